@@ -1,0 +1,265 @@
+/**
+ * Reading a user's YAML or JSON file safely and reporting problems where they
+ * are: `FILE:LINE:COL: path: message`. Rejects what a text editor could not
+ * have meant (too big, binary, empty, alias bombs, prototype keys, absurd
+ * nesting) before any schema sees it, and maps zod issues back to positions
+ * in the file with "did you mean" suggestions. Shared by scenarios and
+ * experiments; runs in Node and the browser (no Node imports).
+ */
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import type { z } from 'zod';
+import { closest } from './schema.js';
+
+export const MAX_FILE_BYTES = 1_000_000;
+export const MAX_ALIASES = 100;
+export const MAX_DEPTH = 64;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export interface FileIssue {
+  file: string;
+  line: number;
+  col: number;
+  /** Dotted path into the document, e.g. `departments[1].capacity`; empty for the whole file. */
+  path: string;
+  message: string;
+}
+
+export function formatIssue(i: FileIssue): string {
+  return `${i.file}:${i.line}:${i.col}: ${i.path ? `${i.path}: ` : ''}${i.message}`;
+}
+
+/** The one error type the loaders throw: a list of problems, each with its place in the file. */
+export class FileError extends Error {
+  constructor(readonly issues: FileIssue[]) {
+    super(issues.map(formatIssue).join('\n'));
+    this.name = 'FileError';
+  }
+}
+
+export type PathSegment = string | number;
+
+export function formatPath(path: readonly PathSegment[]): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else out += out === '' ? seg : `.${seg}`;
+  }
+  return out;
+}
+
+/** A parsed file that still knows where every value came from. */
+export interface SourceDocument {
+  file: string;
+  value: unknown;
+  /** Position of the value at `path`, or of its nearest ancestor that exists. */
+  positionOf(path: readonly PathSegment[], key?: boolean): { line: number; col: number };
+}
+
+function issueAt(file: string, line: number, col: number, message: string, path = ''): FileIssue {
+  return { file, line, col, path, message };
+}
+
+/** Looks like text a person wrote: no NUL bytes, few control characters, no undecodable bytes. */
+function binaryReason(text: string): string | null {
+  let control = 0;
+  let replacement = 0;
+  const n = Math.min(text.length, 65_536);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0) return 'this is a binary file, not YAML or JSON text (it contains NUL bytes)';
+    if ((c < 9 || (c > 13 && c < 32)) && c !== 27) control++;
+    if (c === 0xfffd) replacement++;
+  }
+  if (control > 0) return 'this is not a text file: it contains control characters that YAML and JSON do not allow';
+  if (replacement > 8 && replacement > n / 100) return 'this is not UTF-8 text (it looks like a binary or a differently encoded file)';
+  return null;
+}
+
+/**
+ * Parses YAML (or JSON, which is YAML too) into plain data with positions.
+ * Throws FileError for anything that is not a clean mapping.
+ */
+export function readDocument(text: string, file: string, bytes = byteLength(text)): SourceDocument {
+  if (bytes > MAX_FILE_BYTES)
+    throw new FileError([issueAt(file, 1, 1, `the file is ${(bytes / 1e6).toFixed(1)} MB; files over ${MAX_FILE_BYTES / 1e6} MB are refused`)]);
+  if (text.trim() === '') throw new FileError([issueAt(file, 1, 1, 'the file is empty')]);
+  const binary = binaryReason(text);
+  if (binary) throw new FileError([issueAt(file, 1, 1, binary)]);
+  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const lineCounter = new LineCounter();
+  const pos = (offset: number) => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, col: p.col };
+  };
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(src, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, stringKeys: true });
+  } catch (e) {
+    throw new FileError([issueAt(file, 1, 1, `cannot read this file as YAML or JSON: ${(e as Error).message}`)]);
+  }
+  const yamlIssues: FileIssue[] = [];
+  for (const err of [...doc.errors, ...doc.warnings]) {
+    const p = pos(err.pos[0]);
+    yamlIssues.push(issueAt(file, p.line, p.col, cleanYamlMessage(err.message)));
+  }
+  if (yamlIssues.length > 0) throw new FileError(yamlIssues);
+
+  const structural: FileIssue[] = [];
+  visit(doc, {
+    Pair(_, pair, path) {
+      const k = isScalar(pair.key) ? String(pair.key.value) : '';
+      if (FORBIDDEN_KEYS.has(k)) {
+        const p = pos((pair.key as Node).range?.[0] ?? 0);
+        structural.push(issueAt(file, p.line, p.col, `the key "${k}" is not allowed`));
+      }
+      if (path.length > MAX_DEPTH * 2) {
+        const p = pos((pair.key as Node | null)?.range?.[0] ?? 0);
+        structural.push(issueAt(file, p.line, p.col, `the file is nested more than ${MAX_DEPTH} levels deep`));
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+    Scalar(_, node) {
+      if (node.tag && !node.tag.startsWith('tag:yaml.org,2002:')) {
+        const p = pos(node.range?.[0] ?? 0);
+        structural.push(issueAt(file, p.line, p.col, `custom YAML tags (${node.tag}) are not allowed`));
+      }
+    },
+  });
+  if (structural.length > 0) throw new FileError(structural);
+
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (e) {
+    const message = /alias/i.test((e as Error).message)
+      ? `too many aliases (more than ${MAX_ALIASES} expansions): a file like this can exhaust memory, so it is refused`
+      : `cannot read this file: ${(e as Error).message}`;
+    throw new FileError([issueAt(file, 1, 1, message)]);
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    const found = Array.isArray(value) ? 'a list' : value === null ? 'nothing' : `a single value (${JSON.stringify(value).slice(0, 40)})`;
+    throw new FileError([issueAt(file, 1, 1, `expected a mapping of keys (format, id, ...) at the top of the file, found ${found}`)]);
+  }
+
+  const positionOf = (path: readonly PathSegment[], key = false) => {
+    let node: unknown = doc.contents;
+    let best = 0;
+    const start = (n: unknown) => (n as Node | null)?.range?.[0];
+    if (start(node) !== undefined) best = start(node)!;
+    for (let i = 0; i < path.length; i++) {
+      const seg = path[i]!;
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+        if (!pair) break;
+        const last = i === path.length - 1;
+        if (key && last && start(pair.key) !== undefined) return pos(start(pair.key)!);
+        node = pair.value;
+        const s = start(node) ?? start(pair.key);
+        if (s !== undefined) best = s;
+      } else if (isSeq(node) && typeof seg === 'number') {
+        node = node.items[seg];
+        const s = start(node);
+        if (s === undefined) break;
+        best = s;
+      } else break;
+    }
+    return pos(best);
+  };
+  return { file, value, positionOf };
+}
+
+function cleanYamlMessage(message: string): string {
+  const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  return first.charAt(0).toLowerCase() + first.slice(1);
+}
+
+function byteLength(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
+
+interface ZodIssueLike {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  keys?: string[];
+  values?: unknown[];
+}
+
+/** The object keys a schema accepts at `path` (for "did you mean"), if it is an object there. */
+function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let s: unknown = schema;
+  const unwrap = (x: unknown): unknown => {
+    for (;;) {
+      const def = (x as { _zod?: { def?: { type?: string; innerType?: unknown; in?: unknown } } })._zod?.def;
+      if (!def) return x;
+      if (def.type === 'default' || def.type === 'optional' || def.type === 'nullable' || def.type === 'prefault') x = def.innerType;
+      else if (def.type === 'pipe') x = def.in;
+      else return x;
+    }
+  };
+  s = unwrap(s);
+  for (const seg of path) {
+    const def = (s as { _zod: { def: { type: string; shape?: Record<string, unknown>; element?: unknown; valueType?: unknown } } })._zod.def;
+    if (def.type === 'object' && typeof seg === 'string' && def.shape) s = unwrap(def.shape[seg]);
+    else if (def.type === 'array' && typeof seg === 'number') s = unwrap(def.element);
+    else if (def.type === 'record') s = unwrap(def.valueType);
+    else return [];
+    if (!s) return [];
+  }
+  const def = (s as { _zod: { def: { type: string; shape?: Record<string, unknown> } } })._zod.def;
+  return def.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let v = root;
+  for (const seg of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[seg];
+  }
+  return v;
+}
+
+/** Validates a document with a zod schema; every problem becomes a FileIssue at its place. */
+export function validateDocument<S extends z.ZodType>(doc: SourceDocument, schema: S): z.output<S> {
+  const result = schema.safeParse(doc.value);
+  if (result.success) return result.data;
+  const issues: FileIssue[] = [];
+  const seen = new Set<string>();
+  const push = (path: PathSegment[], message: string, key = false) => {
+    const p = doc.positionOf(path, key);
+    const issue = issueAt(doc.file, p.line, p.col, message, formatPath(path));
+    const id = formatIssue(issue);
+    if (!seen.has(id)) {
+      seen.add(id);
+      issues.push(issue);
+    }
+  };
+  for (const raw of result.error.issues as ZodIssueLike[]) {
+    const path = raw.path.filter((s): s is PathSegment => typeof s === 'string' || typeof s === 'number');
+    if (raw.code === 'unrecognized_keys' && raw.keys) {
+      const known = keysAt(schema, path);
+      for (const k of raw.keys) {
+        const guess = closest(k, known);
+        const hint = guess ? ` (did you mean "${guess}"?)` : known.length > 0 ? ` (expected one of: ${known.join(', ')})` : '';
+        push([...path, k], `unknown key "${k}"${hint}`, true);
+      }
+      continue;
+    }
+    if (raw.code === 'invalid_value' && raw.values && raw.values.length > 1) {
+      const actual = valueAt(doc.value, path);
+      const options = raw.values.map(String);
+      const guess = typeof actual === 'string' ? closest(actual, options) : undefined;
+      const shown = actual === undefined ? 'nothing' : JSON.stringify(actual);
+      push(path, `${shown} is not one of ${options.join(' | ')}${guess ? ` (did you mean "${guess}"?)` : ''}`);
+      continue;
+    }
+    if (raw.code === 'invalid_type' && valueAt(doc.value, path) === undefined && !/required/.test(raw.message)) {
+      push(path, `${path.length ? `"${String(path[path.length - 1])}"` : 'a value'} is required`);
+      continue;
+    }
+    push(path, raw.message.replace(/^Invalid input: /, ''));
+  }
+  issues.sort((a, b) => a.line - b.line || a.col - b.col);
+  throw new FileError(issues);
+}

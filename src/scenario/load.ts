@@ -1,0 +1,23 @@
+/**
+ * Loading a scenario: text (YAML or JSON) → validated Scenario → the
+ * ScenarioInput the engine runs. Errors are FileError with one
+ * `FILE:LINE:COL: path: message` per problem. No Node imports: the game loads
+ * a trainer's own file in the browser with the same code.
+ */
+import { readDocument, validateDocument } from './document.js';
+import { resolveScenario } from './resolve.js';
+import { scenarioSchema, type Scenario } from './schema.js';
+import type { ScenarioInput } from '../sim/types.js';
+
+export interface LoadedScenario {
+  /** The file as validated, texts and debrief included. */
+  scenario: Scenario;
+  /** What the engine runs. */
+  input: ScenarioInput;
+}
+
+export function loadScenario(text: string, file = 'scenario.yaml'): LoadedScenario {
+  const doc = readDocument(text, file);
+  const scenario = validateDocument(doc, scenarioSchema);
+  return { scenario, input: resolveScenario(scenario) };
+}

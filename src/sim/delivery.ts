@@ -1,0 +1,36 @@
+/**
+ * Step 5 of a quarter: solution quality from what each department delivered.
+ * Departments are complements: a CES aggregate with a negative exponent, so a
+ * shortfall in one department drags the whole solution down (−∞ is the
+ * weakest link, 0 Cobb–Douglas, 1 plain average). Imports nothing.
+ */
+
+/**
+ * Quality in [0, 1] of fulfilment ratios `f` (each 0..1) weighted by `w`
+ * (need shares, summing to 1), with CES exponent `rho`.
+ */
+export function solutionQuality(f: ArrayLike<number>, w: ArrayLike<number>, rho: number): number {
+  const n = f.length;
+  if (n === 0) return 0;
+  if (rho < 0) {
+    let s = 0;
+    for (let i = 0; i < n; i++) {
+      if (w[i]! <= 0) continue;
+      if (f[i]! <= 0) return 0;
+      s += w[i]! * Math.pow(f[i]!, rho);
+    }
+    return s > 0 ? Math.min(1, Math.pow(s, 1 / rho)) : 0;
+  }
+  if (rho === 0) {
+    let logSum = 0;
+    for (let i = 0; i < n; i++) {
+      if (w[i]! <= 0) continue;
+      if (f[i]! <= 0) return 0;
+      logSum += w[i]! * Math.log(f[i]!);
+    }
+    return Math.min(1, Math.exp(logSum));
+  }
+  let s = 0;
+  for (let i = 0; i < n; i++) s += w[i]! * Math.pow(Math.max(0, f[i]!), rho);
+  return Math.min(1, Math.pow(s, 1 / rho));
+}

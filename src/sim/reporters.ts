@@ -1,0 +1,133 @@
+/**
+ * The reporters: named functions over a quarter's data, declared apart from the
+ * model. The game's charts, the CSV columns and the tests all read these, under
+ * the names MODEL.md fixes. Per-entity reporters (`departmentPnl.<dept>`, ...)
+ * expand to one name per department, account or KAM, in scenario order.
+ * Imports only src/sim.
+ */
+import { alignmentIndex, jointProposalShare, lobbyingShare, SEVEN_S, sevenS, type SevenS } from './alignment.js';
+import type { QuarterData } from './quarter-data.js';
+import { gini, mean } from './stats.js';
+import type { ScenarioInput } from './types.js';
+
+export interface ReporterSpec {
+  name: string;
+  unit: string;
+  doc: string;
+  /** 'company' reporters are one number; the others expand per entity. */
+  per: 'company' | 'department' | 'account' | 'kam';
+  /** How a run sums it up over quarters: `sum` adds (money flows), `last` keeps the final value, `mean` averages. */
+  cumulative: 'sum' | 'last' | 'mean';
+}
+
+export const REPORTERS: readonly ReporterSpec[] = [
+  { name: 'companyProfit', unit: 'k€', per: 'company', cumulative: 'sum', doc: 'Σ revenue × margin − capacity cost − KAM time − lobbying overhead − measurement − fixed cost.' },
+  { name: 'companyRevenue', unit: 'k€', per: 'company', cumulative: 'sum', doc: 'Revenue of all living accounts: wallet × share of wallet + delivered projects.' },
+  { name: 'satisfactionMean', unit: '0..1', per: 'company', cumulative: 'mean', doc: 'Mean satisfaction of the accounts alive at the start of the quarter, after it.' },
+  { name: 'churnedAccounts', unit: 'accounts', per: 'company', cumulative: 'last', doc: 'Accounts lost so far (cumulative).' },
+  { name: 'fulfilmentMean', unit: '0..1', per: 'company', cumulative: 'mean', doc: 'Mean over accounts of capacity received / capacity their opportunities needed.' },
+  { name: 'fulfilmentGini', unit: '0..1', per: 'company', cumulative: 'mean', doc: 'Gini coefficient of fulfilment ratios across accounts.' },
+  { name: 'strategicGap', unit: '−1..1', per: 'company', cumulative: 'mean', doc: 'Mean fulfilment of the top third of accounts by strategic growth potential minus that of the rest.' },
+  { name: 'misallocation', unit: '0..1', per: 'company', cumulative: 'mean', doc: 'Σ |capacity share − true lifetime-value share| / 2 across accounts.' },
+  { name: 'lobbyingShare', unit: '0..1', per: 'company', cumulative: 'mean', doc: 'Share of all KAM time spent lobbying.' },
+  { name: 'jointProposalShare', unit: '0..1', per: 'company', cumulative: 'mean', doc: 'Share of pursued opportunities delivered through a joint proposal.' },
+  { name: 'influenceCost', unit: 'k€', per: 'company', cumulative: 'sum', doc: 'Cost of lobbying: KAM days plus the heads\' time it absorbs.' },
+  { name: 'alignmentIndex', unit: '0..1', per: 'company', cumulative: 'last', doc: '7S internal alignment: mean − λ·sd of the seven elements.' },
+  ...SEVEN_S.map(
+    (s): ReporterSpec => ({ name: `align.${s}`, unit: '0..1', per: 'company', cumulative: 'last', doc: `7S element "${s}" (see docs/MODEL.md).` }),
+  ),
+  { name: 'departmentPnl', unit: 'k€', per: 'department', cumulative: 'sum', doc: 'Department P&L: transfer revenue + margin credit − capacity cost − lobbying overhead.' },
+  { name: 'accountRevenue', unit: 'k€', per: 'account', cumulative: 'sum', doc: 'Revenue of the account this quarter.' },
+  { name: 'kamScore', unit: 'k€', per: 'kam', cumulative: 'sum', doc: 'P&L of the KAM\'s own accounts this quarter.' },
+];
+
+/** Every reporter name for a scenario, in the canonical order (columns of quarters.csv). */
+export function reporterNames(scenario: ScenarioInput): string[] {
+  const out: string[] = [];
+  for (const r of REPORTERS) {
+    if (r.per === 'company') out.push(r.name);
+    else if (r.per === 'department') for (const d of scenario.departments) out.push(`${r.name}.${d.id}`);
+    else if (r.per === 'account') for (const a of scenario.accounts) out.push(`${r.name}.${a.id}`);
+    else for (const k of scenario.kams) out.push(`${r.name}.${k.id}`);
+  }
+  return out;
+}
+
+/** The spec behind a (possibly per-entity) reporter name. */
+export function reporterSpec(name: string): ReporterSpec | undefined {
+  const base = name.startsWith('align.') ? name : name.split('.')[0]!;
+  return REPORTERS.find((r) => r.name === base);
+}
+
+function fulfilments(d: QuarterData): { ratios: number[]; growth: number[] } {
+  const ratios: number[] = [];
+  const growth: number[] = [];
+  d.before.forEach((a, ai) => {
+    if (a.alive && d.needed[ai]! > 0) {
+      ratios.push(d.received[ai]! / d.needed[ai]!);
+      growth.push(d.world.scenario.accounts[ai]!.growth);
+    }
+  });
+  return { ratios, growth };
+}
+
+function strategicGap(ratios: number[], growth: number[]): number {
+  if (ratios.length < 2) return 0;
+  const order = ratios.map((_, i) => i).sort((a, b) => growth[b]! - growth[a]! || a - b);
+  const top = Math.ceil(order.length / 3);
+  const hi = order.slice(0, top).map((i) => ratios[i]!);
+  const lo = order.slice(top).map((i) => ratios[i]!);
+  return lo.length === 0 ? 0 : mean(hi) - mean(lo);
+}
+
+function misallocation(d: QuarterData): number {
+  let cap = 0;
+  let val = 0;
+  d.before.forEach((a, ai) => {
+    if (!a.alive) return;
+    cap += d.delivered[ai]!;
+    val += Math.max(0, d.trueValue[ai]!);
+  });
+  if (cap <= 0 || val <= 0) return 0;
+  let s = 0;
+  d.before.forEach((a, ai) => {
+    if (a.alive) s += Math.abs(d.delivered[ai]! / cap - Math.max(0, d.trueValue[ai]!) / val);
+  });
+  return s / 2;
+}
+
+/** All reporters of one quarter, keyed by name, in canonical order. */
+export function measure(d: QuarterData): Record<string, number> {
+  const { scenario } = d.world;
+  const { ratios, growth } = fulfilments(d);
+  const elements = sevenS(d);
+  const satisfaction: number[] = [];
+  let churned = 0;
+  d.after.forEach((a, ai) => {
+    if (d.before[ai]!.alive) satisfaction.push(a.satisfaction);
+    if (!a.alive) churned++;
+  });
+  const company: Record<string, number> = {
+    companyProfit: d.companyProfit,
+    companyRevenue: d.companyRevenue,
+    satisfactionMean: mean(satisfaction),
+    churnedAccounts: churned,
+    fulfilmentMean: mean(ratios),
+    fulfilmentGini: gini(ratios),
+    strategicGap: strategicGap(ratios, growth),
+    misallocation: misallocation(d),
+    lobbyingShare: lobbyingShare(d),
+    jointProposalShare: jointProposalShare(d),
+    influenceCost: d.influenceCost,
+    alignmentIndex: alignmentIndex(elements, scenario.model.alignmentPenalty),
+  };
+  for (const s of SEVEN_S) company[`align.${s}`] = elements[s as SevenS];
+  const out: Record<string, number> = {};
+  for (const name of d.world.reporterNames) {
+    if (name in company) out[name] = company[name]!;
+  }
+  scenario.departments.forEach((dep, di) => (out[`departmentPnl.${dep.id}`] = d.departmentPnl[di]!));
+  scenario.accounts.forEach((a, ai) => (out[`accountRevenue.${a.id}`] = d.accountRevenue[ai]!));
+  scenario.kams.forEach((k, ki) => (out[`kamScore.${k.id}`] = d.kamScore[ki]!));
+  return out;
+}

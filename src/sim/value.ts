@@ -1,0 +1,98 @@
+/**
+ * How a department head values a request under each KPI regime, how much of
+ * an account's strategic upside a business case makes visible, and the true
+ * lifetime value the heads cannot see (used by the 7S index and misallocation).
+ * Imports only src/sim.
+ */
+import type { ModelParams } from './params.js';
+import type { Regime } from './types.js';
+
+export interface VisibilityInputs {
+  skill: number;
+  businessCaseDays: number;
+  measured: boolean;
+  boardActive: boolean;
+}
+
+/** Share of the strategic upside a department can see, 0..1. */
+export function visibility(m: ModelParams, v: VisibilityInputs): number {
+  const fromCase = 1 - Math.exp(-m.businessCaseRate * v.skill * v.businessCaseDays);
+  const base = m.visibilityBase + (1 - m.visibilityBase) * fromCase;
+  return Math.min(1, base + (v.measured ? m.measurementVisibility : 0) + (v.boardActive ? m.boardVisibility : 0));
+}
+
+/** What one department sees in one request: its slice of the request's value. */
+export interface RequestSlice {
+  /** Days asked of this department. */
+  days: number;
+  /** This department's share of all days the request asks for. */
+  share: number;
+  transferPrice: number;
+  /** Gross margin of the request's immediate revenue at full delivery, k€. */
+  immediateMargin: number;
+  /** Strategic upside per quarter the department can see (upside × visibility), k€. */
+  visibleUpside: number;
+  /** Transfer cost of every day the request asks of all departments, k€. */
+  costToServe: number;
+  /** Lowest satisfaction among the request's accounts. */
+  satisfaction: number;
+}
+
+/** Transfer revenue plus the margin credit the department books now. */
+export function departmentValue(m: ModelParams, s: RequestSlice): number {
+  return s.days * s.transferPrice + m.departmentMarginCredit * s.immediateMargin * s.share;
+}
+
+/** The lifetime value of the request the department can see, net of cost to serve, its slice. */
+export function accountValue(m: ModelParams, s: RequestSlice): number {
+  return (s.immediateMargin + m.horizon * s.visibleUpside - s.costToServe) * s.share;
+}
+
+/** A floor keeps every score positive: a request worth nothing still has a (tiny) chance. */
+function floorOf(s: RequestSlice): number {
+  return 0.01 * Math.max(s.days * s.transferPrice, 1e-6);
+}
+
+export function perceivedValue(
+  m: ModelParams,
+  regime: Regime,
+  matrixWeight: number,
+  dept: number,
+  acct: number,
+  s: RequestSlice,
+): number {
+  let v: number;
+  switch (regime) {
+    case 'departmental-pnl':
+    case 'exec-sponsored':
+      v = dept;
+      break;
+    case 'account-pnl':
+      v = acct;
+      break;
+    case 'matrix':
+      v = ((1 - matrixWeight) * dept + matrixWeight * Math.max(acct, 0)) * (1 + m.matrixSatisfactionWeight * (1 - s.satisfaction));
+      break;
+    case 'utilization':
+      v = s.days * s.transferPrice;
+      break;
+  }
+  return Math.max(v, floorOf(s));
+}
+
+/** True lifetime value of the slice: the upside counts only as far as the wallet has room to grow. */
+export function trueValue(m: ModelParams, s: RequestSlice, realUpside: number): number {
+  return (s.immediateMargin + m.horizon * realUpside - s.costToServe) * s.share;
+}
+
+/** Share of the regime's allocation that counts as decided at account level (for the 7S structure element). */
+export function accountOrientation(regime: Regime, matrixWeight: number): number {
+  switch (regime) {
+    case 'account-pnl':
+      return 1;
+    case 'matrix':
+      return matrixWeight;
+    default:
+      return 0;
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * Derived, read-only lookups over a scenario: id → index maps, which KAM owns
+ * which account, whether the board and account measurement are active. Built
+ * once per scenario object and cached, never stored in the run state.
+ * Imports only src/sim.
+ */
+import { reporterNames } from './reporters.js';
+import { hash32 } from './rng.js';
+import type { Regime, ScenarioInput } from './types.js';
+
+export interface World {
+  readonly scenario: ScenarioInput;
+  readonly deptIndex: ReadonlyMap<string, number>;
+  readonly accountIndex: ReadonlyMap<string, number>;
+  readonly kamIndex: ReadonlyMap<string, number>;
+  /** Owner KAM index of each account. */
+  readonly ownerOf: Int32Array;
+  /** Each account's need mix normalised to sum 1, as [deptIndex, share] pairs in scenario department order. */
+  readonly needMix: ReadonlyArray<ReadonlyArray<readonly [number, number]>>;
+  /** Label hashes of each department's noise stream and each KAM's persona stream. */
+  readonly deptLabel: Uint32Array;
+  readonly kamLabel: Uint32Array;
+  /** Reporter names in canonical order. */
+  readonly reporterNames: readonly string[];
+  /** The board reviews account plans and can sponsor accounts. */
+  readonly boardActive: boolean;
+  /** Profit and cash flow are measured per account. */
+  readonly measured: boolean;
+}
+
+const cache = new WeakMap<ScenarioInput, World>();
+
+export function boardIsActive(regime: Regime, boardAccountPlans: boolean): boolean {
+  return regime === 'exec-sponsored' || boardAccountPlans;
+}
+
+export function worldOf(scenario: ScenarioInput): World {
+  const hit = cache.get(scenario);
+  if (hit) return hit;
+  const deptIndex = new Map(scenario.departments.map((d, i) => [d.id, i] as const));
+  const accountIndex = new Map(scenario.accounts.map((a, i) => [a.id, i] as const));
+  const kamIndex = new Map(scenario.kams.map((k, i) => [k.id, i] as const));
+  const ownerOf = new Int32Array(scenario.accounts.length).fill(-1);
+  scenario.kams.forEach((k, ki) => {
+    for (const a of k.accounts) {
+      const ai = accountIndex.get(a);
+      if (ai !== undefined) ownerOf[ai] = ki;
+    }
+  });
+  const needMix = scenario.accounts.map((a) => {
+    const pairs: [number, number][] = [];
+    let total = 0;
+    scenario.departments.forEach((d, di) => {
+      const v = a.needs[d.id] ?? 0;
+      if (v > 0) {
+        pairs.push([di, v]);
+        total += v;
+      }
+    });
+    return pairs.map(([di, v]) => [di, v / total] as const);
+  });
+  const { regime, interventions } = scenario.company;
+  const world: World = {
+    scenario,
+    deptIndex,
+    accountIndex,
+    kamIndex,
+    ownerOf,
+    needMix,
+    deptLabel: Uint32Array.from(scenario.departments, (d) => hash32(`noise:${d.id}`)),
+    kamLabel: Uint32Array.from(scenario.kams, (k) => hash32(`persona:${k.id}`)),
+    reporterNames: reporterNames(scenario),
+    boardActive: boardIsActive(regime, interventions.boardAccountPlans),
+    measured: regime === 'account-pnl' || interventions.accountPnlMeasurement,
+  };
+  cache.set(scenario, world);
+  return world;
+}
