@@ -4,6 +4,7 @@
  * composite mean − λ·sd, a measure of progress rather than a target state.
  * Imports only src/sim.
  */
+import { U_JOINT, U_LOBBYING, USES } from './matrix.js';
 import type { QuarterData } from './quarter-data.js';
 import { clamp, kendallW, mean, sd, spearman } from './stats.js';
 
@@ -11,7 +12,7 @@ export const SEVEN_S = ['strategy', 'structure', 'systems', 'sharedValues', 'sty
 export type SevenS = (typeof SEVEN_S)[number];
 
 /** Rank correlation mapped from [−1, 1] to [0, 1]; 0.5 when there is too little to rank. */
-function rankAgreement(xs: number[], ys: number[]): number {
+function rankAgreement(xs: ArrayLike<number>, ys: ArrayLike<number>): number {
   return xs.length < 3 ? 0.5 : (spearman(xs, ys) + 1) / 2;
 }
 
@@ -19,73 +20,96 @@ export function lobbyingShare(d: QuarterData): number {
   let lobby = 0;
   let budget = 0;
   d.world.scenario.kams.forEach((k, ki) => {
-    lobby += d.splits[ki]!.lobbying;
+    lobby += d.plan.split[ki * USES + U_LOBBYING]!;
     budget += k.timeBudget;
   });
   return budget > 0 ? lobby / budget : 0;
+}
+
+export function jointDaysShare(d: QuarterData): number {
+  let joint = 0;
+  let budget = 0;
+  d.world.scenario.kams.forEach((k, ki) => {
+    joint += d.plan.split[ki * USES + U_JOINT]!;
+    budget += k.timeBudget;
+  });
+  return budget > 0 ? joint / budget : 0;
 }
 
 export function jointProposalShare(d: QuarterData): number {
   return d.pursued > 0 ? d.pursuedJointly / d.pursued : 0;
 }
 
+/** Accounts alive at the quarter's start whose opportunities needed something. */
+export function servedAccounts(d: QuarterData): number[] {
+  const out: number[] = [];
+  for (let ai = 0; ai < d.needed.length; ai++) if (d.before.alive[ai] && d.needed[ai]! > 0) out.push(ai);
+  return out;
+}
+
 export function sevenS(d: QuarterData): Record<SevenS, number> {
   const { scenario } = d.world;
   const m = scenario.model;
+  const D = scenario.departments.length;
+  const items = servedAccounts(d);
+  const a = d.allocation;
 
   // strategy: do accounts with more strategic value get more of what they need?
-  const fulfil: number[] = [];
-  const growth: number[] = [];
-  d.before.forEach((a, ai) => {
-    if (a.alive && d.needed[ai]! > 0) {
-      fulfil.push(d.received[ai]! / d.needed[ai]!);
-      growth.push(scenario.accounts[ai]!.growth);
-    }
-  });
-  const strategy = rankAgreement(fulfil, growth);
+  const strategy = rankAgreement(
+    items.map((ai) => d.received[ai]! / d.needed[ai]!),
+    items.map((ai) => scenario.accounts[ai]!.growth),
+  );
 
   // structure: capacity decided by account-level, cross-functional or board mechanisms.
   const structure = d.capacityAllocated > 0 ? clamp(d.capacityByAccountMechanisms / d.capacityAllocated, 0, 1) : 0;
 
   // systems: do departments' perceived values rank requests as their true value does?
   const perDept: number[] = [];
-  for (const o of d.outcomes) {
-    if (o.requests.length >= 3) perDept.push(rankAgreement(Array.from(o.perceived), Array.from(o.actual)));
+  for (let dep = 0; dep < D; dep++) {
+    const lo = a.deptStart[dep]!;
+    const hi = a.deptStart[dep + 1]!;
+    if (hi - lo >= 3) perDept.push(rankAgreement(a.perceived.subarray(lo, hi), a.actual.subarray(lo, hi)));
   }
   const systems = perDept.length > 0 ? mean(perDept) : 0.5;
 
   // sharedValues: do department heads rank the accounts alike (Kendall's W)?
-  const items: number[] = [];
-  d.before.forEach((a, ai) => {
-    if (a.alive && d.needed[ai]! > 0) items.push(ai);
-  });
-  const position = new Map(items.map((ai, i) => [ai, i]));
+  const sc = d.world.scratch;
+  const position = sc.i(scenario.accounts.length).fill(-1);
+  items.forEach((ai, i) => (position[ai] = i));
   const ratings: Float64Array[] = [];
-  for (const o of d.outcomes) {
-    if (o.requests.length < 2) continue;
-    const sum = new Float64Array(items.length);
-    const days = new Float64Array(items.length);
-    o.requests.forEach((ri, k) => {
-      for (const ai of d.requests[ri]!.accounts) {
-        const p = position.get(ai);
-        if (p === undefined) continue;
-        sum[p]! += o.score[k]!;
-        days[p]! += o.asks[k]!;
+  const sumScore = sc.f(items.length);
+  const days = sc.f(items.length);
+  for (let dep = 0; dep < D; dep++) {
+    const lo = a.deptStart[dep]!;
+    const hi = a.deptStart[dep + 1]!;
+    if (hi - lo < 2) continue;
+    sumScore.fill(0);
+    days.fill(0);
+    for (let e = lo; e < hi; e++) {
+      const i = a.request[e]!;
+      for (let twice = 0; twice < 2; twice++) {
+        const o = twice === 0 ? d.requests.first[i]! : d.requests.second[i]!;
+        if (o < 0) continue;
+        const p = position[d.opps.account[o]!]!;
+        if (p < 0) continue;
+        sumScore[p]! += a.score[e]!;
+        days[p]! += a.ask[e]!;
       }
-    });
+    }
+    const row = sc.f(items.length);
     let known = 0;
     let total = 0;
     for (let i = 0; i < items.length; i++) {
       if (days[i]! > 0) {
-        sum[i] = sum[i]! / days[i]!;
-        total += sum[i]!;
+        row[i] = sumScore[i]! / days[i]!;
+        total += row[i]!;
         known++;
       }
     }
     // Accounts that asked this head nothing get the head's average rating.
     const fill = known > 0 ? total / known : 0;
-    for (let i = 0; i < items.length; i++) if (days[i] === 0) sum[i] = fill;
-    ratings.push(sum);
+    for (let i = 0; i < items.length; i++) if (days[i] === 0) row[i] = fill;
+    ratings.push(row);
   }
   const sharedValues = ratings.length >= 2 && items.length >= 2 ? kendallW(ratings) : 0.5;
 
@@ -93,13 +117,11 @@ export function sevenS(d: QuarterData): Record<SevenS, number> {
   const style = clamp((1 - m.styleJointWeight) * (1 - lobbyingShare(d)) + m.styleJointWeight * jointProposalShare(d), 0, 1);
 
   // staff: relationship capital between KAMs and departments.
-  const caps: number[] = [];
-  for (const k of d.kamsAfter) for (const dept of scenario.departments) caps.push(k.relationships[dept.id] ?? 0);
-  const staff = mean(caps);
+  const staff = mean(d.kamsAfter.relationships);
 
   // skills: KAMs' business-case skill and the visibility their cases achieved.
-  const skill = mean(d.kamsAfter.map((k) => k.businessCaseSkill));
-  const vis = d.requests.length > 0 ? mean(d.requests.map((r) => r.visibility)) : skill;
+  const skill = mean(d.kamsAfter.businessCaseSkill);
+  const vis = d.requests.count > 0 ? mean(d.requests.visibility) : skill;
   const skills = clamp((skill + vis) / 2, 0, 1);
 
   return { strategy, structure, systems, sharedValues, style, staff, skills };

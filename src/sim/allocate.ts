@@ -5,287 +5,320 @@
  * access (key-account requests, by account value) and the regime's contest
  * (head start × perceived value × influence × noise). Every entry keeps the
  * factors of its score, so the game can say why a request got what it got.
- * Imports only src/sim.
+ * Works on typed arrays: entries (request × department with an ask) grouped
+ * by department. Imports only src/sim.
  */
-import { allocateBy } from './contest.js';
-import { lognormal, subStream } from './rng.js';
-import type { AllocationEntry, AllocationFactors, DepartmentAllocation, Opportunity, RunState } from './types.js';
-import { accountValue, departmentValue, perceivedValue, trueValue, visibility, type RequestSlice } from './value.js';
+import { allocateInto } from './contest.js';
+import type { OppTable, PlanMatrix } from './matrix.js';
+import { normalAt } from './rng.js';
+import type { AllocationEntry, DepartmentAllocation, RunState } from './types.js';
+import { accountValue, departmentValue, perceivedValue, trueValue, type RequestSlice } from './value.js';
 import type { World } from './world.js';
 
-/** One request as the departments see it: a single opportunity, or two merged by a joint proposal. */
-export interface Request {
-  id: string;
-  kams: number[];
-  opps: Opportunity[];
-  accounts: number[];
-  joint: boolean;
-  /** Days each KAM asked for each of its opportunities, per department index (aligned with `opps`). */
-  oppAsks: Float64Array[];
-  /** Days the request asks of each department (joint: merged and reduced by scope economies). */
-  asks: Float64Array;
-  totalAsk: number;
-  immediateMargin: number;
-  visibleUpside: number;
-  realUpside: number;
-  visibility: number;
-  costToServe: number;
-  satisfaction: number;
-  size: number;
-  sponsored: boolean;
+/** Requests as columns: a single opportunity, or two merged by a joint proposal. */
+export interface Requests {
+  count: number;
+  first: Int32Array;
+  /** The merged partner opportunity, or −1. */
+  second: Int32Array;
+  /** Days asked of each department, R × D (joint: merged and reduced by scope economies). */
+  ask: Float64Array;
+  totalAsk: Float64Array;
+  immediateMargin: Float64Array;
+  visibleUpside: Float64Array;
+  realUpside: Float64Array;
+  visibility: Float64Array;
+  costToServe: Float64Array;
+  satisfaction: Float64Array;
+  size: Float64Array;
+  sponsored: Int32Array;
 }
 
-export interface SeatInputs {
-  /** lobbyDays[ki][di] */
-  lobbyDays: Float64Array[];
-  /** Business-case days per opportunity id. */
-  businessCase: Map<string, number>;
+/** Share of an opportunity's strategic upside the departments can see. */
+export function visibilityOf(world: World, skill: number, businessCaseDays: number): number {
+  const m = world.scenario.model;
+  const fromCase = 1 - Math.exp(-m.businessCaseRate * skill * businessCaseDays);
+  const base = m.visibilityBase + (1 - m.visibilityBase) * fromCase;
+  return Math.min(1, base + (world.measured ? m.measurementVisibility : 0) + (world.boardActive ? m.boardVisibility : 0));
 }
 
 export function buildRequests(
   world: World,
   state: RunState,
-  asked: Map<string, { ki: number; caps: Record<string, number> }>,
-  joints: { a: string; b: string }[],
-  seats: SeatInputs,
-  sponsored: ReadonlySet<string>,
-): Request[] {
+  opps: OppTable,
+  plan: PlanMatrix,
+  partnerOf: Int32Array,
+  sponsored: Uint8Array,
+): Requests {
   const { scenario } = world;
   const m = scenario.model;
   const D = scenario.departments.length;
+  const acc = state.accounts;
   let meanWallet = 0;
   let alive = 0;
-  for (const a of state.accounts) {
-    if (a.alive) {
-      meanWallet += a.wallet;
+  for (let ai = 0; ai < acc.alive.length; ai++) {
+    if (acc.alive[ai]) {
+      meanWallet += acc.wallet[ai]!;
       alive++;
     }
   }
   meanWallet = alive > 0 ? meanWallet / alive : 1;
-  const oppById = new Map(state.opportunities.map((o) => [o.id, o]));
-  const inJoint = new Map<string, string>();
-  for (const j of joints) {
-    inJoint.set(j.a, j.b);
-    inJoint.set(j.b, j.a);
-  }
-  const out: Request[] = [];
-  const seen = new Set<string>();
-  for (const o of state.opportunities) {
-    if (!asked.has(o.id) || seen.has(o.id)) continue;
-    const partner = inJoint.get(o.id);
-    const ids = partner ? [o.id, partner] : [o.id];
-    for (const id of ids) seen.add(id);
-    const opps = ids.map((id) => oppById.get(id)!);
-    const oppAsks = ids.map((id) => {
-      const caps = asked.get(id)!.caps;
-      const arr = new Float64Array(D);
-      scenario.departments.forEach((d, di) => (arr[di] = caps[d.id] ?? 0));
-      return arr;
-    });
-    const asks = new Float64Array(D);
-    const scope = partner ? 1 - m.jointScope : 1;
-    let totalAsk = 0;
-    let costToServe = 0;
-    for (let di = 0; di < D; di++) {
-      let s = 0;
-      for (const arr of oppAsks) s += arr[di]!;
-      asks[di] = s * scope;
-      totalAsk += asks[di]!;
-      costToServe += asks[di]! * scenario.departments[di]!.transferPrice;
+  let R = 0;
+  for (let o = 0; o < opps.count; o++) if (plan.pursued[o] && (partnerOf[o]! < 0 || partnerOf[o]! > o)) R++;
+  const sc = world.scratch;
+  const r: Requests = {
+    count: R,
+    first: sc.i(R),
+    second: sc.i(R),
+    ask: sc.f(R * D),
+    totalAsk: sc.f(R),
+    immediateMargin: sc.f(R),
+    visibleUpside: sc.f(R),
+    realUpside: sc.f(R),
+    visibility: sc.f(R),
+    costToServe: sc.f(R),
+    satisfaction: sc.f(R),
+    size: sc.f(R),
+    sponsored: sc.i(R),
+  };
+  let i = 0;
+  for (let o = 0; o < opps.count; o++) {
+    if (!plan.pursued[o]) continue;
+    const p = partnerOf[o]!;
+    if (p >= 0 && p < o) continue;
+    r.first[i] = o;
+    r.second[i] = p;
+    const scope = p >= 0 ? 1 - m.jointScope : 1;
+    let total = 0;
+    let cost = 0;
+    for (let d = 0; d < D; d++) {
+      const x = (plan.ask[o * D + d]! + (p >= 0 ? plan.ask[p * D + d]! : 0)) * scope;
+      r.ask[i * D + d] = x;
+      total += x;
+      cost += x * scenario.departments[d]!.transferPrice;
     }
-    let immediateMargin = 0;
-    let visibleUpside = 0;
-    let realUpside = 0;
+    r.totalAsk[i] = total;
+    r.costToServe[i] = cost;
+    let margin = 0;
+    let visible = 0;
+    let real = 0;
     let visWeighted = 0;
     let upsideTotal = 0;
     let satisfaction = 1;
     let size = 0;
-    let isSponsored = false;
-    const kams: number[] = [];
-    const accounts: number[] = [];
-    opps.forEach((opp) => {
-      const ai = world.accountIndex.get(opp.account)!;
-      const acc = state.accounts[ai]!;
-      const input = scenario.accounts[ai]!;
-      const ki = world.ownerOf[ai]!;
-      const vis = visibility(m, {
-        skill: state.kams[ki]!.businessCaseSkill,
-        businessCaseDays: seats.businessCase.get(opp.id) ?? 0,
-        measured: world.measured,
-        boardActive: world.boardActive,
-      });
-      immediateMargin += opp.revenue * input.margin;
-      visibleUpside += opp.upside * vis;
-      realUpside += opp.upside * Math.max(0, 1 - acc.wallet / acc.maxWallet);
-      visWeighted += vis * (opp.upside + 1e-9);
-      upsideTotal += opp.upside + 1e-9;
-      satisfaction = Math.min(satisfaction, acc.satisfaction);
-      size = Math.max(size, Math.pow(acc.wallet / meanWallet, m.sizeAdvantage));
-      if (sponsored.has(opp.account)) isSponsored = true;
-      kams.push(ki);
-      accounts.push(ai);
-    });
-    out.push({
-      id: ids.join('+'),
-      kams,
-      opps,
-      accounts,
-      joint: ids.length > 1,
-      oppAsks,
-      asks,
-      totalAsk,
-      immediateMargin,
-      visibleUpside,
-      realUpside,
-      visibility: visWeighted / upsideTotal,
-      costToServe,
-      satisfaction,
-      size,
-      sponsored: isSponsored,
-    });
+    for (let twice = 0; twice < (p >= 0 ? 2 : 1); twice++) {
+      const q = twice === 0 ? o : p;
+      const ai = opps.account[q]!;
+      const vis = visibilityOf(world, state.kams.businessCaseSkill[world.ownerOf[ai]!]!, plan.businessCase[q]!);
+      const up = opps.upside[q]!;
+      margin += opps.revenue[q]! * scenario.accounts[ai]!.margin;
+      visible += up * vis;
+      real += up * Math.max(0, 1 - acc.wallet[ai]! / acc.maxWallet[ai]!);
+      visWeighted += vis * (up + 1e-9);
+      upsideTotal += up + 1e-9;
+      satisfaction = Math.min(satisfaction, acc.satisfaction[ai]!);
+      size = Math.max(size, Math.pow(acc.wallet[ai]! / meanWallet, m.sizeAdvantage));
+      if (sponsored[ai]) r.sponsored[i] = 1;
+    }
+    r.immediateMargin[i] = margin;
+    r.visibleUpside[i] = visible;
+    r.realUpside[i] = real;
+    r.visibility[i] = visWeighted / upsideTotal;
+    r.satisfaction[i] = satisfaction;
+    r.size[i] = size;
+    i++;
   }
-  return out;
+  return r;
 }
 
-/** One department's decision, in typed arrays aligned with `requests` (its entries only). */
-export interface DepartmentOutcome {
-  /** Request indices this department received, in request order. */
-  requests: number[];
-  asks: Float64Array;
+/** KAMs behind a request (one, or two for a joint proposal). */
+export function requestKams(world: World, opps: OppTable, req: Requests, i: number): number[] {
+  const a = world.ownerOf[opps.account[req.first[i]!]!]!;
+  const s = req.second[i]!;
+  return s >= 0 ? [a, world.ownerOf[opps.account[s]!]!] : [a];
+}
+
+/** All departments' decisions as entries (request × department with an ask), grouped by department. */
+export interface Allocation {
+  /** Entries of department d are deptStart[d] .. deptStart[d+1]. */
+  deptStart: Int32Array;
+  request: Int32Array;
+  ask: Float64Array;
   received: Float64Array;
   pool: Float64Array;
   priority: Float64Array;
   contest: Float64Array;
+  /** Value under the regime, true lifetime value, and the full score. */
   perceived: Float64Array;
   actual: Float64Array;
   score: Float64Array;
-  factors: AllocationFactors[] | null;
+  // The score's other factors, for explanations.
+  departmentValue: Float64Array;
+  accountValue: Float64Array;
+  influence: Float64Array;
+  lobbying: Float64Array;
+  relationship: Float64Array;
+  lobbyDays: Float64Array;
+  noise: Float64Array;
 }
 
-export function allocateDepartment(
-  world: World,
-  state: RunState,
-  di: number,
-  requests: readonly Request[],
-  seats: SeatInputs,
-  quarterSeed: number,
-  detail: boolean,
-): DepartmentOutcome {
+export function allocate(world: World, state: RunState, opps: OppTable, plan: PlanMatrix, req: Requests, quarterSeed: number): Allocation {
   const { scenario } = world;
   const m = scenario.model;
-  const dept = scenario.departments[di]!;
+  const D = scenario.departments.length;
+  const R = req.count;
   const { regime, matrixWeight, interventions, sponsorship } = scenario.company;
-  const idx: number[] = [];
-  requests.forEach((r, i) => {
-    if (r.asks[di]! > 0) idx.push(i);
-  });
-  const n = idx.length;
-  const asks = new Float64Array(n);
-  const perceived = new Float64Array(n);
-  const actual = new Float64Array(n);
-  const score = new Float64Array(n);
-  const acctScore = new Float64Array(n);
-  const factors: AllocationFactors[] | null = detail ? [] : null;
-  const noiseSd = dept.perceptionNoise * (interventions.kaAgendaItem ? m.agendaNoiseFactor : 1);
-  const damping = interventions.boardAccountPlans ? m.boardLobbyDamping : 1;
-  const stream = subStream(quarterSeed, world.deptLabel[di]!);
-  for (let k = 0; k < n; k++) {
-    const r = requests[idx[k]!]!;
-    const days = r.asks[di]!;
-    asks[k] = days;
-    const slice: RequestSlice = {
-      days,
-      share: days / r.totalAsk,
-      transferPrice: dept.transferPrice,
-      immediateMargin: r.immediateMargin,
-      visibleUpside: r.visibleUpside,
-      costToServe: r.costToServe,
-      satisfaction: r.satisfaction,
-    };
-    const dv = departmentValue(m, slice);
-    const av = accountValue(m, slice);
-    const v = perceivedValue(m, regime, matrixWeight, dv, av, slice);
-    let lobbying = 0;
-    let lobbyDays = 0;
-    let relationship = 0;
-    for (const ki of r.kams) {
-      const ld = seats.lobbyDays[ki]![di]!;
-      lobbyDays += ld;
-      lobbying += m.lobbyingEffect * damping * ld * scenario.kams[ki]!.charisma * dept.lobbyingSusceptibility;
-      relationship = Math.max(relationship, m.relationshipWeight * (state.kams[ki]!.relationships[dept.id] ?? 0));
-    }
-    const influence = m.influenceBase + lobbying + relationship;
-    const noise = lognormal(stream, noiseSd);
-    const sponsorFactor = r.sponsored ? 1 + sponsorship.boost : 1;
-    const s = r.size * sponsorFactor * v * influence * noise;
-    perceived[k] = v;
-    actual[k] = trueValue(m, slice, r.realUpside);
-    score[k] = s;
-    acctScore[k] = r.size * sponsorFactor * Math.max(av, 0.01 * days * dept.transferPrice);
-    factors?.push({
-      size: r.size,
-      sponsorship: sponsorFactor,
-      value: v,
-      departmentValue: dv,
-      accountValue: av,
-      visibility: r.visibility,
-      influence,
-      lobbying,
-      relationship,
-      lobbyDays,
-      noise,
-      score: s,
-    });
-  }
-
-  const pool = new Float64Array(n);
-  const priority = new Float64Array(n);
-  const remaining = Float64Array.from(asks);
-  let capacityLeft = dept.capacity;
-  const channel = (share: number, eligible: (k: number) => boolean, scores: Float64Array, into: Float64Array) => {
-    if (share <= 0) return;
-    const needs = new Float64Array(n);
-    for (let k = 0; k < n; k++) if (eligible(k)) needs[k] = remaining[k]!;
-    const given = allocateBy(m.allocation, dept.capacity * share, needs, scores, m.decisiveness);
-    for (let k = 0; k < n; k++) {
-      into[k] = given[k]!;
-      remaining[k]! -= given[k]!;
-      capacityLeft -= given[k]!;
-    }
+  const sc = world.scratch;
+  const deptStart = sc.i(D + 1);
+  for (let i = 0; i < R; i++) for (let d = 0; d < D; d++) if (req.ask[i * D + d]! > 0) deptStart[d + 1]!++;
+  for (let d = 0; d < D; d++) deptStart[d + 1]! += deptStart[d]!;
+  const E = deptStart[D]!;
+  const col = () => sc.f(E);
+  const a: Allocation = {
+    deptStart,
+    request: sc.i(E),
+    ask: col(),
+    received: col(),
+    pool: col(),
+    priority: col(),
+    contest: col(),
+    perceived: col(),
+    actual: col(),
+    score: col(),
+    departmentValue: col(),
+    accountValue: col(),
+    influence: col(),
+    lobbying: col(),
+    relationship: col(),
+    lobbyDays: col(),
+    noise: col(),
   };
-  channel(interventions.crossFunctionalPool, (k) => requests[idx[k]!]!.joint, acctScore, pool);
-  channel(interventions.priorityAccess, () => true, acctScore, priority);
-  const contest = allocateBy(m.allocation, Math.max(0, capacityLeft), remaining, score, m.decisiveness);
-  const received = new Float64Array(n);
-  for (let k = 0; k < n; k++) received[k] = Math.min(asks[k]!, pool[k]! + priority[k]! + contest[k]!);
-  return { requests: idx, asks, received, pool, priority, contest, perceived, actual, score, factors };
+  const fill = sc.i(D);
+  fill.set(deptStart.subarray(0, D));
+  for (let i = 0; i < R; i++) {
+    for (let d = 0; d < D; d++) {
+      if (req.ask[i * D + d]! > 0) a.request[fill[d]!++] = i;
+    }
+  }
+  const damping = interventions.boardAccountPlans ? m.boardLobbyDamping : 1;
+  const acctScore = col();
+  const joint = sc.i(E);
+  const slice: RequestSlice = { days: 0, share: 0, transferPrice: 0, immediateMargin: 0, visibleUpside: 0, costToServe: 0, satisfaction: 0 };
+  for (let d = 0; d < D; d++) {
+    const dept = scenario.departments[d]!;
+    const noiseSd = dept.perceptionNoise * (interventions.kaAgendaItem ? m.agendaNoiseFactor : 1);
+    for (let e = deptStart[d]!; e < deptStart[d + 1]!; e++) {
+      const i = a.request[e]!;
+      const days = req.ask[i * D + d]!;
+      slice.days = days;
+      slice.share = days / req.totalAsk[i]!;
+      slice.transferPrice = dept.transferPrice;
+      slice.immediateMargin = req.immediateMargin[i]!;
+      slice.visibleUpside = req.visibleUpside[i]!;
+      slice.costToServe = req.costToServe[i]!;
+      slice.satisfaction = req.satisfaction[i]!;
+      const dv = departmentValue(m, slice);
+      const av = accountValue(m, slice);
+      const v = perceivedValue(m, regime, matrixWeight, dv, av, slice);
+      let lobbying = 0;
+      let lobbyDays = 0;
+      let relationship = 0;
+      const first = req.first[i]!;
+      const second = req.second[i]!;
+      for (let twice = 0; twice < (second >= 0 ? 2 : 1); twice++) {
+        const o = twice === 0 ? first : second;
+        const ki = world.ownerOf[opps.account[o]!]!;
+        const ld = plan.lobby[ki * D + d]!;
+        lobbyDays += ld;
+        lobbying += m.lobbyingEffect * damping * ld * scenario.kams[ki]!.charisma * dept.lobbyingSusceptibility;
+        relationship = Math.max(relationship, m.relationshipWeight * state.kams.relationships[ki * D + d]!);
+      }
+      const influence = m.influenceBase + lobbying + relationship;
+      // Noise belongs to the (department, opportunity) pair, so it is the same in every counterfactual.
+      const noise = noiseSd > 0 ? Math.exp(noiseSd * normalAt(quarterSeed, world.deptLabel[d]!, first)) : 1;
+      const sponsorFactor = req.sponsored[i] ? 1 + sponsorship.boost : 1;
+      a.ask[e] = days;
+      a.departmentValue[e] = dv;
+      a.accountValue[e] = av;
+      a.perceived[e] = v;
+      a.actual[e] = trueValue(m, slice, req.realUpside[i]!);
+      a.influence[e] = influence;
+      a.lobbying[e] = lobbying;
+      a.relationship[e] = relationship;
+      a.lobbyDays[e] = lobbyDays;
+      a.noise[e] = noise;
+      a.score[e] = req.size[i]! * sponsorFactor * v * influence * noise;
+      acctScore[e] = req.size[i]! * sponsorFactor * Math.max(av, 0.01 * days * dept.transferPrice);
+      joint[e] = second >= 0 ? 1 : 0;
+    }
+    const lo = deptStart[d]!;
+    const hi = deptStart[d + 1]!;
+    const n = hi - lo;
+    if (n === 0) continue;
+    const remaining = sc.f(n);
+    remaining.set(a.ask.subarray(lo, hi));
+    const given = sc.f(n);
+    const needs = sc.f(n);
+    let capacityLeft = dept.capacity;
+    const channel = (share: number, onlyJoint: boolean, into: Float64Array) => {
+      if (share <= 0) return;
+      for (let k = 0; k < n; k++) needs[k] = !onlyJoint || joint[lo + k] ? remaining[k]! : 0;
+      allocateInto(sc, given, m.allocation, dept.capacity * share, needs, acctScore.subarray(lo, hi), m.decisiveness);
+      for (let k = 0; k < n; k++) {
+        into[lo + k] = given[k]!;
+        remaining[k]! -= given[k]!;
+        capacityLeft -= given[k]!;
+      }
+    };
+    channel(interventions.crossFunctionalPool, true, a.pool);
+    channel(interventions.priorityAccess, false, a.priority);
+    allocateInto(sc, given, m.allocation, Math.max(0, capacityLeft), remaining, a.score.subarray(lo, hi), m.decisiveness);
+    for (let k = 0; k < n; k++) {
+      const e = lo + k;
+      a.contest[e] = given[k]!;
+      a.received[e] = Math.min(a.ask[e]!, a.pool[e]! + a.priority[e]! + given[k]!);
+    }
+  }
+  return a;
 }
 
-/** The explanation the game shows, for one department. */
-export function explain(
-  world: World,
-  di: number,
-  requests: readonly Request[],
-  outcome: DepartmentOutcome,
-): DepartmentAllocation {
+/** The explanation the game shows: every department's entries with the factors of their scores. */
+export function explain(world: World, opps: OppTable, req: Requests, a: Allocation): DepartmentAllocation[] {
   const { scenario } = world;
-  const dept = scenario.departments[di]!;
-  let demand = 0;
-  let allocated = 0;
-  const entries: AllocationEntry[] = outcome.requests.map((ri, k) => {
-    const r = requests[ri]!;
-    demand += outcome.asks[k]!;
-    allocated += outcome.received[k]!;
-    return {
-      request: r.id,
-      kams: r.kams.map((ki) => scenario.kams[ki]!.id),
-      accounts: r.accounts.map((ai) => scenario.accounts[ai]!.id),
-      joint: r.joint,
-      requested: outcome.asks[k]!,
-      received: outcome.received[k]!,
-      byChannel: { pool: outcome.pool[k]!, priority: outcome.priority[k]!, contest: outcome.contest[k]! },
-      factors: outcome.factors![k]!,
-    };
+  const { sponsorship } = scenario.company;
+  return scenario.departments.map((dept, d) => {
+    let demand = 0;
+    let allocated = 0;
+    const entries: AllocationEntry[] = [];
+    for (let e = a.deptStart[d]!; e < a.deptStart[d + 1]!; e++) {
+      const i = a.request[e]!;
+      const oppsOf = req.second[i]! >= 0 ? [req.first[i]!, req.second[i]!] : [req.first[i]!];
+      demand += a.ask[e]!;
+      allocated += a.received[e]!;
+      entries.push({
+        request: oppsOf.map((o) => opps.list[o]!.id).join('+'),
+        kams: requestKams(world, opps, req, i).map((ki) => scenario.kams[ki]!.id),
+        accounts: oppsOf.map((o) => scenario.accounts[opps.account[o]!]!.id),
+        joint: oppsOf.length > 1,
+        requested: a.ask[e]!,
+        received: a.received[e]!,
+        byChannel: { pool: a.pool[e]!, priority: a.priority[e]!, contest: a.contest[e]! },
+        factors: {
+          size: req.size[i]!,
+          sponsorship: req.sponsored[i] ? 1 + sponsorship.boost : 1,
+          value: a.perceived[e]!,
+          departmentValue: a.departmentValue[e]!,
+          accountValue: a.accountValue[e]!,
+          visibility: req.visibility[i]!,
+          influence: a.influence[e]!,
+          lobbying: a.lobbying[e]!,
+          relationship: a.relationship[e]!,
+          lobbyDays: a.lobbyDays[e]!,
+          noise: a.noise[e]!,
+          score: a.score[e]!,
+        },
+      });
+    }
+    return { department: dept.id, capacity: dept.capacity, demand, allocated, entries };
   });
-  return { department: dept.id, capacity: dept.capacity, demand, allocated, entries };
 }

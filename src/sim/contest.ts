@@ -1,87 +1,143 @@
 /**
  * Dividing one department's capacity among requests: the Tullock/Skaperdas
  * contest with water-filling, strict ranking, and proportional-to-need.
- * Pure functions over typed arrays; imports nothing.
+ * `allocateInto` writes into a given array with scratch memory (the engine's
+ * hot path); the named functions return fresh arrays.
+ * Imports only src/sim.
  */
 import type { AllocationMechanism } from './params.js';
+import { Scratch } from './scratch.js';
+
+/**
+ * Sorts the first n items of `order` by `keys[item]` ascending, ties by item.
+ * Insertion sort for the small n of a quarter, the built-in sort beyond.
+ */
+function sortByKey(order: Int32Array, n: number, keys: ArrayLike<number>): void {
+  if (n > 32) {
+    const items = Array.from(order.subarray(0, n));
+    items.sort((a, b) => keys[a]! - keys[b]! || a - b);
+    order.set(items);
+    return;
+  }
+  for (let i = 1; i < n; i++) {
+    const v = order[i]!;
+    const kv = keys[v]!;
+    let j = i - 1;
+    while (j >= 0) {
+      const u = order[j]!;
+      const ku = keys[u]!;
+      if (ku < kv || (ku === kv && u < v)) break;
+      order[j + 1] = u;
+      j--;
+    }
+    order[j + 1] = v;
+  }
+}
 
 /**
  * Contest shares s^r / Σ s^r, capped at each request's need; what a capped
- * request leaves is re-divided among the others until capacity or needs run out.
- *
- * Requests saturate in order of need / weight, so one sort replaces the
+ * request leaves is re-divided among the others until capacity or needs run
+ * out. Requests saturate in order of need / weight, so one sort replaces the
  * iterate-until-stable loop: O(n log n).
  */
-export function contestAllocate(
+function contestInto(
+  sc: Scratch,
+  out: Float64Array,
   capacity: number,
   needs: ArrayLike<number>,
   scores: ArrayLike<number>,
   decisiveness: number,
-): Float64Array {
+): void {
   const n = needs.length;
-  const out = new Float64Array(n);
-  if (n === 0 || !(capacity > 0)) return out;
+  out.fill(0);
+  if (n === 0 || !(capacity > 0)) return;
   let maxScore = 0;
   for (let i = 0; i < n; i++) if (needs[i]! > 0 && scores[i]! > maxScore) maxScore = scores[i]!;
-  const weights = new Float64Array(n);
-  const active: number[] = [];
+  const weights = sc.f(n);
+  const keys = sc.f(n);
+  const order = sc.i(n);
+  let active = 0;
   for (let i = 0; i < n; i++) {
     if (!(needs[i]! > 0)) continue;
     // Normalising by the best score keeps s^r finite for any r.
     const w = maxScore > 0 ? (decisiveness === 0 ? 1 : Math.pow(scores[i]! / maxScore, decisiveness)) : 1;
     if (w > 0) {
       weights[i] = w;
-      active.push(i);
+      keys[i] = needs[i]! / w;
+      order[active++] = i;
     }
   }
-  if (active.length === 0) return out;
-  active.sort((a, b) => needs[a]! / weights[a]! - needs[b]! / weights[b]! || a - b);
+  if (active === 0) return;
+  sortByKey(order, active, keys);
   let remaining = capacity;
   let weightLeft = 0;
-  for (const i of active) weightLeft += weights[i]!;
+  for (let k = 0; k < active; k++) weightLeft += weights[order[k]!]!;
   let k = 0;
-  for (; k < active.length; k++) {
-    const i = active[k]!;
+  for (; k < active; k++) {
+    const i = order[k]!;
     if (needs[i]! * weightLeft <= remaining * weights[i]!) {
       out[i] = needs[i]!;
       remaining -= needs[i]!;
       weightLeft -= weights[i]!;
-      if (remaining <= 0) return out;
+      if (remaining <= 0) return;
     } else break;
   }
-  for (; k < active.length; k++) {
-    const i = active[k]!;
+  for (; k < active; k++) {
+    const i = order[k]!;
     out[i] = Math.min(needs[i]!, (remaining * weights[i]!) / weightLeft);
   }
-  return out;
 }
 
 /** Highest score first, each gets its full need until capacity runs out; ties go to the earlier request. */
-export function rankingAllocate(capacity: number, needs: ArrayLike<number>, scores: ArrayLike<number>): Float64Array {
+function rankingInto(sc: Scratch, out: Float64Array, capacity: number, needs: ArrayLike<number>, scores: ArrayLike<number>): void {
   const n = needs.length;
-  const out = new Float64Array(n);
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[b]! - scores[a]! || a - b);
+  out.fill(0);
+  const order = sc.i(n);
+  const keys = sc.f(n);
+  for (let i = 0; i < n; i++) {
+    order[i] = i;
+    keys[i] = -scores[i]!;
+  }
+  sortByKey(order, n, keys);
   let remaining = capacity;
-  for (const i of order) {
-    if (remaining <= 0) break;
+  for (let k = 0; k < n && remaining > 0; k++) {
+    const i = order[k]!;
     if (!(needs[i]! > 0)) continue;
     const give = Math.min(needs[i]!, remaining);
     out[i] = give;
     remaining -= give;
   }
-  return out;
 }
 
 /** Everyone gets the same fraction of their need: the "socialist" baseline, blind to scores. */
-export function proportionalAllocate(capacity: number, needs: ArrayLike<number>): Float64Array {
+function proportionalInto(out: Float64Array, capacity: number, needs: ArrayLike<number>): void {
   const n = needs.length;
-  const out = new Float64Array(n);
+  out.fill(0);
   let demand = 0;
   for (let i = 0; i < n; i++) if (needs[i]! > 0) demand += needs[i]!;
-  if (demand <= 0 || !(capacity > 0)) return out;
+  if (demand <= 0 || !(capacity > 0)) return;
   const fraction = Math.min(1, capacity / demand);
   for (let i = 0; i < n; i++) if (needs[i]! > 0) out[i] = needs[i]! * fraction;
-  return out;
+}
+
+/** Allocates `capacity` among requests into `out` (same length as `needs`). */
+export function allocateInto(
+  sc: Scratch,
+  out: Float64Array,
+  mechanism: AllocationMechanism,
+  capacity: number,
+  needs: ArrayLike<number>,
+  scores: ArrayLike<number>,
+  decisiveness: number,
+): void {
+  switch (mechanism) {
+    case 'contest':
+      return contestInto(sc, out, capacity, needs, scores, decisiveness);
+    case 'ranking':
+      return rankingInto(sc, out, capacity, needs, scores);
+    case 'proportional':
+      return proportionalInto(out, capacity, needs);
+  }
 }
 
 export function allocateBy(
@@ -91,12 +147,19 @@ export function allocateBy(
   scores: ArrayLike<number>,
   decisiveness: number,
 ): Float64Array {
-  switch (mechanism) {
-    case 'contest':
-      return contestAllocate(capacity, needs, scores, decisiveness);
-    case 'ranking':
-      return rankingAllocate(capacity, needs, scores);
-    case 'proportional':
-      return proportionalAllocate(capacity, needs);
-  }
+  const out = new Float64Array(needs.length);
+  allocateInto(new Scratch(), out, mechanism, capacity, needs, scores, decisiveness);
+  return out;
+}
+
+export function contestAllocate(capacity: number, needs: ArrayLike<number>, scores: ArrayLike<number>, decisiveness: number): Float64Array {
+  return allocateBy('contest', capacity, needs, scores, decisiveness);
+}
+
+export function rankingAllocate(capacity: number, needs: ArrayLike<number>, scores: ArrayLike<number>): Float64Array {
+  return allocateBy('ranking', capacity, needs, scores, 1);
+}
+
+export function proportionalAllocate(capacity: number, needs: ArrayLike<number>): Float64Array {
+  return allocateBy('proportional', capacity, needs, needs, 1);
 }

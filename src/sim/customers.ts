@@ -7,66 +7,61 @@
  * Imports only src/sim.
  */
 import type { ModelParams } from './params.js';
-import type { AccountState } from './types.js';
-
-export interface ServiceReceived {
-  /** Mean quality over the quarter's opportunities, or null when there were none. */
-  quality: number | null;
-  /** KAM days with the account. */
-  customerDays: number;
-  /** Revenue of projects delivered this quarter (revenue × quality summed), k€. */
-  projectRevenue: number;
-}
-
-export interface Response {
-  next: AccountState;
-  revenue: number;
-  churned: boolean;
-  quality: number;
-}
-
-function logistic(x: number): number {
-  return 1 / (1 + Math.exp(-x));
-}
+import type { AccountsState } from './types.js';
 
 export function logit(p: number): number {
   const q = Math.min(1 - 1e-6, Math.max(1e-6, p));
   return Math.log(q / (1 - q));
 }
 
-/** `churnDraw` is a uniform in [0, 1) drawn for every account, alive or not. */
+export function copyAccounts(a: AccountsState): AccountsState {
+  return {
+    alive: a.alive.slice(),
+    churnedIn: a.churnedIn.slice(),
+    wallet: a.wallet.slice(),
+    maxWallet: a.maxWallet.slice(),
+    shareOfWallet: a.shareOfWallet.slice(),
+    sowAnchor: a.sowAnchor.slice(),
+    satisfaction: a.satisfaction.slice(),
+    satisfactionAnchor: a.satisfactionAnchor.slice(),
+    lastQuality: a.lastQuality.slice(),
+  };
+}
+
+/**
+ * Updates account `ai` of `next` (a copy of the quarter's start) and returns
+ * its revenue. `quality` is the mean quality of the quarter's opportunities,
+ * or NaN when it had none; `churnDraw` is a uniform drawn for every account.
+ */
 export function respond(
   m: ModelParams,
-  account: AccountState,
+  next: AccountsState,
+  ai: number,
   growth: number,
-  service: ServiceReceived,
+  quality: number,
+  customerDays: number,
+  projectRevenue: number,
   churnDraw: number,
   quarter: number,
-): Response {
-  if (!account.alive) return { next: account, revenue: 0, churned: false, quality: 0 };
-  const quality = service.quality ?? account.lastQuality;
-  const attention = Math.min(1, service.customerDays / m.customerDaysNeeded);
-  const target = m.qualityWeight * quality + m.customerTimeWeight * attention;
-  const satisfaction = Math.min(1, Math.max(0, (1 - m.satisfactionAnchor) * account.satisfaction + m.satisfactionAnchor * target));
-  const sowTarget = logistic(account.sowAnchor + m.walletShareSensitivity * (satisfaction - account.satisfactionAnchor));
-  const shareOfWallet = account.shareOfWallet + m.walletShareSpeed * (sowTarget - account.shareOfWallet);
-  const revenue = account.wallet * shareOfWallet + service.projectRevenue;
-  const hazard = m.churnBase * Math.exp(-m.churnSensitivity * satisfaction);
-  const churned = churnDraw < hazard;
-  const headroom = 1 - account.wallet / account.maxWallet;
-  const wallet = Math.max(0, account.wallet * (1 + growth * (2 * quality - 1) * headroom));
-  return {
-    next: {
-      ...account,
-      alive: !churned,
-      churnedInQuarter: churned ? quarter : account.churnedInQuarter,
-      wallet,
-      shareOfWallet,
-      satisfaction,
-      lastQuality: quality,
-    },
-    revenue,
-    churned,
-    quality,
-  };
+): number {
+  if (!next.alive[ai]) return 0;
+  const q = Number.isNaN(quality) ? next.lastQuality[ai]! : quality;
+  const attention = Math.min(1, customerDays / m.customerDaysNeeded);
+  const target = m.qualityWeight * q + m.customerTimeWeight * attention;
+  const s = Math.min(1, Math.max(0, (1 - m.satisfactionAnchor) * next.satisfaction[ai]! + m.satisfactionAnchor * target));
+  const sowTarget = 1 / (1 + Math.exp(-(next.sowAnchor[ai]! + m.walletShareSensitivity * (s - next.satisfactionAnchor[ai]!))));
+  const sow = next.shareOfWallet[ai]! + m.walletShareSpeed * (sowTarget - next.shareOfWallet[ai]!);
+  const wallet = next.wallet[ai]!;
+  const revenue = wallet * sow + projectRevenue;
+  const hazard = m.churnBase * Math.exp(-m.churnSensitivity * s);
+  if (churnDraw < hazard) {
+    next.alive[ai] = false;
+    next.churnedIn[ai] = quarter;
+  }
+  const headroom = 1 - wallet / next.maxWallet[ai]!;
+  next.wallet[ai] = Math.max(0, wallet * (1 + growth * (2 * q - 1) * headroom));
+  next.shareOfWallet[ai] = sow;
+  next.satisfaction[ai] = s;
+  next.lastQuality[ai] = q;
+  return revenue;
 }

@@ -32,14 +32,12 @@ export function resultHash(run: RunState): string {
   let h: [number, number] = [0x811c9dc5, 0x1234567];
   for (const rec of run.history) {
     h = hashNumber(h[0], h[1], rec.quarter);
-    for (const name of Object.keys(rec.reporters)) {
-      h = hashString(h[0], h[1], name);
-      h = hashNumber(h[0], h[1], rec.reporters[name]!);
-    }
+    for (const x of rec.values) h = hashNumber(h[0], h[1], x);
   }
-  for (const a of run.accounts) {
-    h = hashString(h[0], h[1], a.id);
-    for (const x of [a.wallet, a.shareOfWallet, a.satisfaction, a.alive ? 1 : 0]) h = hashNumber(h[0], h[1], x);
-  }
+  const a = run.accounts;
+  run.scenario.accounts.forEach((input, ai) => {
+    h = hashString(h[0], h[1], input.id);
+    for (const x of [a.wallet[ai]!, a.shareOfWallet[ai]!, a.satisfaction[ai]!, a.alive[ai] ? 1 : 0]) h = hashNumber(h[0], h[1], x);
+  });
   return h[0].toString(16).padStart(8, '0') + h[1].toString(16).padStart(8, '0');
 }

@@ -13,4 +13,5 @@ export * from './delivery.js';
 export * from './hash.js';
 export { worldOf } from './world.js';
 export { boardView } from './board.js';
-export { PERSONA_SPLITS, ADAPTIVE_START } from './personas.js';
+export { PERSONA_SPLITS, ADAPTIVE_START, personaOf } from './personas.js';
+export { oppTable } from './matrix.js';

@@ -5,10 +5,11 @@
  * ask before the player submits and the engine gets the same answer.
  * Imports only src/sim.
  */
+import { oppIndex, oppTable, type OppTable } from './matrix.js';
+import { personaOf } from './personas.js';
 import { uniformOf } from './rng.js';
 import type { RunState } from './types.js';
-import { personaOf } from './personas.js';
-import { worldOf } from './world.js';
+import { worldOf, type World } from './world.js';
 
 export interface JointProposal {
   from: string;
@@ -20,65 +21,63 @@ export interface JointProposal {
   days: number;
 }
 
-export type JointReason =
-  | 'cooperative'
-  | 'bigger-partner'
-  | 'smaller-partner'
-  | 'good-fit'
-  | 'no-fit'
-  | 'too-busy'
-  | 'not-now'
-  | 'invalid';
+export type JointReason = 'cooperative' | 'bigger-partner' | 'smaller-partner' | 'good-fit' | 'no-fit' | 'too-busy' | 'not-now' | 'invalid';
 
 export interface JointDecision {
   accept: boolean;
   reason: JointReason;
 }
 
-function sharedDays(a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>): number {
+function shared(opps: OppTable, D: number, a: number, b: number): number {
   let s = 0;
-  for (const d of Object.keys(a).sort()) if ((b[d] ?? 0) > 0) s += Math.min(a[d]!, b[d]!);
+  for (let d = 0; d < D; d++) {
+    const x = opps.need[a * D + d]!;
+    const y = opps.need[b * D + d]!;
+    if (x > 0 && y > 0) s += Math.min(x, y);
+  }
   return s;
 }
 
-/** An AI seat's answer to a proposal (human seats answer through their own plan). */
-export function decideJoint(state: RunState, p: JointProposal): JointDecision {
-  const world = worldOf(state.scenario);
+export function decideJointIn(world: World, state: RunState, opps: OppTable, p: JointProposal): JointDecision {
   const { scenario } = world;
+  const D = scenario.departments.length;
   const fi = world.kamIndex.get(p.from);
   const ti = world.kamIndex.get(p.to);
-  const own = state.opportunities.find((o) => o.id === p.partnerOpportunity);
-  const theirs = state.opportunities.find((o) => o.id === p.opportunity);
-  if (fi === undefined || ti === undefined || fi === ti || !own || !theirs) return { accept: false, reason: 'invalid' };
-  if (!scenario.kams[ti]!.accounts.includes(own.account) || !scenario.kams[fi]!.accounts.includes(theirs.account))
-    return { accept: false, reason: 'invalid' };
-  if (p.days < scenario.model.jointMinDays) return { accept: false, reason: 'invalid' };
-  if (p.days > 0.4 * scenario.kams[ti]!.timeBudget) return { accept: false, reason: 'too-busy' };
-  if (sharedDays(own.needs, theirs.needs) <= 0) return { accept: false, reason: 'no-fit' };
+  const own = oppIndex(opps, p.partnerOpportunity);
+  const theirs = oppIndex(opps, p.opportunity);
+  const no = (reason: JointReason): JointDecision => ({ accept: false, reason });
+  if (fi === undefined || ti === undefined || fi === ti || own === undefined || theirs === undefined) return no('invalid');
+  if (world.ownerOf[opps.account[own]!] !== ti || world.ownerOf[opps.account[theirs]!] !== fi) return no('invalid');
+  if (!(p.days >= scenario.model.jointMinDays)) return no('invalid');
+  if (p.days > 0.4 * scenario.kams[ti]!.timeBudget) return no('too-busy');
+  const fit = shared(opps, D, own, theirs);
+  if (fit <= 0) return no('no-fit');
   const u = uniformOf(`${state.quarterSeed}/joint/${p.from}/${p.to}/${p.opportunity}/${p.partnerOpportunity}`);
-  const persona = personaOf(world, ti);
-  const walletOf = (account: string) => state.accounts[world.accountIndex.get(account)!]!.wallet;
-  switch (persona) {
+  const yes = (reason: JointReason): JointDecision => ({ accept: true, reason });
+  switch (personaOf(world, ti)) {
     case 'team-player':
-      return u < 0.9 ? { accept: true, reason: 'cooperative' } : { accept: false, reason: 'not-now' };
+      return u < 0.9 ? yes('cooperative') : no('not-now');
     case 'networker':
-      return u < 0.7 ? { accept: true, reason: 'cooperative' } : { accept: false, reason: 'not-now' };
-    case 'analyst': {
-      const fit = sharedDays(own.needs, theirs.needs) / Math.max(1e-9, Object.values(own.needs).reduce((s, x) => s + x, 0));
-      return u < 0.3 + 0.6 * fit ? { accept: true, reason: 'good-fit' } : { accept: false, reason: 'no-fit' };
-    }
-    case 'heavyweight': {
-      const bigger = walletOf(theirs.account) >= walletOf(own.account);
-      if (bigger) return u < 0.7 ? { accept: true, reason: 'bigger-partner' } : { accept: false, reason: 'not-now' };
-      return u < 0.2 ? { accept: true, reason: 'cooperative' } : { accept: false, reason: 'smaller-partner' };
-    }
+      return u < 0.7 ? yes('cooperative') : no('not-now');
+    case 'analyst':
+      return u < 0.3 + (0.6 * fit) / Math.max(1e-9, opps.totalNeed[own]!) ? yes('good-fit') : no('no-fit');
+    case 'heavyweight':
+      if (state.accounts.wallet[opps.account[theirs]!]! >= state.accounts.wallet[opps.account[own]!]!)
+        return u < 0.7 ? yes('bigger-partner') : no('not-now');
+      return u < 0.2 ? yes('cooperative') : no('smaller-partner');
     case 'charmer':
-      return u < 0.5 ? { accept: true, reason: 'cooperative' } : { accept: false, reason: 'not-now' };
+      return u < 0.5 ? yes('cooperative') : no('not-now');
     case 'adaptive': {
-      const k = state.kams[ti]!.propensities;
-      const total = k.customer + k.lobbying + k.relationship + k.businessCase + k.boardPitch + k.joint;
-      const p0 = Math.min(0.9, 0.3 + 2 * (total > 0 ? k.joint / total : 0));
-      return u < p0 ? { accept: true, reason: 'cooperative' } : { accept: false, reason: 'not-now' };
+      const row = state.kams.propensities.slice(ti * 6, ti * 6 + 6);
+      const total = row.reduce((s, x) => s + x, 0);
+      return u < Math.min(0.9, 0.3 + 2 * (total > 0 ? row[5]! / total : 0)) ? yes('cooperative') : no('not-now');
     }
   }
+}
+
+/** An AI seat's answer to a proposal (a person answers through their own plan). */
+export function decideJoint(state: RunState, p: JointProposal): JointDecision {
+  const world = worldOf(state.scenario);
+  world.scratch.rewind();
+  return decideJointIn(world, state, oppTable(world, state.opportunities), p);
 }

@@ -4,8 +4,8 @@
  * differ in who churned still see the same opportunities elsewhere.
  * Imports only src/sim.
  */
-import { LABEL, lognormal, subStream } from './rng.js';
-import type { AccountState, Opportunity } from './types.js';
+import { LABEL, normalPair, subStream } from './rng.js';
+import type { AccountsState, Opportunity } from './types.js';
 import type { World } from './world.js';
 
 /** Opportunities per account are capped so a hostile rate cannot blow up a quarter. */
@@ -13,41 +13,46 @@ export const MAX_OPPORTUNITIES_PER_ACCOUNT = 12;
 
 export function generateOpportunities(
   world: World,
-  accounts: readonly AccountState[],
+  accounts: AccountsState,
   quarterSeed: number,
   quarter: number,
 ): Opportunity[] {
   const { scenario } = world;
   const m = scenario.model;
+  const D = scenario.departments.length;
   const stream = subStream(quarterSeed, LABEL.opportunities);
   const out: Opportunity[] = [];
   scenario.accounts.forEach((input, ai) => {
-    const state = accounts[ai]!;
+    const wallet = accounts.wallet[ai]!;
     const rate = input.opportunitiesPerQuarter;
     // The number of slots depends on the scenario only, and each slot takes a
     // fixed number of draws, which keeps the stream aligned across runs.
     const slots = Math.min(MAX_OPPORTUNITIES_PER_ACCOUNT, Math.ceil(rate));
     const count = Math.min(slots, Math.floor(rate + stream.next()));
     const mix = world.needMix[ai]!;
+    const jitter = world.scratch.f(mix.length);
+    const half = m.opportunitySpread / 2;
     for (let k = 0; k < slots; k++) {
-      const size = lognormal(stream, m.opportunitySpread);
-      const revenueNoise = lognormal(stream, m.opportunitySpread / 2);
-      const upsideNoise = lognormal(stream, m.opportunitySpread);
-      const jitter = mix.map(() => lognormal(stream, m.opportunitySpread / 2));
-      if (k >= count || !state.alive) continue;
-      const totalDays = state.wallet * m.opportunityDays * size;
+      // A fixed number of draws per slot: two normals, then one per department pair.
+      const [zSize, zUpside] = normalPair(stream);
+      for (let i = 0; i < mix.length; i += 2) {
+        const [x, y] = normalPair(stream);
+        jitter[i] = Math.exp(half * x);
+        if (i + 1 < mix.length) jitter[i + 1] = Math.exp(half * y);
+      }
+      if (k >= count || !accounts.alive[ai]) continue;
+      const size = Math.exp(m.opportunitySpread * zSize);
+      const totalDays = wallet * m.opportunityDays * size;
       let mixTotal = 0;
-      mix.forEach(([, share], i) => (mixTotal += share * jitter[i]!));
-      const needs: Record<string, number> = {};
-      mix.forEach(([di, share], i) => {
-        needs[scenario.departments[di]!.id] = round2((totalDays * share * jitter[i]!) / mixTotal);
-      });
+      for (let i = 0; i < mix.length; i++) mixTotal += mix[i]![1] * jitter[i]!;
+      const needs: number[] = new Array<number>(D).fill(0);
+      for (let i = 0; i < mix.length; i++) needs[mix[i]![0]] = round2((totalDays * mix[i]![1] * jitter[i]!) / mixTotal);
       out.push({
         id: `${input.id}-q${quarter}-${k + 1}`,
         account: input.id,
         needs,
-        revenue: round2(state.wallet * m.opportunityRevenue * size * revenueNoise),
-        upside: round2(input.growth * state.wallet * input.margin * m.upsideScale * upsideNoise),
+        revenue: round2(wallet * m.opportunityRevenue * size),
+        upside: round2(input.growth * wallet * input.margin * m.upsideScale * Math.exp(m.opportunitySpread * zUpside)),
       });
     }
   });

@@ -1,15 +1,17 @@
 /**
- * Non-human seats: the six behaviours, each producing a legal QuarterPlan
- * from the state and its own labelled stream. One persona per "who wins"
- * factor of the source article, plus cooperation (team-player) and learning
- * (adaptive, Roth–Erev or imitation).
+ * Non-human seats: the six behaviours, each writing a legal plan into the
+ * quarter's plan matrix from the state and the quarter's persona stream. One
+ * persona per "who wins" factor of the source article, plus cooperation
+ * (team-player) and learning (adaptive, Roth–Erev or imitation).
+ * Every seat takes the same number of draws, played by a person or not, so
+ * handing a seat over never shifts another seat's randomness.
  * Imports only src/sim.
  */
-import { lognormal, type Stream } from './rng.js';
+import { U_BOARD_PITCH, U_BUSINESS_CASE, U_CUSTOMER, U_JOINT, U_LOBBYING, U_RELATIONSHIP, USES, type OppTable, type PlanMatrix } from './matrix.js';
+import { normalPair, type Stream } from './rng.js';
 import { clamp } from './stats.js';
-import type { JointPlan, KamState, Opportunity, Persona, QuarterPlan, RunState, TimeUse } from './types.js';
+import type { JointPlan, Persona, RunState, TimeUse } from './types.js';
 import { TIME_USES } from './types.js';
-import { emptyPlan } from './plans.js';
 import type { World } from './world.js';
 
 type Split = Record<TimeUse, number>;
@@ -28,19 +30,20 @@ export const ADAPTIVE_START: Split = {
   customer: 0.5, lobbying: 0.15, relationship: 0.15, businessCase: 0.1, boardPitch: 0.05, joint: 0.05,
 };
 
+const SPLIT_ROWS: Record<Persona, Float64Array> = Object.fromEntries(
+  [...Object.entries(PERSONA_SPLITS), ['adaptive', ADAPTIVE_START] as const].map(([p, s]) => [p, Float64Array.from(TIME_USES, (u) => s[u])]),
+) as Record<Persona, Float64Array>;
+
 /** Reference return to lobbying (default decisiveness × default lobbying effect). */
 const LOBBY_REFERENCE = 1.5 * 0.04;
+/** Colleagues a seat looks at when seeking a partner: keeps a big company linear. */
+export const PARTNER_CANDIDATES = 6;
+/** Draws each seat takes from the persona stream each quarter. */
+export const SEAT_DRAWS = USES + 1 + PARTNER_CANDIDATES;
 
 export function personaOf(world: World, ki: number): Persona {
-  return world.scenario.kams[ki]!.control === 'adaptive' ? 'adaptive' : world.scenario.kams[ki]!.persona;
-}
-
-function normalise(split: Split): Split {
-  let total = 0;
-  for (const u of TIME_USES) total += split[u];
-  const out = { ...split };
-  for (const u of TIME_USES) out[u] = total > 0 ? split[u] / total : 0;
-  return out;
+  const k = world.scenario.kams[ki]!;
+  return k.control === 'adaptive' ? 'adaptive' : k.persona;
 }
 
 /** The decisiveness a KAM feels: ranking is all-or-nothing, proportional ignores scores. */
@@ -49,10 +52,10 @@ function felt(world: World): number {
   return m.allocation === 'ranking' ? 5 : m.allocation === 'proportional' ? 0 : m.decisiveness;
 }
 
-/** The expected return to lobbying, relative to the reference, that personas respond to. */
+/** How much more (or less) than its habit a persona lobbies, given the return and its rivals. */
 export function lobbyingAppeal(world: World, lastLobbyingShare: number, baseShare: number): number {
   const m = world.scenario.model;
-  const damping = world.boardActive && world.scenario.company.interventions.boardAccountPlans ? m.boardLobbyDamping : 1;
+  const damping = world.scenario.company.interventions.boardAccountPlans ? m.boardLobbyDamping : 1;
   const ret = (felt(world) * m.lobbyingEffect * damping) / LOBBY_REFERENCE;
   const g = m.lobbyingResponse;
   const fromReturn = ret <= 0 ? 0 : Math.pow(ret, g);
@@ -61,179 +64,206 @@ export function lobbyingAppeal(world: World, lastLobbyingShare: number, baseShar
   return clamp(fromReturn * fromRivals, 0.15, 3);
 }
 
-/** The split a seat intends this quarter before joint commitments. */
-export function intendedSplit(world: World, state: RunState, ki: number, stream: Stream): Split {
-  const persona = personaOf(world, ki);
-  const kamState = state.kams[ki]!;
-  let split: Split;
-  if (persona === 'adaptive') {
-    split = normalise(kamState.propensities);
-    // Exploration: adaptive seats try variations and learn from the outcome.
-    for (const u of TIME_USES) split[u] *= lognormal(stream, 0.25);
-    split = normalise(split);
-  } else split = { ...PERSONA_SPLITS[persona] };
-  if (!world.boardActive) {
-    const spare = split.boardPitch;
-    split.boardPitch = 0;
-    if (persona === 'heavyweight') split.lobbying += spare;
-    else split.customer += spare;
+/** A seat's draws for the quarter, taken whether or not an AI plays it. */
+export interface SeatDraws {
+  explore: Float64Array;
+  propose: number;
+  candidates: Int32Array;
+}
+
+export function drawSeat(world: World, stream: Stream): SeatDraws {
+  const kamCount = world.scenario.kams.length;
+  const explore = world.scratch.f(USES);
+  for (let u = 0; u < USES; u += 2) {
+    const [a, b] = normalPair(stream);
+    explore[u] = a;
+    if (u + 1 < USES) explore[u + 1] = b;
   }
-  const base = split.lobbying;
+  const propose = stream.next();
+  const candidates = world.scratch.i(PARTNER_CANDIDATES);
+  for (let c = 0; c < PARTNER_CANDIDATES; c++) candidates[c] = Math.floor(stream.next() * kamCount);
+  return { explore, propose, candidates };
+}
+
+/** Shares of the time budget a seat intends to spend on each use, before joint commitments. */
+export function intendedSplit(world: World, state: RunState, ki: number, draws: SeatDraws): Float64Array {
+  const persona = personaOf(world, ki);
+  const split = world.scratch.f(USES);
+  if (persona === 'adaptive') {
+    let total = 0;
+    for (let u = 0; u < USES; u++) {
+      // Exploration: adaptive seats try variations and learn from the outcome.
+      split[u] = state.kams.propensities[ki * USES + u]! * Math.exp(0.25 * draws.explore[u]!);
+      total += split[u]!;
+    }
+    for (let u = 0; u < USES; u++) split[u]! /= total;
+  } else split.set(SPLIT_ROWS[persona]);
+  if (!world.boardActive) {
+    const spare = split[U_BOARD_PITCH]!;
+    split[U_BOARD_PITCH] = 0;
+    split[persona === 'heavyweight' ? U_LOBBYING : U_CUSTOMER]! += spare;
+  }
+  const base = split[U_LOBBYING]!;
   const lobby = Math.min(0.7, base * lobbyingAppeal(world, state.lastLobbyingShare, base));
-  const rest = 1 - base;
-  const scale = rest > 0 ? (1 - lobby) / rest : 0;
-  for (const u of TIME_USES) split[u] = u === 'lobbying' ? lobby : split[u] * scale;
+  const scale = base < 1 ? (1 - lobby) / (1 - base) : 0;
+  for (let u = 0; u < USES; u++) split[u] = u === U_LOBBYING ? lobby : split[u]! * scale;
   return split;
 }
 
-/** Living own accounts' opportunities, in state order. */
-export function ownOpportunities(world: World, state: RunState, ki: number): Opportunity[] {
-  const own = new Set(world.scenario.kams[ki]!.accounts);
-  return state.opportunities.filter((o) => own.has(o.account));
-}
-
-function totalNeed(o: Opportunity): number {
+function overlap(opps: OppTable, D: number, a: number, b: number): number {
   let s = 0;
-  for (const k in o.needs) s += o.needs[k]!;
+  for (let d = 0; d < D; d++) {
+    const x = opps.need[a * D + d]!;
+    const y = opps.need[b * D + d]!;
+    if (x > 0 && y > 0) s += x < y ? x : y;
+  }
   return s;
 }
 
-export interface SeatContext {
-  world: World;
-  state: RunState;
-  ki: number;
-  stream: Stream;
-  split: Split;
-  /** Joint proposals this seat takes part in (made or accepted), from its own side. */
-  joints: JointPlan[];
-}
-
-/** Spread `days` over keys in proportion to weights (keys kept in the given order). */
-function spread(days: number, keys: readonly string[], weights: readonly number[]): Record<string, number> {
-  const out: Record<string, number> = {};
-  let total = 0;
-  for (const w of weights) total += w;
-  if (days <= 0 || keys.length === 0) return out;
-  keys.forEach((k, i) => {
-    const share = total > 0 ? weights[i]! / total : 1 / keys.length;
-    const d = Math.round(days * share * 100) / 100;
-    if (d > 0) out[k] = d;
+/** The joint proposal an AI seat makes this quarter, if any, before anyone plans. */
+export function proposeJoint(
+  world: World,
+  opps: OppTable,
+  ki: number,
+  split: Float64Array,
+  draws: SeatDraws,
+): JointPlan | null {
+  const { scenario } = world;
+  const persona = personaOf(world, ki);
+  const wants = persona === 'team-player' || (persona === 'adaptive' && split[U_JOINT]! >= 0.08);
+  const lo = opps.kamStart[ki]!;
+  const hi = opps.kamStart[ki + 1]!;
+  if (!wants || hi === lo || draws.propose > 0.9) return null;
+  const D = scenario.departments.length;
+  let own = opps.kamOpps[lo]!;
+  for (let x = lo; x < hi; x++) if (opps.totalNeed[opps.kamOpps[x]!]! > opps.totalNeed[own]!) own = opps.kamOpps[x]!;
+  let best = -1;
+  let bestOverlap = 0;
+  const candidates = Array.from(draws.candidates).sort((a, b) => a - b);
+  candidates.forEach((pk, c) => {
+    if (pk === ki || (c > 0 && candidates[c - 1] === pk)) return;
+    for (let x = opps.kamStart[pk]!; x < opps.kamStart[pk + 1]!; x++) {
+      const o = opps.kamOpps[x]!;
+      const v = overlap(opps, D, own, o);
+      if (v > bestOverlap) {
+        bestOverlap = v;
+        best = o;
+      }
+    }
   });
-  return out;
-}
-
-/** A legal plan for an AI seat. */
-export function aiPlan(ctx: SeatContext): QuarterPlan {
-  const { world, state, ki, split } = ctx;
-  const { scenario } = world;
-  const kam = scenario.kams[ki]!;
-  const kamState: KamState = state.kams[ki]!;
-  const persona = personaOf(world, ki);
-  const plan = emptyPlan(kam.id);
-  const opps = ownOpportunities(world, state, ki);
-  for (const o of opps) plan.requests.push({ opportunity: o.id, capacity: { ...o.needs } });
-
-  const budget = kam.timeBudget;
-  let jointDays = 0;
-  for (const j of ctx.joints) jointDays += j.days;
-  plan.joint = ctx.joints.map((j) => ({ ...j }));
-  // Unused joint time goes to relationships; joint commitments come out of customer time first.
-  let customer = split.customer * budget;
-  let relationship = split.relationship * budget + Math.max(0, split.joint * budget - jointDays);
-  const overJoint = Math.max(0, jointDays - split.joint * budget);
-  const fromCustomer = Math.min(customer, overJoint);
-  customer -= fromCustomer;
-  relationship = Math.max(0, relationship - (overJoint - fromCustomer));
-
-  const alive = kam.accounts.filter((a) => state.accounts[world.accountIndex.get(a)!]!.alive);
-  const wallets = alive.map((a) => state.accounts[world.accountIndex.get(a)!]!.wallet);
-  plan.customer = spread(customer, alive, wallets.map((w) => (persona === 'heavyweight' ? w : Math.sqrt(w))));
-
-  // Departments weighted by what this KAM asks of them (or by its accounts' need mix when it asks nothing).
-  const deptIds = scenario.departments.map((d) => d.id);
-  const demand = deptIds.map((d) => opps.reduce((s, o) => s + (o.needs[d] ?? 0), 0));
-  if (demand.every((x) => x === 0)) {
-    for (const a of alive) {
-      for (const [di, share] of world.needMix[world.accountIndex.get(a)!]!) demand[di]! += share;
-    }
-  }
-  plan.lobbying = spread(split.lobbying * budget, deptIds, demand);
-  const relWeights = deptIds.map((d, i) => demand[i]! * (persona === 'networker' ? 1.2 - (kamState.relationships[d] ?? 0) : 1));
-  plan.relationship = spread(relationship, deptIds, relWeights);
-
-  if (opps.length > 0) {
-    plan.businessCase = spread(
-      split.businessCase * budget,
-      opps.map((o) => o.id),
-      opps.map((o) => o.upside + 0.01 * totalNeed(o)),
-    );
-  } else plan.customer = spread(customer + split.businessCase * budget, alive, wallets.map(Math.sqrt));
-
-  if (world.boardActive && split.boardPitch > 0 && alive.length > 0) {
-    // The heavyweight pitches its biggest account; others their most strategic one.
-    let best = 0;
-    alive.forEach((a, i) => {
-      const input = scenario.accounts[world.accountIndex.get(a)!]!;
-      const key = persona === 'heavyweight' ? wallets[i]! : input.growth * wallets[i]!;
-      const bestInput = scenario.accounts[world.accountIndex.get(alive[best]!)!]!;
-      const bestKey = persona === 'heavyweight' ? wallets[best]! : bestInput.growth * wallets[best]!;
-      if (key > bestKey) best = i;
-    });
-    plan.boardPitch = { [alive[best]!]: Math.round(split.boardPitch * budget * 100) / 100 };
-  }
-  return trimToBudget(plan, budget);
-}
-
-/** Rounding can overshoot the budget by a hundredth; take it off customer time. */
-function trimToBudget(plan: QuarterPlan, budget: number): QuarterPlan {
-  let total = 0;
-  for (const rec of [plan.customer, plan.lobbying, plan.relationship, plan.businessCase, plan.boardPitch]) {
-    for (const k in rec) total += rec[k]!;
-  }
-  for (const j of plan.joint) total += j.days;
-  let over = total - budget;
-  if (over <= 1e-9) return plan;
-  for (const use of ['customer', 'relationship', 'lobbying', 'businessCase', 'boardPitch'] as const) {
-    for (const k of Object.keys(plan[use]).sort()) {
-      if (over <= 1e-9) return plan;
-      const cut = Math.min(plan[use][k]!, over);
-      plan[use][k] = Math.round((plan[use][k]! - cut) * 1e6) / 1e6;
-      over -= cut;
-    }
-  }
-  return plan;
-}
-
-/** How many colleagues a seat looks at when seeking a partner: keeps a big company linear. */
-const PARTNER_CANDIDATES = 6;
-
-/** Joint proposals an AI seat makes this quarter (at most one), before anyone plans. */
-export function proposeJoint(world: World, state: RunState, ki: number, split: Split, stream: Stream): JointPlan | null {
-  const { scenario } = world;
-  const m = scenario.model;
-  const persona = personaOf(world, ki);
-  const wants = persona === 'team-player' || (persona === 'adaptive' && split.joint >= 0.08);
-  const draw = stream.next();
-  const candidates: number[] = [];
-  for (let c = 0; c < PARTNER_CANDIDATES; c++) candidates.push(Math.floor(stream.next() * scenario.kams.length));
-  if (!wants) return null;
-  const mine = ownOpportunities(world, state, ki);
-  if (mine.length === 0) return null;
-  const ownOpp = mine.reduce((a, b) => (totalNeed(b) > totalNeed(a) ? b : a));
-  let best: { o: Opportunity; pk: number; overlap: number } | null = null;
-  for (const pk of [...new Set(candidates)].sort((a, b) => a - b)) {
-    if (pk === ki) continue;
-    for (const o of ownOpportunities(world, state, pk)) {
-      let overlap = 0;
-      for (const d in o.needs) if ((ownOpp.needs[d] ?? 0) > 0) overlap += Math.min(o.needs[d]!, ownOpp.needs[d]!);
-      if (overlap > 0 && (!best || overlap > best.overlap)) best = { o, pk, overlap };
-    }
-  }
-  if (!best || draw > 0.9) return null;
+  if (best < 0) return null;
+  const partner = world.ownerOf[opps.account[best]!]!;
   return {
-    partner: scenario.kams[best.pk]!.id,
-    opportunity: ownOpp.id,
-    partnerOpportunity: best.o.id,
-    days: Math.max(m.jointMinDays, Math.round(split.joint * scenario.kams[ki]!.timeBudget * 100) / 100),
+    partner: scenario.kams[partner]!.id,
+    opportunity: opps.list[own]!.id,
+    partnerOpportunity: opps.list[best]!.id,
+    days: Math.max(scenario.model.jointMinDays, split[U_JOINT]! * scenario.kams[ki]!.timeBudget),
   };
+}
+
+/** Writes an AI seat's plan into the matrix, given the joint proposals it takes part in. */
+export function aiPlan(
+  world: World,
+  state: RunState,
+  opps: OppTable,
+  matrix: PlanMatrix,
+  ki: number,
+  split: Float64Array,
+  joints: JointPlan[],
+): void {
+  const { scenario, scratch } = world;
+  const D = scenario.departments.length;
+  const kam = scenario.kams[ki]!;
+  const persona = personaOf(world, ki);
+  const budget = kam.timeBudget;
+  const lo = opps.kamStart[ki]!;
+  const hi = opps.kamStart[ki + 1]!;
+  const demand = scratch.f(D);
+  for (let x = lo; x < hi; x++) {
+    const o = opps.kamOpps[x]!;
+    matrix.pursued[o] = 1;
+    for (let d = 0; d < D; d++) {
+      matrix.ask[o * D + d] = opps.need[o * D + d]!;
+      demand[d]! += opps.need[o * D + d]!;
+    }
+  }
+
+  let jointDays = 0;
+  for (const j of joints) jointDays += j.days;
+  matrix.joints[ki] = joints;
+  // Unused joint time goes to relationships; joint commitments come out of customer time first.
+  let customer = split[U_CUSTOMER]! * budget;
+  let relationship = split[U_RELATIONSHIP]! * budget + Math.max(0, split[U_JOINT]! * budget - jointDays);
+  const over = Math.max(0, jointDays - split[U_JOINT]! * budget);
+  const fromCustomer = Math.min(customer, over);
+  customer -= fromCustomer;
+  relationship = Math.max(0, relationship - (over - fromCustomer));
+  let businessCase = hi > lo ? split[U_BUSINESS_CASE]! * budget : 0;
+  if (hi === lo) customer += split[U_BUSINESS_CASE]! * budget;
+  const lobbying = split[U_LOBBYING]! * budget;
+  let pitch = world.boardActive ? split[U_BOARD_PITCH]! * budget : 0;
+
+  // Own living accounts, weighted for customer time (the heavyweight by wallet, others by its square root).
+  let bestPitch = -1;
+  let bestKey = -Infinity;
+  let weightTotal = 0;
+  let demandTotal = 0;
+  for (let d = 0; d < D; d++) demandTotal += demand[d]!;
+  for (const a of kam.accounts) {
+    const ai = world.accountIndex.get(a)!;
+    if (!state.accounts.alive[ai]) continue;
+    const w = state.accounts.wallet[ai]!;
+    weightTotal += persona === 'heavyweight' ? w : Math.sqrt(w);
+    // The heavyweight pitches its biggest account; others their most strategic one.
+    const key = (persona === 'heavyweight' ? 1 : scenario.accounts[ai]!.growth) * w;
+    if (key > bestKey) {
+      bestKey = key;
+      bestPitch = ai;
+    }
+    if (demandTotal === 0) for (const [d, share] of world.needMix[ai]!) demand[d]! += share;
+  }
+  if (bestPitch < 0) {
+    customer = 0;
+    pitch = 0;
+  } else if (pitch > 0) matrix.pitch[bestPitch]! += pitch;
+  if (customer > 0 && weightTotal > 0) {
+    for (const a of kam.accounts) {
+      const ai = world.accountIndex.get(a)!;
+      if (!state.accounts.alive[ai]) continue;
+      const w = state.accounts.wallet[ai]!;
+      matrix.customer[ai]! += (customer * (persona === 'heavyweight' ? w : Math.sqrt(w))) / weightTotal;
+    }
+  }
+
+  // Departments weighted by what this seat asks of them; the networker favours where its ties are weak.
+  let lobbyTotal = 0;
+  let relTotal = 0;
+  const relWeight = scratch.f(D);
+  for (let d = 0; d < D; d++) {
+    lobbyTotal += demand[d]!;
+    relWeight[d] = demand[d]! * (persona === 'networker' ? 1.2 - state.kams.relationships[ki * D + d]! : 1);
+    relTotal += relWeight[d]!;
+  }
+  for (let d = 0; d < D; d++) {
+    if (lobbyTotal > 0) matrix.lobby[ki * D + d] = (lobbying * demand[d]!) / lobbyTotal;
+    if (relTotal > 0) matrix.relationship[ki * D + d] = (relationship * relWeight[d]!) / relTotal;
+  }
+  if (lobbyTotal === 0) relationship = 0;
+
+  // Business cases where the upside is.
+  let caseTotal = 0;
+  for (let x = lo; x < hi; x++) caseTotal += opps.upside[opps.kamOpps[x]!]! + 0.01 * opps.totalNeed[opps.kamOpps[x]!]!;
+  for (let x = lo; x < hi; x++) {
+    const o = opps.kamOpps[x]!;
+    if (caseTotal > 0) matrix.businessCase[o] = (businessCase * (opps.upside[o]! + 0.01 * opps.totalNeed[o]!)) / caseTotal;
+  }
+  if (caseTotal === 0) businessCase = 0;
+
+  const s = ki * USES;
+  matrix.split[s + U_CUSTOMER] = customer;
+  matrix.split[s + U_LOBBYING] = lobbyTotal > 0 ? lobbying : 0;
+  matrix.split[s + U_RELATIONSHIP] = relationship;
+  matrix.split[s + U_BUSINESS_CASE] = businessCase;
+  matrix.split[s + U_BOARD_PITCH] = bestPitch >= 0 ? pitch : 0;
+  matrix.split[s + U_JOINT] = jointDays;
 }

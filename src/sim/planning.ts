@@ -5,45 +5,44 @@
  * A joint proposal forms only when both plans hold the matching entry.
  * Imports only src/sim.
  */
-import { decideJoint } from './joint.js';
-import { aiPlan, intendedSplit, proposeJoint } from './personas.js';
-import { subStream, type Stream } from './rng.js';
-import type { JointOutcome, JointPlan, QuarterPlan, RunState, TimeUse } from './types.js';
+import { decideJointIn } from './joint.js';
+import { emptyMatrix, oppIndex, oppTable, writePlan, type OppTable, type PlanMatrix } from './matrix.js';
+import { aiPlan, drawSeat, intendedSplit, proposeJoint } from './personas.js';
+import { LABEL, subStream } from './rng.js';
+import type { JointOutcome, JointPlan, QuarterPlan, RunState } from './types.js';
 import { worldOf, type World } from './world.js';
 
-interface Phase1 {
-  streams: (Stream | null)[];
-  splits: (Record<TimeUse, number> | null)[];
+interface Intentions {
+  splits: (Float64Array | null)[];
   /** Proposals by AI seats, by proposer index. */
   proposals: (JointPlan | null)[];
 }
 
-function phase1(world: World, state: RunState, humans: readonly boolean[]): Phase1 {
+function intentions(world: World, state: RunState, opps: OppTable, humans: readonly boolean[]): Intentions {
   const { kams } = world.scenario;
-  const streams: (Stream | null)[] = [];
-  const splits: (Record<TimeUse, number> | null)[] = [];
+  const stream = subStream(state.quarterSeed, LABEL.personas);
+  const splits: (Float64Array | null)[] = [];
   const proposals: (JointPlan | null)[] = [];
-  kams.forEach((k, ki) => {
+  kams.forEach((_, ki) => {
+    const draws = drawSeat(world, stream);
     if (humans[ki]) {
-      streams.push(null);
       splits.push(null);
       proposals.push(null);
       return;
     }
-    const stream = subStream(state.quarterSeed, world.kamLabel[ki]!);
-    const split = intendedSplit(world, state, ki, stream);
-    streams.push(stream);
+    const split = intendedSplit(world, state, ki, draws);
     splits.push(split);
-    proposals.push(proposeJoint(world, state, ki, split, stream));
+    proposals.push(proposeJoint(world, opps, ki, split, draws));
   });
-  return { streams, splits, proposals };
+  return { splits, proposals };
 }
 
 /** Joint proposals AI seats make this quarter to the given human seats (what the game shows as incoming). */
 export function incomingProposals(state: RunState, humanSeats: readonly string[]): (JointPlan & { from: string })[] {
   const world = worldOf(state.scenario);
+  world.scratch.rewind();
   const humans = world.scenario.kams.map((k) => humanSeats.includes(k.id));
-  const { proposals } = phase1(world, state, humans);
+  const { proposals } = intentions(world, state, oppTable(world, state.opportunities), humans);
   const out: (JointPlan & { from: string })[] = [];
   proposals.forEach((p, ki) => {
     if (p && humanSeats.includes(p.partner)) out.push({ ...p, from: world.scenario.kams[ki]!.id });
@@ -52,25 +51,28 @@ export function incomingProposals(state: RunState, humanSeats: readonly string[]
 }
 
 export interface ResolvedPlans {
-  /** One plan per KAM, scenario order. */
-  plans: QuarterPlan[];
-  /** Formed joint proposals as pairs of opportunity ids. */
-  formed: { a: string; b: string }[];
+  matrix: PlanMatrix;
+  /** For each opportunity, the opportunity it was merged with in a formed joint proposal, or −1. */
+  partnerOf: Int32Array;
   outcomes: JointOutcome[];
 }
 
-/** `given[ki]` is the plan of a seat someone else plays (already checked), or undefined for AI seats. */
-export function resolvePlans(state: RunState, given: readonly (QuarterPlan | undefined)[]): ResolvedPlans {
-  const world = worldOf(state.scenario);
+/** `given[ki]` is the (checked) plan of a seat someone plays, or undefined for AI seats. */
+export function resolvePlans(
+  world: World,
+  state: RunState,
+  opps: OppTable,
+  given: readonly (QuarterPlan | undefined)[],
+): ResolvedPlans {
   const { kams } = world.scenario;
   const humans = kams.map((_, ki) => given[ki] !== undefined);
-  const first = phase1(world, state, humans);
+  const intent = intentions(world, state, opps, humans);
   const joints: JointPlan[][] = kams.map(() => []);
   const committed = new Set<string>();
 
   const offers: { from: number; j: JointPlan }[] = [];
   given.forEach((p, ki) => p?.joint.forEach((j) => offers.push({ from: ki, j })));
-  first.proposals.forEach((j, ki) => j && offers.push({ from: ki, j }));
+  intent.proposals.forEach((j, ki) => j && offers.push({ from: ki, j }));
   for (const { from, j } of offers) {
     const to = world.kamIndex.get(j.partner);
     if (to === undefined) continue;
@@ -85,7 +87,7 @@ export function resolvePlans(state: RunState, given: readonly (QuarterPlan | und
       continue;
     }
     if (committed.has(j.partnerOpportunity)) continue;
-    const decision = decideJoint(state, {
+    const decision = decideJointIn(world, state, opps, {
       from: kams[from]!.id,
       to: j.partner,
       opportunity: j.opportunity,
@@ -101,39 +103,41 @@ export function resolvePlans(state: RunState, given: readonly (QuarterPlan | und
     }
   }
 
-  const plans = kams.map(
-    (_, ki) =>
-      given[ki] ??
-      aiPlan({ world, state, ki, stream: first.streams[ki]!, split: first.splits[ki]!, joints: joints[ki]! }),
-  );
+  const matrix = emptyMatrix(world, opps);
+  kams.forEach((_, ki) => {
+    const g = given[ki];
+    if (g) writePlan(world, opps, matrix, ki, g);
+    else aiPlan(world, state, opps, matrix, ki, intent.splits[ki]!, joints[ki]!);
+  });
 
-  const pursued = plans.map((p) => new Set(p.requests.map((r) => r.opportunity)));
-  const inFormed = new Set<string>();
-  const formed: { a: string; b: string }[] = [];
+  const partnerOf = world.scratch.i(opps.count).fill(-1);
   const outcomes: JointOutcome[] = [];
   const minDays = world.scenario.model.jointMinDays;
-  plans.forEach((plan, ki) => {
-    for (const j of plan.joint) {
+  matrix.joints.forEach((list, ki) => {
+    for (const j of list) {
       const pk = world.kamIndex.get(j.partner)!;
-      const match = plans[pk]!.joint.find(
-        (x) => x.partner === plan.kam && x.opportunity === j.partnerOpportunity && x.partnerOpportunity === j.opportunity,
+      const match = matrix.joints[pk]!.find(
+        (x) => x.partner === kams[ki]!.id && x.opportunity === j.partnerOpportunity && x.partnerOpportunity === j.opportunity,
       );
       if (pk < ki && match) continue; // reported once, from the first seat
+      const a = oppIndex(opps, j.opportunity);
+      const b = oppIndex(opps, j.partnerOpportunity);
       const ok =
         match !== undefined &&
+        a !== undefined &&
+        b !== undefined &&
         j.days >= minDays &&
         match.days >= minDays &&
-        pursued[ki]!.has(j.opportunity) &&
-        pursued[pk]!.has(j.partnerOpportunity) &&
-        !inFormed.has(j.opportunity) &&
-        !inFormed.has(j.partnerOpportunity);
+        matrix.pursued[a] === 1 &&
+        matrix.pursued[b] === 1 &&
+        partnerOf[a] === -1 &&
+        partnerOf[b] === -1;
       if (ok) {
-        inFormed.add(j.opportunity);
-        inFormed.add(j.partnerOpportunity);
-        formed.push({ a: j.opportunity, b: j.partnerOpportunity });
+        partnerOf[a!] = b!;
+        partnerOf[b!] = a!;
       }
-      outcomes.push({ kams: [plan.kam, j.partner], opportunities: [j.opportunity, j.partnerOpportunity], formed: ok });
+      outcomes.push({ kams: [kams[ki]!.id, j.partner], opportunities: [j.opportunity, j.partnerOpportunity], formed: ok });
     }
   });
-  return { plans, formed, outcomes };
+  return { matrix, partnerOf, outcomes };
 }

@@ -99,16 +99,17 @@ export function checkPlan(state: RunState, plan: QuarterPlan): PlanIssue[] {
     for (const d of sortedKeys(r.capacity)) {
       const days = r.capacity[d]!;
       const p = `${path}.capacity.${d}`;
-      if (!world.deptIndex.has(d)) add('unknown-department', p, { department: d });
+      const di = world.deptIndex.get(d);
+      if (di === undefined) add('unknown-department', p, { department: d });
       else if (!Number.isFinite(days)) add('not-a-number', p);
       else if (days < 0) add('negative-days', p, { days });
-      else if (days > (o.needs[d] ?? 0) + EPS) add('over-need', p, { days, need: o.needs[d] ?? 0 });
+      else if (days > o.needs[di]! + EPS) add('over-need', p, { days, need: o.needs[di]! });
     }
   });
 
   const accountAlive = (id: string) => {
     const ai = world.accountIndex.get(id);
-    return ai !== undefined && state.accounts[ai]!.alive;
+    return ai !== undefined && state.accounts.alive[ai]!;
   };
   for (const a of sortedKeys(plan.customer)) {
     const p = `customer.${a}`;
@@ -184,7 +185,7 @@ export function fitPlan(state: RunState, plan: QuarterPlan): QuarterPlan {
   const own = new Set(kam.accounts);
   const alive = (a: string) => {
     const ai = world.accountIndex.get(a);
-    return ai !== undefined && state.accounts[ai]!.alive;
+    return ai !== undefined && state.accounts.alive[ai]!;
   };
   const ok = (x: number) => Number.isFinite(x) && x > 0;
   const out = emptyPlan(plan.kam);
@@ -195,7 +196,8 @@ export function fitPlan(state: RunState, plan: QuarterPlan): QuarterPlan {
     pursued.add(o.id);
     const capacity: Record<string, number> = {};
     for (const d of sortedKeys(r.capacity)) {
-      if (world.deptIndex.has(d) && ok(r.capacity[d]!) && (o.needs[d] ?? 0) > 0) capacity[d] = Math.min(r.capacity[d]!, o.needs[d]!);
+      const di = world.deptIndex.get(d);
+      if (di !== undefined && ok(r.capacity[d]!) && o.needs[di]! > 0) capacity[d] = Math.min(r.capacity[d]!, o.needs[di]!);
     }
     out.requests.push({ opportunity: o.id, capacity });
   }

@@ -3,30 +3,28 @@
  * index: the engine computes it once in `step`, the reporters only read it.
  * Imports only src/sim.
  */
-import type { DepartmentOutcome, Request } from './allocate.js';
-import type { AccountState, KamState, TimeUse } from './types.js';
+import type { Allocation, Requests } from './allocate.js';
+import type { OppTable, PlanMatrix } from './matrix.js';
+import type { AccountsState, KamsState } from './types.js';
 import type { World } from './world.js';
 
 export interface QuarterData {
   world: World;
   quarter: number;
-  /** Accounts as the quarter found them (alive at its start) and as it left them. */
-  before: readonly AccountState[];
-  after: readonly AccountState[];
-  kamsAfter: readonly KamState[];
-  requests: readonly Request[];
-  /** One outcome per department, scenario order. */
-  outcomes: readonly DepartmentOutcome[];
-  /** Days each KAM spent on each use of time. */
-  splits: readonly Record<TimeUse, number>[];
-  /** Per account: days needed by its opportunities, need-equivalent days received, real days delivered. */
+  /** Accounts as the quarter found them and as it left them. */
+  before: AccountsState;
+  after: AccountsState;
+  kamsAfter: KamsState;
+  opps: OppTable;
+  plan: PlanMatrix;
+  requests: Requests;
+  allocation: Allocation;
+  /** Per account: days its opportunities needed, need-equivalent days received, real days delivered. */
   needed: Float64Array;
   received: Float64Array;
   delivered: Float64Array;
   /** Per account: true lifetime value of its opportunities. */
   trueValue: Float64Array;
-  /** Per account: mean quality experienced (NaN when it had no opportunities). */
-  quality: Float64Array;
   accountRevenue: Float64Array;
   accountPnl: Float64Array;
   departmentPnl: Float64Array;
@@ -37,7 +35,7 @@ export interface QuarterData {
   /** Opportunities pursued, and how many of them ran in a joint proposal. */
   pursued: number;
   pursuedJointly: number;
-  /** Capacity per channel, for the structure element. */
+  /** Capacity decided by account-level, cross-functional or board mechanisms, and all capacity given. */
   capacityByAccountMechanisms: number;
   capacityAllocated: number;
 }

@@ -5,10 +5,10 @@
  * expand to one name per department, account or KAM, in scenario order.
  * Imports only src/sim.
  */
-import { alignmentIndex, jointProposalShare, lobbyingShare, SEVEN_S, sevenS, type SevenS } from './alignment.js';
+import { alignmentIndex, jointProposalShare, lobbyingShare, SEVEN_S, servedAccounts, sevenS } from './alignment.js';
 import type { QuarterData } from './quarter-data.js';
 import { gini, mean } from './stats.js';
-import type { ScenarioInput } from './types.js';
+import type { QuarterRecord, ScenarioInput } from './types.js';
 
 export interface ReporterSpec {
   name: string;
@@ -23,7 +23,7 @@ export interface ReporterSpec {
 export const REPORTERS: readonly ReporterSpec[] = [
   { name: 'companyProfit', unit: 'k€', per: 'company', cumulative: 'sum', doc: 'Σ revenue × margin − capacity cost − KAM time − lobbying overhead − measurement − fixed cost.' },
   { name: 'companyRevenue', unit: 'k€', per: 'company', cumulative: 'sum', doc: 'Revenue of all living accounts: wallet × share of wallet + delivered projects.' },
-  { name: 'satisfactionMean', unit: '0..1', per: 'company', cumulative: 'mean', doc: 'Mean satisfaction of the accounts alive at the start of the quarter, after it.' },
+  { name: 'satisfactionMean', unit: '0..1', per: 'company', cumulative: 'mean', doc: 'Mean satisfaction, after the quarter, of the accounts alive at its start.' },
   { name: 'churnedAccounts', unit: 'accounts', per: 'company', cumulative: 'last', doc: 'Accounts lost so far (cumulative).' },
   { name: 'fulfilmentMean', unit: '0..1', per: 'company', cumulative: 'mean', doc: 'Mean over accounts of capacity received / capacity their opportunities needed.' },
   { name: 'fulfilmentGini', unit: '0..1', per: 'company', cumulative: 'mean', doc: 'Gini coefficient of fulfilment ratios across accounts.' },
@@ -31,15 +31,18 @@ export const REPORTERS: readonly ReporterSpec[] = [
   { name: 'misallocation', unit: '0..1', per: 'company', cumulative: 'mean', doc: 'Σ |capacity share − true lifetime-value share| / 2 across accounts.' },
   { name: 'lobbyingShare', unit: '0..1', per: 'company', cumulative: 'mean', doc: 'Share of all KAM time spent lobbying.' },
   { name: 'jointProposalShare', unit: '0..1', per: 'company', cumulative: 'mean', doc: 'Share of pursued opportunities delivered through a joint proposal.' },
-  { name: 'influenceCost', unit: 'k€', per: 'company', cumulative: 'sum', doc: 'Cost of lobbying: KAM days plus the heads\' time it absorbs.' },
+  { name: 'influenceCost', unit: 'k€', per: 'company', cumulative: 'sum', doc: "Cost of lobbying: KAM days plus the heads' time it absorbs." },
   { name: 'alignmentIndex', unit: '0..1', per: 'company', cumulative: 'last', doc: '7S internal alignment: mean − λ·sd of the seven elements.' },
   ...SEVEN_S.map(
     (s): ReporterSpec => ({ name: `align.${s}`, unit: '0..1', per: 'company', cumulative: 'last', doc: `7S element "${s}" (see docs/MODEL.md).` }),
   ),
   { name: 'departmentPnl', unit: 'k€', per: 'department', cumulative: 'sum', doc: 'Department P&L: transfer revenue + margin credit − capacity cost − lobbying overhead.' },
   { name: 'accountRevenue', unit: 'k€', per: 'account', cumulative: 'sum', doc: 'Revenue of the account this quarter.' },
-  { name: 'kamScore', unit: 'k€', per: 'kam', cumulative: 'sum', doc: 'P&L of the KAM\'s own accounts this quarter.' },
+  { name: 'kamScore', unit: 'k€', per: 'kam', cumulative: 'sum', doc: "P&L of the KAM's own accounts this quarter." },
 ];
+
+/** Position of lobbyingShare among the values (what personas observe next quarter). */
+export const LOBBYING_SHARE = REPORTERS.findIndex((r) => r.name === 'lobbyingShare');
 
 /** Every reporter name for a scenario, in the canonical order (columns of quarters.csv). */
 export function reporterNames(scenario: ScenarioInput): string[] {
@@ -59,16 +62,19 @@ export function reporterSpec(name: string): ReporterSpec | undefined {
   return REPORTERS.find((r) => r.name === base);
 }
 
-function fulfilments(d: QuarterData): { ratios: number[]; growth: number[] } {
-  const ratios: number[] = [];
-  const growth: number[] = [];
-  d.before.forEach((a, ai) => {
-    if (a.alive && d.needed[ai]! > 0) {
-      ratios.push(d.received[ai]! / d.needed[ai]!);
-      growth.push(d.world.scenario.accounts[ai]!.growth);
-    }
-  });
-  return { ratios, growth };
+/** A quarter's reporters as name → value. */
+export function reportersOf(scenario: ScenarioInput, record: QuarterRecord): Record<string, number> {
+  const names = reporterNames(scenario);
+  const out: Record<string, number> = {};
+  names.forEach((n, i) => (out[n] = record.values[i]!));
+  return out;
+}
+
+/** One reporter's series over a run's history. */
+export function series(scenario: ScenarioInput, history: readonly QuarterRecord[], name: string): number[] {
+  const i = reporterNames(scenario).indexOf(name);
+  if (i < 0) throw new RangeError(`no reporter named "${name}"`);
+  return history.map((r) => r.values[i]!);
 }
 
 function strategicGap(ratios: number[], growth: number[]): number {
@@ -83,51 +89,50 @@ function strategicGap(ratios: number[], growth: number[]): number {
 function misallocation(d: QuarterData): number {
   let cap = 0;
   let val = 0;
-  d.before.forEach((a, ai) => {
-    if (!a.alive) return;
+  const A = d.needed.length;
+  for (let ai = 0; ai < A; ai++) {
+    if (!d.before.alive[ai]) continue;
     cap += d.delivered[ai]!;
     val += Math.max(0, d.trueValue[ai]!);
-  });
+  }
   if (cap <= 0 || val <= 0) return 0;
   let s = 0;
-  d.before.forEach((a, ai) => {
-    if (a.alive) s += Math.abs(d.delivered[ai]! / cap - Math.max(0, d.trueValue[ai]!) / val);
-  });
+  for (let ai = 0; ai < A; ai++) {
+    if (d.before.alive[ai]) s += Math.abs(d.delivered[ai]! / cap - Math.max(0, d.trueValue[ai]!) / val);
+  }
   return s / 2;
 }
 
-/** All reporters of one quarter, keyed by name, in canonical order. */
-export function measure(d: QuarterData): Record<string, number> {
+/** All reporters of one quarter, in canonical order. */
+export function measure(d: QuarterData): number[] {
   const { scenario } = d.world;
-  const { ratios, growth } = fulfilments(d);
+  const served = servedAccounts(d);
+  const ratios = served.map((ai) => d.received[ai]! / d.needed[ai]!);
+  const growth = served.map((ai) => scenario.accounts[ai]!.growth);
   const elements = sevenS(d);
   const satisfaction: number[] = [];
   let churned = 0;
-  d.after.forEach((a, ai) => {
-    if (d.before[ai]!.alive) satisfaction.push(a.satisfaction);
-    if (!a.alive) churned++;
-  });
-  const company: Record<string, number> = {
-    companyProfit: d.companyProfit,
-    companyRevenue: d.companyRevenue,
-    satisfactionMean: mean(satisfaction),
-    churnedAccounts: churned,
-    fulfilmentMean: mean(ratios),
-    fulfilmentGini: gini(ratios),
-    strategicGap: strategicGap(ratios, growth),
-    misallocation: misallocation(d),
-    lobbyingShare: lobbyingShare(d),
-    jointProposalShare: jointProposalShare(d),
-    influenceCost: d.influenceCost,
-    alignmentIndex: alignmentIndex(elements, scenario.model.alignmentPenalty),
-  };
-  for (const s of SEVEN_S) company[`align.${s}`] = elements[s as SevenS];
-  const out: Record<string, number> = {};
-  for (const name of d.world.reporterNames) {
-    if (name in company) out[name] = company[name]!;
+  for (let ai = 0; ai < d.needed.length; ai++) {
+    if (d.before.alive[ai]) satisfaction.push(d.after.satisfaction[ai]!);
+    if (!d.after.alive[ai]) churned++;
   }
-  scenario.departments.forEach((dep, di) => (out[`departmentPnl.${dep.id}`] = d.departmentPnl[di]!));
-  scenario.accounts.forEach((a, ai) => (out[`accountRevenue.${a.id}`] = d.accountRevenue[ai]!));
-  scenario.kams.forEach((k, ki) => (out[`kamScore.${k.id}`] = d.kamScore[ki]!));
+  const out: number[] = [
+    d.companyProfit,
+    d.companyRevenue,
+    mean(satisfaction),
+    churned,
+    mean(ratios),
+    gini(ratios),
+    strategicGap(ratios, growth),
+    misallocation(d),
+    lobbyingShare(d),
+    jointProposalShare(d),
+    d.influenceCost,
+    alignmentIndex(elements, scenario.model.alignmentPenalty),
+  ];
+  for (const s of SEVEN_S) out.push(elements[s]);
+  for (const x of d.departmentPnl) out.push(x);
+  for (const x of d.accountRevenue) out.push(x);
+  for (const x of d.kamScore) out.push(x);
   return out;
 }

@@ -87,4 +87,21 @@ export const LABEL = {
   opportunities: hash32('opportunities'),
   board: hash32('board'),
   churn: hash32('churn'),
+  personas: hash32('personas'),
 } as const;
+
+/** A standard normal fixed by a quarter seed and two integer labels, independent of draw order. */
+export function normalAt(quarterSeed: number, a: number, b: number): number {
+  let x = splitmix32(quarterSeed ^ Math.imul(a, 0x85ebca6b));
+  x = splitmix32(x ^ Math.imul(b + 1, 0xc2b2ae35));
+  const u1 = 1 - x / TWO_32;
+  const u2 = splitmix32(x) / TWO_32;
+  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+}
+
+/** Two independent standard normals from two uniforms (Box–Muller, both halves). */
+export function normalPair(stream: Stream): [number, number] {
+  const r = Math.sqrt(-2 * Math.log(1 - stream.next()));
+  const t = 2 * Math.PI * stream.next();
+  return [r * Math.cos(t), r * Math.sin(t)];
+}

@@ -26,7 +26,7 @@ export function sd(xs: ArrayLike<number>): number {
 export function gini(xs: ArrayLike<number>): number {
   const n = xs.length;
   if (n < 2) return 0;
-  const sorted = Float64Array.from(xs as ArrayLike<number>).sort();
+  const sorted = Array.from(xs).sort((a, b) => a - b);
   let total = 0;
   let weighted = 0;
   for (let i = 0; i < n; i++) {
@@ -37,20 +37,43 @@ export function gini(xs: ArrayLike<number>): number {
   return (2 * weighted) / (n * total) - (n + 1) / n;
 }
 
-/** Average ranks (1-based), ties sharing the mean rank. */
-export function ranks(xs: ArrayLike<number>): Float64Array {
+/**
+ * Average ranks (1-based), ties sharing the mean rank; also Σ(t³ − t) over
+ * groups of ties, which Kendall's W needs.
+ */
+export function rankTies(xs: ArrayLike<number>): { ranks: number[]; ties: number } {
   const n = xs.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => xs[a]! - xs[b]! || a - b);
-  const out = new Float64Array(n);
+  // Plain arrays: small typed arrays cost more to allocate than the ranking itself.
+  const order: number[] = new Array<number>(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  if (n <= 32) {
+    for (let i = 1; i < n; i++) {
+      const v = order[i]!;
+      let j = i - 1;
+      while (j >= 0 && (xs[order[j]!]! > xs[v]! || (xs[order[j]!]! === xs[v]! && order[j]! > v))) {
+        order[j + 1] = order[j]!;
+        j--;
+      }
+      order[j + 1] = v;
+    }
+  } else order.sort((a, b) => xs[a]! - xs[b]! || a - b);
+  const out: number[] = new Array<number>(n);
+  let ties = 0;
   let i = 0;
   while (i < n) {
     let j = i;
     while (j + 1 < n && xs[order[j + 1]!] === xs[order[i]!]) j++;
     const r = (i + j) / 2 + 1;
     for (let k = i; k <= j; k++) out[order[k]!] = r;
+    const t = j - i + 1;
+    ties += t * t * t - t;
     i = j + 1;
   }
-  return out;
+  return { ranks: out, ties };
+}
+
+export function ranks(xs: ArrayLike<number>): number[] {
+  return rankTies(xs).ranks;
 }
 
 export function pearson(xs: ArrayLike<number>, ys: ArrayLike<number>): number {
@@ -82,18 +105,16 @@ export function spearman(xs: ArrayLike<number>, ys: ArrayLike<number>): number {
  * tie correction. `ratings[r][i]` is rater r's score of item i (higher is better).
  * 1 = all raters agree, 0 = no agreement; 1 when there is nothing to disagree on.
  */
-export function kendallW(ratings: ArrayLike<number>[]): number {
+export function kendallW(ratings: readonly ArrayLike<number>[]): number {
   const m = ratings.length;
   const n = m === 0 ? 0 : ratings[0]!.length;
   if (m < 2 || n < 2) return 1;
-  const rankSums = new Float64Array(n);
+  const rankSums: number[] = new Array<number>(n).fill(0);
   let tieCorrection = 0;
   for (const row of ratings) {
-    const r = ranks(row);
+    const { ranks: r, ties } = rankTies(row);
     for (let i = 0; i < n; i++) rankSums[i]! += r[i]!;
-    const counts = new Map<number, number>();
-    for (let i = 0; i < n; i++) counts.set(row[i]!, (counts.get(row[i]!) ?? 0) + 1);
-    for (const t of counts.values()) tieCorrection += t ** 3 - t;
+    tieCorrection += ties;
   }
   const meanSum = (m * (n + 1)) / 2;
   let s = 0;

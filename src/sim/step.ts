@@ -7,78 +7,65 @@
  * branched.
  * Imports only src/sim.
  */
-import { allocateDepartment, buildRequests, explain, type SeatInputs } from './allocate.js';
+import { allocate, buildRequests, explain, requestKams } from './allocate.js';
 import { selectSponsored } from './board.js';
-import { logit, respond } from './customers.js';
+import { copyAccounts, logit, respond } from './customers.js';
 import { solutionQuality } from './delivery.js';
-import { imitate, nextAspiration, rothErev, updateRelationships, updateSkill } from './learning.js';
+import { imitate, nextAspiration, nextRelationship, nextSkill, rothErev } from './learning.js';
+import { oppTable, readPlan, U_LOBBYING, USES } from './matrix.js';
 import { generateOpportunities } from './opportunities.js';
 import { ADAPTIVE_START, personaOf } from './personas.js';
-import { checkPlan, planSplit, PlanError } from './plans.js';
+import { checkPlan, PlanError } from './plans.js';
 import { resolvePlans } from './planning.js';
 import type { QuarterData } from './quarter-data.js';
-import { measure } from './reporters.js';
+import { LOBBYING_SHARE, measure } from './reporters.js';
 import { drawSeed, LABEL, masterStream, subStream } from './rng.js';
-import { accountOrientation } from './value.js';
-import type {
-  AccountQuarter,
-  AccountState,
-  KamState,
-  QuarterPlan,
-  QuarterRecord,
-  RecordLevel,
-  RunState,
-  ScenarioInput,
-  TimeUse,
-} from './types.js';
+import type { AccountQuarter, AccountsState, KamsState, QuarterPlan, QuarterRecord, RecordLevel, RunState, ScenarioInput } from './types.js';
 import { TIME_USES } from './types.js';
+import { accountOrientation } from './value.js';
 import { worldOf } from './world.js';
+
+export const RUN_STATE_FORMAT = 'two-fronts/run-state@1';
 
 export interface RunOptions {
   /** Overrides the scenario's seed. */
   seed?: number;
+  /** How much each quarter's record keeps (default everything). */
   record?: RecordLevel;
-}
-
-function zeroSplit(): Record<TimeUse, number> {
-  return { customer: 0, lobbying: 0, relationship: 0, businessCase: 0, boardPitch: 0, joint: 0 };
 }
 
 export function createRun(scenario: ScenarioInput, options: RunOptions = {}): RunState {
   const world = worldOf(scenario);
+  world.scratch.rewind();
   const m = scenario.model;
   const seed = options.seed ?? scenario.seed;
   const master = masterStream(seed);
   const quarterSeed = drawSeed(master);
-  const accounts: AccountState[] = scenario.accounts.map((a) => ({
-    id: a.id,
-    alive: true,
-    churnedInQuarter: null,
-    wallet: a.wallet,
-    maxWallet: a.maxWallet ?? a.wallet * m.walletCap,
-    shareOfWallet: a.shareOfWallet,
-    sowAnchor: logit(a.shareOfWallet),
-    satisfaction: a.satisfaction,
-    satisfactionAnchor: a.satisfaction,
+  const acc = scenario.accounts;
+  const accounts: AccountsState = {
+    alive: acc.map(() => true),
+    churnedIn: acc.map(() => 0),
+    wallet: acc.map((a) => a.wallet),
+    maxWallet: acc.map((a) => a.maxWallet ?? a.wallet * m.walletCap),
+    shareOfWallet: acc.map((a) => a.shareOfWallet),
+    sowAnchor: acc.map((a) => logit(a.shareOfWallet)),
+    satisfaction: acc.map((a) => a.satisfaction),
+    satisfactionAnchor: acc.map((a) => a.satisfaction),
     // The quality that would hold satisfaction where it starts, with full attention.
-    lastQuality: Math.min(1, Math.max(0, (a.satisfaction - m.customerTimeWeight) / Math.max(1e-9, m.qualityWeight))),
-  }));
-  const kams: KamState[] = scenario.kams.map((k) => {
-    const relationships: Record<string, number> = {};
-    for (const d of scenario.departments) relationships[d.id] = k.relationships[d.id] ?? 0;
-    return {
-      id: k.id,
-      businessCaseSkill: k.businessCaseSkill,
-      relationships,
-      propensities: { ...ADAPTIVE_START },
-      aspiration: 0,
-      lastSplit: zeroSplit(),
-      lastScore: 0,
-      cumulativeScore: 0,
-    };
-  });
+    lastQuality: acc.map((a) => Math.min(1, Math.max(0, (a.satisfaction - m.customerTimeWeight) / Math.max(1e-9, m.qualityWeight)))),
+  };
+  const K = scenario.kams.length;
+  const kams: KamsState = {
+    businessCaseSkill: scenario.kams.map((k) => k.businessCaseSkill),
+    relationships: scenario.kams.flatMap((k) => scenario.departments.map((d) => k.relationships[d.id] ?? 0)),
+    propensities: scenario.kams.flatMap(() => TIME_USES.map((u) => ADAPTIVE_START[u])),
+    aspiration: new Array<number>(K).fill(0),
+    lastSplit: new Array<number>(K * USES).fill(0),
+    lastScore: new Array<number>(K).fill(0),
+    cumulativeScore: new Array<number>(K).fill(0),
+  };
   return {
-    format: 'two-fronts/run-state@1',
+    format: RUN_STATE_FORMAT,
     scenario,
     seed,
     record: options.record ?? 'full',
@@ -118,6 +105,13 @@ export function step(state: RunState, plans: readonly QuarterPlan[] = []): StepR
   const K = scenario.kams.length;
   const D = scenario.departments.length;
   const A = scenario.accounts.length;
+  const full = state.record === 'full';
+  const sc = world.scratch;
+  sc.rewind();
+
+  // 1. Opportunities (generated at the last boundary, so seats could plan on them).
+  const opps = oppTable(world, state.opportunities);
+  const O = opps.count;
 
   // 2. Plans.
   const given: (QuarterPlan | undefined)[] = new Array(K).fill(undefined);
@@ -128,254 +122,211 @@ export function step(state: RunState, plans: readonly QuarterPlan[] = []): StepR
     if (issues.length > 0) throw new PlanError(p.kam, issues);
     given[ki] = p;
   }
-  const resolved = resolvePlans(state, given);
-  const allPlans = resolved.plans;
-  const splits = allPlans.map(planSplit);
+  const { matrix: plan, partnerOf, outcomes: jointOutcomes } = resolvePlans(world, state, opps, given);
 
   // 3. Board.
-  const sponsored = selectSponsored(world, state.accounts, allPlans, qs);
-  const sponsoredSet = new Set(sponsored);
+  const sponsored = selectSponsored(world, state.accounts, plan.pitch, qs);
 
   // 4. Allocation.
-  const asked = new Map<string, { ki: number; caps: Record<string, number> }>();
-  const seats: SeatInputs = { lobbyDays: [], businessCase: new Map() };
-  allPlans.forEach((p, ki) => {
-    for (const r of p.requests) asked.set(r.opportunity, { ki, caps: r.capacity });
-    const lobby = new Float64Array(D);
-    scenario.departments.forEach((d, di) => (lobby[di] = p.lobbying[d.id] ?? 0));
-    seats.lobbyDays.push(lobby);
-    for (const o of Object.keys(p.businessCase).sort()) seats.businessCase.set(o, p.businessCase[o]!);
-  });
-  const requests = buildRequests(world, state, asked, resolved.formed, seats, sponsoredSet);
-  const outcomes = scenario.departments.map((_, di) => allocateDepartment(world, state, di, requests, seats, qs, state.record === 'full'));
+  const req = buildRequests(world, state, opps, plan, partnerOf, sponsored);
+  const alloc = allocate(world, state, opps, plan, req, qs);
+  const R = req.count;
 
   // 5. Delivery.
-  const recv = requests.map(() => new Float64Array(D));
+  const recv = sc.f(R * D);
   let capacityAllocated = 0;
   let byAccountMechanisms = 0;
   const orientation = accountOrientation(scenario.company.regime, scenario.company.matrixWeight);
-  outcomes.forEach((o, di) => {
-    o.requests.forEach((ri, k) => {
-      const x = o.received[k]!;
-      recv[ri]![di] = x;
+  for (let d = 0; d < D; d++) {
+    for (let e = alloc.deptStart[d]!; e < alloc.deptStart[d + 1]!; e++) {
+      const i = alloc.request[e]!;
+      const x = alloc.received[e]!;
+      recv[i * D + d] = x;
       capacityAllocated += x;
-      const contest = o.contest[k]!;
-      const fromBoard = requests[ri]!.sponsored ? 1 - orientation : 0;
-      byAccountMechanisms += o.pool[k]! + o.priority[k]! + contest * (orientation + fromBoard);
-    });
-  });
-  const needed = new Float64Array(A);
-  const received = new Float64Array(A);
-  const delivered = new Float64Array(A);
-  const trueValueOf = new Float64Array(A);
-  const projectRevenue = new Float64Array(A);
-  const transferCharge = new Float64Array(A);
-  const creditCharge = new Float64Array(A);
-  const qualitySum = new Float64Array(A);
-  const oppCount = new Int32Array(A);
-  const pursuedCount = new Int32Array(A);
-  const transferRevenue = new Float64Array(D);
-  const credit = new Float64Array(D);
-  const deliveries: QuarterRecord['deliveries'] = [];
-  const quality = new Map<string, { q: number; f: number; days: Float64Array }>();
-  for (const [ri, r] of requests.entries()) {
-    r.opps.forEach((o, t) => {
-      const ai = r.accounts[t]!;
-      const fs: number[] = [];
-      const ws: number[] = [];
-      const days = new Float64Array(D);
-      let need = 0;
-      for (const d of Object.keys(o.needs)) need += o.needs[d]!;
+      const fromBoard = req.sponsored[i] ? 1 - orientation : 0;
+      byAccountMechanisms += alloc.pool[e]! + alloc.priority[e]! + alloc.contest[e]! * (orientation + fromBoard);
+    }
+  }
+  const oppQuality = sc.f(O);
+  const oppFulfilment = sc.f(O);
+  const oppDays = sc.f(O * D);
+  const fs = sc.f(D);
+  const ws = sc.f(D);
+  let pursuedJointly = 0;
+  for (let i = 0; i < R; i++) {
+    const joint = req.second[i]! >= 0;
+    if (joint) pursuedJointly += 2;
+    const scope = joint ? 1 - m.jointScope : 1;
+    for (const o of joint ? [req.first[i]!, req.second[i]!] : [req.first[i]!]) {
+      let n = 0;
       let got = 0;
-      for (const [di, dept] of scenario.departments.entries()) {
-        const n = o.needs[dept.id] ?? 0;
-        const c = r.oppAsks[t]![di]!;
-        const ask = r.asks[di]!;
-        const x = recv[ri]![di]!;
+      const need = opps.totalNeed[o]!;
+      for (let d = 0; d < D; d++) {
+        const ask = req.ask[i * D + d]!;
+        const c = plan.ask[o * D + d]!;
+        const x = recv[i * D + d]!;
         const ratio = ask > 0 ? x / ask : 0;
-        days[di] = ask > 0 ? (x * c * (r.joint ? 1 - m.jointScope : 1)) / ask : 0;
-        if (n > 0) {
-          const f = Math.min(1, (ratio * c) / n);
-          fs.push(f);
-          ws.push(n / need);
-          got += f * n;
+        oppDays[o * D + d] = ask > 0 ? (x * c * scope) / ask : 0;
+        const needed = opps.need[o * D + d]!;
+        if (needed > 0) {
+          const f = Math.min(1, (ratio * c) / needed);
+          fs[n] = f;
+          ws[n] = needed / need;
+          got += f * needed;
+          n++;
         }
       }
-      const qOpp = solutionQuality(fs, ws, m.qualityExponent);
-      quality.set(o.id, { q: qOpp, f: need > 0 ? got / need : 0, days });
-      pursuedCount[ai]!++;
-    });
+      oppQuality[o] = solutionQuality(fs.subarray(0, n), ws.subarray(0, n), m.qualityExponent);
+      oppFulfilment[o] = need > 0 ? got / need : 0;
+    }
   }
-  let pursuedJointly = 0;
-  for (const r of requests) if (r.joint) pursuedJointly += r.opps.length;
-  for (const o of state.opportunities) {
-    const ai = world.accountIndex.get(o.account)!;
-    const input = scenario.accounts[ai]!;
-    const acc = state.accounts[ai]!;
-    let need = 0;
+
+  const needed = sc.f(A);
+  const received = sc.f(A);
+  const delivered = sc.f(A);
+  const trueValue = sc.f(A);
+  const projectRevenue = sc.f(A);
+  const transferCharge = sc.f(A);
+  const creditCharge = sc.f(A);
+  const qualitySum = sc.f(A);
+  const oppCount = sc.i(A);
+  const pursuedCount = sc.i(A);
+  const transferRevenue = sc.f(D);
+  const credit = sc.f(D);
+  const before = state.accounts;
+  for (let o = 0; o < O; o++) {
+    const ai = opps.account[o]!;
+    const margin = scenario.accounts[ai]!.margin;
+    const need = opps.totalNeed[o]!;
     let cost = 0;
-    for (const d of Object.keys(o.needs)) {
-      need += o.needs[d]!;
-      cost += o.needs[d]! * scenario.departments[world.deptIndex.get(d)!]!.transferPrice;
-    }
-    const res = quality.get(o.id);
-    const qOpp = res?.q ?? 0;
+    for (let d = 0; d < D; d++) cost += opps.need[o * D + d]! * scenario.departments[d]!.transferPrice;
+    const qo = oppQuality[o]!;
     needed[ai]! += need;
-    received[ai]! += (res?.f ?? 0) * need;
-    qualitySum[ai]! += qOpp;
+    received[ai]! += oppFulfilment[o]! * need;
+    qualitySum[ai]! += qo;
     oppCount[ai]!++;
-    projectRevenue[ai]! += qOpp * o.revenue;
-    trueValueOf[ai]! +=
-      o.revenue * input.margin + m.horizon * o.upside * Math.max(0, 1 - acc.wallet / acc.maxWallet) - cost;
-    const oppCredit = m.departmentMarginCredit * qOpp * o.revenue * input.margin;
-    if (res) {
-      let realDays = 0;
-      for (let di = 0; di < D; di++) realDays += res.days[di]!;
-      for (let di = 0; di < D; di++) {
-        const x = res.days[di]!;
-        if (x <= 0) continue;
-        delivered[ai]! += x;
-        const charge = x * scenario.departments[di]!.transferPrice;
-        transferCharge[ai]! += charge;
-        transferRevenue[di]! += charge;
-        credit[di]! += (oppCredit * x) / realDays;
-      }
-      if (realDays > 0) creditCharge[ai]! += oppCredit;
+    if (plan.pursued[o]) pursuedCount[ai]!++;
+    projectRevenue[ai]! += qo * opps.revenue[o]!;
+    const headroom = Math.max(0, 1 - before.wallet[ai]! / before.maxWallet[ai]!);
+    trueValue[ai]! += opps.revenue[o]! * margin + m.horizon * opps.upside[o]! * headroom - cost;
+    const oppCredit = m.departmentMarginCredit * qo * opps.revenue[o]! * margin;
+    let realDays = 0;
+    for (let d = 0; d < D; d++) realDays += oppDays[o * D + d]!;
+    if (realDays <= 0) continue;
+    creditCharge[ai]! += oppCredit;
+    for (let d = 0; d < D; d++) {
+      const x = oppDays[o * D + d]!;
+      if (x <= 0) continue;
+      delivered[ai]! += x;
+      const charge = x * scenario.departments[d]!.transferPrice;
+      transferCharge[ai]! += charge;
+      transferRevenue[d]! += charge;
+      credit[d]! += (oppCredit * x) / realDays;
     }
-    if (state.record === 'full') deliveries.push({ opportunity: o.id, account: o.account, quality: qOpp, fulfilment: res?.f ?? 0 });
   }
 
   // 6. Customers.
-  const customerDays = new Float64Array(A);
-  for (const p of allPlans) {
-    for (const a of Object.keys(p.customer).sort()) {
-      const ai = world.accountIndex.get(a);
-      if (ai !== undefined) customerDays[ai]! += p.customer[a]!;
-    }
-  }
   const churnStream = subStream(qs, LABEL.churn);
-  const nextAccounts: AccountState[] = [];
-  const accountRevenue = new Float64Array(A);
-  const accountPnl = new Float64Array(A);
-  const experienced = new Float64Array(A);
+  const after = copyAccounts(before);
+  const accountRevenue = sc.f(A);
+  const accountPnl = sc.f(A);
   let companyRevenue = 0;
   let grossMargin = 0;
-  scenario.accounts.forEach((input, ai) => {
-    const draw = churnStream.next();
-    const acc = state.accounts[ai]!;
-    const res = respond(
-      m,
-      acc,
-      input.growth,
-      {
-        quality: oppCount[ai]! > 0 ? qualitySum[ai]! / oppCount[ai]! : null,
-        customerDays: customerDays[ai]!,
-        projectRevenue: projectRevenue[ai]!,
-      },
-      draw,
-      q,
-    );
-    nextAccounts.push(res.next);
-    experienced[ai] = acc.alive && oppCount[ai]! > 0 ? res.quality : Number.NaN;
-    accountRevenue[ai] = res.revenue;
-    companyRevenue += res.revenue;
-    grossMargin += res.revenue * input.margin;
+  for (let ai = 0; ai < A; ai++) {
+    const input = scenario.accounts[ai]!;
+    const quality = oppCount[ai]! > 0 ? qualitySum[ai]! / oppCount[ai]! : Number.NaN;
+    const churnDraw = churnStream.next();
+    const revenue = respond(m, after, ai, input.growth, quality, plan.customer[ai]!, projectRevenue[ai]!, churnDraw, q);
+    accountRevenue[ai] = revenue;
+    companyRevenue += revenue;
+    grossMargin += revenue * input.margin;
     // 7. Accounts (account side).
-    accountPnl[ai] = acc.alive ? res.revenue * input.margin - transferCharge[ai]! - creditCharge[ai]! : 0;
-  });
+    accountPnl[ai] = before.alive[ai] ? revenue * input.margin - transferCharge[ai]! - creditCharge[ai]! : 0;
+  }
 
   // 7. Accounts (departments and company).
-  let lobbyDaysTotal = 0;
+  let lobbyDays = 0;
   let daysUsed = 0;
-  for (const s of splits) {
-    lobbyDaysTotal += s.lobbying;
-    for (const u of TIME_USES) daysUsed += s[u];
-  }
-  const departmentPnl = new Float64Array(D);
+  for (let x = 0; x < K * USES; x++) daysUsed += plan.split[x]!;
+  for (let ki = 0; ki < K; ki++) lobbyDays += plan.split[ki * USES + U_LOBBYING]!;
+  const departmentPnl = sc.f(D);
   let capacityCost = 0;
-  scenario.departments.forEach((d, di) => {
+  for (let d = 0; d < D; d++) {
+    const dept = scenario.departments[d]!;
     let lobbied = 0;
-    for (const l of seats.lobbyDays) lobbied += l[di]!;
-    const cost = d.capacity * d.unitCost;
+    for (let ki = 0; ki < K; ki++) lobbied += plan.lobby[ki * D + d]!;
+    const cost = dept.capacity * dept.unitCost;
     capacityCost += cost;
-    departmentPnl[di] = transferRevenue[di]! + credit[di]! - cost - m.lobbyingOverhead * lobbied;
-  });
-  const kamCost = daysUsed * m.kamDayCost;
+    departmentPnl[d] = transferRevenue[d]! + credit[d]! - cost - m.lobbyingOverhead * lobbied;
+  }
   const measurement = world.measured ? m.measurementCost : 0;
   const companyProfit =
-    grossMargin - capacityCost - kamCost - m.lobbyingOverhead * lobbyDaysTotal - measurement - scenario.company.fixedCostPerQuarter;
-  const influenceCost = lobbyDaysTotal * (m.kamDayCost + m.lobbyingOverhead);
-  const kamScore = new Float64Array(K);
-  scenario.accounts.forEach((_, ai) => (kamScore[world.ownerOf[ai]!]! += accountPnl[ai]!));
+    grossMargin - capacityCost - daysUsed * m.kamDayCost - m.lobbyingOverhead * lobbyDays - measurement - scenario.company.fixedCostPerQuarter;
+  const influenceCost = lobbyDays * (m.kamDayCost + m.lobbyingOverhead);
+  const kamScore = sc.f(K);
+  for (let ai = 0; ai < A; ai++) kamScore[world.ownerOf[ai]!]! += accountPnl[ai]!;
 
   // 8. Learning.
-  const fulfilmentByKam: Record<string, { sum: number; n: number }>[] = scenario.kams.map(() => ({}));
-  outcomes.forEach((o, di) => {
-    const id = scenario.departments[di]!.id;
-    o.requests.forEach((ri, k) => {
-      const f = o.asks[k]! > 0 ? o.received[k]! / o.asks[k]! : 0;
-      for (const ki of requests[ri]!.kams) {
-        const slot = (fulfilmentByKam[ki]![id] ??= { sum: 0, n: 0 });
-        slot.sum += f;
-        slot.n++;
+  const fulfilSum = sc.f(K * D);
+  const fulfilCount = sc.f(K * D);
+  for (let d = 0; d < D; d++) {
+    for (let e = alloc.deptStart[d]!; e < alloc.deptStart[d + 1]!; e++) {
+      const f = alloc.received[e]! / alloc.ask[e]!;
+      for (const ki of requestKams(world, opps, req, alloc.request[e]!)) {
+        fulfilSum[ki * D + d]! += f;
+        fulfilCount[ki * D + d]!++;
       }
-    });
-  });
+    }
+  }
   let bestKam = 0;
   for (let ki = 1; ki < K; ki++) if (kamScore[ki]! > kamScore[bestKam]!) bestKam = ki;
-  const nextKams: KamState[] = state.kams.map((k, ki) => {
-    const p = allPlans[ki]!;
-    const fulfilment: Record<string, number> = {};
-    for (const d of scenario.departments) {
-      const slot = fulfilmentByKam[ki]![d.id];
-      if (slot) fulfilment[d.id] = slot.sum / slot.n;
+  const k0 = state.kams;
+  const agenda = scenario.company.interventions.kaAgendaItem;
+  const kams: KamsState = {
+    businessCaseSkill: k0.businessCaseSkill.slice(),
+    relationships: k0.relationships.slice(),
+    propensities: k0.propensities.slice(),
+    aspiration: k0.aspiration.slice(),
+    lastSplit: k0.lastSplit.slice(),
+    lastScore: Array.from(kamScore),
+    cumulativeScore: k0.cumulativeScore.map((c, ki) => c + kamScore[ki]!),
+  };
+  for (let ki = 0; ki < K; ki++) {
+    for (let d = 0; d < D; d++) {
+      const x = ki * D + d;
+      const f = fulfilCount[x]! > 0 ? fulfilSum[x]! / fulfilCount[x]! : Number.NaN;
+      kams.relationships[x] = nextRelationship(m, k0.relationships[x]!, plan.relationship[x]!, f, agenda);
     }
-    const score = kamScore[ki]!;
-    const relationships = updateRelationships(m, scenario, k, {
-      split: splits[ki]!,
-      relationshipDays: p.relationship,
-      fulfilment,
-      score,
-    });
-    let propensities = k.propensities;
+    const row = plan.split.subarray(ki * USES, ki * USES + USES);
+    kams.businessCaseSkill[ki] = nextSkill(m, k0.businessCaseSkill[ki]!, row[3]!);
     if (personaOf(world, ki) === 'adaptive' && given[ki] === undefined) {
-      propensities =
-        m.adaptiveRule === 'imitation' && bestKam !== ki
-          ? imitate(m, k, splits[bestKam]!)
-          : rothErev(m, k, splits[ki]!, score);
+      const props = k0.propensities.slice(ki * USES, ki * USES + USES);
+      if (m.adaptiveRule === 'imitation' && bestKam !== ki)
+        imitate(m, kams.propensities, ki * USES, props, plan.split.subarray(bestKam * USES, bestKam * USES + USES));
+      else rothErev(m, kams.propensities, ki * USES, props, row, kamScore[ki]!, k0.aspiration[ki]!);
     }
+    kams.aspiration[ki] = nextAspiration(m, k0.aspiration[ki]!, kamScore[ki]!, q);
     const budget = scenario.kams[ki]!.timeBudget;
-    const lastSplit = zeroSplit();
-    for (const u of TIME_USES) lastSplit[u] = budget > 0 ? splits[ki]![u] / budget : 0;
-    return {
-      id: k.id,
-      businessCaseSkill: updateSkill(m, k.businessCaseSkill, splits[ki]!.businessCase),
-      relationships,
-      propensities,
-      aspiration: nextAspiration(m, k, score, q),
-      lastSplit,
-      lastScore: score,
-      cumulativeScore: k.cumulativeScore + score,
-    };
-  });
+    for (let u = 0; u < USES; u++) kams.lastSplit[ki * USES + u] = budget > 0 ? row[u]! / budget : 0;
+  }
 
   // 9. Measures.
   let pursued = 0;
-  for (let ai = 0; ai < A; ai++) pursued += pursuedCount[ai]!;
+  for (let o = 0; o < O; o++) pursued += plan.pursued[o]!;
   const data: QuarterData = {
     world,
     quarter: q,
-    before: state.accounts,
-    after: nextAccounts,
-    kamsAfter: nextKams,
-    requests,
-    outcomes,
-    splits,
+    before,
+    after,
+    kamsAfter: kams,
+    opps,
+    plan,
+    requests: req,
+    allocation: alloc,
     needed,
     received,
     delivered,
-    trueValue: trueValueOf,
-    quality: experienced,
+    trueValue,
     accountRevenue,
     accountPnl,
     departmentPnl,
@@ -388,43 +339,43 @@ export function step(state: RunState, plans: readonly QuarterPlan[] = []): StepR
     capacityByAccountMechanisms: byAccountMechanisms,
     capacityAllocated,
   };
-  const reporters = measure(data);
+  const values = measure(data);
+  const sponsoredIds = scenario.accounts.filter((_, ai) => sponsored[ai]).map((a) => a.id);
 
   const accountRows: AccountQuarter[] = [];
   if (state.record !== 'reporters') {
-    scenario.accounts.forEach((input, ai) => {
-      const before = state.accounts[ai]!;
-      const after = nextAccounts[ai]!;
+    for (let ai = 0; ai < A; ai++) {
       accountRows.push({
-        account: input.id,
+        account: scenario.accounts[ai]!.id,
         kam: scenario.kams[world.ownerOf[ai]!]!.id,
-        alive: before.alive,
-        churned: before.alive && !after.alive,
-        wallet: before.wallet,
-        shareOfWallet: after.shareOfWallet,
-        satisfaction: after.satisfaction,
+        alive: before.alive[ai]!,
+        churned: before.alive[ai]! && !after.alive[ai]!,
+        wallet: before.wallet[ai]!,
+        shareOfWallet: after.shareOfWallet[ai]!,
+        satisfaction: after.satisfaction[ai]!,
         revenue: accountRevenue[ai]!,
         pnl: accountPnl[ai]!,
         needed: needed[ai]!,
         received: received[ai]!,
         fulfilment: needed[ai]! > 0 ? received[ai]! / needed[ai]! : null,
-        quality: Number.isNaN(experienced[ai]!) ? null : experienced[ai]!,
-        sponsored: sponsoredSet.has(input.id),
+        quality: before.alive[ai] && oppCount[ai]! > 0 ? qualitySum[ai]! / oppCount[ai]! : null,
+        sponsored: sponsored[ai] === 1,
         opportunities: oppCount[ai]!,
         pursued: pursuedCount[ai]!,
       });
-    });
+    }
   }
-  const full = state.record === 'full';
   const record: QuarterRecord = {
     quarter: q,
-    reporters,
+    values,
     accounts: accountRows,
-    allocations: full ? outcomes.map((o, di) => explain(world, di, requests, o)) : [],
-    plans: full ? allPlans : [],
-    sponsored,
-    joints: full ? resolved.outcomes : [],
-    deliveries,
+    allocations: full ? explain(world, opps, req, alloc) : [],
+    plans: full ? scenario.kams.map((_, ki) => given[ki] ?? readPlan(world, opps, plan, ki)) : [],
+    sponsored: sponsoredIds,
+    joints: full ? jointOutcomes : [],
+    deliveries: full
+      ? state.opportunities.map((o, i) => ({ opportunity: o.id, account: o.account, quality: oppQuality[i]!, fulfilment: oppFulfilment[i]! }))
+      : [],
   };
 
   const master = masterStream(state.seed, state.rng);
@@ -434,11 +385,11 @@ export function step(state: RunState, plans: readonly QuarterPlan[] = []): StepR
     quarter: q,
     rng: master.state(),
     quarterSeed: nextSeed,
-    accounts: nextAccounts,
-    kams: nextKams,
-    opportunities: q < scenario.quarters ? generateOpportunities(world, nextAccounts, nextSeed, q + 1) : [],
-    sponsored,
-    lastLobbyingShare: reporters.lobbyingShare ?? 0,
+    accounts: after,
+    kams,
+    opportunities: q < scenario.quarters ? generateOpportunities(world, after, nextSeed, q + 1) : [],
+    sponsored: sponsoredIds,
+    lastLobbyingShare: values[LOBBYING_SHARE]!,
     history: [...state.history, record],
   };
   return { state: next, record };

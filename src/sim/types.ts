@@ -135,42 +135,46 @@ export interface AleaState {
 export interface Opportunity {
   id: string;
   account: string;
-  /** Expert-days needed per department (departments in scenario order). */
-  needs: Record<string, number>;
+  /** Expert-days needed per department, one number per department in scenario order. */
+  needs: number[];
   /** Revenue if delivered at full quality, k€. */
   revenue: number;
   /** Strategic upside: extra margin per quarter if the account grows on it, k€. Hidden from departments. */
   upside: number;
 }
 
-export interface AccountState {
-  id: string;
-  alive: boolean;
-  churnedInQuarter: number | null;
-  wallet: number;
-  maxWallet: number;
-  shareOfWallet: number;
+/**
+ * Accounts at a quarter boundary, one array per variable, indexed in scenario
+ * order (struct of arrays: cheap to copy, plain JSON).
+ */
+export interface AccountsState {
+  alive: boolean[];
+  /** Quarter in which the account churned, or 0 while alive. */
+  churnedIn: number[];
+  wallet: number[];
+  maxWallet: number[];
+  shareOfWallet: number[];
   /** Logit of the starting share of wallet, the anchor of the logistic response. */
-  sowAnchor: number;
-  satisfaction: number;
-  satisfactionAnchor: number;
+  sowAnchor: number[];
+  satisfaction: number[];
+  satisfactionAnchor: number[];
   /** Quality experienced last time there was work, carried when a quarter has none. */
-  lastQuality: number;
+  lastQuality: number[];
 }
 
-export interface KamState {
-  id: string;
-  businessCaseSkill: number;
-  /** Relationship capital with each department, 0..1, departments in scenario order. */
-  relationships: Record<string, number>;
-  /** Adaptive seats: Roth–Erev propensities per use of time. */
-  propensities: Record<TimeUse, number>;
-  /** Running mean of this KAM's score, the aspiration level for reinforcement. */
-  aspiration: number;
-  /** Last quarter's share of time per use. */
-  lastSplit: Record<TimeUse, number>;
-  lastScore: number;
-  cumulativeScore: number;
+/** KAMs at a quarter boundary, indexed in scenario order; matrices flattened row by row. */
+export interface KamsState {
+  businessCaseSkill: number[];
+  /** Relationship capital 0..1, K × D (KAM row, departments in scenario order). */
+  relationships: number[];
+  /** Adaptive seats: Roth–Erev propensities, K × 6 (uses in TIME_USES order). */
+  propensities: number[];
+  /** Running mean of each KAM's score, the aspiration level for reinforcement. */
+  aspiration: number[];
+  /** Last quarter's share of time per use, K × 6. */
+  lastSplit: number[];
+  lastScore: number[];
+  cumulativeScore: number[];
 }
 
 /** How much a quarter keeps: everything (game, debrief), account rows (CLI run), or reporters only (batch). */
@@ -187,8 +191,8 @@ export interface RunState {
   rng: AleaState;
   /** Seed of the coming quarter's sub-streams. */
   quarterSeed: number;
-  accounts: AccountState[];
-  kams: KamState[];
+  accounts: AccountsState;
+  kams: KamsState;
   /** The coming quarter's opportunities, in account order. */
   opportunities: Opportunity[];
   /** Accounts the board sponsored last quarter. */
@@ -272,8 +276,8 @@ export interface JointOutcome {
 
 export interface QuarterRecord {
   quarter: number;
-  /** Reporter name → value, names exactly as MODEL.md lists them. */
-  reporters: Record<string, number>;
+  /** Reporter values in the order of `reporterNames(scenario)`; `reportersOf` turns them into name → value. */
+  values: number[];
   accounts: AccountQuarter[];
   allocations: DepartmentAllocation[];
   plans: QuarterPlan[];

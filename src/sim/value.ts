@@ -7,20 +7,6 @@
 import type { ModelParams } from './params.js';
 import type { Regime } from './types.js';
 
-export interface VisibilityInputs {
-  skill: number;
-  businessCaseDays: number;
-  measured: boolean;
-  boardActive: boolean;
-}
-
-/** Share of the strategic upside a department can see, 0..1. */
-export function visibility(m: ModelParams, v: VisibilityInputs): number {
-  const fromCase = 1 - Math.exp(-m.businessCaseRate * v.skill * v.businessCaseDays);
-  const base = m.visibilityBase + (1 - m.visibilityBase) * fromCase;
-  return Math.min(1, base + (v.measured ? m.measurementVisibility : 0) + (v.boardActive ? m.boardVisibility : 0));
-}
-
 /** What one department sees in one request: its slice of the request's value. */
 export interface RequestSlice {
   /** Days asked of this department. */

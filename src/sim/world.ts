@@ -6,6 +6,7 @@
  */
 import { reporterNames } from './reporters.js';
 import { hash32 } from './rng.js';
+import { Scratch } from './scratch.js';
 import type { Regime, ScenarioInput } from './types.js';
 
 export interface World {
@@ -22,6 +23,8 @@ export interface World {
   readonly kamLabel: Uint32Array;
   /** Reporter names in canonical order. */
   readonly reporterNames: readonly string[];
+  /** Working memory for the quarter being computed. */
+  readonly scratch: Scratch;
   /** The board reviews account plans and can sponsor accounts. */
   readonly boardActive: boolean;
   /** Profit and cash flow are measured per account. */
@@ -70,6 +73,7 @@ export function worldOf(scenario: ScenarioInput): World {
     deptLabel: Uint32Array.from(scenario.departments, (d) => hash32(`noise:${d.id}`)),
     kamLabel: Uint32Array.from(scenario.kams, (k) => hash32(`persona:${k.id}`)),
     reporterNames: reporterNames(scenario),
+    scratch: new Scratch(),
     boardActive: boardIsActive(regime, interventions.boardAccountPlans),
     measured: regime === 'account-pnl' || interventions.accountPnlMeasurement,
   };

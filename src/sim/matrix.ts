@@ -1,0 +1,193 @@
+/**
+ * One quarter's working tables: the opportunities and every seat's plan as
+ * dense typed arrays indexed by position (opportunity × department, KAM ×
+ * department, ...), taken from the world's scratch memory. The engine
+ * computes on these; the QuarterPlan records people and the game use are
+ * converted at the boundary, in both directions.
+ * Imports only src/sim.
+ */
+import type { JointPlan, Opportunity, QuarterPlan } from './types.js';
+import { TIME_USES } from './types.js';
+import type { World } from './world.js';
+
+export const USES = TIME_USES.length;
+export const U_CUSTOMER = 0;
+export const U_LOBBYING = 1;
+export const U_RELATIONSHIP = 2;
+export const U_BUSINESS_CASE = 3;
+export const U_BOARD_PITCH = 4;
+export const U_JOINT = 5;
+
+/** The quarter's opportunities as columns. */
+export interface OppTable {
+  count: number;
+  list: readonly Opportunity[];
+  account: Int32Array;
+  /** Need per department, O × D. */
+  need: Float64Array;
+  totalNeed: Float64Array;
+  revenue: Float64Array;
+  upside: Float64Array;
+  /** Opportunities of KAM k are kamOpps[kamStart[k] .. kamStart[k+1]]. */
+  kamStart: Int32Array;
+  kamOpps: Int32Array;
+  /** id → index, built on first use (only plans written by people need it). */
+  index: Map<string, number> | null;
+}
+
+export function oppTable(world: World, opportunities: readonly Opportunity[]): OppTable {
+  const { scenario, scratch } = world;
+  const D = scenario.departments.length;
+  const K = scenario.kams.length;
+  const O = opportunities.length;
+  const t: OppTable = {
+    count: O,
+    list: opportunities,
+    account: scratch.i(O),
+    need: scratch.f(O * D),
+    totalNeed: scratch.f(O),
+    revenue: scratch.f(O),
+    upside: scratch.f(O),
+    kamStart: scratch.i(K + 1),
+    kamOpps: scratch.i(O),
+    index: null,
+  };
+  for (let o = 0; o < O; o++) {
+    const opp = opportunities[o]!;
+    const ai = world.accountIndex.get(opp.account)!;
+    t.account[o] = ai;
+    t.kamStart[world.ownerOf[ai]! + 1]!++;
+    let total = 0;
+    for (let d = 0; d < D; d++) {
+      const x = opp.needs[d]!;
+      t.need[o * D + d] = x;
+      total += x;
+    }
+    t.totalNeed[o] = total;
+    t.revenue[o] = opp.revenue;
+    t.upside[o] = opp.upside;
+  }
+  for (let k = 0; k < K; k++) t.kamStart[k + 1]! += t.kamStart[k]!;
+  const fill = scratch.i(K);
+  for (let o = 0; o < O; o++) {
+    const k = world.ownerOf[t.account[o]!]!;
+    t.kamOpps[t.kamStart[k]! + fill[k]!++] = o;
+  }
+  return t;
+}
+
+/** Index of an opportunity by id, or undefined. */
+export function oppIndex(t: OppTable, id: string): number | undefined {
+  if (!t.index) t.index = new Map(t.list.map((o, i) => [o.id, i]));
+  return t.index.get(id);
+}
+
+/** Every seat's plan for the quarter, dense. */
+export interface PlanMatrix {
+  /** Days asked per opportunity and department, O × D (0 where not pursued). */
+  ask: Float64Array;
+  pursued: Int32Array;
+  /** Customer days per account. */
+  customer: Float64Array;
+  /** Board-pitch days per account. */
+  pitch: Float64Array;
+  /** Business-case days per opportunity. */
+  businessCase: Float64Array;
+  /** Lobbying and relationship days, K × D. */
+  lobby: Float64Array;
+  relationship: Float64Array;
+  /** Days per use of time, K × 6. */
+  split: Float64Array;
+  /** Joint entries of each seat. */
+  joints: JointPlan[][];
+}
+
+export function emptyMatrix(world: World, opps: OppTable): PlanMatrix {
+  const { scenario, scratch } = world;
+  const D = scenario.departments.length;
+  const K = scenario.kams.length;
+  const A = scenario.accounts.length;
+  return {
+    ask: scratch.f(opps.count * D),
+    pursued: scratch.i(opps.count),
+    customer: scratch.f(A),
+    pitch: scratch.f(A),
+    businessCase: scratch.f(opps.count),
+    lobby: scratch.f(K * D),
+    relationship: scratch.f(K * D),
+    split: scratch.f(K * USES),
+    joints: scenario.kams.map(() => []),
+  };
+}
+
+/** Writes a (checked) QuarterPlan into the matrix. */
+export function writePlan(world: World, opps: OppTable, m: PlanMatrix, ki: number, plan: QuarterPlan): void {
+  const { scenario } = world;
+  const D = scenario.departments.length;
+  const s = ki * USES;
+  for (const r of plan.requests) {
+    const o = oppIndex(opps, r.opportunity)!;
+    m.pursued[o] = 1;
+    for (let d = 0; d < D; d++) m.ask[o * D + d] = r.capacity[scenario.departments[d]!.id] ?? 0;
+  }
+  for (const a of Object.keys(plan.customer)) {
+    m.customer[world.accountIndex.get(a)!]! += plan.customer[a]!;
+    m.split[s + U_CUSTOMER]! += plan.customer[a]!;
+  }
+  for (const a of Object.keys(plan.boardPitch)) {
+    m.pitch[world.accountIndex.get(a)!]! += plan.boardPitch[a]!;
+    m.split[s + U_BOARD_PITCH]! += plan.boardPitch[a]!;
+  }
+  for (const o of Object.keys(plan.businessCase)) {
+    m.businessCase[oppIndex(opps, o)!] = plan.businessCase[o]!;
+    m.split[s + U_BUSINESS_CASE]! += plan.businessCase[o]!;
+  }
+  for (let d = 0; d < D; d++) {
+    const id = scenario.departments[d]!.id;
+    const l = plan.lobbying[id] ?? 0;
+    const r = plan.relationship[id] ?? 0;
+    m.lobby[ki * D + d] = l;
+    m.relationship[ki * D + d] = r;
+    m.split[s + U_LOBBYING]! += l;
+    m.split[s + U_RELATIONSHIP]! += r;
+  }
+  m.joints[ki] = plan.joint.map((j) => ({ ...j }));
+  for (const j of plan.joint) m.split[s + U_JOINT]! += j.days;
+}
+
+/** Reads a seat's row of the matrix back as a QuarterPlan (entries that are zero are left out). */
+export function readPlan(world: World, opps: OppTable, m: PlanMatrix, ki: number): QuarterPlan {
+  const { scenario } = world;
+  const D = scenario.departments.length;
+  const kam = scenario.kams[ki]!;
+  const plan: QuarterPlan = {
+    kam: kam.id,
+    requests: [],
+    customer: {},
+    lobbying: {},
+    relationship: {},
+    businessCase: {},
+    boardPitch: {},
+    joint: m.joints[ki]!.map((j) => ({ ...j })),
+  };
+  for (let x = opps.kamStart[ki]!; x < opps.kamStart[ki + 1]!; x++) {
+    const o = opps.kamOpps[x]!;
+    const id = opps.list[o]!.id;
+    if (m.businessCase[o]! > 0) plan.businessCase[id] = m.businessCase[o]!;
+    if (!m.pursued[o]) continue;
+    const capacity: Record<string, number> = {};
+    for (let d = 0; d < D; d++) if (m.ask[o * D + d]! > 0) capacity[scenario.departments[d]!.id] = m.ask[o * D + d]!;
+    plan.requests.push({ opportunity: id, capacity });
+  }
+  for (const a of kam.accounts) {
+    const ai = world.accountIndex.get(a)!;
+    if (m.customer[ai]! > 0) plan.customer[a] = m.customer[ai]!;
+    if (m.pitch[ai]! > 0) plan.boardPitch[a] = m.pitch[ai]!;
+  }
+  for (let d = 0; d < D; d++) {
+    const id = scenario.departments[d]!.id;
+    if (m.lobby[ki * D + d]! > 0) plan.lobbying[id] = m.lobby[ki * D + d]!;
+    if (m.relationship[ki * D + d]! > 0) plan.relationship[id] = m.relationship[ki * D + d]!;
+  }
+  return plan;
+}
