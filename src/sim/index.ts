@@ -15,3 +15,4 @@ export { worldOf } from './world.js';
 export { boardView } from './board.js';
 export { PERSONA_SPLITS, ADAPTIVE_START, personaOf } from './personas.js';
 export { oppTable } from './matrix.js';
+export * from './summary.js';

@@ -41,10 +41,12 @@ const TWO_32 = 4294967296;
 
 /** A sub-stream of the quarter, named by a label hashed with `hash32`. */
 export function subStream(quarterSeed: number, labelHash: number): Stream {
-  let x = splitmix32(quarterSeed ^ Math.imul(labelHash, 0x85ebca6b));
-  const s0 = (x = splitmix32(x)) / TWO_32;
-  const s1 = (x = splitmix32(x)) / TWO_32;
-  const s2 = (x = splitmix32(x)) / TWO_32;
+  const x0 = splitmix32(quarterSeed ^ Math.imul(labelHash, 0x85ebca6b));
+  const x1 = splitmix32(x0);
+  const x2 = splitmix32(x1);
+  const s0 = x0 / TWO_32;
+  const s1 = x1 / TWO_32;
+  const s2 = x2 / TWO_32;
   // alea's own state: three fractions and a carry; seeding with '' skips its string hashing.
   const prng = seedrandom.alea('', { state: { c: 1, s0, s1, s2 } });
   return { next: prng };

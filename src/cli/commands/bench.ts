@@ -1,0 +1,104 @@
+/**
+ * `two-fronts bench`: the project's own benchmark. Single-thread runs per
+ * second on the tutorial and on the largest shipped scenario, the time for a
+ * generated large company (500 KAMs, 1,000 accounts, 40 departments, 40
+ * quarters), and how time grows from 1× to 10× accounts.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateCompany } from '../../scenario/generate.js';
+import { simulate, type ScenarioInput } from '../../sim/index.js';
+import { readScenario } from '../scenario-file.js';
+import { renderTable } from '../table.js';
+import { ROOT } from '../version.js';
+import type { Output } from './validate.js';
+
+export interface BenchResult {
+  name: string;
+  value: number;
+  unit: string;
+  target?: string;
+  pass?: boolean;
+}
+
+/** Runs per second over at least `seconds`, after a warm-up. */
+export function runsPerSecond(input: ScenarioInput, seconds: number): number {
+  const warm = performance.now();
+  let seed = 0;
+  while (performance.now() - warm < Math.min(1000, seconds * 300)) simulate(input, { seed: seed++, record: 'reporters' });
+  const t0 = performance.now();
+  let n = 0;
+  while (performance.now() - t0 < seconds * 1000) {
+    simulate(input, { seed: seed++, record: 'reporters' });
+    n++;
+  }
+  return n / ((performance.now() - t0) / 1000);
+}
+
+/** Best of `repeats` wall times (ms) of one run. */
+export function timeRun(input: ScenarioInput, repeats: number): number {
+  let best = Infinity;
+  for (let r = 0; r < repeats; r++) {
+    const t0 = performance.now();
+    simulate(input, { seed: r + 1, record: 'reporters' });
+    best = Math.min(best, performance.now() - t0);
+  }
+  return best;
+}
+
+function shippedScenarios(): { path: string; input: ScenarioInput }[] {
+  const dir = join(ROOT, 'scenarios');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => ({ path: join(dir, f), input: readScenario(join(dir, f)).input }));
+}
+
+function size(input: ScenarioInput): number {
+  return input.accounts.length * input.quarters * (input.departments.length + input.kams.length);
+}
+
+export function benchEngine(opts: { seconds: number; quick?: boolean }): BenchResult[] {
+  const shipped = shippedScenarios();
+  const tutorial = shipped.find((s) => s.input.id === 'tutorial')!;
+  const largest = shipped.reduce((a, b) => (size(b.input) > size(a.input) ? b : a));
+  const out: BenchResult[] = [];
+  const tut = runsPerSecond(tutorial.input, opts.seconds);
+  out.push({ name: 'tutorial runs/s (1 thread)', value: tut, unit: 'runs/s', target: '≥ 5000', pass: tut >= 5000 });
+  out.push({ name: `${largest.input.id} runs/s (largest shipped)`, value: runsPerSecond(largest.input, opts.seconds), unit: 'runs/s' });
+  const big = generateCompany({ kams: 500, accounts: 1000, departments: 40, quarters: 40, seed: 7 });
+  const bigMs = timeRun(big, opts.quick ? 1 : 3);
+  out.push({ name: 'large company 500 KAMs × 1,000 accounts × 40 depts × 40 quarters', value: bigMs / 1000, unit: 's', target: '< 2', pass: bigMs < 2000 });
+  const base = { departments: 20, quarters: 20, seed: 11 };
+  const t1 = timeRun(generateCompany({ ...base, kams: 50, accounts: 100 }), opts.quick ? 3 : 7);
+  const t10 = timeRun(generateCompany({ ...base, kams: 500, accounts: 1000 }), opts.quick ? 1 : 3);
+  out.push({ name: 'time 10× accounts / 1× (100 → 1,000 accounts)', value: t10 / t1, unit: '×', target: '≤ 12', pass: t10 / t1 <= 12 });
+  return out;
+}
+
+export function printBench(results: BenchResult[], io: Output, json: boolean): void {
+  if (json) {
+    io.out(JSON.stringify(results, null, 2));
+    return;
+  }
+  io.out(
+    renderTable(
+      ['benchmark', 'value', 'unit', 'target', ''],
+      results.map((r) => [
+        r.name,
+        r.value >= 100 ? Math.round(r.value).toLocaleString('en-US') : r.value.toFixed(2),
+        r.unit,
+        r.target ?? '',
+        r.pass === undefined ? '' : r.pass ? 'ok' : 'MISSED',
+      ]),
+      [false, true, false, false, false],
+    ),
+  );
+}
+
+export async function benchCommand(opts: { seconds?: string; json?: boolean; quick?: boolean }, io: Output): Promise<number> {
+  const seconds = opts.seconds ? Number(opts.seconds) : 3;
+  const results = benchEngine({ seconds: Number.isFinite(seconds) && seconds > 0 ? seconds : 3, quick: opts.quick });
+  printBench(results, io, opts.json ?? false);
+  return 0;
+}

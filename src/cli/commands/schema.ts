@@ -1,0 +1,19 @@
+/** `two-fronts schema [scenario|experiment]`: prints the JSON Schema generated from the zod source. */
+import { z } from 'zod';
+import { scenarioSchema } from '../../scenario/schema.js';
+import { UsageError } from '../errors.js';
+
+export const SCHEMAS: Record<string, { schema: z.ZodType; title: string }> = {
+  scenario: { schema: scenarioSchema, title: 'Two Fronts scenario (two-fronts/scenario@1)' },
+};
+
+export function jsonSchemaOf(kind: string): object {
+  const entry = SCHEMAS[kind];
+  if (!entry) throw new UsageError(`unknown schema "${kind}": choose ${Object.keys(SCHEMAS).join(' or ')}`);
+  const generated = z.toJSONSchema(entry.schema, { io: 'input', target: 'draft-2020-12', unrepresentable: 'any' }) as Record<string, unknown>;
+  return { ...generated, title: entry.title };
+}
+
+export function schemaText(kind: string): string {
+  return JSON.stringify(jsonSchemaOf(kind), null, 2) + '\n';
+}

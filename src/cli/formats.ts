@@ -1,0 +1,32 @@
+/**
+ * The file formats the command line reads, told apart by their `format` key.
+ * Each entry validates a parsed document and throws FileError on problems.
+ */
+import { readDocument, validateDocument, type SourceDocument } from '../scenario/document.js';
+import { SCENARIO_FORMAT, scenarioSchema } from '../scenario/schema.js';
+
+export interface FileFormat {
+  /** The `format` value, e.g. two-fronts/scenario@1. */
+  id: string;
+  kind: string;
+  validate(doc: SourceDocument): unknown;
+}
+
+export const FORMATS: FileFormat[] = [
+  { id: SCENARIO_FORMAT, kind: 'scenario', validate: (doc) => validateDocument(doc, scenarioSchema) },
+];
+
+/** The format a document declares; files without a known format are checked as scenarios (which names the problem). */
+export function formatOf(doc: SourceDocument): FileFormat {
+  const declared = (doc.value as { format?: unknown }).format;
+  const byId = FORMATS.find((f) => f.id === declared);
+  if (byId) return byId;
+  const kind = typeof declared === 'string' ? /^two-fronts\/([a-z]+)@/.exec(declared)?.[1] : undefined;
+  return FORMATS.find((f) => f.kind === kind) ?? FORMATS[0]!;
+}
+
+export function validateText(text: string, file: string, bytes?: number): { kind: string; value: unknown } {
+  const doc = readDocument(text, file, bytes);
+  const format = formatOf(doc);
+  return { kind: format.kind, value: format.validate(doc) };
+}

@@ -1,0 +1,59 @@
+/**
+ * Reading user files for the command line: size checked before reading,
+ * bytes decoded as strict UTF-8, missing files and folders reported by name.
+ * Writing output files atomically (temp file, then rename), so an interrupted
+ * command never leaves half a file.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { FileError, MAX_FILE_BYTES } from '../scenario/document.js';
+import { UserError } from './errors.js';
+
+export interface UserFile {
+  path: string;
+  text: string;
+  bytes: number;
+  sha256: string;
+}
+
+export function readUserFile(path: string): UserFile {
+  let size: number;
+  try {
+    const st = statSync(path);
+    if (st.isDirectory()) throw new UserError(`${path}: is a folder, not a file`);
+    size = st.size;
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UserError(code === 'ENOENT' ? `${path}: no such file` : `${path}: cannot read (${code ?? 'unknown error'})`);
+  }
+  if (size > MAX_FILE_BYTES)
+    throw new FileError([
+      { file: path, line: 1, col: 1, path: '', message: `the file is ${(size / 1e6).toFixed(1)} MB; files over ${MAX_FILE_BYTES / 1e6} MB are refused` },
+    ]);
+  const buf = readFileSync(path);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch {
+    throw new FileError([{ file: path, line: 1, col: 1, path: '', message: 'this is not UTF-8 text (a binary file, or a text file saved in another encoding)' }]);
+  }
+  return { path, text, bytes: buf.length, sha256: createHash('sha256').update(buf).digest('hex') };
+}
+
+export function ensureDir(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw new UserError(`${dir}: cannot create the output folder (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
+
+/** Writes a whole file so that readers see the old file or the new one, never half of it. */
+export function writeAtomic(path: string, content: string): void {
+  ensureDir(dirname(path));
+  const tmp = join(dirname(path), `.${Date.now().toString(36)}-${process.pid}.tmp`);
+  writeFileSync(tmp, content);
+  renameSync(tmp, path);
+}
