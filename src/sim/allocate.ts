@@ -9,6 +9,7 @@
  * by department. Imports only src/sim.
  */
 import { allocateInto } from './contest.js';
+import { lobbyDamping, sponsorFactor, type Adoption } from './adoption.js';
 import type { OppTable, PlanMatrix } from './matrix.js';
 import { normalAt } from './rng.js';
 import type { AllocationEntry, DepartmentAllocation, RunState } from './types.js';
@@ -35,11 +36,11 @@ export interface Requests {
 }
 
 /** Share of an opportunity's strategic upside the departments can see. */
-export function visibilityOf(world: World, skill: number, businessCaseDays: number): number {
+export function visibilityOf(world: World, adopt: Adoption, skill: number, businessCaseDays: number): number {
   const m = world.scenario.model;
   const fromCase = 1 - Math.exp(-m.businessCaseRate * skill * businessCaseDays);
   const base = m.visibilityBase + (1 - m.visibilityBase) * fromCase;
-  return Math.min(1, base + (world.measured ? m.measurementVisibility : 0) + (world.boardActive ? m.boardVisibility : 0));
+  return Math.min(1, base + m.measurementVisibility * adopt.measurement + m.boardVisibility * adopt.board);
 }
 
 export function buildRequests(
@@ -49,6 +50,7 @@ export function buildRequests(
   plan: PlanMatrix,
   partnerOf: Int32Array,
   sponsored: Uint8Array,
+  adopt: Adoption,
 ): Requests {
   const { scenario } = world;
   const m = scenario.model;
@@ -109,7 +111,7 @@ export function buildRequests(
     for (let twice = 0; twice < (p >= 0 ? 2 : 1); twice++) {
       const q = twice === 0 ? o : p;
       const ai = opps.account[q]!;
-      const vis = visibilityOf(world, state.kams.businessCaseSkill[world.ownerOf[ai]!]!, plan.businessCase[q]!);
+      const vis = visibilityOf(world, adopt, state.kams.businessCaseSkill[world.ownerOf[ai]!]!, plan.businessCase[q]!);
       const up = opps.upside[q]!;
       margin += opps.revenue[q]! * scenario.accounts[ai]!.margin;
       visible += up * vis;
@@ -160,14 +162,23 @@ export interface Allocation {
   relationship: Float64Array;
   lobbyDays: Float64Array;
   noise: Float64Array;
+  sponsorship: Float64Array;
 }
 
-export function allocate(world: World, state: RunState, opps: OppTable, plan: PlanMatrix, req: Requests, quarterSeed: number): Allocation {
+export function allocate(
+  world: World,
+  state: RunState,
+  opps: OppTable,
+  plan: PlanMatrix,
+  req: Requests,
+  quarterSeed: number,
+  adopt: Adoption,
+): Allocation {
   const { scenario } = world;
   const m = scenario.model;
   const D = scenario.departments.length;
   const R = req.count;
-  const { regime, matrixWeight, interventions, sponsorship } = scenario.company;
+  const { regime, matrixWeight } = scenario.company;
   const sc = world.scratch;
   const deptStart = sc.i(D + 1);
   for (let i = 0; i < R; i++) for (let d = 0; d < D; d++) if (req.ask[i * D + d]! > 0) deptStart[d + 1]!++;
@@ -192,6 +203,7 @@ export function allocate(world: World, state: RunState, opps: OppTable, plan: Pl
     relationship: col(),
     lobbyDays: col(),
     noise: col(),
+    sponsorship: col(),
   };
   const fill = sc.i(D);
   fill.set(deptStart.subarray(0, D));
@@ -200,13 +212,15 @@ export function allocate(world: World, state: RunState, opps: OppTable, plan: Pl
       if (req.ask[i * D + d]! > 0) a.request[fill[d]!++] = i;
     }
   }
-  const damping = interventions.boardAccountPlans ? m.boardLobbyDamping : 1;
+  const damping = lobbyDamping(world, adopt);
+  const sponsored = sponsorFactor(world, adopt);
+  const noiseFactor = 1 - (1 - m.agendaNoiseFactor) * adopt.agenda;
   const acctScore = col();
   const joint = sc.i(E);
   const slice: RequestSlice = { days: 0, share: 0, transferPrice: 0, immediateMargin: 0, visibleUpside: 0, costToServe: 0, satisfaction: 0 };
   for (let d = 0; d < D; d++) {
     const dept = scenario.departments[d]!;
-    const noiseSd = dept.perceptionNoise * (interventions.kaAgendaItem ? m.agendaNoiseFactor : 1);
+    const noiseSd = dept.perceptionNoise * noiseFactor;
     for (let e = deptStart[d]!; e < deptStart[d + 1]!; e++) {
       const i = a.request[e]!;
       const days = req.ask[i * D + d]!;
@@ -236,7 +250,7 @@ export function allocate(world: World, state: RunState, opps: OppTable, plan: Pl
       const influence = m.influenceBase + lobbying + relationship;
       // Noise belongs to the (department, opportunity) pair, so it is the same in every counterfactual.
       const noise = noiseSd > 0 ? Math.exp(noiseSd * normalAt(quarterSeed, world.deptLabel[d]!, first)) : 1;
-      const sponsorFactor = req.sponsored[i] ? 1 + sponsorship.boost : 1;
+      const sponsorFactor = req.sponsored[i] ? sponsored : 1;
       a.ask[e] = days;
       a.departmentValue[e] = dv;
       a.accountValue[e] = av;
@@ -247,6 +261,7 @@ export function allocate(world: World, state: RunState, opps: OppTable, plan: Pl
       a.relationship[e] = relationship;
       a.lobbyDays[e] = lobbyDays;
       a.noise[e] = noise;
+      a.sponsorship[e] = sponsorFactor;
       a.score[e] = req.size[i]! * sponsorFactor * v * influence * noise;
       acctScore[e] = req.size[i]! * sponsorFactor * Math.max(av, 0.01 * days * dept.transferPrice);
       joint[e] = second >= 0 ? 1 : 0;
@@ -270,8 +285,8 @@ export function allocate(world: World, state: RunState, opps: OppTable, plan: Pl
         capacityLeft -= given[k]!;
       }
     };
-    channel(interventions.crossFunctionalPool, true, a.pool);
-    channel(interventions.priorityAccess, false, a.priority);
+    channel(adopt.crossFunctionalPool, true, a.pool);
+    channel(adopt.priorityAccess, false, a.priority);
     allocateInto(sc, given, m.allocation, Math.max(0, capacityLeft), remaining, a.score.subarray(lo, hi), m.decisiveness);
     for (let k = 0; k < n; k++) {
       const e = lo + k;
@@ -285,7 +300,6 @@ export function allocate(world: World, state: RunState, opps: OppTable, plan: Pl
 /** The explanation the game shows: every department's entries with the factors of their scores. */
 export function explain(world: World, opps: OppTable, req: Requests, a: Allocation): DepartmentAllocation[] {
   const { scenario } = world;
-  const { sponsorship } = scenario.company;
   return scenario.departments.map((dept, d) => {
     let demand = 0;
     let allocated = 0;
@@ -305,7 +319,7 @@ export function explain(world: World, opps: OppTable, req: Requests, a: Allocati
         byChannel: { pool: a.pool[e]!, priority: a.priority[e]!, contest: a.contest[e]! },
         factors: {
           size: req.size[i]!,
-          sponsorship: req.sponsored[i] ? 1 + sponsorship.boost : 1,
+          sponsorship: a.sponsorship[e]!,
           value: a.perceived[e]!,
           departmentValue: a.departmentValue[e]!,
           accountValue: a.accountValue[e]!,

@@ -5,16 +5,17 @@
  * Imports only src/sim.
  */
 import { LABEL, normal, subStream } from './rng.js';
+import type { Adoption } from './adoption.js';
 import type { AccountsState } from './types.js';
 import type { World } from './world.js';
 
 /** The board's view of an account's value per quarter, before noise. */
-export function boardView(world: World, accounts: AccountsState, ai: number, pitchDays: number): number {
+export function boardView(world: World, adopt: Adoption, accounts: AccountsState, ai: number, pitchDays: number): number {
   const { scenario } = world;
   const m = scenario.model;
   const input = scenario.accounts[ai]!;
   const charisma = scenario.kams[world.ownerOf[ai]!]!.charisma;
-  const visible = Math.min(1, m.visibilityBase + m.boardVisibility + (world.measured ? m.measurementVisibility : 0));
+  const visible = Math.min(1, m.visibilityBase + m.boardVisibility * adopt.board + m.measurementVisibility * adopt.measurement);
   const wallet = accounts.wallet[ai]!;
   const runRate = wallet * accounts.shareOfWallet[ai]! * input.margin;
   const upside = input.growth * wallet * input.margin * m.upsideScale;
@@ -22,7 +23,13 @@ export function boardView(world: World, accounts: AccountsState, ai: number, pit
 }
 
 /** 1 for each sponsored account (scenario order). All 0 where the board does not sponsor. */
-export function selectSponsored(world: World, accounts: AccountsState, pitch: Float64Array, quarterSeed: number): Uint8Array {
+export function selectSponsored(
+  world: World,
+  adopt: Adoption,
+  accounts: AccountsState,
+  pitch: Float64Array,
+  quarterSeed: number,
+): Uint8Array {
   const { scenario } = world;
   const A = scenario.accounts.length;
   const out = new Uint8Array(A);
@@ -32,7 +39,7 @@ export function selectSponsored(world: World, accounts: AccountsState, pitch: Fl
   const scored: { ai: number; score: number }[] = [];
   for (let ai = 0; ai < A; ai++) {
     const noise = Math.exp(scenario.model.boardNoise * normal(stream));
-    if (accounts.alive[ai]) scored.push({ ai, score: boardView(world, accounts, ai, pitch[ai]!) * noise });
+    if (accounts.alive[ai]) scored.push({ ai, score: boardView(world, adopt, accounts, ai, pitch[ai]!) * noise });
   }
   scored.sort((a, b) => b.score - a.score || a.ai - b.ai);
   for (const s of scored.slice(0, max)) out[s.ai] = 1;

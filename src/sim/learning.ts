@@ -10,10 +10,11 @@
 import { USES } from './matrix.js';
 import type { ModelParams } from './params.js';
 
-/** New relationship capital from the old, days of building and mean fulfilment (NaN: asked nothing). */
-export function nextRelationship(m: ModelParams, old: number, days: number, fulfilment: number, agenda: boolean): number {
+/** New relationship capital from the old, days of building, mean fulfilment (NaN: asked nothing) and the agenda item's strength. */
+export function nextRelationship(m: ModelParams, old: number, days: number, fulfilment: number, agenda: number): number {
   let r = old * (1 - m.relationshipDecay);
-  if (days > 0) r += (1 - r) * (1 - Math.exp(-m.relationshipRate * (agenda ? m.agendaRelationshipBoost : 1) * days));
+  const boost = 1 + (m.agendaRelationshipBoost - 1) * agenda;
+  if (days > 0) r += (1 - r) * (1 - Math.exp(-m.relationshipRate * boost * days));
   if (!Number.isNaN(fulfilment)) r += m.reciprocity * fulfilment * (1 - r);
   return Math.min(1, Math.max(0, r));
 }

@@ -42,7 +42,8 @@ export function generateOpportunities(
       }
       if (k >= count || !accounts.alive[ai]) continue;
       const size = Math.exp(m.opportunitySpread * zSize);
-      const totalDays = wallet * m.opportunityDays * size;
+      const start = input.wallet > 0 ? input.wallet : 1;
+      const totalDays = start * Math.pow(wallet / start, m.capacityElasticity) * m.opportunityDays * size;
       let mixTotal = 0;
       for (let i = 0; i < mix.length; i++) mixTotal += mix[i]![1] * jitter[i]!;
       const needs: number[] = new Array<number>(D).fill(0);

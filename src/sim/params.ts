@@ -71,7 +71,7 @@ export const MODEL_PARAMS = {
     source: 'Source article, mitigation 1; assumption for the size',
   },
   boardVisibility: {
-    default: 0.2, min: 0, max: 1, unit: 'share',
+    default: 0.4, min: 0, max: 1, unit: 'share',
     doc: 'Extra visibility when KAMs present account plans to the board.',
     source: 'Source article, mitigation 3; assumption for the size',
   },
@@ -79,6 +79,11 @@ export const MODEL_PARAMS = {
     default: 0.5, min: 0, max: 1, unit: 'factor',
     doc: 'Multiplier on the return to lobbying when the board reviews account plans.',
     source: 'Milgrom & Roberts (1988): transparent criteria reduce the return to influence',
+  },
+  adoptionRate: {
+    default: 0.4, min: 0, max: 1, unit: 'per quarter',
+    doc: 'How fast interventions take hold: their strength in quarter q is 1 − (1 − rate)^q (1 = at once). The KPI regime itself acts at once.',
+    source: 'assumption: alignment is a measure of progress, not a state (Ramstedt, Johansson & Weltman 2019)',
   },
   agendaNoiseFactor: {
     default: 0.5, min: 0, max: 1, unit: 'factor',
@@ -97,7 +102,7 @@ export const MODEL_PARAMS = {
   },
   departmentMarginCredit: {
     default: 0.5, min: 0, max: 1, unit: 'share',
-    doc: 'Share of a delivered project\'s gross margin credited to the departments that delivered it.',
+    doc: 'Where departments are profit centres (departmental P&L, executive sponsorship; matrix in part), the share of a delivered solution\'s gross margin they book; the rest stays with the account.',
     source: 'assumption: product and division P&Ls book part of the solution margin',
   },
   sponsorPitchEffect: {
@@ -115,6 +120,11 @@ export const MODEL_PARAMS = {
     doc: 'Capacity an opportunity needs, per k€ of the account\'s quarterly wallet.',
     source: 'assumption: calibrated so demand exceeds capacity by 20–60 % in the shipped scenarios',
   },
+  capacityElasticity: {
+    default: 0.5, min: 0, max: 1, unit: 'elasticity',
+    doc: 'How the capacity an account\'s opportunities need grows with its wallet: (wallet / starting wallet)^elasticity. Below 1, a grown account earns more per expert-day (scope economies).',
+    source: 'assumption: solution design work scales less than volume',
+  },
   opportunityRevenue: {
     default: 0.4, min: 0, max: 10, unit: 'share of wallet',
     doc: 'Immediate revenue of an opportunity delivered in full, as a share of the account\'s quarterly wallet.',
@@ -126,7 +136,7 @@ export const MODEL_PARAMS = {
     source: 'assumption',
   },
   upsideScale: {
-    default: 1, min: 0, max: 10, unit: 'factor',
+    default: 3, min: 0, max: 20, unit: 'factor',
     doc: 'Strategic upside per opportunity: growth × wallet × margin × upsideScale, per quarter of the horizon.',
     source: 'assumption',
   },
@@ -166,7 +176,7 @@ export const MODEL_PARAMS = {
     source: 'assumption',
   },
   walletShareSensitivity: {
-    default: 4, min: 0, max: 20, unit: 'logit per unit of S',
+    default: 2.5, min: 0, max: 20, unit: 'logit per unit of S',
     doc: 'How strongly satisfaction moves the share of wallet (logistic in S around the starting point).',
     source: 'assumption; logistic share-of-wallet response',
   },

@@ -7,6 +7,7 @@
  * handing a seat over never shifts another seat's randomness.
  * Imports only src/sim.
  */
+import { adoption, lobbyDamping } from './adoption.js';
 import { U_BOARD_PITCH, U_BUSINESS_CASE, U_CUSTOMER, U_JOINT, U_LOBBYING, U_RELATIONSHIP, USES, type OppTable, type PlanMatrix } from './matrix.js';
 import { normalPair, type Stream } from './rng.js';
 import { clamp } from './stats.js';
@@ -21,7 +22,7 @@ export const PERSONA_SPLITS: Record<Exclude<Persona, 'adaptive'>, Split> = {
   heavyweight: { customer: 0.5, lobbying: 0.2, relationship: 0.05, businessCase: 0.05, boardPitch: 0.2, joint: 0 },
   charmer: { customer: 0.45, lobbying: 0.4, relationship: 0.1, businessCase: 0.05, boardPitch: 0, joint: 0 },
   networker: { customer: 0.5, lobbying: 0.05, relationship: 0.35, businessCase: 0.1, boardPitch: 0, joint: 0 },
-  analyst: { customer: 0.5, lobbying: 0.05, relationship: 0.1, businessCase: 0.35, boardPitch: 0, joint: 0 },
+  analyst: { customer: 0.45, lobbying: 0.05, relationship: 0.1, businessCase: 0.3, boardPitch: 0.1, joint: 0 },
   'team-player': { customer: 0.5, lobbying: 0.05, relationship: 0.15, businessCase: 0.1, boardPitch: 0, joint: 0.2 },
 };
 
@@ -53,9 +54,9 @@ function felt(world: World): number {
 }
 
 /** How much more (or less) than its habit a persona lobbies, given the return and its rivals. */
-export function lobbyingAppeal(world: World, lastLobbyingShare: number, baseShare: number): number {
+export function lobbyingAppeal(world: World, quarter: number, lastLobbyingShare: number, baseShare: number): number {
   const m = world.scenario.model;
-  const damping = world.scenario.company.interventions.boardAccountPlans ? m.boardLobbyDamping : 1;
+  const damping = lobbyDamping(world, adoption(world, quarter));
   const ret = (felt(world) * m.lobbyingEffect * damping) / LOBBY_REFERENCE;
   const g = m.lobbyingResponse;
   const fromReturn = ret <= 0 ? 0 : Math.pow(ret, g);
@@ -104,7 +105,7 @@ export function intendedSplit(world: World, state: RunState, ki: number, draws: 
     split[persona === 'heavyweight' ? U_LOBBYING : U_CUSTOMER]! += spare;
   }
   const base = split[U_LOBBYING]!;
-  const lobby = Math.min(0.7, base * lobbyingAppeal(world, state.lastLobbyingShare, base));
+  const lobby = Math.min(0.7, base * lobbyingAppeal(world, state.quarter + 1, state.lastLobbyingShare, base));
   const scale = base < 1 ? (1 - lobby) / (1 - base) : 0;
   for (let u = 0; u < USES; u++) split[u] = u === U_LOBBYING ? lobby : split[u]! * scale;
   return split;

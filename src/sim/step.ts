@@ -8,6 +8,7 @@
  * Imports only src/sim.
  */
 import { allocate, buildRequests, explain, requestKams } from './allocate.js';
+import { adoption } from './adoption.js';
 import { selectSponsored } from './board.js';
 import { copyAccounts, logit, respond } from './customers.js';
 import { solutionQuality } from './delivery.js';
@@ -22,7 +23,7 @@ import { LOBBYING_SHARE, measure } from './reporters.js';
 import { drawSeed, LABEL, masterStream, subStream } from './rng.js';
 import type { AccountQuarter, AccountsState, KamsState, QuarterPlan, QuarterRecord, RecordLevel, RunState, ScenarioInput } from './types.js';
 import { TIME_USES } from './types.js';
-import { accountOrientation } from './value.js';
+import { accountOrientation, marginCreditShare } from './value.js';
 import { worldOf } from './world.js';
 
 export const RUN_STATE_FORMAT = 'two-fronts/run-state@1';
@@ -125,11 +126,12 @@ export function step(state: RunState, plans: readonly QuarterPlan[] = []): StepR
   const { matrix: plan, partnerOf, outcomes: jointOutcomes } = resolvePlans(world, state, opps, given);
 
   // 3. Board.
-  const sponsored = selectSponsored(world, state.accounts, plan.pitch, qs);
+  const adopt = adoption(world, q);
+  const sponsored = selectSponsored(world, adopt, state.accounts, plan.pitch, qs);
 
   // 4. Allocation.
-  const req = buildRequests(world, state, opps, plan, partnerOf, sponsored);
-  const alloc = allocate(world, state, opps, plan, req, qs);
+  const req = buildRequests(world, state, opps, plan, partnerOf, sponsored, adopt);
+  const alloc = allocate(world, state, opps, plan, req, qs, adopt);
   const R = req.count;
 
   // 5. Delivery.
@@ -143,7 +145,8 @@ export function step(state: RunState, plans: readonly QuarterPlan[] = []): StepR
       const x = alloc.received[e]!;
       recv[i * D + d] = x;
       capacityAllocated += x;
-      const fromBoard = req.sponsored[i] ? 1 - orientation : 0;
+      // The part of a sponsored request's score that the board's head start made.
+      const fromBoard = (1 - orientation) * (1 - 1 / alloc.sponsorship[e]!);
       byAccountMechanisms += alloc.pool[e]! + alloc.priority[e]! + alloc.contest[e]! * (orientation + fromBoard);
     }
   }
@@ -194,6 +197,7 @@ export function step(state: RunState, plans: readonly QuarterPlan[] = []): StepR
   const transferRevenue = sc.f(D);
   const credit = sc.f(D);
   const before = state.accounts;
+  const creditShare = marginCreditShare(m, scenario.company.regime, scenario.company.matrixWeight);
   for (let o = 0; o < O; o++) {
     const ai = opps.account[o]!;
     const margin = scenario.accounts[ai]!.margin;
@@ -209,7 +213,7 @@ export function step(state: RunState, plans: readonly QuarterPlan[] = []): StepR
     projectRevenue[ai]! += qo * opps.revenue[o]!;
     const headroom = Math.max(0, 1 - before.wallet[ai]! / before.maxWallet[ai]!);
     trueValue[ai]! += opps.revenue[o]! * margin + m.horizon * opps.upside[o]! * headroom - cost;
-    const oppCredit = m.departmentMarginCredit * qo * opps.revenue[o]! * margin;
+    const oppCredit = creditShare * qo * opps.revenue[o]! * margin;
     let realDays = 0;
     for (let d = 0; d < D; d++) realDays += oppDays[o * D + d]!;
     if (realDays <= 0) continue;
@@ -259,7 +263,7 @@ export function step(state: RunState, plans: readonly QuarterPlan[] = []): StepR
     capacityCost += cost;
     departmentPnl[d] = transferRevenue[d]! + credit[d]! - cost - m.lobbyingOverhead * lobbied;
   }
-  const measurement = world.measured ? m.measurementCost : 0;
+  const measurement = adopt.measurement > 0 ? m.measurementCost : 0;
   const companyProfit =
     grossMargin - capacityCost - daysUsed * m.kamDayCost - m.lobbyingOverhead * lobbyDays - measurement - scenario.company.fixedCostPerQuarter;
   const influenceCost = lobbyDays * (m.kamDayCost + m.lobbyingOverhead);
@@ -281,7 +285,7 @@ export function step(state: RunState, plans: readonly QuarterPlan[] = []): StepR
   let bestKam = 0;
   for (let ki = 1; ki < K; ki++) if (kamScore[ki]! > kamScore[bestKam]!) bestKam = ki;
   const k0 = state.kams;
-  const agenda = scenario.company.interventions.kaAgendaItem;
+  const agenda = adopt.agenda;
   const kams: KamsState = {
     businessCaseSkill: k0.businessCaseSkill.slice(),
     relationships: k0.relationships.slice(),

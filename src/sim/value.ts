@@ -71,6 +71,24 @@ export function trueValue(m: ModelParams, s: RequestSlice, realUpside: number): 
   return (s.immediateMargin + m.horizon * realUpside - s.costToServe) * s.share;
 }
 
+/**
+ * Share of a delivered solution's gross margin that the P&L structure books to
+ * the departments that delivered it (the rest stays with the account): where
+ * departments are profit centres they book it; under account-level P&L and
+ * utilisation targets they are cost centres that book transfer revenue only.
+ */
+export function marginCreditShare(m: ModelParams, regime: Regime, matrixWeight: number): number {
+  switch (regime) {
+    case 'departmental-pnl':
+    case 'exec-sponsored':
+      return m.departmentMarginCredit;
+    case 'matrix':
+      return (1 - matrixWeight) * m.departmentMarginCredit;
+    default:
+      return 0;
+  }
+}
+
 /** Share of the regime's allocation that counts as decided at account level (for the 7S structure element). */
 export function accountOrientation(regime: Regime, matrixWeight: number): number {
   switch (regime) {

@@ -27,8 +27,6 @@ export interface World {
   readonly scratch: Scratch;
   /** The board reviews account plans and can sponsor accounts. */
   readonly boardActive: boolean;
-  /** Profit and cash flow are measured per account. */
-  readonly measured: boolean;
 }
 
 const cache = new WeakMap<ScenarioInput, World>();
@@ -75,7 +73,6 @@ export function worldOf(scenario: ScenarioInput): World {
     reporterNames: reporterNames(scenario),
     scratch: new Scratch(),
     boardActive: boardIsActive(regime, interventions.boardAccountPlans),
-    measured: regime === 'account-pnl' || interventions.accountPnlMeasurement,
   };
   cache.set(scenario, world);
   return world;
