@@ -69,22 +69,30 @@ function contestInto(
   }
   if (active === 0) return;
   sortByKey(order, active, keys);
+  // Weight still in play from position k on, summed from the end rather than
+  // decremented, so rounding cannot leave a tiny or negative total.
+  const suffix = sc.f(active + 1);
+  for (let k = active - 1; k >= 0; k--) suffix[k] = suffix[k + 1]! + weights[order[k]!]!;
   let remaining = capacity;
-  let weightLeft = 0;
-  for (let k = 0; k < active; k++) weightLeft += weights[order[k]!]!;
-  let k = 0;
-  for (; k < active; k++) {
+  for (let k = 0; k < active; k++) {
+    const weightLeft = suffix[k]!;
     const i = order[k]!;
     if (needs[i]! * weightLeft <= remaining * weights[i]!) {
-      out[i] = needs[i]!;
-      remaining -= needs[i]!;
-      weightLeft -= weights[i]!;
+      const give = Math.min(needs[i]!, remaining);
+      out[i] = give;
+      remaining -= give;
       if (remaining <= 0) return;
-    } else break;
-  }
-  for (; k < active; k++) {
-    const i = order[k]!;
-    out[i] = Math.min(needs[i]!, (remaining * weights[i]!) / weightLeft);
+    } else {
+      let given = 0;
+      for (let j = k; j < active; j++) {
+        const x = order[j]!;
+        out[x] = Math.min(needs[x]!, (remaining * weights[x]!) / weightLeft);
+        given += out[x]!;
+      }
+      // Rounding can overshoot the capacity by an ulp; scale back if it did.
+      if (given > remaining) for (let j = k; j < active; j++) out[order[j]!]! *= remaining / given;
+      return;
+    }
   }
 }
 

@@ -1,0 +1,42 @@
+/** Shared test helpers: loading shipped scenarios, small statistics for effect sizes. */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadScenario, type LoadedScenario } from '../src/scenario/load.js';
+
+export const ROOT = join(import.meta.dirname, '..');
+
+export function shipped(id: string): LoadedScenario {
+  const file = join(ROOT, 'scenarios', `${id}.yaml`);
+  return loadScenario(readFileSync(file, 'utf8'), file);
+}
+
+export function shippedIds(): string[] {
+  return readdirSync(join(ROOT, 'scenarios'))
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => f.replace(/\.yaml$/, ''))
+    .sort();
+}
+
+export function mean(xs: readonly number[]): number {
+  return xs.reduce((a, b) => a + b, 0) / xs.length;
+}
+
+export function sd(xs: readonly number[]): number {
+  const m = mean(xs);
+  return Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / (xs.length - 1));
+}
+
+/** Cohen's d for paired samples: mean difference over the sd of differences (d_z). */
+export function pairedD(a: readonly number[], b: readonly number[]): { diff: number; d: number; t: number } {
+  const diffs = a.map((x, i) => x - b[i]!);
+  const m = mean(diffs);
+  const s = sd(diffs);
+  return { diff: m, d: s > 0 ? m / s : Infinity * Math.sign(m), t: s > 0 ? (m / s) * Math.sqrt(diffs.length) : Infinity * Math.sign(m) };
+}
+
+export function report(name: string, fields: Record<string, number | string>): void {
+  const text = Object.entries(fields)
+    .map(([k, v]) => `${k}=${typeof v === 'number' ? (Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(3)) : v}`)
+    .join(' ');
+  console.log(`[effect] ${name}: ${text}`);
+}

@@ -1,0 +1,160 @@
+/**
+ * The stylised facts of MODEL.md as statistical tests: each over 200 fixed
+ * seeds on its scenario, paired (the same seed under both conditions shares
+ * its opportunities and draws), with the effect size printed.
+ */
+import { describe, expect, it } from 'vitest';
+import { reporterNames, simulate, type RunState, type ScenarioInput } from '../../src/sim/index.js';
+import { mean, pairedD, report, shipped } from '../helpers.js';
+
+const SEEDS = Array.from({ length: 200 }, (_, i) => i + 1);
+
+function runs(s: ScenarioInput, record: 'reporters' | 'accounts' = 'reporters'): RunState[] {
+  return SEEDS.map((seed) => simulate(s, { seed, record }));
+}
+
+function total(run: RunState, name: string, from = 0): number {
+  const i = reporterNames(run.scenario).indexOf(name);
+  return run.history.slice(from).reduce((s, h) => s + h.values[i]!, 0);
+}
+
+function at(run: RunState, name: string, quarter: number): number {
+  return run.history[quarter - 1]!.values[reporterNames(run.scenario).indexOf(name)]!;
+}
+
+const regime = (s: ScenarioInput, r: ScenarioInput['company']['regime']): ScenarioInput => ({ ...s, company: { ...s.company, regime: r } });
+const model = (s: ScenarioInput, m: Partial<ScenarioInput['model']>): ScenarioInput => ({ ...s, model: { ...s.model, ...m } });
+
+/** The third of the accounts with the highest strategic growth potential. */
+function strategicIds(s: ScenarioInput): Set<string> {
+  return new Set([...s.accounts].sort((a, b) => b.growth - a.growth).slice(0, Math.ceil(s.accounts.length / 3)).map((a) => a.id));
+}
+
+describe('stylised facts', () => {
+  it('H1 short-termism: under departmental P&L strategic low-margin accounts get less capacity and churn more than under account-level P&L (pnl-trap)', () => {
+    const s = shipped('pnl-trap').input;
+    const strategic = strategicIds(s);
+    const measure = (r: RunState) => {
+      let f = 0;
+      let n = 0;
+      for (const h of r.history) for (const a of h.accounts) if (strategic.has(a.account) && a.alive && a.fulfilment !== null) (f += a.fulfilment), n++;
+      const churned = r.history.at(-1)!.accounts.filter((a) => strategic.has(a.account) && (!a.alive || a.churned)).length;
+      return { fulfilment: f / n, churned };
+    };
+    const dept = runs(s, 'accounts').map(measure);
+    const acct = runs(regime(s, 'account-pnl'), 'accounts').map(measure);
+    const fulfil = pairedD(acct.map((x) => x.fulfilment), dept.map((x) => x.fulfilment));
+    const churn = pairedD(dept.map((x) => x.churned), acct.map((x) => x.churned));
+    report('H1 strategic fulfilment, account-level − departmental P&L', fulfil);
+    report('H1 strategic accounts churned, departmental − account-level P&L', churn);
+    expect(fulfil.diff).toBeGreaterThan(0.05);
+    expect(fulfil.d).toBeGreaterThan(1);
+    expect(churn.diff).toBeGreaterThan(0.15);
+    expect(churn.t).toBeGreaterThan(4);
+  });
+
+  for (const [id, pays] of [['growth-market', true], ['mature-market', false]] as const) {
+    it(`H2 no free lunch: account-level P&L lowers most departments' P&L and ${pays ? 'raises' : 'does not raise'} long-run company profit (${id})`, () => {
+      const s = shipped(id).input;
+      const dept = runs(s);
+      const acct = runs(regime(s, 'account-pnl'));
+      let lower = 0;
+      for (const d of s.departments) {
+        const e = pairedD(acct.map((r) => total(r, `departmentPnl.${d.id}`)), dept.map((r) => total(r, `departmentPnl.${d.id}`)));
+        report(`H2 ${id} departmentPnl.${d.id}, account-level − departmental`, e);
+        if (e.diff < 0 && e.t < -3) lower++;
+      }
+      expect(lower).toBeGreaterThan(s.departments.length / 2);
+      const late = s.quarters - 8;
+      const profit = pairedD(acct.map((r) => total(r, 'companyProfit', late)), dept.map((r) => total(r, 'companyProfit', late)));
+      report(`H2 ${id} company profit in the last 8 quarters, account-level − departmental`, profit);
+      if (pays) {
+        expect(profit.diff).toBeGreaterThan(0);
+        expect(profit.d).toBeGreaterThan(1);
+      } else {
+        expect(profit.diff).toBeLessThan(0);
+        expect(profit.d).toBeLessThan(-1);
+      }
+    });
+  }
+
+  it('H3 influence costs: more decisive contests and stronger lobbying mean more lobbying, more unequal allocation and lower profit; board reviews reduce lobbying (arms-race)', () => {
+    const s = shipped('arms-race').input;
+    const low = runs(model(s, { decisiveness: 0.7, lobbyingEffect: 0.02 }));
+    const high = runs(model(s, { decisiveness: 3, lobbyingEffect: 0.1 }));
+    const avg = (r: RunState, n: string) => total(r, n) / r.history.length;
+    const lobbying = pairedD(high.map((r) => avg(r, 'lobbyingShare')), low.map((r) => avg(r, 'lobbyingShare')));
+    const gini = pairedD(high.map((r) => avg(r, 'fulfilmentGini')), low.map((r) => avg(r, 'fulfilmentGini')));
+    const profit = pairedD(high.map((r) => total(r, 'companyProfit')), low.map((r) => total(r, 'companyProfit')));
+    report('H3 lobbying share, high − low decisiveness/lobbying effect', lobbying);
+    report('H3 fulfilment Gini, high − low', gini);
+    report('H3 company profit, high − low', profit);
+    expect(lobbying.d).toBeGreaterThan(2);
+    expect(gini.d).toBeGreaterThan(1);
+    expect(profit.d).toBeLessThan(-1);
+
+    const base = runs(s);
+    const reviewed = runs({ ...s, company: { ...s.company, interventions: { ...s.company.interventions, boardAccountPlans: true } } });
+    const reviews = pairedD(reviewed.map((r) => avg(r, 'lobbyingShare')), base.map((r) => avg(r, 'lobbyingShare')));
+    report('H3 lobbying share, board reviews − none', reviews);
+    expect(reviews.diff).toBeLessThan(-0.05);
+    expect(reviews.d).toBeLessThan(-2);
+  });
+
+  it('H5 sponsorship dilution: sponsorship helps sponsored strategic accounts, and less so as the board sponsors more accounts (board-sponsorship)', () => {
+    const s = shipped('board-sponsorship').input;
+    const strategic = strategicIds(s);
+    const sponsor = (max: number): ScenarioInput => ({ ...s, company: { ...s.company, sponsorship: { ...s.company.sponsorship, maxSponsored: max } } });
+    const none = runs(sponsor(0), 'accounts');
+    const gains = (max: number) => {
+      const out: number[] = [];
+      runs(sponsor(max), 'accounts').forEach((run, i) =>
+        run.history.forEach((h, q) =>
+          h.accounts.forEach((a, k) => {
+            const b = none[i]!.history[q]!.accounts[k]!;
+            if (a.sponsored && strategic.has(a.account) && a.alive && a.fulfilment !== null && b.fulfilment !== null) out.push(a.fulfilment - b.fulfilment);
+          }),
+        ),
+      );
+      return out;
+    };
+    const g2 = gains(2);
+    const g4 = gains(4);
+    const g8 = gains(8);
+    const se = (xs: number[]) => Math.sqrt(xs.reduce((a, x) => a + (x - mean(xs)) ** 2, 0) / (xs.length - 1) / xs.length);
+    report('H5 fulfilment gain of sponsored strategic accounts', { max2: mean(g2), max4: mean(g4), max8: mean(g8), n2: g2.length, n8: g8.length });
+    expect(g2.length).toBeGreaterThan(100);
+    expect(mean(g2)).toBeGreaterThan(0.2);
+    expect(mean(g2) - mean(g4)).toBeGreaterThan(2 * Math.hypot(se(g2), se(g4)));
+    expect(mean(g4) - mean(g8)).toBeGreaterThan(2 * Math.hypot(se(g4), se(g8)));
+  });
+
+  it('H6 alignment as progress: interventions raise the alignment index gradually, and customer outcomes lag it (alignment-journey)', () => {
+    const s = shipped('alignment-journey').input;
+    const off: ScenarioInput = {
+      ...s,
+      company: { ...s.company, interventions: { accountPnlMeasurement: false, kaAgendaItem: false, boardAccountPlans: false, priorityAccess: 0, crossFunctionalPool: 0 } },
+    };
+    const on = runs(s);
+    const without = runs(off);
+    const Q = s.quarters;
+    const gap = (name: string) =>
+      Array.from({ length: Q }, (_, q) => mean(on.map((r, i) => at(r, name, q + 1) - at(without[i]!, name, q + 1))));
+    const align = gap('alignmentIndex');
+    const revenue = gap('companyRevenue');
+    const reached = (xs: number[]) => {
+      const late = mean(xs.slice(-4));
+      return xs.findIndex((x) => x >= 0.8 * late) + 1;
+    };
+    const rise = pairedD(on.map((r) => at(r, 'alignmentIndex', Q)), on.map((r) => at(r, 'alignmentIndex', 1)));
+    const early = pairedD(on.map((r, i) => at(r, 'alignmentIndex', 4) - at(without[i]!, 'alignmentIndex', 4)), on.map((r, i) => at(r, 'alignmentIndex', 1) - at(without[i]!, 'alignmentIndex', 1)));
+    report('H6 alignment index, last − first quarter with interventions', rise);
+    report('H6 alignment gap, quarter 4 − quarter 1', early);
+    report('H6 quarter by which the gap reaches 80 % of its late level', { alignment: reached(align), revenue: reached(revenue) });
+    expect(rise.d).toBeGreaterThan(1);
+    expect(early.d).toBeGreaterThan(0.5);
+    expect(align[0]!).toBeGreaterThan(0);
+    expect(revenue[0]!).toBeLessThan(mean(revenue.slice(-4)) / 2);
+    expect(reached(revenue)).toBeGreaterThanOrEqual(reached(align) + 3);
+  });
+});
