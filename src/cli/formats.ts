@@ -2,8 +2,10 @@
  * The file formats the command line reads, told apart by their `format` key.
  * Each entry validates a parsed document and throws FileError on problems.
  */
-import { readDocument, validateDocument, type SourceDocument } from '../scenario/document.js';
+import { checkFormat, readDocument, validateDocument, type SourceDocument } from '../scenario/document.js';
 import { SCENARIO_FORMAT, scenarioSchema } from '../scenario/schema.js';
+import { EXPERIMENT_FORMAT } from '../experiment/schema.js';
+import { validateExperimentFile } from './experiment-file.js';
 
 export interface FileFormat {
   /** The `format` value, e.g. two-fronts/scenario@1. */
@@ -13,7 +15,14 @@ export interface FileFormat {
 }
 
 export const FORMATS: FileFormat[] = [
-  { id: SCENARIO_FORMAT, kind: 'scenario', validate: (doc) => validateDocument(doc, scenarioSchema) },
+  {
+    id: SCENARIO_FORMAT,
+    kind: 'scenario',
+    validate: (doc) => {
+      checkFormat(doc, SCENARIO_FORMAT);
+      return validateDocument(doc, scenarioSchema);
+    },
+  },
 ];
 
 /** The format a document declares; files without a known format are checked as scenarios (which names the problem). */

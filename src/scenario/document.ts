@@ -184,6 +184,7 @@ interface ZodIssueLike {
   message: string;
   keys?: string[];
   values?: unknown[];
+  params?: { at?: string };
 }
 
 /** The object keys a schema accepts at `path` (for "did you mean"), if it is an object there. */
@@ -211,6 +212,23 @@ function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
   return def.type === 'object' && def.shape ? Object.keys(def.shape) : [];
 }
 
+const TYPE_NAMES: Record<string, string> = {
+  array: 'a list',
+  object: 'a mapping',
+  record: 'a mapping',
+  number: 'a number',
+  string: 'a text',
+  boolean: 'true or false',
+};
+
+function describe(v: unknown): string {
+  if (v === null) return 'nothing (null)';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  if (typeof v === 'string') return `the text ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`;
+  return `${typeof v} ${JSON.stringify(v)}`;
+}
+
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let v = root;
   for (const seg of path) {
@@ -218,6 +236,25 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
     v = (v as Record<PropertyKey, unknown>)[seg];
   }
   return v;
+}
+
+/**
+ * Checks the `format` key first: a file of another kind or version would
+ * otherwise bury the one problem that matters under a list of symptoms.
+ */
+export function checkFormat(doc: SourceDocument, expected: string): void {
+  const format = (doc.value as Record<string, unknown>).format;
+  if (format === undefined || format === expected) return;
+  const p = doc.positionOf(['format']);
+  const [kind, version] = typeof format === 'string' ? format.split('@') : [];
+  const [expectedKind] = expected.split('@');
+  const message =
+    typeof format !== 'string'
+      ? `format must be the text "${expected}"`
+      : kind === expectedKind
+        ? `this file is in format version ${version}; this version of Two Fronts reads "${expected}"`
+        : `this is a "${format}" file, not "${expected}"`;
+  throw new FileError([issueAt(doc.file, p.line, p.col, message, 'format')]);
 }
 
 /** Validates a document with a zod schema; every problem becomes a FileIssue at its place. */
@@ -254,11 +291,21 @@ export function validateDocument<S extends z.ZodType>(doc: SourceDocument, schem
       push(path, `${shown} is not one of ${options.join(' | ')}${guess ? ` (did you mean "${guess}"?)` : ''}`);
       continue;
     }
-    if (raw.code === 'invalid_type' && valueAt(doc.value, path) === undefined && !/required/.test(raw.message)) {
+    const actual = valueAt(doc.value, path);
+    if ((raw.code === 'invalid_type' || raw.code === 'invalid_union') && actual === undefined && !/required/.test(raw.message)) {
       push(path, `${path.length ? `"${String(path[path.length - 1])}"` : 'a value'} is required`);
       continue;
     }
-    push(path, raw.message.replace(/^Invalid input: /, ''));
+    if (raw.code === 'invalid_union') {
+      push(path, `expected a text or one text per language ({ en: "...", nl: "..." }), found ${describe(actual)}`);
+      continue;
+    }
+    if (raw.code === 'invalid_type' && /^Invalid input/.test(raw.message)) {
+      const expected = (raw as { expected?: string }).expected ?? '';
+      push(path, `expected ${TYPE_NAMES[expected] ?? expected}, found ${describe(actual)}`);
+      continue;
+    }
+    push(path, raw.message.replace(/^Invalid input: /, ''), raw.params?.at === 'key');
   }
   issues.sort((a, b) => a.line - b.line || a.col - b.col);
   throw new FileError(issues);

@@ -4,9 +4,9 @@
  * `FILE:LINE:COL: path: message` per problem. No Node imports: the game loads
  * a trainer's own file in the browser with the same code.
  */
-import { readDocument, validateDocument } from './document.js';
+import { checkFormat, readDocument, validateDocument } from './document.js';
 import { resolveScenario } from './resolve.js';
-import { scenarioSchema, type Scenario } from './schema.js';
+import { SCENARIO_FORMAT, scenarioSchema, type Scenario } from './schema.js';
 import type { ScenarioInput } from '../sim/types.js';
 
 export interface LoadedScenario {
@@ -18,6 +18,7 @@ export interface LoadedScenario {
 
 export function loadScenario(text: string, file = 'scenario.yaml'): LoadedScenario {
   const doc = readDocument(text, file);
+  checkFormat(doc, SCENARIO_FORMAT);
   const scenario = validateDocument(doc, scenarioSchema);
   return { scenario, input: resolveScenario(scenario) };
 }

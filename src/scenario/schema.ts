@@ -44,9 +44,17 @@ const textListSchema = z
 
 const num = (min: number, max: number, what: string) =>
   z
-    .number({ error: (iss) => (iss.input === undefined ? `${what} is required` : `expected a number (${what})`) })
+    .number({
+      error: (iss) =>
+        iss.input === undefined
+          ? `${what} is required`
+          : typeof iss.input === 'number'
+            ? `expected a finite number (${what})`
+            : `expected a number (${what})`,
+    })
     .min(min, `must be at least ${min} (${what})`)
-    .max(max, `must be at most ${max} (${what})`);
+    .max(max, `must be at most ${max} (${what})`)
+    .describe(what);
 
 const share = (what: string) => num(0, 1, what);
 
@@ -193,13 +201,14 @@ export const scenarioSchema = z
     const accounts = unique(s.accounts, 'accounts', 'account');
     unique(s.kams, 'kams', 'KAM');
     const suggest = (id: string, known: Iterable<string>) => {
-      const best = closest(id, [...known]);
-      return best ? ` (did you mean "${best}"?)` : '';
+      const list = [...known];
+      const best = closest(id, list);
+      return best ? ` (did you mean "${best}"?)` : ` (known: ${list.join(', ')})`;
     };
     s.accounts.forEach((a, i) => {
       for (const d of Object.keys(a.needs ?? {})) {
         if (!depts.has(d))
-          ctx.addIssue({ code: 'custom', path: ['accounts', i, 'needs', d], message: `unknown department "${d}"${suggest(d, depts.keys())}` });
+          ctx.addIssue({ code: 'custom', path: ['accounts', i, 'needs', d], message: `unknown department "${d}"${suggest(d, depts.keys())}`, params: { at: 'key' } });
       }
       if (a.needs && Object.values(a.needs).every((v) => v === 0))
         ctx.addIssue({ code: 'custom', path: ['accounts', i, 'needs'], message: 'an account needs at least one department (all needs are 0)' });
@@ -224,7 +233,7 @@ export const scenarioSchema = z
       });
       for (const d of Object.keys(k.relationships)) {
         if (!depts.has(d))
-          ctx.addIssue({ code: 'custom', path: ['kams', i, 'relationships', d], message: `unknown department "${d}"${suggest(d, depts.keys())}` });
+          ctx.addIssue({ code: 'custom', path: ['kams', i, 'relationships', d], message: `unknown department "${d}"${suggest(d, depts.keys())}`, params: { at: 'key' } });
       }
       if (k.control === 'adaptive' && k.persona !== undefined && k.persona !== 'adaptive')
         ctx.addIssue({ code: 'custom', path: ['kams', i, 'persona'], message: 'an adaptive seat learns its own behaviour: leave persona out or set it to adaptive' });

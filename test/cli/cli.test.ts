@@ -1,0 +1,90 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers.js';
+
+const BIN = join(ROOT, 'bin/two-fronts.js');
+
+function cli(args: string[], cwd = ROOT) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+beforeAll(() => {
+  // The command runs from the built JavaScript, as users run it; `npm test` builds it first.
+  if (!existsSync(join(ROOT, 'dist/cli/bin.js'))) throw new Error('dist/ is missing: run npm run build first (npm test does)');
+});
+
+describe('two-fronts (built command)', () => {
+  it('two-fronts validate scenarios/*.yaml exits 0 and says each file is valid', () => {
+    const files = readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.yaml')).map((f) => `scenarios/${f}`);
+    const r = cli(['validate', ...files]);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('');
+    for (const f of files) expect(r.out).toContain(`${f}: valid scenario`);
+  });
+
+  it('two-fronts validate reports a typo, an unknown department and a negative capacity as three FILE:LINE:COL lines and exits 1', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tf-'));
+    const file = join(dir, 'broken.yaml');
+    writeFileSync(
+      file,
+      readFileSync(join(ROOT, 'scenarios/tutorial.yaml'), 'utf8')
+        .replace('  regime: departmental-pnl', '  regim: departmental-pnl')
+        .replace('needs: { engineering: 0.5, service: 0.3, legal: 0.2 }', 'needs: { engineering: 0.5, finance: 0.3, legal: 0.2 }')
+        .replace('capacity: 32,', 'capacity: -32,'),
+    );
+    const r = cli(['validate', file]);
+    expect(r.code).toBe(1);
+    const lines = r.err.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    for (const l of lines) expect(l).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: [\\w.\\[\\]]+: `));
+    expect(r.err).not.toMatch(/at .*\.js:\d+/); // no stack trace
+  });
+
+  it('two-fronts run writes identical files when run twice with the same seed', () => {
+    const a = mkdtempSync(join(tmpdir(), 'tf-a-'));
+    const b = mkdtempSync(join(tmpdir(), 'tf-b-'));
+    expect(cli(['run', 'scenarios/pnl-trap.yaml', '--seed', '1', '--out', a, '--quiet']).code).toBe(0);
+    expect(cli(['run', 'scenarios/pnl-trap.yaml', '--seed', '1', '--out', b, '--quiet']).code).toBe(0);
+    const files = readdirSync(a).sort();
+    expect(files).toEqual(['accounts.csv', 'manifest.json', 'quarters.csv', 'summary.json']);
+    for (const f of files) expect(readFileSync(join(b, f), 'utf8')).toBe(readFileSync(join(a, f), 'utf8'));
+    const quarters = readFileSync(join(a, 'quarters.csv'), 'utf8').trim().split('\n');
+    expect(quarters).toHaveLength(13);
+    expect(quarters[0]).toMatch(/^quarter,companyProfit,.*,align_strategy,.*,departmentPnl_engineering,/);
+    const summary = JSON.parse(readFileSync(join(a, 'summary.json'), 'utf8'));
+    expect(summary.seed).toBe(1);
+    expect(summary.cumulative.companyProfit).toBeTypeOf('number');
+  });
+
+  it('two-fronts run prints a readable summary and honours --regime and --quarters', () => {
+    const r = cli(['run', 'scenarios/tutorial.yaml', '--regime', 'account-pnl', '--quarters', '3']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/account-pnl · 3 quarters/);
+    expect(r.out).toMatch(/company profit/);
+  });
+
+  it('two-fronts with a wrong flag or argument exits 2 with the usage hint', () => {
+    for (const args of [['run', 'scenarios/tutorial.yaml', '--sed', '1'], ['run', 'scenarios/tutorial.yaml', '--seed', 'abc'], ['run', 'scenarios/tutorial.yaml', '--regime', 'acount-pnl'], ['frobnicate']]) {
+      const r = cli(args);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/two-fronts --help|did you mean|must be|unknown/);
+    }
+    expect(cli(['run', 'scenarios/tutorial.yaml', '--regime', 'acount-pnl']).err).toMatch(/did you mean "account-pnl"/);
+  });
+
+  it('two-fronts run on a missing file exits 1 with a message, not a stack trace', () => {
+    const r = cli(['run', 'no/such/file.yaml']);
+    expect(r.code).toBe(1);
+    expect(r.err.trim()).toBe('two-fronts: no/such/file.yaml: no such file');
+  });
+
+  it('two-fronts schema prints the checked-in JSON Schema', () => {
+    const r = cli(['schema', 'scenario']);
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(readFileSync(join(ROOT, 'schema/scenario.schema.json'), 'utf8'));
+  });
+});
