@@ -37,7 +37,12 @@ describe('stylised facts', () => {
     const measure = (r: RunState) => {
       let f = 0;
       let n = 0;
-      for (const h of r.history) for (const a of h.accounts) if (strategic.has(a.account) && a.alive && a.fulfilment !== null) (f += a.fulfilment), n++;
+      for (const h of r.history)
+        for (const a of h.accounts) {
+          if (!strategic.has(a.account) || !a.alive || a.fulfilment === null) continue;
+          f += a.fulfilment;
+          n++;
+        }
       const churned = r.history.at(-1)!.accounts.filter((a) => strategic.has(a.account) && (!a.alive || a.churned)).length;
       return { fulfilment: f / n, churned };
     };
