@@ -16,6 +16,7 @@ export default defineConfig({
       input: {
         'cli/bin': 'src/cli/bin.ts',
         'workers/sim.worker': 'workers/sim.worker.ts',
+        'workers/batch.worker': 'src/cli/batch.worker.ts',
       },
       output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     },

@@ -23,6 +23,7 @@ export const FORMATS: FileFormat[] = [
       return validateDocument(doc, scenarioSchema);
     },
   },
+  { id: EXPERIMENT_FORMAT, kind: 'experiment', validate: (doc) => validateExperimentFile(doc) },
 ];
 
 /** The format a document declares; files without a known format are checked as scenarios (which names the problem). */

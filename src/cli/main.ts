@@ -5,7 +5,10 @@
  */
 import { Command, CommanderError } from 'commander';
 import { FileError, formatIssue } from '../scenario/document.js';
+import { batchCommand } from './commands/batch.js';
 import { benchCommand } from './commands/bench.js';
+import { mergeCommand } from './commands/merge.js';
+import { summarizeCommand } from './commands/summarize.js';
 import { runCommand } from './commands/run.js';
 import { schemaText } from './commands/schema.js';
 import { validateCommand, type Output } from './commands/validate.js';
@@ -44,6 +47,38 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
     .option('--out <dir>', 'write quarters.csv, accounts.csv, summary.json and manifest.json here')
     .option('-q, --quiet', 'no summary on the terminal')
     .action((path: string, opts) => setExit(runCommand(path, opts, io)));
+
+  program
+    .command('batch')
+    .description('run an experiment on a pool of worker threads, streaming results to a folder')
+    .argument('<experiment>', 'experiment file (YAML or JSON)')
+    .requiredOption('--out <dir>', 'output folder (runs.csv, quarters.csv, manifest.json)')
+    .option('--workers <n>', 'worker threads (default: the available cores)')
+    .option('--resume', 'finish an interrupted batch in --out')
+    .option('--shard <k/n>', 'run only shard K of N (a deterministic 1/N of the runs)')
+    .option('--format <list>', 'csv, jsonl, parquet, or several comma-separated (default csv)')
+    .option('-q, --quiet', 'no progress and no summary line')
+    .action(async (path: string, opts) => setExit(await batchCommand(path, opts, io)));
+
+  program
+    .command('merge')
+    .description('join shard folders into one, checking that no run is missing or doubled')
+    .argument('<dirs...>', 'shard output folders')
+    .requiredOption('--out <dir>', 'new folder for the merged output')
+    .option('-q, --quiet', 'no summary line')
+    .action(async (dirs: string[], opts) => setExit(await mergeCommand(dirs, opts, io)));
+
+  program
+    .command('summarize')
+    .description('per design point: n, mean, sd, 95% CI, min, max of each metric; effects between points; sensitivity indices')
+    .argument('<dir>', 'output folder of two-fronts batch')
+    .option('--metric <m>', 'metric to show (repeatable; a reporter name or a column name)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--target-ci <w>', 'add replicates until the 95% CI half-width of --metric is at most W at every point')
+    .option('--max-replicates <n>', 'cap on replicates per point for --target-ci (default 1000)')
+    .option('--workers <n>', 'worker threads for --target-ci (default: the available cores)')
+    .option('--json', 'print the written files as JSON')
+    .option('-q, --quiet', 'write the files, print nothing')
+    .action(async (dir: string, opts) => setExit(await summarizeCommand(dir, opts, io)));
 
   program
     .command('schema')

@@ -1,10 +1,12 @@
 /** `two-fronts schema [scenario|experiment]`: prints the JSON Schema generated from the zod source. */
 import { z } from 'zod';
 import { scenarioSchema } from '../../scenario/schema.js';
+import { experimentSchema } from '../../experiment/schema.js';
 import { UsageError } from '../errors.js';
 
 export const SCHEMAS: Record<string, { schema: z.ZodType; title: string }> = {
   scenario: { schema: scenarioSchema, title: 'Two Fronts scenario (two-fronts/scenario@1)' },
+  experiment: { schema: experimentSchema, title: 'Two Fronts experiment (two-fronts/experiment@1)' },
 };
 
 export function jsonSchemaOf(kind: string): object {

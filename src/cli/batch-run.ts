@@ -1,0 +1,421 @@
+/**
+ * Running an experiment's plan into an output folder: the heart of
+ * `two-fronts batch` (and of `summarize --target-ci`, which grows the plan).
+ *
+ * Rows reach the disk in plan order whatever the number of workers, each
+ * chunk in one append per file, quarters before runs. After a `kill -9` the
+ * files hold a prefix of the plan, maybe with a torn last line; resuming
+ * checks that prefix run by run, cuts every file back to the runs complete
+ * in all of them, re-checks one run against the engine, and goes on from
+ * there. The manifest (written atomically) says which experiment the folder
+ * belongs to; another experiment is refused.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { pointKey, runSeed, SEED_RULE_TEXT } from '../experiment/seeds.js';
+import { levelsOf, type FactorValue } from '../experiment/factors.js';
+import { pointScenario, PointError } from '../experiment/load.js';
+import { planSize, shardRuns, shardSize, type PlannedRun, type PlanSegment, type Shard } from '../experiment/plan.js';
+import { resultHash, simulate, type ScenarioInput } from '../sim/index.js';
+import type { ChunkPoint, ChunkRequest, ChunkResult } from './batch-host.js';
+import { UserError } from './errors.js';
+import type { ExperimentContext } from './experiment-file.js';
+import { ensureDir } from './io.js';
+import { AppendFile, parseCsvLine, readLines, truncateFile } from './output/files.js';
+import { csvHeader, factorColumnType, makeLayout, pointCells, type Layout, type PointCells } from './output/layout.js';
+import { BATCH_FORMAT, fileNames, MANIFEST, readManifest, writeManifest, type Manifest, type OutputFormat } from './output/manifest.js';
+import { quarterColumnKinds, runColumnKinds, writeParquetFrom } from './output/parquet.js';
+import { WorkerPool } from './pool.js';
+import { Progress, type ProgressMode, type ProgressStream } from './progress.js';
+import { gitCommit, toolVersion } from './version.js';
+
+export interface BatchOptions {
+  out: string;
+  workers?: number;
+  resume?: boolean;
+  shard?: Shard | null;
+  formats?: OutputFormat[];
+  progress?: ProgressMode;
+  stream?: ProgressStream;
+  /** Label of the progress line. */
+  label?: string;
+  /** Grown plan (summarize --target-ci); default: the manifest's, else the base plan. */
+  plan?: PlanSegment[];
+  /** Internal: the folder already holds this experiment and the caller checked it. */
+  extend?: boolean;
+}
+
+export interface BatchOutcome {
+  dir: string;
+  manifest: Manifest;
+  /** Runs done before this call (resumed). */
+  resumedFrom: number;
+  ran: number;
+  interrupted: boolean;
+}
+
+export function defaultWorkers(): number {
+  return Math.max(1, availableParallelism());
+}
+
+export function layoutOf(ctx: ExperimentContext): Layout {
+  const { loaded } = ctx;
+  return makeLayout(
+    loaded.metrics,
+    loaded.factors.map((f) => f.column),
+    loaded.factors.map((f) => factorColumnType(f.spec.kind === 'levels' ? f.spec.levels : levelsOf(f.spec))),
+  );
+}
+
+/** Design points' scenarios and cells, computed on demand and kept for the points in use. */
+export class PointCache {
+  private cache = new Map<number, { scenario: ScenarioInput; cells: PointCells; key: string; values: FactorValue[] }>();
+
+  constructor(
+    private readonly ctx: ExperimentContext,
+    private readonly layout: Layout,
+    private readonly capacity = 256,
+  ) {}
+
+  get(point: number): { scenario: ScenarioInput; cells: PointCells; key: string; values: FactorValue[] } {
+    let hit = this.cache.get(point);
+    if (hit) {
+      this.cache.delete(point);
+      this.cache.set(point, hit);
+      return hit;
+    }
+    const { loaded } = this.ctx;
+    const values = loaded.design.values(point);
+    let scenario: ScenarioInput;
+    try {
+      scenario = pointScenario(loaded, point, values);
+    } catch (e) {
+      if (e instanceof PointError) {
+        const shown = loaded.factors.map((f, i) => `${f.path}=${JSON.stringify(values[i])}`).join(', ');
+        throw new UserError(`${this.ctx.experimentFile.path}: design point ${point + 1} (${shown}) makes the scenario invalid: ${e.problems.join('; ')}`);
+      }
+      throw e;
+    }
+    hit = { scenario, cells: pointCells(this.layout, values), key: pointKey(loaded.factors.map((f) => f.path), values), values };
+    this.cache.set(point, hit);
+    if (this.cache.size > this.capacity) this.cache.delete(this.cache.keys().next().value!);
+    return hit;
+  }
+}
+
+export function seedOf(ctx: ExperimentContext, cache: PointCache, run: PlannedRun): number {
+  return runSeed(ctx.loaded.experiment.seed, cache.get(run.point).key, run.replicate + 1);
+}
+
+function newManifest(ctx: ExperimentContext, layout: Layout, plan: PlanSegment[], shard: Shard | null, formats: OutputFormat[]): Manifest {
+  const { loaded } = ctx;
+  const e = loaded.experiment;
+  return {
+    format: BATCH_FORMAT,
+    tool: 'two-fronts',
+    version: toolVersion(),
+    gitCommit: gitCommit(),
+    node: process.versions.node,
+    command: 'batch',
+    status: 'running',
+    started: new Date().toISOString(),
+    finished: null,
+    resumes: [],
+    experiment: { id: e.id, title: e.title ?? null, path: ctx.experimentFile.path, sha256: ctx.experimentFile.sha256, contentHash: loaded.contentHash, text: ctx.experimentFile.text },
+    scenario: { id: loaded.scenario.id, path: ctx.scenarioFile.path, sha256: ctx.scenarioFile.sha256, text: ctx.scenarioFile.text },
+    design: {
+      type: loaded.design.type,
+      points: loaded.design.size,
+      factors: loaded.factors.map((f) => ({ path: f.path, column: f.column, spec: f.spec, categorical: f.categorical })),
+      samples: e.design.samples ?? null,
+      levels: e.design.type === 'morris' ? (e.design.levels ?? 4) : null,
+      bootstrap: e.design.bootstrap,
+    },
+    replications: e.replications,
+    seed: e.seed,
+    seedRule: SEED_RULE_TEXT,
+    metrics: loaded.metrics,
+    perQuarter: e.perQuarter,
+    plan,
+    planRuns: planSize(plan),
+    shard,
+    runs: shardSize(plan, shard),
+    formats,
+    files: fileNames(formats, e.perQuarter).files,
+    columns: { runs: layout.runColumns, quarters: e.perQuarter ? layout.quarterColumns : [] },
+    rows: null,
+  };
+}
+
+const runIdOf = (kind: 'csv' | 'jsonl', text: string): number => {
+  if (kind === 'csv') {
+    const comma = text.indexOf(',');
+    return Number(comma < 0 ? text : text.slice(0, comma));
+  }
+  const m = /^\{"run_id":(\d+)[,}]/.exec(text);
+  return m ? Number(m[1]) : NaN;
+};
+
+interface TextFile {
+  path: string;
+  kind: 'csv' | 'jsonl';
+  table: 'runs' | 'quarters';
+  header: string;
+}
+
+/**
+ * Finds how many of the shard's runs every file holds completely, checks
+ * they are the right runs in the right order, and cuts all files back to
+ * exactly that many. Returns the count.
+ */
+function reconcile(files: TextFile[], expected: () => Generator<PlannedRun>, quartersOf: (run: PlannedRun) => number, dir: string): number {
+  let done = Infinity;
+  const headerEnd = new Map<string, number>();
+  for (const f of files) {
+    if (!existsSync(f.path)) {
+      done = 0;
+      continue;
+    }
+    const lines = readLines(f.path);
+    let start = 0;
+    if (f.kind === 'csv') {
+      const first = lines.next();
+      if (first.done) {
+        done = 0;
+        headerEnd.set(f.path, -1);
+        continue;
+      }
+      if (first.value.text + '\n' !== f.header)
+        throw new UserError(`cannot resume: ${f.path} has other columns than this experiment writes; the folder was made by something else`);
+      start = first.value.end;
+    }
+    headerEnd.set(f.path, start);
+    const runs = expected();
+    let count = 0;
+    let line = 0;
+    if (f.table === 'runs') {
+      for (const l of lines) {
+        line++;
+        const want = runs.next();
+        const got = runIdOf(f.kind, l.text);
+        if (want.done || got !== want.value.runId) {
+          if (want.done) throw new UserError(`cannot resume: ${f.path} holds more runs than the plan (${count}); the folder is damaged`);
+          throw new UserError(`cannot resume: ${f.path} row ${line} holds run ${Number.isNaN(got) ? '(unreadable)' : got} where run ${want.value.runId} belongs; the folder is damaged`);
+        }
+        count++;
+      }
+    } else {
+      let current = runs.next();
+      let rowsOfRun = 0;
+      for (const l of lines) {
+        line++;
+        if (current.done) throw new UserError(`cannot resume: ${f.path} holds more rows than the plan; the folder is damaged`);
+        const got = runIdOf(f.kind, l.text);
+        if (got !== current.value.runId) throw new UserError(`cannot resume: ${f.path} row ${line} belongs to run ${got} where run ${current.value.runId} belongs; the folder is damaged`);
+        rowsOfRun++;
+        if (rowsOfRun === quartersOf(current.value)) {
+          count++;
+          rowsOfRun = 0;
+          current = runs.next();
+        }
+      }
+    }
+    done = Math.min(done, count);
+  }
+  if (!Number.isFinite(done)) done = 0;
+  // Cut every file back to `done` runs.
+  for (const f of files) {
+    if (!existsSync(f.path)) continue;
+    const start = headerEnd.get(f.path)!;
+    if (start < 0) {
+      truncateFile(f.path, 0);
+      continue;
+    }
+    let end = start;
+    if (done > 0) {
+      const runs = expected();
+      let left = done;
+      let current = runs.next();
+      let rowsOfRun = 0;
+      const lines = readLines(f.path, start);
+      for (const l of lines) {
+        if (f.table === 'runs') {
+          end = l.end;
+          if (--left === 0) break;
+        } else {
+          rowsOfRun++;
+          if (rowsOfRun === quartersOf(current.value!)) {
+            end = l.end;
+            rowsOfRun = 0;
+            current = runs.next();
+            if (--left === 0) break;
+          }
+        }
+      }
+    }
+    if (statSync(f.path).size !== end) truncateFile(f.path, end);
+  }
+  void dir;
+  return done;
+}
+
+function assertFolderUsable(dir: string): void {
+  if (!existsSync(dir)) return;
+  if (!statSync(dir).isDirectory()) throw new UserError(`${dir}: exists and is not a folder`);
+  const entries = readdirSync(dir).filter((f) => !f.startsWith('.'));
+  if (entries.length > 0 && !entries.includes(MANIFEST))
+    throw new UserError(`${dir}: the folder is not empty and holds no batch (no manifest.json); choose an empty or new --out folder`);
+}
+
+/** Runs (or finishes) the plan into `opts.out`. */
+export async function runBatch(ctx: ExperimentContext, opts: BatchOptions): Promise<BatchOutcome> {
+  const dir = opts.out;
+  const { loaded } = ctx;
+  const e = loaded.experiment;
+  const layout = layoutOf(ctx);
+  assertFolderUsable(dir);
+  const existing = readManifest(dir);
+  let manifest: Manifest;
+  if (existing) {
+    if (!opts.resume && !opts.extend)
+      throw new UserError(`${dir} already holds a batch (${existing.experiment.id}, ${existing.status}); add --resume to continue it, or choose another --out folder`);
+    if (existing.experiment.contentHash !== loaded.contentHash)
+      throw new UserError(
+        `cannot resume: ${dir} was made by a different experiment (${existing.experiment.id} from ${existing.experiment.path}, content hash ${existing.experiment.contentHash}); ` +
+          `this one (${e.id} from ${ctx.experimentFile.path}) has content hash ${loaded.contentHash}. Results of two experiments are never mixed: choose another --out folder.`,
+      );
+    const shard = opts.shard ?? null;
+    const same = (a: Shard | null, b: Shard | null) => (a === null && b === null) || (a !== null && b !== null && a.index === b.index && a.count === b.count);
+    if (!same(existing.shard, shard))
+      throw new UserError(
+        `cannot resume: ${dir} holds ${existing.shard ? `shard ${existing.shard.index}/${existing.shard.count}` : 'the whole experiment (no shard)'}, not ${shard ? `shard ${shard.index}/${shard.count}` : 'the whole experiment'}`,
+      );
+    if (opts.formats && opts.formats.join(',') !== existing.formats.join(','))
+      throw new UserError(`cannot resume: ${dir} was started with --format ${existing.formats.join(',')}; resume it with the same formats`);
+    manifest = { ...existing, status: 'running', finished: null, rows: null };
+    if (opts.plan) {
+      manifest.plan = opts.plan;
+      manifest.planRuns = planSize(opts.plan);
+      manifest.runs = shardSize(opts.plan, existing.shard);
+    }
+  } else {
+    const plan = opts.plan ?? [{ kind: 'grid' as const, points: loaded.design.size, from: 0, to: e.replications }];
+    manifest = newManifest(ctx, layout, plan, opts.shard ?? null, opts.formats ?? ['csv']);
+  }
+  ensureDir(dir);
+  const shard = manifest.shard;
+  const { text } = fileNames(manifest.formats, manifest.perQuarter);
+  const files: TextFile[] = [];
+  for (const kind of text) {
+    files.push({ path: join(dir, `runs.${kind}`), kind, table: 'runs', header: csvHeader(layout.runColumns) });
+    if (manifest.perQuarter) files.push({ path: join(dir, `quarters.${kind}`), kind, table: 'quarters', header: csvHeader(layout.quarterColumns) });
+  }
+
+  const cache = new PointCache(ctx, layout);
+  const quartersTouched = loaded.factors.some((f) => f.path === 'quarters');
+  const quartersOf = (run: PlannedRun) => (quartersTouched ? cache.get(run.point).scenario.quarters : loaded.baseInput.quarters);
+  const plan = manifest.plan;
+  const total = manifest.runs;
+
+  const done = existing ? reconcile(files, () => shardRuns(plan, shard), quartersOf, dir) : 0;
+  if (existing && done > 0) {
+    // The engine must still give the same results as when the folder was started.
+    const first = shardRuns(plan, shard).next().value!;
+    const csvRuns = files.find((f) => f.table === 'runs')!;
+    const row = readLines(csvRuns.path, 0);
+    if (csvRuns.kind === 'csv') row.next();
+    const line = row.next().value!.text;
+    const recorded = csvRuns.kind === 'csv' ? parseCsvLine(line).at(-1) : (JSON.parse(line) as { result_hash: string }).result_hash;
+    const again = resultHash(simulate(cache.get(first.point).scenario, { seed: seedOf(ctx, cache, first), record: 'reporters' }));
+    if (again !== recorded)
+      throw new UserError(
+        `cannot resume: run ${first.runId} gives result ${again} now but ${recorded} when the folder was started (tool ${manifest.version}, commit ${manifest.gitCommit ?? 'unknown'}); the engine has changed, so start a new folder`,
+      );
+  }
+  if (existing) manifest.resumes = [...manifest.resumes, { at: new Date().toISOString(), doneBefore: done }];
+  writeManifest(dir, manifest);
+
+  const sinks = files.map((f) => {
+    const sink = new AppendFile(f.path);
+    if (f.kind === 'csv' && sink.size === 0) sink.write(f.header);
+    return { f, sink };
+  });
+
+  const mode = opts.progress ?? 'quiet';
+  const progress = new Progress(opts.label ?? 'batch', total, done, mode, opts.stream ?? process.stderr);
+  let written = done;
+  let stopRequested = false;
+  const onSignal = () => {
+    if (stopRequested) process.exit(130);
+    stopRequested = true;
+    if (mode !== 'quiet') (opts.stream ?? process.stderr).write(`\n${opts.label ?? 'batch'}: stopping after the runs in progress (Ctrl-C again to stop at once)\n`);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  const remaining = total - done;
+  const runs = shardRuns(plan, shard, done);
+  let chunkSize = 4;
+  let msPerRun = 0;
+  const workers = Math.max(1, Math.min(opts.workers ?? defaultWorkers(), remaining));
+  let pool: WorkerPool | null = null;
+  let ran = 0;
+  try {
+    if (remaining > 0) {
+      pool = new WorkerPool(workers);
+      const next = (): ChunkRequest | null => {
+        const batch: PlannedRun[] = [];
+        const size = Math.max(1, Math.min(chunkSize, Math.ceil((total - written) / (workers * 2)) || 1));
+        for (let i = 0; i < size; i++) {
+          const r = runs.next();
+          if (r.done) break;
+          batch.push(r.value);
+        }
+        if (batch.length === 0) return null;
+        const points = new Map<number, ChunkPoint>();
+        const chunkRuns = batch.map((run) => {
+          const p = cache.get(run.point);
+          if (!points.has(run.point)) points.set(run.point, { point: run.point, scenario: p.scenario, cells: p.cells });
+          return { runId: run.runId, point: run.point, replicate: run.replicate + 1, seed: runSeed(e.seed, p.key, run.replicate + 1) };
+        });
+        return { layout, points: [...points.values()], runs: chunkRuns, csv: text.includes('csv'), jsonl: text.includes('jsonl'), perQuarter: manifest.perQuarter };
+      };
+      const deliver = (result: ChunkResult, req: ChunkRequest) => {
+        for (const { f, sink } of sinks) if (f.table === 'quarters') sink.write(f.kind === 'csv' ? result.quartersCsv : result.quartersJsonl);
+        for (const { f, sink } of sinks) if (f.table === 'runs') sink.write(f.kind === 'csv' ? result.runsCsv : result.runsJsonl);
+        written += req.runs.length;
+        ran += req.runs.length;
+        const per = result.ms / req.runs.length;
+        msPerRun = msPerRun === 0 ? per : 0.8 * msPerRun + 0.2 * per;
+        // About 50 ms of work per chunk: messaging stays a small share, and stopping stays quick.
+        chunkSize = Math.max(1, Math.min(2000, Math.round(50 / Math.max(msPerRun, 0.001))));
+        progress.update(written);
+      };
+      await pool.runOrdered(next, deliver, () => stopRequested);
+    }
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    for (const { sink } of sinks) sink.close();
+    if (pool) await pool.close();
+  }
+
+  if (written < total) {
+    progress.finish(`stopped at ${written.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} runs; continue with: two-fronts batch ${ctx.experimentFile.path} --out ${dir} --resume${shard ? ` --shard ${shard.index}/${shard.count}` : ''}`);
+    return { dir, manifest, resumedFrom: done, ran, interrupted: true };
+  }
+
+  if (manifest.formats.includes('parquet')) {
+    const source = text[0]!;
+    await writeParquetFrom(join(dir, `runs.${source}`), source, layout.runColumns, runColumnKinds(layout), join(dir, 'runs.parquet'));
+    if (manifest.perQuarter) await writeParquetFrom(join(dir, `quarters.${source}`), source, layout.quarterColumns, quarterColumnKinds(layout), join(dir, 'quarters.parquet'));
+  }
+  let quarterRows = 0;
+  if (manifest.perQuarter) for (const _ of readLines(join(dir, `quarters.${text[0]}`))) quarterRows++;
+  if (manifest.perQuarter && text[0] === 'csv') quarterRows--;
+  manifest = { ...manifest, status: 'complete', finished: new Date().toISOString(), rows: { runs: total, quarters: quarterRows } };
+  writeManifest(dir, manifest);
+  progress.finish(`${total.toLocaleString('en-US')} runs in ${dir}`);
+  return { dir, manifest, resumedFrom: done, ran, interrupted: false };
+}

@@ -1,0 +1,60 @@
+/**
+ * `two-fronts batch EXPERIMENT --out DIR`: the whole experiment (or one shard
+ * of it) on a pool of worker threads, streaming rows to DIR with a progress
+ * line; `--resume` finishes an interrupted folder.
+ */
+import { parseShard } from '../../experiment/plan.js';
+import { runBatch, defaultWorkers } from '../batch-run.js';
+import { UsageError } from '../errors.js';
+import { readExperiment } from '../experiment-file.js';
+import { OUTPUT_FORMATS, type OutputFormat } from '../output/manifest.js';
+import { Progress } from '../progress.js';
+import { parseInteger } from '../scenario-file.js';
+import type { Output } from './validate.js';
+
+export interface BatchCliOptions {
+  out: string;
+  workers?: string;
+  resume?: boolean;
+  shard?: string;
+  format?: string;
+  quiet?: boolean;
+}
+
+export function parseFormats(text: string | undefined): OutputFormat[] {
+  if (text === undefined) return ['csv'];
+  const parts = text.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  if (parts.length === 0) throw new UsageError('--format needs at least one of csv, jsonl, parquet');
+  for (const p of parts) if (!(OUTPUT_FORMATS as readonly string[]).includes(p)) throw new UsageError(`--format: unknown format "${p}"; choose csv, jsonl or parquet (comma-separated for several)`);
+  return OUTPUT_FORMATS.filter((f) => parts.includes(f));
+}
+
+export function parseWorkers(text: string | undefined): number {
+  return text === undefined ? defaultWorkers() : parseInteger('--workers', text, 1, 1024);
+}
+
+export async function batchCommand(path: string, opts: BatchCliOptions, io: Output): Promise<number> {
+  const workers = parseWorkers(opts.workers);
+  const shard = opts.shard === undefined ? null : parseShard(opts.shard);
+  if (opts.shard !== undefined && !shard) throw new UsageError(`--shard must be K/N with 1 ≤ K ≤ N (e.g. --shard 2/8), got "${opts.shard}"`);
+  const formats = opts.format === undefined ? undefined : parseFormats(opts.format);
+  const ctx = readExperiment(path);
+  const outcome = await runBatch(ctx, {
+    out: opts.out,
+    workers,
+    resume: opts.resume ?? false,
+    shard,
+    formats,
+    progress: Progress.modeFor(process.stderr, opts.quiet ?? false),
+    stream: process.stderr,
+  });
+  if (outcome.interrupted) return 130;
+  if (!opts.quiet) {
+    const m = outcome.manifest;
+    io.out(
+      `${m.experiment.id}: ${m.runs.toLocaleString('en-US')} runs${m.shard ? ` (shard ${m.shard.index}/${m.shard.count} of ${m.planRuns.toLocaleString('en-US')})` : ''}` +
+        ` · ${m.design.points.toLocaleString('en-US')} points × ${m.replications} replicates · ${m.files.join(', ')} in ${outcome.dir}`,
+    );
+  }
+  return 0;
+}

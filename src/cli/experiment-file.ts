@@ -1,0 +1,66 @@
+/**
+ * Reading an experiment for a command: the experiment file, the scenario it
+ * names (relative to the experiment file), both validated with positions, and
+ * the experiment made ready to run. A batch keeps both texts in its
+ * manifest, so later commands (summarize --target-ci) rebuild exactly the
+ * same experiment from the output folder alone.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { FileError, readDocument, formatPath, type SourceDocument } from '../scenario/document.js';
+import { loadScenario } from '../scenario/load.js';
+import { loadExperiment, validateExperimentDocument, type LoadedExperiment } from '../experiment/load.js';
+import { readUserFile } from './io.js';
+
+export interface SourceText {
+  /** As given on the command line (experiment) or as resolved from it (scenario). */
+  path: string;
+  sha256: string;
+  text: string;
+}
+
+export interface ExperimentContext {
+  loaded: LoadedExperiment;
+  experimentFile: SourceText;
+  scenarioFile: SourceText;
+}
+
+function scenarioMissing(doc: SourceDocument, message: string): FileError {
+  const p = doc.positionOf(['scenario']);
+  return new FileError([{ file: doc.file, line: p.line, col: p.col, path: formatPath(['scenario']), message }]);
+}
+
+function withScenario(doc: SourceDocument): { loaded: LoadedExperiment; scenarioFile: SourceText } {
+  const experiment = validateExperimentDocument(doc);
+  const scenarioPath = resolve(dirname(doc.file), experiment.scenario);
+  const shown = relative(process.cwd(), scenarioPath) || scenarioPath;
+  if (!existsSync(scenarioPath)) throw scenarioMissing(doc, `no such scenario file: ${shown} (the path is relative to the experiment file)`);
+  const scen = readUserFile(shown);
+  const { scenario } = loadScenario(scen.text, shown);
+  return { loaded: loadExperiment(doc, scenario), scenarioFile: { path: shown, sha256: scen.sha256, text: scen.text } };
+}
+
+/** Reads and checks an experiment file and its scenario; throws FileError / UserError. */
+export function readExperiment(path: string): ExperimentContext {
+  const file = readUserFile(path);
+  const doc = readDocument(file.text, path, file.bytes);
+  const { loaded, scenarioFile } = withScenario(doc);
+  return { loaded, experimentFile: { path, sha256: file.sha256, text: file.text }, scenarioFile };
+}
+
+/** What `two-fronts validate` checks in an experiment file: the file, its scenario, and every factor path and value against it. */
+export function validateExperimentFile(doc: SourceDocument): LoadedExperiment {
+  return withScenario(doc).loaded;
+}
+
+/** Rebuilds an experiment from the texts a manifest keeps. */
+export function experimentFromTexts(experimentFile: SourceText, scenarioFile: SourceText): ExperimentContext {
+  const doc = readDocument(experimentFile.text, experimentFile.path);
+  const { scenario } = loadScenario(scenarioFile.text, scenarioFile.path);
+  return { loaded: loadExperiment(doc, scenario), experimentFile, scenarioFile };
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}

@@ -1,0 +1,138 @@
+/**
+ * The columns of a batch's output files (INTERFACES.md §4) and how one run
+ * becomes rows: runs.csv / runs.jsonl (one row per run) and quarters.csv /
+ * quarters.jsonl (one row per run and quarter). The worker threads format
+ * rows with this code, so the main thread only writes text; CSV, JSONL and
+ * Parquet share the column names. Numbers are written as the shortest text
+ * that reads back to the same bits; a non-finite number is an empty CSV cell
+ * and null in JSON.
+ */
+import { csvFormatRows } from 'd3-dsv';
+import type { FactorValue } from '../../experiment/factors.js';
+import { columnName } from '../csv.js';
+
+export const RUN_KEY_COLUMNS = ['run_id', 'point_id', 'replicate', 'seed'] as const;
+export const RESULT_HASH_COLUMN = 'result_hash';
+
+export type FactorColumnType = 'number' | 'boolean' | 'text';
+
+/** The column type of a factor from the values it can take. */
+export function factorColumnType(values: readonly FactorValue[] | null): FactorColumnType {
+  if (!values) return 'number';
+  if (values.every((v) => typeof v === 'number')) return 'number';
+  if (values.every((v) => typeof v === 'boolean')) return 'boolean';
+  return 'text';
+}
+
+export interface Layout {
+  /** Reporter names recorded. */
+  metrics: string[];
+  factorColumns: string[];
+  /** What a factor column holds: numbers, true/false, or text. */
+  factorTypes: FactorColumnType[];
+  runColumns: string[];
+  quarterColumns: string[];
+  /** JSON-quoted metric keys of a runs row: final and cumulative of each metric, interleaved. */
+  runMetricKeys: string[];
+  /** JSON-quoted metric keys of a quarters row. */
+  quarterMetricKeys: string[];
+}
+
+export function metricColumns(metrics: readonly string[]): string[] {
+  return metrics.flatMap((m) => [`${columnName(m)}_final`, `${columnName(m)}_cumulative`]);
+}
+
+export function makeLayout(metrics: string[], factorColumns: string[], factorTypes: FactorColumnType[]): Layout {
+  return {
+    metrics,
+    factorColumns,
+    factorTypes,
+    runColumns: [...RUN_KEY_COLUMNS, ...factorColumns, ...metricColumns(metrics), RESULT_HASH_COLUMN],
+    quarterColumns: ['run_id', 'quarter', ...metrics.map(columnName)],
+    runMetricKeys: metricColumns(metrics).map((c) => JSON.stringify(c)),
+    quarterMetricKeys: metrics.map((m) => JSON.stringify(columnName(m))),
+  };
+}
+
+function num(x: number): string {
+  return Number.isFinite(x) ? String(x) : '';
+}
+
+function jnum(x: number): string {
+  return Number.isFinite(x) ? String(x) : 'null';
+}
+
+/** A factor value as a CSV cell (quoted by RFC 4180 rules when needed). */
+export function factorCell(v: FactorValue): string {
+  if (typeof v === 'number') return num(v);
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  return csvFormatRows([[v]]);
+}
+
+export function factorJson(v: FactorValue): string {
+  return typeof v === 'number' ? jnum(v) : JSON.stringify(v);
+}
+
+export interface PointCells {
+  csv: string;
+  /** `"col":value,` pairs for JSON lines, ending with a comma when not empty. */
+  json: string;
+}
+
+export function pointCells(layout: Layout, values: readonly FactorValue[]): PointCells {
+  return {
+    csv: values.map(factorCell).join(','),
+    json: values.map((v, i) => `${JSON.stringify(layout.factorColumns[i])}:${factorJson(v)},`).join(''),
+  };
+}
+
+export interface RunRecord {
+  runId: number;
+  pointId: number;
+  replicate: number;
+  seed: number;
+  final: readonly number[];
+  cumulative: readonly number[];
+  hash: string;
+  /** Per quarter, the metrics' values. */
+  quarters: readonly (readonly number[])[];
+}
+
+export function runCsv(layout: Layout, cells: PointCells, r: RunRecord): string {
+  let s = `${r.runId},${r.pointId},${r.replicate},${r.seed}`;
+  if (layout.factorColumns.length) s += `,${cells.csv}`;
+  for (let i = 0; i < r.final.length; i++) s += `,${num(r.final[i]!)},${num(r.cumulative[i]!)}`;
+  return `${s},${r.hash}\n`;
+}
+
+export function runJson(layout: Layout, cells: PointCells, r: RunRecord): string {
+  let s = `{"run_id":${r.runId},"point_id":${r.pointId},"replicate":${r.replicate},"seed":${r.seed},${cells.json}`;
+  const keys = layout.runMetricKeys;
+  for (let i = 0; i < r.final.length; i++) s += `${keys[2 * i]}:${jnum(r.final[i]!)},${keys[2 * i + 1]}:${jnum(r.cumulative[i]!)},`;
+  return `${s}"${RESULT_HASH_COLUMN}":"${r.hash}"}\n`;
+}
+
+export function quartersCsv(r: RunRecord): string {
+  let s = '';
+  r.quarters.forEach((values, q) => {
+    s += `${r.runId},${q + 1}`;
+    for (const x of values) s += `,${num(x)}`;
+    s += '\n';
+  });
+  return s;
+}
+
+export function quartersJson(layout: Layout, r: RunRecord): string {
+  const keys = layout.quarterMetricKeys;
+  let s = '';
+  r.quarters.forEach((values, q) => {
+    s += `{"run_id":${r.runId},"quarter":${q + 1}`;
+    values.forEach((x, i) => (s += `,${keys[i]}:${jnum(x)}`));
+    s += '}\n';
+  });
+  return s;
+}
+
+export function csvHeader(columns: readonly string[]): string {
+  return csvFormatRows([columns as string[]]) + '\n';
+}

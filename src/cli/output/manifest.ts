@@ -1,0 +1,99 @@
+/**
+ * manifest.json of a batch folder: what made it (tool, version, commit, Node),
+ * what it is (experiment and scenario with their texts and hashes, the
+ * design, the seed rule, the run plan, the shard), how far it got, and when.
+ * Written atomically at the start, on every resume and at the end, so it is
+ * never torn and always tells whether the folder is complete.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FactorSpec } from '../../experiment/factors.js';
+import type { PlanSegment, Shard } from '../../experiment/plan.js';
+import { UserError } from '../errors.js';
+import { writeAtomic } from '../io.js';
+
+export const BATCH_FORMAT = 'two-fronts/batch@1';
+export const MANIFEST = 'manifest.json';
+
+export type OutputFormat = 'csv' | 'jsonl' | 'parquet';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['csv', 'jsonl', 'parquet'];
+
+export interface Manifest {
+  format: typeof BATCH_FORMAT;
+  tool: 'two-fronts';
+  version: string;
+  gitCommit: string | null;
+  node: string;
+  command: string;
+  status: 'running' | 'complete';
+  started: string;
+  finished: string | null;
+  resumes: { at: string; doneBefore: number }[];
+  experiment: { id: string; title: string | null; path: string; sha256: string; contentHash: string; text: string };
+  scenario: { id: string; path: string; sha256: string; text: string };
+  design: {
+    type: string;
+    points: number;
+    factors: { path: string; column: string; spec: FactorSpec; categorical: boolean }[];
+    samples: number | null;
+    levels: number | null;
+    bootstrap: number;
+  };
+  replications: number;
+  seed: number;
+  seedRule: string;
+  metrics: string[];
+  perQuarter: boolean;
+  plan: PlanSegment[];
+  /** Runs in the whole plan (all shards). */
+  planRuns: number;
+  shard: Shard | null;
+  /** Runs this folder holds when complete. */
+  runs: number;
+  formats: OutputFormat[];
+  files: string[];
+  columns: { runs: string[]; quarters: string[] };
+  /** Rows written when complete. */
+  rows: { runs: number; quarters: number } | null;
+  /** Folders merged into this one (merge only). */
+  mergedFrom?: string[];
+}
+
+export function manifestPath(dir: string): string {
+  return join(dir, MANIFEST);
+}
+
+export function readManifest(dir: string): Manifest | null {
+  const path = manifestPath(dir);
+  if (!existsSync(path)) return null;
+  let m: Manifest;
+  try {
+    m = JSON.parse(readFileSync(path, 'utf8')) as Manifest;
+  } catch (e) {
+    throw new UserError(`${path}: not a readable manifest (${(e as Error).message})`);
+  }
+  if (m.format !== BATCH_FORMAT) throw new UserError(`${path}: not a batch manifest (format ${JSON.stringify(m.format)}, expected ${BATCH_FORMAT})`);
+  return m;
+}
+
+/** The manifest of a folder that must hold batch output. */
+export function requireManifest(dir: string): Manifest {
+  if (!existsSync(dir)) throw new UserError(`${dir}: no such folder`);
+  const m = readManifest(dir);
+  if (!m) throw new UserError(`${dir}: no manifest.json here; this is not the output folder of two-fronts batch`);
+  return m;
+}
+
+export function writeManifest(dir: string, m: Manifest): void {
+  writeAtomic(manifestPath(dir), JSON.stringify(m, null, 2) + '\n');
+}
+
+export function fileNames(formats: readonly OutputFormat[], perQuarter: boolean): { text: ('csv' | 'jsonl')[]; files: string[] } {
+  const text: ('csv' | 'jsonl')[] = [];
+  if (formats.includes('csv') || (formats.includes('parquet') && !formats.includes('jsonl'))) text.push('csv');
+  if (formats.includes('jsonl')) text.push('jsonl');
+  const files: string[] = [];
+  for (const ext of text) files.push(`runs.${ext}`, ...(perQuarter ? [`quarters.${ext}`] : []));
+  if (formats.includes('parquet')) files.push('runs.parquet', ...(perQuarter ? ['quarters.parquet'] : []));
+  return { text, files };
+}

@@ -1,0 +1,55 @@
+/**
+ * Reading a batch folder's rows back, from runs.csv or runs.jsonl (whichever
+ * the folder has; CSV first), one row at a time in constant memory. Used by
+ * summarize, report and merge.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { UserError } from '../errors.js';
+import { parseCsvLine, readLines, type Line } from './files.js';
+import type { Manifest } from './manifest.js';
+
+export type Cell = string | number | boolean | null;
+
+export interface TableSource {
+  path: string;
+  kind: 'csv' | 'jsonl';
+  columns: string[];
+}
+
+export function tableSource(dir: string, m: Manifest, table: 'runs' | 'quarters'): TableSource | null {
+  const columns = table === 'runs' ? m.columns.runs : m.columns.quarters;
+  for (const kind of ['csv', 'jsonl'] as const) {
+    const path = join(dir, `${table}.${kind}`);
+    if (existsSync(path)) return { path, kind, columns };
+  }
+  return null;
+}
+
+export function requireRuns(dir: string, m: Manifest): TableSource {
+  const s = tableSource(dir, m, 'runs');
+  if (!s) throw new UserError(`${dir}: no runs.csv or runs.jsonl`);
+  return s;
+}
+
+/** Rows as cells in `columns` order (numbers from JSON stay numbers; CSV cells are strings). */
+export function* readRows(src: TableSource): Generator<{ cells: Cell[]; line: Line }> {
+  const lines = readLines(src.path);
+  if (src.kind === 'csv') {
+    const head = lines.next();
+    if (head.done) return;
+    const found = parseCsvLine(head.value.text);
+    if (found.join(',') !== src.columns.join(',')) throw new UserError(`${src.path}: the header does not match manifest.json; the folder has been edited`);
+    for (const line of lines) yield { cells: parseCsvLine(line.text), line };
+    return;
+  }
+  for (const line of lines) {
+    const obj = JSON.parse(line.text) as Record<string, Cell>;
+    yield { cells: src.columns.map((c) => obj[c] ?? null), line };
+  }
+}
+
+export function toNumber(c: Cell): number {
+  if (c === null || c === '') return NaN;
+  return typeof c === 'number' ? c : Number(c);
+}

@@ -1,0 +1,137 @@
+/**
+ * A pool of worker threads running the batch worker (the engine host plus
+ * chunked runs) through comlink. `runOrdered` hands chunks to whichever
+ * worker is free, keeps at most two in flight per worker so none idles while
+ * the main thread writes, and delivers results strictly in submission order:
+ * what reaches the disk never depends on which worker finished first. The
+ * window of chunks out of order is bounded, so memory stays flat however many
+ * runs there are.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { releaseProxy, wrap, type Remote } from 'comlink';
+import { nodeEndpoint } from '../../workers/node-endpoint.js';
+import type { BatchHost, ChunkRequest, ChunkResult } from './batch-host.js';
+import { UserError } from './errors.js';
+import { ROOT } from './version.js';
+
+export const BATCH_WORKER = join(ROOT, 'dist', 'workers', 'batch.worker.js');
+
+interface Slot {
+  worker: Worker;
+  api: Remote<BatchHost>;
+  inFlight: number;
+  failed: Error | null;
+  reject: Set<(e: Error) => void>;
+}
+
+export class WorkerPool {
+  private slots: Slot[] = [];
+
+  constructor(readonly size: number) {
+    if (!existsSync(BATCH_WORKER)) throw new UserError(`the batch worker is not built (${BATCH_WORKER}); run \`npm run build\` in the project folder`, 3);
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(BATCH_WORKER);
+      const slot: Slot = { worker, api: wrap<BatchHost>(nodeEndpoint(worker)), inFlight: 0, failed: null, reject: new Set() };
+      const fail = (e: Error) => {
+        slot.failed = e;
+        for (const r of slot.reject) r(e);
+        slot.reject.clear();
+      };
+      worker.on('error', (e) => fail(e instanceof Error ? e : new Error(String(e))));
+      worker.on('exit', (code) => fail(new Error(`a worker thread stopped (exit code ${code})`)));
+      this.slots.push(slot);
+    }
+  }
+
+  private call(slot: Slot, req: ChunkRequest): Promise<ChunkResult> {
+    if (slot.failed) return Promise.reject(slot.failed);
+    return new Promise<ChunkResult>((resolve, reject) => {
+      slot.reject.add(reject);
+      slot.api.runChunk(req).then(
+        (r) => {
+          slot.reject.delete(reject);
+          resolve(r);
+        },
+        (e: unknown) => {
+          slot.reject.delete(reject);
+          reject(e instanceof Error ? e : new Error(String(e)));
+        },
+      );
+    });
+  }
+
+  /**
+   * Runs every chunk `next()` gives (until it returns null or `stop()` says
+   * so) and calls `deliver` with the results in the order the chunks were
+   * made. Resolves when all delivered; rejects on the first failure after
+   * delivering everything before it.
+   */
+  async runOrdered(next: () => ChunkRequest | null, deliver: (result: ChunkResult, req: ChunkRequest) => void, stop: () => boolean = () => false): Promise<void> {
+    const window = this.size * 3;
+    const done = new Map<number, { req: ChunkRequest; result: ChunkResult }>();
+    let issued = 0;
+    let delivered = 0;
+    let exhausted = false;
+    let failure: Error | null = null;
+    let failedAt = Infinity;
+    await new Promise<void>((resolveAll) => {
+      const flush = () => {
+        while (done.has(delivered)) {
+          const { req, result } = done.get(delivered)!;
+          done.delete(delivered);
+          delivered++;
+          if (failure && delivered > failedAt) continue;
+          deliver(result, req);
+        }
+      };
+      const pump = () => {
+        flush();
+        while (!failure && !exhausted && issued - delivered < window && !stop()) {
+          const slot = this.slots.filter((s) => !s.failed && s.inFlight < 2).sort((a, b) => a.inFlight - b.inFlight)[0];
+          if (!slot) break;
+          const req = next();
+          if (!req) {
+            exhausted = true;
+            break;
+          }
+          const seq = issued++;
+          slot.inFlight++;
+          this.call(slot, req).then(
+            (result) => {
+              slot.inFlight--;
+              done.set(seq, { req, result });
+              pump();
+            },
+            (e: Error) => {
+              slot.inFlight--;
+              if (!failure || seq < failedAt) {
+                failure = e;
+                failedAt = seq;
+              }
+              pump();
+            },
+          );
+        }
+        const inFlight = this.slots.reduce((n, s) => n + s.inFlight, 0);
+        if (inFlight === 0) {
+          flush();
+          resolveAll();
+        }
+      };
+      pump();
+    });
+    if (failure) throw failure;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(
+      this.slots.map(async (s) => {
+        s.api[releaseProxy]();
+        s.worker.removeAllListeners('exit');
+        await s.worker.terminate();
+      }),
+    );
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * Designs: the list of points an experiment runs. `factorial` crosses every
+ * level of every factor (the first factor varies slowest, as in
+ * BehaviorSpace); `lhs`, `sobol` and `morris` sample the unit cube and map
+ * each coordinate to a factor value. A design with no factors has one point:
+ * the scenario as it is.
+ * Pure; imports src/experiment.
+ */
+import { factorColumn, fromUnit, isCategorical, levelsOf, type FactorSpec, type FactorValue } from './factors.js';
+import { latinHypercube } from './lhs.js';
+import { morrisSample, type MorrisDesign } from './morris.js';
+import { saltelliSample } from './saltelli.js';
+import type { DesignType, Experiment } from './schema.js';
+
+export interface DesignFactor {
+  path: string;
+  column: string;
+  spec: FactorSpec;
+  categorical: boolean;
+}
+
+export interface Design {
+  type: DesignType;
+  factors: DesignFactor[];
+  /** Number of points. */
+  size: number;
+  /** Factor values of point i (0-based), in factor order. */
+  values(i: number): FactorValue[];
+  sobol?: { n: number; k: number };
+  morris?: MorrisDesign;
+  /** Levels of each factor in a factorial design. */
+  levels?: FactorValue[][];
+}
+
+export const MAX_POINTS = 10_000_000;
+
+export class DesignError extends Error {
+  constructor(
+    message: string,
+    readonly path: (string | number)[] = [],
+  ) {
+    super(message);
+    this.name = 'DesignError';
+  }
+}
+
+export function designFactors(e: Pick<Experiment, 'factors'>): DesignFactor[] {
+  return Object.entries(e.factors).map(([path, spec]) => ({ path, column: factorColumn(path, spec), spec, categorical: isCategorical(spec) }));
+}
+
+function sampled(type: DesignType, factors: DesignFactor[], units: Float64Array, extra: Partial<Design> = {}): Design {
+  const k = factors.length;
+  return {
+    type,
+    factors,
+    size: units.length / k,
+    values: (i) => factors.map((f, j) => fromUnit(f.spec, units[i * k + j]!)),
+    ...extra,
+  };
+}
+
+export function buildDesign(e: Pick<Experiment, 'design' | 'factors' | 'seed'>): Design {
+  const factors = designFactors(e);
+  const k = factors.length;
+  const d = e.design;
+  if (d.type === 'factorial') {
+    const levels = factors.map((f) => levelsOf(f.spec)!);
+    let size = 1;
+    for (const l of levels) size *= l.length;
+    if (size > MAX_POINTS) throw new DesignError(`this factorial design has ${size.toLocaleString('en-US')} points; at most ${MAX_POINTS.toLocaleString('en-US')}`, ['factors']);
+    const strides = levels.map((_, j) => levels.slice(j + 1).reduce((s, l) => s * l.length, 1));
+    return {
+      type: 'factorial',
+      factors,
+      size,
+      levels,
+      values: (i) => levels.map((l, j) => l[Math.floor(i / strides[j]!) % l.length]!),
+    };
+  }
+  const samples = d.samples!;
+  if (d.type === 'lhs') return sampled('lhs', factors, latinHypercube(samples, k, e.seed));
+  if (d.type === 'sobol') {
+    if (samples * (k + 2) > MAX_POINTS) throw new DesignError(`N·(k+2) = ${samples * (k + 2)} points is too many`, ['design', 'samples']);
+    return sampled('sobol', factors, saltelliSample(samples, k), { sobol: { n: samples, k } });
+  }
+  const morris = morrisSample(samples, k, d.levels ?? 4, e.seed);
+  return sampled('morris', factors, morris.units, { morris });
+}

@@ -1,0 +1,210 @@
+/**
+ * Factor specifications: what an experiment varies and over what. A factor is
+ * a list of levels, a continuous range { min, max } (optionally whole numbers,
+ * or cut into levels for factorial designs), or a multiplier on the
+ * scenario's own value { scale: { min, max } } / { scale: [0.8, 1, 1.2] }.
+ * Sampled designs (lhs, sobol, morris) work in the unit cube; `fromUnit`
+ * maps a coordinate in [0, 1] to the factor's value.
+ * Pure; imports nothing outside src/experiment.
+ */
+
+export type FactorValue = number | string | boolean;
+
+export type FactorSpec =
+  | { kind: 'levels'; levels: FactorValue[] }
+  | { kind: 'range'; min: number; max: number; integer: boolean; steps?: number; step?: number }
+  | { kind: 'scale'; min: number; max: number; levels?: number[] };
+
+export interface SpecIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+const MAX_LEVELS = 10_000;
+
+const isNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+const isObject = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x);
+
+function describe(x: unknown): string {
+  if (x === null) return 'null';
+  if (Array.isArray(x)) return 'a list';
+  if (typeof x === 'object') return 'a mapping';
+  return JSON.stringify(x);
+}
+
+function unknownKeys(obj: Record<string, unknown>, allowed: readonly string[]): SpecIssue[] {
+  return Object.keys(obj)
+    .filter((k) => !allowed.includes(k))
+    .map((k) => ({ path: [k], message: `unknown key "${k}" (expected ${allowed.join(', ')})` }));
+}
+
+function parseLevels(list: unknown[], numbersOnly: boolean, at: (string | number)[]): { levels: FactorValue[] } | { issues: SpecIssue[] } {
+  const issues: SpecIssue[] = [];
+  if (list.length === 0) return { issues: [{ path: at, message: 'give at least one level' }] };
+  if (list.length > MAX_LEVELS) return { issues: [{ path: at, message: `at most ${MAX_LEVELS} levels` }] };
+  const seen = new Set<string>();
+  list.forEach((v, i) => {
+    const ok = numbersOnly ? isNumber(v) : isNumber(v) || typeof v === 'string' || typeof v === 'boolean';
+    if (!ok) issues.push({ path: [...at, i], message: `${describe(v)} is not a level: ${numbersOnly ? 'a multiplier is a number' : 'a level is a number, a string or true/false'}` });
+    else if (typeof v === 'string' && /[\r\n]/.test(v)) issues.push({ path: [...at, i], message: 'a level cannot contain a line break' });
+    else {
+      const key = JSON.stringify(v);
+      if (seen.has(key)) issues.push({ path: [...at, i], message: `level ${key} is listed twice` });
+      seen.add(key);
+    }
+  });
+  return issues.length ? { issues } : { levels: list as FactorValue[] };
+}
+
+function parseBounds(obj: Record<string, unknown>, at: (string | number)[]): { min: number; max: number } | { issues: SpecIssue[] } {
+  const issues: SpecIssue[] = [];
+  for (const k of ['min', 'max'] as const) {
+    if (obj[k] === undefined) issues.push({ path: [...at], message: `"${k}" is required` });
+    else if (!isNumber(obj[k])) issues.push({ path: [...at, k], message: `expected a number, found ${describe(obj[k])}` });
+  }
+  if (issues.length) return { issues };
+  const min = obj.min as number;
+  const max = obj.max as number;
+  if (!(min < max)) return { issues: [{ path: [...at, 'max'], message: `max (${max}) must be greater than min (${min})` }] };
+  return { min, max };
+}
+
+/** Checks one factor specification; every problem with its place inside the spec. */
+export function parseFactorSpec(value: unknown): { spec: FactorSpec } | { issues: SpecIssue[] } {
+  if (Array.isArray(value)) {
+    const r = parseLevels(value, false, []);
+    return 'issues' in r ? r : { spec: { kind: 'levels', levels: r.levels } };
+  }
+  if (!isObject(value))
+    return {
+      issues: [{ path: [], message: `${describe(value)} is not a factor: give a list of levels [a, b], a range { min, max } or a multiplier { scale: { min, max } }` }],
+    };
+  if ('scale' in value) {
+    const extra = unknownKeys(value, ['scale']);
+    if (extra.length) return { issues: extra };
+    const s = value.scale;
+    if (Array.isArray(s)) {
+      const r = parseLevels(s, true, ['scale']);
+      if ('issues' in r) return r;
+      const levels = r.levels as number[];
+      return { spec: { kind: 'scale', min: Math.min(...levels), max: Math.max(...levels), levels } };
+    }
+    if (!isObject(s)) return { issues: [{ path: ['scale'], message: 'scale is { min, max } or a list of multipliers [0.8, 1, 1.2]' }] };
+    const extraS = unknownKeys(s, ['min', 'max']);
+    if (extraS.length) return { issues: extraS.map((i) => ({ ...i, path: ['scale', ...i.path] })) };
+    const b = parseBounds(s, ['scale']);
+    return 'issues' in b ? b : { spec: { kind: 'scale', min: b.min, max: b.max } };
+  }
+  const extra = unknownKeys(value, ['min', 'max', 'integer', 'steps', 'step']);
+  if (extra.length) return { issues: extra };
+  const b = parseBounds(value, []);
+  if ('issues' in b) return b;
+  const issues: SpecIssue[] = [];
+  const integer = value.integer ?? false;
+  if (typeof integer !== 'boolean') issues.push({ path: ['integer'], message: 'integer is true or false' });
+  if (integer === true && (!Number.isInteger(b.min) || !Number.isInteger(b.max)))
+    issues.push({ path: ['min'], message: 'an integer range needs whole-number min and max' });
+  const spec: FactorSpec = { kind: 'range', min: b.min, max: b.max, integer: integer === true };
+  if (value.steps !== undefined && value.step !== undefined) issues.push({ path: ['step'], message: 'give steps (number of levels) or step (increment), not both' });
+  else if (value.steps !== undefined) {
+    if (!isNumber(value.steps) || !Number.isInteger(value.steps) || value.steps < 2 || value.steps > MAX_LEVELS)
+      issues.push({ path: ['steps'], message: `steps is the number of levels, a whole number from 2 to ${MAX_LEVELS}` });
+    else spec.steps = value.steps;
+  } else if (value.step !== undefined) {
+    if (!isNumber(value.step) || value.step <= 0) issues.push({ path: ['step'], message: 'step is a positive number' });
+    else if ((b.max - b.min) / value.step + 1 > MAX_LEVELS) issues.push({ path: ['step'], message: `this step gives more than ${MAX_LEVELS} levels` });
+    else spec.step = value.step;
+  }
+  return issues.length ? { issues } : { spec };
+}
+
+/** Rounds away binary noise from stepped levels (0.1 + 0.2 → 0.3). */
+function tidy(x: number): number {
+  return Number(x.toPrecision(12));
+}
+
+/** The levels a factorial design crosses, or null for a factor that is only a range. */
+export function levelsOf(spec: FactorSpec): FactorValue[] | null {
+  if (spec.kind === 'levels') return spec.levels;
+  if (spec.kind === 'scale') return spec.levels ?? null;
+  if (spec.steps !== undefined) {
+    const out: number[] = [];
+    for (let i = 0; i < spec.steps; i++) out.push(tidy(spec.min + ((spec.max - spec.min) * i) / (spec.steps - 1)));
+    return spec.integer ? [...new Set(out.map(Math.round))] : out;
+  }
+  if (spec.step !== undefined) {
+    const out: number[] = [];
+    const n = Math.floor((spec.max - spec.min) / spec.step + 1e-9);
+    for (let i = 0; i <= n; i++) out.push(tidy(spec.min + i * spec.step));
+    return spec.integer ? [...new Set(out.map(Math.round))] : out;
+  }
+  return null;
+}
+
+/** Whether a factor takes a few named values (not a numeric continuum): lists of levels. */
+export function isCategorical(spec: FactorSpec): boolean {
+  return spec.kind === 'levels';
+}
+
+/**
+ * The value at unit coordinate u ∈ [0, 1]. Levels are strata of equal width
+ * (u·L, floored), so a Latin hypercube stratifies categorical factors over
+ * their levels; integer ranges the same over min..max.
+ */
+export function fromUnit(spec: FactorSpec, u: number): FactorValue {
+  if (spec.kind === 'levels' || (spec.kind === 'scale' && spec.levels)) {
+    const levels = spec.kind === 'levels' ? spec.levels : spec.levels!;
+    return levels[Math.min(levels.length - 1, Math.floor(u * levels.length))]!;
+  }
+  if (spec.kind === 'range' && spec.integer) {
+    const n = spec.max - spec.min + 1;
+    return spec.min + Math.min(n - 1, Math.floor(u * n));
+  }
+  return spec.min + u * (spec.max - spec.min);
+}
+
+/** CSV column of a factor: dots become underscores, `*` becomes `all`, scale factors end in `_scale`. */
+export function factorColumn(path: string, spec: FactorSpec): string {
+  const base = path.replaceAll('*', 'all').replaceAll('.', '_');
+  return spec.kind === 'scale' ? `${base}_scale` : base;
+}
+
+const scalarSchema = { type: ['number', 'string', 'boolean'] };
+const bounds = {
+  min: { type: 'number', description: 'lowest value' },
+  max: { type: 'number', description: 'highest value' },
+};
+
+/** JSON Schema of a factor specification (for editors; validation is parseFactorSpec). */
+export const FACTOR_SPEC_JSON_SCHEMA = {
+  description: 'A list of levels, a range { min, max } (with steps or step for factorial designs), or a multiplier of the scenario value { scale: { min, max } } or { scale: [..] }',
+  anyOf: [
+    { type: 'array', minItems: 1, items: scalarSchema, description: 'levels' },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['min', 'max'],
+      properties: {
+        ...bounds,
+        integer: { type: 'boolean', description: 'whole numbers only' },
+        steps: { type: 'integer', minimum: 2, description: 'factorial: number of evenly spaced levels' },
+        step: { type: 'number', exclusiveMinimum: 0, description: 'factorial: increment between levels' },
+      },
+    },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['scale'],
+      properties: {
+        scale: {
+          anyOf: [
+            { type: 'object', additionalProperties: false, required: ['min', 'max'], properties: bounds },
+            { type: 'array', minItems: 1, items: { type: 'number' } },
+          ],
+        },
+      },
+    },
+  ],
+};
+
+export const SET_VALUE_JSON_SCHEMA = { description: 'A fixed value', ...scalarSchema };

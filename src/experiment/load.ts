@@ -1,0 +1,195 @@
+/**
+ * An experiment file made ready to run: validated (FileError with
+ * `FILE:LINE:COL: path: message` per problem), its factor and fixed-value
+ * paths checked against the scenario with "did you mean", every factor's
+ * extreme values tried on the scenario (so an out-of-range level is reported
+ * at the factor, before anything runs), the metrics resolved to reporter
+ * names, and the design built. `pointScenario` gives the scenario of one
+ * design point, validated again and resolved for the engine.
+ * Pure: the caller reads the files.
+ */
+import { FileError, formatPath, validateDocument, type FileIssue, type PathSegment, type SourceDocument } from '../scenario/document.js';
+import { resolveScenario } from '../scenario/resolve.js';
+import { closest, scenarioSchema, type Scenario } from '../scenario/schema.js';
+import { reporterNames, type ScenarioInput } from '../sim/index.js';
+import { canonicalJson } from './canonical.js';
+import { buildDesign, DesignError, type Design, type DesignFactor } from './design.js';
+import { levelsOf, type FactorSpec, type FactorValue } from './factors.js';
+import { hashHex } from './hash.js';
+import { applyValue, checkSpecAgainstKind, PathError, resolvePath, type ResolvedPath } from './paths.js';
+import { experimentSchema, type Experiment } from './schema.js';
+
+export interface ExperimentFactor extends DesignFactor {
+  resolved: ResolvedPath;
+}
+
+export interface LoadedExperiment {
+  experiment: Experiment;
+  /** The scenario with the experiment's fixed values applied: what every point starts from. */
+  scenario: Scenario;
+  baseInput: ScenarioInput;
+  factors: ExperimentFactor[];
+  design: Design;
+  /** Reporter names recorded, in canonical order. */
+  metrics: string[];
+  /** Hash of everything that decides the results (experiment settings and the resolved scenario). */
+  contentHash: string;
+}
+
+export class PointError extends Error {
+  constructor(
+    readonly point: number,
+    readonly problems: string[],
+  ) {
+    super(`design point ${point + 1}: ${problems.join('; ')}`);
+    this.name = 'PointError';
+  }
+}
+
+/** Validates an experiment document against the schema only (what `two-fronts validate` does without the scenario). */
+export function validateExperimentDocument(doc: SourceDocument): Experiment {
+  return validateDocument(doc, experimentSchema);
+}
+
+function issue(doc: SourceDocument, path: PathSegment[], message: string, key = false): FileIssue {
+  const p = doc.positionOf(path, key);
+  return { file: doc.file, line: p.line, col: p.col, path: formatPath(path), message };
+}
+
+function scenarioProblems(candidate: unknown): string[] {
+  const r = scenarioSchema.safeParse(candidate);
+  if (r.success) return [];
+  return r.error.issues.map((i) => {
+    const where = formatPath(i.path.filter((s): s is PathSegment => typeof s === 'string' || typeof s === 'number'));
+    return `${where ? `${where}: ` : ''}${i.message.replace(/^Invalid input: /, '')}`;
+  });
+}
+
+/** Values worth trying on the scenario alone: every level, or both ends of a range. */
+function probes(spec: FactorSpec): FactorValue[] {
+  const levels = levelsOf(spec);
+  if (levels) return levels.length > 50 ? [levels[0]!, levels[levels.length - 1]!] : levels;
+  if (spec.kind === 'levels') return spec.levels;
+  return [spec.min, spec.max];
+}
+
+/** Reporter names for the requested metrics: exact names, `_` for `.`, or a per-entity base name for all its entities. */
+export function resolveMetrics(requested: readonly string[] | undefined, input: ScenarioInput): { metrics: string[]; problems: { index: number; message: string }[] } {
+  const all = reporterNames(input);
+  if (!requested) return { metrics: all, problems: [] };
+  const chosen = new Set<string>();
+  const problems: { index: number; message: string }[] = [];
+  requested.forEach((raw, index) => {
+    const byUnderscore = all.find((n) => n.replaceAll('.', '_') === raw);
+    const name = all.includes(raw) ? raw : byUnderscore;
+    if (name) {
+      chosen.add(name);
+      return;
+    }
+    const family = all.filter((n) => n.startsWith(`${raw}.`) && !n.startsWith('align.'));
+    if (family.length > 0 && raw !== 'align') {
+      family.forEach((n) => chosen.add(n));
+      return;
+    }
+    if (raw === 'align') {
+      all.filter((n) => n.startsWith('align.')).forEach((n) => chosen.add(n));
+      return;
+    }
+    const bases = [...new Set(all.map((n) => (n.startsWith('align.') ? n : n.split('.')[0]!)))];
+    const guess = closest(raw, [...all, ...bases]);
+    problems.push({ index, message: `unknown metric "${raw}"${guess ? ` (did you mean "${guess}"?)` : ''}; see two-fronts batch --help or docs/RESEARCH.md for the reporters` });
+  });
+  return { metrics: all.filter((n) => chosen.has(n)), problems };
+}
+
+/**
+ * Everything about an experiment that can be checked before a run: throws
+ * FileError (positions in the experiment file) listing every problem found.
+ */
+export function loadExperiment(doc: SourceDocument, scenario: Scenario): LoadedExperiment {
+  const experiment = validateExperimentDocument(doc);
+  const issues: FileIssue[] = [];
+
+  // Fixed values first: they make the scenario every point starts from.
+  const base = structuredClone(scenario);
+  for (const [path, value] of Object.entries(experiment.set)) {
+    try {
+      const resolved = resolvePath(path, scenario);
+      const kindProblems = checkSpecAgainstKind({ kind: 'levels', levels: [value] }, resolved, scenario);
+      if (kindProblems.length) issues.push(...kindProblems.map((m) => issue(doc, ['set', path], m)));
+      else applyValue(base, scenario, resolved, null, value);
+    } catch (e) {
+      if (!(e instanceof PathError)) throw e;
+      issues.push(issue(doc, ['set', path], e.message, true));
+    }
+  }
+  let baseScenario = base;
+  if (issues.length === 0) {
+    const problems = scenarioProblems(base);
+    if (problems.length) issues.push(...problems.map((m) => issue(doc, ['set'], `with these fixed values the scenario is invalid: ${m}`, true)));
+    else baseScenario = scenarioSchema.parse(base);
+  }
+
+  const factors: ExperimentFactor[] = [];
+  let design: Design | undefined;
+  try {
+    design = buildDesign(experiment);
+  } catch (e) {
+    if (!(e instanceof DesignError)) throw e;
+    issues.push(issue(doc, e.path, e.message));
+  }
+  for (const f of design?.factors ?? []) {
+    try {
+      const resolved = resolvePath(f.path, baseScenario);
+      const kindProblems = checkSpecAgainstKind(f.spec, resolved, baseScenario);
+      if (kindProblems.length) {
+        issues.push(...kindProblems.map((m) => issue(doc, ['factors', f.path], m)));
+        continue;
+      }
+      factors.push({ ...f, resolved });
+      if (issues.length === 0) {
+        for (const value of probes(f.spec)) {
+          const candidate = structuredClone(baseScenario);
+          applyValue(candidate, baseScenario, resolved, f.spec, value);
+          const problems = scenarioProblems(candidate);
+          if (problems.length) {
+            issues.push(issue(doc, ['factors', f.path], `${f.spec.kind === 'scale' ? `scale ${value}` : `value ${JSON.stringify(value)}`} makes the scenario invalid: ${problems[0]}`));
+            break;
+          }
+        }
+      }
+    } catch (e) {
+      if (!(e instanceof PathError)) throw e;
+      issues.push(issue(doc, ['factors', f.path], e.message, true));
+    }
+  }
+
+  const baseInput = resolveScenario(baseScenario);
+  const { metrics, problems } = resolveMetrics(experiment.metrics, baseInput);
+  for (const p of problems) issues.push(issue(doc, ['metrics', p.index], p.message));
+  if (metrics.length === 0 && problems.length === 0) issues.push(issue(doc, ['metrics'], 'choose at least one metric'));
+
+  if (issues.length) {
+    issues.sort((a, b) => a.line - b.line || a.col - b.col);
+    throw new FileError(issues);
+  }
+  const decisive = {
+    replications: experiment.replications,
+    seed: experiment.seed,
+    design: experiment.design,
+    factors: experiment.factors,
+    metrics,
+    perQuarter: experiment.perQuarter,
+    scenario: baseInput,
+  };
+  return { experiment, scenario: baseScenario, baseInput, factors, design: design!, metrics, contentHash: hashHex(canonicalJson(decisive)) };
+}
+
+/** The engine input of design point `i`: factor values applied, validated again, resolved. Throws PointError. */
+export function pointScenario(x: Pick<LoadedExperiment, 'scenario' | 'factors'>, i: number, values: readonly FactorValue[]): ScenarioInput {
+  const candidate = structuredClone(x.scenario);
+  x.factors.forEach((f, j) => applyValue(candidate, x.scenario, f.resolved, f.spec, values[j]!));
+  const r = scenarioSchema.safeParse(candidate);
+  if (!r.success) throw new PointError(i, scenarioProblems(candidate));
+  return resolveScenario(r.data);
+}

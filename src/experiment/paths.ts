@@ -1,0 +1,205 @@
+/**
+ * Factor paths: dotted addresses of one value in a scenario, checked against
+ * the scenario schema and the scenario itself. List elements are addressed by
+ * id (`departments.legal.capacity`), `*` means every element or key
+ * (`departments.*.capacity`), record keys by name (`accounts.acme.needs.legal`).
+ * A path resolves to the concrete places it names and the kind of value it
+ * takes there; applying a point sets (or scales) those places in a copy of
+ * the validated scenario, which is then validated again.
+ * Pure; imports src/scenario and src/sim (for model parameter defaults).
+ */
+import type { z } from 'zod';
+import { closest, scenarioSchema, type Scenario } from '../scenario/schema.js';
+import { MODEL_PARAMS } from '../sim/params.js';
+import type { FactorSpec, FactorValue } from './factors.js';
+
+export type Place = (string | number)[];
+
+export type ValueKind =
+  | { type: 'number'; integer: boolean; min?: number; max?: number }
+  | { type: 'boolean' }
+  | { type: 'enum'; values: string[] }
+  | { type: 'string' };
+
+export interface ResolvedPath {
+  path: string;
+  /** Every concrete place the path names (more than one with `*`). */
+  places: Place[];
+  kind: ValueKind;
+}
+
+export class PathError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PathError';
+  }
+}
+
+interface ZodDef {
+  type: string;
+  innerType?: unknown;
+  in?: unknown;
+  shape?: Record<string, unknown>;
+  element?: unknown;
+  valueType?: unknown;
+  entries?: Record<string, string>;
+  values?: unknown[];
+  options?: unknown[];
+}
+
+const defOf = (s: unknown): ZodDef => (s as { _zod: { def: ZodDef } })._zod.def;
+
+function unwrap(s: unknown): { schema: unknown; optional: boolean } {
+  let optional = false;
+  for (;;) {
+    const def = defOf(s);
+    if (def.type === 'optional') optional = true;
+    if (def.type === 'default' || def.type === 'optional' || def.type === 'nullable' || def.type === 'prefault' || def.type === 'catch') s = def.innerType;
+    else if (def.type === 'pipe') s = def.in;
+    else return { schema: s, optional };
+  }
+}
+
+function leafKind(schema: unknown): ValueKind | null {
+  const def = defOf(schema);
+  if (def.type === 'number') {
+    const n = schema as { isInt?: boolean; minValue?: number | null; maxValue?: number | null };
+    return { type: 'number', integer: n.isInt === true, min: n.minValue ?? undefined, max: n.maxValue ?? undefined };
+  }
+  if (def.type === 'boolean') return { type: 'boolean' };
+  if (def.type === 'enum') return { type: 'enum', values: Object.values(def.entries ?? {}) };
+  if (def.type === 'literal') return { type: 'enum', values: (def.values ?? []).map(String) };
+  if (def.type === 'string') return { type: 'string' };
+  return null;
+}
+
+const isRecord = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x);
+
+function suggestion(name: string, known: readonly string[]): string {
+  const guess = closest(name, known);
+  if (guess) return ` (did you mean "${guess}"?)`;
+  return known.length && known.length <= 30 ? ` (expected one of: ${known.join(', ')})` : '';
+}
+
+/** Resolves a factor path against the scenario schema and a validated scenario. */
+export function resolvePath(path: string, scenario: Scenario, schema: z.ZodType = scenarioSchema): ResolvedPath {
+  const segments = path.split('.');
+  if (path.trim() === '' || segments.some((s) => s === '')) throw new PathError(`"${path}" is not a path: write names joined by dots, e.g. company.regime`);
+  type Cursor = { schema: unknown; value: unknown; place: Place; optional: boolean };
+  let cursors: Cursor[] = [{ schema, value: scenario, place: [], optional: false }];
+  const walked: string[] = [];
+  for (const seg of segments) {
+    const next: Cursor[] = [];
+    const here = walked.length ? walked.join('.') : 'the scenario';
+    for (const c of cursors) {
+      const { schema: s } = unwrap(c.schema);
+      const def = defOf(s);
+      if (def.type === 'object' && def.shape) {
+        const keys = Object.keys(def.shape).filter((k) => k !== '$schema');
+        if (seg === '*') throw new PathError(`${here}: "*" stands for every element of a list; ${here} has named keys: ${keys.join(', ')}`);
+        if (!keys.includes(seg)) throw new PathError(`${here} has no key "${seg}"${suggestion(seg, keys)}`);
+        const inner = unwrap(def.shape[seg]);
+        next.push({ schema: def.shape[seg], value: isRecord(c.value) ? c.value[seg] : undefined, place: [...c.place, seg], optional: inner.optional });
+      } else if (def.type === 'array') {
+        const list = Array.isArray(c.value) ? c.value : [];
+        const elementDef = defOf(unwrap(def.element).schema);
+        if (elementDef.type !== 'object') throw new PathError(`${here} is a list of plain values; a factor cannot address its elements`);
+        const ids = list.map((x) => (isRecord(x) ? String(x.id) : ''));
+        if (seg === '*') {
+          if (list.length === 0) throw new PathError(`${here} is empty, so "*" names nothing`);
+          list.forEach((item, i) => next.push({ schema: def.element, value: item, place: [...c.place, i], optional: false }));
+        } else {
+          const i = ids.indexOf(seg);
+          if (i < 0) throw new PathError(`${here} has no element with id "${seg}"${suggestion(seg, ids)}; address list elements by id, or * for all`);
+          next.push({ schema: def.element, value: list[i], place: [...c.place, i], optional: false });
+        }
+      } else if (def.type === 'record') {
+        const obj = isRecord(c.value) ? c.value : {};
+        if (seg === '*') {
+          const keys = Object.keys(obj).sort();
+          if (keys.length === 0) throw new PathError(`${here} has no keys in this scenario, so "*" names nothing`);
+          for (const k of keys) next.push({ schema: def.valueType, value: obj[k], place: [...c.place, k], optional: false });
+        } else next.push({ schema: def.valueType, value: obj[seg], place: [...c.place, seg], optional: true });
+      } else {
+        throw new PathError(`${here} is a single value; the path cannot go on to "${seg}"`);
+      }
+    }
+    cursors = next;
+    walked.push(seg);
+  }
+  const first = cursors[0]!;
+  const kind = leafKind(unwrap(first.schema).schema);
+  if (!kind) {
+    const def = defOf(unwrap(first.schema).schema);
+    const keys = def.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+    const hint = keys.length ? `; name one of its keys: ${keys.join(', ')}` : def.type === 'array' ? '; name an element by id, or * for all' : '';
+    throw new PathError(`${path} is ${def.type === 'union' ? 'a text' : 'a group of values'}, not one value a factor can vary${hint}`);
+  }
+  return { path, places: cursors.map((c) => c.place), kind };
+}
+
+function getAt(root: unknown, place: Place): unknown {
+  let v = root;
+  for (const seg of place) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string | number, unknown>)[seg];
+  }
+  return v;
+}
+
+function setAt(root: unknown, place: Place, value: unknown): void {
+  let v = root as Record<string | number, unknown>;
+  for (let i = 0; i < place.length - 1; i++) {
+    const seg = place[i]!;
+    if (v[seg] === undefined || v[seg] === null) v[seg] = typeof place[i + 1] === 'number' ? [] : {};
+    v = v[seg] as Record<string | number, unknown>;
+  }
+  v[place[place.length - 1]!] = value;
+}
+
+/** The value a scale factor multiplies: the scenario's, or the model parameter's default. */
+export function baseValue(scenario: Scenario, place: Place): number | undefined {
+  const v = getAt(scenario, place);
+  if (typeof v === 'number') return v;
+  if (place.length === 2 && place[0] === 'model') {
+    const p = (MODEL_PARAMS as Record<string, { default: number }>)[String(place[1])];
+    if (p) return p.default;
+  }
+  return undefined;
+}
+
+/** Checks that a factor's values suit the value kind at its path; messages name the offending level. */
+export function checkSpecAgainstKind(spec: FactorSpec, resolved: ResolvedPath, scenario: Scenario): string[] {
+  const { kind } = resolved;
+  const out: string[] = [];
+  if (spec.kind === 'scale') {
+    if (kind.type !== 'number') out.push(`${resolved.path} is not a number, so it cannot be scaled`);
+    else if (kind.integer) out.push(`${resolved.path} takes whole numbers, so it cannot be scaled; give levels or { min, max, integer: true }`);
+    else
+      for (const place of resolved.places)
+        if (baseValue(scenario, place) === undefined) out.push(`${resolved.path} has no value in the scenario to scale; set it with levels or { min, max }`);
+    return [...new Set(out)];
+  }
+  if (spec.kind === 'range') {
+    if (kind.type !== 'number') out.push(`${resolved.path} takes ${kind.type === 'enum' ? `one of ${kind.values.join(' | ')}` : kind.type === 'boolean' ? 'true or false' : 'text'}, so give a list of levels, not a range`);
+    else if (kind.integer && !spec.integer) out.push(`${resolved.path} takes whole numbers: add "integer: true" to the range`);
+    return out;
+  }
+  for (const level of spec.levels) {
+    if (kind.type === 'number' && typeof level !== 'number') out.push(`${JSON.stringify(level)} is not a number (${resolved.path} is a number)`);
+    else if (kind.type === 'number' && kind.integer && !Number.isInteger(level)) out.push(`${level} is not a whole number (${resolved.path} takes whole numbers)`);
+    else if (kind.type === 'boolean' && typeof level !== 'boolean') out.push(`${JSON.stringify(level)} is not true or false (${resolved.path} is true or false)`);
+    else if (kind.type === 'enum' && (typeof level !== 'string' || !kind.values.includes(level)))
+      out.push(`${JSON.stringify(level)} is not one of ${kind.values.join(' | ')}${typeof level === 'string' ? suggestion(level, kind.values).replace(/ \(expected.*$/, '') : ''}`);
+    else if (kind.type === 'string' && typeof level !== 'string') out.push(`${JSON.stringify(level)} is not text`);
+  }
+  return out;
+}
+
+/** Sets (or, for scale factors, multiplies) every place of a path in `target`, reading base values from `base`. */
+export function applyValue(target: Scenario, base: Scenario, resolved: ResolvedPath, spec: FactorSpec | null, value: FactorValue): void {
+  for (const place of resolved.places) {
+    if (spec?.kind === 'scale') setAt(target, place, baseValue(base, place)! * (value as number));
+    else setAt(target, place, value);
+  }
+}
