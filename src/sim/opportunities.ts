@@ -4,7 +4,7 @@
  * differ in who churned still see the same opportunities elsewhere.
  * Imports only src/sim.
  */
-import { LABEL, normalPair, subStream } from './rng.js';
+import { fillNormals, LABEL, subStream } from './rng.js';
 import type { AccountsState, Opportunity } from './types.js';
 import type { World } from './world.js';
 
@@ -22,7 +22,12 @@ export function generateOpportunities(
   const D = scenario.departments.length;
   const stream = subStream(quarterSeed, LABEL.opportunities);
   const out: Opportunity[] = [];
-  scenario.accounts.forEach((input, ai) => {
+  const spread = m.opportunitySpread;
+  const half = spread / 2;
+  // z[0] sizes the opportunity, z[1] its upside, z[2..] jitter each needed department.
+  const z = new Array<number>(D + 4).fill(0);
+  for (let ai = 0; ai < scenario.accounts.length; ai++) {
+    const input = scenario.accounts[ai]!;
     const wallet = accounts.wallet[ai]!;
     const rate = input.opportunitiesPerQuarter;
     // The number of slots depends on the scenario only, and each slot takes a
@@ -30,33 +35,29 @@ export function generateOpportunities(
     const slots = Math.min(MAX_OPPORTUNITIES_PER_ACCOUNT, Math.ceil(rate));
     const count = Math.min(slots, Math.floor(rate + stream.next()));
     const mix = world.needMix[ai]!;
-    const jitter = world.scratch.f(mix.length);
-    const half = m.opportunitySpread / 2;
+    const draws = 2 + mix.length;
+    const start = input.wallet > 0 ? input.wallet : 1;
     for (let k = 0; k < slots; k++) {
-      // A fixed number of draws per slot: two normals, then one per department pair.
-      const [zSize, zUpside] = normalPair(stream);
-      for (let i = 0; i < mix.length; i += 2) {
-        const [x, y] = normalPair(stream);
-        jitter[i] = Math.exp(half * x);
-        if (i + 1 < mix.length) jitter[i + 1] = Math.exp(half * y);
-      }
+      fillNormals(stream, z, draws);
       if (k >= count || !accounts.alive[ai]) continue;
-      const size = Math.exp(m.opportunitySpread * zSize);
-      const start = input.wallet > 0 ? input.wallet : 1;
+      const size = Math.exp(spread * z[0]!);
       const totalDays = start * Math.pow(wallet / start, m.capacityElasticity) * m.opportunityDays * size;
       let mixTotal = 0;
-      for (let i = 0; i < mix.length; i++) mixTotal += mix[i]![1] * jitter[i]!;
+      for (let i = 0; i < mix.length; i++) {
+        z[2 + i] = mix[i]![1] * Math.exp(half * z[2 + i]!);
+        mixTotal += z[2 + i]!;
+      }
       const needs: number[] = new Array<number>(D).fill(0);
-      for (let i = 0; i < mix.length; i++) needs[mix[i]![0]] = round2((totalDays * mix[i]![1] * jitter[i]!) / mixTotal);
+      for (let i = 0; i < mix.length; i++) needs[mix[i]![0]] = round2((totalDays * z[2 + i]!) / mixTotal);
       out.push({
         id: `${input.id}-q${quarter}-${k + 1}`,
         account: input.id,
         needs,
         revenue: round2(wallet * m.opportunityRevenue * size),
-        upside: round2(input.growth * wallet * input.margin * m.upsideScale * Math.exp(m.opportunitySpread * zUpside)),
+        upside: round2(input.growth * wallet * input.margin * m.upsideScale * Math.exp(spread * z[1]!)),
       });
     }
-  });
+  }
   return out;
 }
 

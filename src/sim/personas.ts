@@ -9,7 +9,7 @@
  */
 import { adoption, lobbyDamping } from './adoption.js';
 import { U_BOARD_PITCH, U_BUSINESS_CASE, U_CUSTOMER, U_JOINT, U_LOBBYING, U_RELATIONSHIP, USES, type OppTable, type PlanMatrix } from './matrix.js';
-import { normalPair, type Stream } from './rng.js';
+import { fillNormals, type Stream } from './rng.js';
 import { clamp } from './stats.js';
 import type { JointPlan, Persona, RunState, TimeUse } from './types.js';
 import { TIME_USES } from './types.js';
@@ -75,11 +75,7 @@ export interface SeatDraws {
 export function drawSeat(world: World, stream: Stream): SeatDraws {
   const kamCount = world.scenario.kams.length;
   const explore = world.scratch.f(USES);
-  for (let u = 0; u < USES; u += 2) {
-    const [a, b] = normalPair(stream);
-    explore[u] = a;
-    if (u + 1 < USES) explore[u + 1] = b;
-  }
+  fillNormals(stream, explore, USES);
   const propose = stream.next();
   const candidates = world.scratch.i(PARTNER_CANDIDATES);
   for (let c = 0; c < PARTNER_CANDIDATES; c++) candidates[c] = Math.floor(stream.next() * kamCount);

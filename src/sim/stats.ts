@@ -22,11 +22,32 @@ export function sd(xs: ArrayLike<number>): number {
   return Math.sqrt(s / xs.length);
 }
 
+/**
+ * An ascending copy. Small inputs get an insertion sort into a plain array:
+ * allocating a typed array of more than a few numbers costs more than sorting
+ * a dozen values.
+ */
+export function sortedCopy(xs: ArrayLike<number>): ArrayLike<number> {
+  const n = xs.length;
+  if (n > 32) return Float64Array.from(xs).sort();
+  const out: number[] = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const v = xs[i]!;
+    let j = i - 1;
+    while (j >= 0 && out[j]! > v) {
+      out[j + 1] = out[j]!;
+      j--;
+    }
+    out[j + 1] = v;
+  }
+  return out;
+}
+
 /** Gini coefficient of non-negative values; 0 when all are equal or there are fewer than two. */
 export function gini(xs: ArrayLike<number>): number {
   const n = xs.length;
   if (n < 2) return 0;
-  const sorted = Array.from(xs).sort((a, b) => a - b);
+  const sorted = sortedCopy(xs);
   let total = 0;
   let weighted = 0;
   for (let i = 0; i < n; i++) {
@@ -39,35 +60,39 @@ export function gini(xs: ArrayLike<number>): number {
 
 /**
  * Average ranks (1-based), ties sharing the mean rank; also Σ(t³ − t) over
- * groups of ties, which Kendall's W needs.
+ * groups of ties, which Kendall's W needs. Sorts a copy with the native
+ * numeric sort and finds each value's run of equals by binary search, so no
+ * comparator function runs per comparison.
  */
 export function rankTies(xs: ArrayLike<number>): { ranks: number[]; ties: number } {
   const n = xs.length;
-  // Plain arrays: small typed arrays cost more to allocate than the ranking itself.
-  const order: number[] = new Array<number>(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  if (n <= 32) {
-    for (let i = 1; i < n; i++) {
-      const v = order[i]!;
-      let j = i - 1;
-      while (j >= 0 && (xs[order[j]!]! > xs[v]! || (xs[order[j]!]! === xs[v]! && order[j]! > v))) {
-        order[j + 1] = order[j]!;
-        j--;
-      }
-      order[j + 1] = v;
-    }
-  } else order.sort((a, b) => xs[a]! - xs[b]! || a - b);
-  const out: number[] = new Array<number>(n);
+  const sorted = sortedCopy(xs);
   let ties = 0;
-  let i = 0;
-  while (i < n) {
+  for (let i = 0; i < n; ) {
     let j = i;
-    while (j + 1 < n && xs[order[j + 1]!] === xs[order[i]!]) j++;
-    const r = (i + j) / 2 + 1;
-    for (let k = i; k <= j; k++) out[order[k]!] = r;
+    while (j + 1 < n && sorted[j + 1] === sorted[i]) j++;
     const t = j - i + 1;
     ties += t * t * t - t;
     i = j + 1;
+  }
+  const out: number[] = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const x = xs[i]!;
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    let end = lo;
+    let top = n;
+    while (end < top) {
+      const mid = (end + top) >>> 1;
+      if (sorted[mid]! <= x) end = mid + 1;
+      else top = mid;
+    }
+    out[i] = (lo + 1 + end) / 2;
   }
   return { ranks: out, ties };
 }
