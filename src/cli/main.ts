@@ -8,6 +8,7 @@ import { FileError, formatIssue } from '../scenario/document.js';
 import { batchCommand } from './commands/batch.js';
 import { benchCommand } from './commands/bench.js';
 import { mergeCommand } from './commands/merge.js';
+import { reportCommand } from './commands/report.js';
 import { summarizeCommand } from './commands/summarize.js';
 import { runCommand } from './commands/run.js';
 import { schemaText } from './commands/schema.js';
@@ -79,6 +80,15 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
     .option('--json', 'print the written files as JSON')
     .option('-q, --quiet', 'write the files, print nothing')
     .action(async (dir: string, opts) => setExit(await summarizeCommand(dir, opts, io)));
+
+  program
+    .command('report')
+    .description('a self-contained HTML report with charts (opens offline)')
+    .argument('<dir>', 'output folder of two-fronts batch')
+    .option('--out <file>', 'where to write the report (default DIR/report.html)')
+    .option('--metric <m>', 'metric to include (repeatable; default every recorded metric)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('-q, --quiet', 'print nothing')
+    .action(async (dir: string, opts) => setExit(await reportCommand(dir, opts, io)));
 
   program
     .command('schema')

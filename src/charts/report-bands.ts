@@ -1,0 +1,72 @@
+/**
+ * A metric per quarter with its 95 % confidence band, one series per design
+ * point: the mean as a line (palette colour, dash and marker) over a
+ * translucent band from the lower to the upper bound.
+ * Imports d3 and the report frame.
+ */
+import { area, axisBottom, axisLeft, line, scaleLinear } from 'd3';
+import { axisLabel, chartFrame, markerPath, short, styleAxis } from './report-frame.js';
+import { seriesStyle, UI } from './palette.js';
+
+export interface BandSeries {
+  name: string;
+  mean: number[];
+  low: number[];
+  high: number[];
+  style?: number;
+}
+
+export function bandChart(o: { title: string; description: string; yLabel: string; series: BandSeries[]; width?: number; height?: number }): SVGSVGElement {
+  const f = chartFrame({ title: o.title, description: o.description, width: o.width, height: o.height, legend: o.series.map((s, i) => ({ name: s.name, style: s.style ?? i })) });
+  const quarters = Math.max(1, ...o.series.map((s) => s.mean.length));
+  const values = o.series.flatMap((s) => [...s.low, ...s.high, ...s.mean]).filter(Number.isFinite);
+  let lo = Math.min(...values);
+  let hi = Math.max(...values);
+  if (!Number.isFinite(lo)) [lo, hi] = [0, 1];
+  if (lo === hi) [lo, hi] = [lo - 1, hi + 1];
+  const x = scaleLinear().domain([1, Math.max(2, quarters)]).range([0, f.inner.w]);
+  const y = scaleLinear().domain([lo, hi]).nice().range([f.inner.h, 0]);
+  f.plot
+    .append('g')
+    .attr('aria-hidden', 'true')
+    .selectAll('line')
+    .data(y.ticks(5))
+    .join('line')
+    .attr('x1', 0)
+    .attr('x2', f.inner.w)
+    .attr('y1', (t) => y(t))
+    .attr('y2', (t) => y(t))
+    .attr('stroke', UI.line)
+    .attr('stroke-opacity', 0.6);
+  const ax = f.plot.append('g').attr('transform', `translate(0,${f.inner.h})`).call(axisBottom(x).ticks(Math.min(quarters, 12)).tickFormat((q) => `Q${q}`));
+  styleAxis(ax);
+  styleAxis(f.plot.append('g').call(axisLeft(y).ticks(5).tickFormat((v) => short(Number(v)))));
+  axisLabel(f, 'quarter', 'x');
+  axisLabel(f, o.yLabel, 'y');
+  o.series.forEach((s, i) => {
+    const st = seriesStyle(s.style ?? i);
+    const idx = s.mean.map((_, q) => q);
+    const g = f.plot.append('g').attr('aria-hidden', 'true');
+    const ok = (q: number) => Number.isFinite(s.low[q]!) && Number.isFinite(s.high[q]!);
+    g.append('path')
+      .attr('d', area<number>().defined(ok).x((q) => x(q + 1)).y0((q) => y(s.low[q]!)).y1((q) => y(s.high[q]!))(idx) ?? '')
+      .attr('fill', st.color)
+      .attr('fill-opacity', 0.15)
+      .attr('stroke', 'none');
+    g.append('path')
+      .attr('d', line<number>().defined((q) => Number.isFinite(s.mean[q]!)).x((q) => x(q + 1)).y((q) => y(s.mean[q]!))(idx) ?? '')
+      .attr('fill', 'none')
+      .attr('stroke', st.color)
+      .attr('stroke-width', 2)
+      .attr('stroke-dasharray', st.dash);
+    g.selectAll('path.marker')
+      .data(idx.filter((q) => Number.isFinite(s.mean[q]!)))
+      .join('path')
+      .attr('class', 'marker')
+      .attr('d', markerPath(st, 30))
+      .attr('transform', (q) => `translate(${x(q + 1)},${y(s.mean[q]!)})`)
+      .attr('fill', st.color)
+      .attr('stroke', UI.panel);
+  });
+  return f.svg.node()!;
+}

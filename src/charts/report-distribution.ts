@@ -1,0 +1,60 @@
+/**
+ * Distributions per design point as small multiples: one histogram row per
+ * point on a shared x axis, with the point's mean (a marker) and its 95 %
+ * confidence interval (a bar) drawn over the histogram.
+ * Imports d3 and the report frame.
+ */
+import { axisBottom, scaleLinear } from 'd3';
+import { axisLabel, chartFrame, markerPath, short, styleAxis } from './report-frame.js';
+import { seriesStyle, UI } from './palette.js';
+
+export interface DistributionRow {
+  name: string;
+  counts: number[];
+  mean: number;
+  low: number;
+  high: number;
+  style?: number;
+}
+
+export function distributionChart(o: { title: string; description: string; xLabel: string; edges: number[]; rows: DistributionRow[]; width?: number }): SVGSVGElement {
+  const rowH = 46;
+  const labelW = 200;
+  const f = chartFrame({ title: o.title, description: o.description, width: o.width, height: o.rows.length * rowH + 56, margin: { top: 10, right: 20, bottom: 44, left: labelW } });
+  const lo = o.edges[0] ?? 0;
+  const hi = o.edges[o.edges.length - 1] ?? 1;
+  const x = scaleLinear().domain([lo, hi === lo ? lo + 1 : hi]).range([0, f.inner.w]);
+  styleAxis(f.plot.append('g').attr('transform', `translate(0,${o.rows.length * rowH})`).call(axisBottom(x).ticks(6).tickFormat((v) => short(Number(v)))));
+  axisLabel(f, o.xLabel, 'x');
+  o.rows.forEach((r, i) => {
+    const st = seriesStyle(r.style ?? i);
+    const top = i * rowH;
+    const peak = Math.max(1, ...r.counts);
+    const g = f.plot.append('g').attr('transform', `translate(0,${top})`);
+    g.append('text')
+      .attr('x', -8)
+      .attr('y', rowH / 2)
+      .attr('text-anchor', 'end')
+      .attr('fill', UI.ink)
+      .text(r.name.length > 30 ? `${r.name.slice(0, 29)}…` : r.name);
+    const bars = g.append('g').attr('aria-hidden', 'true');
+    r.counts.forEach((c, b) => {
+      if (c === 0) return;
+      const h = ((rowH - 12) * c) / peak;
+      bars
+        .append('rect')
+        .attr('x', x(o.edges[b]!))
+        .attr('width', Math.max(0.5, x(o.edges[b + 1]!) - x(o.edges[b]!) - 0.5))
+        .attr('y', rowH - 4 - h)
+        .attr('height', h)
+        .attr('fill', st.color)
+        .attr('fill-opacity', 0.45);
+    });
+    const marks = g.append('g').attr('aria-hidden', 'true');
+    if (Number.isFinite(r.low) && Number.isFinite(r.high))
+      marks.append('line').attr('x1', x(r.low)).attr('x2', x(r.high)).attr('y1', 8).attr('y2', 8).attr('stroke', UI.ink).attr('stroke-width', 2.5);
+    if (Number.isFinite(r.mean)) marks.append('path').attr('d', markerPath(st, 50)).attr('transform', `translate(${x(r.mean)},8)`).attr('fill', st.color).attr('stroke', UI.ink);
+    g.append('line').attr('x1', 0).attr('x2', f.inner.w).attr('y1', rowH - 4).attr('y2', rowH - 4).attr('stroke', UI.line);
+  });
+  return f.svg.node()!;
+}
