@@ -7,7 +7,7 @@
  */
 import { oppIndex, oppTable, type OppTable } from './matrix.js';
 import { personaOf } from './personas.js';
-import { uniformOf } from './rng.js';
+import { LABEL, uniformAt } from './rng.js';
 import type { RunState } from './types.js';
 import { worldOf, type World } from './world.js';
 
@@ -52,7 +52,8 @@ export function decideJointIn(world: World, state: RunState, opps: OppTable, p: 
   if (p.days > 0.4 * scenario.kams[ti]!.timeBudget) return no('too-busy');
   const fit = shared(opps, D, own, theirs);
   if (fit <= 0) return no('no-fit');
-  const u = uniformOf(`${state.quarterSeed}/joint/${p.from}/${p.to}/${p.opportunity}/${p.partnerOpportunity}`);
+  // The draw belongs to this proposal in this quarter, whoever asks and in whatever order.
+  const u = uniformAt(state.quarterSeed, LABEL.joint, theirs * 65599 + own, fi * 4099 + ti);
   const yes = (reason: JointReason): JointDecision => ({ accept: true, reason });
   switch (personaOf(world, ti)) {
     case 'team-player':

@@ -78,6 +78,11 @@ export function oppTable(world: World, opportunities: readonly Opportunity[]): O
 
 /** Index of an opportunity by id, or undefined. */
 export function oppIndex(t: OppTable, id: string): number | undefined {
+  // A small quarter is searched directly; a big one gets a map the first time it is asked.
+  if (t.count <= 48) {
+    for (let o = 0; o < t.count; o++) if (t.list[o]!.id === id) return o;
+    return undefined;
+  }
   if (!t.index) t.index = new Map(t.list.map((o, i) => [o.id, i]));
   return t.index.get(id);
 }

@@ -96,9 +96,10 @@ export function hash32(text: string): number {
   return h >>> 0;
 }
 
-/** A uniform in [0, 1) fixed by a label alone, for draws that must not depend on call order. */
-export function uniformOf(label: string): number {
-  return splitmix32(hash32(label)) / TWO_32;
+/** A uniform in [0, 1) fixed by a quarter seed, a label and two integers, for draws that must not depend on call order. */
+export function uniformAt(quarterSeed: number, label: number, a: number, b: number): number {
+  const x = splitmix32(splitmix32(splitmix32(quarterSeed ^ Math.imul(label, 0x85ebca6b)) ^ Math.imul(a + 1, 0xc2b2ae35)) ^ Math.imul(b + 1, 0x27d4eb2f));
+  return (x + 0.5) / TWO_32;
 }
 
 /** Label hashes of the fixed sub-streams. */
@@ -107,6 +108,7 @@ export const LABEL = {
   board: hash32('board'),
   churn: hash32('churn'),
   personas: hash32('personas'),
+  joint: hash32('joint'),
 } as const;
 
 /** A standard normal fixed by a quarter seed and two integer labels, independent of draw order. */

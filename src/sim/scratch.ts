@@ -1,16 +1,18 @@
 /**
  * Working memory for one quarter. A step needs a few dozen short-lived number
  * arrays; allocating each as a fresh typed array costs more than the
- * arithmetic done in it. A Scratch hands out zeroed views of a few large
- * buffers and is rewound at the start of every public entry point, so a
- * quarter allocates almost nothing. Views must not outlive the call that took
- * them: everything the engine returns is copied into plain arrays or objects.
+ * arithmetic done in it. Every step asks for its arrays in the same order, so
+ * the k-th request of a step gets the k-th buffer of the previous one: an
+ * exact fit is handed back as is (zeroed), a smaller request gets a zeroed
+ * view, a bigger one a new, bigger buffer. Rewound at the start of every
+ * public entry point. Arrays must not outlive the call that took them:
+ * everything the engine returns is copied into plain arrays or objects.
  * Imports nothing.
  */
 
 export class Scratch {
-  private f64 = new Float64Array(4096);
-  private i32 = new Int32Array(2048);
+  private readonly f64: Float64Array[] = [];
+  private readonly i32: Int32Array[] = [];
   private fAt = 0;
   private iAt = 0;
 
@@ -21,25 +23,36 @@ export class Scratch {
 
   /** A zeroed Float64Array of length n. */
   f(n: number): Float64Array {
-    if (this.fAt + n > this.f64.length) {
-      // Views already handed out keep the old buffer alive; new ones come from a bigger one.
-      this.f64 = new Float64Array(Math.max(this.f64.length * 2, n * 2));
-      this.fAt = 0;
+    const k = this.fAt++;
+    let buf = this.f64[k];
+    if (buf === undefined || buf.length < n) {
+      buf = new Float64Array(n);
+      this.f64[k] = buf;
+      return buf;
     }
-    const view = this.f64.subarray(this.fAt, this.fAt + n);
-    this.fAt += n;
+    if (buf.length === n) {
+      buf.fill(0);
+      return buf;
+    }
+    const view = buf.subarray(0, n);
     view.fill(0);
     return view;
   }
 
   /** A zeroed Int32Array of length n. */
   i(n: number): Int32Array {
-    if (this.iAt + n > this.i32.length) {
-      this.i32 = new Int32Array(Math.max(this.i32.length * 2, n * 2));
-      this.iAt = 0;
+    const k = this.iAt++;
+    let buf = this.i32[k];
+    if (buf === undefined || buf.length < n) {
+      buf = new Int32Array(n);
+      this.i32[k] = buf;
+      return buf;
     }
-    const view = this.i32.subarray(this.iAt, this.iAt + n);
-    this.iAt += n;
+    if (buf.length === n) {
+      buf.fill(0);
+      return buf;
+    }
+    const view = buf.subarray(0, n);
     view.fill(0);
     return view;
   }

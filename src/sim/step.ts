@@ -82,6 +82,12 @@ export function createRun(scenario: ScenarioInput, options: RunOptions = {}): Ru
   };
 }
 
+function plainCopy(xs: Float64Array): number[] {
+  const out: number[] = new Array<number>(xs.length);
+  for (let i = 0; i < xs.length; i++) out[i] = xs[i]!;
+  return out;
+}
+
 export function isFinished(state: RunState): boolean {
   return state.quarter >= state.scenario.quarters;
 }
@@ -292,7 +298,7 @@ export function step(state: RunState, plans: readonly QuarterPlan[] = []): StepR
     propensities: k0.propensities.slice(),
     aspiration: k0.aspiration.slice(),
     lastSplit: k0.lastSplit.slice(),
-    lastScore: Array.from(kamScore),
+    lastScore: plainCopy(kamScore),
     cumulativeScore: k0.cumulativeScore.map((c, ki) => c + kamScore[ki]!),
   };
   for (let ki = 0; ki < K; ki++) {
