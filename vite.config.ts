@@ -2,11 +2,32 @@
  * The game build (index.html → dist/game, workers as ES modules) and the
  * Vitest configuration for the unit, property and statistical tests. Browser
  * tests run separately with Playwright (playwright.config.ts).
+ *
+ * The game draws its company floor with Phaser's Canvas renderer only: `phaser`
+ * resolves to Phaser's core entry (scenes, graphics, text, tweens, loader) with
+ * the WebGL renderer, sound and physics compiled out, which keeps all of the
+ * game's JavaScript within its size budget.
  */
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+const phaserCore = fileURLToPath(new URL('./node_modules/phaser/src/phaser-core.js', import.meta.url));
 
 export default defineConfig({
   base: './',
+  resolve: {
+    alias: [{ find: /^phaser$/, replacement: phaserCore }],
+  },
+  define: {
+    'typeof CANVAS_RENDERER': 'true',
+    'typeof WEBGL_RENDERER': 'false',
+    'typeof WEBGL_DEBUG': 'false',
+    'typeof EXPERIMENTAL': 'false',
+    'typeof FEATURE_SOUND': 'false',
+    'typeof PLUGIN_CAMERA3D': 'false',
+    'typeof PLUGIN_FBINSTANT': 'false',
+  },
+  optimizeDeps: { include: ['phaser'] },
   build: {
     outDir: 'dist/game',
     emptyOutDir: true,

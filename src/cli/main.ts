@@ -12,6 +12,7 @@ import { reportCommand } from './commands/report.js';
 import { summarizeCommand } from './commands/summarize.js';
 import { runCommand } from './commands/run.js';
 import { schemaText } from './commands/schema.js';
+import { serveCommand } from './commands/serve.js';
 import { validateCommand, type Output } from './commands/validate.js';
 import { EXIT_INTERNAL, EXIT_USAGE, UsageError, UserError } from './errors.js';
 import { toolVersion } from './version.js';
@@ -106,6 +107,13 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
     .option('--quick', 'fewer repetitions')
     .option('--json', 'machine-readable output')
     .action(async (opts) => setExit(await benchCommand(opts, io)));
+
+  program
+    .command('serve')
+    .description('serve the built game on this computer (open the printed address in a browser)')
+    .option('--port <n>', 'port to listen on', '4173')
+    .option('--host <host>', 'address to listen on (127.0.0.1: this computer only)', '127.0.0.1')
+    .action(async (opts: { port?: string; host?: string }) => setExit(await serveCommand(opts, io)));
 
   return program;
 }

@@ -1,0 +1,39 @@
+/**
+ * Browser tests of the game (test/game): Debian's Chromium at /usr/bin/chromium
+ * (Playwright never downloads a browser), against the built game served by
+ * `two-fronts serve` on a port of its own. Run by `npm test` after the build.
+ */
+import { defineConfig } from '@playwright/test';
+
+const PORT = Number(process.env.TWO_FRONTS_TEST_PORT ?? 4174);
+
+export default defineConfig({
+  testDir: 'test/game',
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
+  reporter: [['list']],
+  outputDir: 'test-results',
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}/`,
+    browserName: 'chromium',
+    viewport: { width: 1280, height: 720 },
+    locale: 'en-GB',
+    trace: 'off',
+    screenshot: 'off',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+    },
+  },
+  webServer: {
+    command: `node bin/two-fronts.js serve --port ${PORT}`,
+    url: `http://127.0.0.1:${PORT}/`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});

@@ -1,0 +1,156 @@
+/**
+ * The frame every debrief chart shares: an SVG with a fixed viewBox that
+ * scales to its container, a title and a description for screen readers
+ * (role="img"), a legend that pairs each series' colour with its dash and
+ * marker, and plain presentation attributes (no CSS classes), so an exported
+ * SVG or PNG looks exactly like the chart on screen.
+ * Imports d3 and the shared palette.
+ */
+import { create, symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, symbolWye, type Selection } from 'd3';
+import { seriesStyle, UI, type SeriesStyle } from './palette';
+
+export const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+
+export interface Frame {
+  svg: Selection<SVGSVGElement, undefined, null, undefined>;
+  plot: Selection<SVGGElement, undefined, null, undefined>;
+  width: number;
+  height: number;
+  /** Plot area inside the margins. */
+  inner: { x: number; y: number; w: number; h: number };
+}
+
+export interface FrameOptions {
+  /** Read out as the chart's name. */
+  title: string;
+  /** One or two sentences on what the chart shows (its main message). */
+  description: string;
+  width?: number;
+  height?: number;
+  margin?: { top: number; right: number; bottom: number; left: number };
+  /** Legend entries (series names with their index into the palette); drawn above the plot. */
+  legend?: { name: string; style: number; kind?: 'line' | 'box' }[];
+}
+
+let counter = 0;
+
+const SYMBOLS = {
+  circle: symbolCircle,
+  square: symbolSquare,
+  triangle: symbolTriangle,
+  diamond: symbolDiamond,
+  cross: symbolCross,
+  star: symbolStar,
+  wye: symbolWye,
+} as const;
+
+export function markerPath(style: SeriesStyle, area = 48): string {
+  return symbol(SYMBOLS[style.marker], area)() ?? '';
+}
+
+/** Legend rows: how many fit per row in the given width (entries are ~ 9 px per character plus the key). */
+function legendRows(entries: { name: string }[], width: number): { name: string; index: number; x: number; row: number }[] {
+  const out: { name: string; index: number; x: number; row: number }[] = [];
+  let x = 0;
+  let row = 0;
+  entries.forEach((e, index) => {
+    const w = 34 + e.name.length * 7.2 + 18;
+    if (x > 0 && x + w > width) {
+      x = 0;
+      row++;
+    }
+    out.push({ name: e.name, index, x, row });
+    x += w;
+  });
+  return out;
+}
+
+export function frame(opts: FrameOptions): Frame {
+  const width = opts.width ?? 640;
+  const legend = opts.legend ?? [];
+  const m = opts.margin ?? { top: 16, right: 20, bottom: 40, left: 64 };
+  const rows = legendRows(legend, width - m.left - m.right);
+  const legendH = legend.length > 0 ? (Math.max(...rows.map((r) => r.row)) + 1) * 22 + 6 : 0;
+  const height = (opts.height ?? 300) + legendH;
+  counter++;
+  const id = `chart-${counter}`;
+  const svg = create('svg')
+    .attr('xmlns', 'http://www.w3.org/2000/svg')
+    .attr('viewBox', `0 0 ${width} ${height}`)
+    .attr('width', width)
+    .attr('height', height)
+    .attr('role', 'img')
+    .attr('aria-labelledby', `${id}-title ${id}-desc`)
+    .attr('font-family', FONT)
+    .attr('font-size', 13)
+    .attr('fill', UI.ink)
+    .style('max-width', '100%')
+    .style('height', 'auto');
+  svg.append('title').attr('id', `${id}-title`).text(opts.title);
+  svg.append('desc').attr('id', `${id}-desc`).text(opts.description);
+  svg.append('rect').attr('width', width).attr('height', height).attr('fill', UI.panel);
+  if (legend.length > 0) {
+    const lg = svg.append('g').attr('transform', `translate(${m.left},8)`).attr('aria-hidden', 'true');
+    for (const r of rows) {
+      const e = legend[r.index]!;
+      const st = seriesStyle(e.style);
+      const g = lg.append('g').attr('transform', `translate(${r.x},${r.row * 22})`);
+      if (e.kind === 'box') {
+        g.append('rect').attr('x', 0).attr('y', 3).attr('width', 26).attr('height', 12).attr('fill', patternFill(svg, e.style)).attr('stroke', UI.ink).attr('stroke-width', 1);
+      } else {
+        g.append('line').attr('x1', 0).attr('x2', 26).attr('y1', 9).attr('y2', 9).attr('stroke', st.color).attr('stroke-width', 3).attr('stroke-dasharray', st.dash);
+        g.append('path').attr('d', markerPath(st)).attr('transform', 'translate(13,9)').attr('fill', st.color).attr('stroke', UI.ink).attr('stroke-width', 0.8);
+      }
+      g.append('text').attr('x', 32).attr('y', 14).text(e.name);
+    }
+  }
+  const inner = { x: m.left, y: m.top + legendH, w: width - m.left - m.right, h: height - legendH - m.top - m.bottom };
+  const plot = svg.append('g').attr('transform', `translate(${inner.x},${inner.y})`);
+  return { svg, plot, width, height, inner };
+}
+
+/** Styles an axis drawn by d3-axis with attributes (exports keep them). */
+export function styleAxis(g: Selection<SVGGElement, undefined, null, undefined>): void {
+  g.attr('font-family', FONT).attr('font-size', 12);
+  g.selectAll('text').attr('fill', UI.inkSoft);
+  g.selectAll('line').attr('stroke', UI.line);
+  g.selectAll('path.domain').attr('stroke', UI.inkSoft);
+}
+
+/** Horizontal grid lines at the given values. */
+export function grid(plot: Frame['plot'], ys: number[], width: number): void {
+  plot
+    .append('g')
+    .attr('aria-hidden', 'true')
+    .selectAll('line')
+    .data(ys)
+    .join('line')
+    .attr('x1', 0)
+    .attr('x2', width)
+    .attr('y1', (d) => d)
+    .attr('y2', (d) => d)
+    .attr('stroke', UI.line)
+    .attr('stroke-dasharray', '2 3');
+}
+
+/**
+ * A fill that carries the series without colour: solid, hatched, dotted or
+ * cross-hatched by series index, each in the series' colour. Patterns are
+ * defined once per chart.
+ */
+export function patternFill(svg: Frame['svg'], index: number): string {
+  const st = seriesStyle(index);
+  const kind = index % 4;
+  if (kind === 0) return st.color;
+  const id = `${svg.attr('aria-labelledby').split(' ')[0]!.replace('-title', '')}-pat-${index}`;
+  if (svg.select(`#${id}`).empty()) {
+    let defs = svg.select<SVGDefsElement>('defs');
+    if (defs.empty()) defs = svg.insert<SVGDefsElement>('defs', ':first-child');
+    const p = defs.append('pattern').attr('id', id).attr('patternUnits', 'userSpaceOnUse').attr('width', 8).attr('height', 8);
+    p.append('rect').attr('width', 8).attr('height', 8).attr('fill', st.color).attr('opacity', 0.35);
+    if (kind === 1) p.append('path').attr('d', 'M-2,10 L10,-2 M-2,2 L2,-2 M6,10 L10,6').attr('stroke', st.color).attr('stroke-width', 2.2);
+    else if (kind === 2) p.append('circle').attr('cx', 4).attr('cy', 4).attr('r', 2).attr('fill', st.color);
+    else p.append('path').attr('d', 'M0,4 H8 M4,0 V8').attr('stroke', st.color).attr('stroke-width', 2);
+  }
+  return `url(#${id})`;
+}

@@ -1,0 +1,67 @@
+/**
+ * The luck check: a histogram of results from many AI-only runs, with the
+ * player's result as a labelled line and the median as a dashed one.
+ * Imports d3 and the chart frame.
+ */
+import { axisBottom, axisLeft, bin, extent, max, median, scaleLinear } from 'd3';
+import { frame, grid, styleAxis } from './debrief-frame';
+import { seriesStyle, UI } from './palette';
+
+export interface HistogramOptions {
+  title: string;
+  description: string;
+  values: number[];
+  /** The player's result and its label. */
+  mark: { value: number; label: string };
+  medianLabel: string;
+  countLabel: string;
+  format: (v: number) => string;
+  width?: number;
+  height?: number;
+}
+
+export function histogram(o: HistogramOptions): SVGSVGElement {
+  const f = frame({ title: o.title, description: o.description, width: o.width, height: o.height ?? 280, margin: { top: 34, right: 24, bottom: 40, left: 56 } });
+  const [lo0, hi0] = extent([...o.values, o.mark.value]) as [number, number];
+  const pad = (hi0 - lo0) * 0.05 || Math.abs(hi0) * 0.05 || 1;
+  const x = scaleLinear().domain([lo0 - pad, hi0 + pad]).nice().range([0, f.inner.w]);
+  const bins = bin().domain(x.domain() as [number, number]).thresholds(x.ticks(16))(o.values);
+  const y = scaleLinear().domain([0, max(bins, (b) => b.length) || 1]).nice().range([f.inner.h, 0]);
+  grid(f.plot, y.ticks(4).map((t) => y(t)), f.inner.w);
+  const st = seriesStyle(4);
+  f.plot
+    .append('g')
+    .attr('aria-hidden', 'true')
+    .selectAll('rect')
+    .data(bins)
+    .join('rect')
+    .attr('x', (b) => x(b.x0!) + 1)
+    .attr('width', (b) => Math.max(0, x(b.x1!) - x(b.x0!) - 2))
+    .attr('y', (b) => y(b.length))
+    .attr('height', (b) => y(0) - y(b.length))
+    .attr('fill', st.color)
+    .attr('stroke', UI.ink)
+    .attr('stroke-width', 0.6);
+  const med = median(o.values);
+  if (med !== undefined) {
+    f.plot.append('line').attr('x1', x(med)).attr('x2', x(med)).attr('y1', 0).attr('y2', f.inner.h).attr('stroke', UI.inkSoft).attr('stroke-width', 2).attr('stroke-dasharray', '6 4');
+    f.plot.append('text').attr('x', x(med)).attr('y', -6).attr('text-anchor', 'middle').attr('font-size', 12).attr('fill', UI.inkSoft).text(o.medianLabel);
+  }
+  const mx = x(o.mark.value);
+  f.plot.append('line').attr('x1', mx).attr('x2', mx).attr('y1', -14).attr('y2', f.inner.h).attr('stroke', UI.ink).attr('stroke-width', 3.5);
+  f.plot.append('path').attr('d', `M${mx - 7},-22 L${mx + 7},-22 L${mx},-12 Z`).attr('fill', UI.ink);
+  f.plot
+    .append('text')
+    .attr('x', mx + (mx > f.inner.w * 0.7 ? -10 : 10))
+    .attr('y', 14)
+    .attr('text-anchor', mx > f.inner.w * 0.7 ? 'end' : 'start')
+    .attr('font-weight', 700)
+    .attr('paint-order', 'stroke')
+    .attr('stroke', UI.panel)
+    .attr('stroke-width', 4)
+    .text(o.mark.label);
+  styleAxis(f.plot.append('g').attr('transform', `translate(0,${f.inner.h})`).call(axisBottom(x).ticks(6).tickFormat((v) => o.format(Number(v)))));
+  styleAxis(f.plot.append('g').call(axisLeft(y).ticks(4)));
+  f.svg.append('text').attr('x', 12).attr('y', f.inner.y + f.inner.h / 2).attr('transform', `rotate(-90 12 ${f.inner.y + f.inner.h / 2})`).attr('text-anchor', 'middle').attr('font-size', 12).attr('fill', UI.inkSoft).text(o.countLabel);
+  return f.svg.node()!;
+}

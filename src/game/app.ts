@@ -1,0 +1,320 @@
+/**
+ * The game's controller: the scenario library, the session being played, the
+ * engine worker, the save, the language. Scenes and panels read from it and
+ * call its actions; it never draws. One instance per page (`app`).
+ * Imports engine types only; the engine runs in the worker.
+ */
+import type { FileIssue } from '../scenario/document';
+import type { Scenario } from '../scenario/schema';
+import type { JointDecision, JointPlan, PlanIssue } from '../sim/index';
+import type { QuarterPlan, QuarterRecord, Regime, RunState, ScenarioInput } from '../sim/types';
+import { head, startEngine, type Engine } from './engine';
+import { language, setLanguage } from './i18n';
+import type { Lang } from '../i18n/index';
+import { defaultDraft, type Draft, type PlanContext } from './plan-draft';
+import { DRAFT_KEY, IdbStore, loadGame, peekGame, saveEntries, type Refusal, type SaveHead, type SaveStore, type ScenarioSource } from './save';
+import { textOf } from './text';
+import { version } from '../../package.json';
+
+export const APP_VERSION: string = version;
+
+export interface LibraryEntry {
+  file: string;
+  text: string;
+  scenario: Scenario;
+  input: ScenarioInput;
+}
+
+export interface Session {
+  source: ScenarioSource;
+  text: string;
+  scenario: Scenario;
+  input: ScenarioInput;
+  seat: string;
+  state: RunState;
+  /** Reporter names in the order of a record's values. */
+  names: string[];
+  boardActive: boolean;
+  draft: Draft | null;
+  /** Colleagues' joint proposals to the player this quarter. */
+  proposals: (JointPlan & { from: string })[];
+}
+
+type Listener = () => void;
+
+const LANG_KEY = 'two-fronts.lang';
+const MOTION_KEY = 'two-fronts.reduce-motion';
+
+/** Seeds of the luck check's AI-only runs: derived from the game's seed and the run's number, never seed + n. */
+export function luckSeed(seed: number, i: number): number {
+  let h = 0x811c9dc5;
+  for (const c of `${seed}/luck/${i}`) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193) >>> 0;
+  return h;
+}
+
+export class App {
+  readonly engine: Engine;
+  readonly store: SaveStore;
+  library: LibraryEntry[] = [];
+  libraryProblems: { file: string; issues: FileIssue[] }[] = [];
+  session: Session | null = null;
+  reducedMotion = false;
+  private langListeners = new Set<Listener>();
+  private savedUpTo = 0;
+  private navigate: ((scene: string, data?: object) => void) | null = null;
+
+  constructor(engine: Engine, store: SaveStore) {
+    this.engine = engine;
+    this.store = store;
+    const stored = safeLocal(() => localStorage.getItem(LANG_KEY));
+    const lang: Lang = stored === 'nl' || stored === 'en' ? stored : navigator.language.toLowerCase().startsWith('nl') ? 'nl' : 'en';
+    setLanguage(lang);
+    const motion = safeLocal(() => localStorage.getItem(MOTION_KEY));
+    this.reducedMotion = motion !== null ? motion === '1' : window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  }
+
+  /** Scenes are switched through here, so panels need not know Phaser. */
+  setNavigator(f: (scene: string, data?: object) => void): void {
+    this.navigate = f;
+  }
+
+  go(scene: string, data?: object): void {
+    this.navigate?.(scene, data);
+  }
+
+  toTitle(): void {
+    this.go('Title');
+  }
+
+  get lang(): Lang {
+    return language();
+  }
+
+  setLang(lang: Lang): void {
+    if (lang === language()) return;
+    setLanguage(lang);
+    safeLocal(() => localStorage.setItem(LANG_KEY, lang));
+    for (const f of this.langListeners) f();
+  }
+
+  onLangChange(f: Listener): () => void {
+    this.langListeners.add(f);
+    return () => this.langListeners.delete(f);
+  }
+
+  setReducedMotion(on: boolean): void {
+    this.reducedMotion = on;
+    safeLocal(() => localStorage.setItem(MOTION_KEY, on ? '1' : '0'));
+  }
+
+  /** Parses the shipped scenarios in the worker; files that do not load are reported, not shown. */
+  async loadLibrary(files: Record<string, string>): Promise<void> {
+    const entries = Object.entries(files).sort(([a], [b]) => a.localeCompare(b));
+    const results = await Promise.all(entries.map(([path, text]) => this.engine.load(text, path.split('/').pop()!)));
+    const library: LibraryEntry[] = [];
+    results.forEach((r, i) => {
+      const [path, text] = entries[i]!;
+      const file = path.split('/').pop()!;
+      if (r.ok) library.push({ file, text, scenario: r.scenario, input: r.input });
+      else this.libraryProblems.push({ file, issues: r.issues });
+    });
+    // The tutorial first, then by title.
+    library.sort((a, b) => Number(b.scenario.id === 'tutorial') - Number(a.scenario.id === 'tutorial') || textOf(a.scenario.title, 'en').localeCompare(textOf(b.scenario.title, 'en')));
+    this.library = library;
+  }
+
+  /** Checks a trainer's file; on success it can be played like a library scenario. */
+  async loadFile(name: string, text: string): Promise<{ ok: true; entry: LibraryEntry } | { ok: false; issues: FileIssue[] }> {
+    const r = await this.engine.load(text, name);
+    if (!r.ok) return { ok: false, issues: r.issues };
+    return { ok: true, entry: { file: name, text, scenario: r.scenario, input: r.input } };
+  }
+
+  /** The seat a person plays: the first player seat, else the first KAM. */
+  static seatOf(input: ScenarioInput): string {
+    return (input.kams.find((k) => k.control === 'player') ?? input.kams[0]!).id;
+  }
+
+  async newGame(entry: LibraryEntry, source: ScenarioSource): Promise<void> {
+    const state = await this.engine.start(entry.input, {});
+    const session = await this.sessionFor(source, entry.text, entry.scenario, entry.input, state);
+    this.session = session;
+    this.savedUpTo = 0;
+    await this.store.clear();
+    await this.save();
+  }
+
+  private async sessionFor(source: ScenarioSource, text: string, scenario: Scenario, input: ScenarioInput, state: RunState): Promise<Session> {
+    const seat = App.seatOf(input);
+    // Reporter names as the engine orders them: a one-quarter AI-only run's summary lists them in that order.
+    const [probe] = await this.engine.runMany([{ scenario: { ...input, quarters: 1 }, seed: state.seed }]);
+    const names = Object.keys(probe!.summary.final);
+    const session: Session = { source, text, scenario, input, seat, state, names, boardActive: false, draft: null, proposals: [] };
+    session.boardActive = await this.probeBoard(session);
+    await this.prepareQuarter(session);
+    return session;
+  }
+
+  /** Whether the board reviews account plans, asked of the engine itself: it refuses a pitch where it does not. */
+  private async probeBoard(s: Session): Promise<boolean> {
+    const kam = s.input.kams.find((k) => k.id === s.seat)!;
+    const account = kam.accounts[0];
+    if (account === undefined) return false;
+    const plan: QuarterPlan = { kam: s.seat, requests: [], customer: {}, lobbying: {}, relationship: {}, businessCase: {}, boardPitch: { [account]: 1 }, joint: [] };
+    const issues = await this.engine.check(head(s.state), plan);
+    return !issues.some((i) => i.code === 'board-inactive');
+  }
+
+  /** Before planning a quarter: colleagues' proposals, and a fresh draft unless one was saved. */
+  private async prepareQuarter(s: Session): Promise<void> {
+    if (s.state.quarter >= s.input.quarters) {
+      s.proposals = [];
+      return;
+    }
+    s.proposals = await this.engine.proposals(head(s.state), [s.seat]);
+    if (!s.draft || s.draft.quarter !== s.state.quarter + 1) s.draft = defaultDraft(this.planContext(s));
+  }
+
+  planContext(s: Session = this.session!): PlanContext {
+    const kam = s.input.kams.find((k) => k.id === s.seat)!;
+    const own = new Set(kam.accounts);
+    const alive = s.state.accounts.alive;
+    return {
+      seat: s.seat,
+      quarter: s.state.quarter + 1,
+      budget: kam.timeBudget,
+      departments: s.input.departments.map((d) => d.id),
+      accounts: s.input.accounts.map((a, i) => ({ id: a.id, alive: alive[i]! })).filter((a) => own.has(a.id)),
+      opportunities: s.state.opportunities.filter((o) => own.has(o.account)),
+      boardActive: s.boardActive,
+      jointMinDays: s.input.model.jointMinDays,
+      customerDaysNeeded: s.input.model.customerDaysNeeded,
+    };
+  }
+
+  /** Remembers the draft so a reload mid-plan keeps it. */
+  async saveDraft(): Promise<void> {
+    const s = this.session;
+    if (!s?.draft) return;
+    await this.store.put([[DRAFT_KEY, structuredClone(s.draft)]]);
+  }
+
+  async checkPlan(plan: QuarterPlan): Promise<PlanIssue[]> {
+    return this.engine.check(head(this.session!.state), plan);
+  }
+
+  async askColleague(partner: string, opportunity: string, partnerOpportunity: string, days: number): Promise<JointDecision> {
+    const s = this.session!;
+    return this.engine.decide(head(s.state), { from: s.seat, to: partner, opportunity, partnerOpportunity, days });
+  }
+
+  /** Plays the quarter with the player's plan; saves before anything is shown. */
+  async submit(plan: QuarterPlan): Promise<{ ok: true; record: QuarterRecord } | { ok: false; issues: PlanIssue[] }> {
+    const s = this.session!;
+    const out = await this.engine.step(head(s.state), [plan]);
+    if (!out.ok) return { ok: false, issues: out.issues };
+    s.state = { ...out.state, history: [...s.state.history, out.record] };
+    s.draft = null;
+    await this.save();
+    await this.prepareQuarter(s);
+    return { ok: true, record: out.record };
+  }
+
+  async save(): Promise<void> {
+    const s = this.session;
+    if (!s) return;
+    const entries = saveEntries(
+      {
+        app: APP_VERSION,
+        scenarioId: s.input.id,
+        title: textOf(s.scenario.title, 'en'),
+        source: s.source,
+        text: s.text,
+        seat: s.seat,
+        quarters: s.input.quarters,
+      },
+      s.state,
+      this.savedUpTo + 1,
+      new Date(),
+    );
+    await this.store.put(entries);
+    this.savedUpTo = s.state.history.length;
+  }
+
+  async savedGame(): Promise<{ ok: true; head: SaveHead } | { ok: false; refusal: Refusal; head?: Partial<SaveHead> }> {
+    try {
+      return await peekGame(this.store);
+    } catch {
+      return { ok: false, refusal: { reason: 'damaged' } };
+    }
+  }
+
+  /** Continues the saved game exactly where it stopped. */
+  async resume(): Promise<{ ok: true } | { ok: false; refusal: Refusal }> {
+    const loaded = await loadGame(this.store);
+    if (!loaded.ok) return { ok: false, refusal: loaded.refusal };
+    const { head: h, state, draft } = loaded.game;
+    const parsed = await this.engine.load(h.text, h.source.kind === 'file' ? h.source.name : h.source.file);
+    if (!parsed.ok) return { ok: false, refusal: { reason: 'damaged' } };
+    // The saved run carries the scenario it was started with; texts come from the saved file.
+    const session = await this.sessionFor(h.source, h.text, parsed.scenario, state.scenario, state);
+    session.seat = h.seat;
+    if (draft) session.draft = draft;
+    this.session = session;
+    this.savedUpTo = state.history.length;
+    return { ok: true };
+  }
+
+  async discardSave(): Promise<void> {
+    await this.store.clear();
+    this.session = null;
+    this.savedUpTo = 0;
+  }
+
+  /** The game replayed under another regime: same seed, opportunities and the player's recorded plans. */
+  async counterfactual(regime: Regime): Promise<RunState> {
+    const s = this.session!;
+    return this.engine.replay({
+      scenario: s.state.scenario,
+      seed: s.state.seed,
+      seats: [s.seat],
+      plans: s.state.history.map((r) => r.plans.filter((p) => p.kam === s.seat)),
+      regime,
+    });
+  }
+
+  /** AI-only runs of the same scenario, in batches so progress can be shown. */
+  async luckRuns(count: number, progress: (done: number) => void): Promise<number[][][]> {
+    const s = this.session!;
+    const out: number[][][] = [];
+    const batch = 10;
+    for (let i = 0; i < count; i += batch) {
+      const jobs = [];
+      for (let j = i; j < Math.min(count, i + batch); j++) jobs.push({ scenario: s.state.scenario, seed: luckSeed(s.state.seed, j) });
+      const results = await this.engine.runMany(jobs);
+      for (const r of results) out.push(r.quarters);
+      progress(out.length);
+    }
+    return out;
+  }
+}
+
+function safeLocal<T>(f: () => T): T | null {
+  try {
+    return f();
+  } catch {
+    return null;
+  }
+}
+
+let instance: App | null = null;
+
+export function createApp(): App {
+  instance = new App(startEngine(), new IdbStore());
+  return instance;
+}
+
+export function app(): App {
+  if (!instance) throw new Error('the game is not started');
+  return instance;
+}

@@ -1,0 +1,74 @@
+/**
+ * What the floor shows, from the session: departments with their capacity and
+ * icon, accounts with owner, size, satisfaction and last revenue, KAMs. Texts
+ * in the player's language.
+ */
+import type { Session } from '../app';
+import { departmentIcons } from '../assets';
+import { days, money, pct, tr } from '../i18n';
+import { textOf } from '../text';
+import type { FloorData } from './floor';
+
+export function floorData(s: Session, lang: 'en' | 'nl'): FloorData {
+  const { input, state } = s;
+  const icons = departmentIcons(input.departments.map((d) => d.id));
+  const owner = new Map<string, number>();
+  input.kams.forEach((k, ki) => k.accounts.forEach((a) => owner.set(a, ki)));
+  const seatAccounts = new Set(input.kams.find((k) => k.id === s.seat)?.accounts ?? []);
+  const last = state.history[state.history.length - 1];
+  return {
+    departments: input.departments.map((d, i) => ({ id: d.id, name: textOf(d.name, lang), capacity: d.capacity, icon: icons[i]! })),
+    accounts: input.accounts.map((a, i) => {
+      const row = last?.accounts.find((r) => r.account === a.id);
+      return {
+        id: a.id,
+        name: textOf(a.name, lang),
+        owner: owner.get(a.id) ?? 0,
+        mine: seatAccounts.has(a.id),
+        alive: state.accounts.alive[i]!,
+        wallet: state.accounts.wallet[i]!,
+        satisfaction: state.accounts.satisfaction[i]!,
+        revenueText: row ? tr('floor.revenue', { money: money(row.revenue) }) : tr('floor.wallet', { money: money(state.accounts.wallet[i]!) }),
+      };
+    }),
+    kams: input.kams.map((k) => ({ id: k.id, name: textOf(k.name, lang), mine: k.id === s.seat })),
+    texts: {
+      inside: tr('floor.inside'),
+      outside: tr('floor.outside'),
+      capacity: (d) => tr('floor.capacity', { days: days(d) }),
+      satisfaction: (x) => pct(x),
+      lost: tr('floor.lost'),
+      you: tr('floor.you'),
+    },
+  };
+}
+
+/** The floor of a scenario before anyone plays it (the title screen's illustration). */
+export function floorFromInput(input: import('../../sim/types').ScenarioInput, lang: 'en' | 'nl', seat: string | null): FloorData {
+  const icons = departmentIcons(input.departments.map((d) => d.id));
+  const owner = new Map<string, number>();
+  input.kams.forEach((k, ki) => k.accounts.forEach((a) => owner.set(a, ki)));
+  const mine = new Set(seat ? (input.kams.find((k) => k.id === seat)?.accounts ?? []) : []);
+  return {
+    departments: input.departments.map((d, i) => ({ id: d.id, name: textOf(d.name, lang), capacity: d.capacity, icon: icons[i]! })),
+    accounts: input.accounts.map((a) => ({
+      id: a.id,
+      name: textOf(a.name, lang),
+      owner: owner.get(a.id) ?? 0,
+      mine: mine.has(a.id),
+      alive: true,
+      wallet: a.wallet,
+      satisfaction: a.satisfaction,
+      revenueText: tr('floor.wallet', { money: money(a.wallet) }),
+    })),
+    kams: input.kams.map((k) => ({ id: k.id, name: textOf(k.name, lang), mine: k.id === seat })),
+    texts: {
+      inside: tr('floor.inside'),
+      outside: tr('floor.outside'),
+      capacity: (d) => tr('floor.capacity', { days: days(d) }),
+      satisfaction: (x) => pct(x),
+      lost: tr('floor.lost'),
+      you: tr('floor.you'),
+    },
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * The game's side of the message catalogues: registers the game's messages,
+ * keeps the current language, and formats numbers, money, shares and days for
+ * it with Intl. `<html lang>` and the document title follow the language.
+ */
+import { formatMoney, formatNumber, formatPercent, locale, register, t, type Lang, type Params } from '../i18n/index';
+import { en } from '../i18n/game.en';
+import { nl } from '../i18n/game.nl';
+
+register(en, nl);
+
+let current: Lang = 'en';
+
+export function language(): Lang {
+  return current;
+}
+
+export function setLanguage(lang: Lang): void {
+  current = lang;
+  if (typeof document !== 'undefined') {
+    document.documentElement.lang = lang;
+    document.title = t('game.documentTitle', {}, lang);
+  }
+}
+
+export function tr(key: string, params: Params = {}): string {
+  return t(key, params, current);
+}
+
+export function money(kEuro: number): string {
+  return formatMoney(Math.abs(kEuro) < 0.5 ? 0 : kEuro, current);
+}
+
+/** A change of money with its sign always shown. */
+export function moneyDelta(kEuro: number): string {
+  const s = money(Math.abs(kEuro));
+  if (Math.abs(kEuro) < 0.5) return s;
+  return kEuro > 0 ? `+${s}` : `−${s}`;
+}
+
+export function num(x: number, digits?: number): string {
+  return formatNumber(x, current, digits);
+}
+
+export function pct(share: number, digits = 0): string {
+  return formatPercent(share, current, digits);
+}
+
+/** A change of a share in percentage points, signed. */
+export function pointsDelta(share: number): string {
+  const p = Math.round(share * 100);
+  return tr('unit.points', { value: `${p > 0 ? '+' : p < 0 ? '−' : '±'}${formatNumber(Math.abs(p), current, 0)}` });
+}
+
+/** Expert-days or KAM days: one decimal below ten, whole days above. */
+export function days(x: number): string {
+  const r = Math.abs(x) < 10 ? Math.round(x * 10) / 10 : Math.round(x);
+  return tr('unit.days', { value: formatNumber(r, current, Math.abs(x) < 10 && !Number.isInteger(r) ? 1 : 0) });
+}
+
+/** "a, b and c" in the language. */
+export function list(items: readonly string[]): string {
+  return new Intl.ListFormat(locale(current), { type: 'conjunction' }).format(items);
+}
+
+export function dateTime(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : new Intl.DateTimeFormat(locale(current), { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+}
+
+/** Money in whole euros (for small amounts such as a day's price, k€ × 1000). */
+export function euros(kEuro: number): string {
+  return new Intl.NumberFormat(locale(current), { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(kEuro * 1000);
+}

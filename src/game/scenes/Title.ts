@@ -1,0 +1,78 @@
+/**
+ * Title: the company floor of the first scenario as the backdrop, with the
+ * KAMs going about their work; the panel offers the language, the saved game,
+ * the scenario library and loading one's own file.
+ */
+import Phaser from 'phaser';
+import { app, type LibraryEntry } from '../app';
+import { announce } from '../dom';
+import { Floor } from '../floor/floor';
+import { floorFromInput } from '../floor/model';
+import { label } from '../floor/draw';
+import { tr } from '../i18n';
+import type { ScenarioSource } from '../save';
+import { confirmDialog } from '../ui/shell';
+import { renderTitlePanel } from '../ui/title-panel';
+import { attach } from './stage';
+
+export class Title extends Phaser.Scene {
+  constructor() {
+    super('Title');
+  }
+
+  create(): void {
+    const a = app();
+    a.session = null;
+    const actions = {
+      play: (entry: LibraryEntry, source: ScenarioSource) => void this.play(entry, source),
+      resume: () => void this.resume(),
+    };
+    attach(this, {
+      layout: 'title',
+      topBar: { inGame: false },
+      panel: () => void renderTitlePanel(actions),
+      draw: (w, h) => this.draw(w, h),
+      describe: () => tr('stage.title'),
+    });
+  }
+
+  private draw(width: number, height: number): void {
+    const a = app();
+    const sample = a.library[0];
+    if (!sample) return;
+    const floor = new Floor(this, floorFromInput(sample.input, a.lang, null), width, height);
+    if (!a.reducedMotion) {
+      sample.input.kams.forEach((_, i) => floor.walk(i, (i * 3 + 1) % sample.input.departments.length, { loop: true, delay: 600 + i * 900 }));
+    }
+    const k = floor.k;
+    const banner = this.add.graphics();
+    banner.fillStyle(0x1d2330, 0.92);
+    banner.fillRoundedRect(width / 2 - 230 * k, floor.frontY - 44 * k, 460 * k, 88 * k, 12 * k);
+    label(this, width / 2, floor.frontY - 36 * k, tr('app.name'), { size: 40 * k, bold: true, serif: true, color: '#f7f5f0' });
+    label(this, width / 2, floor.frontY + 12 * k, tr('title.canvasTagline'), { size: 15 * k, color: '#f0e442' });
+  }
+
+  private async play(entry: LibraryEntry, source: ScenarioSource): Promise<void> {
+    const a = app();
+    const saved = await a.savedGame();
+    if (saved.ok && saved.head.played > 0 && saved.head.played < saved.head.quarters) {
+      const yes = await confirmDialog(tr('title.replace.title'), tr('title.replace.body', { title: saved.head.title, next: saved.head.played + 1, quarters: saved.head.quarters }), tr('title.replace.confirm'));
+      if (!yes) return;
+    }
+    announce(tr('title.starting'));
+    await a.newGame(entry, source);
+    a.go('Briefing');
+  }
+
+  private async resume(): Promise<void> {
+    const a = app();
+    const r = await a.resume();
+    if (!r.ok) {
+      await renderTitlePanel({ play: (e, s) => void this.play(e, s), resume: () => void this.resume() });
+      announce(tr('title.refused.title'));
+      return;
+    }
+    const s = a.session!;
+    a.go(s.state.quarter >= s.input.quarters ? 'Debrief' : 'Quarter');
+  }
+}

@@ -1,0 +1,158 @@
+/**
+ * The briefing in plain words: the player's role and accounts, the
+ * colleagues and how each of them plays, the departments, how the company
+ * steers them (the KPI regime and the interventions in place) and how a
+ * quarter works.
+ */
+import type { Session } from '../app';
+import { app } from '../app';
+import { h } from '../dom';
+import { days, euros, list, money, num, pct, tr } from '../i18n';
+import { paragraphs, textOf } from '../text';
+
+function growthLevel(growth: number, max: number): string {
+  if (!(max > 0) || growth <= 0) return tr('level.none');
+  const r = growth / max;
+  return r >= 0.6 ? tr('level.high') : r >= 0.3 ? tr('level.medium') : tr('level.low');
+}
+
+export function steeringSection(s: Session): HTMLElement {
+  const c = s.input.company;
+  const iv = c.interventions;
+  const items: HTMLElement[] = [];
+  if (iv.accountPnlMeasurement) items.push(h('li', null, tr('intervention.accountPnlMeasurement')));
+  if (iv.kaAgendaItem) items.push(h('li', null, tr('intervention.kaAgendaItem')));
+  if (iv.boardAccountPlans) items.push(h('li', null, tr('intervention.boardAccountPlans')));
+  if (iv.priorityAccess > 0) items.push(h('li', null, tr('intervention.priorityAccess', { share: pct(iv.priorityAccess) })));
+  if (iv.crossFunctionalPool > 0) items.push(h('li', null, tr('intervention.crossFunctionalPool', { share: pct(iv.crossFunctionalPool) })));
+  return h(
+    'section',
+    { 'aria-labelledby': 'steering-title' },
+    h('h2', { id: 'steering-title' }, tr('briefing.steering')),
+    h('p', null, h('strong', null, tr(`regime.${c.regime}`)), ': ', tr(`regime.explain.${c.regime}`, { weight: pct(c.matrixWeight) })),
+    h('p', null, tr(`regime.departments.${c.regime}`)),
+    s.boardActive ? h('p', null, tr('briefing.board', { max: c.sponsorship.maxSponsored })) : h('p', null, tr('briefing.noBoard')),
+    items.length > 0 ? [h('p', null, tr('briefing.interventions')), h('ul', null, items)] : h('p', null, tr('briefing.noInterventions')),
+  );
+}
+
+export function renderBriefing(s: Session, onStart: () => void): HTMLElement {
+  const lang = app().lang;
+  const { input } = s;
+  const kam = input.kams.find((k) => k.id === s.seat)!;
+  const kamIndex = input.kams.indexOf(kam);
+  const accountName = (id: string) => textOf(input.accounts.find((a) => a.id === id)!.name, lang);
+  const maxGrowth = Math.max(...input.accounts.map((a) => a.growth));
+  const own = input.accounts.map((a, i) => ({ a, i })).filter(({ a }) => kam.accounts.includes(a.id));
+  const deptIndex = new Map(input.departments.map((d, i) => [d.id, i]));
+  const relationship = (d: string) => s.state.kams.relationships[kamIndex * input.departments.length + deptIndex.get(d)!] ?? 0;
+  const next = s.state.quarter + 1;
+  return h(
+    'article',
+    { class: 'briefing' },
+    h('h1', null, textOf(s.scenario.title, lang)),
+    h(
+      'p',
+      { class: 'lead' },
+      tr('briefing.role', {
+        name: textOf(kam.name, lang),
+        accounts: list(kam.accounts.map(accountName)),
+        budget: days(kam.timeBudget),
+        quarters: input.quarters,
+      }),
+    ),
+    h('div', { class: 'briefing-text' }, paragraphs(textOf(s.scenario.briefing, lang)).map((p) => h('p', null, p))),
+    h(
+      'section',
+      { 'aria-labelledby': 'own-accounts-title' },
+      h('h2', { id: 'own-accounts-title' }, tr('briefing.accounts')),
+      h(
+        'table',
+        { class: 'data' },
+        h('caption', { class: 'visually-hidden' }, tr('briefing.accounts')),
+        h(
+          'thead',
+          null,
+          h('tr', null, ['briefing.col.account', 'briefing.col.wallet', 'briefing.col.share', 'briefing.col.margin', 'briefing.col.satisfaction', 'briefing.col.growth'].map((k) => h('th', { scope: 'col' }, tr(k)))),
+        ),
+        h(
+          'tbody',
+          null,
+          own.map(({ a, i }) =>
+            h(
+              'tr',
+              null,
+              h('th', { scope: 'row' }, textOf(a.name, lang)),
+              h('td', null, money(s.state.accounts.wallet[i]!)),
+              h('td', null, pct(s.state.accounts.shareOfWallet[i]!)),
+              h('td', null, pct(a.margin)),
+              h('td', null, pct(s.state.accounts.satisfaction[i]!)),
+              h('td', null, growthLevel(a.growth, maxGrowth)),
+            ),
+          ),
+        ),
+      ),
+      h('p', { class: 'hint' }, tr('briefing.growthHidden')),
+    ),
+    h(
+      'section',
+      { 'aria-labelledby': 'colleagues-title' },
+      h('h2', { id: 'colleagues-title' }, tr('briefing.colleagues')),
+      h(
+        'ul',
+        { class: 'colleagues' },
+        input.kams
+          .filter((k) => k.id !== s.seat)
+          .map((k) =>
+            h(
+              'li',
+              null,
+              h('strong', null, textOf(k.name, lang)),
+              ` (${tr(`persona.${k.persona}`)}): `,
+              tr(`persona.explain.${k.persona}`),
+              ' ',
+              tr('briefing.colleagueAccounts', { accounts: list(k.accounts.map(accountName)) }),
+            ),
+          ),
+      ),
+    ),
+    h(
+      'section',
+      { 'aria-labelledby': 'departments-title' },
+      h('h2', { id: 'departments-title' }, tr('briefing.departments')),
+      h('p', null, tr('briefing.departmentsIntro')),
+      h(
+        'table',
+        { class: 'data' },
+        h('caption', { class: 'visually-hidden' }, tr('briefing.departments')),
+        h('thead', null, h('tr', null, ['briefing.col.department', 'briefing.col.capacity', 'briefing.col.price', 'briefing.col.relationship'].map((k) => h('th', { scope: 'col' }, tr(k))))),
+        h(
+          'tbody',
+          null,
+          input.departments.map((d) =>
+            h(
+              'tr',
+              null,
+              h('th', { scope: 'row' }, textOf(d.name, lang)),
+              h('td', null, days(d.capacity)),
+              h('td', null, tr('briefing.perDay', { money: euros(d.transferPrice) })),
+              h('td', null, tr('relationship.level', { value: num(relationship(d.id), 2), word: relationshipWord(relationship(d.id)) })),
+            ),
+          ),
+        ),
+      ),
+    ),
+    steeringSection(s),
+    h(
+      'section',
+      { 'aria-labelledby': 'howto-title' },
+      h('h2', { id: 'howto-title' }, tr('briefing.howto')),
+      h('ol', null, ['briefing.step1', 'briefing.step2', 'briefing.step3', 'briefing.step4'].map((k) => h('li', null, tr(k, { budget: days(kam.timeBudget) })))),
+    ),
+    h('div', { class: 'actions' }, h('button', { type: 'button', class: 'primary big', on: { click: onStart } }, tr(next === 1 ? 'briefing.start' : 'briefing.continue', { q: next }))),
+  );
+}
+
+export function relationshipWord(x: number): string {
+  return x >= 0.6 ? tr('relationship.strong') : x >= 0.35 ? tr('relationship.good') : x >= 0.15 ? tr('relationship.weak') : tr('relationship.none');
+}

@@ -1,0 +1,138 @@
+/**
+ * The quarter report: the player's KPIs, the company's, every department's
+ * P&L (what its head is steered on) and every KAM's result, and the 7S
+ * internal-alignment elements as a table (the canvas shows them as a radar).
+ */
+import type { QuarterRecord } from '../../sim/types';
+import { app, type Session } from '../app';
+import { h } from '../dom';
+import { accountsOf, kamRanking, mean, seriesOf, sevenS, sum, valueOf } from '../figures';
+import { days, money, moneyDelta, num, pct, pointsDelta, tr } from '../i18n';
+import { fingerprint } from '../save';
+import { Names } from './labels';
+
+function tile(title: string, value: string, detail: string | null): HTMLElement {
+  return h('div', { class: 'tile' }, h('p', { class: 'tile-title' }, title), h('p', { class: 'tile-value' }, value), detail ? h('p', { class: 'tile-detail' }, detail) : null);
+}
+
+export function renderReport(s: Session, record: QuarterRecord, onNext: () => void): HTMLElement {
+  const lang = app().lang;
+  const names = new Names(s.input, lang);
+  const N = s.names;
+  const history = s.state.history.slice(0, record.quarter);
+  const prev = history[history.length - 2];
+  const v = (name: string) => valueOf(N, record, name);
+  const pv = (name: string) => (prev ? valueOf(N, prev, name) : Number.NaN);
+  const mine = accountsOf(s.input, s.seat);
+  const rows = record.accounts.filter((r) => mine.includes(r.account));
+  const living = rows.filter((r) => r.alive);
+  const ranking = kamRanking(N, history, s.input.kams.map((k) => k.id));
+  const rank = ranking.findIndex((r) => r.kam === s.seat) + 1;
+  const myScore = v(`kamScore.${s.seat}`);
+  const myTotal = ranking.find((r) => r.kam === s.seat)?.total ?? 0;
+  const needed = sum(rows.map((r) => r.needed));
+  const received = sum(rows.map((r) => r.received));
+  const satisfaction = mean(living.map((r) => r.satisfaction));
+  const prevRows = prev?.accounts.filter((r) => mine.includes(r.account) && r.alive) ?? [];
+  const prevSatisfaction = prev ? mean(prevRows.map((r) => r.satisfaction)) : mean(mine.map((id) => s.input.accounts.find((a) => a.id === id)!.satisfaction));
+  const deltaMoney = (name: string) => (prev ? tr('report.vsLast', { change: moneyDelta(v(name) - pv(name)) }) : null);
+  const elements = sevenS(N);
+  const alignment = v('alignmentIndex');
+
+  const yourTiles = h(
+    'div',
+    { class: 'tiles' },
+    tile(tr('report.you.result'), money(myScore), deltaMoney(`kamScore.${s.seat}`)),
+    tile(tr('report.you.total'), money(myTotal), tr('report.you.rank', { rank, of: ranking.length })),
+    tile(tr('report.you.revenue'), money(sum(rows.map((r) => r.revenue))), null),
+    tile(tr('report.you.satisfaction'), Number.isFinite(satisfaction) ? pct(satisfaction) : '—', Number.isFinite(satisfaction) && Number.isFinite(prevSatisfaction) ? pointsDelta(satisfaction - prevSatisfaction) : null),
+    tile(tr('report.you.delivered'), needed > 0 ? pct(received / needed) : '—', needed > 0 ? tr('report.you.deliveredDetail', { got: days(received), needed: days(needed) }) : null),
+  );
+
+  const companyTiles = h(
+    'div',
+    { class: 'tiles' },
+    tile(tr('report.company.profit'), money(v('companyProfit')), deltaMoney('companyProfit')),
+    tile(tr('report.company.total'), money(sum(seriesOf(N, history, 'companyProfit'))), null),
+    tile(tr('report.company.revenue'), money(v('companyRevenue')), deltaMoney('companyRevenue')),
+    tile(tr('report.company.satisfaction'), pct(v('satisfactionMean')), prev ? pointsDelta(v('satisfactionMean') - pv('satisfactionMean')) : null),
+    tile(tr('report.company.churned'), num(v('churnedAccounts'), 0), null),
+    tile(tr('report.company.fulfilment'), pct(v('fulfilmentMean')), tr('report.company.gini', { gini: num(v('fulfilmentGini'), 2) })),
+    tile(tr('report.company.lobbying'), pct(v('lobbyingShare')), tr('report.company.joint', { share: pct(v('jointProposalShare')) })),
+  );
+
+  const deptTable = h(
+    'table',
+    { class: 'data' },
+    h('caption', null, tr('report.departments.caption')),
+    h('thead', null, h('tr', null, ['report.col.department', 'report.col.quarter', 'report.col.total'].map((k) => h('th', { scope: 'col' }, tr(k))))),
+    h(
+      'tbody',
+      null,
+      s.input.departments.map((d) =>
+        h('tr', null, h('th', { scope: 'row' }, names.department(d.id)), h('td', null, money(v(`departmentPnl.${d.id}`))), h('td', null, money(sum(seriesOf(N, history, `departmentPnl.${d.id}`))))),
+      ),
+    ),
+  );
+
+  const kamTable = h(
+    'table',
+    { class: 'data' },
+    h('caption', null, tr('report.kams.caption')),
+    h('thead', null, h('tr', null, ['report.col.rank', 'report.col.kam', 'report.col.quarter', 'report.col.total'].map((k) => h('th', { scope: 'col' }, tr(k))))),
+    h(
+      'tbody',
+      null,
+      ranking.map((r, i) =>
+        h(
+          'tr',
+          { class: r.kam === s.seat ? 'you' : null },
+          h('td', null, String(i + 1)),
+          h('th', { scope: 'row' }, names.kamYou(r.kam, s.seat)),
+          h('td', null, money(v(`kamScore.${r.kam}`))),
+          h('td', null, money(r.total)),
+        ),
+      ),
+    ),
+  );
+
+  const sevenTable = h(
+    'table',
+    { class: 'data' },
+    h('caption', null, tr('report.7s.caption')),
+    h('thead', null, h('tr', null, ['report.col.element', 'report.col.value', 'report.col.change', 'report.col.measures'].map((k) => h('th', { scope: 'col' }, tr(k))))),
+    h(
+      'tbody',
+      null,
+      elements.map((e) =>
+        h(
+          'tr',
+          null,
+          h('th', { scope: 'row' }, tr(`7s.${e}`)),
+          h('td', null, num(v(`align.${e}`) * 100, 0)),
+          h('td', null, prev ? pointsDelta(v(`align.${e}`) - pv(`align.${e}`)) : '—'),
+          h('td', null, tr(`7s.${e}.measures`)),
+        ),
+      ),
+    ),
+  );
+
+  const last = record.quarter >= s.input.quarters;
+  return h(
+    'article',
+    { class: 'report' },
+    h('h1', null, tr('report.title', { q: record.quarter })),
+    h('section', { 'aria-labelledby': 'report-you' }, h('h2', { id: 'report-you' }, tr('report.you')), h('p', { class: 'hint' }, tr('report.you.hint')), yourTiles),
+    h('section', { 'aria-labelledby': 'report-company' }, h('h2', { id: 'report-company' }, tr('report.company')), companyTiles, deptTable, kamTable),
+    h(
+      'section',
+      { 'aria-labelledby': 'report-7s' },
+      h('h2', { id: 'report-7s' }, tr('report.7s')),
+      h('p', null, tr('report.7s.index', { value: num(alignment * 100, 0), change: prev ? pointsDelta(alignment - pv('alignmentIndex')) : '—' })),
+      h('p', { class: 'hint' }, tr('report.7s.hint')),
+      sevenTable,
+    ),
+    h('p', { class: 'hint game-code' }, tr('report.code', { code: fingerprint(history) })),
+    h('div', { class: 'actions' }, h('button', { type: 'button', class: 'primary big', on: { click: onNext } }, last ? tr('report.toDebrief') : tr('report.next', { q: record.quarter + 1 }))),
+  );
+}

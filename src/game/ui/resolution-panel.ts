@@ -1,0 +1,165 @@
+/**
+ * The quarter's outcome: how much of what each KAM asked they got (who won,
+ * who lost), department by department why, the player's accounts, joint
+ * proposals and the board's sponsorship.
+ */
+import type { QuarterRecord } from '../../sim/types';
+import { app, type Session } from '../app';
+import { h, uniqueId } from '../dom';
+import { departmentStory, kamTotals } from '../explain';
+import { days, list, money, pct, pointsDelta, tr } from '../i18n';
+import { Names } from './labels';
+import { favouredSentence, neglectedSentence, yourSentence } from './why';
+
+export interface Standing {
+  kam: string;
+  requested: number;
+  received: number;
+  fulfilment: number;
+}
+
+/** KAMs ranked by the share of their asks they received (most first); KAMs who asked nothing last. */
+export function standings(record: QuarterRecord, kams: readonly string[]): Standing[] {
+  return kamTotals(record.allocations, kams).sort((a, b) => Number(b.requested > 0) - Number(a.requested > 0) || b.fulfilment - a.fulfilment || b.received - a.received);
+}
+
+export function renderResolution(s: Session, record: QuarterRecord, opts: { onContinue: () => void; onSkip: () => void; animating: boolean }): HTMLElement {
+  const lang = app().lang;
+  const names = new Names(s.input, lang);
+  const kamIds = s.input.kams.map((k) => k.id);
+  const ranked = standings(record, kamIds);
+  const asked = ranked.filter((r) => r.requested > 0);
+  const mine = ranked.find((r) => r.kam === s.seat)!;
+  const rank = asked.findIndex((r) => r.kam === s.seat) + 1;
+  const prev = s.state.history[record.quarter - 2];
+  const regime = s.input.company.regime;
+
+  const summary =
+    mine.requested > 0
+      ? tr('res.summary', { asked: days(mine.requested), got: days(mine.received), share: pct(mine.fulfilment), rank, of: asked.length })
+      : tr('res.summary.none');
+
+  const standingsList = h(
+    'ol',
+    { class: 'standings' },
+    ranked.map((r, i) => {
+      const isFirst = i === 0 && r.requested > 0;
+      const isLast = r.requested > 0 && r === asked[asked.length - 1] && asked.length > 1;
+      return h(
+        'li',
+        { class: r.kam === s.seat ? 'you' : null },
+        h('span', { class: 'who' }, names.kamYou(r.kam, s.seat)),
+        h('span', { class: 'bar', 'aria-hidden': 'true' }, h('span', { style: `width:${Math.round(r.fulfilment * 100)}%` })),
+        h('span', { class: 'figure' }, r.requested > 0 ? tr('res.got', { got: days(r.received), asked: days(r.requested), share: pct(r.fulfilment) }) : tr('res.askedNothing')),
+        isFirst ? h('span', { class: 'badge good' }, '▲ ', tr('res.mostServed')) : null,
+        isLast ? h('span', { class: 'badge bad' }, '▼ ', tr('res.leastServed')) : null,
+      );
+    }),
+  );
+
+  const departments = record.allocations.map((alloc) => {
+    const story = departmentStory(alloc, regime, s.seat);
+    const dept = names.department(alloc.department);
+    const headId = uniqueId('dept');
+    const favoured = favouredSentence(story, s.input, names);
+    const neglected = neglectedSentence(story, s.input, names);
+    return h(
+      'section',
+      { class: 'dept-why', 'aria-labelledby': headId },
+      h('h3', { id: headId }, dept),
+      h(
+        'p',
+        { class: 'hint' },
+        story.scarce
+          ? tr('res.dept.scarce', { capacity: days(alloc.capacity), demand: days(alloc.demand) })
+          : tr('res.dept.enough', { capacity: days(alloc.capacity), demand: days(alloc.demand) }),
+      ),
+      alloc.entries.length === 0 ? h('p', null, tr('res.dept.noRequests')) : null,
+      favoured ? h('p', null, favoured) : null,
+      neglected ? h('p', null, neglected) : null,
+      story.yours.length > 0 ? h('ul', { class: 'yours' }, story.yours.map((y) => h('li', null, yourSentence(y, dept, s.input, names)))) : null,
+      alloc.entries.length > 0
+        ? h(
+            'details',
+            null,
+            h('summary', null, tr('res.dept.all', { department: dept, count: alloc.entries.length })),
+            h(
+              'table',
+              { class: 'data compact' },
+              h('caption', { class: 'visually-hidden' }, tr('res.dept.all', { department: dept, count: alloc.entries.length })),
+              h('thead', null, h('tr', null, ['res.col.request', 'res.col.kam', 'res.col.asked', 'res.col.got', 'res.col.share'].map((k) => h('th', { scope: 'col' }, tr(k))))),
+              h(
+                'tbody',
+                null,
+                [...alloc.entries]
+                  .sort((x, y) => y.received / Math.max(1e-9, y.requested) - x.received / Math.max(1e-9, x.requested))
+                  .map((e) =>
+                    h(
+                      'tr',
+                      { class: e.kams.includes(s.seat) ? 'you' : null },
+                      h('th', { scope: 'row' }, names.request(e.request)),
+                      h('td', null, list(e.kams.map((k) => names.kam(k)))),
+                      h('td', null, days(e.requested)),
+                      h('td', null, days(e.received)),
+                      h('td', null, pct(e.requested > 0 ? e.received / e.requested : 0)),
+                    ),
+                  ),
+              ),
+            ),
+          )
+        : null,
+    );
+  });
+
+  const own = record.accounts.filter((r) => r.kam === s.seat);
+  const accountsTable = h(
+    'table',
+    { class: 'data' },
+    h('caption', { class: 'visually-hidden' }, tr('res.accounts')),
+    h('thead', null, h('tr', null, ['res.col.account', 'res.col.fulfilment', 'res.col.satisfaction', 'res.col.revenue', 'res.col.status'].map((k) => h('th', { scope: 'col' }, tr(k))))),
+    h(
+      'tbody',
+      null,
+      own.map((r) => {
+        const before = prev?.accounts.find((x) => x.account === r.account)?.satisfaction ?? s.input.accounts.find((x) => x.id === r.account)!.satisfaction;
+        const status = !r.alive ? tr('res.status.lost') : r.churned ? tr('res.status.churned') : r.sponsored ? tr('res.status.sponsored') : tr('res.status.active');
+        return h(
+          'tr',
+          null,
+          h('th', { scope: 'row' }, names.account(r.account)),
+          h('td', null, r.fulfilment === null ? '—' : pct(r.fulfilment)),
+          h('td', null, r.alive ? `${pct(r.satisfaction)} (${pointsDelta(r.satisfaction - before)})` : '—'),
+          h('td', null, money(r.revenue)),
+          h('td', null, status),
+        );
+      }),
+    ),
+  );
+
+  const joints = record.joints.filter((j) => j.kams.includes(s.seat));
+  const jointItems = joints.map((j) => {
+    const other = j.kams[0] === s.seat ? j.kams[1] : j.kams[0];
+    return h('li', null, (j.formed ? '✔ ' : '✖ ') + tr(j.formed ? 'res.joint.formed' : 'res.joint.failed', { kam: names.kam(other), request: j.opportunities.map((o) => names.fromId(o)).join(' + ') }));
+  });
+
+  return h(
+    'article',
+    { class: 'resolution' },
+    h('h1', null, tr('res.title', { q: record.quarter })),
+    opts.animating ? h('button', { type: 'button', class: 'ghost skip', on: { click: opts.onSkip } }, tr('res.skip')) : null,
+    h('p', { class: 'lead' }, summary),
+    h('section', { 'aria-labelledby': 'standings-title' }, h('h2', { id: 'standings-title' }, tr('res.standings')), h('p', { class: 'hint' }, tr('res.standings.hint')), standingsList),
+    h('section', { 'aria-labelledby': 'why-title' }, h('h2', { id: 'why-title' }, tr('res.why')), h('p', { class: 'hint' }, tr(`res.why.hint.${regime}`)), departments),
+    h('section', { 'aria-labelledby': 'res-accounts-title' }, h('h2', { id: 'res-accounts-title' }, tr('res.accounts')), accountsTable),
+    joints.length > 0 ? h('section', { 'aria-labelledby': 'res-joint-title' }, h('h2', { id: 'res-joint-title' }, tr('res.joints')), h('ul', null, jointItems)) : null,
+    s.boardActive
+      ? h(
+          'section',
+          { 'aria-labelledby': 'res-board-title' },
+          h('h2', { id: 'res-board-title' }, tr('res.board')),
+          h('p', null, record.sponsored.length > 0 ? tr('res.board.sponsored', { accounts: list(record.sponsored.map((x) => names.account(x))) }) : tr('res.board.none')),
+        )
+      : null,
+    h('div', { class: 'actions' }, h('button', { type: 'button', class: 'primary big', on: { click: opts.onContinue } }, tr('res.continue'))),
+  );
+}

@@ -1,0 +1,189 @@
+/**
+ * The page around the canvas: the top bar (game, quarter, result, briefing
+ * and settings), the panel where each scene puts its DOM view, the layout
+ * (canvas beside the panel, or a canvas banner over a wide panel), and the
+ * settings dialog with the language switch.
+ */
+import type { Lang } from '../../i18n/index';
+import { app } from '../app';
+import { h, mount } from '../dom';
+import { money, tr } from '../i18n';
+import { textOf, paragraphs } from '../text';
+import logoUrl from '../../../assets/logo.svg?url';
+
+export type Layout = 'split' | 'banner' | 'title';
+
+export function panelRoot(): HTMLElement {
+  return document.getElementById('panel')!;
+}
+
+export function stageRoot(): HTMLElement {
+  return document.getElementById('stage')!;
+}
+
+export function setLayout(layout: Layout): void {
+  const main = document.getElementById('main')!;
+  main.dataset.layout = layout;
+}
+
+/** What the canvas shows, for screen readers (the canvas itself is decoration over the same facts as the panel). */
+export function describeStage(text: string): void {
+  stageRoot().setAttribute('aria-label', text);
+}
+
+export interface TopBarOptions {
+  /** Show the quarter progress and result (in a game). */
+  inGame: boolean;
+  /** Label of the current step, e.g. "Quarter 3 of 8 · planning". */
+  step?: string;
+}
+
+export function renderTopBar(opts: TopBarOptions): void {
+  const bar = document.getElementById('topbar')!;
+  const s = app().session;
+  const lang = app().lang;
+  const brand = h('div', { class: 'brand' }, h('img', { src: logoUrl, alt: '', width: 28, height: 28 }), h('span', { class: 'brand-name' }, tr('app.name')));
+  const parts: (Node | null)[] = [brand];
+  if (opts.inGame && s) {
+    const played = s.state.quarter;
+    const total = s.input.quarters;
+    // One mark per quarter while they fit; a bar for long games.
+    const steps =
+      total <= 12
+        ? h(
+            'ol',
+            { class: 'quarters', 'aria-label': tr('top.progress', { played, total }) },
+            Array.from({ length: total }, (_, i) => {
+              const q = i + 1;
+              const status = q <= played ? 'done' : q === played + 1 ? 'current' : 'todo';
+              return h('li', { class: `q-${status}`, 'aria-current': status === 'current' ? 'step' : null }, h('span', { class: 'visually-hidden' }, tr(`top.quarter.${status}`, { q })), h('span', { 'aria-hidden': 'true' }, String(q)));
+            }),
+          )
+        : h(
+            'div',
+            { class: 'quarters-bar', role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': total, 'aria-valuenow': played, 'aria-label': tr('top.progress', { played, total }) },
+            h('span', { style: `width:${Math.round((played / total) * 100)}%` }),
+          );
+    const seatIndex = s.names.indexOf(`kamScore.${s.seat}`);
+    const result = s.state.history.reduce((sum, r) => sum + (r.values[seatIndex] ?? 0), 0);
+    parts.push(
+      h('div', { class: 'scenario-name' }, textOf(s.scenario.title, lang)),
+      h('div', { class: 'step' }, opts.step ?? ''),
+      steps,
+      h('div', { class: 'result' }, h('span', { class: 'result-label' }, tr('top.result')), ' ', h('strong', null, money(result))),
+      h('button', { type: 'button', class: 'ghost', on: { click: () => openBriefing() } }, tr('top.briefing')),
+    );
+  }
+  parts.push(h('button', { type: 'button', class: 'ghost', 'aria-haspopup': 'dialog', on: { click: () => openSettings() } }, tr('top.settings')));
+  mount(bar, h('nav', { class: 'topbar-inner', 'aria-label': tr('top.label') }, parts));
+}
+
+function dialog(titleText: string, body: Node[], actions: Node[]): HTMLDialogElement {
+  const titleId = `dialog-title-${Math.random().toString(36).slice(2, 8)}`;
+  const d = h(
+    'dialog',
+    { class: 'dialog', 'aria-labelledby': titleId },
+    h('h2', { id: titleId }, titleText),
+    ...body,
+    h('div', { class: 'dialog-actions' }, ...actions),
+  );
+  d.addEventListener('close', () => d.remove());
+  document.body.appendChild(d);
+  d.showModal();
+  return d;
+}
+
+export function openSettings(): void {
+  const a = app();
+  const langs: Lang[] = ['en', 'nl'];
+  let d: HTMLDialogElement;
+  const radios = h(
+    'fieldset',
+    { class: 'lang-choice' },
+    h('legend', null, tr('settings.language')),
+    langs.map((l) =>
+      h(
+        'label',
+        null,
+        h('input', {
+          type: 'radio',
+          name: 'settings-lang',
+          value: l,
+          checked: a.lang === l,
+          lang: l,
+          on: {
+            change: () => {
+              a.setLang(l);
+              d.close();
+              openSettings();
+            },
+          },
+        }),
+        ' ',
+        h('span', { lang: l }, tr(`lang.${l}`)),
+      ),
+    ),
+  );
+  const motion = h(
+    'label',
+    { class: 'check' },
+    h('input', { type: 'checkbox', checked: a.reducedMotion, on: { change: (e) => a.setReducedMotion((e.target as HTMLInputElement).checked) } }),
+    ' ',
+    tr('settings.motion'),
+  );
+  const actions: Node[] = [];
+  if (a.session) {
+    actions.push(
+      h('button', { type: 'button', on: { click: () => { d.close(); a.toTitle(); } } }, tr('settings.toTitle')),
+    );
+  }
+  actions.push(h('button', { type: 'button', class: 'primary', on: { click: () => d.close() } }, tr('settings.close')));
+  d = dialog(tr('settings.title'), [radios, motion, a.session ? h('p', { class: 'hint' }, tr('settings.saved')) : h('span')], actions);
+}
+
+export function openBriefing(): void {
+  const s = app().session;
+  if (!s) return;
+  const lang = app().lang;
+  let d: HTMLDialogElement;
+  const text = paragraphs(textOf(s.scenario.briefing, lang)).map((p) => h('p', null, p));
+  d = dialog(textOf(s.scenario.title, lang), [h('div', { class: 'briefing-text' }, text)], [
+    h('button', { type: 'button', class: 'primary', on: { click: () => d.close() } }, tr('settings.close')),
+  ]);
+}
+
+/** A fatal problem (the engine stopped): explain and offer a reload; the game is saved after every quarter. */
+export function showFatal(message: string): void {
+  const d = dialog(tr('fatal.title'), [h('p', null, tr('fatal.body')), h('pre', { class: 'fatal-detail' }, message)], [
+    h('button', { type: 'button', class: 'primary', on: { click: () => location.reload() } }, tr('fatal.reload')),
+  ]);
+  d.setAttribute('role', 'alertdialog');
+}
+
+/** The panel's content, replaced; scrolls to the top. */
+export function showPanel(...content: Node[]): HTMLElement {
+  const root = panelRoot();
+  mount(root, ...content);
+  root.scrollTop = 0;
+  return root;
+}
+
+/** Asks before something that cannot be undone; resolves true when confirmed. */
+export function confirmDialog(title: string, body: string, confirmLabel: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    let answered = false;
+    let d: HTMLDialogElement;
+    const answer = (yes: boolean) => {
+      answered = true;
+      resolve(yes);
+      d.close();
+    };
+    d = dialog(title, [h('p', null, body)], [
+      h('button', { type: 'button', on: { click: () => answer(false) } }, tr('confirm.cancel')),
+      h('button', { type: 'button', class: 'primary', on: { click: () => answer(true) } }, confirmLabel),
+    ]);
+    d.addEventListener('close', () => {
+      if (!answered) resolve(false);
+    });
+  });
+}

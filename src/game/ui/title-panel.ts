@@ -1,0 +1,205 @@
+/**
+ * The title screen's panel: language, the saved game (resume or why it cannot
+ * be resumed), the scenario library with each scenario's summary, and a
+ * trainer's own file with its problems listed by file, line and column.
+ * Scenario text is only ever put in text nodes.
+ */
+import type { FileIssue } from '../../scenario/document';
+import type { Lang } from '../../i18n/index';
+import { app, type LibraryEntry } from '../app';
+import { announce, h, mount, uniqueId } from '../dom';
+import { dateTime, tr } from '../i18n';
+import type { Refusal, SaveHead } from '../save';
+import { textOf } from '../text';
+import { showPanel } from './shell';
+
+export interface TitleActions {
+  play(entry: LibraryEntry, source: { kind: 'library'; file: string } | { kind: 'file'; name: string }): void;
+  resume(): void;
+}
+
+let ownFile: LibraryEntry | null = null;
+let ownIssues: { file: string; issues: FileIssue[] } | null = null;
+
+function facts(entry: LibraryEntry): string {
+  const i = entry.input;
+  return tr('title.facts', {
+    quarters: i.quarters,
+    kams: i.kams.length,
+    departments: i.departments.length,
+    accounts: i.accounts.length,
+    regime: tr(`regime.${i.company.regime}`),
+  });
+}
+
+function scenarioCard(entry: LibraryEntry, source: { kind: 'library'; file: string } | { kind: 'file'; name: string }, actions: TitleActions, lang: Lang): HTMLElement {
+  const title = textOf(entry.scenario.title, lang);
+  const headingId = uniqueId('scenario');
+  return h(
+    'li',
+    { class: 'scenario-card' },
+    h(
+      'article',
+      { 'aria-labelledby': headingId },
+      h('h3', { id: headingId }, title),
+      h('p', { class: 'summary' }, textOf(entry.scenario.summary, lang) || tr('title.noSummary')),
+      h('p', { class: 'facts' }, facts(entry)),
+      h('button', { type: 'button', class: 'primary', 'aria-label': tr('title.playNamed', { title }), on: { click: () => actions.play(entry, source) } }, tr('title.play')),
+    ),
+  );
+}
+
+function issueList(file: string, issues: FileIssue[]): HTMLElement {
+  return h(
+    'div',
+    { class: 'file-issues', role: 'alert' },
+    h('h3', null, tr('title.file.problems', { file, count: issues.length })),
+    h(
+      'ol',
+      null,
+      issues.map((i) =>
+        h(
+          'li',
+          null,
+          h('span', { class: 'where' }, tr('title.file.where', { file: i.file, line: i.line, col: i.col })),
+          i.path ? h('code', { class: 'path' }, i.path) : null,
+          h('span', { class: 'message' }, i.message),
+        ),
+      ),
+    ),
+    h('p', { class: 'hint' }, tr('title.file.fix')),
+  );
+}
+
+function saveCard(saved: { ok: true; head: SaveHead } | { ok: false; refusal: Refusal; head?: Partial<SaveHead> }, actions: TitleActions): HTMLElement | null {
+  if (saved.ok) {
+    const hd = saved.head;
+    const finished = hd.played >= hd.quarters;
+    return h(
+      'section',
+      { class: 'card resume', 'aria-labelledby': 'resume-title' },
+      h('h2', { id: 'resume-title' }, tr('title.resume.title')),
+      h('p', null, tr(finished ? 'title.resume.finished' : 'title.resume.where', { title: hd.title, next: hd.played + 1, quarters: hd.quarters })),
+      h('p', { class: 'hint' }, tr('title.resume.saved', { when: dateTime(hd.savedAt) })),
+      h('button', { type: 'button', class: 'primary', on: { click: () => actions.resume() } }, tr(finished ? 'title.resume.debrief' : 'title.resume.button')),
+    );
+  }
+  if (saved.refusal.reason === 'none') return null;
+  const reason = saved.refusal.reason === 'format' ? tr('title.refused.format', { found: saved.refusal.found }) : tr('title.refused.damaged');
+  const box = h(
+    'section',
+    { class: 'card refused', role: 'status', 'aria-labelledby': 'refused-title' },
+    h('h2', { id: 'refused-title' }, tr('title.refused.title')),
+    h('p', null, reason),
+    h('p', { class: 'hint' }, tr('title.refused.advice')),
+    h(
+      'button',
+      {
+        type: 'button',
+        on: {
+          click: async () => {
+            await app().discardSave();
+            box.remove();
+            announce(tr('title.refused.removed'));
+          },
+        },
+      },
+      tr('title.refused.remove'),
+    ),
+  );
+  return box;
+}
+
+export async function renderTitlePanel(actions: TitleActions): Promise<void> {
+  const a = app();
+  const lang = a.lang;
+  const saved = await a.savedGame();
+  const fileStatus = h('div', { class: 'file-status', 'aria-live': 'polite' });
+  const ownList = h('ul', { class: 'library' });
+  const renderOwn = () => {
+    mount(fileStatus, ownIssues ? issueList(ownIssues.file, ownIssues.issues) : null);
+    mount(ownList, ownFile ? scenarioCard(ownFile, { kind: 'file', name: ownFile.file }, actions, lang) : null);
+  };
+  const inputId = uniqueId('own-file');
+  const readFile = async (file: File) => {
+    mount(fileStatus, h('p', { role: 'status' }, tr('title.file.reading', { file: file.name })));
+    const text = await file.text();
+    const r = await a.loadFile(file.name, text);
+    if (r.ok) {
+      ownFile = r.entry;
+      ownIssues = null;
+      announce(tr('title.file.ok', { title: textOf(r.entry.scenario.title, a.lang) }));
+    } else {
+      ownFile = null;
+      ownIssues = { file: file.name, issues: r.issues };
+    }
+    renderOwn();
+  };
+  const input = h('input', {
+    id: inputId,
+    type: 'file',
+    accept: '.yaml,.yml,.json,application/json,application/yaml,text/yaml,text/plain',
+    on: {
+      change: () => {
+        const f = input.files?.[0];
+        if (f) void readFile(f);
+        input.value = '';
+      },
+    },
+  });
+  const drop = h(
+    'div',
+    {
+      class: 'drop-zone',
+      on: {
+        dragover: (e) => {
+          e.preventDefault();
+          drop.classList.add('over');
+        },
+        dragleave: () => drop.classList.remove('over'),
+        drop: (e) => {
+          e.preventDefault();
+          drop.classList.remove('over');
+          const f = (e as DragEvent).dataTransfer?.files[0];
+          if (f) void readFile(f);
+        },
+      },
+    },
+    h('label', { for: inputId }, tr('title.file.label')),
+    input,
+    h('p', { class: 'hint' }, tr('title.file.hint')),
+  );
+  const langs: Lang[] = ['en', 'nl'];
+  const panel = h(
+    'div',
+    { class: 'title-panel' },
+    h('header', { class: 'title-head' }, h('h1', null, tr('app.name')), h('p', { class: 'tagline' }, tr('app.tagline')), h('p', { class: 'intro' }, tr('title.intro'))),
+    h(
+      'fieldset',
+      { class: 'lang-choice' },
+      h('legend', null, tr('title.language')),
+      langs.map((l) =>
+        h(
+          'label',
+          null,
+          h('input', { type: 'radio', name: 'title-lang', value: l, checked: lang === l, on: { change: () => a.setLang(l) } }),
+          ' ',
+          h('span', { lang: l }, tr(`lang.${l}`)),
+        ),
+      ),
+    ),
+    saveCard(saved, actions),
+    h(
+      'section',
+      { 'aria-labelledby': 'library-title' },
+      h('h2', { id: 'library-title' }, tr('title.library')),
+      h('ul', { class: 'library' }, a.library.map((e) => scenarioCard(e, { kind: 'library', file: e.file }, actions, lang))),
+      a.libraryProblems.length > 0
+        ? h('details', { class: 'hint' }, h('summary', null, tr('title.libraryProblems', { count: a.libraryProblems.length })), a.libraryProblems.map((p) => issueList(p.file, p.issues)))
+        : null,
+    ),
+    h('section', { 'aria-labelledby': 'own-title' }, h('h2', { id: 'own-title' }, tr('title.own')), h('p', null, tr('title.own.intro')), drop, fileStatus, ownList),
+  );
+  showPanel(panel);
+  renderOwn();
+}

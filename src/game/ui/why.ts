@@ -1,0 +1,78 @@
+/**
+ * The "why" in plain words: sentences built from the explanation codes of
+ * explain.ts, e.g. "Solution Engineering favoured Globex, opportunity 1
+ * (Bram): a bigger account (1.6 × the typical size) and Bram lobbied 6 days."
+ */
+import type { Regime, ScenarioInput } from '../../sim/types';
+import type { DepartmentStory, EntryStory, Reason } from '../explain';
+import { days, euros, list, num, pct, tr } from '../i18n';
+import type { Names } from './labels';
+
+export function reasonText(r: Reason, story: EntryStory, regime: Regime, department: string, names: Names): string {
+  const dir = r.sign > 0 ? 'up' : 'down';
+  const kams = list(story.entry.kams.map((k) => names.kam(k)));
+  switch (r.code) {
+    case 'size':
+      return tr(`reason.size.${dir}`, { ratio: num(r.mine / Math.max(1e-9, r.typical), 1) });
+    case 'sponsorship':
+      return tr(`reason.sponsorship.${dir}`);
+    case 'value':
+      return tr(`reason.value.${dir}.${regime}`, {
+        department,
+        mine: euros(r.mine),
+        typical: euros(r.typical),
+        visible: pct(r.visibility),
+      });
+    case 'lobbying':
+      return tr(`reason.lobbying.${dir}`, { kam: kams, days: days(r.lobbyDays) });
+    case 'relationship':
+      return tr(`reason.relationship.${dir}`, { kam: kams, department });
+    case 'noise':
+      return tr(`reason.noise.${dir}`);
+    case 'priority':
+      return tr('reason.priority', { days: days(r.mine) });
+    case 'pool':
+      return tr('reason.pool', { days: days(r.mine) });
+  }
+}
+
+/** "Engineering favoured Globex, opportunity 1 (Bram): a bigger account and Bram lobbied 6 days." */
+export function favouredSentence(story: DepartmentStory, input: ScenarioInput, names: Names): string | null {
+  const f = story.favoured;
+  if (!f) return null;
+  const department = names.department(story.department);
+  const regime = input.company.regime;
+  const reasons = f.reasons.filter((r) => r.sign > 0).slice(0, 3).map((r) => reasonText(r, f, regime, department, names));
+  const params = { department, request: names.request(f.entry.request), kam: list(f.entry.kams.map((k) => names.kam(k))), reasons: list(reasons), share: pct(f.fulfilment) };
+  if (!story.scarce) return tr('why.enough', params);
+  return reasons.length > 0 ? tr('why.favoured', params) : tr('why.favoured.plain', params);
+}
+
+export function neglectedSentence(story: DepartmentStory, input: ScenarioInput, names: Names): string | null {
+  const n = story.neglected;
+  if (!n || !story.scarce) return null;
+  const department = names.department(story.department);
+  const reasons = n.reasons.filter((r) => r.sign < 0).slice(0, 3).map((r) => reasonText(r, n, input.company.regime, department, names));
+  const params = { department, request: names.request(n.entry.request), kam: list(n.entry.kams.map((k) => names.kam(k))), reasons: list(reasons), share: pct(n.fulfilment) };
+  return reasons.length > 0 ? tr('why.neglected', params) : tr('why.neglected.plain', params);
+}
+
+export function yourSentence(story: EntryStory, department: string, input: ScenarioInput, names: Names): string {
+  const regime = input.company.regime;
+  const up = story.reasons.filter((r) => r.sign > 0).slice(0, 3).map((r) => reasonText(r, story, regime, department, names));
+  const down = story.reasons.filter((r) => r.sign < 0).slice(0, 3).map((r) => reasonText(r, story, regime, department, names));
+  const base = tr('why.yours', {
+    request: names.request(story.entry.request),
+    got: days(story.entry.received),
+    asked: days(story.entry.requested),
+    share: pct(story.fulfilment),
+  });
+  const parts = [base];
+  if (story.fulfilment >= 0.999) parts.push(tr('why.yours.full'));
+  else {
+    if (up.length > 0) parts.push(tr('why.helped', { reasons: list(up) }));
+    if (down.length > 0) parts.push(tr('why.hurt', { reasons: list(down) }));
+    if (up.length === 0 && down.length === 0) parts.push(tr('why.typical'));
+  }
+  return parts.join(' ');
+}
