@@ -3,7 +3,7 @@
  * Each entry validates a parsed document and throws FileError on problems.
  */
 import { checkFormat, readDocument, validateDocument, type SourceDocument } from '../scenario/document.js';
-import { SCENARIO_FORMAT, scenarioSchema } from '../scenario/schema.js';
+import { crossReferences, SCENARIO_FORMAT, scenarioSchema } from '../scenario/schema.js';
 import { EXPERIMENT_FORMAT } from '../experiment/schema.js';
 import { validateExperimentFile } from './experiment-file.js';
 
@@ -20,7 +20,7 @@ export const FORMATS: FileFormat[] = [
     kind: 'scenario',
     validate: (doc) => {
       checkFormat(doc, SCENARIO_FORMAT);
-      return validateDocument(doc, scenarioSchema);
+      return validateDocument(doc, scenarioSchema, crossReferences);
     },
   },
   { id: EXPERIMENT_FORMAT, kind: 'experiment', validate: (doc) => validateExperimentFile(doc) },

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { FileError, MAX_FILE_BYTES } from '../scenario/document.js';
+import { MAX_FILE_BYTES, notUtf8, tooBig } from '../scenario/document.js';
 import { UserError } from './errors.js';
 
 export interface UserFile {
@@ -28,16 +28,13 @@ export function readUserFile(path: string): UserFile {
     const code = (e as NodeJS.ErrnoException).code;
     throw new UserError(code === 'ENOENT' ? `${path}: no such file` : `${path}: cannot read (${code ?? 'unknown error'})`);
   }
-  if (size > MAX_FILE_BYTES)
-    throw new FileError([
-      { file: path, line: 1, col: 1, path: '', message: `the file is ${(size / 1e6).toFixed(1)} MB; files over ${MAX_FILE_BYTES / 1e6} MB are refused` },
-    ]);
+  if (size > MAX_FILE_BYTES) throw tooBig(path, size);
   const buf = readFileSync(path);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
   } catch {
-    throw new FileError([{ file: path, line: 1, col: 1, path: '', message: 'this is not UTF-8 text (a binary file, or a text file saved in another encoding)' }]);
+    throw notUtf8(path);
   }
   return { path, text, bytes: buf.length, sha256: createHash('sha256').update(buf).digest('hex') };
 }

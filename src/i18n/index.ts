@@ -8,13 +8,15 @@
  */
 import { en as coreEn } from './core.en.js';
 import { nl as coreNl } from './core.nl.js';
+import { en as issuesEn } from './issues.en.js';
+import { nl as issuesNl } from './issues.nl.js';
 
 export const LANGUAGES = ['en', 'nl'] as const;
 export type Lang = (typeof LANGUAGES)[number];
 export type Catalogue = Readonly<Record<string, string>>;
 export type Params = Readonly<Record<string, string | number>>;
 
-const catalogues: Record<Lang, Record<string, string>> = { en: { ...coreEn }, nl: { ...coreNl } };
+const catalogues: Record<Lang, Record<string, string>> = { en: { ...coreEn, ...issuesEn }, nl: { ...coreNl, ...issuesNl } };
 
 /** Adds an area's messages (called once per area at module load). */
 export function register(en: Catalogue, nl: Catalogue): void {

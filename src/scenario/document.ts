@@ -8,6 +8,8 @@
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
+import type { Lang, Params } from '../i18n/index.js';
+import { uncode, word } from './messages.js';
 import { closest } from './schema.js';
 
 export const MAX_FILE_BYTES = 1_000_000;
@@ -21,11 +23,21 @@ export interface FileIssue {
   col: number;
   /** Dotted path into the document, e.g. `departments[1].capacity`; empty for the whole file. */
   path: string;
+  /** Message code (an `issue.*` message without the prefix) and its parameters, for wording in any language. */
+  code: string;
+  params: Params;
+  /** The problem in English. */
   message: string;
 }
 
+/** `FILE:LINE:COL: path: message`, in English. */
 export function formatIssue(i: FileIssue): string {
   return `${i.file}:${i.line}:${i.col}: ${i.path ? `${i.path}: ` : ''}${i.message}`;
+}
+
+/** The problem itself (without place), worded in the given language. */
+export function issueMessage(i: FileIssue, lang: Lang): string {
+  return lang === 'en' ? i.message : word(i.code, i.params, lang);
 }
 
 /** The one error type the loaders throw: a list of problems, each with its place in the file. */
@@ -55,23 +67,28 @@ export interface SourceDocument {
   positionOf(path: readonly PathSegment[], key?: boolean): { line: number; col: number };
 }
 
-function issueAt(file: string, line: number, col: number, message: string, path = ''): FileIssue {
-  return { file, line, col, path, message };
+export function issueAt(file: string, line: number, col: number, code: string, params: Params = {}, path = ''): FileIssue {
+  return { file, line, col, path, code, params, message: word(code, params, 'en') };
 }
 
-/** Looks like text a person wrote: no NUL bytes, few control characters, no undecodable bytes. */
+/** An issue whose text is given as is (the same in every language). */
+export function textIssue(file: string, line: number, col: number, text: string, path = ''): FileIssue {
+  return issueAt(file, line, col, 'text', { text }, path);
+}
+
+/** Looks like text a person wrote: no NUL bytes, no control characters, no undecodable bytes. */
 function binaryReason(text: string): string | null {
   let control = 0;
   let replacement = 0;
   const n = Math.min(text.length, 65_536);
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0) return 'this is a binary file, not YAML or JSON text (it contains NUL bytes)';
+    if (c === 0) return 'file.nul';
     if ((c < 9 || (c > 13 && c < 32)) && c !== 27) control++;
     if (c === 0xfffd) replacement++;
   }
-  if (control > 0) return 'this is not a text file: it contains control characters that YAML and JSON do not allow';
-  if (replacement > 8 && replacement > n / 100) return 'this is not UTF-8 text (it looks like a binary or a differently encoded file)';
+  if (control > 0) return 'file.control';
+  if (replacement > 8 && replacement > n / 100) return 'file.not-utf8';
   return null;
 }
 
@@ -80,9 +97,8 @@ function binaryReason(text: string): string | null {
  * Throws FileError for anything that is not a clean mapping.
  */
 export function readDocument(text: string, file: string, bytes = byteLength(text)): SourceDocument {
-  if (bytes > MAX_FILE_BYTES)
-    throw new FileError([issueAt(file, 1, 1, `the file is ${(bytes / 1e6).toFixed(1)} MB; files over ${MAX_FILE_BYTES / 1e6} MB are refused`)]);
-  if (text.trim() === '') throw new FileError([issueAt(file, 1, 1, 'the file is empty')]);
+  if (bytes > MAX_FILE_BYTES) throw tooBig(file, bytes);
+  if (text.trim() === '') throw new FileError([issueAt(file, 1, 1, 'file.empty')]);
   const binary = binaryReason(text);
   if (binary) throw new FileError([issueAt(file, 1, 1, binary)]);
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -95,12 +111,12 @@ export function readDocument(text: string, file: string, bytes = byteLength(text
   try {
     doc = parseDocument(src, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, stringKeys: true });
   } catch (e) {
-    throw new FileError([issueAt(file, 1, 1, `cannot read this file as YAML or JSON: ${(e as Error).message}`)]);
+    throw new FileError([issueAt(file, 1, 1, 'file.unreadable', { detail: (e as Error).message })]);
   }
   const yamlIssues: FileIssue[] = [];
   for (const err of [...doc.errors, ...doc.warnings]) {
     const p = pos(err.pos[0]);
-    yamlIssues.push(issueAt(file, p.line, p.col, cleanYamlMessage(err.message)));
+    yamlIssues.push(issueAt(file, p.line, p.col, 'file.syntax', { detail: cleanYamlMessage(err.message) }));
   }
   if (yamlIssues.length > 0) throw new FileError(yamlIssues);
 
@@ -110,11 +126,11 @@ export function readDocument(text: string, file: string, bytes = byteLength(text
       const k = isScalar(pair.key) ? String(pair.key.value) : '';
       if (FORBIDDEN_KEYS.has(k)) {
         const p = pos((pair.key as Node).range?.[0] ?? 0);
-        structural.push(issueAt(file, p.line, p.col, `the key "${k}" is not allowed`));
+        structural.push(issueAt(file, p.line, p.col, 'file.forbidden-key', { key: k }));
       }
       if (path.length > MAX_DEPTH * 2) {
         const p = pos((pair.key as Node | null)?.range?.[0] ?? 0);
-        structural.push(issueAt(file, p.line, p.col, `the file is nested more than ${MAX_DEPTH} levels deep`));
+        structural.push(issueAt(file, p.line, p.col, 'file.too-deep', { depth: MAX_DEPTH }));
         return visit.BREAK;
       }
       return undefined;
@@ -122,7 +138,7 @@ export function readDocument(text: string, file: string, bytes = byteLength(text
     Scalar(_, node) {
       if (node.tag && !node.tag.startsWith('tag:yaml.org,2002:')) {
         const p = pos(node.range?.[0] ?? 0);
-        structural.push(issueAt(file, p.line, p.col, `custom YAML tags (${node.tag}) are not allowed`));
+        structural.push(issueAt(file, p.line, p.col, 'file.custom-tag', { tag: node.tag }));
       }
     },
   });
@@ -132,14 +148,15 @@ export function readDocument(text: string, file: string, bytes = byteLength(text
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (e) {
-    const message = /alias/i.test((e as Error).message)
-      ? `too many aliases (more than ${MAX_ALIASES} expansions): a file like this can exhaust memory, so it is refused`
-      : `cannot read this file: ${(e as Error).message}`;
-    throw new FileError([issueAt(file, 1, 1, message)]);
+    throw new FileError([
+      /alias/i.test((e as Error).message)
+        ? issueAt(file, 1, 1, 'file.alias-bomb', { max: MAX_ALIASES })
+        : issueAt(file, 1, 1, 'file.unreadable', { detail: (e as Error).message }),
+    ]);
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    const found = Array.isArray(value) ? 'a list' : value === null ? 'nothing' : `a single value (${JSON.stringify(value).slice(0, 40)})`;
-    throw new FileError([issueAt(file, 1, 1, `expected a mapping of keys (format, id, ...) at the top of the file, found ${found}`)]);
+    const found = Array.isArray(value) ? '@found.list' : value === null ? '@found.nothing' : JSON.stringify(value).slice(0, 40);
+    throw new FileError([issueAt(file, 1, 1, 'file.not-mapping', { found })]);
   }
 
   const positionOf = (path: readonly PathSegment[], key = false) => {
@@ -167,6 +184,14 @@ export function readDocument(text: string, file: string, bytes = byteLength(text
     return pos(best);
   };
   return { file, value, positionOf };
+}
+
+export function tooBig(file: string, bytes: number): FileError {
+  return new FileError([issueAt(file, 1, 1, 'file.too-big', { mb: (bytes / 1e6).toFixed(1), limit: MAX_FILE_BYTES / 1e6 })]);
+}
+
+export function notUtf8(file: string): FileError {
+  return new FileError([issueAt(file, 1, 1, 'file.not-utf8')]);
 }
 
 function cleanYamlMessage(message: string): string {
@@ -213,20 +238,21 @@ function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
 }
 
 const TYPE_NAMES: Record<string, string> = {
-  array: 'a list',
-  object: 'a mapping',
-  record: 'a mapping',
-  number: 'a number',
-  string: 'a text',
-  boolean: 'true or false',
+  array: '@type.list',
+  object: '@type.mapping',
+  record: '@type.mapping',
+  number: '@type.number',
+  string: '@type.text',
+  boolean: '@type.boolean',
 };
 
+/** What the file has where something else was expected; quoted values stay as written. */
 function describe(v: unknown): string {
-  if (v === null) return 'nothing (null)';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'object') return 'a mapping';
-  if (typeof v === 'string') return `the text ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`;
-  return `${typeof v} ${JSON.stringify(v)}`;
+  if (v === null) return '@found.null';
+  if (Array.isArray(v)) return '@found.list';
+  if (typeof v === 'object') return '@found.mapping';
+  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+  return JSON.stringify(v) ?? String(v);
 }
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
@@ -248,24 +274,37 @@ export function checkFormat(doc: SourceDocument, expected: string): void {
   const p = doc.positionOf(['format']);
   const [kind, version] = typeof format === 'string' ? format.split('@') : [];
   const [expectedKind] = expected.split('@');
-  const message =
+  const issue =
     typeof format !== 'string'
-      ? `format must be the text "${expected}"`
+      ? issueAt(doc.file, p.line, p.col, 'format.not-text', { expected }, 'format')
       : kind === expectedKind
-        ? `this file is in format version ${version}; this version of Two Fronts reads "${expected}"`
-        : `this is a "${format}" file, not "${expected}"`;
-  throw new FileError([issueAt(doc.file, p.line, p.col, message, 'format')]);
+        ? issueAt(doc.file, p.line, p.col, 'format.version', { version: version ?? '?', expected }, 'format')
+        : issueAt(doc.file, p.line, p.col, 'format.other', { format, expected }, 'format');
+  throw new FileError([issue]);
 }
 
-/** Validates a document with a zod schema; every problem becomes a FileIssue at its place. */
-export function validateDocument<S extends z.ZodType>(doc: SourceDocument, schema: S): z.output<S> {
+/** A problem found outside the schema (e.g. cross-references), placed like a schema issue. */
+export interface ExtraIssue {
+  path: PathSegment[];
+  code: string;
+  params: Params;
+  at?: 'key';
+}
+
+/**
+ * Validates a document with a zod schema; every problem becomes a FileIssue
+ * at its place. `extra` are checks zod would skip while the file has other
+ * problems (its refinements run only on otherwise valid data): they are
+ * reported together, so one round of fixing is enough.
+ */
+export function validateDocument<S extends z.ZodType>(doc: SourceDocument, schema: S, extra: (value: unknown) => ExtraIssue[] = () => []): z.output<S> {
   const result = schema.safeParse(doc.value);
   if (result.success) return result.data;
   const issues: FileIssue[] = [];
   const seen = new Set<string>();
-  const push = (path: PathSegment[], message: string, key = false) => {
+  const push = (path: PathSegment[], code: string, params: Params, key = false) => {
     const p = doc.positionOf(path, key);
-    const issue = issueAt(doc.file, p.line, p.col, message, formatPath(path));
+    const issue = issueAt(doc.file, p.line, p.col, code, params, formatPath(path));
     const id = formatIssue(issue);
     if (!seen.has(id)) {
       seen.add(id);
@@ -274,39 +313,54 @@ export function validateDocument<S extends z.ZodType>(doc: SourceDocument, schem
   };
   for (const raw of result.error.issues as ZodIssueLike[]) {
     const path = raw.path.filter((s): s is PathSegment => typeof s === 'string' || typeof s === 'number');
+    const actual = valueAt(doc.value, path);
     if (raw.code === 'unrecognized_keys' && raw.keys) {
       const known = keysAt(schema, path);
       for (const k of raw.keys) {
         const guess = closest(k, known);
-        const hint = guess ? ` (did you mean "${guess}"?)` : known.length > 0 ? ` (expected one of: ${known.join(', ')})` : '';
-        push([...path, k], `unknown key "${k}"${hint}`, true);
+        if (guess) push([...path, k], 'key.unknown-guess', { key: k, guess }, true);
+        else if (known.length > 0) push([...path, k], 'key.unknown-list', { key: k, known: known.join(', ') }, true);
+        else push([...path, k], 'key.unknown', { key: k }, true);
       }
       continue;
     }
-    if (raw.code === 'invalid_value' && raw.values && raw.values.length > 1) {
-      const actual = valueAt(doc.value, path);
-      const options = raw.values.map(String);
-      const guess = typeof actual === 'string' ? closest(actual, options) : undefined;
-      const shown = actual === undefined ? 'nothing' : JSON.stringify(actual);
-      push(path, `${shown} is not one of ${options.join(' | ')}${guess ? ` (did you mean "${guess}"?)` : ''}`);
+    const own = uncode(raw.message);
+    if (own) {
+      push(path, own.code, own.params, raw.params?.at === 'key');
       continue;
     }
-    const actual = valueAt(doc.value, path);
-    if ((raw.code === 'invalid_type' || raw.code === 'invalid_union') && actual === undefined && !/required/.test(raw.message)) {
-      push(path, `${path.length ? `"${String(path[path.length - 1])}"` : 'a value'} is required`);
+    if (raw.code === 'invalid_value' && raw.values && raw.values.length > 1) {
+      const options = raw.values.map(String);
+      const guess = typeof actual === 'string' ? closest(actual, options) : undefined;
+      const value = actual === undefined ? '@found.nothing' : JSON.stringify(actual);
+      if (guess) push(path, 'value.not-one-of-guess', { value, options: options.join(' | '), guess });
+      else push(path, 'value.not-one-of', { value, options: options.join(' | ') });
+      continue;
+    }
+    if ((raw.code === 'invalid_type' || raw.code === 'invalid_union') && actual === undefined) {
+      push(path, 'value.required', { name: path.length ? String(path[path.length - 1]) : '' });
       continue;
     }
     if (raw.code === 'invalid_union') {
-      push(path, `expected a text or one text per language ({ en: "...", nl: "..." }), found ${describe(actual)}`);
+      push(path, 'value.text', { found: describe(actual) });
       continue;
     }
-    if (raw.code === 'invalid_type' && /^Invalid input/.test(raw.message)) {
+    if (raw.code === 'invalid_type') {
       const expected = (raw as { expected?: string }).expected ?? '';
-      push(path, `expected ${TYPE_NAMES[expected] ?? expected}, found ${describe(actual)}`);
+      push(path, 'value.type', { expected: TYPE_NAMES[expected] ?? expected, found: describe(actual) });
       continue;
     }
-    push(path, raw.message.replace(/^Invalid input: /, ''), raw.params?.at === 'key');
+    if (raw.code === 'too_big' && Array.isArray(actual)) {
+      push(path, 'list.too-long', { max: (raw as { maximum?: number }).maximum ?? 0 });
+      continue;
+    }
+    if (raw.code === 'too_small' && Array.isArray(actual)) {
+      push(path, 'list.too-short', { min: (raw as { minimum?: number }).minimum ?? 1 });
+      continue;
+    }
+    push(path, 'value.invalid', {});
   }
+  for (const x of extra(doc.value)) push(x.path, x.code, x.params, x.at === 'key');
   issues.sort((a, b) => a.line - b.line || a.col - b.col);
   throw new FileError(issues);
 }

@@ -6,7 +6,7 @@
  */
 import { checkFormat, readDocument, validateDocument } from './document.js';
 import { resolveScenario } from './resolve.js';
-import { SCENARIO_FORMAT, scenarioSchema, type Scenario } from './schema.js';
+import { crossReferences, SCENARIO_FORMAT, scenarioSchema, type Scenario } from './schema.js';
 import type { ScenarioInput } from '../sim/types.js';
 
 export interface LoadedScenario {
@@ -19,6 +19,6 @@ export interface LoadedScenario {
 export function loadScenario(text: string, file = 'scenario.yaml'): LoadedScenario {
   const doc = readDocument(text, file);
   checkFormat(doc, SCENARIO_FORMAT);
-  const scenario = validateDocument(doc, scenarioSchema);
+  const scenario = validateDocument(doc, scenarioSchema, crossReferences);
   return { scenario, input: resolveScenario(scenario) };
 }

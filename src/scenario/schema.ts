@@ -9,6 +9,8 @@
 import { z } from 'zod';
 import { ADAPTIVE_RULES, ALLOCATION_MECHANISMS, MODEL_PARAMS, MODEL_PARAM_NAMES } from '../sim/params.js';
 import { CONTROLS, PERSONAS, REGIMES } from '../sim/types.js';
+import { t } from '../i18n/index.js';
+import { coded } from './messages.js';
 
 export const SCENARIO_FORMAT = 'two-fronts/scenario@1';
 export const LANGUAGES = ['en', 'nl'] as const;
@@ -18,18 +20,18 @@ const ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
 export const idSchema = z
   .string()
-  .max(64, 'an id has at most 64 characters')
-  .regex(ID, 'an id is kebab-case: lower-case letters and digits joined by single hyphens, starting with a letter (e.g. "solution-engineering")')
+  .max(64, coded('id.too-long'))
+  .regex(ID, coded('id.format'))
   .describe('kebab-case identifier, unique in its list');
 
-const plainText = z.string().max(20_000, 'text is at most 20,000 characters');
+const plainText = z.string().max(20_000, coded('text.too-long'));
 
 export const textSchema = z
   .union([
     plainText,
     z
       .strictObject({ en: plainText.optional(), nl: plainText.optional() })
-      .refine((t) => t.en !== undefined || t.nl !== undefined, 'give the text in at least one language (en or nl)'),
+      .refine((x) => x.en !== undefined || x.nl !== undefined, coded('text.no-language')),
   ])
   .describe('A plain string, or one string per language: { en: "...", nl: "..." }');
 
@@ -38,25 +40,26 @@ const textListSchema = z
     z.array(plainText).max(50),
     z
       .strictObject({ en: z.array(plainText).max(50).optional(), nl: z.array(plainText).max(50).optional() })
-      .refine((t) => t.en !== undefined || t.nl !== undefined, 'give the list in at least one language (en or nl)'),
+      .refine((x) => x.en !== undefined || x.nl !== undefined, coded('text.no-language')),
   ])
   .describe('A list of strings, or one list per language');
 
-const num = (min: number, max: number, what: string) =>
-  z
+/** A number in [min, max]; `unit` names the message that says what it measures. */
+const num = (min: number, max: number, unit: string) => {
+  const what = `@${unit}`;
+  return z
     .number({
       error: (iss) =>
-        iss.input === undefined
-          ? `${what} is required`
-          : typeof iss.input === 'number'
-            ? `expected a finite number (${what})`
-            : `expected a number (${what})`,
+        coded(iss.input === undefined ? 'number.required' : typeof iss.input === 'number' ? 'number.finite' : 'number.type', { what }),
     })
-    .min(min, `must be at least ${min} (${what})`)
-    .max(max, `must be at most ${max} (${what})`)
-    .describe(what);
+    .min(min, coded('number.min', { min, what }))
+    .max(max, coded('number.max', { max, what }))
+    .describe(t(unit));
+};
 
-const share = (what: string) => num(0, 1, what);
+const int = (min: number, max: number, unit: string) => num(min, max, unit).int(coded('number.int', { what: `@${unit}` }));
+
+const share = (unit: string) => num(0, 1, unit);
 
 const regimeSchema = z.enum(REGIMES).describe(REGIMES.join(' | '));
 
@@ -65,17 +68,17 @@ export const interventionsSchema = z
     accountPnlMeasurement: z.boolean().default(false).describe('Profit and cash flow measured per account.'),
     kaAgendaItem: z.boolean().default(false).describe('A key-account item on every internal meeting agenda about the customer.'),
     boardAccountPlans: z.boolean().default(false).describe('KAMs present account plans to the board; the board sponsors accounts.'),
-    priorityAccess: share('share of each department\'s capacity reserved for key accounts, 0..1').default(0),
-    crossFunctionalPool: share('share of capacity kept for joint cross-department solutions, 0..1').default(0),
+    priorityAccess: share('unit.priorityAccess').default(0),
+    crossFunctionalPool: share('unit.crossFunctionalPool').default(0),
   })
   .refine((i) => i.priorityAccess + i.crossFunctionalPool <= 1, {
-    message: 'priorityAccess + crossFunctionalPool can reserve at most all capacity (their sum must be at most 1)',
+    message: coded('interventions.over-reserved'),
     path: ['priorityAccess'],
   });
 
 export const companySchema = z.strictObject({
   regime: regimeSchema.default('departmental-pnl'),
-  matrixWeight: share('matrix only: weight on account value').default(0.5),
+  matrixWeight: share('unit.matrixWeight').default(0.5),
   interventions: interventionsSchema.default({
     accountPnlMeasurement: false,
     kaAgendaItem: false,
@@ -85,38 +88,38 @@ export const companySchema = z.strictObject({
   }),
   sponsorship: z
     .strictObject({
-      maxSponsored: num(0, 1000, 'accounts the board sponsors at once').int('maxSponsored is a whole number').default(2),
-      boost: num(0, 100, 'head start of a sponsored account: score × (1 + boost)').default(1),
+      maxSponsored: int(0, 1000, 'unit.maxSponsored').default(2),
+      boost: num(0, 100, 'unit.boost').default(1),
     })
     .default({ maxSponsored: 2, boost: 1 }),
-  fixedCostPerQuarter: num(0, 1e9, 'k€ per quarter').default(0),
+  fixedCostPerQuarter: num(0, 1e9, 'unit.fixedCost').default(0),
 });
 
 export const departmentSchema = z.strictObject({
   id: idSchema,
   name: textSchema,
-  capacity: num(0, 1e7, 'expert-days per quarter'),
-  unitCost: num(0, 1e4, 'k€ per expert-day').default(1),
-  transferPrice: num(0, 1e4, 'k€ per expert-day booked to the department').default(1.2),
-  lobbyingSusceptibility: num(0, 5, 'how much the head responds to lobbying').default(1),
-  perceptionNoise: num(0, 3, 'log-sd of the head\'s perception noise').default(0.2),
+  capacity: num(0, 1e7, 'unit.expertDaysPerQuarter'),
+  unitCost: num(0, 1e4, 'unit.kEuroPerExpertDay').default(1),
+  transferPrice: num(0, 1e4, 'unit.kEuroPerExpertDayBooked').default(1.2),
+  lobbyingSusceptibility: num(0, 5, 'unit.lobbyingSusceptibility').default(1),
+  perceptionNoise: num(0, 3, 'unit.perceptionNoise').default(0.2),
 });
 
 const needsSchema = z
-  .record(z.string(), num(0, 1e6, 'relative need for the department'))
+  .record(z.string(), num(0, 1e6, 'unit.relativeNeed'))
   .describe('Mix of capabilities the account needs, by department id; normalised to sum 1. Default: every department equally.');
 
 export const accountSchema = z.strictObject({
   id: idSchema,
   name: textSchema,
-  wallet: num(0, 1e9, 'k€ per quarter the account could spend with us'),
-  maxWallet: num(0, 1e10, 'k€ per quarter the wallet can grow to').optional(),
-  shareOfWallet: num(0.001, 0.999, 'share of the wallet we win, 0..1').default(0.3),
-  margin: num(-1, 1, 'gross margin on revenue').default(0.25),
-  growth: num(-0.5, 1, 'strategic growth potential per quarter').default(0.02),
-  satisfaction: share('starting satisfaction, 0..1').default(0.6),
+  wallet: num(0, 1e9, 'unit.wallet'),
+  maxWallet: num(0, 1e10, 'unit.maxWallet').optional(),
+  shareOfWallet: num(0.001, 0.999, 'unit.shareOfWallet').default(0.3),
+  margin: num(-1, 1, 'unit.margin').default(0.25),
+  growth: num(-0.5, 1, 'unit.growth').default(0.02),
+  satisfaction: share('unit.satisfaction').default(0.6),
   needs: needsSchema.optional(),
-  opportunitiesPerQuarter: num(0, 12, 'opportunities per quarter on average').default(2),
+  opportunitiesPerQuarter: num(0, 12, 'unit.opportunities').default(2),
 });
 
 export const kamSchema = z.strictObject({
@@ -128,11 +131,11 @@ export const kamSchema = z.strictObject({
     .enum(PERSONAS)
     .optional()
     .describe(`${PERSONAS.join(' | ')}; for a player seat, who plays it when no one does (default adaptive)`),
-  charisma: num(0.5, 1.5, 'charisma, 0.5..1.5').default(1),
-  businessCaseSkill: share('business-case skill, 0..1').default(0.5),
-  timeBudget: num(0, 365, 'days per quarter').default(60),
+  charisma: num(0.5, 1.5, 'unit.charisma').default(1),
+  businessCaseSkill: share('unit.businessCaseSkill').default(0.5),
+  timeBudget: num(0, 365, 'unit.timeBudget').default(60),
   relationships: z
-    .record(z.string(), share('starting relationship capital, 0..1'))
+    .record(z.string(), share('unit.relationship'))
     .default({})
     .describe('Starting relationship capital with each department, 0..1; departments not listed start at 0.2.'),
 });
@@ -143,7 +146,7 @@ const modelShape: Record<string, z.ZodType> = {
 };
 for (const name of MODEL_PARAM_NAMES) {
   const p = MODEL_PARAMS[name] as { default: number; min: number; max: number; unit: string; doc: string };
-  modelShape[name] = num(p.min, p.max, p.unit).optional().describe(`${p.doc} Default ${p.default}, ${p.unit}.`);
+  modelShape[name] = num(p.min, p.max, `unit.model.${p.unit}`).optional().describe(`${p.doc} Default ${p.default}, ${p.unit}.`);
 }
 
 export const modelSchema = z.strictObject(modelShape as {
@@ -164,15 +167,15 @@ export const scenarioSchema = z
     format: z.literal(SCENARIO_FORMAT, {
       error: (iss) =>
         iss.input === undefined
-          ? `format is required: write "format: ${SCENARIO_FORMAT}" at the top`
-          : `unknown format ${JSON.stringify(iss.input)}: this version of Two Fronts reads "${SCENARIO_FORMAT}"`,
+          ? coded('format.required', { expected: SCENARIO_FORMAT })
+          : coded('format.other', { format: String(iss.input), expected: SCENARIO_FORMAT }),
     }),
     id: idSchema,
     title: textSchema,
     summary: textSchema.default(''),
     briefing: textSchema.default(''),
-    quarters: num(1, 200, 'quarters in a run').int('quarters is a whole number').default(8),
-    seed: num(0, 4294967295, 'default seed').int('seed is a whole number').default(1),
+    quarters: int(1, 200, 'unit.quarters').default(8),
+    seed: int(0, 4294967295, 'unit.seed').default(1),
     company: companySchema.default({
       regime: 'departmental-pnl',
       matrixWeight: 0.5,
@@ -180,69 +183,87 @@ export const scenarioSchema = z
       sponsorship: { maxSponsored: 2, boost: 1 },
       fixedCostPerQuarter: 0,
     }),
-    departments: z.array(departmentSchema).min(1, 'a scenario needs at least one department').max(200),
-    accounts: z.array(accountSchema).min(1, 'a scenario needs at least one account').max(20_000),
-    kams: z.array(kamSchema).min(1, 'a scenario needs at least one KAM').max(5_000),
+    departments: z.array(departmentSchema).min(1, coded('list.departments')).max(200),
+    accounts: z.array(accountSchema).min(1, coded('list.accounts')).max(20_000),
+    kams: z.array(kamSchema).min(1, coded('list.kams')).max(5_000),
     model: modelSchema.default({}),
     debrief: debriefSchema.default({ compareRegimes: [], questions: [] }),
   })
   .superRefine((s, ctx) => {
-    const unique = (list: { id: string }[], key: string, what: string) => {
-      const seen = new Map<string, number>();
-      list.forEach((item, i) => {
-        const first = seen.get(item.id);
-        if (first !== undefined)
-          ctx.addIssue({ code: 'custom', path: [key, i, 'id'], message: `duplicate ${what} id "${item.id}" (already used by ${key}[${first}])` });
-        else seen.set(item.id, i);
-      });
-      return seen;
-    };
-    const depts = unique(s.departments, 'departments', 'department');
-    const accounts = unique(s.accounts, 'accounts', 'account');
-    unique(s.kams, 'kams', 'KAM');
-    const suggest = (id: string, known: Iterable<string>) => {
-      const list = [...known];
-      const best = closest(id, list);
-      return best ? ` (did you mean "${best}"?)` : ` (known: ${list.join(', ')})`;
-    };
-    s.accounts.forEach((a, i) => {
-      for (const d of Object.keys(a.needs ?? {})) {
-        if (!depts.has(d))
-          ctx.addIssue({ code: 'custom', path: ['accounts', i, 'needs', d], message: `unknown department "${d}"${suggest(d, depts.keys())}`, params: { at: 'key' } });
-      }
-      if (a.needs && Object.values(a.needs).every((v) => v === 0))
-        ctx.addIssue({ code: 'custom', path: ['accounts', i, 'needs'], message: 'an account needs at least one department (all needs are 0)' });
-      if (a.maxWallet !== undefined && a.maxWallet < a.wallet)
-        ctx.addIssue({ code: 'custom', path: ['accounts', i, 'maxWallet'], message: `maxWallet (${a.maxWallet}) must be at least the wallet (${a.wallet})` });
-    });
-    const owner = new Map<string, number>();
-    s.kams.forEach((k, i) => {
-      k.accounts.forEach((a, j) => {
-        if (!accounts.has(a)) {
-          ctx.addIssue({ code: 'custom', path: ['kams', i, 'accounts', j], message: `unknown account "${a}"${suggest(a, accounts.keys())}` });
-          return;
-        }
-        const prev = owner.get(a);
-        if (prev !== undefined)
-          ctx.addIssue({
-            code: 'custom',
-            path: ['kams', i, 'accounts', j],
-            message: `account "${a}" already belongs to KAM "${s.kams[prev]!.id}"; every account belongs to exactly one KAM`,
-          });
-        else owner.set(a, i);
-      });
-      for (const d of Object.keys(k.relationships)) {
-        if (!depts.has(d))
-          ctx.addIssue({ code: 'custom', path: ['kams', i, 'relationships', d], message: `unknown department "${d}"${suggest(d, depts.keys())}`, params: { at: 'key' } });
-      }
-      if (k.control === 'adaptive' && k.persona !== undefined && k.persona !== 'adaptive')
-        ctx.addIssue({ code: 'custom', path: ['kams', i, 'persona'], message: 'an adaptive seat learns its own behaviour: leave persona out or set it to adaptive' });
-    });
-    s.accounts.forEach((a, i) => {
-      if (!owner.has(a.id))
-        ctx.addIssue({ code: 'custom', path: ['accounts', i, 'id'], message: `account "${a.id}" belongs to no KAM; list it under one KAM's accounts` });
-    });
+    for (const r of crossReferences(s)) ctx.addIssue({ code: 'custom', path: r.path, message: coded(r.code, r.params), ...(r.at ? { params: { at: r.at } } : {}) });
   });
+
+export interface Reference {
+  path: (string | number)[];
+  code: string;
+  params: Record<string, string | number>;
+  at?: 'key';
+}
+
+const idsOf = (list: unknown): (string | undefined)[] =>
+  Array.isArray(list) ? list.map((x) => (x && typeof x === 'object' && typeof (x as { id?: unknown }).id === 'string' ? (x as { id: string }).id : undefined)) : [];
+
+const recordOf = (x: unknown): Record<string, unknown> => (x && typeof x === 'object' && !Array.isArray(x) ? (x as Record<string, unknown>) : {});
+
+/**
+ * Cross-references: ids unique per list, every id used exists, every account
+ * with exactly one KAM. Works on validated data and, defensively, on a file
+ * that still has other problems, so a trainer sees every problem at once.
+ */
+export function crossReferences(value: unknown): Reference[] {
+  const out: Reference[] = [];
+  const v = recordOf(value);
+  const issue = (path: (string | number)[], code: string, params: Record<string, string | number> = {}, at?: 'key') =>
+    out.push({ path, code, params, ...(at ? { at } : {}) });
+  const unique = (key: string, kind: string) => {
+    const seen = new Map<string, number>();
+    idsOf(v[key]).forEach((id, i) => {
+      if (id === undefined) return;
+      const first = seen.get(id);
+      if (first !== undefined) issue([key, i, 'id'], 'ref.duplicate', { kind: `@kind.${kind}`, id, first: `${key}[${first}]` });
+      else seen.set(id, i);
+    });
+    return seen;
+  };
+  const depts = unique('departments', 'department');
+  const accounts = unique('accounts', 'account');
+  unique('kams', 'kam');
+  const unknown = (path: (string | number)[], kind: string, id: string, known: Iterable<string>, at?: 'key') => {
+    const list = [...known];
+    const guess = closest(id, list);
+    if (guess) issue(path, 'ref.unknown-guess', { kind: `@kind.${kind}`, id, guess }, at);
+    else issue(path, 'ref.unknown-list', { kind: `@kind.${kind}`, id, known: list.join(', ') }, at);
+  };
+  const accountList = Array.isArray(v.accounts) ? v.accounts : [];
+  accountList.forEach((raw, i) => {
+    const a = recordOf(raw);
+    const needs = recordOf(a.needs);
+    for (const d of Object.keys(needs)) if (!depts.has(d)) unknown(['accounts', i, 'needs', d], 'department', d, depts.keys(), 'key');
+    const values = Object.values(needs);
+    if (a.needs !== undefined && values.length > 0 && values.every((x) => x === 0)) issue(['accounts', i, 'needs'], 'needs.all-zero');
+    if (typeof a.maxWallet === 'number' && typeof a.wallet === 'number' && a.maxWallet < a.wallet)
+      issue(['accounts', i, 'maxWallet'], 'wallet.max-below', { max: a.maxWallet, wallet: a.wallet });
+  });
+  const owner = new Map<string, string>();
+  const kams = Array.isArray(v.kams) ? v.kams : [];
+  kams.forEach((raw, i) => {
+    const k = recordOf(raw);
+    const kamId = typeof k.id === 'string' ? k.id : `kams[${i}]`;
+    (Array.isArray(k.accounts) ? k.accounts : []).forEach((a, j) => {
+      if (typeof a !== 'string') return;
+      if (!accounts.has(a)) return unknown(['kams', i, 'accounts', j], 'account', a, accounts.keys());
+      const prev = owner.get(a);
+      if (prev !== undefined) issue(['kams', i, 'accounts', j], 'ref.owned-twice', { account: a, kam: prev });
+      else owner.set(a, kamId);
+    });
+    for (const d of Object.keys(recordOf(k.relationships))) if (!depts.has(d)) unknown(['kams', i, 'relationships', d], 'department', d, depts.keys(), 'key');
+    if (k.control === 'adaptive' && k.persona !== undefined && k.persona !== 'adaptive') issue(['kams', i, 'persona'], 'kam.adaptive-persona');
+  });
+  idsOf(v.accounts).forEach((id, i) => {
+    if (id !== undefined && !owner.has(id)) issue(['accounts', i, 'id'], 'ref.unowned', { account: id });
+  });
+  return out;
+}
 
 export type ScenarioFile = z.input<typeof scenarioSchema>;
 export type Scenario = z.output<typeof scenarioSchema>;

@@ -12,7 +12,7 @@ function issues(text: string, file = 'trainer.yaml'): string[] {
   try {
     loadScenario(text, file);
   } catch (e) {
-    if (e instanceof FileError) return e.issues.map(formatIssue);
+    if (e instanceof FileError) return e.issues.map((i) => formatIssue(i));
     throw e;
   }
   return [];

@@ -1,0 +1,40 @@
+/**
+ * Problems in user files carry a message code and its parameters, so every
+ * face of the product can word them in the reader's language: the command
+ * line prints English, the game shows the language the player chose. Zod
+ * checks can only return a string, so a check's message is the code and its
+ * parameters packed into one string, unpacked when issues are collected.
+ */
+import { locale, t, type Lang, type Params } from '../i18n/index.js';
+
+const MARK = '\u0000issue:';
+
+export interface Coded {
+  code: string;
+  params: Params;
+}
+
+/** A check message that carries a code and parameters. */
+export function coded(code: string, params: Params = {}): string {
+  return MARK + JSON.stringify({ code, params });
+}
+
+export function uncode(message: string): Coded | null {
+  if (!message.startsWith(MARK)) return null;
+  try {
+    return JSON.parse(message.slice(MARK.length)) as Coded;
+  } catch {
+    return null;
+  }
+}
+
+/** Parameters may name other messages (a unit, a kind of thing) as `@key`; they are worded in the same language. */
+export function word(code: string, params: Params, lang: Lang): string {
+  const resolved: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(params)) {
+    if (typeof v === 'number') resolved[k] = new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 6 }).format(v);
+    else resolved[k] = v.startsWith('@') ? t(v.slice(1), {}, lang) : v;
+  }
+  if (typeof resolved.what === 'string' && resolved.what !== '') resolved.what = ` (${resolved.what})`;
+  return t(`issue.${code}`, resolved, lang);
+}
