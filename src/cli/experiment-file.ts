@@ -8,9 +8,9 @@
 import { existsSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
-import { FileError, readDocument, formatPath, type SourceDocument } from '../scenario/document.js';
+import { FileError, readDocument, formatPath, textIssue, type SourceDocument } from '../scenario/document.js';
 import { loadScenario } from '../scenario/load.js';
-import { loadExperiment, validateExperimentDocument, type LoadedExperiment } from '../experiment/load.js';
+import { loadExperiment, mergeIssues, rawPathIssues, validateExperimentDocument, type LoadedExperiment } from '../experiment/load.js';
 import { readUserFile } from './io.js';
 
 export interface SourceText {
@@ -28,11 +28,31 @@ export interface ExperimentContext {
 
 function scenarioMissing(doc: SourceDocument, message: string): FileError {
   const p = doc.positionOf(['scenario']);
-  return new FileError([{ file: doc.file, line: p.line, col: p.col, path: formatPath(['scenario']), message }]);
+  return new FileError([textIssue(doc.file, p.line, p.col, message, formatPath(['scenario']))]);
+}
+
+/** When the file itself has problems, the paths are still checked against the scenario if it can be read. */
+function schemaProblems(doc: SourceDocument, e: FileError): FileError {
+  const raw = (doc.value as { scenario?: unknown }).scenario;
+  if (typeof raw !== 'string') return e;
+  try {
+    const path = resolve(dirname(doc.file), raw);
+    if (!existsSync(path)) return mergeIssues(e.issues, scenarioMissing(doc, `no such scenario file: ${relative(process.cwd(), path) || path} (the path is relative to the experiment file)`).issues);
+    const file = readUserFile(path);
+    return mergeIssues(e.issues, rawPathIssues(doc, loadScenario(file.text, path).scenario));
+  } catch {
+    return e;
+  }
 }
 
 function withScenario(doc: SourceDocument): { loaded: LoadedExperiment; scenarioFile: SourceText } {
-  const experiment = validateExperimentDocument(doc);
+  let experiment;
+  try {
+    experiment = validateExperimentDocument(doc);
+  } catch (e) {
+    if (e instanceof FileError) throw schemaProblems(doc, e);
+    throw e;
+  }
   const scenarioPath = resolve(dirname(doc.file), experiment.scenario);
   const shown = relative(process.cwd(), scenarioPath) || scenarioPath;
   if (!existsSync(scenarioPath)) throw scenarioMissing(doc, `no such scenario file: ${shown} (the path is relative to the experiment file)`);

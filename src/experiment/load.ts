@@ -14,10 +14,10 @@ import { closest, scenarioSchema, type Scenario } from '../scenario/schema.js';
 import { reporterNames, type ScenarioInput } from '../sim/index.js';
 import { canonicalJson } from './canonical.js';
 import { buildDesign, DesignError, type Design, type DesignFactor } from './design.js';
-import { levelsOf, type FactorSpec, type FactorValue } from './factors.js';
+import { levelsOf, parseFactorSpec, type FactorSpec, type FactorValue } from './factors.js';
 import { hashHex } from './hash.js';
 import { applyValue, checkSpecAgainstKind, PathError, resolvePath, type ResolvedPath } from './paths.js';
-import { experimentSchema, type Experiment } from './schema.js';
+import { checkExperiment, experimentSchema, type Experiment } from './schema.js';
 
 export interface ExperimentFactor extends DesignFactor {
   resolved: ResolvedPath;
@@ -46,23 +46,90 @@ export class PointError extends Error {
   }
 }
 
-/** Validates an experiment document against the schema only (what `two-fronts validate` does without the scenario). */
+/**
+ * Validates an experiment document on its own (without the scenario): the
+ * schema, every factor specification and what the design needs. Throws
+ * FileError with every problem found.
+ */
 export function validateExperimentDocument(doc: SourceDocument): Experiment {
-  return validateDocument(doc, experimentSchema);
+  let parsed: ReturnType<typeof experimentSchema.parse> | null = null;
+  let schemaIssues: FileIssue[] = [];
+  try {
+    parsed = validateDocument(doc, experimentSchema);
+  } catch (e) {
+    if (!(e instanceof FileError)) throw e;
+    schemaIssues = e.issues;
+  }
+  if (!parsed) {
+    // Factor specifications are checked even when other parts of the file failed, so one pass names every problem.
+    const raw = (doc.value as { factors?: unknown }).factors;
+    const own: FileIssue[] = [];
+    if (raw !== null && typeof raw === 'object' && !Array.isArray(raw))
+      for (const [path, value] of Object.entries(raw)) {
+        const r = parseFactorSpec(value);
+        if ('issues' in r) own.push(...r.issues.map((i) => issue(doc, ['factors', path, ...i.path], i.message)));
+      }
+    throw mergeIssues(schemaIssues, own);
+  }
+  const { experiment, problems } = checkExperiment(parsed);
+  if (problems.length) throw mergeIssues(problems.map((p) => issue(doc, p.path, p.message, p.key)), []);
+  return experiment;
 }
 
-function issue(doc: SourceDocument, path: PathSegment[], message: string, key = false): FileIssue {
-  const p = doc.positionOf(path, key);
-  return { file: doc.file, line: p.line, col: p.col, path: formatPath(path), message };
-}
-
-function scenarioProblems(candidate: unknown): string[] {
-  const r = scenarioSchema.safeParse(candidate);
-  if (r.success) return [];
-  return r.error.issues.map((i) => {
-    const where = formatPath(i.path.filter((s): s is PathSegment => typeof s === 'string' || typeof s === 'number'));
-    return `${where ? `${where}: ` : ''}${i.message.replace(/^Invalid input: /, '')}`;
+function dedupe(issues: FileIssue[]): FileIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const k = `${i.line}:${i.col}:${i.path}:${i.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
   });
+}
+
+/**
+ * The factor and fixed-value paths of a document that failed validation,
+ * checked against the scenario anyway, so one `validate` names every problem.
+ */
+export function rawPathIssues(doc: SourceDocument, scenario: Scenario): FileIssue[] {
+  const out: FileIssue[] = [];
+  const value = doc.value as { factors?: unknown; set?: unknown };
+  for (const block of ['factors', 'set'] as const) {
+    const obj = value[block];
+    if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) continue;
+    for (const path of Object.keys(obj)) {
+      try {
+        resolvePath(path, scenario);
+      } catch (e) {
+        if (!(e instanceof PathError)) throw e;
+        out.push(issue(doc, [block, path], e.message, true));
+      }
+    }
+  }
+  return out;
+}
+
+/** Combines two lists of problems in file order, without repeats. */
+export function mergeIssues(a: FileIssue[], b: FileIssue[]): FileError {
+  return new FileError(dedupe([...a, ...b]).sort((x, y) => x.line - y.line || x.col - y.col));
+}
+
+/** A problem at a place in the file (with a free-text message code, for readers in other languages). */
+export function issue(doc: SourceDocument, path: PathSegment[], message: string, key = false): FileIssue {
+  const p = doc.positionOf(path, key);
+  return { file: doc.file, line: p.line, col: p.col, path: formatPath(path), message, code: 'text', params: { text: message } } as FileIssue;
+}
+
+/** What is wrong with a changed scenario, worded as the scenario loader words it ("path: message"). */
+function scenarioProblems(candidate: unknown): string[] {
+  if (scenarioSchema.safeParse(candidate).success) return [];
+  const doc: SourceDocument = { file: '', value: candidate, positionOf: () => ({ line: 1, col: 1 }) };
+  try {
+    validateDocument(doc, scenarioSchema);
+    return [];
+  } catch (e) {
+    if (!(e instanceof FileError)) throw e;
+    return e.issues.map((i) => `${i.path ? `${i.path}: ` : ''}${i.message}`);
+  }
 }
 
 /** Values worth trying on the scenario alone: every level, or both ends of a range. */
@@ -124,7 +191,8 @@ export function loadExperiment(doc: SourceDocument, scenario: Scenario): LoadedE
     }
   }
   let baseScenario = base;
-  if (issues.length === 0) {
+  const setOk = issues.length === 0;
+  if (setOk) {
     const problems = scenarioProblems(base);
     if (problems.length) issues.push(...problems.map((m) => issue(doc, ['set'], `with these fixed values the scenario is invalid: ${m}`, true)));
     else baseScenario = scenarioSchema.parse(base);
@@ -147,7 +215,7 @@ export function loadExperiment(doc: SourceDocument, scenario: Scenario): LoadedE
         continue;
       }
       factors.push({ ...f, resolved });
-      if (issues.length === 0) {
+      if (setOk) {
         for (const value of probes(f.spec)) {
           const candidate = structuredClone(baseScenario);
           applyValue(candidate, baseScenario, resolved, f.spec, value);

@@ -1,0 +1,299 @@
+/**
+ * The experiment commands as researchers run them: the built `two-fronts`
+ * (batch, merge, summarize, report, validate) on small experiments over the
+ * tutorial scenario with few quarters, so the whole file runs in well under a
+ * minute.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { tableFromIPC } from 'apache-arrow';
+import { csvParse } from 'd3-dsv';
+import * as parquet from 'parquet-wasm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers.js';
+
+const BIN = join(ROOT, 'bin/two-fronts.js');
+const TUTORIAL = join(ROOT, 'scenarios/tutorial.yaml');
+
+function cli(args: string[], cwd: string) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+function experiment(dir: string, name: string, body: string): string {
+  const file = join(dir, name);
+  writeFileSync(file, `format: two-fronts/experiment@1\nscenario: ${JSON.stringify(TUTORIAL)}\n${body}`);
+  return file;
+}
+
+const read = (p: string) => readFileSync(p, 'utf8');
+
+let dir: string;
+let sweep: string;
+
+beforeAll(() => {
+  if (!existsSync(join(ROOT, 'dist/workers/batch.worker.js'))) throw new Error('dist/ is missing: run npm run build first (npm test does)');
+  dir = mkdtempSync(join(tmpdir(), 'tf-exp-'));
+  // 3 regimes × 2 levels × 20 replicates = 120 runs of 3 quarters.
+  sweep = experiment(
+    dir,
+    'sweep.yaml',
+    'id: sweep\nreplications: 20\nseed: 9\nset: { quarters: 3 }\nfactors:\n  company.regime: [departmental-pnl, account-pnl, matrix]\n  company.interventions.kaAgendaItem: [false, true]\nmetrics: [companyProfit, strategicGap, alignmentIndex, departmentPnl]\nperQuarter: true\n',
+  );
+  const r = cli(['batch', sweep, '--out', 'w1', '--workers', '1', '--quiet'], dir);
+  expect(r.err).toBe('');
+  expect(r.code).toBe(0);
+});
+
+describe('two-fronts batch', () => {
+  it('writes one row per run with run_id, point_id, replicate, seed, factors, final and cumulative metrics, and a manifest', () => {
+    const runs = csvParse(read(join(dir, 'w1/runs.csv')));
+    expect(runs).toHaveLength(120);
+    expect(runs.columns.slice(0, 6)).toEqual(['run_id', 'point_id', 'replicate', 'seed', 'company_regime', 'company_interventions_kaAgendaItem']);
+    expect(runs.columns).toContain('companyProfit_final');
+    expect(runs.columns).toContain('departmentPnl_engineering_cumulative');
+    expect(runs.map((r) => Number(r.run_id))).toEqual(Array.from({ length: 120 }, (_, i) => i + 1));
+    expect(new Set(runs.map((r) => r.seed)).size).toBe(120);
+    expect(runs[20]).toMatchObject({ point_id: '2', replicate: '1', company_regime: 'departmental-pnl', company_interventions_kaAgendaItem: 'true' });
+    const quarters = csvParse(read(join(dir, 'w1/quarters.csv')));
+    expect(quarters).toHaveLength(360);
+    expect(quarters.columns).toEqual(['run_id', 'quarter', 'companyProfit', 'strategicGap', 'alignmentIndex', 'departmentPnl_engineering', 'departmentPnl_service', 'departmentPnl_product', 'departmentPnl_legal']);
+    // The cumulative profit is the sum of the quarters' profits.
+    const q1 = quarters.filter((q) => q.run_id === '1').reduce((s, q) => s + Number(q.companyProfit), 0);
+    expect(Number(runs[0]!.companyProfit_cumulative)).toBeCloseTo(q1, 6);
+    const m = JSON.parse(read(join(dir, 'w1/manifest.json')));
+    expect(m).toMatchObject({ status: 'complete', runs: 120, shard: null, perQuarter: true, rows: { runs: 120, quarters: 360 } });
+    expect(m.experiment.contentHash).toMatch(/^[0-9a-f]{16}$/);
+    expect(m.seedRule).toContain('design point');
+    expect(m.node).toBe(process.versions.node);
+  });
+
+  it('gives byte-identical runs.csv and quarters.csv with 1, 2 and 3 workers', () => {
+    for (const w of ['2', '3']) {
+      const r = cli(['batch', sweep, '--out', `w${w}`, '--workers', w, '--quiet'], dir);
+      expect(r.code).toBe(0);
+      expect(read(join(dir, `w${w}/runs.csv`))).toBe(read(join(dir, 'w1/runs.csv')));
+      expect(read(join(dir, `w${w}/quarters.csv`))).toBe(read(join(dir, 'w1/quarters.csv')));
+    }
+  });
+
+  it('keeps every existing run\'s seed and results when the design grows (more levels, more replicates)', () => {
+    const grown = experiment(
+      dir,
+      'grown.yaml',
+      'id: sweep\nreplications: 25\nseed: 9\nset: { quarters: 3 }\nfactors:\n  company.regime: [departmental-pnl, utilization, account-pnl, matrix]\n  company.interventions.kaAgendaItem: [false, true]\nmetrics: [companyProfit, strategicGap, alignmentIndex, departmentPnl]\nperQuarter: true\n',
+    );
+    expect(cli(['batch', grown, '--out', 'grown', '--quiet'], dir).code).toBe(0);
+    const key = (r: Record<string, string>) => `${r.company_regime}|${r.company_interventions_kaAgendaItem}|${r.replicate}`;
+    const before = new Map(csvParse(read(join(dir, 'w1/runs.csv'))).map((r) => [key(r), r]));
+    const after = new Map(csvParse(read(join(dir, 'grown/runs.csv'))).map((r) => [key(r), r]));
+    expect(after.size).toBe(200);
+    for (const [k, r] of before) {
+      expect(after.get(k)!.seed).toBe(r.seed);
+      expect(after.get(k)!.result_hash).toBe(r.result_hash);
+      expect(after.get(k)!.companyProfit_cumulative).toBe(r.companyProfit_cumulative);
+    }
+  });
+
+  it('--resume after kill -9 of the process mid-run ends with exactly the rows of an uninterrupted run', async () => {
+    // Enough work (8 quarters, 400 runs) that the kill lands mid-run.
+    const big = experiment(dir, 'big.yaml', 'id: big\nreplications: 80\nseed: 4\nfactors:\n  company.regime: [departmental-pnl, account-pnl, matrix, exec-sponsored, utilization]\nmetrics: [companyProfit, fulfilmentGini]\nperQuarter: true\n');
+    const child = spawn(process.execPath, [BIN, 'batch', big, '--out', 'killed', '--workers', '2', '--quiet'], { cwd: dir, stdio: 'ignore' });
+    const runsFile = join(dir, 'killed/runs.csv');
+    const rowsNow = () => (existsSync(runsFile) ? read(runsFile).split('\n').length - 2 : 0);
+    const t0 = Date.now();
+    while (rowsNow() < 30 && Date.now() - t0 < 60_000) await new Promise((r) => setTimeout(r, 5));
+    child.kill('SIGKILL');
+    await new Promise((r) => child.on('exit', r));
+    const atKill = rowsNow();
+    expect(atKill).toBeGreaterThan(0);
+    expect(atKill).toBeLessThan(400);
+    expect(JSON.parse(read(join(dir, 'killed/manifest.json'))).status).toBe('running');
+    const resumed = cli(['batch', big, '--out', 'killed', '--resume', '--quiet'], dir);
+    expect(resumed.code).toBe(0);
+    expect(cli(['batch', big, '--out', 'whole', '--quiet'], dir).code).toBe(0);
+    expect(read(join(dir, 'killed/runs.csv'))).toBe(read(join(dir, 'whole/runs.csv')));
+    expect(read(join(dir, 'killed/quarters.csv'))).toBe(read(join(dir, 'whole/quarters.csv')));
+    expect(JSON.parse(read(join(dir, 'killed/manifest.json'))).resumes).toHaveLength(1);
+  });
+
+  it('--resume repairs torn last lines in runs.csv and quarters.csv and rows of runs left without their quarters', () => {
+    expect(cli(['batch', sweep, '--out', 'torn', '--quiet'], dir).code).toBe(0);
+    const m = JSON.parse(read(join(dir, 'torn/manifest.json')));
+    writeFileSync(join(dir, 'torn/manifest.json'), JSON.stringify({ ...m, status: 'running', rows: null }));
+    const runs = join(dir, 'torn/runs.csv');
+    const quarters = join(dir, 'torn/quarters.csv');
+    truncateSync(runs, Math.floor(statSync(runs).size * 0.6) + 7); // mid-line
+    truncateSync(quarters, Math.floor(statSync(quarters).size * 0.4) + 3); // fewer runs than runs.csv, mid-line
+    const r = cli(['batch', sweep, '--out', 'torn', '--resume', '--quiet'], dir);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(read(runs)).toBe(read(join(dir, 'w1/runs.csv')));
+    expect(read(quarters)).toBe(read(join(dir, 'w1/quarters.csv')));
+  });
+
+  it('refuses to resume into a folder made by a different experiment, and to overwrite a folder without --resume', () => {
+    const other = experiment(dir, 'other.yaml', 'id: sweep\nreplications: 20\nseed: 10\nset: { quarters: 3 }\nfactors:\n  company.regime: [departmental-pnl]\n');
+    const r = cli(['batch', other, '--out', 'w1', '--resume'], dir);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/cannot resume: w1 was made by a different experiment .*content hash/);
+    expect(r.err).not.toMatch(/at .*\.js:\d+/);
+    const again = cli(['batch', sweep, '--out', 'w1'], dir);
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('already holds a batch');
+  });
+
+  it('--shard K/N runs a deterministic part; merge joins the shards into exactly the unsharded output', () => {
+    for (const k of [1, 2, 3]) expect(cli(['batch', sweep, '--out', `s${k}`, '--shard', `${k}/3`, '--quiet'], dir).code).toBe(0);
+    const s2 = csvParse(read(join(dir, 's2/runs.csv')));
+    expect(s2.map((r) => Number(r.run_id))).toEqual(Array.from({ length: 40 }, (_, i) => 3 * i + 2));
+    const merged = cli(['merge', 's3', 's1', 's2', '--out', 'merged'], dir);
+    expect(merged.code).toBe(0);
+    expect(read(join(dir, 'merged/runs.csv'))).toBe(read(join(dir, 'w1/runs.csv')));
+    expect(read(join(dir, 'merged/quarters.csv'))).toBe(read(join(dir, 'w1/quarters.csv')));
+    expect(JSON.parse(read(join(dir, 'merged/manifest.json')))).toMatchObject({ status: 'complete', shard: null, runs: 120 });
+  });
+
+  it('merge fails loudly on a missing shard, a doubled shard and a doubled or missing run', () => {
+    const missing = cli(['merge', 's1', 's3', '--out', 'm-missing'], dir);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('shard 2/3 is missing');
+    const doubled = cli(['merge', 's1', 's2', 's2', 's3', '--out', 'm-doubled'], dir);
+    expect(doubled.code).toBe(1);
+    expect(doubled.err).toContain('shard 2/3 is given twice');
+    // A shard whose runs.csv repeats a row.
+    expect(cli(['batch', sweep, '--out', 'bad2', '--shard', '2/3', '--quiet'], dir).code).toBe(0);
+    const lines = read(join(dir, 'bad2/runs.csv')).split('\n');
+    writeFileSync(join(dir, 'bad2/runs.csv'), [...lines.slice(0, 6), lines[5], ...lines.slice(6)].join('\n'));
+    const dup = cli(['merge', 's1', 'bad2', 's3', '--out', 'm-dup'], dir);
+    expect(dup.code).toBe(1);
+    expect(dup.err).toMatch(/run 14 appears twice|run \d+ is missing/);
+    writeFileSync(join(dir, 'bad2/runs.csv'), [...lines.slice(0, 6), ...lines.slice(7)].join('\n'));
+    const gap = cli(['merge', 's1', 'bad2', 's3', '--out', 'm-gap'], dir);
+    expect(gap.code).toBe(1);
+    expect(gap.err).toContain('run 17 is missing');
+  });
+
+  it('--format csv,jsonl,parquet writes all three, and they read back equal', async () => {
+    expect(cli(['batch', sweep, '--out', 'fmt', '--format', 'csv,jsonl,parquet', '--quiet'], dir).code).toBe(0);
+    const csv = csvParse(read(join(dir, 'fmt/runs.csv')));
+    expect(read(join(dir, 'fmt/runs.csv'))).toBe(read(join(dir, 'w1/runs.csv')));
+    const jsonl = read(join(dir, 'fmt/runs.jsonl')).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const table = tableFromIPC(parquet.readParquet(readFileSync(join(dir, 'fmt/runs.parquet'))).intoIPCStream());
+    expect(table.numRows).toBe(csv.length);
+    expect(table.schema.fields.map((f) => f.name)).toEqual(csv.columns);
+    const rows = table.toArray().map((r) => r.toJSON() as Record<string, unknown>);
+    csv.forEach((c, i) => {
+      for (const col of csv.columns) {
+        const p = rows[i]![col];
+        const j = jsonl[i]![col];
+        const asText = typeof p === 'bigint' ? p.toString() : String(p);
+        expect(asText).toBe(c[col]);
+        expect(String(j)).toBe(c[col]);
+      }
+    });
+    const q = tableFromIPC(parquet.readParquet(readFileSync(join(dir, 'fmt/quarters.parquet'))).intoIPCStream());
+    expect(q.numRows).toBe(360);
+    expect(String(q.schema.fields.find((f) => f.name === 'companyProfit')!.type)).toBe('Float64');
+  });
+});
+
+describe('two-fronts summarize and report', () => {
+  it('summarize writes per-point n, mean, sd, CI, min, max and the effects of each categorical factor', () => {
+    const r = cli(['summarize', 'w1', '--metric', 'companyProfit'], dir);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('companyProfit_cumulative');
+    expect(r.out).toContain("Cohen's d");
+    const rows = csvParse(read(join(dir, 'w1/summary.csv')));
+    expect(rows.columns).toEqual(['point_id', 'company_regime', 'company_interventions_kaAgendaItem', 'metric', 'n', 'mean', 'sd', 'se', 'ci_low', 'ci_high', 'min', 'max']);
+    const runs = csvParse(read(join(dir, 'w1/runs.csv'))).filter((x) => x.point_id === '3');
+    const xs = runs.map((x) => Number(x.companyProfit_cumulative));
+    const s = rows.find((x) => x.point_id === '3' && x.metric === 'companyProfit_cumulative')!;
+    const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+    expect(Number(s.n)).toBe(20);
+    expect(Number(s.mean)).toBeCloseTo(mean, 8);
+    expect(Number(s.min)).toBe(Math.min(...xs));
+    expect(Number(s.ci_high) - Number(s.mean)).toBeCloseTo(2.093 * (Number(s.sd) / Math.sqrt(20)), 2);
+    const effects = csvParse(read(join(dir, 'w1/effects.csv')));
+    // regime: 3 pairs × 2 agenda levels; agenda: 1 pair × 3 regimes; per metric column.
+    expect(effects.filter((e) => e.metric === 'companyProfit_cumulative')).toHaveLength(9);
+  });
+
+  it('summarize --target-ci adds replicates until every half-width is below the target, keeping the runs there were', () => {
+    expect(cli(['batch', sweep, '--out', 'grow', '--quiet'], dir).code).toBe(0);
+    const before = read(join(dir, 'grow/runs.csv'));
+    const summary = csvParse(read(join(dir, 'w1/summary.csv'))).filter((x) => x.metric === 'companyProfit_cumulative');
+    const widest = Math.max(...summary.map((x) => Number(x.ci_high) - Number(x.mean)));
+    const target = widest * 0.7;
+    const r = cli(['summarize', 'grow', '--target-ci', String(target), '--metric', 'companyProfit', '--quiet'], dir);
+    expect(r.code).toBe(0);
+    const after = read(join(dir, 'grow/runs.csv'));
+    expect(after.startsWith(before)).toBe(true);
+    expect(after.length).toBeGreaterThan(before.length);
+    const rows = csvParse(read(join(dir, 'grow/summary.csv'))).filter((x) => x.metric === 'companyProfit_cumulative');
+    for (const x of rows) expect(Number(x.ci_high) - Number(x.mean)).toBeLessThanOrEqual(target);
+  });
+
+  it('a sobol and a morris design give their indices in sensitivity.csv', () => {
+    const sob = experiment(dir, 'sobol.yaml', 'id: sob\nreplications: 1\nset: { quarters: 2 }\ndesign: { type: sobol, samples: 16, bootstrap: 100 }\nfactors:\n  model.decisiveness: { min: 0.5, max: 4 }\n  departments.*.capacity: { scale: { min: 0.5, max: 1.5 } }\nmetrics: [companyProfit]\n');
+    expect(cli(['batch', sob, '--out', 'sob', '--quiet'], dir).code).toBe(0);
+    expect(csvParse(read(join(dir, 'sob/runs.csv')))).toHaveLength(16 * 4);
+    expect(cli(['summarize', 'sob', '--quiet'], dir).code).toBe(0);
+    const sens = csvParse(read(join(dir, 'sob/sensitivity.csv')));
+    expect(sens.map((x) => x.factor)).toEqual(['model.decisiveness', 'departments.*.capacity']);
+    for (const x of sens) expect(Number.isFinite(Number(x.ST))).toBe(true);
+    const mor = experiment(dir, 'morris.yaml', 'id: mor\nreplications: 1\nset: { quarters: 2 }\ndesign: { type: morris, samples: 4 }\nfactors:\n  model.decisiveness: { min: 0.5, max: 4 }\n  company.regime: [departmental-pnl, account-pnl]\nmetrics: [companyProfit]\n');
+    expect(cli(['batch', mor, '--out', 'mor', '--quiet'], dir).code).toBe(0);
+    expect(cli(['summarize', 'mor', '--quiet'], dir).code).toBe(0);
+    const m = csvParse(read(join(dir, 'mor/sensitivity.csv')));
+    expect(m.map((x) => x.method)).toEqual(['morris', 'morris']);
+    for (const x of m) expect(Number(x.mu_star)).toBeGreaterThanOrEqual(0);
+  });
+
+  it('report writes one self-contained HTML file: inline script and data, no external resources, accessible charts', () => {
+    const r = cli(['report', 'w1'], dir);
+    expect(r.code).toBe(0);
+    const html = read(join(dir, 'w1/report.html'));
+    // (booleans, not toMatch: a failure must not print the whole page with d3 inside)
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(/<script[^>]+src=/.test(html)).toBe(false);
+    expect(/<link[^>]+href=/.test(html)).toBe(false);
+    expect(/(src|href)=["']?https?:/.test(html)).toBe(false);
+    expect(html.includes('id="report-data"')).toBe(true);
+    expect(html.includes('data-metric-charts="0"')).toBe(true);
+    expect(html.includes('<caption>companyProfit_cumulative: per design point')).toBe(true);
+    // the chart frame marks every SVG as an image labelled by its title and description
+    expect(/attr\(.role.,.img.\)/.test(html) && /aria-labelledby/.test(html)).toBe(true);
+    const data = JSON.parse(/<script type="application\/json" id="report-data">(.*?)<\/script>/s.exec(html)![1]!);
+    expect(data.metrics[0].quarterly).toHaveLength(6);
+    expect(data.metrics[0].quarterly[0].mean).toHaveLength(3);
+  });
+});
+
+describe('bad input', () => {
+  it('validate reports a typo in a factor path and an unknown design type as FILE:LINE:COL lines with suggestions, exit 1', () => {
+    const bad = experiment(dir, 'bad.yaml', 'id: bad\ndesign: { type: factorail }\nfactors:\n  company.regme: [matrix]\n');
+    const r = cli(['validate', bad], dir);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`${bad}:4:17: design.type: "factorail" is not one of factorial | lhs | sobol | morris (did you mean "factorial"?)`);
+    expect(r.err).toContain(`${bad}:6:3: factors.company.regme: company has no key "regme" (did you mean "regime"?)`);
+    expect(r.err).not.toMatch(/\n\s+at /);
+    const ok = cli(['validate', sweep], dir);
+    expect(ok.code).toBe(0);
+    expect(ok.out).toContain('valid experiment');
+  });
+
+  it('batch on a broken file exits 1 with positions; wrong flags exit 2 with usage', () => {
+    writeFileSync(join(dir, 'broken.yaml'), 'format: two-fronts/experiment@1\nid: [\n');
+    const broken = cli(['batch', 'broken.yaml', '--out', 'x'], dir);
+    expect(broken.code).toBe(1);
+    expect(broken.err).toMatch(/^broken\.yaml:\d+:\d+: /);
+    for (const args of [['batch', sweep, '--out', 'x', '--shard', '4/3'], ['batch', sweep, '--out', 'x', '--workers', 'many'], ['batch', sweep], ['batch', sweep, '--out', 'x', '--format', 'xlsx'], ['summarize', 'w1', '--target-ci', '5']]) {
+      const r = cli(args, dir);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err).toContain('two-fronts --help');
+    }
+  });
+});

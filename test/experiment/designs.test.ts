@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { buildDesign } from '../../src/experiment/design.js';
+import { fromUnit, type FactorSpec } from '../../src/experiment/factors.js';
+import { latinHypercube } from '../../src/experiment/lhs.js';
+import { morrisIndices, morrisSample } from '../../src/experiment/morris.js';
+import { saltelliSample, sobolIndices } from '../../src/experiment/saltelli.js';
+import { sobolPoints } from '../../src/experiment/sobol-sequence.js';
+import type { Experiment } from '../../src/experiment/schema.js';
+
+const exp = (design: Experiment['design'], factors: Record<string, FactorSpec>, seed = 1) => ({ design, factors, seed });
+
+describe('designs', () => {
+  it('latinHypercube(n, k) puts exactly one point in each of the n strata of every dimension', () => {
+    for (const [n, k] of [[10, 3], [97, 5], [1, 2]] as const) {
+      const u = latinHypercube(n, k, 42);
+      for (let j = 0; j < k; j++) {
+        const strata = Array.from({ length: n }, (_, i) => Math.floor(u[i * k + j]! * n)).sort((a, b) => a - b);
+        expect(strata).toEqual(Array.from({ length: n }, (_, i) => i));
+      }
+    }
+  });
+
+  it('an lhs design stratifies a categorical factor over its levels (counts differ by at most one)', () => {
+    const d = buildDesign(exp({ type: 'lhs', samples: 20, bootstrap: 0 }, { 'company.regime': { kind: 'levels', levels: ['a', 'b', 'c'] }, 'model.decisiveness': { kind: 'range', min: 0, max: 1, integer: false } }));
+    const counts = new Map<string, number>();
+    for (let i = 0; i < d.size; i++) counts.set(String(d.values(i)[0]), (counts.get(String(d.values(i)[0])) ?? 0) + 1);
+    expect([...counts.keys()].sort()).toEqual(['a', 'b', 'c']);
+    expect(Math.max(...counts.values()) - Math.min(...counts.values())).toBeLessThanOrEqual(1);
+    const xs = Array.from({ length: d.size }, (_, i) => Math.floor((d.values(i)[1] as number) * 20)).sort((a, b) => a - b);
+    expect(xs).toEqual(Array.from({ length: 20 }, (_, i) => i));
+  });
+
+  it('sobolPoints() gives the published first points of the Joe–Kuo sequence and stratifies every 2^m prefix', () => {
+    const p = sobolPoints(10, 3);
+    const want = [
+      [0, 0, 0], [0.5, 0.5, 0.5], [0.75, 0.25, 0.25], [0.25, 0.75, 0.75], [0.375, 0.375, 0.625],
+      [0.875, 0.875, 0.125], [0.625, 0.125, 0.875], [0.125, 0.625, 0.375], [0.1875, 0.3125, 0.9375], [0.6875, 0.8125, 0.4375],
+    ];
+    expect(Array.from({ length: 10 }, (_, i) => [p[i * 3], p[i * 3 + 1], p[i * 3 + 2]])).toEqual(want);
+    const n = 256;
+    const dims = 32;
+    const q = sobolPoints(n, dims);
+    for (let d = 0; d < dims; d++) {
+      const cells = new Set(Array.from({ length: n }, (_, i) => Math.floor(q[i * dims + d]! * n)));
+      expect(cells.size).toBe(n);
+    }
+  });
+
+  it('saltelliSample(N, k) has N·(k+2) rows; AB_i is A with column i from B', () => {
+    for (const [n, k] of [[16, 3], [64, 5], [8, 1]] as const) {
+      const s = saltelliSample(n, k);
+      expect(s.length / k).toBe(n * (k + 2));
+      for (let j = 0; j < n; j++) {
+        const row = (r: number) => Array.from(s.subarray((j * (k + 2) + r) * k, (j * (k + 2) + r + 1) * k));
+        const A = row(0);
+        const B = row(k + 1);
+        for (let i = 0; i < k; i++) {
+          const ab = row(1 + i);
+          ab.forEach((x, c) => expect(x).toBe(c === i ? B[c] : A[c]));
+        }
+      }
+    }
+    const d = buildDesign(exp({ type: 'sobol', samples: 32, bootstrap: 10 }, { a: { kind: 'range', min: 0, max: 1, integer: false }, b: { kind: 'range', min: 0, max: 1, integer: false } }));
+    expect(d.size).toBe(32 * 4);
+  });
+
+  it("sobolIndices() of the Ishigami function match the known first- and total-order indices", () => {
+    const a = 7;
+    const b = 0.1;
+    const n = 8192;
+    const k = 3;
+    const u = saltelliSample(n, k);
+    const y = new Float64Array(n * (k + 2));
+    for (let r = 0; r < y.length; r++) {
+      const [x1, x2, x3] = [0, 1, 2].map((c) => -Math.PI + 2 * Math.PI * u[r * k + c]!) as [number, number, number];
+      y[r] = Math.sin(x1) + a * Math.sin(x2) ** 2 + b * x3 ** 4 * Math.sin(x1);
+    }
+    const idx = sobolIndices(y, n, k, { bootstrap: 200, seed: 1 });
+    const S1 = [0.3139, 0.4424, 0];
+    const ST = [0.5576, 0.4424, 0.2437];
+    idx.forEach((i, j) => {
+      expect(Math.abs(i.S1 - S1[j]!)).toBeLessThan(0.03);
+      expect(Math.abs(i.ST - ST[j]!)).toBeLessThan(0.03);
+      expect(i.S1Low).toBeLessThanOrEqual(i.S1);
+      expect(i.S1High).toBeGreaterThanOrEqual(i.S1);
+      expect(i.STHigh - i.STLow).toBeGreaterThan(0);
+      expect(i.STHigh - i.STLow).toBeLessThan(0.15);
+    });
+  });
+
+  it('morrisIndices() recover known effects: linear factors exactly (σ = 0), an inert factor 0, interacting factors σ > 0', () => {
+    const k = 4;
+    const d = morrisSample(30, k, 4, 9);
+    expect(d.units.length / k).toBe(30 * (k + 1));
+    // every step changes exactly one factor by ±Δ
+    for (let t = 0; t < 30; t++) {
+      for (let m = 0; m < k; m++) {
+        const a = d.units.subarray((t * (k + 1) + m) * k, (t * (k + 1) + m + 1) * k);
+        const b = d.units.subarray((t * (k + 1) + m + 1) * k, (t * (k + 1) + m + 2) * k);
+        const changed = Array.from(a).map((x, i) => Math.abs(b[i]! - x)).filter((x) => x > 1e-12);
+        expect(changed).toHaveLength(1);
+        expect(changed[0]).toBeCloseTo(d.delta, 12);
+        for (const x of b) expect(x >= 0 && x <= 1 + 1e-12).toBe(true);
+      }
+    }
+    const f = (x: Float64Array | number[]) => 3 * x[0]! + 0 * x[1]! + 2 * x[2]! * x[3]!;
+    const y = Array.from({ length: 30 * (k + 1) }, (_, r) => f(Array.from(d.units.subarray(r * k, r * k + k))));
+    const idx = morrisIndices(y, d, { bootstrap: 200, seed: 2 });
+    expect(idx[0]!.mu).toBeCloseTo(3, 10);
+    expect(idx[0]!.muStar).toBeCloseTo(3, 10);
+    expect(idx[0]!.sigma).toBeCloseTo(0, 10);
+    expect(idx[1]!.muStar).toBeCloseTo(0, 12);
+    expect(idx[2]!.sigma).toBeGreaterThan(0.1);
+    expect(idx[3]!.sigma).toBeGreaterThan(0.1);
+    expect(idx[2]!.muStar).toBeGreaterThan(0.3);
+    expect(idx[2]!.muStar).toBeLessThan(2);
+    expect(idx[0]!.muStarLow).toBeCloseTo(3, 10);
+  });
+
+  it('morrisSample() keeps the earlier trajectories when r grows', () => {
+    const a = morrisSample(5, 3, 4, 7);
+    const b = morrisSample(9, 3, 4, 7);
+    expect(Array.from(b.units.subarray(0, a.units.length))).toEqual(Array.from(a.units));
+  });
+
+  it('a factorial design crosses every level, the first factor varying slowest', () => {
+    const d = buildDesign(exp({ type: 'factorial', bootstrap: 0 }, { x: { kind: 'levels', levels: ['a', 'b'] }, y: { kind: 'range', min: 0, max: 1, integer: false, steps: 3 } }));
+    expect(d.size).toBe(6);
+    expect(Array.from({ length: 6 }, (_, i) => d.values(i))).toEqual([['a', 0], ['a', 0.5], ['a', 1], ['b', 0], ['b', 0.5], ['b', 1]]);
+    expect(buildDesign(exp({ type: 'factorial', bootstrap: 0 }, {})).size).toBe(1);
+  });
+
+  it('fromUnit() maps the unit interval onto levels, integer ranges and continuous ranges', () => {
+    expect(fromUnit({ kind: 'levels', levels: [1, 2, 3] }, 0.999)).toBe(3);
+    expect(fromUnit({ kind: 'levels', levels: [1, 2, 3] }, 1)).toBe(3);
+    expect(fromUnit({ kind: 'range', min: 2, max: 4, integer: true }, 0.5)).toBe(3);
+    expect(fromUnit({ kind: 'range', min: 2, max: 4, integer: true }, 1)).toBe(4);
+    expect(fromUnit({ kind: 'scale', min: 0.5, max: 1.5 }, 0.25)).toBe(0.75);
+  });
+});

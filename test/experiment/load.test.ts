@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readDocument, FileError, formatIssue } from '../../src/scenario/document.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { loadExperiment, pointScenario } from '../../src/experiment/load.js';
+import { ROOT } from '../helpers.js';
+
+const tutorial = loadScenario(readFileSync(join(ROOT, 'scenarios/tutorial.yaml'), 'utf8'), 'tutorial.yaml').scenario;
+
+function load(text: string) {
+  return loadExperiment(readDocument(text, 'exp.yaml'), tutorial);
+}
+
+function problems(text: string): string[] {
+  try {
+    load(text);
+  } catch (e) {
+    if (e instanceof FileError) return e.issues.map((i) => formatIssue(i));
+    throw e;
+  }
+  return [];
+}
+
+const head = 'format: two-fronts/experiment@1\nid: t\nscenario: tutorial.yaml\n';
+
+describe('experiment files', () => {
+  it('loadExperiment() resolves factor paths by id, * and scale, and applies them to each point', () => {
+    const x = load(
+      head +
+        'replications: 2\nset: { quarters: 3 }\nfactors:\n  company.regime: [matrix, utilization]\n  departments.legal.capacity: [10, 50]\n  accounts.*.growth: { scale: [0.5, 2] }\n  model.decisiveness: [1, 3]\n  kams.bram.relationships.legal: [0.9]\n',
+    );
+    expect(x.design.size).toBe(16);
+    expect(x.baseInput.quarters).toBe(3);
+    const values = x.design.values(15);
+    expect(values).toEqual(['utilization', 50, 2, 3, 0.9]);
+    const input = pointScenario(x, 15, values);
+    expect(input.company.regime).toBe('utilization');
+    expect(input.departments.find((d) => d.id === 'legal')!.capacity).toBe(50);
+    expect(input.accounts.map((a) => a.growth)).toEqual(tutorial.accounts.map((a) => a.growth * 2));
+    expect(input.model.decisiveness).toBe(3);
+    expect(input.kams.find((k) => k.id === 'bram')!.relationships.legal).toBe(0.9);
+    expect(input.quarters).toBe(3);
+    expect(x.factors.map((f) => f.column)).toEqual(['company_regime', 'departments_legal_capacity', 'accounts_all_growth_scale', 'model_decisiveness', 'kams_bram_relationships_legal']);
+  });
+
+  it('a typo in a factor path, an unknown id, a bad level and an unknown metric each get FILE:LINE:COL and a suggestion', () => {
+    const p = problems(head + 'factors:\n  company.regim: [matrix]\n  departments.risk.capacity: [1]\n  company.interventions.kaAgendaItem: [yes]\nmetrics: [companyProfitt]\n');
+    expect(p).toEqual([
+      'exp.yaml:5:3: factors.company.regim: company has no key "regim" (did you mean "regime"?)',
+      'exp.yaml:6:3: factors.departments.risk.capacity: departments has no element with id "risk" (expected one of: engineering, service, product, legal); address list elements by id, or * for all',
+      'exp.yaml:7:39: factors.company.interventions.kaAgendaItem: "yes" is not true or false (company.interventions.kaAgendaItem is true or false)',
+      'exp.yaml:8:11: metrics[0]: unknown metric "companyProfitt" (did you mean "companyProfit"?); see two-fronts batch --help or docs/RESEARCH.md for the reporters',
+    ]);
+  });
+
+  it('an unknown design type, a missing samples and a broken factor spec are reported at their place', () => {
+    expect(problems(head + 'design: { type: latin }\n')).toEqual([
+      'exp.yaml:4:17: design.type: "latin" is not one of factorial | lhs | sobol | morris',
+    ]);
+    expect(problems(head + 'design: { type: lhs }\nfactors:\n  model.decisiveness: { min: 1, max: 2 }\n')[0]).toMatch(/^exp\.yaml:4:17: design\.type: a lhs design needs "samples"/);
+    expect(problems(head + 'factors:\n  model.decisiveness: { min: 3, max: 2, steps: 2 }\n')).toEqual(['exp.yaml:5:38: factors.model.decisiveness.max: max (2) must be greater than min (3)']);
+  });
+
+  it('a level outside the scenario\'s allowed range is reported at the factor before anything runs', () => {
+    expect(problems(head + 'factors:\n  model.decisiveness: [1, 50]\n')).toEqual([
+      'exp.yaml:5:23: factors.model.decisiveness: value 50 makes the scenario invalid: model.decisiveness: must be at most 10 (exponent)',
+    ]);
+    expect(problems(head + 'factors:\n  quarters: { min: 2, max: 6 }\ndesign: { type: lhs, samples: 4 }\n')[0]).toContain('quarters takes whole numbers: add "integer: true"');
+  });
+
+  it('the content hash changes with what decides results and not with titles', () => {
+    const a = load(head + 'factors:\n  company.regime: [matrix]\n').contentHash;
+    expect(load(head + 'title: other\nfactors:\n  company.regime: [matrix]\n').contentHash).toBe(a);
+    expect(load(head + 'replications: 2\nfactors:\n  company.regime: [matrix]\n').contentHash).not.toBe(a);
+    expect(load(head + 'factors:\n  company.regime: [utilization]\n').contentHash).not.toBe(a);
+  });
+});
