@@ -8,6 +8,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateCompany } from '../../scenario/generate.js';
 import { simulate, type ScenarioInput } from '../../sim/index.js';
+import { benchBatch } from '../bench-batch.js';
 import { readScenario } from '../scenario-file.js';
 import { renderTable } from '../table.js';
 import { ROOT } from '../version.js';
@@ -96,9 +97,20 @@ export function printBench(results: BenchResult[], io: Output, json: boolean): v
   );
 }
 
+/** Batch throughput through the worker pool: runs/s with 1 and N workers, and the speed-up. */
+export async function benchBatchResults(opts: { quick?: boolean }): Promise<BenchResult[]> {
+  const b = await benchBatch({ quick: opts.quick });
+  return [
+    { name: `batch runs/s, 1 worker (${b.runs} tutorial runs, CSV on disk)`, value: b.oneWorker, unit: 'runs/s' },
+    { name: `batch runs/s, ${b.workers} workers`, value: b.manyWorkers, unit: 'runs/s' },
+    { name: `batch speed-up, ${b.workers} workers / 1 (same runs.csv: ${b.identical ? 'yes' : 'NO'})`, value: b.speedup, unit: '×', target: '≥ 1.8', pass: b.speedup >= 1.8 && b.identical },
+  ];
+}
+
 export async function benchCommand(opts: { seconds?: string; json?: boolean; quick?: boolean }, io: Output): Promise<number> {
   const seconds = opts.seconds ? Number(opts.seconds) : 3;
   const results = benchEngine({ seconds: Number.isFinite(seconds) && seconds > 0 ? seconds : 3, quick: opts.quick });
+  results.push(...(await benchBatchResults({ quick: opts.quick })));
   printBench(results, io, opts.json ?? false);
   return 0;
 }
