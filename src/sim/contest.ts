@@ -6,6 +6,7 @@
  * Imports only src/sim.
  */
 import type { AllocationMechanism } from './params.js';
+import { power } from './power.js';
 import { Scratch } from './scratch.js';
 
 /**
@@ -60,7 +61,7 @@ function contestInto(
   for (let i = 0; i < n; i++) {
     if (!(needs[i]! > 0)) continue;
     // Normalising by the best score keeps s^r finite for any r.
-    const w = maxScore > 0 ? (decisiveness === 0 ? 1 : Math.pow(scores[i]! / maxScore, decisiveness)) : 1;
+    const w = maxScore > 0 ? power(scores[i]! / maxScore, decisiveness) : 1;
     if (w > 0) {
       weights[i] = w;
       keys[i] = needs[i]! / w;

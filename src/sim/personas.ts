@@ -53,16 +53,19 @@ function felt(world: World): number {
   return m.allocation === 'ranking' ? 5 : m.allocation === 'proportional' ? 0 : m.decisiveness;
 }
 
-/** How much more (or less) than its habit a persona lobbies, given the return and its rivals. */
-export function lobbyingAppeal(world: World, quarter: number, lastLobbyingShare: number, baseShare: number): number {
+/** The return to lobbying this quarter as every seat feels it, relative to the reference, to the power of the response. */
+export function lobbyingReturn(world: World, quarter: number): number {
   const m = world.scenario.model;
   const damping = lobbyDamping(world, adoption(world, quarter));
   const ret = (felt(world) * m.lobbyingEffect * damping) / LOBBY_REFERENCE;
-  const g = m.lobbyingResponse;
-  const fromReturn = ret <= 0 ? 0 : Math.pow(ret, g);
+  return ret <= 0 ? 0 : Math.pow(ret, m.lobbyingResponse);
+}
+
+/** How much more (or less) than its habit a persona lobbies, given the return and its rivals. */
+export function lobbyingAppeal(world: World, felt: number, lastLobbyingShare: number, baseShare: number): number {
   // Arms race: colleagues who lobbied more than my habit push me to lobby more.
-  const fromRivals = 1 + g * (lastLobbyingShare - baseShare);
-  return clamp(fromReturn * fromRivals, 0.15, 3);
+  const fromRivals = 1 + world.scenario.model.lobbyingResponse * (lastLobbyingShare - baseShare);
+  return clamp(felt * fromRivals, 0.15, 3);
 }
 
 /** A seat's draws for the quarter, taken whether or not an AI plays it. */
@@ -83,7 +86,7 @@ export function drawSeat(world: World, stream: Stream): SeatDraws {
 }
 
 /** Shares of the time budget a seat intends to spend on each use, before joint commitments. */
-export function intendedSplit(world: World, state: RunState, ki: number, draws: SeatDraws): Float64Array {
+export function intendedSplit(world: World, state: RunState, ki: number, draws: SeatDraws, felt: number): Float64Array {
   const persona = personaOf(world, ki);
   const split = world.scratch.f(USES);
   if (persona === 'adaptive') {
@@ -101,7 +104,7 @@ export function intendedSplit(world: World, state: RunState, ki: number, draws: 
     split[persona === 'heavyweight' ? U_LOBBYING : U_CUSTOMER]! += spare;
   }
   const base = split[U_LOBBYING]!;
-  const lobby = Math.min(0.7, base * lobbyingAppeal(world, state.quarter + 1, state.lastLobbyingShare, base));
+  const lobby = Math.min(0.7, base * lobbyingAppeal(world, felt, state.lastLobbyingShare, base));
   const scale = base < 1 ? (1 - lobby) / (1 - base) : 0;
   for (let u = 0; u < USES; u++) split[u] = u === U_LOBBYING ? lobby : split[u]! * scale;
   return split;
@@ -206,8 +209,8 @@ export function aiPlan(
   let weightTotal = 0;
   let demandTotal = 0;
   for (let d = 0; d < D; d++) demandTotal += demand[d]!;
-  for (const a of kam.accounts) {
-    const ai = world.accountIndex.get(a)!;
+  const portfolio = world.accountsOf[ki]!;
+  for (const ai of portfolio) {
     if (!state.accounts.alive[ai]) continue;
     const w = state.accounts.wallet[ai]!;
     weightTotal += persona === 'heavyweight' ? w : Math.sqrt(w);
@@ -224,8 +227,7 @@ export function aiPlan(
     pitch = 0;
   } else if (pitch > 0) matrix.pitch[bestPitch]! += pitch;
   if (customer > 0 && weightTotal > 0) {
-    for (const a of kam.accounts) {
-      const ai = world.accountIndex.get(a)!;
+    for (const ai of portfolio) {
       if (!state.accounts.alive[ai]) continue;
       const w = state.accounts.wallet[ai]!;
       matrix.customer[ai]! += (customer * (persona === 'heavyweight' ? w : Math.sqrt(w))) / weightTotal;

@@ -7,7 +7,7 @@
  */
 import { decideJointIn } from './joint.js';
 import { emptyMatrix, oppIndex, oppTable, writePlan, type OppTable, type PlanMatrix } from './matrix.js';
-import { aiPlan, drawSeat, intendedSplit, proposeJoint } from './personas.js';
+import { aiPlan, drawSeat, intendedSplit, lobbyingReturn, proposeJoint } from './personas.js';
 import { LABEL, subStream } from './rng.js';
 import type { JointOutcome, JointPlan, QuarterPlan, RunState } from './types.js';
 import { worldOf, type World } from './world.js';
@@ -21,6 +21,7 @@ interface Intentions {
 function intentions(world: World, state: RunState, opps: OppTable, humans: readonly boolean[]): Intentions {
   const { kams } = world.scenario;
   const stream = subStream(state.quarterSeed, LABEL.personas);
+  const felt = lobbyingReturn(world, state.quarter + 1);
   const splits: (Float64Array | null)[] = [];
   const proposals: (JointPlan | null)[] = [];
   kams.forEach((_, ki) => {
@@ -30,7 +31,7 @@ function intentions(world: World, state: RunState, opps: OppTable, humans: reado
       proposals.push(null);
       return;
     }
-    const split = intendedSplit(world, state, ki, draws);
+    const split = intendedSplit(world, state, ki, draws, felt);
     splits.push(split);
     proposals.push(proposeJoint(world, opps, ki, split, draws));
   });

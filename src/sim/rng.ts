@@ -22,7 +22,8 @@ export interface MasterStream extends Stream {
 }
 
 export function masterStream(seed: number, state?: AleaState): MasterStream {
-  const prng = seedrandom.alea(`two-fronts:${seed}`, { state: state ? { ...state } : true });
+  // Restoring from a saved state needs no seed: the state is the whole generator.
+  const prng = state ? seedrandom.alea('', { state: { ...state } }) : seedrandom.alea(`two-fronts:${seed}`, { state: true });
   return { next: () => prng(), state: () => prng.state() as AleaState };
 }
 

@@ -7,13 +7,13 @@
  * branched.
  * Imports only src/sim.
  */
-import { allocate, buildRequests, explain, requestKams } from './allocate.js';
+import { allocate, buildRequests, explain } from './allocate.js';
 import { adoption } from './adoption.js';
 import { selectSponsored } from './board.js';
 import { copyAccounts, logit, respond } from './customers.js';
 import { solutionQuality } from './delivery.js';
 import { imitate, nextAspiration, nextRelationship, nextSkill, rothErev } from './learning.js';
-import { oppTable, readPlan, U_LOBBYING, USES } from './matrix.js';
+import { oppTable, readPlan, U_BUSINESS_CASE, U_LOBBYING, USES } from './matrix.js';
 import { generateOpportunities } from './opportunities.js';
 import { ADAPTIVE_START, personaOf } from './personas.js';
 import { checkPlan, PlanError } from './plans.js';
@@ -166,7 +166,8 @@ export function step(state: RunState, plans: readonly QuarterPlan[] = []): StepR
     const joint = req.second[i]! >= 0;
     if (joint) pursuedJointly += 2;
     const scope = joint ? 1 - m.jointScope : 1;
-    for (const o of joint ? [req.first[i]!, req.second[i]!] : [req.first[i]!]) {
+    for (let twice = 0; twice < (joint ? 2 : 1); twice++) {
+      const o = twice === 0 ? req.first[i]! : req.second[i]!;
       let n = 0;
       let got = 0;
       const need = opps.totalNeed[o]!;
@@ -185,7 +186,7 @@ export function step(state: RunState, plans: readonly QuarterPlan[] = []): StepR
           n++;
         }
       }
-      oppQuality[o] = solutionQuality(fs.subarray(0, n), ws.subarray(0, n), m.qualityExponent);
+      oppQuality[o] = solutionQuality(fs, ws, m.qualityExponent, n);
       oppFulfilment[o] = need > 0 ? got / need : 0;
     }
   }
@@ -282,7 +283,9 @@ export function step(state: RunState, plans: readonly QuarterPlan[] = []): StepR
   for (let d = 0; d < D; d++) {
     for (let e = alloc.deptStart[d]!; e < alloc.deptStart[d + 1]!; e++) {
       const f = alloc.received[e]! / alloc.ask[e]!;
-      for (const ki of requestKams(world, opps, req, alloc.request[e]!)) {
+      const i = alloc.request[e]!;
+      for (let twice = 0; twice < (req.second[i]! >= 0 ? 2 : 1); twice++) {
+        const ki = world.ownerOf[opps.account[twice === 0 ? req.first[i]! : req.second[i]!]!]!;
         fulfilSum[ki * D + d]! += f;
         fulfilCount[ki * D + d]!++;
       }
@@ -308,7 +311,7 @@ export function step(state: RunState, plans: readonly QuarterPlan[] = []): StepR
       kams.relationships[x] = nextRelationship(m, k0.relationships[x]!, plan.relationship[x]!, f, agenda);
     }
     const row = plan.split.subarray(ki * USES, ki * USES + USES);
-    kams.businessCaseSkill[ki] = nextSkill(m, k0.businessCaseSkill[ki]!, row[3]!);
+    kams.businessCaseSkill[ki] = nextSkill(m, k0.businessCaseSkill[ki]!, plan.split[ki * USES + U_BUSINESS_CASE]!);
     if (personaOf(world, ki) === 'adaptive' && given[ki] === undefined) {
       const props = k0.propensities.slice(ki * USES, ki * USES + USES);
       if (m.adaptiveRule === 'imitation' && bestKam !== ki)

@@ -16,6 +16,8 @@ export interface World {
   readonly kamIndex: ReadonlyMap<string, number>;
   /** Owner KAM index of each account. */
   readonly ownerOf: Int32Array;
+  /** Account indices of each KAM's portfolio. */
+  readonly accountsOf: readonly (readonly number[])[];
   /** Each account's need mix normalised to sum 1, as [deptIndex, share] pairs in scenario department order. */
   readonly needMix: ReadonlyArray<ReadonlyArray<readonly [number, number]>>;
   /** Label hashes of each department's noise stream and each KAM's persona stream. */
@@ -67,6 +69,7 @@ export function worldOf(scenario: ScenarioInput): World {
     accountIndex,
     kamIndex,
     ownerOf,
+    accountsOf: scenario.kams.map((k) => k.accounts.map((a) => accountIndex.get(a)!).filter((ai) => ai !== undefined)),
     needMix,
     deptLabel: Uint32Array.from(scenario.departments, (d) => hash32(`noise:${d.id}`)),
     kamLabel: Uint32Array.from(scenario.kams, (k) => hash32(`persona:${k.id}`)),
