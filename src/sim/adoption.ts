@@ -43,8 +43,7 @@ export function sponsorFactor(world: World, a: Adoption): number {
   return 1 + world.scenario.company.sponsorship.boost * a.board;
 }
 
-/** Multiplier on the return to lobbying where the board reviews account plans. */
+/** Multiplier on the return to lobbying where the board reviews account plans (intervention or executive sponsorship). */
 export function lobbyDamping(world: World, a: Adoption): number {
-  const reviews = world.scenario.company.interventions.boardAccountPlans ? a.board : 0;
-  return 1 - (1 - world.scenario.model.boardLobbyDamping) * reviews;
+  return 1 - (1 - world.scenario.model.boardLobbyDamping) * a.board;
 }

@@ -4,7 +4,7 @@
  * composite mean − λ·sd, a measure of progress rather than a target state.
  * Imports only src/sim.
  */
-import { U_JOINT, U_LOBBYING, USES } from './matrix.js';
+import { U_LOBBYING, USES } from './matrix.js';
 import type { QuarterData } from './quarter-data.js';
 import { clamp, kendallW, mean, sd, spearman } from './stats.js';
 
@@ -24,16 +24,6 @@ export function lobbyingShare(d: QuarterData): number {
     budget += k.timeBudget;
   });
   return budget > 0 ? lobby / budget : 0;
-}
-
-export function jointDaysShare(d: QuarterData): number {
-  let joint = 0;
-  let budget = 0;
-  d.world.scenario.kams.forEach((k, ki) => {
-    joint += d.plan.split[ki * USES + U_JOINT]!;
-    budget += k.timeBudget;
-  });
-  return budget > 0 ? joint / budget : 0;
 }
 
 export function jointProposalShare(d: QuarterData): number {

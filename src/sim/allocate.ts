@@ -249,7 +249,7 @@ export function allocate(
       }
       const influence = m.influenceBase + lobbying + relationship;
       // Noise belongs to the (department, opportunity) pair, so it is the same in every counterfactual.
-      const noise = noiseSd > 0 ? Math.exp(noiseSd * normalAt(quarterSeed, world.deptLabel[d]!, first)) : 1;
+      const noise = noiseSd > 0 ? Math.exp(noiseSd * normalAt(quarterSeed, world.deptLabel[d]!, opps.identity[first]!)) : 1;
       const sponsorFactor = req.sponsored[i] ? sponsored : 1;
       a.ask[e] = days;
       a.departmentValue[e] = dv;

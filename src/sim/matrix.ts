@@ -28,6 +28,8 @@ export interface OppTable {
   totalNeed: Float64Array;
   revenue: Float64Array;
   upside: Float64Array;
+  /** A number for each opportunity that is the same in every counterfactual: account × 16 + slot. */
+  identity: Int32Array;
   /** Opportunities of KAM k are kamOpps[kamStart[k] .. kamStart[k+1]]. */
   kamStart: Int32Array;
   kamOpps: Int32Array;
@@ -48,6 +50,7 @@ export function oppTable(world: World, opportunities: readonly Opportunity[]): O
     totalNeed: scratch.f(O),
     revenue: scratch.f(O),
     upside: scratch.f(O),
+    identity: scratch.i(O),
     kamStart: scratch.i(K + 1),
     kamOpps: scratch.i(O),
     index: null,
@@ -66,6 +69,7 @@ export function oppTable(world: World, opportunities: readonly Opportunity[]): O
     t.totalNeed[o] = total;
     t.revenue[o] = opp.revenue;
     t.upside[o] = opp.upside;
+    t.identity[o] = ai * 16 + opp.slot;
   }
   for (let k = 0; k < K; k++) t.kamStart[k + 1]! += t.kamStart[k]!;
   const fill = scratch.i(K);

@@ -52,6 +52,7 @@ export function generateOpportunities(
       out.push({
         id: `${input.id}-q${quarter}-${k + 1}`,
         account: input.id,
+        slot: k + 1,
         needs,
         revenue: round2(wallet * m.opportunityRevenue * size),
         upside: round2(input.growth * wallet * input.margin * m.upsideScale * Math.exp(spread * z[1]!)),

@@ -77,7 +77,7 @@ export const MODEL_PARAMS = {
   },
   boardLobbyDamping: {
     default: 0.5, min: 0, max: 1, unit: 'factor',
-    doc: 'Multiplier on the return to lobbying when the board reviews account plans.',
+    doc: 'Multiplier on the return to lobbying where the board reviews account plans (the intervention, as it takes hold, or executive sponsorship).',
     source: 'Milgrom & Roberts (1988): transparent criteria reduce the return to influence',
   },
   adoptionRate: {
@@ -118,7 +118,7 @@ export const MODEL_PARAMS = {
   opportunityDays: {
     default: 0.05, min: 0.001, max: 10, unit: 'expert-days per k€ wallet',
     doc: 'Capacity an opportunity needs, per k€ of the account\'s quarterly wallet.',
-    source: 'assumption: calibrated so demand exceeds capacity by 20–60 % in the shipped scenarios',
+    source: 'assumption: in the shipped scenarios first-quarter demand exceeds capacity by about 40–95 %',
   },
   capacityElasticity: {
     default: 0.5, min: 0, max: 1, unit: 'elasticity',
@@ -132,7 +132,7 @@ export const MODEL_PARAMS = {
   },
   opportunitySpread: {
     default: 0.35, min: 0, max: 2, unit: 'log-sd',
-    doc: 'Spread of opportunity size and revenue around their means.',
+    doc: 'Log-sd of an opportunity\'s size (which scales its days and revenue) and of its strategic upside; at half strength it also jitters the split over departments.',
     source: 'assumption',
   },
   upsideScale: {
@@ -207,7 +207,7 @@ export const MODEL_PARAMS = {
   },
   relationshipRate: {
     default: 0.05, min: 0, max: 1, unit: 'per day',
-    doc: 'Relationship building: R += (1−R)(1 − exp(−rate·days)).',
+    doc: 'Relationship building: R += (1−R)(1 − exp(−rate·boost·days)), boost > 1 as the key-account agenda item takes hold.',
     source: 'assumption: diminishing returns',
   },
   reciprocity: {

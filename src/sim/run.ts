@@ -24,9 +24,9 @@ export function withRegime(scenario: ScenarioInput, regime: Regime): ScenarioInp
 }
 
 /**
- * A counterfactual: the state `from` (any quarter boundary) continued under
- * another regime, with the given seats replaying the plans they recorded in
- * `original` where those plans are still legal. History up to `from` is kept.
+ * A counterfactual starting point: the state `from` (any quarter boundary)
+ * under another regime, history up to `from` kept. Continue it with `step`,
+ * replaying recorded plans through `fitPlan` where a person played.
  */
 export function branch(from: RunState, regime: Regime): RunState {
   return { ...from, scenario: withRegime(from.scenario, regime) };

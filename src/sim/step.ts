@@ -312,7 +312,8 @@ export function step(state: RunState, plans: readonly QuarterPlan[] = []): StepR
     }
     const row = plan.split.subarray(ki * USES, ki * USES + USES);
     kams.businessCaseSkill[ki] = nextSkill(m, k0.businessCaseSkill[ki]!, plan.split[ki * USES + U_BUSINESS_CASE]!);
-    if (personaOf(world, ki) === 'adaptive' && given[ki] === undefined) {
+    // Learning needs a reference point: the first quarter only sets the aspiration.
+    if (personaOf(world, ki) === 'adaptive' && given[ki] === undefined && q > 1) {
       const props = k0.propensities.slice(ki * USES, ki * USES + USES);
       if (m.adaptiveRule === 'imitation' && bestKam !== ki)
         imitate(m, kams.propensities, ki * USES, props, plan.split.subarray(bestKam * USES, bestKam * USES + USES));

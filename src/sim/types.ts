@@ -135,6 +135,8 @@ export interface AleaState {
 export interface Opportunity {
   id: string;
   account: string;
+  /** Which of the account's slots this quarter it came from (1-based); with the account, its stable identity. */
+  slot: number;
   /** Expert-days needed per department, one number per department in scenario order. */
   needs: number[];
   /** Revenue if delivered at full quality, k€. */

@@ -20,9 +20,8 @@ export interface World {
   readonly accountsOf: readonly (readonly number[])[];
   /** Each account's need mix normalised to sum 1, as [deptIndex, share] pairs in scenario department order. */
   readonly needMix: ReadonlyArray<ReadonlyArray<readonly [number, number]>>;
-  /** Label hashes of each department's noise stream and each KAM's persona stream. */
+  /** Label hash of each department's perception noise. */
   readonly deptLabel: Uint32Array;
-  readonly kamLabel: Uint32Array;
   /** Reporter names in canonical order. */
   readonly reporterNames: readonly string[];
   /** Working memory for the quarter being computed. */
@@ -72,7 +71,6 @@ export function worldOf(scenario: ScenarioInput): World {
     accountsOf: scenario.kams.map((k) => k.accounts.map((a) => accountIndex.get(a)!).filter((ai) => ai !== undefined)),
     needMix,
     deptLabel: Uint32Array.from(scenario.departments, (d) => hash32(`noise:${d.id}`)),
-    kamLabel: Uint32Array.from(scenario.kams, (k) => hash32(`persona:${k.id}`)),
     reporterNames: reporterNames(scenario),
     scratch: new Scratch(),
     boardActive: boardIsActive(regime, interventions.boardAccountPlans),
