@@ -37,16 +37,16 @@ export function servedAccounts(d: QuarterData): number[] {
   return out;
 }
 
-export function sevenS(d: QuarterData): Record<SevenS, number> {
+/** `items` are the served accounts, `fulfilment` their fulfilment ratios (both as the reporters computed them). */
+export function sevenS(d: QuarterData, items: readonly number[], fulfilment: readonly number[]): Record<SevenS, number> {
   const { scenario } = d.world;
   const m = scenario.model;
   const D = scenario.departments.length;
-  const items = servedAccounts(d);
   const a = d.allocation;
 
   // strategy: do accounts with more strategic value get more of what they need?
   const strategy = rankAgreement(
-    items.map((ai) => d.received[ai]! / d.needed[ai]!),
+    fulfilment,
     items.map((ai) => scenario.accounts[ai]!.growth),
   );
 

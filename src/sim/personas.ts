@@ -139,9 +139,13 @@ export function proposeJoint(
   for (let x = lo; x < hi; x++) if (opps.totalNeed[opps.kamOpps[x]!]! > opps.totalNeed[own]!) own = opps.kamOpps[x]!;
   let best = -1;
   let bestOverlap = 0;
-  const candidates = Array.from(draws.candidates).sort((a, b) => a - b);
-  candidates.forEach((pk, c) => {
-    if (pk === ki || (c > 0 && candidates[c - 1] === pk)) return;
+  const candidates = draws.candidates;
+  for (let c = 0; c < candidates.length; c++) {
+    const pk = candidates[c]!;
+    let seen = pk === ki;
+    for (let b = 0; b < c && !seen; b++) seen = candidates[b] === pk;
+    if (seen) continue;
+    // The best fit wins; among equal fits the colleague drawn first.
     for (let x = opps.kamStart[pk]!; x < opps.kamStart[pk + 1]!; x++) {
       const o = opps.kamOpps[x]!;
       const v = overlap(opps, D, own, o);
@@ -150,7 +154,7 @@ export function proposeJoint(
         best = o;
       }
     }
-  });
+  }
   if (best < 0) return null;
   const partner = world.ownerOf[opps.account[best]!]!;
   return {

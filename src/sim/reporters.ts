@@ -77,13 +77,21 @@ export function series(scenario: ScenarioInput, history: readonly QuarterRecord[
   return history.map((r) => r.values[i]!);
 }
 
-function strategicGap(ratios: number[], growth: number[]): number {
-  if (ratios.length < 2) return 0;
-  const order = ratios.map((_, i) => i).sort((a, b) => growth[b]! - growth[a]! || a - b);
-  const top = Math.ceil(order.length / 3);
-  const hi = order.slice(0, top).map((i) => ratios[i]!);
-  const lo = order.slice(top).map((i) => ratios[i]!);
-  return lo.length === 0 ? 0 : mean(hi) - mean(lo);
+/** Mean fulfilment of the served accounts in the top third by strategic growth potential minus that of the rest. */
+function strategicGap(d: QuarterData, served: readonly number[]): number {
+  if (served.length < 2) return 0;
+  const top = Math.ceil(served.length / 3);
+  let hi = 0;
+  let lo = 0;
+  let k = 0;
+  for (const ai of d.world.byGrowth) {
+    if (!d.before.alive[ai] || !(d.needed[ai]! > 0)) continue;
+    const f = d.received[ai]! / d.needed[ai]!;
+    if (k < top) hi += f;
+    else lo += f;
+    k++;
+  }
+  return k > top ? hi / top - lo / (k - top) : 0;
 }
 
 function misallocation(d: QuarterData): number {
@@ -108,8 +116,7 @@ export function measure(d: QuarterData): number[] {
   const { scenario } = d.world;
   const served = servedAccounts(d);
   const ratios = served.map((ai) => d.received[ai]! / d.needed[ai]!);
-  const growth = served.map((ai) => scenario.accounts[ai]!.growth);
-  const elements = sevenS(d);
+  const elements = sevenS(d, served, ratios);
   const satisfaction: number[] = [];
   let churned = 0;
   for (let ai = 0; ai < d.needed.length; ai++) {
@@ -123,7 +130,7 @@ export function measure(d: QuarterData): number[] {
     churned,
     mean(ratios),
     gini(ratios),
-    strategicGap(ratios, growth),
+    strategicGap(d, served),
     misallocation(d),
     lobbyingShare(d),
     jointProposalShare(d),

@@ -16,6 +16,8 @@ export interface World {
   readonly kamIndex: ReadonlyMap<string, number>;
   /** Owner KAM index of each account. */
   readonly ownerOf: Int32Array;
+  /** Account indices from the highest strategic growth potential down (ties in scenario order). */
+  readonly byGrowth: readonly number[];
   /** Account indices of each KAM's portfolio. */
   readonly accountsOf: readonly (readonly number[])[];
   /** Each account's need mix normalised to sum 1, as [deptIndex, share] pairs in scenario department order. */
@@ -68,6 +70,7 @@ export function worldOf(scenario: ScenarioInput): World {
     accountIndex,
     kamIndex,
     ownerOf,
+    byGrowth: scenario.accounts.map((_, i) => i).sort((a, b) => scenario.accounts[b]!.growth - scenario.accounts[a]!.growth || a - b),
     accountsOf: scenario.kams.map((k) => k.accounts.map((a) => accountIndex.get(a)!).filter((ai) => ai !== undefined)),
     needMix,
     deptLabel: Uint32Array.from(scenario.departments, (d) => hash32(`noise:${d.id}`)),
