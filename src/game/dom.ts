@@ -93,3 +93,32 @@ export function download(name: string, content: Blob | string, type = 'text/plai
   a.remove();
   window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** Runs `fn` in a task of its own, so long views are built without blocking the page. */
+export function later(fn: () => void): void {
+  window.setTimeout(fn, 0);
+}
+
+/** Runs the steps one task each, stopping when `alive()` turns false (the view was replaced). */
+export function inTurns(steps: (() => void)[], alive: () => boolean): void {
+  let i = 0;
+  const next = () => {
+    if (i >= steps.length || !alive()) return;
+    steps[i++]!();
+    later(next);
+  };
+  later(next);
+}
+
+/** A <details> whose content is built the first time it is opened. */
+export function lazyDetails(summary: string, build: () => Node, attrs: Attrs | null = null): HTMLDetailsElement {
+  const d = h('details', attrs, h('summary', null, summary));
+  let built = false;
+  d.addEventListener('toggle', () => {
+    if (d.open && !built) {
+      built = true;
+      d.appendChild(build());
+    }
+  });
+  return d;
+}

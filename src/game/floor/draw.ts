@@ -44,8 +44,17 @@ export interface LabelStyle {
   background?: string;
 }
 
+/** Font metrics per font, measured once: Phaser measures them by reading pixels back, which is slow. */
+const metricsCache = new Map<string, { ascent: number; descent: number; fontSize: number }>();
+let measurer: CanvasRenderingContext2D | null = null;
+
+function fontOf(style: LabelStyle): string {
+  return `${style.bold ? 'bold ' : ''}${Math.round(style.size)}px ${style.serif ? SERIF : FONT}`;
+}
+
 /** A text on the canvas, crisp on high-density screens. */
 export function label(scene: Phaser.Scene, x: number, y: number, text: string, style: LabelStyle): Phaser.GameObjects.Text {
+  const key = fontOf(style);
   const t = scene.add.text(x, y, text, {
     fontFamily: style.serif ? SERIF : FONT,
     fontSize: `${Math.round(style.size)}px`,
@@ -55,22 +64,28 @@ export function label(scene: Phaser.Scene, x: number, y: number, text: string, s
     backgroundColor: style.background,
     padding: style.background ? { x: 4, y: 2 } : undefined,
     wordWrap: style.wrap ? { width: style.wrap, useAdvancedWrap: true } : undefined,
+    resolution: Math.min(2, window.devicePixelRatio || 1),
+    metrics: metricsCache.get(key),
   });
-  t.setResolution(Math.min(2, window.devicePixelRatio || 1));
+  if (!metricsCache.has(key)) metricsCache.set(key, t.getTextMetrics());
   t.setOrigin(style.align === 'left' ? 0 : style.align === 'right' ? 1 : 0.5, 0);
   return t;
 }
 
-/** Shortens a label to fit a width (with an ellipsis); the full text is in the DOM panels. */
+/** Shortens a label to fit a width (with an ellipsis); the full text is in the DOM panels. Measures off-screen, renders once. */
 export function fit(text: Phaser.GameObjects.Text, width: number): void {
   const full = text.text;
   if (text.width <= width) return;
+  measurer ??= document.createElement('canvas').getContext('2d');
+  if (!measurer) return;
+  const st = text.style;
+  measurer.font = `${st.fontStyle === 'bold' ? 'bold ' : ''}${st.fontSize} ${st.fontFamily}`;
+  const room = width - (text.width - measurer.measureText(full).width);
   let lo = 1;
   let hi = full.length;
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
-    text.setText(full.slice(0, mid) + '…');
-    if (text.width <= width) lo = mid;
+    if (measurer.measureText(full.slice(0, mid) + '…').width <= room) lo = mid;
     else hi = mid - 1;
   }
   text.setText(full.slice(0, lo) + '…');

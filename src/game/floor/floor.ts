@@ -6,11 +6,18 @@
  * on the line between, the KAMs at work. Scenes build it from plain data and
  * update gauges, account figures and KAM positions; the Resolution scene
  * animates capacity flowing from departments to accounts.
- * Imports Phaser, the shared palette and the drawing primitives.
+ *
+ * Drawing: what never changes is painted once on a plain canvas ("base");
+ * gauges, windows, meters and the lines under the accounts are painted on a
+ * second canvas ("overlay") only when they change; Phaser shows both as
+ * images and animates only the people and the flowing capacity. A frame is
+ * cheap and no task blocks the page, even with software rendering.
+ * Imports Phaser, the shared palette and the painting primitives.
  */
 import Phaser from 'phaser';
 import { seriesStyle } from '../../charts/palette';
-import { COLORS, fit, hex, label, marker, person, star } from './draw';
+import { COLORS, hex, label, marker, person } from './draw';
+import { css, markerPath, roundRect, starPath, text, type Ctx } from './paint';
 
 export interface FloorDepartment {
   id: string;
@@ -64,11 +71,12 @@ interface DeptView {
   top: number;
   bottom: number;
   width: number;
+  slot: number;
   windows: { x: number; y: number; w: number; h: number }[];
-  windowG: Phaser.GameObjects.Graphics;
-  gaugeG: Phaser.GameObjects.Graphics;
-  gaugeText: Phaser.GameObjects.Text;
   gauge: { x: number; y: number; w: number; h: number };
+  segments: GaugeSegment[];
+  text: string;
+  mark: number | undefined;
 }
 
 interface AccountView {
@@ -76,10 +84,11 @@ interface AccountView {
   top: number;
   bottom: number;
   width: number;
-  meterG: Phaser.GameObjects.Graphics;
-  meterText: Phaser.GameObjects.Text;
-  infoText: Phaser.GameObjects.Text;
+  slot: number;
   meter: { x: number; y: number; r: number };
+  satisfaction: number | null;
+  info: string;
+  alive: boolean;
 }
 
 interface KamView {
@@ -109,6 +118,8 @@ export interface Flow {
   days: number;
 }
 
+let floorCount = 0;
+
 export class Floor {
   readonly scene: Phaser.Scene;
   readonly data: FloorData;
@@ -125,6 +136,11 @@ export class Floor {
   private flowDuration = 0;
   private flowDone: (() => void) | null = null;
   private readonly onUpdate = () => this.tick();
+  private readonly res: number;
+  private readonly keys: string[] = [];
+  private overlay: Phaser.Textures.CanvasTexture;
+  private overlayDirty = true;
+  private badges: { x: number; y: number; text: string; good: boolean }[] = [];
 
   constructor(scene: Phaser.Scene, data: FloorData, width: number, height: number) {
     this.scene = scene;
@@ -133,46 +149,44 @@ export class Floor {
     this.height = height;
     this.k = Math.max(0.72, Math.min(1.6, Math.min(width / 1000, height / 640)));
     this.frontY = Math.round(height * 0.5);
-    this.drawGrounds();
-    this.drawDepartments();
-    this.drawAccounts();
+    this.res = Math.min(2, Math.max(1, window.devicePixelRatio || 1));
+    this.layoutDepartments();
+    this.layoutAccounts();
+    const base = this.layer();
+    this.paintBase(base.context);
+    base.refresh();
+    this.overlay = this.layer();
+    this.paintOverlay();
     this.drawKams();
     scene.events.on('update', this.onUpdate);
     scene.events.once('shutdown', () => this.destroy());
+    scene.events.once('clear-canvas', () => this.destroy());
   }
 
-  /** Stops animations and listeners; the scene removes the drawn objects. */
+  /** A canvas the size of the floor, shown as an image, at the screen's pixel density. */
+  private layer(): Phaser.Textures.CanvasTexture {
+    floorCount++;
+    const key = `floor-layer-${floorCount}`;
+    const tex = this.scene.textures.createCanvas(key, Math.ceil(this.width * this.res), Math.ceil(this.height * this.res))!;
+    tex.context.setTransform(this.res, 0, 0, this.res, 0, 0);
+    this.scene.add.image(0, 0, key).setOrigin(0, 0).setScale(1 / this.res).setDepth(-10 + this.keys.length);
+    this.keys.push(key);
+    return tex;
+  }
+
+  /** Stops animations and listeners and frees the layers; the scene removes the drawn objects. */
   destroy(): void {
     this.scene.events.off('update', this.onUpdate);
     for (const v of this.kams) v.tween?.stop();
     this.flowDone = null;
+    // The images showing the layers are destroyed with the scene's objects right after, before any frame is drawn.
+    for (const key of this.keys.splice(0)) if (this.scene.textures.exists(key)) this.scene.textures.remove(key);
   }
 
-  private drawGrounds(): void {
-    const { scene, width: W, height: H, k } = this;
-    const g = scene.add.graphics();
-    g.fillStyle(COLORS.inside, 1);
-    g.fillRect(0, 0, W, this.frontY);
-    g.fillStyle(COLORS.outside, 1);
-    g.fillRect(0, this.frontY, W, H - this.frontY);
-    // A faint floor-plan grid inside, a street outside.
-    g.lineStyle(1, COLORS.line, 0.6);
-    const step = 32 * k;
-    for (let x = step; x < W; x += step) g.lineBetween(x, 0, x, this.frontY);
-    for (let y = step; y < this.frontY; y += step) g.lineBetween(0, y, W, y);
-    g.fillStyle(0xd5dee4, 1);
-    g.fillRect(0, this.frontY + 4, W, 10 * k);
-    // The front line: dashed, both fronts meet here.
-    g.lineStyle(3, COLORS.ink, 0.8);
-    const dash = 14 * k;
-    for (let x = 0; x < W; x += dash * 2) g.lineBetween(x, this.frontY, Math.min(W, x + dash), this.frontY);
-    const size = 12 * k;
-    label(scene, 14, 10, this.data.texts.inside.toUpperCase(), { size, bold: true, color: '#4a5468', align: 'left' });
-    label(scene, W - 14, this.frontY + 18 * k, this.data.texts.outside.toUpperCase(), { size, bold: true, color: '#4a5468', align: 'right' });
-  }
+  // --- Layout ------------------------------------------------------------------------------
 
-  private drawDepartments(): void {
-    const { scene, width: W, k } = this;
+  private layoutDepartments(): void {
+    const { width: W, k } = this;
     const list = this.data.departments;
     const n = Math.max(1, list.length);
     const slot = (W - 24) / n;
@@ -184,114 +198,34 @@ export class Floor {
       const x = 12 + slot * (i + 0.5);
       const bh = tallest * (0.45 + 0.55 * Math.sqrt(d.capacity / maxCap));
       const top = bottom - bh;
-      const g = scene.add.graphics();
-      g.fillStyle(COLORS.ink, 0.1);
-      g.fillEllipse(x, bottom + 2, bw * 1.15, 12 * k);
-      g.fillStyle(COLORS.facade, 1);
-      g.fillRoundedRect(x - bw / 2, top, bw, bh, 6 * k);
-      g.fillStyle(hex(seriesStyle(i + 4).color), 0.22);
-      g.fillRect(x - bw / 2, top + 8 * k, bw, bh - 8 * k);
-      g.fillStyle(COLORS.ink, 1);
-      g.fillRoundedRect(x - bw / 2 - 4 * k, top - 4 * k, bw + 8 * k, 12 * k, 3 * k);
-      g.lineStyle(2, COLORS.ink, 1);
-      g.strokeRoundedRect(x - bw / 2, top, bw, bh, 6 * k);
-      // Door.
-      g.fillStyle(COLORS.ink, 0.85);
-      g.fillRoundedRect(x - 9 * k, bottom - 22 * k, 18 * k, 22 * k, { tl: 8 * k, tr: 8 * k, bl: 0, br: 0 });
-      // Icon plate.
-      const iconY = top + 30 * k;
-      g.fillStyle(COLORS.white, 1);
-      g.fillCircle(x, iconY, 19 * k);
-      g.lineStyle(2, COLORS.ink, 1);
-      g.strokeCircle(x, iconY, 19 * k);
-      const icon = scene.add.image(x, iconY, d.icon);
-      icon.setDisplaySize(26 * k, 26 * k);
-      // Windows: a grid between the plate and the door; lit in proportion to the capacity in use.
       const windows: DeptView['windows'] = [];
-      const wTop = iconY + 26 * k;
+      const wTop = top + 56 * k;
       const wBottom = bottom - 30 * k;
-      const cols = Math.max(2, Math.floor((bw - 16 * k) / (16 * k)));
-      const rows = Math.max(1, Math.floor((wBottom - wTop) / (15 * k)));
+      const cols = Math.max(2, Math.min(6, Math.floor((bw - 16 * k) / (22 * k))));
+      const rows = Math.max(1, Math.min(9, Math.floor((wBottom - wTop) / (19 * k))));
       const ww = (bw - 16 * k) / cols;
+      const wh = (wBottom - wTop) / rows;
       for (let r = 0; r < rows; r++) {
-        for (let c = 0; c < cols; c++) windows.push({ x: x - bw / 2 + 8 * k + c * ww + 2 * k, y: wTop + r * 15 * k, w: ww - 4 * k, h: 9 * k });
+        for (let c = 0; c < cols; c++) windows.push({ x: x - bw / 2 + 8 * k + c * ww + 3 * k, y: wTop + r * wh, w: ww - 6 * k, h: wh * 0.62 });
       }
-      const windowG = scene.add.graphics();
-      const name = label(scene, x, bottom + 10 * k, d.name, { size: 14 * k, bold: true });
-      fit(name, slot - 8);
-      const gauge = { x: x - Math.min(slot * 0.84, 210 * k) / 2, y: bottom + 32 * k, w: Math.min(slot * 0.84, 210 * k), h: 12 * k };
-      const gaugeG = scene.add.graphics();
-      const gaugeText = label(scene, x, gauge.y + gauge.h + 4 * k, this.data.texts.capacity(d.capacity), { size: 12 * k, color: '#4a5468' });
-      const view: DeptView = { x, top, bottom, width: bw, windows, windowG, gaugeG, gaugeText, gauge };
-      this.depts.push(view);
-      this.setGauge(i, [], this.data.texts.capacity(d.capacity));
+      const gw = Math.min(slot * 0.84, 210 * k);
+      this.depts.push({
+        x,
+        top,
+        bottom,
+        width: bw,
+        slot,
+        windows,
+        gauge: { x: x - gw / 2, y: bottom + 32 * k, w: gw, h: 12 * k },
+        segments: [],
+        text: this.data.texts.capacity(d.capacity),
+        mark: undefined,
+      });
     });
   }
 
-  /** Fills a department's gauge with segments (days) out of its capacity; `mark` draws a tick at a day count (e.g. last quarter's demand). */
-  setGauge(index: number, segments: GaugeSegment[], text: string, mark?: number): void {
-    const v = this.depts[index];
-    const d = this.data.departments[index];
-    if (!v || !d) return;
-    const { gaugeG: g, gauge } = v;
-    const k = this.k;
-    const cap = Math.max(1e-9, d.capacity);
-    const total = segments.reduce((s, x) => s + x.value, 0);
-    const scale = Math.max(cap, total, mark ?? 0);
-    g.clear();
-    g.fillStyle(COLORS.track, 1);
-    g.fillRoundedRect(gauge.x, gauge.y, gauge.w, gauge.h, gauge.h / 2);
-    let x = gauge.x;
-    for (const s of segments) {
-      const w = (s.value / scale) * gauge.w;
-      if (w <= 0.2) continue;
-      if (s.kam < 0) {
-        g.fillStyle(COLORS.ink, 1);
-        g.fillRect(x, gauge.y, w, gauge.h);
-        // Hatching marks the player's own ask, so it never depends on colour.
-        g.lineStyle(1.5, COLORS.white, 0.8);
-        for (let hx = x + 3; hx < x + w; hx += 6) g.lineBetween(hx, gauge.y + gauge.h, Math.min(x + w, hx + gauge.h * 0.7), gauge.y);
-      } else {
-        g.fillStyle(hex(seriesStyle(s.kam).color), 1);
-        g.fillRect(x, gauge.y, w, gauge.h);
-        g.lineStyle(1, COLORS.white, 1);
-        g.lineBetween(x + w, gauge.y, x + w, gauge.y + gauge.h);
-      }
-      x += w;
-    }
-    // Capacity limit: where the gauge would overflow.
-    const capX = gauge.x + (cap / scale) * gauge.w;
-    g.lineStyle(2, COLORS.ink, 1);
-    g.strokeRoundedRect(gauge.x, gauge.y, gauge.w, gauge.h, gauge.h / 2);
-    if (capX < gauge.x + gauge.w - 1) {
-      g.lineStyle(3, COLORS.bad, 1);
-      g.lineBetween(capX, gauge.y - 4 * k, capX, gauge.y + gauge.h + 4 * k);
-    }
-    if (mark !== undefined && mark > 0) {
-      const mx = gauge.x + (mark / scale) * gauge.w;
-      g.fillStyle(COLORS.ink, 1);
-      g.fillTriangle(mx, gauge.y - 1, mx - 5 * k, gauge.y - 8 * k, mx + 5 * k, gauge.y - 8 * k);
-    }
-    v.gaugeText.setText(text);
-    this.lightWindows(index, Math.min(1, total / cap));
-  }
-
-  private lightWindows(index: number, share: number): void {
-    const v = this.depts[index]!;
-    const g = v.windowG;
-    g.clear();
-    const lit = Math.round(share * v.windows.length);
-    // Light from the bottom up: the building fills as work comes in.
-    const order = v.windows.map((_, i) => i).reverse();
-    order.forEach((wi, n) => {
-      const w = v.windows[wi]!;
-      g.fillStyle(n < lit ? COLORS.lit : COLORS.window, 1);
-      g.fillRect(w.x, w.y, w.w, w.h);
-    });
-  }
-
-  private drawAccounts(): void {
-    const { scene, width: W, height: H, k } = this;
+  private layoutAccounts(): void {
+    const { width: W, height: H, k } = this;
     const list = this.data.accounts;
     const n = Math.max(1, list.length);
     const cols = Math.min(n, Math.max(1, Math.floor((W - 24) / (112 * k))));
@@ -309,81 +243,280 @@ export class Floor {
       const tw = Math.min(slot * 0.42, 58 * k);
       const th = Math.max(26 * k, (rowH - 96 * k) * (0.35 + 0.65 * Math.sqrt(a.wallet / maxWallet)));
       const top = bottom - th;
-      const g = scene.add.graphics();
-      const owner = seriesStyle(a.owner);
-      g.fillStyle(COLORS.ink, 0.1);
-      g.fillEllipse(x, bottom + 2, tw * 1.4, 10 * k);
-      g.fillStyle(a.alive ? COLORS.glass : COLORS.track, 1);
-      g.fillRect(x - tw / 2, top, tw, th);
-      g.fillStyle(a.alive ? COLORS.glassDark : COLORS.window, 1);
-      for (let y = top + 6 * k; y < bottom - 6 * k; y += 9 * k) g.fillRect(x - tw / 2 + 5 * k, y, tw - 10 * k, 4 * k);
-      g.lineStyle(a.mine ? 4 : 2, COLORS.ink, 1);
-      g.strokeRect(x - tw / 2, top, tw, th);
-      // The owner's flag: colour and marker shape.
-      g.lineStyle(2, COLORS.ink, 1);
-      g.lineBetween(x + tw / 2 - 4 * k, top, x + tw / 2 - 4 * k, top - 20 * k);
-      g.fillStyle(hex(owner.color), 1);
-      g.fillRect(x + tw / 2 - 4 * k, top - 20 * k, 18 * k, 12 * k);
-      g.lineStyle(1, COLORS.ink, 1);
-      g.strokeRect(x + tw / 2 - 4 * k, top - 20 * k, 18 * k, 12 * k);
-      g.fillStyle(COLORS.white, 1);
-      marker(g, owner.marker, x + tw / 2 + 5 * k, top - 14 * k, 3.6 * k);
-      if (a.mine) {
-        g.fillStyle(0xf0e442, 1);
-        g.lineStyle(1.5, COLORS.ink, 1);
-        star(g, x - tw / 2 - 2 * k, top - 2 * k, 10 * k, 4.5 * k, 5);
-        g.strokePoints(starPoints(x - tw / 2 - 2 * k, top - 2 * k, 10 * k, 4.5 * k), true);
-      }
-      if (!a.alive) {
-        g.lineStyle(4, COLORS.bad, 1);
-        g.lineBetween(x - tw / 2, top, x + tw / 2, bottom);
-        g.lineBetween(x + tw / 2, top, x - tw / 2, bottom);
-      }
-      const name = label(scene, x, bottom + 6 * k, a.name, { size: 13 * k, bold: a.mine });
-      fit(name, slot - 6);
-      const info = label(scene, x, bottom + 23 * k, a.alive ? (a.revenueText ?? '') : this.data.texts.lost, {
-        size: 12 * k,
-        color: a.alive ? '#4a5468' : '#a03c00',
-        bold: !a.alive,
+      this.accounts.push({
+        x,
+        top,
+        bottom,
+        width: tw,
+        slot,
+        meter: { x: x - tw / 2 - 22 * k, y: top + 30 * k, r: 15 * k },
+        satisfaction: a.alive ? a.satisfaction : null,
+        info: a.alive ? (a.revenueText ?? '') : this.data.texts.lost,
+        alive: a.alive,
       });
-      fit(info, slot - 6);
-      const meter = { x: x - tw / 2 - 22 * k, y: top + 30 * k, r: 15 * k };
-      const meterG = scene.add.graphics();
-      const meterText = label(scene, meter.x, meter.y + 2 * k, '', { size: 11 * k, bold: true });
-      const view: AccountView = { x, top, bottom, width: tw, meterG, meterText, infoText: info, meter };
-      this.accounts.push(view);
-      this.setSatisfaction(i, a.alive ? a.satisfaction : null);
     });
   }
 
-  /** The satisfaction meter: a half dial with the share written under it. */
+  // --- The base layer: painted once ---------------------------------------------------------
+
+  private paintBase(ctx: Ctx): void {
+    const { width: W, height: H, k } = this;
+    ctx.fillStyle = css(COLORS.inside);
+    ctx.fillRect(0, 0, W, this.frontY);
+    ctx.fillStyle = css(COLORS.outside);
+    ctx.fillRect(0, this.frontY, W, H - this.frontY);
+    // A faint floor-plan grid inside, a street outside.
+    ctx.strokeStyle = css(COLORS.line, 0.6);
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    const step = 32 * k;
+    for (let x = step; x < W; x += step) {
+      ctx.moveTo(Math.round(x) + 0.5, 0);
+      ctx.lineTo(Math.round(x) + 0.5, this.frontY);
+    }
+    for (let y = step; y < this.frontY; y += step) {
+      ctx.moveTo(0, Math.round(y) + 0.5);
+      ctx.lineTo(W, Math.round(y) + 0.5);
+    }
+    ctx.stroke();
+    ctx.fillStyle = '#d5dee4';
+    ctx.fillRect(0, this.frontY + 4, W, 10 * k);
+    // The front line: dashed, where both fronts meet.
+    ctx.strokeStyle = css(COLORS.ink, 0.8);
+    ctx.lineWidth = 3;
+    ctx.setLineDash([14 * k, 14 * k]);
+    ctx.beginPath();
+    ctx.moveTo(0, this.frontY);
+    ctx.lineTo(W, this.frontY);
+    ctx.stroke();
+    ctx.setLineDash([]);
+    text(ctx, this.data.texts.inside.toUpperCase(), 14, 10, { size: 12 * k, bold: true, color: '#4a5468', align: 'left' });
+    text(ctx, this.data.texts.outside.toUpperCase(), W - 14, this.frontY + 18 * k, { size: 12 * k, bold: true, color: '#4a5468', align: 'right' });
+    this.data.departments.forEach((d, i) => this.paintBuilding(ctx, d, this.depts[i]!, i));
+    this.data.accounts.forEach((a, i) => this.paintTower(ctx, a, this.accounts[i]!));
+  }
+
+  private paintBuilding(ctx: Ctx, d: FloorDepartment, v: DeptView, i: number): void {
+    const k = this.k;
+    const { x, top, bottom, width: bw } = v;
+    const bh = bottom - top;
+    ctx.fillStyle = css(COLORS.ink, 0.1);
+    ctx.beginPath();
+    ctx.ellipse(x, bottom + 2, (bw * 1.15) / 2, 6 * k, 0, 0, Math.PI * 2);
+    ctx.fill();
+    roundRect(ctx, x - bw / 2, top, bw, bh, 6 * k);
+    ctx.fillStyle = css(COLORS.facade);
+    ctx.fill();
+    ctx.fillStyle = css(hex(seriesStyle(i + 4).color), 0.22);
+    ctx.fillRect(x - bw / 2, top + 8 * k, bw, bh - 8 * k);
+    roundRect(ctx, x - bw / 2, top, bw, bh, 6 * k);
+    ctx.strokeStyle = css(COLORS.ink);
+    ctx.lineWidth = 2;
+    ctx.stroke();
+    roundRect(ctx, x - bw / 2 - 4 * k, top - 4 * k, bw + 8 * k, 12 * k, 3 * k);
+    ctx.fillStyle = css(COLORS.ink);
+    ctx.fill();
+    // Door.
+    roundRect(ctx, x - 9 * k, bottom - 22 * k, 18 * k, 22 * k, [8 * k, 8 * k, 0, 0]);
+    ctx.fillStyle = css(COLORS.ink, 0.85);
+    ctx.fill();
+    // Icon plate.
+    const iconY = top + 30 * k;
+    ctx.beginPath();
+    ctx.arc(x, iconY, 19 * k, 0, Math.PI * 2);
+    ctx.fillStyle = '#ffffff';
+    ctx.fill();
+    ctx.strokeStyle = css(COLORS.ink);
+    ctx.lineWidth = 2;
+    ctx.stroke();
+    const icon = this.scene.textures.exists(d.icon) ? (this.scene.textures.get(d.icon).getSourceImage() as CanvasImageSource) : null;
+    if (icon) ctx.drawImage(icon, x - 13 * k, iconY - 13 * k, 26 * k, 26 * k);
+    text(ctx, d.name, x, bottom + 10 * k, { size: 14 * k, bold: true }, v.slot - 8);
+  }
+
+  private paintTower(ctx: Ctx, a: FloorAccount, v: AccountView): void {
+    const k = this.k;
+    const { x, top, bottom, width: tw } = v;
+    const th = bottom - top;
+    const owner = seriesStyle(a.owner);
+    ctx.fillStyle = css(COLORS.ink, 0.1);
+    ctx.beginPath();
+    ctx.ellipse(x, bottom + 2, tw * 0.7, 5 * k, 0, 0, Math.PI * 2);
+    ctx.fill();
+    ctx.fillStyle = css(a.alive ? COLORS.glass : COLORS.track);
+    ctx.fillRect(x - tw / 2, top, tw, th);
+    ctx.fillStyle = css(a.alive ? COLORS.glassDark : COLORS.window);
+    for (let y = top + 6 * k; y < bottom - 6 * k; y += 9 * k) ctx.fillRect(x - tw / 2 + 5 * k, y, tw - 10 * k, 4 * k);
+    ctx.strokeStyle = css(COLORS.ink);
+    ctx.lineWidth = a.mine ? 4 : 2;
+    ctx.strokeRect(x - tw / 2, top, tw, th);
+    // The owner's flag: colour and marker shape.
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    ctx.moveTo(x + tw / 2 - 4 * k, top);
+    ctx.lineTo(x + tw / 2 - 4 * k, top - 20 * k);
+    ctx.stroke();
+    ctx.fillStyle = owner.color;
+    ctx.fillRect(x + tw / 2 - 4 * k, top - 20 * k, 18 * k, 12 * k);
+    ctx.lineWidth = 1;
+    ctx.strokeRect(x + tw / 2 - 4 * k, top - 20 * k, 18 * k, 12 * k);
+    ctx.fillStyle = '#ffffff';
+    markerPath(ctx, owner.marker, x + tw / 2 + 5 * k, top - 14 * k, 3.6 * k);
+    ctx.fill();
+    if (a.mine) {
+      starPath(ctx, x - tw / 2 - 2 * k, top - 2 * k, 10 * k, 4.5 * k);
+      ctx.fillStyle = '#f0e442';
+      ctx.fill();
+      ctx.lineWidth = 1.5;
+      ctx.stroke();
+    }
+    if (!a.alive) {
+      ctx.strokeStyle = css(COLORS.bad);
+      ctx.lineWidth = 4;
+      ctx.beginPath();
+      ctx.moveTo(x - tw / 2, top);
+      ctx.lineTo(x + tw / 2, bottom);
+      ctx.moveTo(x + tw / 2, top);
+      ctx.lineTo(x - tw / 2, bottom);
+      ctx.stroke();
+    }
+    text(ctx, a.name, x, bottom + 6 * k, { size: 13 * k, bold: a.mine }, v.slot - 6);
+  }
+
+  // --- The overlay: repainted when something on it changes --------------------------------
+
+  private invalidate(): void {
+    this.overlayDirty = true;
+  }
+
+  private paintOverlay(): void {
+    this.overlayDirty = false;
+    const ctx = this.overlay.context;
+    ctx.clearRect(0, 0, this.width, this.height);
+    this.depts.forEach((v, i) => this.paintGauge(ctx, v, i));
+    this.accounts.forEach((v) => this.paintAccountStatus(ctx, v));
+    const k = this.k;
+    for (const b of this.badges) text(ctx, b.text, b.x, b.y, { size: 12 * k, bold: true, color: '#ffffff', background: b.good ? '#006e52' : '#a03c00' });
+    this.overlay.refresh();
+  }
+
+  private paintGauge(ctx: Ctx, v: DeptView, index: number): void {
+    const d = this.data.departments[index]!;
+    const k = this.k;
+    const { gauge, segments } = v;
+    const cap = Math.max(1e-9, d.capacity);
+    const total = segments.reduce((s, x) => s + x.value, 0);
+    const scale = Math.max(cap, total, v.mark ?? 0);
+    // Windows light up from the bottom as work comes in.
+    const lit = Math.round(Math.min(1, total / cap) * v.windows.length);
+    for (let n = 0; n < v.windows.length; n++) {
+      const w = v.windows[v.windows.length - 1 - n]!;
+      ctx.fillStyle = css(n < lit ? COLORS.lit : COLORS.window);
+      ctx.fillRect(w.x, w.y, w.w, w.h);
+    }
+    roundRect(ctx, gauge.x, gauge.y, gauge.w, gauge.h, gauge.h / 2);
+    ctx.fillStyle = css(COLORS.track);
+    ctx.fill();
+    ctx.save();
+    roundRect(ctx, gauge.x, gauge.y, gauge.w, gauge.h, gauge.h / 2);
+    ctx.clip();
+    let x = gauge.x;
+    for (const s of segments) {
+      const w = (s.value / scale) * gauge.w;
+      if (w <= 0.2) continue;
+      if (s.kam < 0) {
+        ctx.fillStyle = css(COLORS.ink);
+        ctx.fillRect(x, gauge.y, w, gauge.h);
+        // Hatching marks the player's own ask, so it never depends on colour.
+        ctx.strokeStyle = 'rgba(255,255,255,0.8)';
+        ctx.lineWidth = 1.5;
+        ctx.beginPath();
+        for (let hx = x + 3; hx < x + w; hx += 6) {
+          ctx.moveTo(hx, gauge.y + gauge.h);
+          ctx.lineTo(Math.min(x + w, hx + gauge.h * 0.7), gauge.y);
+        }
+        ctx.stroke();
+      } else {
+        ctx.fillStyle = seriesStyle(s.kam).color;
+        ctx.fillRect(x, gauge.y, w, gauge.h);
+        ctx.fillStyle = '#ffffff';
+        ctx.fillRect(x + w - 1, gauge.y, 1, gauge.h);
+      }
+      x += w;
+    }
+    ctx.restore();
+    roundRect(ctx, gauge.x, gauge.y, gauge.w, gauge.h, gauge.h / 2);
+    ctx.strokeStyle = css(COLORS.ink);
+    ctx.lineWidth = 2;
+    ctx.stroke();
+    // Capacity limit: where demand overflows it.
+    const capX = gauge.x + (cap / scale) * gauge.w;
+    if (capX < gauge.x + gauge.w - 1) {
+      ctx.strokeStyle = css(COLORS.bad);
+      ctx.lineWidth = 3;
+      ctx.beginPath();
+      ctx.moveTo(capX, gauge.y - 4 * k);
+      ctx.lineTo(capX, gauge.y + gauge.h + 4 * k);
+      ctx.stroke();
+    }
+    if (v.mark !== undefined && v.mark > 0) {
+      const mx = gauge.x + (v.mark / scale) * gauge.w;
+      ctx.fillStyle = css(COLORS.ink);
+      ctx.beginPath();
+      ctx.moveTo(mx, gauge.y - 1);
+      ctx.lineTo(mx - 5 * k, gauge.y - 8 * k);
+      ctx.lineTo(mx + 5 * k, gauge.y - 8 * k);
+      ctx.closePath();
+      ctx.fill();
+    }
+    text(ctx, v.text, v.x, gauge.y + gauge.h + 4 * k, { size: 12 * k, color: '#4a5468' }, v.slot - 6);
+  }
+
+  private paintAccountStatus(ctx: Ctx, v: AccountView): void {
+    const k = this.k;
+    text(ctx, v.info, v.x, v.bottom + 23 * k, { size: 12 * k, color: v.alive ? '#4a5468' : '#a03c00', bold: !v.alive }, v.slot - 6);
+    if (v.satisfaction === null) return;
+    const { meter } = v;
+    ctx.lineWidth = 6 * k;
+    ctx.lineCap = 'butt';
+    ctx.strokeStyle = css(COLORS.track);
+    ctx.beginPath();
+    ctx.arc(meter.x, meter.y, meter.r, Math.PI, 2 * Math.PI);
+    ctx.stroke();
+    const share = v.satisfaction;
+    ctx.strokeStyle = css(share >= 0.6 ? COLORS.good : share >= 0.4 ? 0xe69f00 : COLORS.bad);
+    ctx.beginPath();
+    ctx.arc(meter.x, meter.y, meter.r, Math.PI, Math.PI + Math.PI * Math.max(0.02, Math.min(1, share)));
+    ctx.stroke();
+    text(ctx, this.data.texts.satisfaction(share), meter.x, meter.y + 2 * k, { size: 11 * k, bold: true });
+  }
+
+  /** Fills a department's gauge with segments (days) out of its capacity; `mark` draws a tick at a day count (e.g. last quarter's demand). */
+  setGauge(index: number, segments: GaugeSegment[], label: string, mark?: number): void {
+    const v = this.depts[index];
+    if (!v) return;
+    v.segments = segments;
+    v.text = label;
+    v.mark = mark;
+    this.invalidate();
+  }
+
+  /** The satisfaction meter: a half dial with the share written under it (null: no meter). */
   setSatisfaction(index: number, share: number | null): void {
     const v = this.accounts[index];
     if (!v) return;
-    const { meterG: g, meter } = v;
-    g.clear();
-    if (share === null) {
-      v.meterText.setText('');
-      return;
-    }
-    const k = this.k;
-    g.lineStyle(6 * k, COLORS.track, 1);
-    g.beginPath();
-    g.arc(meter.x, meter.y, meter.r, Math.PI, 2 * Math.PI, false);
-    g.strokePath();
-    const col = share >= 0.6 ? COLORS.good : share >= 0.4 ? 0xe69f00 : COLORS.bad;
-    g.lineStyle(6 * k, col, 1);
-    g.beginPath();
-    g.arc(meter.x, meter.y, meter.r, Math.PI, Math.PI + Math.PI * Math.max(0.02, Math.min(1, share)), false);
-    g.strokePath();
-    v.meterText.setText(this.data.texts.satisfaction(share));
+    v.satisfaction = share;
+    this.invalidate();
   }
 
-  setAccountInfo(index: number, text: string): void {
+  setAccountInfo(index: number, info: string): void {
     const v = this.accounts[index];
     if (!v) return;
-    v.infoText.setText(text);
+    v.info = info;
+    this.invalidate();
   }
+
+  // --- People -------------------------------------------------------------------------------
 
   private drawKams(): void {
     const { scene, k } = this;
@@ -402,9 +535,7 @@ export class Floor {
       const view: KamView = { home: { x, y }, g, name, badge, pos: { x, y }, tween: null };
       this.kams.push(view);
       this.placeKam(i, x, y);
-      if (badge) {
-        scene.tweens.add({ targets: badge, y: badge.y - 5 * k, duration: 700, yoyo: true, repeat: -1, ease: 'Sine.easeInOut' });
-      }
+      if (badge) scene.tweens.add({ targets: badge, y: badge.y - 5 * k, duration: 700, yoyo: true, repeat: -1, ease: 'Sine.easeInOut' });
     });
   }
 
@@ -451,27 +582,24 @@ export class Floor {
     });
   }
 
-  /** A badge over a KAM's head (who won, who lost); text, not colour, carries the meaning. */
+  /** A badge under a KAM's name (who won, who lost); text, not colour, carries the meaning. */
   badgeKam(i: number, text: string, good: boolean): void {
     const v = this.kams[i];
     if (!v) return;
-    const k = this.k;
-    label(this.scene, v.pos.x, v.pos.y + 24 * k, text, {
-      size: 12 * k,
-      bold: true,
-      color: '#ffffff',
-      background: good ? '#006e52' : '#a03c00',
-    });
+    this.badges.push({ x: v.home.x, y: v.home.y + 28 * this.k, text, good });
+    this.invalidate();
   }
+
+  // --- Flowing capacity ---------------------------------------------------------------------
 
   /**
    * Capacity flowing from departments to accounts: one dot (in the receiving
    * KAM's colour and shape) per few expert-days. Resolves when every dot has
-   * arrived; `skip` ends it at once.
+   * arrived; `skipFlow` ends it at once.
    */
   flow(flows: readonly Flow[], duration: number): Promise<void> {
     const total = flows.reduce((s, f) => s + f.days, 0);
-    const unit = Math.max(0.5, total / 220);
+    const unit = Math.max(0.5, total / 130);
     const k = this.k;
     this.particles = [];
     let n = 0;
@@ -523,6 +651,7 @@ export class Floor {
   }
 
   private tick(): void {
+    if (this.overlayDirty) this.paintOverlay();
     if (!this.flowDone || !this.flowG) return;
     // The scene clock starts with the first frame: time the flow from there.
     if (this.flowStart < 0) this.flowStart = this.scene.time.now;
@@ -548,7 +677,7 @@ export class Floor {
     }
   }
 
-  /** Centre of a department's door and an account's roof, for scenes that draw on top. */
+  /** Where a department's roof and an account's roof are, for scenes that draw on top. */
   departmentAnchor(i: number): { x: number; y: number } {
     const d = this.depts[i]!;
     return { x: d.x, y: d.top };
@@ -560,12 +689,3 @@ export class Floor {
   }
 }
 
-function starPoints(x: number, y: number, outer: number, inner: number): Phaser.Math.Vector2[] {
-  const pts: Phaser.Math.Vector2[] = [];
-  for (let i = 0; i < 10; i++) {
-    const r = i % 2 === 0 ? outer : inner;
-    const a = -Math.PI / 2 + (i * Math.PI) / 5;
-    pts.push(new Phaser.Math.Vector2(x + Math.cos(a) * r, y + Math.sin(a) * r));
-  }
-  return pts;
-}

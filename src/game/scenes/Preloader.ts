@@ -22,6 +22,7 @@ export class Preloader extends Phaser.Scene {
 
   preload(): void {
     setLayout('title');
+    this.scale.getParentBounds();
     this.scale.refresh();
     showPanel(h('section', { class: 'card loading' }, h('h1', null, tr('app.name')), h('p', { role: 'status' }, tr('loading.status'))));
     this.library = app().loadLibrary(scenarioFiles);

@@ -25,6 +25,9 @@ export class Quarter extends Phaser.Scene {
   }
 
   create(): void {
+    // A scene object lives on between visits: forget the floor of the last one.
+    this.floor = null;
+    this.playerAt = null;
     const a = app();
     const s = a.session;
     if (!s) {

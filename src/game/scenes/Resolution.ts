@@ -32,6 +32,7 @@ export class Resolution extends Phaser.Scene {
   }
 
   create(): void {
+    this.floor = null;
     const a = app();
     const s = a.session;
     const record = this.record ?? s?.state.history[s.state.history.length - 1] ?? null;

@@ -6,6 +6,7 @@
  */
 import type Phaser from 'phaser';
 import { app } from '../app';
+import { later } from '../dom';
 import { describeStage, renderTopBar, setLayout, type Layout, type TopBarOptions } from '../ui/shell';
 
 export interface StageOptions {
@@ -20,6 +21,7 @@ export interface StageOptions {
 }
 
 export function clearCanvas(scene: Phaser.Scene): void {
+  scene.events.emit('clear-canvas');
   scene.tweens.killAll();
   scene.time.removeAllEvents();
   for (const obj of [...scene.children.list]) obj.destroy();
@@ -28,6 +30,8 @@ export function clearCanvas(scene: Phaser.Scene): void {
 export function attach(scene: Phaser.Scene, opts: StageOptions): { redraw: () => void } {
   const a = app();
   setLayout(opts.layout);
+  // The stage may have changed size with the layout: measure it now, not on the next frame.
+  scene.scale.getParentBounds();
   scene.scale.refresh();
   const top = () => renderTopBar(typeof opts.topBar === 'function' ? opts.topBar() : opts.topBar);
   let drawn = { width: 0, height: 0 };
@@ -39,8 +43,12 @@ export function attach(scene: Phaser.Scene, opts: StageOptions): { redraw: () =>
     describeStage(opts.describe());
   };
   top();
-  opts.panel();
+  // The canvas first; the panel in the next task, so no single task does both.
   redraw();
+  let alive = true;
+  later(() => {
+    if (alive) opts.panel();
+  });
   let pending = 0;
   const onResize = () => {
     if (scene.scale.width === drawn.width && scene.scale.height === drawn.height) return;
@@ -54,6 +62,7 @@ export function attach(scene: Phaser.Scene, opts: StageOptions): { redraw: () =>
     redraw();
   });
   scene.events.once('shutdown', () => {
+    alive = false;
     window.clearTimeout(pending);
     scene.scale.off('resize', onResize);
     offLang();

@@ -9,7 +9,7 @@
 import type { JointDecision } from '../../sim/index';
 import type { Opportunity } from '../../sim/types';
 import { app, type Session } from '../app';
-import { announce, h, mount, uniqueId } from '../dom';
+import { announce, h, later, mount, uniqueId } from '../dom';
 import { days, list, money, num, pct, tr } from '../i18n';
 import { checkDraft, hasErrors, proposalKey, repeatSplit, roundDays, splitOf, toPlan, totalDays, upsideLevel, USES, type Draft, type DraftIssue, type PlanContext } from '../plan-draft';
 import { textOf } from '../text';
@@ -142,7 +142,8 @@ export function renderPlanPanel(s: Session, events: PlanPanelEvents): HTMLElemen
       announce(engineNote.textContent);
       return;
     }
-    events.resolved(out.record);
+    // The next view starts in a task of its own.
+    later(() => events.resolved(out.record));
   });
 
   // --- Opportunities ---------------------------------------------------------------------

@@ -5,7 +5,7 @@
  */
 import type { QuarterRecord } from '../../sim/types';
 import { app, type Session } from '../app';
-import { h, uniqueId } from '../dom';
+import { h, inTurns, lazyDetails, uniqueId } from '../dom';
 import { departmentStory, kamTotals } from '../explain';
 import { days, list, money, pct, pointsDelta, tr } from '../i18n';
 import { Names } from './labels';
@@ -57,12 +57,15 @@ export function renderResolution(s: Session, record: QuarterRecord, opts: { onCo
     }),
   );
 
-  const departments = record.allocations.map((alloc) => {
+  // Each department's story is built in a task of its own: the page stays responsive while they appear.
+  const departmentsRoot = h('div', { class: 'departments' });
+  const departmentSection = (alloc: (typeof record.allocations)[number]) => {
     const story = departmentStory(alloc, regime, s.seat);
     const dept = names.department(alloc.department);
     const headId = uniqueId('dept');
     const favoured = favouredSentence(story, s.input, names);
     const neglected = neglectedSentence(story, s.input, names);
+    const title = tr('res.dept.all', { department: dept, count: alloc.entries.length });
     return h(
       'section',
       { class: 'dept-why', 'aria-labelledby': headId },
@@ -79,14 +82,11 @@ export function renderResolution(s: Session, record: QuarterRecord, opts: { onCo
       neglected ? h('p', null, neglected) : null,
       story.yours.length > 0 ? h('ul', { class: 'yours' }, story.yours.map((y) => h('li', null, yourSentence(y, dept, s.input, names)))) : null,
       alloc.entries.length > 0
-        ? h(
-            'details',
-            null,
-            h('summary', null, tr('res.dept.all', { department: dept, count: alloc.entries.length })),
+        ? lazyDetails(title, () =>
             h(
               'table',
               { class: 'data compact' },
-              h('caption', { class: 'visually-hidden' }, tr('res.dept.all', { department: dept, count: alloc.entries.length })),
+              h('caption', { class: 'visually-hidden' }, title),
               h('thead', null, h('tr', null, ['res.col.request', 'res.col.kam', 'res.col.asked', 'res.col.got', 'res.col.share'].map((k) => h('th', { scope: 'col' }, tr(k))))),
               h(
                 'tbody',
@@ -109,7 +109,11 @@ export function renderResolution(s: Session, record: QuarterRecord, opts: { onCo
           )
         : null,
     );
-  });
+  };
+  inTurns(
+    record.allocations.map((alloc) => () => departmentsRoot.appendChild(departmentSection(alloc))),
+    () => departmentsRoot.isConnected,
+  );
 
   const own = record.accounts.filter((r) => r.kam === s.seat);
   const accountsTable = h(
@@ -149,7 +153,7 @@ export function renderResolution(s: Session, record: QuarterRecord, opts: { onCo
     opts.animating ? h('button', { type: 'button', class: 'ghost skip', on: { click: opts.onSkip } }, tr('res.skip')) : null,
     h('p', { class: 'lead' }, summary),
     h('section', { 'aria-labelledby': 'standings-title' }, h('h2', { id: 'standings-title' }, tr('res.standings')), h('p', { class: 'hint' }, tr('res.standings.hint')), standingsList),
-    h('section', { 'aria-labelledby': 'why-title' }, h('h2', { id: 'why-title' }, tr('res.why')), h('p', { class: 'hint' }, tr(`res.why.hint.${regime}`)), departments),
+    h('section', { 'aria-labelledby': 'why-title' }, h('h2', { id: 'why-title' }, tr('res.why')), h('p', { class: 'hint' }, tr(`res.why.hint.${regime}`)), departmentsRoot),
     h('section', { 'aria-labelledby': 'res-accounts-title' }, h('h2', { id: 'res-accounts-title' }, tr('res.accounts')), accountsTable),
     joints.length > 0 ? h('section', { 'aria-labelledby': 'res-joint-title' }, h('h2', { id: 'res-joint-title' }, tr('res.joints')), h('ul', null, jointItems)) : null,
     s.boardActive

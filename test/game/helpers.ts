@@ -1,0 +1,62 @@
+/**
+ * Shared steps of the browser tests: watching the console, recording long
+ * main-thread tasks, and playing quarters with role and label selectors only.
+ */
+import { expect, type Page } from '@playwright/test';
+
+export interface Watch {
+  problems: string[];
+}
+
+/** Collects console errors and warnings and uncaught page errors. */
+export function watchConsole(page: Page): Watch {
+  const w: Watch = { problems: [] };
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') w.problems.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => w.problems.push(`pageerror: ${e.message}`));
+  return w;
+}
+
+/** Records every long task (over 50 ms) of the main thread from the first script on. */
+export async function recordLongTasks(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longTasks: { start: number; duration: number }[] };
+    w.__longTasks = [];
+    try {
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
+      }).observe({ type: 'longtask', buffered: true });
+    } catch {
+      // No Long Tasks API: the test that needs it fails on its own check.
+    }
+  });
+}
+
+export async function longTasksSince(page: Page, since: number): Promise<{ start: number; duration: number }[]> {
+  return page.evaluate((t) => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter((x) => x.start + x.duration >= t), since);
+}
+
+export async function now(page: Page): Promise<number> {
+  return page.evaluate(() => performance.now());
+}
+
+export async function startTutorial(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Play First quarter on two fronts' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'First quarter on two fronts' })).toBeVisible();
+  await page.getByRole('button', { name: 'Start quarter 1' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Quarter 1 of 8: your plan' })).toBeVisible();
+}
+
+/** Submits the plan on screen and goes through the results and the report to the next step. */
+export async function finishQuarter(page: Page, q: number, total = 8): Promise<string> {
+  await page.getByRole('button', { name: `Submit plan for quarter ${q}` }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Quarter ${q}: who got what` })).toBeVisible();
+  const skip = page.getByRole('button', { name: 'Skip the animation' });
+  if (await skip.isVisible()) await skip.click();
+  await page.getByRole('button', { name: 'See the quarter report' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Quarter ${q}: the report` })).toBeVisible();
+  const code = (await page.getByText(/^Game code [0-9a-f]{12}/).textContent())!.match(/[0-9a-f]{12}/)![0];
+  await page.getByRole('button', { name: q < total ? `Plan quarter ${q + 1}` : 'Go to the debrief' }).click();
+  return code;
+}

@@ -1,0 +1,113 @@
+/**
+ * A trainee plays the tutorial from the title screen to the debrief, with
+ * role and label selectors only: plans with lobbying, a business case and a
+ * joint proposal, reads who got what and why, checks the engine never blocks
+ * the page, and ends on the debrief with the counterfactual, the luck check
+ * and the exports. No console errors on the way.
+ */
+import { expect, test } from '@playwright/test';
+import { finishQuarter, longTasksSince, now, recordLongTasks, startTutorial, watchConsole } from './helpers';
+
+test('the tutorial plays from title to debrief, with why, counterfactual, luck check and exports', async ({ page }) => {
+  test.setTimeout(180_000);
+  const watch = watchConsole(page);
+  await recordLongTasks(page);
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 2, name: 'Scenario library' })).toBeVisible();
+  await expect(page.getByText('Four KAMs, four departments, eight quarters.', { exact: false })).toBeVisible();
+  await startTutorial(page);
+
+  // Quarter 1: a plan of one's own.
+  const lobbying = page.getByRole('group', { name: 'Lobbying department heads' });
+  await lobbying.getByLabel('Solution Engineering').fill('6');
+  const relationships = page.getByRole('group', { name: 'Building relationships' });
+  await relationships.getByLabel('Product & R&D').fill('4');
+  const firstOpportunity = page.getByRole('group', { name: 'Borealis Energy, opportunity 1' });
+  await firstOpportunity.getByLabel('Business case (your days)').fill('5');
+  await expect(page.getByText(/planned · \d+(\.\d)? d left/)).toBeVisible();
+
+  // Live check: asking more than the need is caught before submitting.
+  const engineering = firstOpportunity.getByLabel('Solution Engineering');
+  const need = Number(await engineering.getAttribute('max'));
+  await engineering.fill(String(need + 5));
+  await expect(firstOpportunity.getByText(/is more than the .* it needs/)).toBeVisible();
+  await engineering.fill(String(need));
+  await expect(firstOpportunity.getByText(/is more than the .* it needs/)).toHaveCount(0);
+
+  // Over budget is caught too.
+  const customers = page.getByRole('group', { name: 'With your customers' });
+  await customers.getByLabel('Acme Industries').fill('80');
+  await expect(page.getByText(/more than your 60 d/).first()).toBeVisible();
+  await customers.getByLabel('Acme Industries').fill('12');
+
+  // A joint proposal: the colleague answers in character.
+  await page.getByLabel('Colleague', { exact: true }).selectOption({ label: 'Daan' });
+  await page.getByLabel('Your days', { exact: true }).fill('4');
+  await page.getByRole('button', { name: 'Ask the colleague' }).click();
+  await expect(page.getByText(/^Daan: “/)).toBeVisible();
+
+  // Resolve quarter 1 and watch the main thread.
+  const t0 = await now(page);
+  await page.getByRole('button', { name: 'Submit plan for quarter 1' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Quarter 1: who got what' })).toBeVisible();
+  // The capacity flows, then the skip button goes away.
+  await expect(page.getByRole('button', { name: 'Skip the animation' })).toHaveCount(0, { timeout: 15_000 });
+  const tasks = await longTasksSince(page, t0);
+  const longest = Math.max(0, ...tasks.map((x) => x.duration));
+  test.info().annotations.push({ type: 'long-task-max-ms', description: String(Math.round(longest)) });
+  console.log(`longest main-thread task while quarter 1 resolved: ${Math.round(longest)} ms (${tasks.length} over 50 ms)`);
+  expect(longest, 'no main-thread task over 50 ms while a quarter resolves').toBeLessThanOrEqual(50);
+
+  // Who won, who lost, and why, in plain words.
+  await expect(page.getByRole('heading', { level: 2, name: 'Who won, who lost' })).toBeVisible();
+  await expect(page.getByText(/most served/).first()).toBeVisible();
+  const why = page.getByRole('region', { name: 'Solution Engineering' });
+  await expect(why.getByText(/Solution Engineering (favoured|served|had enough)/)).toBeVisible();
+  await expect(why.getByText(/^Your .*: got .* of .*\(\d+%\)/).first()).toBeVisible();
+  await page.getByRole('button', { name: 'See the quarter report' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Internal alignment (7S)' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'The seven elements this quarter' })).toBeVisible();
+  await page.getByRole('button', { name: 'Plan quarter 2' }).click();
+
+  // Quarter 2 on: last quarter's time split, then submit.
+  await expect(page.getByRole('heading', { level: 1, name: 'Quarter 2 of 8: your plan' })).toBeVisible();
+  await page.getByRole('button', { name: 'Use last quarter’s time split' }).click();
+  await expect(page.getByRole('group', { name: 'Lobbying department heads' }).getByLabel('Solution Engineering')).toHaveValue('6');
+  for (let q = 2; q <= 8; q++) {
+    await expect(page.getByRole('heading', { level: 1, name: `Quarter ${q} of 8: your plan` })).toBeVisible();
+    await finishQuarter(page, q);
+  }
+
+  // The debrief.
+  await expect(page.getByRole('heading', { level: 1, name: 'Debrief: First quarter on two fronts' })).toBeVisible();
+  for (const name of ['Your accounts: share of their needs delivered', 'Your accounts: satisfaction', 'Your accounts: revenue per quarter', 'Company profit per quarter', 'Department P&L per quarter', 'Expert-days received per KAM and quarter', 'The seven elements, first and last quarter']) {
+    await expect(page.getByRole('img', { name })).toBeVisible();
+  }
+  // Counterfactual: the same game under each comparison regime, side by side, differences named.
+  await expect(page.getByRole('img', { name: 'Your total result under each structure' })).toBeVisible({ timeout: 30_000 });
+  for (const regime of ['Account-level P&L', 'Matrix scorecard', 'Executive sponsorship']) {
+    await expect(page.getByRole('heading', { level: 3, name: regime })).toBeVisible();
+  }
+  await expect(page.getByRole('heading', { level: 4, name: 'What would have been different' }).first()).toBeVisible();
+  // Luck check: 100 AI-only runs with the player's result placed.
+  await expect(page.getByText('100 AI-only games played.')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('img', { name: 'Your result among 100 AI-only games' })).toBeVisible();
+  await expect(page.getByText(/Your result of .* beats \d+% of the 100 games/).first()).toBeVisible();
+  // Discussion questions.
+  await expect(page.getByRole('heading', { level: 2, name: 'Questions for discussion' })).toBeVisible();
+  await expect(page.getByText('Which of your requests got the least capacity, and which factor decided it?')).toBeVisible();
+
+  // Exports: the game as CSV, a chart as SVG and as PNG.
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Your game (CSV)' }).click()]);
+  expect(csv.suggestedFilename()).toBe('two-fronts-tutorial-quarters.csv');
+  const text = await (await csv.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
+  const lines = text.trim().split('\n');
+  expect(lines).toHaveLength(9);
+  expect(lines[0]).toContain('companyProfit');
+  expect(lines[0]).toContain('departmentPnl_engineering');
+  const [svgFile] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'SVG' }).first().click()]);
+  expect(svgFile.suggestedFilename()).toMatch(/\.svg$/);
+  const [pngFile] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PNG' }).first().click()]);
+  expect(pngFile.suggestedFilename()).toMatch(/\.png$/);
+  expect(watch.problems).toEqual([]);
+});
