@@ -37,11 +37,13 @@ export function generateOpportunities(
     const mix = world.needMix[ai]!;
     const draws = 2 + mix.length;
     const start = input.wallet > 0 ? input.wallet : 1;
+    // Capacity needs grow with the wallet, less than proportionally (scope economies).
+    const baseDays = start * Math.pow(wallet / start, m.capacityElasticity) * m.opportunityDays;
     for (let k = 0; k < slots; k++) {
       fillNormals(stream, z, draws);
       if (k >= count || !accounts.alive[ai]) continue;
       const size = Math.exp(spread * z[0]!);
-      const totalDays = start * Math.pow(wallet / start, m.capacityElasticity) * m.opportunityDays * size;
+      const totalDays = baseDays * size;
       let mixTotal = 0;
       for (let i = 0; i < mix.length; i++) {
         z[2 + i] = mix[i]![1] * Math.exp(half * z[2 + i]!);

@@ -56,10 +56,17 @@ export function createRun(scenario: ScenarioInput, options: RunOptions = {}): Ru
     lastQuality: acc.map((a) => Math.min(1, Math.max(0, (a.satisfaction - m.customerTimeWeight) / Math.max(1e-9, m.qualityWeight)))),
   };
   const K = scenario.kams.length;
+  const D = scenario.departments.length;
+  const relationships = new Array<number>(K * D);
+  const propensities = new Array<number>(K * USES);
+  scenario.kams.forEach((k, ki) => {
+    scenario.departments.forEach((d, di) => (relationships[ki * D + di] = k.relationships[d.id] ?? 0));
+    TIME_USES.forEach((u, i) => (propensities[ki * USES + i] = ADAPTIVE_START[u]));
+  });
   const kams: KamsState = {
     businessCaseSkill: scenario.kams.map((k) => k.businessCaseSkill),
-    relationships: scenario.kams.flatMap((k) => scenario.departments.map((d) => k.relationships[d.id] ?? 0)),
-    propensities: scenario.kams.flatMap(() => TIME_USES.map((u) => ADAPTIVE_START[u])),
+    relationships,
+    propensities,
     aspiration: new Array<number>(K).fill(0),
     lastSplit: new Array<number>(K * USES).fill(0),
     lastScore: new Array<number>(K).fill(0),
