@@ -28,6 +28,11 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
     },
   },
+  // Timing checks (time to interactive, long main-thread tasks) run after the rest, alone, so other tests do not compete for the CPU.
+  projects: [
+    { name: 'game', testIgnore: /timing\.spec\.ts$/ },
+    { name: 'timing', testMatch: /timing\.spec\.ts$/, dependencies: ['game'], fullyParallel: false },
+  ],
   webServer: {
     command: `node bin/two-fronts.js serve --port ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,

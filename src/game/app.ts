@@ -13,6 +13,7 @@ import { language, setLanguage } from './i18n';
 import type { Lang } from '../i18n/index';
 import { defaultDraft, type Draft, type PlanContext } from './plan-draft';
 import { DRAFT_KEY, IdbStore, loadGame, peekGame, saveEntries, type Refusal, type SaveHead, type SaveStore, type ScenarioSource } from './save';
+import { readLibrary } from './library';
 import { textOf } from './text';
 import { version } from '../../package.json';
 
@@ -56,6 +57,8 @@ export class App {
   readonly engine: Engine;
   readonly store: SaveStore;
   library: LibraryEntry[] = [];
+  /** Resolves when the shipped library has been read (started as the page loads). */
+  libraryReady: Promise<void> = Promise.resolve();
   libraryProblems: { file: string; issues: FileIssue[] }[] = [];
   session: Session | null = null;
   reducedMotion = false;
@@ -63,9 +66,13 @@ export class App {
   private savedUpTo = 0;
   private navigate: ((scene: string, data?: object) => void) | null = null;
 
+  /** The saved game as the page found it, read while the page boots (used once, by the first title screen). */
+  private firstPeek: ReturnType<App['savedGame']> | null = null;
+
   constructor(engine: Engine, store: SaveStore) {
     this.engine = engine;
     this.store = store;
+    this.firstPeek = this.savedGame();
     const stored = safeLocal(() => localStorage.getItem(LANG_KEY));
     const lang: Lang = stored === 'nl' || stored === 'en' ? stored : navigator.language.toLowerCase().startsWith('nl') ? 'nl' : 'en';
     setLanguage(lang);
@@ -108,16 +115,19 @@ export class App {
   }
 
   /** Parses the shipped scenarios in the worker; files that do not load are reported, not shown. */
-  async loadLibrary(files: Record<string, string>): Promise<void> {
-    const entries = Object.entries(files).sort(([a], [b]) => a.localeCompare(b));
-    const results = await Promise.all(entries.map(([path, text]) => this.engine.load(text, path.split('/').pop()!)));
+  loadLibrary(): Promise<void> {
+    this.libraryReady = this.readLibrary();
+    return this.libraryReady;
+  }
+
+  /** The shipped scenarios, read by the worker (started in main.ts); files that do not load are reported, not shown. */
+  private async readLibrary(): Promise<void> {
+    const read = await readLibrary(this.engine);
     const library: LibraryEntry[] = [];
-    results.forEach((r, i) => {
-      const [path, text] = entries[i]!;
-      const file = path.split('/').pop()!;
-      if (r.ok) library.push({ file, text, scenario: r.scenario, input: r.input });
-      else this.libraryProblems.push({ file, issues: r.issues });
-    });
+    for (const { file, text, result } of read) {
+      if (result.ok) library.push({ file, text, scenario: result.scenario, input: result.input });
+      else this.libraryProblems.push({ file, issues: result.issues });
+    }
     // The tutorial first, then by title.
     library.sort((a, b) => Number(b.scenario.id === 'tutorial') - Number(a.scenario.id === 'tutorial') || textOf(a.scenario.title, 'en').localeCompare(textOf(b.scenario.title, 'en')));
     this.library = library;
@@ -239,6 +249,13 @@ export class App {
     );
     await this.store.put(entries);
     this.savedUpTo = s.state.history.length;
+  }
+
+  /** The saved game's head: the one read at boot the first time, a fresh read after. */
+  peekSave(): ReturnType<App['savedGame']> {
+    const early = this.firstPeek;
+    this.firstPeek = null;
+    return early ?? this.savedGame();
   }
 
   async savedGame(): Promise<{ ok: true; head: SaveHead } | { ok: false; refusal: Refusal; head?: Partial<SaveHead> }> {

@@ -29,10 +29,6 @@ export const LUCK_RUNS = 100;
 /** Replays and luck runs of a session, kept while the page lives (a language switch redraws without rerunning). */
 const cache = new WeakMap<Session, { cf: Map<Regime, RunState>; luck: number[][][] | null }>();
 
-function slug(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'chart';
-}
-
 /** A chart in a figure with its caption, a data table for screen readers, and SVG/PNG downloads. */
 function figure(svg: SVGSVGElement, caption: string, file: string, table: HTMLTableElement | null): HTMLElement {
   const capId = uniqueId('fig');

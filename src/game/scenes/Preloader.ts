@@ -11,8 +11,6 @@ import { tr } from '../i18n';
 import { COLORS, label } from '../floor/draw';
 import { setLayout, showPanel } from '../ui/shell';
 
-const scenarioFiles = import.meta.glob<string>('../../../scenarios/*.{yaml,yml,json}', { query: '?raw', import: 'default', eager: true });
-
 export class Preloader extends Phaser.Scene {
   private library: Promise<void> | null = null;
 
@@ -25,7 +23,7 @@ export class Preloader extends Phaser.Scene {
     this.scale.getParentBounds();
     this.scale.refresh();
     showPanel(h('section', { class: 'card loading' }, h('h1', null, tr('app.name')), h('p', { role: 'status' }, tr('loading.status'))));
-    this.library = app().loadLibrary(scenarioFiles);
+    this.library = app().libraryReady;
     const { width: W, height: H } = this.scale;
     const bar = this.add.graphics();
     label(this, W / 2, H / 2 - 60, tr('app.name'), { size: 44, bold: true, serif: true });

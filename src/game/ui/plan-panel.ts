@@ -11,7 +11,7 @@ import type { Opportunity } from '../../sim/types';
 import { app, type Session } from '../app';
 import { announce, h, later, mount, uniqueId } from '../dom';
 import { days, list, money, num, pct, tr } from '../i18n';
-import { checkDraft, hasErrors, proposalKey, repeatSplit, roundDays, splitOf, toPlan, totalDays, upsideLevel, USES, type Draft, type DraftIssue, type PlanContext } from '../plan-draft';
+import { checkDraft, hasErrors, proposalKey, repeatSplit, roundDays, splitOf, toPlan, totalDays, upsideLevel, USES, type Draft, type PlanContext } from '../plan-draft';
 import { textOf } from '../text';
 import { relationshipWord } from './briefing-panel';
 import { numberField, type NumberField } from './fields';

@@ -6,7 +6,7 @@
  */
 import type { Lang } from '../../i18n/index';
 import { app } from '../app';
-import { h, mount } from '../dom';
+import { h, mount, uniqueId } from '../dom';
 import { money, tr } from '../i18n';
 import { textOf, paragraphs } from '../text';
 import logoUrl from '../../../assets/logo.svg?url';
@@ -78,15 +78,12 @@ export function renderTopBar(opts: TopBarOptions): void {
   mount(bar, h('nav', { class: 'topbar-inner', 'aria-label': tr('top.label') }, parts));
 }
 
-function dialog(titleText: string, body: Node[], actions: Node[]): HTMLDialogElement {
-  const titleId = `dialog-title-${Math.random().toString(36).slice(2, 8)}`;
-  const d = h(
-    'dialog',
-    { class: 'dialog', 'aria-labelledby': titleId },
-    h('h2', { id: titleId }, titleText),
-    ...body,
-    h('div', { class: 'dialog-actions' }, ...actions),
-  );
+/** A modal dialog; `actions` builds its buttons and may close it. */
+function dialog(titleText: string, body: Node[], actions: (close: () => void) => Node[]): HTMLDialogElement {
+  const titleId = uniqueId('dialog-title');
+  const row = h('div', { class: 'dialog-actions' });
+  const d = h('dialog', { class: 'dialog', 'aria-labelledby': titleId }, h('h2', { id: titleId }, titleText), ...body, row);
+  row.append(...actions(() => d.close()));
   d.addEventListener('close', () => d.remove());
   document.body.appendChild(d);
   d.showModal();
@@ -96,7 +93,7 @@ function dialog(titleText: string, body: Node[], actions: Node[]): HTMLDialogEle
 export function openSettings(): void {
   const a = app();
   const langs: Lang[] = ['en', 'nl'];
-  let d: HTMLDialogElement;
+  let close = () => undefined as void;
   const radios = h(
     'fieldset',
     { class: 'lang-choice' },
@@ -114,7 +111,7 @@ export function openSettings(): void {
           on: {
             change: () => {
               a.setLang(l);
-              d.close();
+              close();
               openSettings();
             },
           },
@@ -131,30 +128,44 @@ export function openSettings(): void {
     ' ',
     tr('settings.motion'),
   );
-  const actions: Node[] = [];
-  if (a.session) {
-    actions.push(
-      h('button', { type: 'button', on: { click: () => { d.close(); a.toTitle(); } } }, tr('settings.toTitle')),
-    );
-  }
-  actions.push(h('button', { type: 'button', class: 'primary', on: { click: () => d.close() } }, tr('settings.close')));
-  d = dialog(tr('settings.title'), [radios, motion, a.session ? h('p', { class: 'hint' }, tr('settings.saved')) : h('span')], actions);
+  dialog(tr('settings.title'), [radios, motion, a.session ? h('p', { class: 'hint' }, tr('settings.saved')) : h('span')], (done) => {
+    close = done;
+    const actions: Node[] = [];
+    if (a.session) {
+      actions.push(
+        h(
+          'button',
+          {
+            type: 'button',
+            on: {
+              click: () => {
+                done();
+                a.toTitle();
+              },
+            },
+          },
+          tr('settings.toTitle'),
+        ),
+      );
+    }
+    actions.push(h('button', { type: 'button', class: 'primary', on: { click: done } }, tr('settings.close')));
+    return actions;
+  });
 }
 
 export function openBriefing(): void {
   const s = app().session;
   if (!s) return;
   const lang = app().lang;
-  let d: HTMLDialogElement;
   const text = paragraphs(textOf(s.scenario.briefing, lang)).map((p) => h('p', null, p));
-  d = dialog(textOf(s.scenario.title, lang), [h('div', { class: 'briefing-text' }, text)], [
-    h('button', { type: 'button', class: 'primary', on: { click: () => d.close() } }, tr('settings.close')),
+  dialog(textOf(s.scenario.title, lang), [h('div', { class: 'briefing-text' }, text)], (close) => [
+    h('button', { type: 'button', class: 'primary', on: { click: close } }, tr('settings.close')),
   ]);
 }
 
 /** A fatal problem (the engine stopped): explain and offer a reload; the game is saved after every quarter. */
 export function showFatal(message: string): void {
-  const d = dialog(tr('fatal.title'), [h('p', null, tr('fatal.body')), h('pre', { class: 'fatal-detail' }, message)], [
+  const d = dialog(tr('fatal.title'), [h('p', null, tr('fatal.body')), h('pre', { class: 'fatal-detail' }, message)], () => [
     h('button', { type: 'button', class: 'primary', on: { click: () => location.reload() } }, tr('fatal.reload')),
   ]);
   d.setAttribute('role', 'alertdialog');
@@ -172,16 +183,17 @@ export function showPanel(...content: Node[]): HTMLElement {
 export function confirmDialog(title: string, body: string, confirmLabel: string): Promise<boolean> {
   return new Promise((resolve) => {
     let answered = false;
-    let d: HTMLDialogElement;
-    const answer = (yes: boolean) => {
-      answered = true;
-      resolve(yes);
-      d.close();
-    };
-    d = dialog(title, [h('p', null, body)], [
-      h('button', { type: 'button', on: { click: () => answer(false) } }, tr('confirm.cancel')),
-      h('button', { type: 'button', class: 'primary', on: { click: () => answer(true) } }, confirmLabel),
-    ]);
+    const d = dialog(title, [h('p', null, body)], (close) => {
+      const answer = (yes: boolean) => {
+        answered = true;
+        resolve(yes);
+        close();
+      };
+      return [
+        h('button', { type: 'button', on: { click: () => answer(false) } }, tr('confirm.cancel')),
+        h('button', { type: 'button', class: 'primary', on: { click: () => answer(true) } }, confirmLabel),
+      ];
+    });
     d.addEventListener('close', () => {
       if (!answered) resolve(false);
     });

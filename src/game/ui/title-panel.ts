@@ -113,7 +113,7 @@ function saveCard(saved: { ok: true; head: SaveHead } | { ok: false; refusal: Re
 export async function renderTitlePanel(actions: TitleActions): Promise<void> {
   const a = app();
   const lang = a.lang;
-  const saved = await a.savedGame();
+  const saved = await a.peekSave();
   const fileStatus = h('div', { class: 'file-status', 'aria-live': 'polite' });
   const ownList = h('ul', { class: 'library' });
   const renderOwn = () => {

@@ -1,0 +1,35 @@
+/**
+ * Dutch: the language switch on the title screen and in the settings; every
+ * view in Dutch, <html lang> following, numbers and money in Dutch notation.
+ */
+import { expect, test } from '@playwright/test';
+import { watchConsole } from './helpers';
+
+test('the game plays in Dutch, with Dutch numbers and <html lang="nl">', async ({ page }) => {
+  test.setTimeout(90_000);
+  const watch = watchConsole(page);
+  await page.goto('/');
+  await page.getByRole('radio', { name: 'Nederlands' }).check();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+  await expect(page.getByRole('heading', { level: 2, name: 'Scenariobibliotheek' })).toBeVisible();
+  await page.getByRole('button', { name: 'Spelen: Eerste kwartaal aan twee fronten' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Jouw accounts' })).toBeVisible();
+  // Dutch money: "€ 500k", never "€500k".
+  await expect(page.getByRole('cell', { name: '€ 500k' })).toBeVisible();
+  await page.getByRole('button', { name: 'Begin kwartaal 1' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Kwartaal 1 van 8: jouw plan' })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Lobbyen bij afdelingshoofden' })).toBeVisible();
+  await page.getByRole('button', { name: 'Plan voor kwartaal 1 indienen' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Kwartaal 1: wie kreeg wat' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Waarom, per afdeling' })).toBeVisible();
+  await expect(page.getByText(/(gaf de voorkeur aan|bediende|had genoeg capaciteit)/).first()).toBeVisible();
+  await page.getByRole('button', { name: 'Naar het kwartaalrapport' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Interne afstemming (7S)' })).toBeVisible();
+  // Switching back in the settings works mid-game and keeps the view.
+  await page.getByRole('button', { name: 'Instellingen' }).click();
+  await page.getByRole('dialog').getByRole('radio', { name: 'English' }).check();
+  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('heading', { level: 1, name: 'Quarter 1: the report' })).toBeVisible();
+  expect(watch.problems).toEqual([]);
+});

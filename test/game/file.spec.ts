@@ -1,0 +1,43 @@
+/**
+ * A trainer's own scenario file: a broken file shows its problems as a list
+ * with file, line and column; a hostile file's text is shown as text and
+ * never runs; a valid file can be played.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { watchConsole } from './helpers';
+
+const tutorial = readFileSync(new URL('../../scenarios/tutorial.yaml', import.meta.url), 'utf8');
+
+test('a broken scenario file shows its errors with file, line and column', async ({ page }) => {
+  const watch = watchConsole(page);
+  await page.goto('/');
+  const broken = tutorial.replace('capacity: 110', 'capacity: -5').replace('control: player', 'control: plyer');
+  await page.getByLabel('Load your own scenario file (YAML or JSON)').setInputFiles({ name: 'broken.yaml', mimeType: 'text/yaml', buffer: Buffer.from(broken) });
+  const alert = page.getByRole('alert');
+  await expect(alert.getByRole('heading', { name: /broken\.yaml cannot be played yet: \d+ problem/ })).toBeVisible();
+  await expect(alert.getByRole('listitem').first()).toContainText(/broken\.yaml, line \d+, column \d+/);
+  await expect(alert).toContainText('kams[0].control');
+  expect(watch.problems).toEqual([]);
+});
+
+test('scenario text from a file is shown as text and never runs', async ({ page }) => {
+  const watch = watchConsole(page);
+  let dialogs = 0;
+  page.on('dialog', (d) => {
+    dialogs++;
+    void d.dismiss();
+  });
+  await page.goto('/');
+  const payload = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
+  const hostile = tutorial
+    .replace('title: { en: "First quarter on two fronts", nl: "Eerste kwartaal aan twee fronten" }', `title: ${JSON.stringify(payload)}`)
+    .replace('id: tutorial', 'id: hostile');
+  await page.getByLabel('Load your own scenario file (YAML or JSON)').setInputFiles({ name: 'hostile.yaml', mimeType: 'text/yaml', buffer: Buffer.from(hostile) });
+  await expect(page.getByRole('heading', { level: 3, name: payload })).toBeVisible();
+  await page.getByRole('button', { name: `Play ${payload}` }).click();
+  await expect(page.getByRole('heading', { level: 1, name: payload })).toBeVisible();
+  expect(await page.locator('img[src="x"], #panel script').count()).toBe(0);
+  expect(dialogs).toBe(0);
+  expect(watch.problems).toEqual([]);
+});

@@ -1,0 +1,70 @@
+/**
+ * Nothing lost: the game saves itself after every quarter; a reload continues
+ * at the same quarter with identical results, and the same seed and plans
+ * give the same game code as an uninterrupted game. A save from another
+ * version is refused politely.
+ */
+import { expect, test } from '@playwright/test';
+import { finishQuarter, startTutorial, watchConsole } from './helpers';
+
+test('a reload mid-game resumes at the same quarter with identical results', async ({ page }) => {
+  test.setTimeout(120_000);
+  const watch = watchConsole(page);
+  await page.goto('/');
+  await startTutorial(page);
+  const code1 = await finishQuarter(page, 1);
+  const code2 = await finishQuarter(page, 2);
+  await expect(page.getByRole('heading', { level: 1, name: 'Quarter 3 of 8: your plan' })).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 2, name: 'Continue your game' })).toBeVisible();
+  await expect(page.getByText('First quarter on two fronts: you are about to plan quarter 3 of 8.')).toBeVisible();
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Quarter 3 of 8: your plan' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Quarters played: 2 of 8' })).toBeVisible();
+  const resumed3 = await finishQuarter(page, 3);
+
+  // The same scenario, seed and (default) plans without a reload: the same results, bit for bit.
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Back to the title screen' }).click();
+  await page.getByRole('button', { name: 'Play First quarter on two fronts' }).click();
+  await page.getByRole('button', { name: 'Start a new game' }).click();
+  await page.getByRole('button', { name: 'Start quarter 1' }).click();
+  expect(await finishQuarter(page, 1)).toBe(code1);
+  expect(await finishQuarter(page, 2)).toBe(code2);
+  expect(await finishQuarter(page, 3)).toBe(resumed3);
+  expect(watch.problems).toEqual([]);
+});
+
+test('a save from an incompatible version is refused politely', async ({ page }) => {
+  const watch = watchConsole(page);
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 2, name: 'Scenario library' })).toBeVisible();
+  // A save as an older version would have written it.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('two-fronts', 1);
+        open.onupgradeneeded = () => open.result.createObjectStore('save');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('save', 'readwrite');
+          tx.objectStore('save').put({ format: 'two-fronts/save@0', title: 'Old game', played: 3, quarters: 8 }, 'head');
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 2, name: 'Your saved game cannot be continued' })).toBeVisible();
+  await expect(page.getByText(/different version of Two Fronts \(save format “two-fronts\/save@0”\)/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Continue', exact: true })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Remove the old save' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Your saved game cannot be continued' })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 2, name: 'Scenario library' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Your saved game cannot be continued' })).toHaveCount(0);
+  expect(watch.problems).toEqual([]);
+});

@@ -1,0 +1,74 @@
+/**
+ * The debrief's arithmetic: run figures, the differences named between the
+ * player's game and a replay under another regime, percentiles of the luck
+ * check, and the CSV export.
+ */
+import { csvParse } from 'd3';
+import { describe, expect, it } from 'vitest';
+import { differences, metricsOf } from '../../src/game/debrief/compare.js';
+import { accountsCsv, allocationsCsv, quartersCsv } from '../../src/game/debrief/csv.js';
+import { capacityByKam, kamRanking, median, percentile, sum } from '../../src/game/figures.js';
+import { branch, createRun, reporterNames, simulate, step, summarize } from '../../src/sim/index.js';
+import { shipped } from '../helpers.js';
+
+const input = shipped('tutorial').input;
+const names = reporterNames(input);
+const run = simulate(input, {});
+
+describe('debrief figures', () => {
+  it('metricsOf() agrees with the engine’s own summary', () => {
+    const m = metricsOf(run.history, names, input, 'you');
+    const summary = summarize(run);
+    expect(m.yourTotal).toBeCloseTo(summary.cumulative['kamScore.you']!, 9);
+    expect(m.companyProfit).toBeCloseTo(summary.cumulative.companyProfit!, 9);
+    expect(m.churned).toBe(summary.final.churnedAccounts);
+    expect(m.yourDelivered).toBeGreaterThan(0);
+    expect(m.yourDelivered).toBeLessThanOrEqual(1);
+  });
+
+  it('differences() names notable changes, the player’s result first, and nothing for the same game', () => {
+    const base = metricsOf(run.history, names, input, 'you');
+    expect(differences(base, base)).toEqual([]);
+    const other = { ...base, yourTotal: base.yourTotal * 1.5, churned: base.churned + 2, lobbying: base.lobbying + 0.001 };
+    const d = differences(base, other);
+    expect(d.map((x) => x.key)).toEqual(['yourTotal', 'churned']);
+    expect(d[0]).toMatchObject({ better: true });
+    expect(d[1]).toMatchObject({ better: false, delta: 2 });
+  });
+
+  it('a replay under another regime differs from the game played, and under the same regime does not', () => {
+    let s = branch(createRun(input, {}), 'account-pnl');
+    while (s.quarter < input.quarters) s = step(s, []).state;
+    const cf = metricsOf(s.history, names, input, 'you');
+    const base = metricsOf(run.history, names, input, 'you');
+    expect(differences(base, cf).length).toBeGreaterThan(0);
+  });
+
+  it('percentile() and median() place a result among many', () => {
+    expect(percentile([1, 2, 3, 4], 3)).toBe(0.625);
+    expect(percentile([1, 2, 3, 4], 10)).toBe(1);
+    expect(median([5, 1, 3])).toBe(3);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+  });
+
+  it('capacityByKam() and kamRanking() add up what the departments gave', () => {
+    const kams = input.kams.map((k) => k.id);
+    const byKam = capacityByKam(run.history, kams);
+    run.history.forEach((r, q) => expect(sum(byKam[q]!)).toBeCloseTo(sum(r.allocations.map((a) => a.allocated)), 6));
+    const ranking = kamRanking(names, run.history, kams);
+    expect(ranking.map((r) => r.total)).toEqual([...ranking.map((r) => r.total)].sort((a, b) => b - a));
+  });
+
+  it('the CSV exports have a header and one row per quarter, account or allocation, with reporter names as in the CLI', () => {
+    const q = csvParse(quartersCsv(run.history, names, input, 'you', run.seed));
+    expect(q).toHaveLength(input.quarters);
+    expect(q.columns).toContain('departmentPnl_engineering');
+    expect(q.columns).toContain('align_strategy');
+    expect(q.columns).toContain('your_lobbying_days');
+    expect(Number(q[0]!.companyProfit)).toBe(run.history[0]!.values[names.indexOf('companyProfit')]);
+    expect(csvParse(accountsCsv(run.history))).toHaveLength(input.quarters * input.accounts.length);
+    const alloc = csvParse(allocationsCsv(run.history));
+    expect(alloc.length).toBe(sum(run.history.map((r) => sum(r.allocations.map((a) => a.entries.length)))));
+    expect(alloc.columns).toContain('lobby_days');
+  });
+});

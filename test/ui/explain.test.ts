@@ -1,0 +1,93 @@
+/**
+ * The "why" of an allocation: from the engine's factors to reasons, the story
+ * of each department, and the sentences the player reads, in both languages.
+ */
+import { describe, expect, it } from 'vitest';
+import { departmentStory, kamTotals, reasonsFor } from '../../src/game/explain.js';
+import { setLanguage } from '../../src/game/i18n.js';
+import { Names } from '../../src/game/ui/labels.js';
+import { favouredSentence, neglectedSentence, yourSentence } from '../../src/game/ui/why.js';
+import { createRun, emptyPlan, step, type AllocationEntry, type AllocationFactors, type DepartmentAllocation } from '../../src/sim/index.js';
+import { shipped } from '../helpers.js';
+
+function entry(request: string, kam: string, requested: number, received: number, f: Partial<AllocationFactors> = {}): AllocationEntry {
+  const factors: AllocationFactors = {
+    size: 1, sponsorship: 1, value: requested * 2, departmentValue: requested * 2, accountValue: requested * 2, visibility: 0.3,
+    influence: 1.2, lobbying: 0, relationship: 0.2, lobbyDays: 0, noise: 1, score: 0, ...f,
+  };
+  return { request, kams: [kam], accounts: [request.split('-q')[0]!], joint: false, requested, received, byChannel: { pool: 0, priority: 0, contest: received }, factors };
+}
+
+describe('explain', () => {
+  it('reasonsFor() names what lifted a request above the typical one, biggest first', () => {
+    const big = entry('globex-q1-1', 'bram', 10, 10, { size: 1.6, lobbying: 0.3, lobbyDays: 6, influence: 1.5 });
+    const others = [entry('acme-q1-1', 'you', 10, 5), entry('hooli-q1-1', 'sofia', 10, 5)];
+    const reasons = reasonsFor(big, [big, ...others], 'departmental-pnl');
+    expect(reasons.map((r) => r.code)).toEqual(['size', 'lobbying']);
+    expect(reasons.every((r) => r.sign === 1)).toBe(true);
+    expect(reasons[1]!.lobbyDays).toBe(6);
+  });
+
+  it('reasonsFor() counts value per expert-day, not the size of the ask', () => {
+    const a = entry('acme-q1-1', 'you', 20, 8, { value: 40 });
+    const b = entry('hooli-q1-1', 'sofia', 5, 5, { value: 10 });
+    expect(reasonsFor(a, [a, b], 'departmental-pnl').map((r) => r.code)).toEqual([]);
+    const rich = entry('globex-q1-1', 'bram', 5, 5, { value: 30 });
+    expect(reasonsFor(rich, [a, b, rich], 'departmental-pnl')[0]).toMatchObject({ code: 'value', sign: 1 });
+    // Utilisation values every day alike: value is never a reason there.
+    expect(reasonsFor(rich, [a, b, rich], 'utilization').map((r) => r.code)).not.toContain('value');
+  });
+
+  it('departmentStory() finds the favoured and the neglected request and the player’s own', () => {
+    const alloc: DepartmentAllocation = {
+      department: 'engineering',
+      capacity: 20,
+      demand: 30,
+      allocated: 20,
+      entries: [entry('acme-q1-1', 'you', 10, 4), entry('globex-q1-1', 'bram', 10, 10, { size: 2 }), entry('hooli-q1-1', 'sofia', 10, 6)],
+    };
+    const story = departmentStory(alloc, 'departmental-pnl', 'you');
+    expect(story.scarce).toBe(true);
+    expect(story.favoured!.entry.request).toBe('globex-q1-1');
+    expect(story.neglected!.entry.request).toBe('acme-q1-1');
+    expect(story.yours.map((y) => y.fulfilment)).toEqual([0.4]);
+  });
+
+  it('kamTotals() adds each KAM’s asks and receipts over departments, half each for a joint request', () => {
+    const joint: AllocationEntry = { ...entry('acme-q1-1+stark-q1-1', 'you', 10, 8), kams: ['you', 'daan'], joint: true };
+    const totals = kamTotals([{ department: 'x', capacity: 10, demand: 10, allocated: 8, entries: [joint] }], ['you', 'daan', 'bram']);
+    expect(totals).toEqual([
+      { kam: 'you', requested: 5, received: 4, fulfilment: 0.8 },
+      { kam: 'daan', requested: 5, received: 4, fulfilment: 0.8 },
+      { kam: 'bram', requested: 0, received: 0, fulfilment: 0 },
+    ]);
+  });
+
+  it('every department of a real quarter gets sentences in English and Dutch, with no missing message', () => {
+    const input = shipped('tutorial').input;
+    const plan = emptyPlan('you');
+    const own = new Set(['acme', 'borealis']);
+    const run = createRun(input, {});
+    for (const o of run.opportunities.filter((x) => own.has(x.account))) {
+      const capacity: Record<string, number> = {};
+      input.departments.forEach((d, i) => o.needs[i]! > 0 && (capacity[d.id] = o.needs[i]!));
+      plan.requests.push({ opportunity: o.id, capacity });
+    }
+    plan.lobbying = { engineering: 8 };
+    const { record } = step(run, [plan]);
+    for (const lang of ['en', 'nl'] as const) {
+      setLanguage(lang);
+      const names = new Names(input, lang);
+      for (const alloc of record.allocations) {
+        const story = departmentStory(alloc, input.company.regime, 'you');
+        const sentences = [favouredSentence(story, input, names), neglectedSentence(story, input, names), ...story.yours.map((y) => yourSentence(y, names.department(alloc.department), input, names))].filter((x): x is string => x !== null);
+        expect(sentences.length).toBeGreaterThan(0);
+        for (const s of sentences) {
+          expect(s).not.toMatch(/\{\w+\}|reason\.|why\./);
+          expect(s.length).toBeGreaterThan(20);
+        }
+      }
+    }
+    setLanguage('en');
+  });
+});

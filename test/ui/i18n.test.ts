@@ -1,0 +1,93 @@
+/**
+ * The game's messages: every key in English has a Dutch message with the same
+ * placeholders and the other way round; every key the game's code asks for
+ * exists (literal keys, and the families built from codes); numbers, money
+ * and days are written the way each language writes them.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { days, money, moneyDelta, pct, pointsDelta, setLanguage, tr } from '../../src/game/i18n.js';
+import { METRICS } from '../../src/game/debrief/compare.js';
+import { en } from '../../src/i18n/game.en.js';
+import { nl } from '../../src/i18n/game.nl.js';
+import { has } from '../../src/i18n/index.js';
+import { PERSONAS, REGIMES, TIME_USES } from '../../src/sim/index.js';
+import { ROOT } from '../helpers.js';
+
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+function sources(dir: string): string[] {
+  return readdirSync(join(ROOT, dir), { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => readFileSync(join(ROOT, dir, f), 'utf8'));
+}
+
+describe('game messages', () => {
+  it('every English key has a Dutch message with the same placeholders, and no Dutch key is extra', () => {
+    const missing = Object.keys(en).filter((k) => !(k in nl));
+    const extra = Object.keys(nl).filter((k) => !(k in en));
+    expect(missing).toEqual([]);
+    expect(extra).toEqual([]);
+    for (const k of Object.keys(en) as (keyof typeof en)[]) {
+      expect(placeholders(nl[k]), k).toEqual(placeholders(en[k]));
+      expect(nl[k].trim().length, k).toBeGreaterThan(0);
+    }
+  });
+
+  it('every literal key the game asks for exists in both languages', () => {
+    const keys = new Set<string>();
+    for (const text of sources('src/game')) {
+      // tr('key', …), and keys chosen in a conditional inside tr(…).
+      for (const call of text.matchAll(/\btr\(([^()]*?(?:\([^()]*\)[^()]*?)*)[,)]/g)) {
+        for (const m of call[1]!.matchAll(/'([a-zA-Z0-9][\w.-]*\.[\w.-]+)'/g)) keys.add(m[1]!);
+      }
+    }
+    expect(keys.size).toBeGreaterThan(200);
+    const missing = [...keys].filter((k) => !has(k, 'en') || !has(k, 'nl'));
+    expect(missing).toEqual([]);
+  });
+
+  it('every key built from a code exists in both languages', () => {
+    const families: string[] = [
+      ...REGIMES.flatMap((r) => [`regime.${r}`, `regime.explain.${r}`, `regime.departments.${r}`, `res.why.hint.${r}`, `reason.value.up.${r}`, `reason.value.down.${r}`]),
+      ...PERSONAS.flatMap((p) => [`persona.${p}`, `persona.explain.${p}`]),
+      ...TIME_USES.map((u) => `use.${u}`),
+      ...['size', 'sponsorship', 'lobbying', 'relationship', 'noise'].flatMap((r) => [`reason.${r}.up`, `reason.${r}.down`]),
+      ...['strategy', 'structure', 'systems', 'sharedValues', 'style', 'staff', 'skills'].flatMap((e) => [`7s.${e}`, `7s.${e}.measures`]),
+      ...METRICS.flatMap((m) => [`cf.metric.${m.key}`, `cf.diff.${m.key}.up`, `cf.diff.${m.key}.down`]),
+      ...['cooperative', 'bigger-partner', 'smaller-partner', 'good-fit', 'no-fit', 'too-busy', 'not-now', 'invalid'].map((r) => `joint.reply.${r}`),
+      ...[
+        'unknown-kam', 'over-budget', 'negative-days', 'not-a-number', 'unknown-opportunity', 'not-your-opportunity', 'duplicate-request', 'unknown-department',
+        'over-need', 'not-your-account', 'account-churned', 'not-pursued', 'board-inactive', 'unknown-partner', 'self-partner', 'not-partner-opportunity',
+        'joint-too-short', 'duplicate-joint', 'unplanned-days',
+      ].map((c) => `issue.${c}`),
+      ...['done', 'current', 'todo'].map((s) => `top.quarter.${s}`),
+      ...['error', 'warning'].map((s) => `severity.${s}`),
+      ...['none', 'low', 'medium', 'high'].map((l) => `level.${l}`),
+      ...['fulfilment', 'satisfaction', 'revenue'].map((c) => `debrief.chart.${c}`),
+      ...['accounts', 'company', 'who', 'alignment', 'counterfactual', 'luck', 'questions'].map((s) => `debrief.section.${s}`),
+    ];
+    const missing = families.filter((k) => !has(k, 'en') || !has(k, 'nl'));
+    expect(missing).toEqual([]);
+  });
+
+  it('formats numbers, money, shares and days for each language', () => {
+    setLanguage('en');
+    expect(money(1234.4)).toBe('€1,234k');
+    expect(moneyDelta(-45)).toBe('−€45k');
+    expect(pct(0.625)).toBe('63%');
+    expect(days(8.53)).toBe('8.5 d');
+    expect(days(42.4)).toBe('42 d');
+    expect(pointsDelta(0.031)).toBe('+3 pts');
+    expect(tr('plan.title', { q: 3, total: 8 })).toBe('Quarter 3 of 8: your plan');
+    setLanguage('nl');
+    expect(money(1234.4)).toBe('€\u00a01.234k');
+    expect(pct(0.625)).toBe('63%');
+    expect(days(8.53)).toBe('8,5 d');
+    expect(pointsDelta(-0.05)).toBe('−5 ptn');
+    expect(tr('plan.title', { q: 3, total: 8 })).toBe('Kwartaal 3 van 8: jouw plan');
+    setLanguage('en');
+  });
+});
