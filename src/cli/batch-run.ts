@@ -26,7 +26,7 @@ import { AppendFile, parseCsvLine, readLines, truncateFile } from './output/file
 import { csvHeader, factorColumnType, makeLayout, pointCells, type Layout, type PointCells } from './output/layout.js';
 import { BATCH_FORMAT, fileNames, MANIFEST, readManifest, writeManifest, type Manifest, type OutputFormat } from './output/manifest.js';
 import { quarterColumnKinds, runColumnKinds, writeParquetFrom } from './output/parquet.js';
-import { WorkerPool } from './pool.js';
+import { heapLimitsFor, WorkerPool } from './pool.js';
 import { Progress, type ProgressMode, type ProgressStream } from './progress.js';
 import { gitCommit, toolVersion } from './version.js';
 
@@ -363,7 +363,7 @@ export async function runBatch(ctx: ExperimentContext, opts: BatchOptions): Prom
   let ran = 0;
   try {
     if (remaining > 0) {
-      pool = new WorkerPool(workers);
+      pool = new WorkerPool(workers, heapLimitsFor(JSON.stringify(loaded.baseInput).length));
       const next = (): ChunkRequest | null => {
         const batch: PlannedRun[] = [];
         const size = Math.max(1, Math.min(chunkSize, Math.ceil((total - written) / (workers * 2)) || 1));
