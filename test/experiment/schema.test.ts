@@ -5,6 +5,7 @@ import { schemaText } from '../../src/cli/commands/schema.js';
 import { readDocument } from '../../src/scenario/document.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { loadExperiment, validateExperimentDocument } from '../../src/experiment/load.js';
+import { REPORTERS } from '../../src/sim/reporters.js';
 import { ROOT } from '../helpers.js';
 
 describe('experiment format', () => {
@@ -24,4 +25,13 @@ describe('experiment format', () => {
       expect(x.design.size).toBeGreaterThan(0);
     });
   }
+
+  it('docs/RESEARCH.md has a dictionary row for every reporter and shows the cluster scripts it ships', () => {
+    const doc = readFileSync(join(ROOT, 'docs/RESEARCH.md'), 'utf8');
+    for (const r of REPORTERS) {
+      const name = r.per === 'company' ? r.name : `${r.name}.<${r.per}>`;
+      expect(doc, name).toContain(`| \`${name}\` |`);
+    }
+    for (const f of ['docs/cluster/slurm-array.sh', 'docs/cluster/k8s-indexed-job.yaml']) expect(readFileSync(join(ROOT, f), 'utf8')).toContain('--shard');
+  });
 });
