@@ -126,6 +126,8 @@ export function renderSummary(s: FolderSummary, shown: string[]): string {
   const out: string[] = [];
   const m = s.manifest;
   out.push(`${m.experiment.id} · ${m.design.type} design · ${s.summaries.length} points · ${s.runs.toLocaleString('en-US')} runs · 95 % t intervals`);
+  if (m.status !== 'complete') out.push(`(unfinished: ${s.runs.toLocaleString('en-US')} of ${m.runs.toLocaleString('en-US')} runs; finish with two-fronts batch ${m.experiment.path} --out ${s.dir} --resume)`);
+  if (m.shard) out.push(`(shard ${m.shard.index}/${m.shard.count} only; merge the shards for the whole experiment)`);
   const factors = m.design.factors;
   const cols = shown.map((c) => s.columns.indexOf(c));
   const label = (p: PointSummary) => (factors.length ? factors.map((fa, i) => `${fa.column}=${String(p.values[i])}`).join(' ') : 'scenario as is');
