@@ -30,9 +30,9 @@ export function adoption(world: World, quarter: number): Adoption {
   const i = company.interventions;
   const s = strength(model.adoptionRate, quarter);
   return {
-    measurement: company.regime === 'account-pnl' ? 1 : i.accountPnlMeasurement ? s : 0,
+    measurement: world.regime === 'account-pnl' ? 1 : i.accountPnlMeasurement ? s : 0,
     agenda: i.kaAgendaItem ? s : 0,
-    board: company.regime === 'exec-sponsored' ? 1 : i.boardAccountPlans ? s : 0,
+    board: world.regime === 'exec-sponsored' ? 1 : i.boardAccountPlans ? s : 0,
     priorityAccess: i.priorityAccess * s,
     crossFunctionalPool: i.crossFunctionalPool * s,
   };

@@ -70,17 +70,17 @@ export function buildRequests(
   const sc = world.scratch;
   const r: Requests = {
     count: R,
-    first: sc.i(R),
-    second: sc.i(R),
-    ask: sc.f(R * D),
-    totalAsk: sc.f(R),
-    immediateMargin: sc.f(R),
-    visibleUpside: sc.f(R),
-    realUpside: sc.f(R),
-    visibility: sc.f(R),
-    costToServe: sc.f(R),
-    satisfaction: sc.f(R),
-    size: sc.f(R),
+    first: sc.iw(R),
+    second: sc.iw(R),
+    ask: sc.fw(R * D),
+    totalAsk: sc.fw(R),
+    immediateMargin: sc.fw(R),
+    visibleUpside: sc.fw(R),
+    realUpside: sc.fw(R),
+    visibility: sc.fw(R),
+    costToServe: sc.fw(R),
+    satisfaction: sc.fw(R),
+    size: sc.fw(R),
     sponsored: sc.i(R),
   };
   let i = 0;
@@ -178,20 +178,22 @@ export function allocate(
   const m = scenario.model;
   const D = scenario.departments.length;
   const R = req.count;
-  const { regime, matrixWeight } = scenario.company;
+  const { matrixWeight } = scenario.company;
+  const regime = world.regime;
   const sc = world.scratch;
   const deptStart = sc.i(D + 1);
   for (let i = 0; i < R; i++) for (let d = 0; d < D; d++) if (req.ask[i * D + d]! > 0) deptStart[d + 1]!++;
   for (let d = 0; d < D; d++) deptStart[d + 1]! += deptStart[d]!;
   const E = deptStart[D]!;
-  const col = () => sc.f(E);
+  // Every column is written for every entry, except the reserved channels, which start at zero.
+  const col = () => sc.fw(E);
   const a: Allocation = {
     deptStart,
-    request: sc.i(E),
+    request: sc.iw(E),
     ask: col(),
     received: col(),
-    pool: col(),
-    priority: col(),
+    pool: sc.f(E),
+    priority: sc.f(E),
     contest: col(),
     perceived: col(),
     actual: col(),
@@ -215,8 +217,8 @@ export function allocate(
   const damping = lobbyDamping(world, adopt);
   const sponsored = sponsorFactor(world, adopt);
   const noiseFactor = 1 - (1 - m.agendaNoiseFactor) * adopt.agenda;
-  const acctScore = col();
-  const joint = sc.i(E);
+  const acctScore = sc.fw(E);
+  const joint = sc.iw(E);
   const slice: RequestSlice = { days: 0, share: 0, transferPrice: 0, immediateMargin: 0, visibleUpside: 0, costToServe: 0, satisfaction: 0 };
   for (let d = 0; d < D; d++) {
     const dept = scenario.departments[d]!;
@@ -270,15 +272,15 @@ export function allocate(
     const hi = deptStart[d + 1]!;
     const n = hi - lo;
     if (n === 0) continue;
-    const remaining = sc.f(n);
-    remaining.set(a.ask.subarray(lo, hi));
-    const given = sc.f(n);
-    const needs = sc.f(n);
+    const remaining = sc.fw(n);
+    for (let k = 0; k < n; k++) remaining[k] = a.ask[lo + k]!;
+    const given = sc.fw(n);
+    const needs = sc.fw(n);
     let capacityLeft = dept.capacity;
     const channel = (share: number, onlyJoint: boolean, into: Float64Array) => {
       if (share <= 0) return;
       for (let k = 0; k < n; k++) needs[k] = !onlyJoint || joint[lo + k] ? remaining[k]! : 0;
-      allocateInto(sc, given, m.allocation, dept.capacity * share, needs, acctScore.subarray(lo, hi), m.decisiveness);
+      allocateInto(sc, given, world.allocation, dept.capacity * share, needs, acctScore.subarray(lo, hi), m.decisiveness);
       for (let k = 0; k < n; k++) {
         into[lo + k] = given[k]!;
         remaining[k]! -= given[k]!;
@@ -287,7 +289,7 @@ export function allocate(
     };
     channel(adopt.crossFunctionalPool, true, a.pool);
     channel(adopt.priorityAccess, false, a.priority);
-    allocateInto(sc, given, m.allocation, Math.max(0, capacityLeft), remaining, a.score.subarray(lo, hi), m.decisiveness);
+    allocateInto(sc, given, world.allocation, Math.max(0, capacityLeft), remaining, a.score.subarray(lo, hi), m.decisiveness);
     for (let k = 0; k < n; k++) {
       const e = lo + k;
       a.contest[e] = given[k]!;

@@ -54,9 +54,10 @@ function contestInto(
   if (n === 0 || !(capacity > 0)) return;
   let maxScore = 0;
   for (let i = 0; i < n; i++) if (needs[i]! > 0 && scores[i]! > maxScore) maxScore = scores[i]!;
-  const weights = sc.f(n);
-  const keys = sc.f(n);
-  const order = sc.i(n);
+  // Only the active requests' weights and keys are written, and only those are read.
+  const weights = sc.fw(n);
+  const keys = sc.fw(n);
+  const order = sc.iw(n);
   let active = 0;
   for (let i = 0; i < n; i++) {
     if (!(needs[i]! > 0)) continue;
@@ -72,7 +73,8 @@ function contestInto(
   sortByKey(order, active, keys);
   // Weight still in play from position k on, summed from the end rather than
   // decremented, so rounding cannot leave a tiny or negative total.
-  const suffix = sc.f(active + 1);
+  const suffix = sc.fw(active + 1);
+  suffix[active] = 0;
   for (let k = active - 1; k >= 0; k--) suffix[k] = suffix[k + 1]! + weights[order[k]!]!;
   let remaining = capacity;
   for (let k = 0; k < active; k++) {
@@ -101,8 +103,8 @@ function contestInto(
 function rankingInto(sc: Scratch, out: Float64Array, capacity: number, needs: ArrayLike<number>, scores: ArrayLike<number>): void {
   const n = needs.length;
   out.fill(0);
-  const order = sc.i(n);
-  const keys = sc.f(n);
+  const order = sc.iw(n);
+  const keys = sc.fw(n);
   for (let i = 0; i < n; i++) {
     order[i] = i;
     keys[i] = -scores[i]!;

@@ -45,14 +45,14 @@ export function oppTable(world: World, opportunities: readonly Opportunity[]): O
   const t: OppTable = {
     count: O,
     list: opportunities,
-    account: scratch.i(O),
-    need: scratch.f(O * D),
-    totalNeed: scratch.f(O),
-    revenue: scratch.f(O),
-    upside: scratch.f(O),
-    identity: scratch.i(O),
+    account: scratch.iw(O),
+    need: scratch.fw(O * D),
+    totalNeed: scratch.fw(O),
+    revenue: scratch.fw(O),
+    upside: scratch.fw(O),
+    identity: scratch.iw(O),
     kamStart: scratch.i(K + 1),
-    kamOpps: scratch.i(O),
+    kamOpps: scratch.iw(O),
     index: null,
   };
   for (let o = 0; o < O; o++) {

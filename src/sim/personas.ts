@@ -43,14 +43,13 @@ export const PARTNER_CANDIDATES = 6;
 export const SEAT_DRAWS = USES + 1 + PARTNER_CANDIDATES;
 
 export function personaOf(world: World, ki: number): Persona {
-  const k = world.scenario.kams[ki]!;
-  return k.control === 'adaptive' ? 'adaptive' : k.persona;
+  return world.personas[ki]!;
 }
 
 /** The decisiveness a KAM feels: ranking is all-or-nothing, proportional ignores scores. */
 function felt(world: World): number {
   const m = world.scenario.model;
-  return m.allocation === 'ranking' ? 5 : m.allocation === 'proportional' ? 0 : m.decisiveness;
+  return world.allocation === 'ranking' ? 5 : world.allocation === 'proportional' ? 0 : m.decisiveness;
 }
 
 /** The return to lobbying this quarter as every seat feels it, relative to the reference, to the power of the response. */

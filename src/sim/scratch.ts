@@ -21,39 +21,29 @@ export class Scratch {
     this.iAt = 0;
   }
 
+  /** A Float64Array of length n holding whatever it last held: for arrays the caller writes in full. */
+  fw(n: number): Float64Array {
+    const k = this.fAt++;
+    const buf = this.f64[k];
+    if (buf === undefined || buf.length < n) return (this.f64[k] = new Float64Array(n));
+    return buf.length === n ? buf : buf.subarray(0, n);
+  }
+
+  /** An Int32Array of length n holding whatever it last held: for arrays the caller writes in full. */
+  iw(n: number): Int32Array {
+    const k = this.iAt++;
+    const buf = this.i32[k];
+    if (buf === undefined || buf.length < n) return (this.i32[k] = new Int32Array(n));
+    return buf.length === n ? buf : buf.subarray(0, n);
+  }
+
   /** A zeroed Float64Array of length n. */
   f(n: number): Float64Array {
-    const k = this.fAt++;
-    let buf = this.f64[k];
-    if (buf === undefined || buf.length < n) {
-      buf = new Float64Array(n);
-      this.f64[k] = buf;
-      return buf;
-    }
-    if (buf.length === n) {
-      buf.fill(0);
-      return buf;
-    }
-    const view = buf.subarray(0, n);
-    view.fill(0);
-    return view;
+    return this.fw(n).fill(0);
   }
 
   /** A zeroed Int32Array of length n. */
   i(n: number): Int32Array {
-    const k = this.iAt++;
-    let buf = this.i32[k];
-    if (buf === undefined || buf.length < n) {
-      buf = new Int32Array(n);
-      this.i32[k] = buf;
-      return buf;
-    }
-    if (buf.length === n) {
-      buf.fill(0);
-      return buf;
-    }
-    const view = buf.subarray(0, n);
-    view.fill(0);
-    return view;
+    return this.iw(n).fill(0);
   }
 }

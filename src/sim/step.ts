@@ -151,7 +151,7 @@ export function step(state: RunState, plans: readonly QuarterPlan[] = []): StepR
   const recv = sc.f(R * D);
   let capacityAllocated = 0;
   let byAccountMechanisms = 0;
-  const orientation = accountOrientation(scenario.company.regime, scenario.company.matrixWeight);
+  const orientation = accountOrientation(world.regime, scenario.company.matrixWeight);
   for (let d = 0; d < D; d++) {
     for (let e = alloc.deptStart[d]!; e < alloc.deptStart[d + 1]!; e++) {
       const i = alloc.request[e]!;
@@ -211,7 +211,7 @@ export function step(state: RunState, plans: readonly QuarterPlan[] = []): StepR
   const transferRevenue = sc.f(D);
   const credit = sc.f(D);
   const before = state.accounts;
-  const creditShare = marginCreditShare(m, scenario.company.regime, scenario.company.matrixWeight);
+  const creditShare = marginCreditShare(m, world.regime, scenario.company.matrixWeight);
   for (let o = 0; o < O; o++) {
     const ai = opps.account[o]!;
     const margin = scenario.accounts[ai]!.margin;
@@ -322,7 +322,7 @@ export function step(state: RunState, plans: readonly QuarterPlan[] = []): StepR
     // Learning needs a reference point: the first quarter only sets the aspiration.
     if (personaOf(world, ki) === 'adaptive' && given[ki] === undefined && q > 1) {
       const props = k0.propensities.slice(ki * USES, ki * USES + USES);
-      if (m.adaptiveRule === 'imitation' && bestKam !== ki)
+      if (world.adaptiveRule === 'imitation' && bestKam !== ki)
         imitate(m, kams.propensities, ki * USES, props, plan.split.subarray(bestKam * USES, bestKam * USES + USES));
       else rothErev(m, kams.propensities, ki * USES, props, row, kamScore[ki]!, k0.aspiration[ki]!);
     }

@@ -7,7 +7,8 @@
 import { reporterNames } from './reporters.js';
 import { hash32 } from './rng.js';
 import { Scratch } from './scratch.js';
-import type { Regime, ScenarioInput } from './types.js';
+import { ADAPTIVE_RULES, ALLOCATION_MECHANISMS, type AdaptiveRule, type AllocationMechanism } from './params.js';
+import { PERSONAS, REGIMES, type Persona, type Regime, type ScenarioInput } from './types.js';
 
 export interface World {
   readonly scenario: ScenarioInput;
@@ -26,6 +27,16 @@ export interface World {
   readonly deptLabel: Uint32Array;
   /** Reporter names in canonical order. */
   readonly reporterNames: readonly string[];
+  /**
+   * The scenario's choices as the engine's own string constants. Hot code
+   * compares these; strings that arrived from a file or another thread would
+   * be compared character by character.
+   */
+  readonly regime: Regime;
+  readonly allocation: AllocationMechanism;
+  readonly adaptiveRule: AdaptiveRule;
+  /** Each seat's behaviour (adaptive for adaptive seats). */
+  readonly personas: readonly Persona[];
   /** Working memory for the quarter being computed. */
   readonly scratch: Scratch;
   /** The board reviews account plans and can sponsor accounts. */
@@ -64,7 +75,12 @@ export function worldOf(scenario: ScenarioInput): World {
     return pairs.map(([di, v]) => [di, v / total] as const);
   });
   const { regime, interventions } = scenario.company;
+  const canonical = <T extends string>(list: readonly T[], value: T): T => list[list.indexOf(value)] ?? value;
   const world: World = {
+    regime: canonical(REGIMES, regime),
+    allocation: canonical(ALLOCATION_MECHANISMS, scenario.model.allocation),
+    adaptiveRule: canonical(ADAPTIVE_RULES, scenario.model.adaptiveRule),
+    personas: scenario.kams.map((k) => (k.control === 'adaptive' ? 'adaptive' : canonical(PERSONAS, k.persona))),
     scenario,
     deptIndex,
     accountIndex,
