@@ -38,7 +38,9 @@ export function bandChart(o: { title: string; description: string; yLabel: strin
     .attr('y2', (t) => y(t))
     .attr('stroke', UI.line)
     .attr('stroke-opacity', 0.6);
-  const ax = f.plot.append('g').attr('transform', `translate(0,${f.inner.h})`).call(axisBottom(x).ticks(Math.min(quarters, 12)).tickFormat((q) => `Q${q}`));
+  // Whole quarters only: every quarter up to 12, then evenly spaced whole numbers.
+  const ticks = quarters <= 12 ? Array.from({ length: quarters }, (_, q) => q + 1) : x.ticks(10).filter((t) => Number.isInteger(t));
+  const ax = f.plot.append('g').attr('transform', `translate(0,${f.inner.h})`).call(axisBottom(x).tickValues(ticks).tickFormat((q) => `Q${q}`));
   styleAxis(ax);
   styleAxis(f.plot.append('g').call(axisLeft(y).ticks(5).tickFormat((v) => short(Number(v)))));
   axisLabel(f, 'quarter', 'x');

@@ -12,9 +12,15 @@ import seedrandom from 'seedrandom';
 import { sobolPoints } from './sobol-sequence.js';
 import { populationVariance, quantileSorted } from './stats.js';
 
-/** The N·(k+2) × k unit coordinates of a Saltelli design, row-major. */
+/**
+ * The N·(k+2) × k unit coordinates of a Saltelli design, row-major. The base
+ * rows are points 1 … N of the 2k-dimensional sequence: point 0 is the
+ * origin, which would put every factor at its minimum in A and B alike and
+ * make its k + 2 design points one configuration. Growing N keeps the
+ * earlier rows.
+ */
 export function saltelliSample(n: number, k: number): Float64Array {
-  const base = sobolPoints(n, 2 * k);
+  const base = sobolPoints(n + 1, 2 * k).subarray(2 * k);
   const rows = n * (k + 2);
   const out = new Float64Array(rows * k);
   for (let j = 0; j < n; j++) {

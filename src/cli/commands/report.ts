@@ -186,14 +186,7 @@ export function reportHtml(s: FolderSummary, cols: string[], script: string): st
   const data: ReportData = { experiment: m.experiment.id, pointNames: s.summaries.map((p) => pointName(s, p)), pooled, metrics, sensitivity: sensitivityData(s, cols) };
   const title = m.experiment.title ?? m.experiment.id;
   const json = JSON.stringify(data, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v)).replace(/</g, '\\u003c');
-  const description = (() => {
-    try {
-      const d = /(^|\n)description:\s*(.+)/.exec(m.experiment.text);
-      return d ? d[2]!.replace(/^["']|["']$/g, '') : '';
-    } catch {
-      return '';
-    }
-  })();
+  const description = s.experiment.description ?? '';
   const factors = m.design.factors.length ? m.design.factors.map((f) => `<code>${esc(f.path)}</code>`).join(', ') : 'none (the scenario as it is, replicated)';
   const metricSections = metrics
     .map(

@@ -12,6 +12,7 @@ import { readDocument } from '../../scenario/document.js';
 import { buildDesign, type Design } from '../../experiment/design.js';
 import { levelsOf } from '../../experiment/factors.js';
 import { validateExperimentDocument } from '../../experiment/load.js';
+import type { Experiment } from '../../experiment/schema.js';
 import { replicatesPerPoint, type ListSegment } from '../../experiment/plan.js';
 import { effectsBetweenPoints, replicatesNeeded, sensitivity, SummaryBuilder, type Effect, type PointSummary, type Sensitivity } from '../../experiment/summary.js';
 import { columnName, csvTable } from '../csv.js';
@@ -29,6 +30,7 @@ import type { Output } from './validate.js';
 export interface FolderSummary {
   dir: string;
   manifest: Manifest;
+  experiment: Experiment;
   design: Design;
   /** Metric columns summarised (every `_final` and `_cumulative` column). */
   columns: string[];
@@ -39,9 +41,12 @@ export interface FolderSummary {
   runs: number;
 }
 
+export function experimentOf(m: Manifest): Experiment {
+  return validateExperimentDocument(readDocument(m.experiment.text, m.experiment.path));
+}
+
 export function designOf(m: Manifest): Design {
-  const doc = readDocument(m.experiment.text, m.experiment.path);
-  return buildDesign(validateExperimentDocument(doc));
+  return buildDesign(experimentOf(m));
 }
 
 /** Resolves a metric given by the user to a column: a column name, or a reporter (its cumulative column). */
@@ -55,7 +60,8 @@ export function metricColumn(columns: readonly string[], metric: string): string
 
 export function summarizeFolder(dir: string, opts: { sensitivityColumns?: string[] } = {}): FolderSummary {
   const manifest = requireManifest(dir);
-  const design = designOf(manifest);
+  const experiment = experimentOf(manifest);
+  const design = buildDesign(experiment);
   const src = requireRuns(dir, manifest);
   const metricCols = manifest.columns.runs.filter((c) => /_(final|cumulative)$/.test(c));
   const index = metricCols.map((c) => manifest.columns.runs.indexOf(c));
@@ -73,7 +79,7 @@ export function summarizeFolder(dir: string, opts: { sensitivityColumns?: string
   const effects = effectsBetweenPoints(summaries, factors, metricCols);
   const chosen = (opts.sensitivityColumns ?? metricCols.filter((c) => c.endsWith('_cumulative'))).map((c) => metricCols.indexOf(c)).filter((i) => i >= 0);
   const sens = sensitivity(design, summaries, metricCols, chosen, { bootstrap: manifest.design.bootstrap, seed: manifest.seed });
-  return { dir, manifest, design, columns: metricCols, summaries, effects, sensitivity: sens.results, sensitivityProblem: sens.problem, runs };
+  return { dir, manifest, experiment, design, columns: metricCols, summaries, effects, sensitivity: sens.results, sensitivityProblem: sens.problem, runs };
 }
 
 export function writeSummaryFiles(s: FolderSummary): string[] {
