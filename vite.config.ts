@@ -13,21 +13,25 @@ import { defineConfig } from 'vitest/config';
 
 const phaserCore = fileURLToPath(new URL('./node_modules/phaser/src/phaser-core.js', import.meta.url));
 
+/** Phaser's build flags: the Canvas renderer only, no WebGL, sound, debugger or plugins. */
+const phaserFlags = {
+  'typeof CANVAS_RENDERER': 'true',
+  'typeof WEBGL_RENDERER': 'false',
+  'typeof WEBGL_DEBUG': 'false',
+  'typeof EXPERIMENTAL': 'false',
+  'typeof FEATURE_SOUND': 'false',
+  'typeof PLUGIN_CAMERA3D': 'false',
+  'typeof PLUGIN_FBINSTANT': 'false',
+};
+
 export default defineConfig({
   base: './',
   resolve: {
     alias: [{ find: /^phaser$/, replacement: phaserCore }],
   },
-  define: {
-    'typeof CANVAS_RENDERER': 'true',
-    'typeof WEBGL_RENDERER': 'false',
-    'typeof WEBGL_DEBUG': 'false',
-    'typeof EXPERIMENTAL': 'false',
-    'typeof FEATURE_SOUND': 'false',
-    'typeof PLUGIN_CAMERA3D': 'false',
-    'typeof PLUGIN_FBINSTANT': 'false',
-  },
-  optimizeDeps: { include: ['phaser'] },
+  define: phaserFlags,
+  // `npm run dev` pre-bundles Phaser with the same flags.
+  optimizeDeps: { include: ['phaser'], rolldownOptions: { transform: { define: phaserFlags } } },
   build: {
     outDir: 'dist/game',
     emptyOutDir: true,

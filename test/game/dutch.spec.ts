@@ -2,6 +2,7 @@
  * Dutch: the language switch on the title screen and in the settings; every
  * view in Dutch, <html lang> following, numbers and money in Dutch notation.
  */
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { watchConsole } from './helpers';
 
@@ -12,6 +13,11 @@ test('the game plays in Dutch, with Dutch numbers and <html lang="nl">', async (
   await page.getByRole('radio', { name: 'Nederlands' }).check();
   await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
   await expect(page.getByRole('heading', { level: 2, name: 'Scenariobibliotheek' })).toBeVisible();
+  // A trainer's broken file: its problems in Dutch, with the place in the file.
+  const broken = readFileSync(new URL('../../scenarios/tutorial.yaml', import.meta.url), 'utf8').replace(/capacity: \d+/, 'capacity: -5');
+  await page.getByLabel('Laad je eigen scenariobestand (YAML of JSON)').setInputFiles({ name: 'kapot.yaml', mimeType: 'text/yaml', buffer: Buffer.from(broken) });
+  await expect(page.getByRole('alert').getByRole('heading', { name: /kapot\.yaml kan nog niet gespeeld worden/ })).toBeVisible();
+  await expect(page.getByRole('alert').getByRole('listitem').first()).toContainText(/kapot\.yaml, regel \d+, kolom \d+/);
   await page.getByRole('button', { name: 'Spelen: Eerste kwartaal aan twee fronten' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Jouw accounts' })).toBeVisible();
   // Dutch money: "€ 500k", never "€500k".

@@ -12,12 +12,13 @@ const tutorial = readFileSync(new URL('../../scenarios/tutorial.yaml', import.me
 test('a broken scenario file shows its errors with file, line and column', async ({ page }) => {
   const watch = watchConsole(page);
   await page.goto('/');
-  const broken = tutorial.replace('capacity: 110', 'capacity: -5').replace('control: player', 'control: plyer');
+  const broken = tutorial.replace(/capacity: \d+/, 'capacity: -5').replace('control: player', 'control: plyer');
   await page.getByLabel('Load your own scenario file (YAML or JSON)').setInputFiles({ name: 'broken.yaml', mimeType: 'text/yaml', buffer: Buffer.from(broken) });
   const alert = page.getByRole('alert');
   await expect(alert.getByRole('heading', { name: /broken\.yaml cannot be played yet: \d+ problem/ })).toBeVisible();
   await expect(alert.getByRole('listitem').first()).toContainText(/broken\.yaml, line \d+, column \d+/);
   await expect(alert).toContainText('kams[0].control');
+  await expect(alert).toContainText('departments[0].capacity');
   expect(watch.problems).toEqual([]);
 });
 
@@ -31,8 +32,8 @@ test('scenario text from a file is shown as text and never runs', async ({ page 
   await page.goto('/');
   const payload = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
   const hostile = tutorial
-    .replace('title: { en: "First quarter on two fronts", nl: "Eerste kwartaal aan twee fronten" }', `title: ${JSON.stringify(payload)}`)
-    .replace('id: tutorial', 'id: hostile');
+    .replace(/^title:.*$/m, `title: ${JSON.stringify(payload)}`)
+    .replace(/^id: .*$/m, 'id: hostile');
   await page.getByLabel('Load your own scenario file (YAML or JSON)').setInputFiles({ name: 'hostile.yaml', mimeType: 'text/yaml', buffer: Buffer.from(hostile) });
   await expect(page.getByRole('heading', { level: 3, name: payload })).toBeVisible();
   await page.getByRole('button', { name: `Play ${payload}` }).click();

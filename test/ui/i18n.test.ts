@@ -62,7 +62,7 @@ describe('game messages', () => {
         'unknown-kam', 'over-budget', 'negative-days', 'not-a-number', 'unknown-opportunity', 'not-your-opportunity', 'duplicate-request', 'unknown-department',
         'over-need', 'not-your-account', 'account-churned', 'not-pursued', 'board-inactive', 'unknown-partner', 'self-partner', 'not-partner-opportunity',
         'joint-too-short', 'duplicate-joint', 'unplanned-days',
-      ].map((c) => `issue.${c}`),
+      ].map((c) => `plan.issue.${c}`),
       ...['done', 'current', 'todo'].map((s) => `top.quarter.${s}`),
       ...['error', 'warning'].map((s) => `severity.${s}`),
       ...['none', 'low', 'medium', 'high'].map((l) => `level.${l}`),

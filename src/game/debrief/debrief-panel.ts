@@ -113,11 +113,11 @@ export function renderDebrief(s: Session): HTMLElement {
   const regime = s.input.company.regime;
 
   // --- Your accounts ------------------------------------------------------------------
-  const accountChart = (field: 'fulfilment' | 'satisfaction' | 'revenue', key: string, format: (v: number) => string, domain?: [number, number]) => {
+  const accountChart = (field: 'fulfilment' | 'satisfaction' | 'revenue', key: string, format: (v: number) => string, domain?: [number, number], wide = false) => {
     const series = mine.map((id) => ({ name: names.account(id), values: accountSeries(history, id, field), style: kamIds.indexOf(s.seat) + mine.indexOf(id) * 2 }));
     const caption = tr(`debrief.chart.${key}`);
     const lastVals = series.map((x) => `${x.name}: ${x.values[x.values.length - 1] === null ? '—' : format(x.values[x.values.length - 1]!)}`);
-    const svg = lineChart({ title: caption, description: tr('debrief.chart.lastQuarter', { values: list(lastVals) }), x: qLabels, series, format, domain });
+    const svg = lineChart({ title: caption, description: tr('debrief.chart.lastQuarter', { values: list(lastVals) }), x: qLabels, series, format, domain, width: wide ? 860 : 640 });
     const table = dataTable(caption, [tr('debrief.col.quarter'), ...series.map((x) => x.name)], qLabels.map((q, i) => [q, ...series.map((x) => (x.values[i] === null ? '—' : format(x.values[i]!)))]));
     return figure(svg, caption, `${fileBase}-${key}`, table);
   };
@@ -157,6 +157,7 @@ export function renderDebrief(s: Session): HTMLElement {
       x: qLabels,
       series: whoSeries,
       format: (v) => num(v, 0),
+      width: 860,
     }),
     whoCaption,
     `${fileBase}-who-got-what`,
@@ -222,7 +223,9 @@ export function renderDebrief(s: Session): HTMLElement {
           METRICS.map((spec) => {
             const v = m[spec.key];
             const d = v - base[spec.key];
-            const showDelta = r !== regime && Number.isFinite(d) && Math.abs(d) > 1e-9;
+            // A change shows only when it shows in the figures as written.
+            const shown = spec.kind === 'money' ? 0.5 : spec.kind === 'count' ? 0.5 : 0.005;
+            const showDelta = r !== regime && Number.isFinite(d) && Math.abs(d) >= shown;
             const better = spec.higherIsBetter ? d > 0 : d < 0;
             return [
               h('dt', null, tr(`cf.metric.${spec.key}`)),
@@ -250,6 +253,7 @@ export function renderDebrief(s: Session): HTMLElement {
       series: columns.map((r, i) => ({ name: tr(`regime.${r}`) + (r === regime ? ` (${tr('cf.yours')})` : ''), values: seriesFor(r), style: i })),
       format: money,
       highlight: 0,
+      width: 860,
     });
     const totals = barChart({
       title: totalsCaption,
@@ -335,6 +339,7 @@ export function renderDebrief(s: Session): HTMLElement {
           medianLabel: tr('luck.median', { value: money(median(scores)) }),
           countLabel: tr('luck.count'),
           format: money,
+          width: 860,
         }),
         caption,
         `${fileBase}-luck-check`,
@@ -363,7 +368,7 @@ export function renderDebrief(s: Session): HTMLElement {
     h('p', { class: 'lead' }, lead),
     toolbar,
     h('nav', { class: 'toc', 'aria-label': tr('debrief.contents') }, h('ol', null, ['accounts', 'company', 'who', 'alignment', 'counterfactual', 'luck', 'questions'].map((id) => h('li', null, h('a', { href: `#debrief-${id}` }, tr(`debrief.section.${id}`)))))),
-    h('section', { id: 'debrief-accounts', 'aria-labelledby': 'd-accounts' }, h('h2', { id: 'd-accounts' }, tr('debrief.section.accounts')), h('div', { class: 'chart-row' }, accountChart('fulfilment', 'fulfilment', (v) => pct(v), [0, 1]), accountChart('satisfaction', 'satisfaction', (v) => pct(v), [0, 1])), accountChart('revenue', 'revenue', money)),
+    h('section', { id: 'debrief-accounts', 'aria-labelledby': 'd-accounts' }, h('h2', { id: 'd-accounts' }, tr('debrief.section.accounts')), h('div', { class: 'chart-row' }, accountChart('fulfilment', 'fulfilment', (v) => pct(v), [0, 1]), accountChart('satisfaction', 'satisfaction', (v) => pct(v), [0, 1])), accountChart('revenue', 'revenue', money, undefined, true)),
     h('section', { id: 'debrief-company', 'aria-labelledby': 'd-company' }, h('h2', { id: 'd-company' }, tr('debrief.section.company')), h('div', { class: 'chart-row' }, profitChart, deptChart)),
     h('section', { id: 'debrief-who', 'aria-labelledby': 'd-who' }, h('h2', { id: 'd-who' }, tr('debrief.section.who')), h('p', { class: 'hint' }, tr('debrief.who.hint')), whoChart),
     h('section', { id: 'debrief-alignment', 'aria-labelledby': 'd-alignment' }, h('h2', { id: 'd-alignment' }, tr('debrief.section.alignment')), h('p', { class: 'hint' }, tr('report.7s.hint')), h('div', { class: 'chart-row' }, radar, indexChart)),

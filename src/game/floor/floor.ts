@@ -75,7 +75,8 @@ interface DeptView {
   windows: { x: number; y: number; w: number; h: number }[];
   gauge: { x: number; y: number; w: number; h: number };
   segments: GaugeSegment[];
-  text: string;
+  /** One or two lines under the gauge. */
+  text: string[];
   mark: number | undefined;
 }
 
@@ -218,7 +219,7 @@ export class Floor {
         windows,
         gauge: { x: x - gw / 2, y: bottom + 32 * k, w: gw, h: 12 * k },
         segments: [],
-        text: this.data.texts.capacity(d.capacity),
+        text: [this.data.texts.capacity(d.capacity)],
         mark: undefined,
       });
     });
@@ -228,8 +229,10 @@ export class Floor {
     const { width: W, height: H, k } = this;
     const list = this.data.accounts;
     const n = Math.max(1, list.length);
-    const cols = Math.min(n, Math.max(1, Math.floor((W - 24) / (112 * k))));
-    const rows = Math.ceil(n / cols);
+    // As many per row as fit, spread evenly over the rows needed.
+    const fits = Math.min(n, Math.max(1, Math.floor((W - 24) / (104 * k))));
+    const rows = Math.ceil(n / fits);
+    const cols = Math.ceil(n / rows);
     const areaTop = this.frontY + 86 * k;
     const rowH = (H - areaTop - 8) / rows;
     const slot = (W - 24) / cols;
@@ -280,7 +283,7 @@ export class Floor {
     }
     ctx.stroke();
     ctx.fillStyle = '#d5dee4';
-    ctx.fillRect(0, this.frontY + 4, W, 10 * k);
+    ctx.fillRect(0, this.frontY + 3, W, 15 * k);
     // The front line: dashed, where both fronts meet.
     ctx.strokeStyle = css(COLORS.ink, 0.8);
     ctx.lineWidth = 3;
@@ -291,7 +294,7 @@ export class Floor {
     ctx.stroke();
     ctx.setLineDash([]);
     text(ctx, this.data.texts.inside.toUpperCase(), 14, 10, { size: 12 * k, bold: true, color: '#4a5468', align: 'left' });
-    text(ctx, this.data.texts.outside.toUpperCase(), W - 14, this.frontY + 18 * k, { size: 12 * k, bold: true, color: '#4a5468', align: 'right' });
+    text(ctx, this.data.texts.outside.toUpperCase(), W - 14, this.frontY + 5, { size: 11 * k, bold: true, color: '#4a5468', align: 'right' });
     this.data.departments.forEach((d, i) => this.paintBuilding(ctx, d, this.depts[i]!, i));
     this.data.accounts.forEach((a, i) => this.paintTower(ctx, a, this.accounts[i]!));
   }
@@ -469,12 +472,12 @@ export class Floor {
       ctx.closePath();
       ctx.fill();
     }
-    text(ctx, v.text, v.x, gauge.y + gauge.h + 4 * k, { size: 12 * k, color: '#4a5468' }, v.slot - 6);
+    v.text.forEach((line, n) => text(ctx, line, v.x, gauge.y + gauge.h + (4 + n * 14) * k, { size: 12 * k, color: n === 0 ? '#4a5468' : '#6b7385' }, v.slot - 6));
   }
 
   private paintAccountStatus(ctx: Ctx, v: AccountView): void {
     const k = this.k;
-    text(ctx, v.info, v.x, v.bottom + 23 * k, { size: 12 * k, color: v.alive ? '#4a5468' : '#a03c00', bold: !v.alive }, v.slot - 6);
+    text(ctx, v.info, v.x, v.bottom + 22 * k, { size: 11 * k, color: v.alive ? '#4a5468' : '#a03c00', bold: !v.alive }, v.slot - 4);
     if (v.satisfaction === null) return;
     const { meter } = v;
     ctx.lineWidth = 6 * k;
@@ -492,11 +495,11 @@ export class Floor {
   }
 
   /** Fills a department's gauge with segments (days) out of its capacity; `mark` draws a tick at a day count (e.g. last quarter's demand). */
-  setGauge(index: number, segments: GaugeSegment[], label: string, mark?: number): void {
+  setGauge(index: number, segments: GaugeSegment[], label: string | string[], mark?: number): void {
     const v = this.depts[index];
     if (!v) return;
     v.segments = segments;
-    v.text = label;
+    v.text = typeof label === 'string' ? [label] : label.slice(0, 2);
     v.mark = mark;
     this.invalidate();
   }
@@ -545,7 +548,8 @@ export class Floor {
     v.pos = { x, y };
     v.g.clear();
     person(v.g, x, y, 46 * this.k, seriesStyle(i), kam.mine);
-    v.name.setPosition(x, y + 3 * this.k);
+    // Inside (visiting a department) the name goes above the head, clear of the department's labels.
+    v.name.setPosition(x, y < this.frontY ? y - 46 * this.k - 20 * this.k : y + 3 * this.k);
     if (v.badge) v.badge.setX(x);
   }
 
@@ -558,7 +562,10 @@ export class Floor {
     const v = this.kams[i];
     if (!v) return;
     v.tween?.stop();
-    const target = department === null ? v.home : { x: this.depts[department]!.x + ((i % 3) - 1) * 16 * this.k, y: this.depts[department]!.bottom + 74 * this.k };
+    // Visitors stand beside the building's base, left or right by turn, clear of the labels under it.
+    const d = department === null ? null : this.depts[department]!;
+    const side = i % 2 === 0 ? -1 : 1;
+    const target = d === null ? v.home : { x: d.x + side * (d.width / 2 + 13 * this.k), y: d.bottom + 2 * this.k };
     if (opts.instant) {
       this.placeKam(i, target.x, target.y);
       return;

@@ -98,9 +98,8 @@ export class Quarter extends Phaser.Scene {
         ask += Math.min(o.needs[di]!, Math.max(0, draft.ask[o.id]?.[d.id] ?? 0));
       }
       const demand = last?.allocations[di]?.demand;
-      const text = demand !== undefined
-        ? tr('floor.gauge.ask', { ask: days(ask), capacity: days(d.capacity), demand: days(demand) })
-        : tr('floor.gauge.askFirst', { ask: days(ask), capacity: days(d.capacity) });
+      const text = [tr('floor.gauge.ask', { ask: days(ask), capacity: days(d.capacity) })];
+      if (demand !== undefined) text.push(tr('floor.gauge.lastQuarter', { demand: days(demand) }));
       floor.setGauge(di, [{ value: ask, kam: -1 }], text, demand);
     });
     const seat = s.input.kams.findIndex((k) => k.id === s.seat);

@@ -105,7 +105,7 @@ export class Resolution extends Phaser.Scene {
     record.allocations.forEach((alloc, di) => {
       const totals = kamTotals([alloc], kams);
       const segments: GaugeSegment[] = totals.map((t, ki) => ({ value: t.received, kam: ki })).filter((x) => x.value > 0);
-      floor.setGauge(di, segments, tr('floor.gauge.given', { given: days(alloc.allocated), capacity: days(alloc.capacity), demand: days(alloc.demand) }), alloc.demand);
+      floor.setGauge(di, segments, [tr('floor.gauge.given', { given: days(alloc.allocated), capacity: days(alloc.capacity) }), tr('floor.gauge.demand', { demand: days(alloc.demand) })], alloc.demand);
     });
     const prev = s.state.history[record.quarter - 2];
     s.input.accounts.forEach((acc, ai) => {

@@ -103,7 +103,7 @@ export class Names {
       ? tr('place.joint', { kam: this.kam(draftJoints[Number(/^joint\[(\d+)\]/.exec(issue.path)![1])]?.partner ?? '?') })
       : this.place(issue.path, plan);
     const n = (x: string | number | undefined) => (typeof x === 'number' ? days(x) : String(x ?? ''));
-    return tr(`issue.${issue.code}`, {
+    return tr(`plan.issue.${issue.code}`, {
       where,
       days: n(p.days),
       budget: n(p.budget),

@@ -513,6 +513,13 @@ export function renderPlanPanel(s: Session, events: PlanPanelEvents): HTMLElemen
     { class: 'plan' },
     h('h1', null, tr('plan.title', { q: ctx.quarter, total: s.input.quarters })),
     h('p', { class: 'lead' }, tr('plan.intro', { budget: days(ctx.budget) })),
+    h(
+      'nav',
+      { class: 'plan-nav', 'aria-label': tr('plan.nav') },
+      h('a', { href: '#opps-title' }, tr('plan.opportunities')),
+      h('a', { href: '#time-title' }, tr('plan.nav.time')),
+      h('a', { href: '#joint-title' }, tr('joint.title')),
+    ),
     h('section', { 'aria-labelledby': 'opps-title' }, h('h2', { id: 'opps-title' }, tr('plan.opportunities')), h('p', { class: 'hint' }, tr('plan.opportunities.hint')), cards),
     h(
       'section',

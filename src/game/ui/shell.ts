@@ -176,6 +176,7 @@ export function showPanel(...content: Node[]): HTMLElement {
   const root = panelRoot();
   mount(root, ...content);
   root.scrollTop = 0;
+  document.getElementById('main')!.scrollTop = 0;
   return root;
 }
 

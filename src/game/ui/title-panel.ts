@@ -5,6 +5,7 @@
  * Scenario text is only ever put in text nodes.
  */
 import type { FileIssue } from '../../scenario/document';
+import { word } from '../../scenario/messages';
 import type { Lang } from '../../i18n/index';
 import { app, type LibraryEntry } from '../app';
 import { announce, h, mount, uniqueId } from '../dom';
@@ -49,6 +50,14 @@ function scenarioCard(entry: LibraryEntry, source: { kind: 'library'; file: stri
   );
 }
 
+/** The problem in the player's language (the loader gives English text and a code to word it otherwise). */
+function problem(i: FileIssue): string {
+  const lang = app().lang;
+  if (lang === 'en' || !i.code) return i.message;
+  const worded = word(i.code, i.params ?? {}, lang);
+  return worded.startsWith('issue.') ? i.message : worded;
+}
+
 function issueList(file: string, issues: FileIssue[]): HTMLElement {
   return h(
     'div',
@@ -63,7 +72,7 @@ function issueList(file: string, issues: FileIssue[]): HTMLElement {
           null,
           h('span', { class: 'where' }, tr('title.file.where', { file: i.file, line: i.line, col: i.col })),
           i.path ? h('code', { class: 'path' }, i.path) : null,
-          h('span', { class: 'message' }, i.message),
+          h('span', { class: 'message' }, problem(i)),
         ),
       ),
     ),
