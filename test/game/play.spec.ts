@@ -5,6 +5,7 @@
  * the counterfactual, the luck check and the exports. No console errors on
  * the way. (The timing checks are in timing.spec.ts.)
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { finishQuarter, startTutorial, watchConsole } from './helpers';
 
@@ -88,6 +89,10 @@ test('the tutorial plays from title to debrief, with why, counterfactual, luck c
   // Discussion questions.
   await expect(page.getByRole('heading', { level: 2, name: 'Questions for discussion' })).toBeVisible();
   await expect(page.getByText('Which of your requests got the least capacity, and which factor decided it?')).toBeVisible();
+
+  // The debrief passes the accessibility checks too.
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
   // Exports: the game as CSV, a chart as SVG and as PNG.
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Your game (CSV)' }).click()]);
