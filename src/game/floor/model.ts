@@ -7,6 +7,7 @@ import type { Session } from '../app';
 import { departmentIcons } from '../assets';
 import { days, money, pct, tr } from '../i18n';
 import { textOf } from '../text';
+import type { ScenarioInput } from '../../sim/types';
 import type { FloorData } from './floor';
 
 export function floorData(s: Session, lang: 'en' | 'nl'): FloorData {
@@ -44,7 +45,7 @@ export function floorData(s: Session, lang: 'en' | 'nl'): FloorData {
 }
 
 /** The floor of a scenario before anyone plays it (the title screen's illustration). */
-export function floorFromInput(input: import('../../sim/types').ScenarioInput, lang: 'en' | 'nl', seat: string | null): FloorData {
+export function floorFromInput(input: ScenarioInput, lang: 'en' | 'nl', seat: string | null): FloorData {
   const icons = departmentIcons(input.departments.map((d) => d.id));
   const owner = new Map<string, number>();
   input.kams.forEach((k, ki) => k.accounts.forEach((a) => owner.set(a, ki)));

@@ -7,7 +7,7 @@
  * update only what depends on them, so focus never jumps.
  */
 import type { JointDecision } from '../../sim/index';
-import type { Opportunity } from '../../sim/types';
+import type { Opportunity, QuarterRecord } from '../../sim/types';
 import { app, type Session } from '../app';
 import { announce, h, later, mount, uniqueId } from '../dom';
 import { days, list, money, num, pct, tr } from '../i18n';
@@ -21,7 +21,7 @@ export interface PlanPanelEvents {
   /** The draft changed (the canvas shows the asks and where the player's time goes). */
   changed(draft: Draft): void;
   /** The quarter was played. */
-  resolved(record: import('../../sim/types').QuarterRecord): void;
+  resolved(record: QuarterRecord): void;
 }
 
 const USE_PATTERN: Record<(typeof USES)[number], string> = {
