@@ -1,14 +1,17 @@
 /**
- * The batch part of `two-fronts bench`: an experiment of 500 tutorial runs
- * (five regimes × 100 replicates) through the real batch path (worker pool,
- * ordered writing, CSV on disk) with one worker and with every core,
- * alternating and keeping each setting's best time, so a noisy machine
- * disturbs the figures as little as possible. Also checks that both give
- * the same runs.csv.
+ * The batch part of `two-fronts bench`: an experiment of 1,000 tutorial runs
+ * (five regimes × 200 replicates; 400 with --quick) through the real batch
+ * path (worker pool, ordered writing, CSV on disk) with one worker and with
+ * every core, alternating and keeping each setting's best time, so a noisy
+ * machine disturbs the figures as little as possible. Also checks that both
+ * give the same runs.csv, and measures the machine's own parallel capacity
+ * (pure arithmetic on N threads against one), since on a shared machine
+ * that, not the program, bounds the speed-up.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { runBatch, defaultWorkers } from './batch-run.js';
 import { experimentFromTexts, sha256 } from './experiment-file.js';
 import { ROOT } from './version.js';
@@ -20,10 +23,41 @@ export interface BatchBench {
   manyWorkers: number;
   speedup: number;
   identical: boolean;
+  /** How much faster N threads of pure arithmetic finish N units of work than one thread: what the machine can give. */
+  capacity: number;
+}
+
+/** Wall time (ms) for `threads` threads each doing the same fixed loop of integer arithmetic. */
+async function spin(threads: number): Promise<number> {
+  const code = `const { parentPort } = require('node:worker_threads'); let x = 0; for (let i = 0; i < 1.5e8; i++) x = (x * 1664525 + 1013904223) | 0; parentPort.postMessage(x);`;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: threads }, () => new Promise<void>((resolve, reject) => {
+      const w = new Worker(code, { eval: true });
+      w.once('message', () => void w.terminate().then(() => resolve()));
+      w.once('error', reject);
+    })),
+  );
+  return performance.now() - t0;
+}
+
+/**
+ * The machine's parallel capacity right now: N threads of pure arithmetic
+ * against one (best of three each). On an idle N-core machine this is close
+ * to N; on a shared or oversubscribed one it is what any program can get.
+ */
+export async function parallelCapacity(threads: number): Promise<number> {
+  let one = Infinity;
+  let many = Infinity;
+  for (let r = 0; r < 3; r++) {
+    one = Math.min(one, await spin(1));
+    many = Math.min(many, await spin(threads));
+  }
+  return (threads * one) / many;
 }
 
 export async function benchBatch(opts: { quick?: boolean; workers?: number } = {}): Promise<BatchBench> {
-  const replications = opts.quick ? 40 : 100;
+  const replications = opts.quick ? 80 : 200;
   const scenarioPath = join(ROOT, 'scenarios', 'tutorial.yaml');
   const scenarioText = readFileSync(scenarioPath, 'utf8');
   const text = `format: two-fronts/experiment@1\nid: bench\nscenario: ${JSON.stringify(scenarioPath)}\nreplications: ${replications}\nseed: 1\nfactors:\n  company.regime: [departmental-pnl, account-pnl, matrix, exec-sponsored, utilization]\nperQuarter: true\n`;
@@ -50,5 +84,6 @@ export async function benchBatch(opts: { quick?: boolean; workers?: number } = {
   }
   const oneWorker = runs / best[1]!;
   const manyWorkers = runs / best[many]!;
-  return { runs, workers: many, oneWorker, manyWorkers, speedup: manyWorkers / oneWorker, identical: outputs[1] === outputs[many] };
+  const capacity = await parallelCapacity(many);
+  return { runs, workers: many, oneWorker, manyWorkers, speedup: manyWorkers / oneWorker, identical: outputs[1] === outputs[many], capacity };
 }
