@@ -211,7 +211,7 @@ export const MODEL_PARAMS = {
     source: 'assumption: diminishing returns',
   },
   reciprocity: {
-    default: 0.06, min: 0, max: 1, unit: 'per fulfilled request',
+    default: 0.15, min: 0, max: 1, unit: 'per fulfilled request',
     doc: 'Relationship gained when a department fulfils a KAM\'s request (share of the gap to 1, times fulfilment).',
     source: 'Rajan, Servaes & Zingales (2000) path dependence; assumption for the size',
   },

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { reporterNames, simulate, type RunState, type ScenarioInput } from '../../src/sim/index.js';
+import { spearman } from '../../src/sim/stats.js';
 import { mean, pairedD, report, shipped } from '../helpers.js';
 
 const SEEDS = Array.from({ length: 200 }, (_, i) => i + 1);
@@ -104,6 +105,44 @@ describe('stylised facts', () => {
     report('H3 lobbying share, board reviews − none', reviews);
     expect(reviews.diff).toBeLessThan(-0.05);
     expect(reviews.d).toBeLessThan(-2);
+  });
+
+  it('H4 path dependence: early winners build relationship capital, and inequality persists more where accounts differ widely (arms-race)', () => {
+    const s = shipped('arms-race').input;
+    const D = s.departments.length;
+    const index = new Map(s.accounts.map((a, i) => [a.id, i]));
+    const fulfilment = (run: RunState, quarters: number[]) =>
+      s.accounts.map((_, ai) => mean(quarters.map((q) => run.history[q]!.accounts[ai]!.fulfilment ?? 0)));
+    // Across KAMs: how early fulfilment ranks against the relationship capital the KAM ends with.
+    const earlyToCapital = (run: RunState) => {
+      const early = fulfilment(run, [0, 1, 2]);
+      const kamEarly = s.kams.map((k) => mean(k.accounts.map((a) => early[index.get(a)!]!)));
+      const capital = s.kams.map((_, ki) => mean(run.kams.relationships.slice(ki * D, ki * D + D)));
+      return spearman(kamEarly, capital);
+    };
+    const withReciprocity = runs(s, 'accounts').map(earlyToCapital);
+    const without = runs(model(s, { reciprocity: 0 }), 'accounts').map(earlyToCapital);
+    const capital = pairedD(withReciprocity, without);
+    report('H4 rank correlation of early fulfilment and final relationship capital, reciprocity − none', capital);
+    expect(capital.diff).toBeGreaterThan(0.2);
+    expect(capital.t).toBeGreaterThan(5);
+
+    // Across accounts: how well early fulfilment predicts late fulfilment, with wallets spread wide or narrow.
+    const spread = (k: number): ScenarioInput => {
+      const m = mean(s.accounts.map((a) => a.wallet));
+      return { ...s, accounts: s.accounts.map((a) => ({ ...a, wallet: m + (a.wallet - m) * k })) };
+    };
+    const persistence = (run: RunState) => {
+      const Q = run.history.length;
+      return spearman(fulfilment(run, [0, 1, 2]), fulfilment(run, [Q - 3, Q - 2, Q - 1]));
+    };
+    const wide = runs(spread(1.5), 'accounts').map(persistence);
+    const narrow = runs(spread(0.3), 'accounts').map(persistence);
+    const persists = pairedD(wide, narrow);
+    report('H4 persistence of account fulfilment (early vs late rank correlation), wide − narrow wallets', { ...persists, wide: mean(wide), narrow: mean(narrow) });
+    expect(mean(wide)).toBeGreaterThan(0.5);
+    expect(persists.diff).toBeGreaterThan(0.05);
+    expect(persists.t).toBeGreaterThan(4);
   });
 
   it('H5 sponsorship dilution: sponsorship helps sponsored strategic accounts, and less so as the board sponsors more accounts (board-sponsorship)', () => {
