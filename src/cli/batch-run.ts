@@ -44,6 +44,8 @@ export interface BatchOptions {
   plan?: PlanSegment[];
   /** Internal: the folder already holds this experiment and the caller checked it. */
   extend?: boolean;
+  /** Called for every chunk delivered: runs in it, the worker's time for it (ms), and wall time since the pool started (ms). */
+  trace?: (chunk: { runs: number; ms: number; at: number }) => void;
 }
 
 export interface BatchOutcome {
@@ -391,7 +393,9 @@ export async function runBatch(ctx: ExperimentContext, opts: BatchOptions): Prom
         // About 50 ms of work per chunk: messaging stays a small share, and stopping stays quick.
         chunkSize = Math.max(1, Math.min(2000, Math.round(50 / Math.max(msPerRun, 0.001))));
         progress.update(written);
+        opts.trace?.({ runs: req.runs.length, ms: result.ms, at: performance.now() - poolStart });
       };
+      const poolStart = performance.now();
       await pool.runOrdered(next, deliver, () => stopRequested);
     }
   } finally {

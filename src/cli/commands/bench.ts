@@ -101,7 +101,7 @@ export function printBench(results: BenchResult[], io: Output, json: boolean): v
 export async function benchBatchResults(opts: { quick?: boolean }): Promise<BenchResult[]> {
   const b = await benchBatch({ quick: opts.quick });
   return [
-    { name: `batch runs/s, 1 worker (${b.runs} tutorial runs, CSV on disk)`, value: b.oneWorker, unit: 'runs/s' },
+    { name: `batch runs/s, 1 worker (${b.runs} ${b.scenario} runs, CSV on disk)`, value: b.oneWorker, unit: 'runs/s' },
     { name: `batch runs/s, ${b.workers} workers`, value: b.manyWorkers, unit: 'runs/s' },
     { name: `batch speed-up, ${b.workers} workers / 1 (same runs.csv: ${b.identical ? 'yes' : 'NO'})`, value: b.speedup, unit: '×', target: '≥ 1.8', pass: b.speedup >= 1.8 && b.identical },
     { name: `machine parallel capacity now, ${b.workers} threads of pure arithmetic / 1`, value: b.capacity, unit: '×' },
