@@ -121,6 +121,11 @@ export interface Flow {
 
 let floorCount = 0;
 
+interface Layer {
+  canvas: HTMLCanvasElement;
+  context: CanvasRenderingContext2D;
+}
+
 export class Floor {
   readonly scene: Phaser.Scene;
   readonly data: FloorData;
@@ -139,7 +144,9 @@ export class Floor {
   private readonly onUpdate = () => this.tick();
   private readonly res: number;
   private readonly keys: string[] = [];
-  private overlay: Phaser.Textures.CanvasTexture;
+  private base: Layer;
+  private basePainted = false;
+  private overlay: Layer;
   private overlayDirty = true;
   private badges: { x: number; y: number; text: string; good: boolean }[] = [];
 
@@ -153,26 +160,33 @@ export class Floor {
     this.res = Math.min(2, Math.max(1, window.devicePixelRatio || 1));
     this.layoutDepartments();
     this.layoutAccounts();
-    const base = this.layer();
-    this.paintBase(base.context);
-    base.refresh();
+    // The layers are painted on the first two frames, one each, so no single task does all the painting.
+    this.base = this.layer();
     this.overlay = this.layer();
-    this.paintOverlay();
     this.drawKams();
     scene.events.on('update', this.onUpdate);
     scene.events.once('shutdown', () => this.destroy());
     scene.events.once('clear-canvas', () => this.destroy());
   }
 
-  /** A canvas the size of the floor, shown as an image, at the screen's pixel density. */
-  private layer(): Phaser.Textures.CanvasTexture {
+  /**
+   * A plain canvas the size of the floor, shown as an image, at the screen's
+   * pixel density. (Not a Phaser CanvasTexture: that reads every pixel back on
+   * creation and refresh. The Canvas renderer draws this canvas as it is, so
+   * repainting it is all an update takes.)
+   */
+  private layer(): Layer {
     floorCount++;
     const key = `floor-layer-${floorCount}`;
-    const tex = this.scene.textures.createCanvas(key, Math.ceil(this.width * this.res), Math.ceil(this.height * this.res))!;
-    tex.context.setTransform(this.res, 0, 0, this.res, 0, 0);
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.ceil(this.width * this.res);
+    canvas.height = Math.ceil(this.height * this.res);
+    const context = canvas.getContext('2d')!;
+    context.setTransform(this.res, 0, 0, this.res, 0, 0);
+    this.scene.textures.addImage(key, canvas as unknown as HTMLImageElement);
     this.scene.add.image(0, 0, key).setOrigin(0, 0).setScale(1 / this.res).setDepth(-10 + this.keys.length);
     this.keys.push(key);
-    return tex;
+    return { canvas, context };
   }
 
   /** Stops animations and listeners and frees the layers; the scene removes the drawn objects. */
@@ -400,7 +414,6 @@ export class Floor {
     this.accounts.forEach((v) => this.paintAccountStatus(ctx, v));
     const k = this.k;
     for (const b of this.badges) text(ctx, b.text, b.x, b.y, { size: 12 * k, bold: true, color: '#ffffff', background: b.good ? '#006e52' : '#a03c00' });
-    this.overlay.refresh();
   }
 
   private paintGauge(ctx: Ctx, v: DeptView, index: number): void {
@@ -440,10 +453,16 @@ export class Floor {
         }
         ctx.stroke();
       } else {
-        ctx.fillStyle = seriesStyle(s.kam).color;
+        const style = seriesStyle(s.kam);
+        ctx.fillStyle = style.color;
         ctx.fillRect(x, gauge.y, w, gauge.h);
         ctx.fillStyle = '#ffffff';
         ctx.fillRect(x + w - 1, gauge.y, 1, gauge.h);
+        // The KAM's marker shape on their share, so the split never depends on colour alone.
+        if (w > gauge.h * 1.4) {
+          markerPath(ctx, style.marker, x + w / 2, gauge.y + gauge.h / 2, gauge.h * 0.32);
+          ctx.fill();
+        }
       }
       x += w;
     }
@@ -658,6 +677,11 @@ export class Floor {
   }
 
   private tick(): void {
+    if (!this.basePainted) {
+      this.basePainted = true;
+      this.paintBase(this.base.context);
+      return;
+    }
     if (this.overlayDirty) this.paintOverlay();
     if (!this.flowDone || !this.flowG) return;
     // The scene clock starts with the first frame: time the flow from there.

@@ -116,7 +116,7 @@ export function renderResolution(s: Session, record: QuarterRecord, opts: { onCo
   );
 
   const own = record.accounts.filter((r) => r.kam === s.seat);
-  const accountsTable = h(
+  const accountsTable = () => h(
     'table',
     { class: 'data' },
     h('caption', { class: 'visually-hidden' }, tr('res.accounts')),
@@ -146,6 +146,29 @@ export function renderResolution(s: Session, record: QuarterRecord, opts: { onCo
     return h('li', null, (j.formed ? '✔ ' : '✖ ') + tr(j.formed ? 'res.joint.formed' : 'res.joint.failed', { kam: names.kam(other), request: j.opportunities.map((o) => names.fromId(o)).join(' + ') }));
   });
 
+  // The rest of the view (accounts, joint proposals, the board) follows the departments, a task later.
+  const restRoot = h('div', { class: 'rest' });
+  inTurns(
+    [
+      () =>
+        restRoot.append(
+          h('section', { 'aria-labelledby': 'res-accounts-title' }, h('h2', { id: 'res-accounts-title' }, tr('res.accounts')), accountsTable()),
+          ...(joints.length > 0 ? [h('section', { 'aria-labelledby': 'res-joint-title' }, h('h2', { id: 'res-joint-title' }, tr('res.joints')), h('ul', null, jointItems))] : []),
+          ...(s.boardActive
+            ? [
+                h(
+                  'section',
+                  { 'aria-labelledby': 'res-board-title' },
+                  h('h2', { id: 'res-board-title' }, tr('res.board')),
+                  h('p', null, record.sponsored.length > 0 ? tr('res.board.sponsored', { accounts: list(record.sponsored.map((x) => names.account(x))) }) : tr('res.board.none')),
+                ),
+              ]
+            : []),
+        ),
+    ],
+    () => restRoot.isConnected,
+  );
+
   return h(
     'article',
     { class: 'resolution' },
@@ -154,16 +177,7 @@ export function renderResolution(s: Session, record: QuarterRecord, opts: { onCo
     h('p', { class: 'lead' }, summary),
     h('section', { 'aria-labelledby': 'standings-title' }, h('h2', { id: 'standings-title' }, tr('res.standings')), h('p', { class: 'hint' }, tr('res.standings.hint')), standingsList),
     h('section', { 'aria-labelledby': 'why-title' }, h('h2', { id: 'why-title' }, tr('res.why')), h('p', { class: 'hint' }, tr(`res.why.hint.${regime}`)), departmentsRoot),
-    h('section', { 'aria-labelledby': 'res-accounts-title' }, h('h2', { id: 'res-accounts-title' }, tr('res.accounts')), accountsTable),
-    joints.length > 0 ? h('section', { 'aria-labelledby': 'res-joint-title' }, h('h2', { id: 'res-joint-title' }, tr('res.joints')), h('ul', null, jointItems)) : null,
-    s.boardActive
-      ? h(
-          'section',
-          { 'aria-labelledby': 'res-board-title' },
-          h('h2', { id: 'res-board-title' }, tr('res.board')),
-          h('p', null, record.sponsored.length > 0 ? tr('res.board.sponsored', { accounts: list(record.sponsored.map((x) => names.account(x))) }) : tr('res.board.none')),
-        )
-      : null,
+    restRoot,
     h('div', { class: 'actions' }, h('button', { type: 'button', class: 'primary big', on: { click: opts.onContinue } }, tr('res.continue'))),
   );
 }
