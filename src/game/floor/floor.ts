@@ -157,7 +157,8 @@ export class Floor {
     this.height = height;
     this.k = Math.max(0.72, Math.min(1.6, Math.min(width / 1000, height / 640)));
     this.frontY = Math.round(height * 0.5);
-    this.res = Math.min(2, Math.max(1, window.devicePixelRatio || 1));
+    // Phaser's canvas is drawn at CSS pixel size, so the layers are too (more would be scaled away).
+    this.res = 1;
     this.layoutDepartments();
     this.layoutAccounts();
     // The layers are painted on the first two frames, one each, so no single task does all the painting.
