@@ -45,5 +45,5 @@ export function sponsorFactor(world: World, a: Adoption): number {
 
 /** Multiplier on the return to lobbying where the board reviews account plans (intervention or executive sponsorship). */
 export function lobbyDamping(world: World, a: Adoption): number {
-  return 1 - (1 - world.scenario.model.boardLobbyDamping) * a.board;
+  return 1 - (1 - world.model.boardLobbyDamping) * a.board;
 }

@@ -40,7 +40,7 @@ export function servedAccounts(d: QuarterData): number[] {
 /** `items` are the served accounts, `fulfilment` their fulfilment ratios (both as the reporters computed them). */
 export function sevenS(d: QuarterData, items: readonly number[], fulfilment: readonly number[]): Record<SevenS, number> {
   const { scenario } = d.world;
-  const m = scenario.model;
+  const m = d.world.model;
   const D = scenario.departments.length;
   const a = d.allocation;
 

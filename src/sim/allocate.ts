@@ -37,7 +37,7 @@ export interface Requests {
 
 /** Share of an opportunity's strategic upside the departments can see. */
 export function visibilityOf(world: World, adopt: Adoption, skill: number, businessCaseDays: number): number {
-  const m = world.scenario.model;
+  const m = world.model;
   const fromCase = 1 - Math.exp(-m.businessCaseRate * skill * businessCaseDays);
   const base = m.visibilityBase + (1 - m.visibilityBase) * fromCase;
   return Math.min(1, base + m.measurementVisibility * adopt.measurement + m.boardVisibility * adopt.board);
@@ -53,7 +53,7 @@ export function buildRequests(
   adopt: Adoption,
 ): Requests {
   const { scenario } = world;
-  const m = scenario.model;
+  const m = world.model;
   const D = scenario.departments.length;
   const acc = state.accounts;
   let meanWallet = 0;
@@ -175,7 +175,7 @@ export function allocate(
   adopt: Adoption,
 ): Allocation {
   const { scenario } = world;
-  const m = scenario.model;
+  const m = world.model;
   const D = scenario.departments.length;
   const R = req.count;
   const { matrixWeight } = scenario.company;

@@ -12,7 +12,7 @@ import type { World } from './world.js';
 /** The board's view of an account's value per quarter, before noise. */
 export function boardView(world: World, adopt: Adoption, accounts: AccountsState, ai: number, pitchDays: number): number {
   const { scenario } = world;
-  const m = scenario.model;
+  const m = world.model;
   const input = scenario.accounts[ai]!;
   const charisma = scenario.kams[world.ownerOf[ai]!]!.charisma;
   const visible = Math.min(1, m.visibilityBase + m.boardVisibility * adopt.board + m.measurementVisibility * adopt.measurement);
@@ -38,7 +38,7 @@ export function selectSponsored(
   const stream = subStream(quarterSeed, LABEL.board);
   const scored: { ai: number; score: number }[] = [];
   for (let ai = 0; ai < A; ai++) {
-    const noise = Math.exp(scenario.model.boardNoise * normal(stream));
+    const noise = Math.exp(world.model.boardNoise * normal(stream));
     if (accounts.alive[ai]) scored.push({ ai, score: boardView(world, adopt, accounts, ai, pitch[ai]!) * noise });
   }
   scored.sort((a, b) => b.score - a.score || a.ai - b.ai);

@@ -48,7 +48,7 @@ export function decideJointIn(world: World, state: RunState, opps: OppTable, p: 
   const no = (reason: JointReason): JointDecision => ({ accept: false, reason });
   if (fi === undefined || ti === undefined || fi === ti || own === undefined || theirs === undefined) return no('invalid');
   if (world.ownerOf[opps.account[own]!] !== ti || world.ownerOf[opps.account[theirs]!] !== fi) return no('invalid');
-  if (!(p.days >= scenario.model.jointMinDays)) return no('invalid');
+  if (!(p.days >= world.model.jointMinDays)) return no('invalid');
   if (p.days > 0.4 * scenario.kams[ti]!.timeBudget) return no('too-busy');
   const fit = shared(opps, D, own, theirs);
   if (fit <= 0) return no('no-fit');

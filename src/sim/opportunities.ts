@@ -18,7 +18,7 @@ export function generateOpportunities(
   quarter: number,
 ): Opportunity[] {
   const { scenario } = world;
-  const m = scenario.model;
+  const m = world.model;
   const D = scenario.departments.length;
   const stream = subStream(quarterSeed, LABEL.opportunities);
   const out: Opportunity[] = [];

@@ -48,13 +48,13 @@ export function personaOf(world: World, ki: number): Persona {
 
 /** The decisiveness a KAM feels: ranking is all-or-nothing, proportional ignores scores. */
 function felt(world: World): number {
-  const m = world.scenario.model;
+  const m = world.model;
   return world.allocation === 'ranking' ? 5 : world.allocation === 'proportional' ? 0 : m.decisiveness;
 }
 
 /** The return to lobbying this quarter as every seat feels it, relative to the reference, to the power of the response. */
 export function lobbyingReturn(world: World, quarter: number): number {
-  const m = world.scenario.model;
+  const m = world.model;
   const damping = lobbyDamping(world, adoption(world, quarter));
   const ret = (felt(world) * m.lobbyingEffect * damping) / LOBBY_REFERENCE;
   return ret <= 0 ? 0 : Math.pow(ret, m.lobbyingResponse);
@@ -63,7 +63,7 @@ export function lobbyingReturn(world: World, quarter: number): number {
 /** How much more (or less) than its habit a persona lobbies, given the return and its rivals. */
 export function lobbyingAppeal(world: World, felt: number, lastLobbyingShare: number, baseShare: number): number {
   // Arms race: colleagues who lobbied more than my habit push me to lobby more.
-  const fromRivals = 1 + world.scenario.model.lobbyingResponse * (lastLobbyingShare - baseShare);
+  const fromRivals = 1 + world.model.lobbyingResponse * (lastLobbyingShare - baseShare);
   return clamp(felt * fromRivals, 0.15, 3);
 }
 
@@ -160,7 +160,7 @@ export function proposeJoint(
     partner: scenario.kams[partner]!.id,
     opportunity: opps.list[own]!.id,
     partnerOpportunity: opps.list[best]!.id,
-    days: Math.max(scenario.model.jointMinDays, split[U_JOINT]! * scenario.kams[ki]!.timeBudget),
+    days: Math.max(world.model.jointMinDays, split[U_JOINT]! * scenario.kams[ki]!.timeBudget),
   };
 }
 

@@ -113,7 +113,7 @@ export function resolvePlans(
 
   const partnerOf = world.scratch.i(opps.count).fill(-1);
   const outcomes: JointOutcome[] = [];
-  const minDays = world.scenario.model.jointMinDays;
+  const minDays = world.model.jointMinDays;
   matrix.joints.forEach((list, ki) => {
     for (const j of list) {
       const pk = world.kamIndex.get(j.partner)!;

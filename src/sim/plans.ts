@@ -150,8 +150,8 @@ export function checkPlan(state: RunState, plan: QuarterPlan): PlanIssue[] {
     if (jointOpps.has(j.opportunity)) add('duplicate-joint', `${p}.opportunity`, { opportunity: j.opportunity });
     jointOpps.add(j.opportunity);
     checkDays(`${p}.days`, j.days);
-    if (Number.isFinite(j.days) && j.days < scenario.model.jointMinDays)
-      add('joint-too-short', `${p}.days`, { days: j.days, min: scenario.model.jointMinDays });
+    if (Number.isFinite(j.days) && j.days < world.model.jointMinDays)
+      add('joint-too-short', `${p}.days`, { days: j.days, min: world.model.jointMinDays });
   });
 
   const total = planDays(plan);
@@ -214,7 +214,7 @@ export function fitPlan(state: RunState, plan: QuarterPlan): QuarterPlan {
     const pk = world.kamIndex.get(j.partner);
     const po = opps.get(j.partnerOpportunity);
     if (pk === undefined || pk === ki || !po || !world.scenario.kams[pk]!.accounts.includes(po.account)) continue;
-    if (!pursued.has(j.opportunity) || jointOpps.has(j.opportunity) || !(j.days >= world.scenario.model.jointMinDays)) continue;
+    if (!pursued.has(j.opportunity) || jointOpps.has(j.opportunity) || !(j.days >= world.model.jointMinDays)) continue;
     jointOpps.add(j.opportunity);
     out.joint.push({ ...j });
   }

@@ -113,7 +113,6 @@ function misallocation(d: QuarterData): number {
 
 /** All reporters of one quarter, in canonical order. */
 export function measure(d: QuarterData): number[] {
-  const { scenario } = d.world;
   const served = servedAccounts(d);
   const ratios = served.map((ai) => d.received[ai]! / d.needed[ai]!);
   const elements = sevenS(d, served, ratios);
@@ -135,7 +134,7 @@ export function measure(d: QuarterData): number[] {
     lobbyingShare(d),
     jointProposalShare(d),
     d.influenceCost,
-    alignmentIndex(elements, scenario.model.alignmentPenalty),
+    alignmentIndex(elements, d.world.model.alignmentPenalty),
   ];
   for (const s of SEVEN_S) out.push(elements[s]);
   for (const x of d.departmentPnl) out.push(x);

@@ -38,7 +38,7 @@ export interface RunOptions {
 export function createRun(scenario: ScenarioInput, options: RunOptions = {}): RunState {
   const world = worldOf(scenario);
   world.scratch.rewind();
-  const m = scenario.model;
+  const m = world.model;
   const seed = options.seed ?? scenario.seed;
   const master = masterStream(seed);
   const quarterSeed = drawSeed(master);
@@ -112,7 +112,7 @@ export interface StepResult {
 export function step(state: RunState, plans: readonly QuarterPlan[] = []): StepResult {
   const world = worldOf(state.scenario);
   const { scenario } = world;
-  const m = scenario.model;
+  const m = world.model;
   if (isFinished(state)) throw new RangeError(`the run is over after ${scenario.quarters} quarters`);
   const q = state.quarter + 1;
   const qs = state.quarterSeed;

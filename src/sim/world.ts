@@ -7,7 +7,7 @@
 import { reporterNames } from './reporters.js';
 import { hash32 } from './rng.js';
 import { Scratch } from './scratch.js';
-import { ADAPTIVE_RULES, ALLOCATION_MECHANISMS, type AdaptiveRule, type AllocationMechanism } from './params.js';
+import { ADAPTIVE_RULES, ALLOCATION_MECHANISMS, type AdaptiveRule, type AllocationMechanism, type ModelParams } from './params.js';
 import { PERSONAS, REGIMES, type Persona, type Regime, type ScenarioInput } from './types.js';
 
 export interface World {
@@ -27,6 +27,12 @@ export interface World {
   readonly deptLabel: Uint32Array;
   /** Reporter names in canonical order. */
   readonly reporterNames: readonly string[];
+  /**
+   * The model parameters as an object with fast properties: a parameter
+   * table filled key by key, or one that came from another thread, may be a
+   * hash table inside V8, and every parameter read would be a lookup.
+   */
+  readonly model: ModelParams;
   /**
    * The scenario's choices as the engine's own string constants. Hot code
    * compares these; strings that arrived from a file or another thread would
@@ -77,6 +83,7 @@ export function worldOf(scenario: ScenarioInput): World {
   const { regime, interventions } = scenario.company;
   const canonical = <T extends string>(list: readonly T[], value: T): T => list[list.indexOf(value)] ?? value;
   const world: World = {
+    model: { ...scenario.model },
     regime: canonical(REGIMES, regime),
     allocation: canonical(ALLOCATION_MECHANISMS, scenario.model.allocation),
     adaptiveRule: canonical(ADAPTIVE_RULES, scenario.model.adaptiveRule),
