@@ -5,7 +5,7 @@
  * and writes it. Plain data in, strings out.
  * Imports workers/host and the output layout.
  */
-import { reporterNames, type ScenarioInput } from '../sim/index.js';
+import { reporterNames, resultHash, simulate, summaryValues, type ScenarioInput } from '../sim/index.js';
 import { engineHost } from '../../workers/host.js';
 import { quartersCsv, quartersJson, runCsv, runJson, type Layout, type PointCells, type RunRecord } from './output/layout.js';
 
@@ -42,29 +42,37 @@ export interface ChunkResult {
   ms: number;
 }
 
+/**
+ * The design points this thread has been sent, with where each recorded
+ * metric sits in the engine's reporter rows. A thread serves one batch, and a
+ * point's scenario arrives with the first chunk that needs it.
+ */
+const known = new Map<number, { point: ChunkPoint; index: number[] }>();
+
 export function runChunk(req: ChunkRequest): ChunkResult {
   const t0 = performance.now();
-  const points = new Map(req.points.map((p) => [p.point, p]));
-  // Where each recorded metric sits in the engine's reporter rows, per point.
-  const indexOf = new Map(req.points.map((p) => {
+  for (const p of req.points) {
     const names = reporterNames(p.scenario);
-    return [p.point, req.layout.metrics.map((m) => names.indexOf(m))];
-  }));
+    known.set(p.point, { point: p, index: req.layout.metrics.map((m) => names.indexOf(m)) });
+  }
   const out: ChunkResult = { runsCsv: '', quartersCsv: '', runsJsonl: '', quartersJsonl: '', ms: 0 };
   const { layout } = req;
   for (const run of req.runs) {
-    const p = points.get(run.point)!;
-    const [result] = engineHost.runMany([{ scenario: p.scenario, seed: run.seed }]);
-    const index = indexOf.get(run.point)!;
+    const entry = known.get(run.point);
+    if (!entry) throw new Error(`design point ${run.point + 1} was never sent to this thread`);
+    const p = entry.point;
+    const sim = simulate(p.scenario, { seed: run.seed, record: 'reporters' });
+    const { final, cumulative } = summaryValues(sim);
+    const index = entry.index;
     const record: RunRecord = {
       runId: run.runId,
       pointId: run.point + 1,
       replicate: run.replicate,
       seed: run.seed,
-      final: layout.metrics.map((m) => result!.summary.final[m]!),
-      cumulative: layout.metrics.map((m) => result!.summary.cumulative[m]!),
-      hash: result!.hash,
-      quarters: req.perQuarter ? result!.quarters.map((row) => index.map((i) => row[i]!)) : [],
+      final: index.map((i) => final[i]!),
+      cumulative: index.map((i) => cumulative[i]!),
+      hash: resultHash(sim),
+      quarters: req.perQuarter ? sim.history.map((h) => index.map((i) => h.values[i]!)) : [],
     };
     if (req.csv) {
       out.runsCsv += runCsv(layout, p.cells, record);

@@ -271,6 +271,13 @@ function assertFolderUsable(dir: string): void {
 }
 
 /** Runs (or finishes) the plan into `opts.out`. */
+/**
+ * Fewest runs in a chunk: the first chunks of a fresh thread run before its
+ * code is compiled and would otherwise talk the estimate down to one run per
+ * message.
+ */
+const MIN_CHUNK = 8;
+
 export async function runBatch(ctx: ExperimentContext, opts: BatchOptions): Promise<BatchOutcome> {
   const dir = opts.out;
   const { loaded } = ctx;
@@ -358,7 +365,7 @@ export async function runBatch(ctx: ExperimentContext, opts: BatchOptions): Prom
 
   const remaining = total - done;
   const runs = shardRuns(plan, shard, done);
-  let chunkSize = 4;
+  let chunkSize = MIN_CHUNK;
   let msPerRun = 0;
   const workers = Math.max(1, Math.min(opts.workers ?? defaultWorkers(), remaining));
   let pool: WorkerPool | null = null;
@@ -366,7 +373,9 @@ export async function runBatch(ctx: ExperimentContext, opts: BatchOptions): Prom
   try {
     if (remaining > 0) {
       pool = new WorkerPool(workers, heapLimitsFor(JSON.stringify(loaded.baseInput).length));
-      const next = (): ChunkRequest | null => {
+      // Each thread is sent a design point's scenario once; later chunks name the point only.
+      const sentTo = new Map<number, Set<number>>();
+      const next = (thread: number): ChunkRequest | null => {
         const batch: PlannedRun[] = [];
         const size = Math.max(1, Math.min(chunkSize, Math.ceil((total - written) / (workers * 2)) || 1));
         for (let i = 0; i < size; i++) {
@@ -375,12 +384,15 @@ export async function runBatch(ctx: ExperimentContext, opts: BatchOptions): Prom
           batch.push(r.value);
         }
         if (batch.length === 0) return null;
+        let sent = sentTo.get(thread);
+        if (!sent) sentTo.set(thread, (sent = new Set()));
         const points = new Map<number, ChunkPoint>();
         const chunkRuns = batch.map((run) => {
           const p = cache.get(run.point);
-          if (!points.has(run.point)) points.set(run.point, { point: run.point, scenario: p.scenario, cells: p.cells });
+          if (!sent.has(run.point) && !points.has(run.point)) points.set(run.point, { point: run.point, scenario: p.scenario, cells: p.cells });
           return { runId: run.runId, point: run.point, replicate: run.replicate + 1, seed: runSeed(e.seed, p.key, run.replicate + 1) };
         });
+        for (const point of points.keys()) sent.add(point);
         return { layout, points: [...points.values()], runs: chunkRuns, csv: text.includes('csv'), jsonl: text.includes('jsonl'), perQuarter: manifest.perQuarter };
       };
       const deliver = (result: ChunkResult, req: ChunkRequest) => {
@@ -390,8 +402,8 @@ export async function runBatch(ctx: ExperimentContext, opts: BatchOptions): Prom
         ran += req.runs.length;
         const per = result.ms / req.runs.length;
         msPerRun = msPerRun === 0 ? per : 0.8 * msPerRun + 0.2 * per;
-        // About 50 ms of work per chunk: messaging stays a small share, and stopping stays quick.
-        chunkSize = Math.max(1, Math.min(2000, Math.round(50 / Math.max(msPerRun, 0.001))));
+        // About 100 ms of work per chunk: messaging stays a small share, and stopping stays quick.
+        chunkSize = Math.max(MIN_CHUNK, Math.min(2000, Math.round(100 / Math.max(msPerRun, 0.001))));
         progress.update(written);
         opts.trace?.({ runs: req.runs.length, ms: result.ms, at: performance.now() - poolStart });
       };

@@ -22,6 +22,8 @@ import { ROOT } from './version.js';
 export const BATCH_WORKER = join(ROOT, 'dist', 'workers', 'batch.worker.js');
 
 interface Slot {
+  /** Unique per thread started: a recycled slot gets a new id (its thread knows nothing yet). */
+  id: number;
   worker: Worker;
   api: Remote<BatchHost>;
   inFlight: number;
@@ -52,6 +54,7 @@ export function heapLimitsFor(scenarioJsonBytes: number): HeapLimits {
 
 export class WorkerPool {
   private slots: Slot[] = [];
+  private started = 0;
 
   constructor(
     readonly size: number,
@@ -64,7 +67,7 @@ export class WorkerPool {
 
   private spawn(): Slot {
     const worker = new Worker(BATCH_WORKER, { resourceLimits: { maxYoungGenerationSizeMb: this.limits.youngMb, maxOldGenerationSizeMb: this.limits.oldMb } });
-    const slot: Slot = { worker, api: wrap<BatchHost>(nodeEndpoint(worker)), inFlight: 0, runs: 0, failed: null, reject: new Set() };
+    const slot: Slot = { id: this.started++, worker, api: wrap<BatchHost>(nodeEndpoint(worker)), inFlight: 0, runs: 0, failed: null, reject: new Set() };
     const fail = (e: Error) => {
       slot.failed = e;
       for (const r of slot.reject) r(e);
@@ -110,12 +113,13 @@ export class WorkerPool {
   }
 
   /**
-   * Runs every chunk `next()` gives (until it returns null or `stop()` says
-   * so) and calls `deliver` with the results in the order the chunks were
-   * made. Resolves when all delivered; rejects on the first failure after
+   * Runs every chunk `next(thread)` gives (until it returns null or `stop()`
+   * says so) and calls `deliver` with the results in the order the chunks
+   * were made. `thread` identifies the worker thread the chunk goes to, so
+   * the caller can leave out what that thread already has. Resolves when all delivered; rejects on the first failure after
    * delivering everything before it.
    */
-  async runOrdered(next: () => ChunkRequest | null, deliver: (result: ChunkResult, req: ChunkRequest) => void, stop: () => boolean = () => false): Promise<void> {
+  async runOrdered(next: (thread: number) => ChunkRequest | null, deliver: (result: ChunkResult, req: ChunkRequest) => void, stop: () => boolean = () => false): Promise<void> {
     const window = this.size * 3;
     const done = new Map<number, { req: ChunkRequest; result: ChunkResult }>();
     let issued = 0;
@@ -139,7 +143,7 @@ export class WorkerPool {
         while (!failure && !exhausted && issued - delivered < window && !stop()) {
           const slot = this.slots.filter((s) => !s.failed && s.inFlight < 2 && s.runs < this.recycleAfterRuns).sort((a, b) => a.inFlight - b.inFlight)[0];
           if (!slot) break;
-          const req = next();
+          const req = next(slot.id);
           if (!req) {
             exhausted = true;
             break;
