@@ -272,15 +272,15 @@ export function allocate(
     const hi = deptStart[d + 1]!;
     const n = hi - lo;
     if (n === 0) continue;
-    const remaining = sc.fw(n);
+    const remaining = sc.fcap(n);
     for (let k = 0; k < n; k++) remaining[k] = a.ask[lo + k]!;
-    const given = sc.fw(n);
-    const needs = sc.fw(n);
+    const given = sc.fcap(n);
+    const needs = sc.fcap(n);
     let capacityLeft = dept.capacity;
     const channel = (share: number, onlyJoint: boolean, into: Float64Array) => {
       if (share <= 0) return;
       for (let k = 0; k < n; k++) needs[k] = !onlyJoint || joint[lo + k] ? remaining[k]! : 0;
-      allocateInto(sc, given, world.allocation, dept.capacity * share, needs, acctScore.subarray(lo, hi), m.decisiveness);
+      allocateInto(sc, given, world.allocation, dept.capacity * share, needs, acctScore, m.decisiveness, n, lo);
       for (let k = 0; k < n; k++) {
         into[lo + k] = given[k]!;
         remaining[k]! -= given[k]!;
@@ -289,7 +289,7 @@ export function allocate(
     };
     channel(adopt.crossFunctionalPool, true, a.pool);
     channel(adopt.priorityAccess, false, a.priority);
-    allocateInto(sc, given, world.allocation, Math.max(0, capacityLeft), remaining, a.score.subarray(lo, hi), m.decisiveness);
+    allocateInto(sc, given, world.allocation, Math.max(0, capacityLeft), remaining, a.score, m.decisiveness, n, lo);
     for (let k = 0; k < n; k++) {
       const e = lo + k;
       a.contest[e] = given[k]!;

@@ -47,22 +47,23 @@ function contestInto(
   capacity: number,
   needs: ArrayLike<number>,
   scores: ArrayLike<number>,
+  at: number,
   decisiveness: number,
+  n: number,
 ): void {
-  const n = needs.length;
-  out.fill(0);
+  out.fill(0, 0, n);
   if (n === 0 || !(capacity > 0)) return;
   let maxScore = 0;
-  for (let i = 0; i < n; i++) if (needs[i]! > 0 && scores[i]! > maxScore) maxScore = scores[i]!;
+  for (let i = 0; i < n; i++) if (needs[i]! > 0 && scores[at + i]! > maxScore) maxScore = scores[at + i]!;
   // Only the active requests' weights and keys are written, and only those are read.
-  const weights = sc.fw(n);
-  const keys = sc.fw(n);
-  const order = sc.iw(n);
+  const weights = sc.fcap(n);
+  const keys = sc.fcap(n);
+  const order = sc.icap(n);
   let active = 0;
   for (let i = 0; i < n; i++) {
     if (!(needs[i]! > 0)) continue;
     // Normalising by the best score keeps s^r finite for any r.
-    const w = maxScore > 0 ? power(scores[i]! / maxScore, decisiveness) : 1;
+    const w = maxScore > 0 ? power(scores[at + i]! / maxScore, decisiveness) : 1;
     if (w > 0) {
       weights[i] = w;
       keys[i] = needs[i]! / w;
@@ -73,7 +74,7 @@ function contestInto(
   sortByKey(order, active, keys);
   // Weight still in play from position k on, summed from the end rather than
   // decremented, so rounding cannot leave a tiny or negative total.
-  const suffix = sc.fw(active + 1);
+  const suffix = sc.fcap(active + 1);
   suffix[active] = 0;
   for (let k = active - 1; k >= 0; k--) suffix[k] = suffix[k + 1]! + weights[order[k]!]!;
   let remaining = capacity;
@@ -100,14 +101,13 @@ function contestInto(
 }
 
 /** Highest score first, each gets its full need until capacity runs out; ties go to the earlier request. */
-function rankingInto(sc: Scratch, out: Float64Array, capacity: number, needs: ArrayLike<number>, scores: ArrayLike<number>): void {
-  const n = needs.length;
-  out.fill(0);
-  const order = sc.iw(n);
-  const keys = sc.fw(n);
+function rankingInto(sc: Scratch, out: Float64Array, capacity: number, needs: ArrayLike<number>, scores: ArrayLike<number>, at: number, n: number): void {
+  out.fill(0, 0, n);
+  const order = sc.icap(n);
+  const keys = sc.fcap(n);
   for (let i = 0; i < n; i++) {
     order[i] = i;
-    keys[i] = -scores[i]!;
+    keys[i] = -scores[at + i]!;
   }
   sortByKey(order, n, keys);
   let remaining = capacity;
@@ -121,9 +121,8 @@ function rankingInto(sc: Scratch, out: Float64Array, capacity: number, needs: Ar
 }
 
 /** Everyone gets the same fraction of their need: the "socialist" baseline, blind to scores. */
-function proportionalInto(out: Float64Array, capacity: number, needs: ArrayLike<number>): void {
-  const n = needs.length;
-  out.fill(0);
+function proportionalInto(out: Float64Array, capacity: number, needs: ArrayLike<number>, n: number): void {
+  out.fill(0, 0, n);
   let demand = 0;
   for (let i = 0; i < n; i++) if (needs[i]! > 0) demand += needs[i]!;
   if (demand <= 0 || !(capacity > 0)) return;
@@ -131,7 +130,10 @@ function proportionalInto(out: Float64Array, capacity: number, needs: ArrayLike<
   for (let i = 0; i < n; i++) if (needs[i]! > 0) out[i] = needs[i]! * fraction;
 }
 
-/** Allocates `capacity` among requests into `out` (same length as `needs`). */
+/**
+ * Allocates `capacity` among the first `n` requests into `out`: request i
+ * needs `needs[i]` and has score `scores[at + i]`.
+ */
 export function allocateInto(
   sc: Scratch,
   out: Float64Array,
@@ -140,14 +142,16 @@ export function allocateInto(
   needs: ArrayLike<number>,
   scores: ArrayLike<number>,
   decisiveness: number,
+  n: number = needs.length,
+  at = 0,
 ): void {
   switch (mechanism) {
     case 'contest':
-      return contestInto(sc, out, capacity, needs, scores, decisiveness);
+      return contestInto(sc, out, capacity, needs, scores, at, decisiveness, n);
     case 'ranking':
-      return rankingInto(sc, out, capacity, needs, scores);
+      return rankingInto(sc, out, capacity, needs, scores, at, n);
     case 'proportional':
-      return proportionalInto(out, capacity, needs);
+      return proportionalInto(out, capacity, needs, n);
   }
 }
 

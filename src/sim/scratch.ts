@@ -37,6 +37,20 @@ export class Scratch {
     return buf.length === n ? buf : buf.subarray(0, n);
   }
 
+  /** A Float64Array of length n or more, unzeroed: for code that is told its length and writes what it reads. */
+  fcap(n: number): Float64Array {
+    const k = this.fAt++;
+    const buf = this.f64[k];
+    return buf !== undefined && buf.length >= n ? buf : (this.f64[k] = new Float64Array(n));
+  }
+
+  /** An Int32Array of length n or more, unzeroed. */
+  icap(n: number): Int32Array {
+    const k = this.iAt++;
+    const buf = this.i32[k];
+    return buf !== undefined && buf.length >= n ? buf : (this.i32[k] = new Int32Array(n));
+  }
+
   /** A zeroed Float64Array of length n. */
   f(n: number): Float64Array {
     return this.fw(n).fill(0);

@@ -3,6 +3,7 @@
  * of it) on a pool of worker threads, streaming rows to DIR with a progress
  * line; `--resume` finishes an interrupted folder.
  */
+import { setFlagsFromString } from 'node:v8';
 import { parseShard } from '../../experiment/plan.js';
 import { runBatch, defaultWorkers } from '../batch-run.js';
 import { UsageError } from '../errors.js';
@@ -33,7 +34,17 @@ export function parseWorkers(text: string | undefined): number {
   return text === undefined ? defaultWorkers() : parseInteger('--workers', text, 1, 1024);
 }
 
+/**
+ * The main thread of a batch only puts the workers' text in order and writes
+ * it; a small young generation keeps its heap from growing with the number of
+ * runs (the workers' heaps are bounded in the pool).
+ */
+function boundMainHeap(): void {
+  setFlagsFromString('--max-semi-space-size=4');
+}
+
 export async function batchCommand(path: string, opts: BatchCliOptions, io: Output): Promise<number> {
+  boundMainHeap();
   const workers = parseWorkers(opts.workers);
   const shard = opts.shard === undefined ? null : parseShard(opts.shard);
   if (opts.shard !== undefined && !shard) throw new UsageError(`--shard must be K/N with 1 ≤ K ≤ N (e.g. --shard 2/8), got "${opts.shard}"`);
