@@ -6,7 +6,7 @@
  */
 import { U_LOBBYING, USES } from './matrix.js';
 import type { QuarterData } from './quarter-data.js';
-import { clamp, kendallW, mean, sd, spearman } from './stats.js';
+import { clamp, kendallWSparse, mean, pearson, ranks, sd, spearman, type SparseRatings } from './stats.js';
 
 export const SEVEN_S = ['strategy', 'structure', 'systems', 'sharedValues', 'style', 'staff', 'skills'] as const;
 export type SevenS = (typeof SEVEN_S)[number];
@@ -38,6 +38,35 @@ export function servedAccounts(d: QuarterData): number[] {
 }
 
 /** `items` are the served accounts, `fulfilment` their fulfilment ratios (both as the reporters computed them). */
+/**
+ * Ranks (1-based, ties averaged) of the served accounts' growth potential,
+ * read off the scenario's growth order in one pass instead of sorting.
+ */
+function growthRanks(d: QuarterData, items: readonly number[]): number[] {
+  const { scenario } = d.world;
+  const position = new Map<number, number>();
+  items.forEach((ai, i) => position.set(ai, i));
+  const out: number[] = new Array<number>(items.length);
+  const order = d.world.byGrowth;
+  let rank = 0;
+  for (let k = order.length - 1; k >= 0; ) {
+    // A run of equal growth among all accounts; only the served ones take ranks.
+    const g = scenario.accounts[order[k]!]!.growth;
+    let j = k;
+    const served: number[] = [];
+    while (j >= 0 && scenario.accounts[order[j]!]!.growth === g) {
+      const p = position.get(order[j]!);
+      if (p !== undefined) served.push(p);
+      j--;
+    }
+    const r = rank + (served.length + 1) / 2;
+    for (const p of served) out[p] = r;
+    rank += served.length;
+    k = j;
+  }
+  return out;
+}
+
 export function sevenS(d: QuarterData, items: readonly number[], fulfilment: readonly number[]): Record<SevenS, number> {
   const { scenario } = d.world;
   const m = d.world.model;
@@ -45,10 +74,7 @@ export function sevenS(d: QuarterData, items: readonly number[], fulfilment: rea
   const a = d.allocation;
 
   // strategy: do accounts with more strategic value get more of what they need?
-  const strategy = rankAgreement(
-    fulfilment,
-    items.map((ai) => scenario.accounts[ai]!.growth),
-  );
+  const strategy = items.length < 3 ? 0.5 : (pearson(ranks(fulfilment), growthRanks(d, items)) + 1) / 2;
 
   // structure: capacity decided by account-level, cross-functional or board mechanisms.
   const structure = d.capacityAllocated > 0 ? clamp(d.capacityByAccountMechanisms / d.capacityAllocated, 0, 1) : 0;
@@ -63,18 +89,19 @@ export function sevenS(d: QuarterData, items: readonly number[], fulfilment: rea
   const systems = perDept.length > 0 ? mean(perDept) : 0.5;
 
   // sharedValues: do department heads rank the accounts alike (Kendall's W)?
+  // Accounts that asked a head nothing get the head's average rating.
   const sc = d.world.scratch;
   const position = sc.i(scenario.accounts.length).fill(-1);
   items.forEach((ai, i) => (position[ai] = i));
-  const ratings: Float64Array[] = [];
-  const sumScore = sc.f(items.length);
-  const days = sc.f(items.length);
+  const rows: SparseRatings[] = [];
+  const sumScore = sc.fcap(items.length);
+  const days = sc.fcap(items.length);
+  const stamp = sc.i(items.length);
   for (let dep = 0; dep < D; dep++) {
     const lo = a.deptStart[dep]!;
     const hi = a.deptStart[dep + 1]!;
     if (hi - lo < 2) continue;
-    sumScore.fill(0);
-    days.fill(0);
+    const touched: number[] = [];
     for (let e = lo; e < hi; e++) {
       const i = a.request[e]!;
       for (let twice = 0; twice < 2; twice++) {
@@ -82,26 +109,29 @@ export function sevenS(d: QuarterData, items: readonly number[], fulfilment: rea
         if (o < 0) continue;
         const p = position[d.opps.account[o]!]!;
         if (p < 0) continue;
+        if (stamp[p] !== dep + 1) {
+          stamp[p] = dep + 1;
+          sumScore[p] = 0;
+          days[p] = 0;
+          touched.push(p);
+        }
         sumScore[p]! += a.score[e]!;
         days[p]! += a.ask[e]!;
       }
     }
-    const row = sc.f(items.length);
-    let known = 0;
+    const rated: number[] = [];
+    const values: number[] = [];
     let total = 0;
-    for (let i = 0; i < items.length; i++) {
-      if (days[i]! > 0) {
-        row[i] = sumScore[i]! / days[i]!;
-        total += row[i]!;
-        known++;
-      }
+    for (const p of touched) {
+      if (!(days[p]! > 0)) continue;
+      const v = sumScore[p]! / days[p]!;
+      rated.push(p);
+      values.push(v);
+      total += v;
     }
-    // Accounts that asked this head nothing get the head's average rating.
-    const fill = known > 0 ? total / known : 0;
-    for (let i = 0; i < items.length; i++) if (days[i] === 0) row[i] = fill;
-    ratings.push(row);
+    rows.push({ items: rated, values, fill: rated.length > 0 ? total / rated.length : 0 });
   }
-  const sharedValues = ratings.length >= 2 && items.length >= 2 ? kendallW(ratings) : 0.5;
+  const sharedValues = rows.length >= 2 && items.length >= 2 ? kendallWSparse(items.length, rows) : 0.5;
 
   // style: cooperation over competition.
   const style = clamp((1 - m.styleJointWeight) * (1 - lobbyingShare(d)) + m.styleJointWeight * jointProposalShare(d), 0, 1);

@@ -7,6 +7,7 @@
  */
 import type { AllocationMechanism } from './params.js';
 import { power } from './power.js';
+import { orderByKey } from './stats.js';
 import { Scratch } from './scratch.js';
 
 /**
@@ -14,12 +15,7 @@ import { Scratch } from './scratch.js';
  * Insertion sort for the small n of a quarter, the built-in sort beyond.
  */
 function sortByKey(order: Int32Array, n: number, keys: ArrayLike<number>): void {
-  if (n > 32) {
-    const items = Array.from(order.subarray(0, n));
-    items.sort((a, b) => keys[a]! - keys[b]! || a - b);
-    order.set(items);
-    return;
-  }
+  if (n > 32) return orderByKey(order, n, keys);
   for (let i = 1; i < n; i++) {
     const v = order[i]!;
     const kv = keys[v]!;

@@ -5,7 +5,7 @@
  * ask before the player submits and the engine gets the same answer.
  * Imports only src/sim.
  */
-import { oppIndex, oppTable, type OppTable } from './matrix.js';
+import { oppIndex, oppTable, type OppPair, type OppTable } from './matrix.js';
 import { personaOf } from './personas.js';
 import { LABEL, uniformAt } from './rng.js';
 import type { RunState } from './types.js';
@@ -38,13 +38,14 @@ function shared(opps: OppTable, D: number, a: number, b: number): number {
   return s;
 }
 
-export function decideJointIn(world: World, state: RunState, opps: OppTable, p: JointProposal): JointDecision {
+/** `known` are the indices of the proposer's and the recipient's opportunities when the caller has them. */
+export function decideJointIn(world: World, state: RunState, opps: OppTable, p: JointProposal, known?: OppPair): JointDecision {
   const { scenario } = world;
   const D = scenario.departments.length;
   const fi = world.kamIndex.get(p.from);
   const ti = world.kamIndex.get(p.to);
-  const own = oppIndex(opps, p.partnerOpportunity);
-  const theirs = oppIndex(opps, p.opportunity);
+  const own = known ? known.b : oppIndex(opps, p.partnerOpportunity);
+  const theirs = known ? known.a : oppIndex(opps, p.opportunity);
   const no = (reason: JointReason): JointDecision => ({ accept: false, reason });
   if (fi === undefined || ti === undefined || fi === ti || own === undefined || theirs === undefined) return no('invalid');
   if (world.ownerOf[opps.account[own]!] !== ti || world.ownerOf[opps.account[theirs]!] !== fi) return no('invalid');

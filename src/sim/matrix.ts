@@ -55,9 +55,14 @@ export function oppTable(world: World, opportunities: readonly Opportunity[]): O
     kamOpps: scratch.iw(O),
     index: null,
   };
+  // Opportunities come in account order, so a cursor finds each one's account without a lookup.
+  let cursor = 0;
+  const accounts = scenario.accounts;
   for (let o = 0; o < O; o++) {
     const opp = opportunities[o]!;
-    const ai = world.accountIndex.get(opp.account)!;
+    while (cursor < accounts.length && accounts[cursor]!.id !== opp.account) cursor++;
+    const ai = cursor < accounts.length ? cursor : world.accountIndex.get(opp.account)!;
+    if (cursor >= accounts.length) cursor = 0;
     t.account[o] = ai;
     t.kamStart[world.ownerOf[ai]! + 1]!++;
     let total = 0;
@@ -79,6 +84,19 @@ export function oppTable(world: World, opportunities: readonly Opportunity[]): O
   }
   return t;
 }
+
+/** The two opportunities of a joint entry: the entry's own (a) and its partner's (b). */
+export interface OppPair {
+  a: number;
+  b: number;
+}
+
+/**
+ * Where the engine already knows a joint entry's opportunities (it made the
+ * entry itself), it notes their indices here, keyed by the entry object, so
+ * they need not be looked up by id.
+ */
+export const jointIndices = new WeakMap<object, OppPair>();
 
 /** Index of an opportunity by id, or undefined. */
 export function oppIndex(t: OppTable, id: string): number | undefined {

@@ -8,7 +8,7 @@
  * Imports only src/sim.
  */
 import { adoption, lobbyDamping } from './adoption.js';
-import { U_BOARD_PITCH, U_BUSINESS_CASE, U_CUSTOMER, U_JOINT, U_LOBBYING, U_RELATIONSHIP, USES, type OppTable, type PlanMatrix } from './matrix.js';
+import { jointIndices, U_BOARD_PITCH, U_BUSINESS_CASE, U_CUSTOMER, U_JOINT, U_LOBBYING, U_RELATIONSHIP, USES, type OppTable, type PlanMatrix } from './matrix.js';
 import { fillNormals, type Stream } from './rng.js';
 import { clamp } from './stats.js';
 import type { JointPlan, Persona, RunState, TimeUse } from './types.js';
@@ -156,12 +156,14 @@ export function proposeJoint(
   }
   if (best < 0) return null;
   const partner = world.ownerOf[opps.account[best]!]!;
-  return {
+  const plan: JointPlan = {
     partner: scenario.kams[partner]!.id,
     opportunity: opps.list[own]!.id,
     partnerOpportunity: opps.list[best]!.id,
     days: Math.max(world.model.jointMinDays, split[U_JOINT]! * scenario.kams[ki]!.timeBudget),
   };
+  jointIndices.set(plan, { a: own, b: best });
+  return plan;
 }
 
 /** Writes an AI seat's plan into the matrix, given the joint proposals it takes part in. */

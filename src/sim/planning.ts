@@ -6,7 +6,7 @@
  * Imports only src/sim.
  */
 import { decideJointIn } from './joint.js';
-import { emptyMatrix, oppIndex, oppTable, writePlan, type OppTable, type PlanMatrix } from './matrix.js';
+import { emptyMatrix, jointIndices, oppIndex, oppTable, writePlan, type OppTable, type PlanMatrix } from './matrix.js';
 import { aiPlan, drawSeat, intendedSplit, lobbyingReturn, proposeJoint } from './personas.js';
 import { LABEL, subStream } from './rng.js';
 import type { JointOutcome, JointPlan, QuarterPlan, RunState } from './types.js';
@@ -88,15 +88,18 @@ export function resolvePlans(
       continue;
     }
     if (committed.has(j.partnerOpportunity)) continue;
-    const decision = decideJointIn(world, state, opps, {
-      from: kams[from]!.id,
-      to: j.partner,
-      opportunity: j.opportunity,
-      partnerOpportunity: j.partnerOpportunity,
-      days: j.days,
-    });
+    const pair = jointIndices.get(j);
+    const decision = decideJointIn(
+      world,
+      state,
+      opps,
+      { from: kams[from]!.id, to: j.partner, opportunity: j.opportunity, partnerOpportunity: j.partnerOpportunity, days: j.days },
+      pair,
+    );
     if (!decision.accept) continue;
-    joints[to]!.push({ partner: kams[from]!.id, opportunity: j.partnerOpportunity, partnerOpportunity: j.opportunity, days: j.days });
+    const answer: JointPlan = { partner: kams[from]!.id, opportunity: j.partnerOpportunity, partnerOpportunity: j.opportunity, days: j.days };
+    if (pair) jointIndices.set(answer, { a: pair.b, b: pair.a });
+    joints[to]!.push(answer);
     committed.add(j.partnerOpportunity);
     if (fromAI) {
       joints[from]!.push(j);
@@ -121,8 +124,9 @@ export function resolvePlans(
         (x) => x.partner === kams[ki]!.id && x.opportunity === j.partnerOpportunity && x.partnerOpportunity === j.opportunity,
       );
       if (pk < ki && match) continue; // reported once, from the first seat
-      const a = oppIndex(opps, j.opportunity);
-      const b = oppIndex(opps, j.partnerOpportunity);
+      const pair = jointIndices.get(j);
+      const a = pair ? pair.a : oppIndex(opps, j.opportunity);
+      const b = pair ? pair.b : oppIndex(opps, j.partnerOpportunity);
       const ok =
         match !== undefined &&
         a !== undefined &&

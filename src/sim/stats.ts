@@ -23,6 +23,39 @@ export function sd(xs: ArrayLike<number>): number {
 }
 
 /**
+ * Sorts `items[0..count)` by `keys[item]` ascending, equal keys keeping their
+ * order (pass items in ascending order to break ties by index). Sorts the
+ * keys with the native numeric sort (no comparator function is called) and
+ * places each item by binary search: O(n log n) at native speed.
+ */
+export function orderByKey(items: Int32Array | number[], count: number, keys: ArrayLike<number>): void {
+  if (buffers.sorted.length < count) {
+    buffers.sorted = new Float64Array(count * 2);
+    buffers.taken = new Int32Array(count * 2);
+    buffers.placed = new Int32Array(count * 2);
+  }
+  const { sorted, taken, placed } = buffers;
+  for (let k = 0; k < count; k++) sorted[k] = keys[items[k]!]!;
+  sorted.subarray(0, count).sort();
+  taken.fill(0, 0, count);
+  for (let k = 0; k < count; k++) {
+    const x = keys[items[k]!]!;
+    let lo = 0;
+    let hi = count;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    placed[lo + taken[lo]!++] = items[k]!;
+  }
+  for (let k = 0; k < count; k++) items[k] = placed[k]!;
+}
+
+/** Working arrays of orderByKey, kept between calls (it never calls itself). */
+const buffers = { sorted: new Float64Array(64), taken: new Int32Array(64), placed: new Int32Array(64) };
+
+/**
  * An ascending copy. Small inputs get an insertion sort into a plain array:
  * allocating a typed array of more than a few numbers costs more than sorting
  * a dozen values.
@@ -78,10 +111,7 @@ export function rankTies(xs: ArrayLike<number>): { ranks: number[]; ties: number
       }
       order[j + 1] = v;
     }
-  } else {
-    const keys = Float64Array.from(xs);
-    order.sort((a, b) => keys[a]! - keys[b]!);
-  }
+  } else orderByKey(order, n, xs);
   const out: number[] = new Array<number>(n);
   let ties = 0;
   for (let i = 0; i < n; ) {
@@ -144,6 +174,72 @@ export function kendallW(ratings: readonly ArrayLike<number>[]): number {
   const meanSum = (m * (n + 1)) / 2;
   let s = 0;
   for (let i = 0; i < n; i++) s += (rankSums[i]! - meanSum) ** 2;
+  const denominator = m * m * (n ** 3 - n) - m * tieCorrection;
+  if (denominator <= 0) return 1;
+  return Math.min(1, Math.max(0, (12 * s) / denominator));
+}
+
+/** One rater's ratings where most items share a default rating: the rated items, their values, and the value of all others. */
+export interface SparseRatings {
+  items: ArrayLike<number>;
+  values: ArrayLike<number>;
+  fill: number;
+}
+
+/**
+ * Kendall's W as `kendallW` computes it, for raters who rate only some of the
+ * n items and give every other item the same `fill` rating. The unrated items
+ * form one tied block per rater, so the cost grows with the ratings given,
+ * not with raters × items.
+ */
+export function kendallWSparse(n: number, rows: readonly SparseRatings[]): number {
+  const m = rows.length;
+  if (m < 2 || n < 2) return 1;
+  const rankSums = new Float64Array(n);
+  let fillTotal = 0;
+  let tieCorrection = 0;
+  for (const row of rows) {
+    const k = row.items.length;
+    const unknown = n - k;
+    const order = new Int32Array(k);
+    for (let x = 0; x < k; x++) order[x] = x;
+    orderByKey(order, k, row.values);
+    let pos = 0;
+    let fillDone = unknown === 0;
+    let fillRank = 0;
+    let j = 0;
+    while (j < k || !fillDone) {
+      const v = j < k ? row.values[order[j]!]! : Infinity;
+      if (!fillDone && row.fill < v) {
+        fillRank = pos + (unknown + 1) / 2;
+        tieCorrection += unknown * unknown * unknown - unknown;
+        pos += unknown;
+        fillDone = true;
+        continue;
+      }
+      let g = j;
+      while (g + 1 < k && row.values[order[g + 1]!] === v) g++;
+      const withFill = !fillDone && row.fill === v;
+      const t = g - j + 1 + (withFill ? unknown : 0);
+      const rank = pos + (t + 1) / 2;
+      for (let x = j; x <= g; x++) rankSums[row.items[order[x]!]!]! += rank;
+      if (withFill) {
+        fillRank = rank;
+        fillDone = true;
+      }
+      tieCorrection += t * t * t - t;
+      pos += t;
+      j = g + 1;
+    }
+    if (unknown > 0) {
+      // Every item gets this rank except the rated ones, which already have theirs.
+      fillTotal += fillRank;
+      for (let x = 0; x < k; x++) rankSums[row.items[x]!]! -= fillRank;
+    }
+  }
+  const meanSum = (m * (n + 1)) / 2;
+  let s = 0;
+  for (let i = 0; i < n; i++) s += (rankSums[i]! + fillTotal - meanSum) ** 2;
   const denominator = m * m * (n ** 3 - n) - m * tieCorrection;
   if (denominator <= 0) return 1;
   return Math.min(1, Math.max(0, (12 * s) / denominator));
