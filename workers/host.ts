@@ -16,11 +16,13 @@ import {
   incomingProposals,
   isFinished,
   PlanError,
+  reporterNames,
   resultHash,
   simulate,
   step,
   summarize,
   withRegime,
+  worldOf,
   type JointDecision,
   type JointPlan,
   type JointProposal,
@@ -48,6 +50,14 @@ export interface ReplayRequest {
   regime: Regime;
 }
 
+/** What the game needs to know about a scenario before it plays it. */
+export interface ScenarioInfo {
+  /** Reporter names in the order of a quarter record's values. */
+  reporterNames: string[];
+  /** Whether the board reviews account plans (board pitches allowed, sponsorship chosen). */
+  boardActive: boolean;
+}
+
 export interface RunJob {
   scenario: ScenarioInput;
   seed: number;
@@ -70,6 +80,10 @@ export const engineHost = {
       if (e instanceof FileError) return { ok: false, issues: e.issues };
       throw e;
     }
+  },
+
+  info(scenario: ScenarioInput): ScenarioInfo {
+    return { reporterNames: reporterNames(scenario), boardActive: worldOf(scenario).boardActive };
   },
 
   start(scenario: ScenarioInput, options: RunOptions = {}): RunState {

@@ -156,23 +156,10 @@ export class App {
 
   private async sessionFor(source: ScenarioSource, text: string, scenario: Scenario, input: ScenarioInput, state: RunState): Promise<Session> {
     const seat = App.seatOf(input);
-    // Reporter names as the engine orders them: a one-quarter AI-only run's summary lists them in that order.
-    const [probe] = await this.engine.runMany([{ scenario: { ...input, quarters: 1 }, seed: state.seed }]);
-    const names = Object.keys(probe!.summary.final);
-    const session: Session = { source, text, scenario, input, seat, state, names, boardActive: false, draft: null, proposals: [] };
-    session.boardActive = await this.probeBoard(session);
+    const info = await this.engine.info(input);
+    const session: Session = { source, text, scenario, input, seat, state, names: info.reporterNames, boardActive: info.boardActive, draft: null, proposals: [] };
     await this.prepareQuarter(session);
     return session;
-  }
-
-  /** Whether the board reviews account plans, asked of the engine itself: it refuses a pitch where it does not. */
-  private async probeBoard(s: Session): Promise<boolean> {
-    const kam = s.input.kams.find((k) => k.id === s.seat)!;
-    const account = kam.accounts[0];
-    if (account === undefined) return false;
-    const plan: QuarterPlan = { kam: s.seat, requests: [], customer: {}, lobbying: {}, relationship: {}, businessCase: {}, boardPitch: { [account]: 1 }, joint: [] };
-    const issues = await this.engine.check(head(s.state), plan);
-    return !issues.some((i) => i.code === 'board-inactive');
   }
 
   /** Before planning a quarter: colleagues' proposals, and a fresh draft unless one was saved. */
