@@ -6,7 +6,7 @@
  * Imports d3 and the chart frame.
  */
 import { axisBottom, axisLeft, max, min, scaleBand, scaleLinear } from 'd3';
-import { frame, grid, patternFill, styleAxis } from './debrief-frame';
+import { frame, grid, patternFill, styleAxis } from './frame';
 import { UI } from './palette';
 
 export interface BarChartOptions {

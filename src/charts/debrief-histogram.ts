@@ -4,7 +4,7 @@
  * Imports d3 and the chart frame.
  */
 import { axisBottom, axisLeft, bin, extent, max, median, scaleLinear } from 'd3';
-import { frame, grid, styleAxis } from './debrief-frame';
+import { frame, grid, styleAxis } from './frame';
 import { seriesStyle, UI } from './palette';
 
 export interface HistogramOptions {

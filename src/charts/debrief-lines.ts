@@ -5,7 +5,7 @@
  * Imports d3 and the chart frame.
  */
 import { axisBottom, axisLeft, line, max, min, scaleLinear, scalePoint } from 'd3';
-import { frame, grid, markerPath, styleAxis } from './debrief-frame';
+import { frame, grid, markerPath, styleAxis } from './frame';
 import { seriesStyle, UI } from './palette';
 
 export interface LineSeries {

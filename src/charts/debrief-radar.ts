@@ -4,7 +4,7 @@
  * Imports d3 and the chart frame.
  */
 import { lineRadial, curveLinearClosed } from 'd3';
-import { frame, markerPath } from './debrief-frame';
+import { frame, markerPath } from './frame';
 import { seriesStyle, UI } from './palette';
 
 export interface RadarChartOptions {

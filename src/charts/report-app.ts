@@ -9,7 +9,7 @@
 import { bandChart } from './report-bands.js';
 import type { ReportData, ReportMetric } from './report-data.js';
 import { distributionChart } from './report-distribution.js';
-import { short } from './report-frame.js';
+import { short } from './frame.js';
 import { sensitivityChart } from './report-sensitivity.js';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string): HTMLElementTagNameMap[K] {

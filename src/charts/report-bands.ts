@@ -5,7 +5,8 @@
  * Imports d3 and the report frame.
  */
 import { area, axisBottom, axisLeft, line, scaleLinear } from 'd3';
-import { axisLabel, chartFrame, markerPath, short, styleAxis } from './report-frame.js';
+import { axisLabel, frame, markerPath, short, styleAxis } from './frame.js';
+import { REPORT_WIDTH } from './report-data.js';
 import { seriesStyle, UI } from './palette.js';
 
 export interface BandSeries {
@@ -17,7 +18,7 @@ export interface BandSeries {
 }
 
 export function bandChart(o: { title: string; description: string; yLabel: string; series: BandSeries[]; width?: number; height?: number }): SVGSVGElement {
-  const f = chartFrame({ title: o.title, description: o.description, width: o.width, height: o.height, legend: o.series.map((s, i) => ({ name: s.name, style: s.style ?? i })) });
+  const f = frame({ title: o.title, description: o.description, width: o.width ?? REPORT_WIDTH, height: o.height, legend: o.series.map((s, i) => ({ name: s.name, style: s.style ?? i })) });
   const quarters = Math.max(1, ...o.series.map((s) => s.mean.length));
   const values = o.series.flatMap((s) => [...s.low, ...s.high, ...s.mean]).filter(Number.isFinite);
   let lo = Math.min(...values);

@@ -38,3 +38,6 @@ export interface ReportData {
   metrics: ReportMetric[];
   sensitivity: ReportSensitivity[];
 }
+
+/** Report charts fill the page's content column. */
+export const REPORT_WIDTH = 960;

@@ -5,7 +5,8 @@
  * Imports d3 and the report frame.
  */
 import { axisBottom, scaleLinear } from 'd3';
-import { axisLabel, chartFrame, markerPath, short, styleAxis } from './report-frame.js';
+import { axisLabel, frame, markerPath, short, styleAxis } from './frame.js';
+import { REPORT_WIDTH } from './report-data.js';
 import { seriesStyle, UI } from './palette.js';
 
 export interface DistributionRow {
@@ -20,7 +21,7 @@ export interface DistributionRow {
 export function distributionChart(o: { title: string; description: string; xLabel: string; edges: number[]; rows: DistributionRow[]; width?: number }): SVGSVGElement {
   const rowH = 46;
   const labelW = 200;
-  const f = chartFrame({ title: o.title, description: o.description, width: o.width, height: o.rows.length * rowH + 56, margin: { top: 10, right: 20, bottom: 44, left: labelW } });
+  const f = frame({ title: o.title, description: o.description, width: o.width ?? REPORT_WIDTH, height: o.rows.length * rowH + 56, margin: { top: 10, right: 20, bottom: 44, left: labelW } });
   const lo = o.edges[0] ?? 0;
   const hi = o.edges[o.edges.length - 1] ?? 1;
   const x = scaleLinear().domain([lo, hi === lo ? lo + 1 : hi]).range([0, f.inner.w]);

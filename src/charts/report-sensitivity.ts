@@ -6,7 +6,8 @@
  * Imports d3 and the report frame.
  */
 import { axisBottom, scaleBand, scaleLinear } from 'd3';
-import { axisLabel, chartFrame, short, styleAxis } from './report-frame.js';
+import { axisLabel, frame, short, styleAxis } from './frame.js';
+import { REPORT_WIDTH } from './report-data.js';
 import { seriesStyle, UI } from './palette.js';
 
 export interface SensitivityBar {
@@ -15,10 +16,10 @@ export interface SensitivityBar {
 }
 
 export function sensitivityChart(o: { title: string; description: string; indexNames: string[]; bars: SensitivityBar[]; xLabel: string; width?: number }): SVGSVGElement {
-  const f = chartFrame({
+  const f = frame({
     title: o.title,
     description: o.description,
-    width: o.width,
+    width: o.width ?? REPORT_WIDTH,
     height: Math.max(120, o.bars.length * 44 + 60),
     margin: { top: 10, right: 24, bottom: 44, left: 220 },
     legend: o.indexNames.map((name, i) => ({ name, style: i })),

@@ -1,9 +1,10 @@
 /**
- * The frame every debrief chart shares: an SVG with a fixed viewBox that
- * scales to its container, a title and a description for screen readers
- * (role="img"), a legend that pairs each series' colour with its dash and
- * marker, and plain presentation attributes (no CSS classes), so an exported
- * SVG or PNG looks exactly like the chart on screen.
+ * The frame every chart shares, in the game's debrief and in the research
+ * report: an SVG with a fixed viewBox that scales to its container, a title
+ * and a description for screen readers (role="img"), a legend that pairs each
+ * series' colour with its dash and marker, and plain presentation attributes
+ * (no CSS classes), so an exported SVG or PNG, or a report opened offline,
+ * looks exactly like the chart on screen.
  * Imports d3 and the shared palette.
  */
 import { create, symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, symbolWye, type Selection } from 'd3';
@@ -153,4 +154,21 @@ export function patternFill(svg: Frame['svg'], index: number): string {
     else p.append('path').attr('d', 'M0,4 H8 M4,0 V8').attr('stroke', st.color).attr('stroke-width', 2);
   }
   return `url(#${id})`;
+}
+
+/** An axis title below the plot (x) or turned along its left side (y). */
+export function axisLabel(f: Frame, text: string, which: 'x' | 'y'): void {
+  if (which === 'x') f.plot.append('text').attr('x', f.inner.w / 2).attr('y', f.inner.h + 34).attr('text-anchor', 'middle').attr('fill', UI.inkSoft).text(text);
+  // Inside the left margin, clear of the tick labels and of the edge.
+  else f.plot.append('text').attr('transform', `translate(${14 - f.inner.x},${f.inner.h / 2}) rotate(-90)`).attr('text-anchor', 'middle').attr('dominant-baseline', 'hanging').attr('fill', UI.inkSoft).text(text);
+}
+
+/** A number as a short label: 3 significant digits, thousands grouped. */
+export function short(x: number): string {
+  if (!Number.isFinite(x)) return '–';
+  const a = Math.abs(x);
+  if (a >= 1e6) return `${(x / 1e6).toPrecision(3)}M`;
+  if (a >= 1000) return Math.round(x).toLocaleString('en-US');
+  if (a === 0) return '0';
+  return Number(x.toPrecision(3)).toString();
 }
