@@ -10,6 +10,18 @@ import { textOf } from '../text';
 import type { ScenarioInput } from '../../sim/types';
 import type { FloorData } from './floor';
 
+/** The floor's words in the current language. */
+function floorTexts(): FloorData['texts'] {
+  return {
+    inside: tr('floor.inside'),
+    outside: tr('floor.outside'),
+    capacity: (d) => tr('floor.capacity', { days: days(d) }),
+    satisfaction: (x) => pct(x),
+    lost: tr('floor.lost'),
+    you: tr('floor.you'),
+  };
+}
+
 export function floorData(s: Session, lang: 'en' | 'nl'): FloorData {
   const { input, state } = s;
   const icons = departmentIcons(input.departments.map((d) => d.id));
@@ -33,14 +45,7 @@ export function floorData(s: Session, lang: 'en' | 'nl'): FloorData {
       };
     }),
     kams: input.kams.map((k) => ({ id: k.id, name: textOf(k.name, lang), mine: k.id === s.seat })),
-    texts: {
-      inside: tr('floor.inside'),
-      outside: tr('floor.outside'),
-      capacity: (d) => tr('floor.capacity', { days: days(d) }),
-      satisfaction: (x) => pct(x),
-      lost: tr('floor.lost'),
-      you: tr('floor.you'),
-    },
+    texts: floorTexts(),
   };
 }
 
@@ -63,13 +68,6 @@ export function floorFromInput(input: ScenarioInput, lang: 'en' | 'nl', seat: st
       revenueText: tr('floor.wallet', { money: money(a.wallet) }),
     })),
     kams: input.kams.map((k) => ({ id: k.id, name: textOf(k.name, lang), mine: k.id === seat })),
-    texts: {
-      inside: tr('floor.inside'),
-      outside: tr('floor.outside'),
-      capacity: (d) => tr('floor.capacity', { days: days(d) }),
-      satisfaction: (x) => pct(x),
-      lost: tr('floor.lost'),
-      you: tr('floor.you'),
-    },
+    texts: floorTexts(),
   };
 }
