@@ -42,10 +42,8 @@ export function servedAccounts(d: QuarterData): number[] {
  * Ranks (1-based, ties averaged) of the served accounts' growth potential,
  * read off the scenario's growth order in one pass instead of sorting.
  */
-function growthRanks(d: QuarterData, items: readonly number[]): number[] {
+function growthRanks(d: QuarterData, items: readonly number[], position: Int32Array): number[] {
   const { scenario } = d.world;
-  const position = new Map<number, number>();
-  items.forEach((ai, i) => position.set(ai, i));
   const out: number[] = new Array<number>(items.length);
   const order = d.world.byGrowth;
   let rank = 0;
@@ -55,8 +53,8 @@ function growthRanks(d: QuarterData, items: readonly number[]): number[] {
     let j = k;
     const served: number[] = [];
     while (j >= 0 && scenario.accounts[order[j]!]!.growth === g) {
-      const p = position.get(order[j]!);
-      if (p !== undefined) served.push(p);
+      const p = position[order[j]!]!;
+      if (p >= 0) served.push(p);
       j--;
     }
     const r = rank + (served.length + 1) / 2;
@@ -73,8 +71,13 @@ export function sevenS(d: QuarterData, items: readonly number[], fulfilment: rea
   const D = scenario.departments.length;
   const a = d.allocation;
 
+  // Where each account stands among the served ones (−1: not served).
+  const sc = d.world.scratch;
+  const position = sc.i(scenario.accounts.length).fill(-1);
+  items.forEach((ai, i) => (position[ai] = i));
+
   // strategy: do accounts with more strategic value get more of what they need?
-  const strategy = items.length < 3 ? 0.5 : (pearson(ranks(fulfilment), growthRanks(d, items)) + 1) / 2;
+  const strategy = items.length < 3 ? 0.5 : (pearson(ranks(fulfilment), growthRanks(d, items, position)) + 1) / 2;
 
   // structure: capacity decided by account-level, cross-functional or board mechanisms.
   const structure = d.capacityAllocated > 0 ? clamp(d.capacityByAccountMechanisms / d.capacityAllocated, 0, 1) : 0;
@@ -90,9 +93,6 @@ export function sevenS(d: QuarterData, items: readonly number[], fulfilment: rea
 
   // sharedValues: do department heads rank the accounts alike (Kendall's W)?
   // Accounts that asked a head nothing get the head's average rating.
-  const sc = d.world.scratch;
-  const position = sc.i(scenario.accounts.length).fill(-1);
-  items.forEach((ai, i) => (position[ai] = i));
   const rows: SparseRatings[] = [];
   const sumScore = sc.fcap(items.length);
   const days = sc.fcap(items.length);

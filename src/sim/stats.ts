@@ -55,6 +55,20 @@ export function orderByKey(items: Int32Array | number[], count: number, keys: Ar
 /** Working arrays of orderByKey, kept between calls (it never calls itself). */
 const buffers = { sorted: new Float64Array(64), taken: new Int32Array(64), placed: new Int32Array(64) };
 
+/** orderByKey for a handful of items: an insertion sort, stable. */
+function insertionOrder(items: number[], count: number, keys: ArrayLike<number>): void {
+  for (let i = 1; i < count; i++) {
+    const v = items[i]!;
+    const x = keys[v]!;
+    let j = i - 1;
+    while (j >= 0 && keys[items[j]!]! > x) {
+      items[j + 1] = items[j]!;
+      j--;
+    }
+    items[j + 1] = v;
+  }
+}
+
 /**
  * An ascending copy. Small inputs get an insertion sort into a plain array:
  * allocating a typed array of more than a few numbers costs more than sorting
@@ -99,19 +113,9 @@ export function rankTies(xs: ArrayLike<number>): { ranks: number[]; ties: number
   const n = xs.length;
   const order: number[] = new Array<number>(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  if (n <= 32) {
-    // Insertion sort of indices: for the dozen values of a quarter, cheaper than any allocation.
-    for (let i = 1; i < n; i++) {
-      const v = order[i]!;
-      const x = xs[v]!;
-      let j = i - 1;
-      while (j >= 0 && xs[order[j]!]! > x) {
-        order[j + 1] = order[j]!;
-        j--;
-      }
-      order[j + 1] = v;
-    }
-  } else orderByKey(order, n, xs);
+  // Insertion sort for the dozen values of a quarter: cheaper than any allocation.
+  if (n <= 32) insertionOrder(order, n, xs);
+  else orderByKey(order, n, xs);
   const out: number[] = new Array<number>(n);
   let ties = 0;
   for (let i = 0; i < n; ) {
@@ -201,9 +205,10 @@ export function kendallWSparse(n: number, rows: readonly SparseRatings[]): numbe
   for (const row of rows) {
     const k = row.items.length;
     const unknown = n - k;
-    const order = new Int32Array(k);
+    const order: number[] = new Array<number>(k);
     for (let x = 0; x < k; x++) order[x] = x;
-    orderByKey(order, k, row.values);
+    if (k > 32) orderByKey(order, k, row.values);
+    else insertionOrder(order, k, row.values);
     let pos = 0;
     let fillDone = unknown === 0;
     let fillRank = 0;
