@@ -12,9 +12,15 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { wrap } from 'comlink';
+import type { ScenarioInput } from '../sim/index.js';
+import { nodeEndpoint, type NodePort } from '../../workers/node-endpoint.js';
+import type { EngineHost } from '../../workers/host.js';
 import { runBatch, defaultWorkers } from './batch-run.js';
 import { experimentFromTexts, sha256 } from './experiment-file.js';
 import { ROOT } from './version.js';
+
+const SIM_WORKER = join(ROOT, 'dist', 'workers', 'sim.worker.js');
 
 export interface BatchBench {
   scenario: string;
@@ -26,6 +32,39 @@ export interface BatchBench {
   identical: boolean;
   /** How much faster N threads of pure arithmetic finish N units of work than one thread: what the machine can give. */
   capacity: number;
+  /**
+   * The same for the engine itself: N bare engine threads (no pool, no
+   * files), each running the same runs, against one. Memory-bound work gets
+   * less from shared or hyper-threaded cores than arithmetic does; this is the
+   * ceiling any batch can reach on this machine now.
+   */
+  engineCapacity: number;
+}
+
+/** Wall time (ms) for `threads` bare engine threads each running `runs` runs of the scenario. */
+async function engineSpin(threads: number, scenario: ScenarioInput, runs: number): Promise<number> {
+  const workers = Array.from({ length: threads }, () => new Worker(SIM_WORKER));
+  try {
+    const hosts = workers.map((w) => wrap<EngineHost>(nodeEndpoint(w as unknown as NodePort)));
+    // Warm every thread up first: JIT compilation is not what this measures.
+    await Promise.all(hosts.map((h) => h.runMany(Array.from({ length: 60 }, (_, i) => ({ scenario, seed: 900_000 + i })))));
+    const t0 = performance.now();
+    await Promise.all(hosts.map((h) => h.runMany(Array.from({ length: runs }, (_, i) => ({ scenario, seed: i + 1 })))));
+    return performance.now() - t0;
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+/** N bare engine threads against one (best of two each). */
+export async function engineCapacity(threads: number, scenario: ScenarioInput, runs: number): Promise<number> {
+  let one = Infinity;
+  let many = Infinity;
+  for (let r = 0; r < 2; r++) {
+    one = Math.min(one, await engineSpin(1, scenario, runs));
+    many = Math.min(many, await engineSpin(threads, scenario, runs));
+  }
+  return (threads * one) / many;
 }
 
 /** Wall time (ms) for `threads` threads each doing the same fixed loop of integer arithmetic. */
@@ -89,5 +128,16 @@ export async function benchBatch(opts: { quick?: boolean; workers?: number } = {
   const oneWorker = runs / best[1]!;
   const manyWorkers = runs / best[many]!;
   const capacity = await parallelCapacity(many);
-  return { scenario: ctx.loaded.scenario.id, runs, workers: many, oneWorker, manyWorkers, speedup: manyWorkers / oneWorker, identical: outputs[1] === outputs[many], capacity };
+  const engine = await engineCapacity(many, ctx.loaded.baseInput, opts.quick ? 150 : 400);
+  return {
+    scenario: ctx.loaded.scenario.id,
+    runs,
+    workers: many,
+    oneWorker,
+    manyWorkers,
+    speedup: manyWorkers / oneWorker,
+    identical: outputs[1] === outputs[many],
+    capacity,
+    engineCapacity: engine,
+  };
 }
