@@ -52,7 +52,7 @@ export function generateOpportunities(
       const needs: number[] = new Array<number>(D).fill(0);
       for (let i = 0; i < mix.length; i++) needs[mix[i]![0]] = round2((totalDays * z[2 + i]!) / mixTotal);
       out.push({
-        id: `${input.id}-q${quarter}-${k + 1}`,
+        id: input.id + quarterPart(quarter) + slotPart(k + 1),
         account: input.id,
         slot: k + 1,
         needs,
@@ -62,6 +62,18 @@ export function generateOpportunities(
     }
   }
   return out;
+}
+
+// An opportunity's id is `<account>-q<quarter>-<slot>`; the number parts are written once.
+const quarterParts: string[] = [];
+const slotParts: string[] = [];
+
+function quarterPart(q: number): string {
+  return (quarterParts[q] ??= `-q${q}-`);
+}
+
+function slotPart(k: number): string {
+  return (slotParts[k] ??= String(k));
 }
 
 /** Opportunity figures are shown to players; two decimals keep them readable and exact in JSON. */

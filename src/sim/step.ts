@@ -401,8 +401,12 @@ export function step(state: RunState, plans: readonly QuarterPlan[] = []): StepR
 
   const master = masterStream(state.seed, state.rng);
   const nextSeed = drawSeed(master);
+  // Every field named, in createRun's order: one object shape for every state.
   const next: RunState = {
-    ...state,
+    format: state.format,
+    scenario: state.scenario,
+    seed: state.seed,
+    record: state.record,
     quarter: q,
     rng: master.state(),
     quarterSeed: nextSeed,
