@@ -7,7 +7,7 @@
  */
 import { alignmentIndex, jointProposalShare, lobbyingShare, SEVEN_S, servedAccounts, sevenS } from './alignment.js';
 import type { QuarterData } from './quarter-data.js';
-import { gini, mean } from './stats.js';
+import { gini } from './stats.js';
 import type { QuarterRecord, ScenarioInput } from './types.js';
 
 export interface ReporterSpec {
@@ -78,9 +78,9 @@ export function series(scenario: ScenarioInput, history: readonly QuarterRecord[
 }
 
 /** Mean fulfilment of the served accounts in the top third by strategic growth potential minus that of the rest. */
-function strategicGap(d: QuarterData, served: readonly number[]): number {
-  if (served.length < 2) return 0;
-  const top = Math.ceil(served.length / 3);
+function strategicGap(d: QuarterData, served: number): number {
+  if (served < 2) return 0;
+  const top = Math.ceil(served / 3);
   let hi = 0;
   let lo = 0;
   let k = 0;
@@ -111,34 +111,50 @@ function misallocation(d: QuarterData): number {
   return s / 2;
 }
 
+/** Position of the first 7S element among the values. */
+const FIRST_ELEMENT = REPORTERS.findIndex((r) => r.name === `align.${SEVEN_S[0]}`);
+
 /** All reporters of one quarter, in canonical order. */
 export function measure(d: QuarterData): number[] {
-  const served = servedAccounts(d);
-  const ratios = served.map((ai) => d.received[ai]! / d.needed[ai]!);
-  const elements = sevenS(d, served, ratios);
-  const satisfaction: number[] = [];
+  const sc = d.world.scratch;
+  const A = d.needed.length;
+  const served = sc.iw(A);
+  const n = servedAccounts(d, served);
+  const ratios = sc.fw(n);
+  let fulfilment = 0;
+  for (let i = 0; i < n; i++) {
+    ratios[i] = d.received[served[i]!]! / d.needed[served[i]!]!;
+    fulfilment += ratios[i]!;
+  }
+  const out: number[] = new Array<number>(d.world.reporterNames.length);
+  const elements = sc.fw(SEVEN_S.length);
+  sevenS(d, served, ratios, n, elements);
+  let satisfaction = 0;
+  let alive = 0;
   let churned = 0;
-  for (let ai = 0; ai < d.needed.length; ai++) {
-    if (d.before.alive[ai]) satisfaction.push(d.after.satisfaction[ai]!);
+  for (let ai = 0; ai < A; ai++) {
+    if (d.before.alive[ai]) {
+      satisfaction += d.after.satisfaction[ai]!;
+      alive++;
+    }
     if (!d.after.alive[ai]) churned++;
   }
-  const out: number[] = [
-    d.companyProfit,
-    d.companyRevenue,
-    mean(satisfaction),
-    churned,
-    mean(ratios),
-    gini(ratios),
-    strategicGap(d, served),
-    misallocation(d),
-    lobbyingShare(d),
-    jointProposalShare(d),
-    d.influenceCost,
-    alignmentIndex(elements, d.world.model.alignmentPenalty),
-  ];
-  for (const s of SEVEN_S) out.push(elements[s]);
-  for (const x of d.departmentPnl) out.push(x);
-  for (const x of d.accountRevenue) out.push(x);
-  for (const x of d.kamScore) out.push(x);
+  out[0] = d.companyProfit;
+  out[1] = d.companyRevenue;
+  out[2] = alive > 0 ? satisfaction / alive : 0;
+  out[3] = churned;
+  out[4] = n > 0 ? fulfilment / n : 0;
+  out[5] = gini(ratios);
+  out[6] = strategicGap(d, n);
+  out[7] = misallocation(d);
+  out[8] = lobbyingShare(d);
+  out[9] = jointProposalShare(d);
+  out[10] = d.influenceCost;
+  let x = FIRST_ELEMENT;
+  out[11] = alignmentIndex(elements, d.world.model.alignmentPenalty);
+  for (let i = 0; i < SEVEN_S.length; i++) out[x++] = elements[i]!;
+  for (const v of d.departmentPnl) out[x++] = v;
+  for (const v of d.accountRevenue) out[x++] = v;
+  for (const v of d.kamScore) out[x++] = v;
   return out;
 }

@@ -53,11 +53,16 @@ export class Scratch {
 
   /** A zeroed Float64Array of length n. */
   f(n: number): Float64Array {
-    return this.fw(n).fill(0);
+    const out = this.fw(n);
+    // A loop: the built-in fill is a call into the runtime, dear for a few dozen numbers.
+    for (let k = 0; k < n; k++) out[k] = 0;
+    return out;
   }
 
   /** A zeroed Int32Array of length n. */
   i(n: number): Int32Array {
-    return this.iw(n).fill(0);
+    const out = this.iw(n);
+    for (let k = 0; k < n; k++) out[k] = 0;
+    return out;
   }
 }

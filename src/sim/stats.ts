@@ -56,7 +56,7 @@ export function orderByKey(items: Int32Array | number[], count: number, keys: Ar
 const buffers = { sorted: new Float64Array(64), taken: new Int32Array(64), placed: new Int32Array(64) };
 
 /** orderByKey for a handful of items: an insertion sort, stable. */
-function insertionOrder(items: number[], count: number, keys: ArrayLike<number>): void {
+function insertionOrder(items: Int32Array | number[], count: number, keys: ArrayLike<number>): void {
   for (let i = 1; i < count; i++) {
     const v = items[i]!;
     const x = keys[v]!;
@@ -106,17 +106,16 @@ export function gini(xs: ArrayLike<number>): number {
 }
 
 /**
- * Average ranks (1-based), ties sharing the mean rank; also Σ(t³ − t) over
- * groups of ties, which Kendall's W needs.
+ * Average ranks (1-based, ties sharing the mean rank) of xs[0..n) written to
+ * out[0..n), ordering through `order` (length n or more); returns Σ(t³ − t)
+ * over groups of ties, which Kendall's W needs. Allocates nothing: the
+ * engine ranks a handful of values several times a quarter.
  */
-export function rankTies(xs: ArrayLike<number>): { ranks: number[]; ties: number } {
-  const n = xs.length;
-  const order: number[] = new Array<number>(n);
+export function rankInto(xs: ArrayLike<number>, n: number, out: Float64Array | number[], order: Int32Array | number[]): number {
   for (let i = 0; i < n; i++) order[i] = i;
   // Insertion sort for the dozen values of a quarter: cheaper than any allocation.
   if (n <= 32) insertionOrder(order, n, xs);
   else orderByKey(order, n, xs);
-  const out: number[] = new Array<number>(n);
   let ties = 0;
   for (let i = 0; i < n; ) {
     let j = i;
@@ -128,6 +127,14 @@ export function rankTies(xs: ArrayLike<number>): { ranks: number[]; ties: number
     ties += t * t * t - t;
     i = j + 1;
   }
+  return ties;
+}
+
+/** Average ranks (1-based), ties sharing the mean rank; also Σ(t³ − t) over groups of ties. */
+export function rankTies(xs: ArrayLike<number>): { ranks: number[]; ties: number } {
+  const n = xs.length;
+  const out: number[] = new Array<number>(n);
+  const ties = rankInto(xs, n, out, new Array<number>(n));
   return { ranks: out, ties };
 }
 
@@ -135,11 +142,15 @@ export function ranks(xs: ArrayLike<number>): number[] {
   return rankTies(xs).ranks;
 }
 
-export function pearson(xs: ArrayLike<number>, ys: ArrayLike<number>): number {
-  const n = xs.length;
+/** Pearson's correlation of the first n values (all by default); 0 when either side is constant. */
+export function pearson(xs: ArrayLike<number>, ys: ArrayLike<number>, n: number = xs.length): number {
   if (n < 2) return 0;
-  const mx = mean(xs);
-  const my = mean(ys);
+  let sx = 0;
+  let sy = 0;
+  for (let i = 0; i < n; i++) sx += xs[i]!;
+  for (let i = 0; i < n; i++) sy += ys[i]!;
+  const mx = sx / n;
+  const my = sy / n;
   let sxy = 0;
   let sxx = 0;
   let syy = 0;
@@ -197,57 +208,81 @@ export interface SparseRatings {
  * not with raters × items.
  */
 export function kendallWSparse(n: number, rows: readonly SparseRatings[]): number {
-  const m = rows.length;
-  if (m < 2 || n < 2) return 1;
-  const rankSums = new Float64Array(n);
-  let fillTotal = 0;
-  let tieCorrection = 0;
-  for (const row of rows) {
-    const k = row.items.length;
+  let most = 0;
+  for (const row of rows) most = Math.max(most, row.items.length);
+  const w = new SparseKendall(n, new Float64Array(n), new Int32Array(most));
+  for (const row of rows) w.add(row.items, row.values, row.items.length, row.fill);
+  return w.value();
+}
+
+/**
+ * `kendallWSparse` one rater at a time, in memory the caller lends:
+ * `rankSums` (length n or more, zeroed) and `order` (as long as the longest row).
+ */
+export class SparseKendall {
+  private raters = 0;
+  private fillTotal = 0;
+  private tieCorrection = 0;
+
+  constructor(
+    private readonly n: number,
+    private readonly rankSums: Float64Array,
+    private readonly order: Int32Array,
+  ) {}
+
+  /** A rater who rated items[0..k) with values[0..k) and every other item `fill`. */
+  add(items: ArrayLike<number>, values: ArrayLike<number>, k: number, fill: number): void {
+    const { n, rankSums, order } = this;
+    this.raters++;
     const unknown = n - k;
-    const order: number[] = new Array<number>(k);
     for (let x = 0; x < k; x++) order[x] = x;
-    if (k > 32) orderByKey(order, k, row.values);
-    else insertionOrder(order, k, row.values);
+    if (k > 32) orderByKey(order, k, values);
+    else insertionOrder(order, k, values);
     let pos = 0;
     let fillDone = unknown === 0;
     let fillRank = 0;
     let j = 0;
     while (j < k || !fillDone) {
-      const v = j < k ? row.values[order[j]!]! : Infinity;
-      if (!fillDone && row.fill < v) {
+      const v = j < k ? values[order[j]!]! : Infinity;
+      if (!fillDone && fill < v) {
         fillRank = pos + (unknown + 1) / 2;
-        tieCorrection += unknown * unknown * unknown - unknown;
+        this.tieCorrection += unknown * unknown * unknown - unknown;
         pos += unknown;
         fillDone = true;
         continue;
       }
       let g = j;
-      while (g + 1 < k && row.values[order[g + 1]!] === v) g++;
-      const withFill = !fillDone && row.fill === v;
+      while (g + 1 < k && values[order[g + 1]!] === v) g++;
+      const withFill = !fillDone && fill === v;
       const t = g - j + 1 + (withFill ? unknown : 0);
       const rank = pos + (t + 1) / 2;
-      for (let x = j; x <= g; x++) rankSums[row.items[order[x]!]!]! += rank;
+      for (let x = j; x <= g; x++) rankSums[items[order[x]!]!]! += rank;
       if (withFill) {
         fillRank = rank;
         fillDone = true;
       }
-      tieCorrection += t * t * t - t;
+      this.tieCorrection += t * t * t - t;
       pos += t;
       j = g + 1;
     }
     if (unknown > 0) {
       // Every item gets this rank except the rated ones, which already have theirs.
-      fillTotal += fillRank;
-      for (let x = 0; x < k; x++) rankSums[row.items[x]!]! -= fillRank;
+      this.fillTotal += fillRank;
+      for (let x = 0; x < k; x++) rankSums[items[x]!]! -= fillRank;
     }
   }
-  const meanSum = (m * (n + 1)) / 2;
-  let s = 0;
-  for (let i = 0; i < n; i++) s += (rankSums[i]! + fillTotal - meanSum) ** 2;
-  const denominator = m * m * (n ** 3 - n) - m * tieCorrection;
-  if (denominator <= 0) return 1;
-  return Math.min(1, Math.max(0, (12 * s) / denominator));
+
+  value(): number {
+    const { n, rankSums } = this;
+    const m = this.raters;
+    if (m < 2 || n < 2) return 1;
+    const meanSum = (m * (n + 1)) / 2;
+    let s = 0;
+    for (let i = 0; i < n; i++) s += (rankSums[i]! + this.fillTotal - meanSum) ** 2;
+    const denominator = m * m * (n ** 3 - n) - m * this.tieCorrection;
+    if (denominator <= 0) return 1;
+    return Math.min(1, Math.max(0, (12 * s) / denominator));
+  }
 }
 
 export function clamp(x: number, lo: number, hi: number): number {

@@ -402,6 +402,7 @@ export function step(state: RunState, plans: readonly QuarterPlan[] = []): StepR
   const master = masterStream(state.seed, state.rng);
   const nextSeed = drawSeed(master);
   // Every field named, in createRun's order: one object shape for every state.
+  const nextOpps = q < scenario.quarters ? generateOpportunities(world, after, nextSeed, q + 1) : [];
   const next: RunState = {
     format: state.format,
     scenario: state.scenario,
@@ -412,7 +413,7 @@ export function step(state: RunState, plans: readonly QuarterPlan[] = []): StepR
     quarterSeed: nextSeed,
     accounts: after,
     kams,
-    opportunities: q < scenario.quarters ? generateOpportunities(world, after, nextSeed, q + 1) : [],
+    opportunities: nextOpps,
     sponsored: sponsoredIds,
     lastLobbyingShare: values[LOBBYING_SHARE]!,
     history: [...state.history, record],
