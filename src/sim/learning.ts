@@ -25,7 +25,10 @@ export function nextSkill(m: ModelParams, skill: number, businessCaseDays: numbe
 
 const FLOOR = 0.01;
 
-function normaliseInto(out: number[], at: number, row: ArrayLike<number>): void {
+/** The row being built, before normalising (the engine is single-threaded per run). */
+const row = new Float64Array(USES);
+
+function normaliseInto(out: number[], at: number): void {
   let total = 0;
   for (let u = 0; u < USES; u++) total += Math.max(FLOOR, row[u]!);
   for (let u = 0; u < USES; u++) out[at + u] = Math.max(FLOOR, row[u]!) / total;
@@ -35,39 +38,48 @@ function normaliseInto(out: number[], at: number, row: ArrayLike<number>): void 
  * Roth–Erev with a reference point: uses of time that went with a better score
  * than the aspiration gain propensity in proportion to how much they were
  * used; worse outcomes weaken them. Experimentation spills part of it to all
- * uses. Writes the new row into `out` at `at`.
+ * uses. Reads the old row at `propensities[from..]` and the days used at
+ * `usedDays[usedAt..]`; writes the new row into `out` at `at`.
  */
 export function rothErev(
   m: ModelParams,
   out: number[],
   at: number,
   propensities: ArrayLike<number>,
+  from: number,
   usedDays: ArrayLike<number>,
+  usedAt: number,
   score: number,
   aspiration: number,
 ): void {
   let used = 0;
-  for (let u = 0; u < USES; u++) used += usedDays[u]!;
+  for (let u = 0; u < USES; u++) used += usedDays[usedAt + u]!;
   const reward = Math.max(-1, Math.min(1, (score - aspiration) / Math.max(1, Math.abs(aspiration))));
   const eps = m.adaptiveExperimentation;
-  const row: number[] = new Array<number>(USES);
   for (let u = 0; u < USES; u++) {
-    const share = used > 0 ? usedDays[u]! / used : 1 / USES;
-    row[u] = propensities[u]! + m.adaptiveLearningRate * reward * ((1 - eps) * share + eps / USES);
+    const share = used > 0 ? usedDays[usedAt + u]! / used : 1 / USES;
+    row[u] = propensities[from + u]! + m.adaptiveLearningRate * reward * ((1 - eps) * share + eps / USES);
   }
-  normaliseInto(out, at, row);
+  normaliseInto(out, at);
 }
 
-/** Imitation: move toward the split of the best-scoring colleague. */
-export function imitate(m: ModelParams, out: number[], at: number, propensities: ArrayLike<number>, bestDays: ArrayLike<number>): void {
+/** Imitation: move toward the split of the best-scoring colleague (read at `bestDays[bestAt..]`). */
+export function imitate(
+  m: ModelParams,
+  out: number[],
+  at: number,
+  propensities: ArrayLike<number>,
+  from: number,
+  bestDays: ArrayLike<number>,
+  bestAt: number,
+): void {
   let used = 0;
-  for (let u = 0; u < USES; u++) used += bestDays[u]!;
-  const row: number[] = new Array<number>(USES);
+  for (let u = 0; u < USES; u++) used += bestDays[bestAt + u]!;
   for (let u = 0; u < USES; u++) {
-    const share = used > 0 ? bestDays[u]! / used : 1 / USES;
-    row[u] = (1 - m.adaptiveLearningRate) * propensities[u]! + m.adaptiveLearningRate * share;
+    const share = used > 0 ? bestDays[bestAt + u]! / used : 1 / USES;
+    row[u] = (1 - m.adaptiveLearningRate) * propensities[from + u]! + m.adaptiveLearningRate * share;
   }
-  normaliseInto(out, at, row);
+  normaliseInto(out, at);
 }
 
 export function nextAspiration(m: ModelParams, aspiration: number, score: number, quarter: number): number {

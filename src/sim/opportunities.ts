@@ -25,7 +25,7 @@ export function generateOpportunities(
   const spread = m.opportunitySpread;
   const half = spread / 2;
   // z[0] sizes the opportunity, z[1] its upside, z[2..] jitter each needed department.
-  const z = new Array<number>(D + 4).fill(0);
+  const z = world.scratch.fcap(D + 4);
   for (let ai = 0; ai < scenario.accounts.length; ai++) {
     const input = scenario.accounts[ai]!;
     const wallet = accounts.wallet[ai]!;
@@ -49,8 +49,14 @@ export function generateOpportunities(
         z[2 + i] = mix[i]![1] * Math.exp(half * z[2 + i]!);
         mixTotal += z[2 + i]!;
       }
-      const needs: number[] = new Array<number>(D).fill(0);
-      for (let i = 0; i < mix.length; i++) needs[mix[i]![0]] = round2((totalDays * z[2 + i]!) / mixTotal);
+      // The mix lists departments in scenario order, so needs are written front to back.
+      const needs: number[] = [];
+      for (let i = 0; i < mix.length; i++) {
+        const d = mix[i]![0];
+        while (needs.length < d) needs.push(0);
+        needs.push(round2((totalDays * z[2 + i]!) / mixTotal));
+      }
+      while (needs.length < D) needs.push(0);
       out.push({
         id: input.id + quarterPart(quarter) + slotPart(k + 1),
         account: input.id,

@@ -128,7 +128,8 @@ export function step(state: RunState, plans: readonly QuarterPlan[] = []): StepR
   const O = opps.count;
 
   // 2. Plans.
-  const given: (QuarterPlan | undefined)[] = new Array(K).fill(undefined);
+  const given: (QuarterPlan | undefined)[] = [];
+  for (let ki = 0; ki < K; ki++) given.push(undefined);
   for (const p of plans) {
     const ki = world.kamIndex.get(p.kam);
     if (ki === undefined) throw new PlanError(p.kam, [{ code: 'unknown-kam', path: 'kam', params: { kam: p.kam } }]);
@@ -309,26 +310,26 @@ export function step(state: RunState, plans: readonly QuarterPlan[] = []): StepR
     aspiration: k0.aspiration.slice(),
     lastSplit: k0.lastSplit.slice(),
     lastScore: plainCopy(kamScore),
-    cumulativeScore: k0.cumulativeScore.map((c, ki) => c + kamScore[ki]!),
+    cumulativeScore: plainCopy(kamScore),
   };
+  for (let ki = 0; ki < K; ki++) kams.cumulativeScore[ki] = k0.cumulativeScore[ki]! + kamScore[ki]!;
   for (let ki = 0; ki < K; ki++) {
     for (let d = 0; d < D; d++) {
       const x = ki * D + d;
       const f = fulfilCount[x]! > 0 ? fulfilSum[x]! / fulfilCount[x]! : Number.NaN;
       kams.relationships[x] = nextRelationship(m, k0.relationships[x]!, plan.relationship[x]!, f, agenda);
     }
-    const row = plan.split.subarray(ki * USES, ki * USES + USES);
-    kams.businessCaseSkill[ki] = nextSkill(m, k0.businessCaseSkill[ki]!, plan.split[ki * USES + U_BUSINESS_CASE]!);
+    const row = ki * USES;
+    kams.businessCaseSkill[ki] = nextSkill(m, k0.businessCaseSkill[ki]!, plan.split[row + U_BUSINESS_CASE]!);
     // Learning needs a reference point: the first quarter only sets the aspiration.
     if (personaOf(world, ki) === 'adaptive' && given[ki] === undefined && q > 1) {
-      const props = k0.propensities.slice(ki * USES, ki * USES + USES);
       if (world.adaptiveRule === 'imitation' && bestKam !== ki)
-        imitate(m, kams.propensities, ki * USES, props, plan.split.subarray(bestKam * USES, bestKam * USES + USES));
-      else rothErev(m, kams.propensities, ki * USES, props, row, kamScore[ki]!, k0.aspiration[ki]!);
+        imitate(m, kams.propensities, row, k0.propensities, row, plan.split, bestKam * USES);
+      else rothErev(m, kams.propensities, row, k0.propensities, row, plan.split, row, kamScore[ki]!, k0.aspiration[ki]!);
     }
     kams.aspiration[ki] = nextAspiration(m, k0.aspiration[ki]!, kamScore[ki]!, q);
     const budget = scenario.kams[ki]!.timeBudget;
-    for (let u = 0; u < USES; u++) kams.lastSplit[ki * USES + u] = budget > 0 ? row[u]! / budget : 0;
+    for (let u = 0; u < USES; u++) kams.lastSplit[row + u] = budget > 0 ? plan.split[row + u]! / budget : 0;
   }
 
   // 9. Measures.
@@ -361,7 +362,8 @@ export function step(state: RunState, plans: readonly QuarterPlan[] = []): StepR
     capacityAllocated,
   };
   const values = measure(data);
-  const sponsoredIds = scenario.accounts.filter((_, ai) => sponsored[ai]).map((a) => a.id);
+  const sponsoredIds: string[] = [];
+  for (let ai = 0; ai < A; ai++) if (sponsored[ai]) sponsoredIds.push(scenario.accounts[ai]!.id);
 
   const accountRows: AccountQuarter[] = [];
   if (state.record !== 'reporters') {
