@@ -91,12 +91,15 @@ export interface OppPair {
   b: number;
 }
 
-/**
- * Where the engine already knows a joint entry's opportunities (it made the
- * entry itself), it notes their indices here, keyed by the entry object, so
- * they need not be looked up by id.
- */
-export const jointIndices = new WeakMap<object, OppPair>();
+/** A seat's joint entry with the indices of its two opportunities in the quarter's table. */
+export interface JointEntry extends OppPair {
+  plan: JointPlan;
+}
+
+/** A joint entry from a (checked) plan, its opportunities looked up by id. */
+export function jointEntry(opps: OppTable, plan: JointPlan): JointEntry {
+  return { plan, a: oppIndex(opps, plan.opportunity) ?? -1, b: oppIndex(opps, plan.partnerOpportunity) ?? -1 };
+}
 
 /** Index of an opportunity by id, or undefined. */
 export function oppIndex(t: OppTable, id: string): number | undefined {
@@ -126,7 +129,7 @@ export interface PlanMatrix {
   /** Days per use of time, K × 6. */
   split: Float64Array;
   /** Joint entries of each seat. */
-  joints: JointPlan[][];
+  joints: JointEntry[][];
 }
 
 export function emptyMatrix(world: World, opps: OppTable): PlanMatrix {
@@ -178,7 +181,7 @@ export function writePlan(world: World, opps: OppTable, m: PlanMatrix, ki: numbe
     m.split[s + U_LOBBYING]! += l;
     m.split[s + U_RELATIONSHIP]! += r;
   }
-  m.joints[ki] = plan.joint.map((j) => ({ ...j }));
+  m.joints[ki] = plan.joint.map((j) => jointEntry(opps, { ...j }));
   for (const j of plan.joint) m.split[s + U_JOINT]! += j.days;
 }
 
@@ -195,7 +198,7 @@ export function readPlan(world: World, opps: OppTable, m: PlanMatrix, ki: number
     relationship: {},
     businessCase: {},
     boardPitch: {},
-    joint: m.joints[ki]!.map((j) => ({ ...j })),
+    joint: m.joints[ki]!.map((j) => ({ ...j.plan })),
   };
   for (let x = opps.kamStart[ki]!; x < opps.kamStart[ki + 1]!; x++) {
     const o = opps.kamOpps[x]!;

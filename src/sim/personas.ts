@@ -8,7 +8,7 @@
  * Imports only src/sim.
  */
 import { adoption, lobbyDamping } from './adoption.js';
-import { jointIndices, U_BOARD_PITCH, U_BUSINESS_CASE, U_CUSTOMER, U_JOINT, U_LOBBYING, U_RELATIONSHIP, USES, type OppTable, type PlanMatrix } from './matrix.js';
+import { U_BOARD_PITCH, U_BUSINESS_CASE, U_CUSTOMER, U_JOINT, U_LOBBYING, U_RELATIONSHIP, USES, type JointEntry, type OppTable, type PlanMatrix } from './matrix.js';
 import { fillNormals, type Stream } from './rng.js';
 import { clamp } from './stats.js';
 import type { JointPlan, Persona, RunState, TimeUse } from './types.js';
@@ -126,7 +126,7 @@ export function proposeJoint(
   ki: number,
   split: Float64Array,
   draws: SeatDraws,
-): JointPlan | null {
+): JointEntry | null {
   const { scenario } = world;
   const persona = personaOf(world, ki);
   const wants = persona === 'team-player' || (persona === 'adaptive' && split[U_JOINT]! >= 0.08);
@@ -162,8 +162,7 @@ export function proposeJoint(
     partnerOpportunity: opps.list[best]!.id,
     days: Math.max(world.model.jointMinDays, split[U_JOINT]! * scenario.kams[ki]!.timeBudget),
   };
-  jointIndices.set(plan, { a: own, b: best });
-  return plan;
+  return { plan, a: own, b: best };
 }
 
 /** Writes an AI seat's plan into the matrix, given the joint proposals it takes part in. */
@@ -174,7 +173,7 @@ export function aiPlan(
   matrix: PlanMatrix,
   ki: number,
   split: Float64Array,
-  joints: JointPlan[],
+  joints: JointEntry[],
 ): void {
   const { scenario, scratch } = world;
   const D = scenario.departments.length;
@@ -194,7 +193,7 @@ export function aiPlan(
   }
 
   let jointDays = 0;
-  for (const j of joints) jointDays += j.days;
+  for (const j of joints) jointDays += j.plan.days;
   matrix.joints[ki] = joints;
   // Unused joint time goes to relationships; joint commitments come out of customer time first.
   let customer = split[U_CUSTOMER]! * budget;

@@ -6,7 +6,7 @@
  * Imports only src/sim.
  */
 import { decideJointIn } from './joint.js';
-import { emptyMatrix, jointIndices, oppIndex, oppTable, writePlan, type OppTable, type PlanMatrix } from './matrix.js';
+import { emptyMatrix, jointEntry, oppTable, writePlan, type JointEntry, type OppTable, type PlanMatrix } from './matrix.js';
 import { aiPlan, drawSeat, intendedSplit, lobbyingReturn, proposeJoint } from './personas.js';
 import { LABEL, subStream } from './rng.js';
 import type { JointOutcome, JointPlan, QuarterPlan, RunState } from './types.js';
@@ -15,7 +15,7 @@ import { worldOf, type World } from './world.js';
 interface Intentions {
   splits: (Float64Array | null)[];
   /** Proposals by AI seats, by proposer index. */
-  proposals: (JointPlan | null)[];
+  proposals: (JointEntry | null)[];
 }
 
 function intentions(world: World, state: RunState, opps: OppTable, humans: readonly boolean[]): Intentions {
@@ -23,7 +23,7 @@ function intentions(world: World, state: RunState, opps: OppTable, humans: reado
   const stream = subStream(state.quarterSeed, LABEL.personas);
   const felt = lobbyingReturn(world, state.quarter + 1);
   const splits: (Float64Array | null)[] = [];
-  const proposals: (JointPlan | null)[] = [];
+  const proposals: (JointEntry | null)[] = [];
   kams.forEach((_, ki) => {
     const draws = drawSeat(world, stream);
     if (humans[ki]) {
@@ -46,7 +46,7 @@ export function incomingProposals(state: RunState, humanSeats: readonly string[]
   const { proposals } = intentions(world, state, oppTable(world, state.opportunities), humans);
   const out: (JointPlan & { from: string })[] = [];
   proposals.forEach((p, ki) => {
-    if (p && humanSeats.includes(p.partner)) out.push({ ...p, from: world.scenario.kams[ki]!.id });
+    if (p && humanSeats.includes(p.plan.partner)) out.push({ ...p.plan, from: world.scenario.kams[ki]!.id });
   });
   return out;
 }
@@ -66,83 +66,98 @@ export function resolvePlans(
   given: readonly (QuarterPlan | undefined)[],
 ): ResolvedPlans {
   const { kams } = world.scenario;
-  const humans = kams.map((_, ki) => given[ki] !== undefined);
+  const K = kams.length;
+  const humans: boolean[] = [];
+  for (let ki = 0; ki < K; ki++) humans.push(given[ki] !== undefined);
   const intent = intentions(world, state, opps, humans);
-  const joints: JointPlan[][] = kams.map(() => []);
-  const committed = new Set<string>();
+  const joints: JointEntry[][] = [];
+  for (let ki = 0; ki < K; ki++) joints.push([]);
+  // Opportunities already promised to a joint proposal this quarter.
+  const committed = world.scratch.i(opps.count);
+  const isCommitted = (o: number) => o >= 0 && committed[o] === 1;
+  const commit = (o: number) => {
+    if (o >= 0) committed[o] = 1;
+  };
 
-  const offers: { from: number; j: JointPlan }[] = [];
-  given.forEach((p, ki) => p?.joint.forEach((j) => offers.push({ from: ki, j })));
-  intent.proposals.forEach((j, ki) => j && offers.push({ from: ki, j }));
+  const offers: { from: number; j: JointEntry }[] = [];
+  for (let ki = 0; ki < K; ki++) for (const j of given[ki]?.joint ?? []) offers.push({ from: ki, j: jointEntry(opps, j) });
+  for (let ki = 0; ki < K; ki++) {
+    const j = intent.proposals[ki];
+    if (j) offers.push({ from: ki, j });
+  }
   for (const { from, j } of offers) {
-    const to = world.kamIndex.get(j.partner);
+    const to = world.kamIndex.get(j.plan.partner);
     if (to === undefined) continue;
     const fromAI = !humans[from];
-    if (fromAI && committed.has(j.opportunity)) continue;
+    if (fromAI && isCommitted(j.a)) continue;
     if (humans[to]) {
       // A person answers in their own plan; the AI proposer holds its side open.
       if (fromAI) {
         joints[from]!.push(j);
-        committed.add(j.opportunity);
+        commit(j.a);
       }
       continue;
     }
-    if (committed.has(j.partnerOpportunity)) continue;
-    const pair = jointIndices.get(j);
+    if (isCommitted(j.b)) continue;
+    const { plan } = j;
     const decision = decideJointIn(
       world,
       state,
       opps,
-      { from: kams[from]!.id, to: j.partner, opportunity: j.opportunity, partnerOpportunity: j.partnerOpportunity, days: j.days },
-      pair,
+      { from: kams[from]!.id, to: plan.partner, opportunity: plan.opportunity, partnerOpportunity: plan.partnerOpportunity, days: plan.days },
+      j,
     );
     if (!decision.accept) continue;
-    const answer: JointPlan = { partner: kams[from]!.id, opportunity: j.partnerOpportunity, partnerOpportunity: j.opportunity, days: j.days };
-    if (pair) jointIndices.set(answer, { a: pair.b, b: pair.a });
-    joints[to]!.push(answer);
-    committed.add(j.partnerOpportunity);
+    const answer: JointPlan = { partner: kams[from]!.id, opportunity: plan.partnerOpportunity, partnerOpportunity: plan.opportunity, days: plan.days };
+    joints[to]!.push({ plan: answer, a: j.b, b: j.a });
+    commit(j.b);
     if (fromAI) {
       joints[from]!.push(j);
-      committed.add(j.opportunity);
+      commit(j.a);
     }
   }
 
   const matrix = emptyMatrix(world, opps);
-  kams.forEach((_, ki) => {
+  for (let ki = 0; ki < K; ki++) {
     const g = given[ki];
     if (g) writePlan(world, opps, matrix, ki, g);
     else aiPlan(world, state, opps, matrix, ki, intent.splits[ki]!, joints[ki]!);
-  });
+  }
 
-  const partnerOf = world.scratch.i(opps.count).fill(-1);
+  const partnerOf = world.scratch.iw(opps.count);
+  for (let o = 0; o < opps.count; o++) partnerOf[o] = -1;
   const outcomes: JointOutcome[] = [];
   const minDays = world.model.jointMinDays;
-  matrix.joints.forEach((list, ki) => {
-    for (const j of list) {
-      const pk = world.kamIndex.get(j.partner)!;
+  for (let ki = 0; ki < K; ki++) {
+    for (const j of matrix.joints[ki]!) {
+      const pk = world.kamIndex.get(j.plan.partner)!;
+      // The partner's matching entry: the same two opportunities the other way round.
       const match = matrix.joints[pk]!.find(
-        (x) => x.partner === kams[ki]!.id && x.opportunity === j.partnerOpportunity && x.partnerOpportunity === j.opportunity,
+        (x) =>
+          x.a === j.b &&
+          x.b === j.a &&
+          x.plan.partner === kams[ki]!.id &&
+          x.plan.opportunity === j.plan.partnerOpportunity &&
+          x.plan.partnerOpportunity === j.plan.opportunity,
       );
       if (pk < ki && match) continue; // reported once, from the first seat
-      const pair = jointIndices.get(j);
-      const a = pair ? pair.a : oppIndex(opps, j.opportunity);
-      const b = pair ? pair.b : oppIndex(opps, j.partnerOpportunity);
+      const { a, b } = j;
       const ok =
         match !== undefined &&
-        a !== undefined &&
-        b !== undefined &&
-        j.days >= minDays &&
-        match.days >= minDays &&
+        a >= 0 &&
+        b >= 0 &&
+        j.plan.days >= minDays &&
+        match.plan.days >= minDays &&
         matrix.pursued[a] === 1 &&
         matrix.pursued[b] === 1 &&
         partnerOf[a] === -1 &&
         partnerOf[b] === -1;
       if (ok) {
-        partnerOf[a!] = b!;
-        partnerOf[b!] = a!;
+        partnerOf[a] = b;
+        partnerOf[b] = a;
       }
-      outcomes.push({ kams: [kams[ki]!.id, j.partner], opportunities: [j.opportunity, j.partnerOpportunity], formed: ok });
+      outcomes.push({ kams: [kams[ki]!.id, j.plan.partner], opportunities: [j.plan.opportunity, j.plan.partnerOpportunity], formed: ok });
     }
-  });
+  }
   return { matrix, partnerOf, outcomes };
 }
