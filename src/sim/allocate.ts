@@ -186,29 +186,28 @@ export function allocate(
   for (let d = 0; d < D; d++) deptStart[d + 1]! += deptStart[d]!;
   const E = deptStart[D]!;
   // Every column is written for every entry, except the reserved channels, which start at zero.
-  const col = () => sc.fw(E);
   const a: Allocation = {
     deptStart,
     request: sc.iw(E),
-    ask: col(),
-    received: col(),
+    ask: sc.fw(E),
+    received: sc.fw(E),
     pool: sc.f(E),
     priority: sc.f(E),
-    contest: col(),
-    perceived: col(),
-    actual: col(),
-    score: col(),
-    departmentValue: col(),
-    accountValue: col(),
-    influence: col(),
-    lobbying: col(),
-    relationship: col(),
-    lobbyDays: col(),
-    noise: col(),
-    sponsorship: col(),
+    contest: sc.fw(E),
+    perceived: sc.fw(E),
+    actual: sc.fw(E),
+    score: sc.fw(E),
+    departmentValue: sc.fw(E),
+    accountValue: sc.fw(E),
+    influence: sc.fw(E),
+    lobbying: sc.fw(E),
+    relationship: sc.fw(E),
+    lobbyDays: sc.fw(E),
+    noise: sc.fw(E),
+    sponsorship: sc.fw(E),
   };
-  const fill = sc.i(D);
-  fill.set(deptStart.subarray(0, D));
+  const fill = sc.iw(D);
+  for (let d = 0; d < D; d++) fill[d] = deptStart[d]!;
   for (let i = 0; i < R; i++) {
     for (let d = 0; d < D; d++) {
       if (req.ask[i * D + d]! > 0) a.request[fill[d]!++] = i;
@@ -277,18 +276,19 @@ export function allocate(
     const given = sc.fcap(n);
     const needs = sc.fcap(n);
     let capacityLeft = dept.capacity;
-    const channel = (share: number, onlyJoint: boolean, into: Float64Array) => {
-      if (share <= 0) return;
-      for (let k = 0; k < n; k++) needs[k] = !onlyJoint || joint[lo + k] ? remaining[k]! : 0;
+    // The reserved channels, in order: the cross-functional pool (joint requests only), then priority access.
+    for (let c = 0; c < 2; c++) {
+      const share = c === 0 ? adopt.crossFunctionalPool : adopt.priorityAccess;
+      if (share <= 0) continue;
+      const into = c === 0 ? a.pool : a.priority;
+      for (let k = 0; k < n; k++) needs[k] = c === 1 || joint[lo + k] ? remaining[k]! : 0;
       allocateInto(sc, given, world.allocation, dept.capacity * share, needs, acctScore, m.decisiveness, n, lo);
       for (let k = 0; k < n; k++) {
         into[lo + k] = given[k]!;
         remaining[k]! -= given[k]!;
         capacityLeft -= given[k]!;
       }
-    };
-    channel(adopt.crossFunctionalPool, true, a.pool);
-    channel(adopt.priorityAccess, false, a.priority);
+    }
     allocateInto(sc, given, world.allocation, Math.max(0, capacityLeft), remaining, a.score, m.decisiveness, n, lo);
     for (let k = 0; k < n; k++) {
       const e = lo + k;
