@@ -6,6 +6,7 @@
  * converted at the boundary, in both directions.
  * Imports only src/sim.
  */
+import { objects } from './shapes.js';
 import type { JointPlan, Opportunity, QuarterPlan } from './types.js';
 import { TIME_USES } from './types.js';
 import type { World } from './world.js';
@@ -137,6 +138,8 @@ export function emptyMatrix(world: World, opps: OppTable): PlanMatrix {
   const D = scenario.departments.length;
   const K = scenario.kams.length;
   const A = scenario.accounts.length;
+  const joints = objects<JointEntry[]>();
+  for (let ki = 0; ki < K; ki++) joints.push(objects<JointEntry>());
   return {
     ask: scratch.f(opps.count * D),
     pursued: scratch.i(opps.count),
@@ -146,7 +149,7 @@ export function emptyMatrix(world: World, opps: OppTable): PlanMatrix {
     lobby: scratch.f(K * D),
     relationship: scratch.f(K * D),
     split: scratch.f(K * USES),
-    joints: scenario.kams.map(() => []),
+    joints,
   };
 }
 
@@ -181,7 +184,9 @@ export function writePlan(world: World, opps: OppTable, m: PlanMatrix, ki: numbe
     m.split[s + U_LOBBYING]! += l;
     m.split[s + U_RELATIONSHIP]! += r;
   }
-  m.joints[ki] = plan.joint.map((j) => jointEntry(opps, { ...j }));
+  const joints = objects<JointEntry>();
+  for (const j of plan.joint) joints.push(jointEntry(opps, { ...j }));
+  m.joints[ki] = joints;
   for (const j of plan.joint) m.split[s + U_JOINT]! += j.days;
 }
 

@@ -9,6 +9,7 @@ import { decideJointIn } from './joint.js';
 import { emptyMatrix, jointEntry, oppTable, writePlan, type JointEntry, type OppTable, type PlanMatrix } from './matrix.js';
 import { aiPlan, drawSeat, intendedSplit, lobbyingReturn, proposeJoint } from './personas.js';
 import { LABEL, subStream } from './rng.js';
+import { objects } from './shapes.js';
 import type { JointOutcome, JointPlan, QuarterPlan, RunState } from './types.js';
 import { worldOf, type World } from './world.js';
 
@@ -71,7 +72,7 @@ export function resolvePlans(
   for (let ki = 0; ki < K; ki++) humans.push(given[ki] !== undefined);
   const intent = intentions(world, state, opps, humans);
   const joints: JointEntry[][] = [];
-  for (let ki = 0; ki < K; ki++) joints.push([]);
+  for (let ki = 0; ki < K; ki++) joints.push(objects<JointEntry>());
   // Opportunities already promised to a joint proposal this quarter.
   const committed = world.scratch.i(opps.count);
   const isCommitted = (o: number) => o >= 0 && committed[o] === 1;

@@ -10,6 +10,7 @@
 import { allocate, buildRequests, explain } from './allocate.js';
 import { adoption } from './adoption.js';
 import { selectSponsored } from './board.js';
+import { doubles, doublesFrom, flags, integers } from './shapes.js';
 import { copyAccounts, logit, respond } from './customers.js';
 import { solutionQuality } from './delivery.js';
 import { imitate, nextAspiration, nextRelationship, nextSkill, rothErev } from './learning.js';
@@ -43,34 +44,29 @@ export function createRun(scenario: ScenarioInput, options: RunOptions = {}): Ru
   const master = masterStream(seed);
   const quarterSeed = drawSeed(master);
   const acc = scenario.accounts;
+  const A = acc.length;
   const accounts: AccountsState = {
-    alive: acc.map(() => true),
-    churnedIn: acc.map(() => 0),
-    wallet: acc.map((a) => a.wallet),
-    maxWallet: acc.map((a) => a.maxWallet ?? a.wallet * m.walletCap),
-    shareOfWallet: acc.map((a) => a.shareOfWallet),
-    sowAnchor: acc.map((a) => logit(a.shareOfWallet)),
-    satisfaction: acc.map((a) => a.satisfaction),
-    satisfactionAnchor: acc.map((a) => a.satisfaction),
+    alive: flags(A, () => true),
+    churnedIn: integers(A, () => 0),
+    wallet: doubles(A, (ai) => acc[ai]!.wallet),
+    maxWallet: doubles(A, (ai) => acc[ai]!.maxWallet ?? acc[ai]!.wallet * m.walletCap),
+    shareOfWallet: doubles(A, (ai) => acc[ai]!.shareOfWallet),
+    sowAnchor: doubles(A, (ai) => logit(acc[ai]!.shareOfWallet)),
+    satisfaction: doubles(A, (ai) => acc[ai]!.satisfaction),
+    satisfactionAnchor: doubles(A, (ai) => acc[ai]!.satisfaction),
     // The quality that would hold satisfaction where it starts, with full attention.
-    lastQuality: acc.map((a) => Math.min(1, Math.max(0, (a.satisfaction - m.customerTimeWeight) / Math.max(1e-9, m.qualityWeight)))),
+    lastQuality: doubles(A, (ai) => Math.min(1, Math.max(0, (acc[ai]!.satisfaction - m.customerTimeWeight) / Math.max(1e-9, m.qualityWeight)))),
   };
   const K = scenario.kams.length;
   const D = scenario.departments.length;
-  const relationships = new Array<number>(K * D);
-  const propensities = new Array<number>(K * USES);
-  scenario.kams.forEach((k, ki) => {
-    scenario.departments.forEach((d, di) => (relationships[ki * D + di] = k.relationships[d.id] ?? 0));
-    TIME_USES.forEach((u, i) => (propensities[ki * USES + i] = ADAPTIVE_START[u]));
-  });
   const kams: KamsState = {
-    businessCaseSkill: scenario.kams.map((k) => k.businessCaseSkill),
-    relationships,
-    propensities,
-    aspiration: new Array<number>(K).fill(0),
-    lastSplit: new Array<number>(K * USES).fill(0),
-    lastScore: new Array<number>(K).fill(0),
-    cumulativeScore: new Array<number>(K).fill(0),
+    businessCaseSkill: doubles(K, (ki) => scenario.kams[ki]!.businessCaseSkill),
+    relationships: doubles(K * D, (x) => scenario.kams[Math.floor(x / D)]!.relationships[scenario.departments[x % D]!.id] ?? 0),
+    propensities: doubles(K * USES, (x) => ADAPTIVE_START[TIME_USES[x % USES]!]),
+    aspiration: doubles(K, () => 0),
+    lastSplit: doubles(K * USES, () => 0),
+    lastScore: doubles(K, () => 0),
+    cumulativeScore: doubles(K, () => 0),
   };
   return {
     format: RUN_STATE_FORMAT,
@@ -87,12 +83,6 @@ export function createRun(scenario: ScenarioInput, options: RunOptions = {}): Ru
     lastLobbyingShare: 0,
     history: [],
   };
-}
-
-function plainCopy(xs: Float64Array): number[] {
-  const out: number[] = new Array<number>(xs.length);
-  for (let i = 0; i < xs.length; i++) out[i] = xs[i]!;
-  return out;
 }
 
 export function isFinished(state: RunState): boolean {
@@ -309,8 +299,8 @@ export function step(state: RunState, plans: readonly QuarterPlan[] = []): StepR
     propensities: k0.propensities.slice(),
     aspiration: k0.aspiration.slice(),
     lastSplit: k0.lastSplit.slice(),
-    lastScore: plainCopy(kamScore),
-    cumulativeScore: plainCopy(kamScore),
+    lastScore: doublesFrom(kamScore),
+    cumulativeScore: doublesFrom(kamScore),
   };
   for (let ki = 0; ki < K; ki++) kams.cumulativeScore[ki] = k0.cumulativeScore[ki]! + kamScore[ki]!;
   for (let ki = 0; ki < K; ki++) {

@@ -1,0 +1,46 @@
+/**
+ * Plain arrays that keep one internal shape for the whole run. V8 stores a
+ * number array as small integers until the first fraction arrives, and an
+ * empty list as a number list until the first object is pushed; each change
+ * gives the array a new hidden class, and optimised code that met the old one
+ * is thrown away and compiled again. Starting every state array in its final
+ * shape keeps the engine's hot functions compiled once (it changes no value).
+ * Imports nothing.
+ */
+
+/** A number array of length n, stored as unboxed doubles from the start. */
+export function doubles(n: number, at: (i: number) => number): number[] {
+  // A fractional first element makes the array a double array for good.
+  const out = [0.5];
+  for (let i = 0; i < n; i++) out[i] = at(i);
+  out.length = n;
+  return out;
+}
+
+/** A copy of `xs` as a double array, whatever shape `xs` had. */
+export function doublesFrom(xs: ArrayLike<number>): number[] {
+  return doubles(xs.length, (i) => xs[i]!);
+}
+
+/** An empty list already shaped to hold objects. */
+export function objects<T extends object>(): T[] {
+  const out: T[] = [{} as T];
+  out.length = 0;
+  return out;
+}
+
+/** A boolean array of length n, in the same shape however the caller was compiled. */
+export function flags(n: number, at: (i: number) => boolean): boolean[] {
+  const out = [true];
+  for (let i = 0; i < n; i++) out[i] = at(i);
+  out.length = n;
+  return out;
+}
+
+/** A small-integer array of length n (values must be integers). */
+export function integers(n: number, at: (i: number) => number): number[] {
+  const out = [0];
+  for (let i = 0; i < n; i++) out[i] = at(i);
+  out.length = n;
+  return out;
+}
