@@ -7,14 +7,14 @@
  * branched.
  * Imports only src/sim.
  */
-import { allocate, buildRequests, explain } from './allocate.js';
-import { adoption } from './adoption.js';
+import { allocate, buildRequests, explain, type Allocation, type Requests } from './allocate.js';
+import { adoption, type Adoption } from './adoption.js';
 import { selectSponsored } from './board.js';
 import { doubles, doublesFrom, flags, integers } from './shapes.js';
 import { copyAccounts, logit, respond } from './customers.js';
 import { solutionQuality } from './delivery.js';
 import { imitate, nextAspiration, nextRelationship, nextSkill, rothErev } from './learning.js';
-import { oppTable, readPlan, U_BUSINESS_CASE, U_LOBBYING, USES } from './matrix.js';
+import { oppTable, readPlan, U_BUSINESS_CASE, U_LOBBYING, USES, type OppTable, type PlanMatrix } from './matrix.js';
 import { generateOpportunities } from './opportunities.js';
 import { ADAPTIVE_START, personaOf } from './personas.js';
 import { checkPlan, PlanError } from './plans.js';
@@ -25,7 +25,7 @@ import { drawSeed, LABEL, masterStream, subStream } from './rng.js';
 import type { AccountQuarter, AccountsState, KamsState, QuarterPlan, QuarterRecord, RecordLevel, RunState, ScenarioInput } from './types.js';
 import { TIME_USES } from './types.js';
 import { accountOrientation, marginCreditShare } from './value.js';
-import { worldOf } from './world.js';
+import { worldOf, type World } from './world.js';
 
 export const RUN_STATE_FORMAT = 'two-fronts/run-state@1';
 
@@ -102,13 +102,9 @@ export interface StepResult {
 export function step(state: RunState, plans: readonly QuarterPlan[] = []): StepResult {
   const world = worldOf(state.scenario);
   const { scenario } = world;
-  const m = world.model;
   if (isFinished(state)) throw new RangeError(`the run is over after ${scenario.quarters} quarters`);
   const q = state.quarter + 1;
   const qs = state.quarterSeed;
-  const K = scenario.kams.length;
-  const D = scenario.departments.length;
-  const A = scenario.accounts.length;
   const full = state.record === 'full';
   const sc = world.scratch;
   sc.rewind();
@@ -118,15 +114,7 @@ export function step(state: RunState, plans: readonly QuarterPlan[] = []): StepR
   const O = opps.count;
 
   // 2. Plans.
-  const given: (QuarterPlan | undefined)[] = [];
-  for (let ki = 0; ki < K; ki++) given.push(undefined);
-  for (const p of plans) {
-    const ki = world.kamIndex.get(p.kam);
-    if (ki === undefined) throw new PlanError(p.kam, [{ code: 'unknown-kam', path: 'kam', params: { kam: p.kam } }]);
-    const issues = checkPlan(state, p);
-    if (issues.length > 0) throw new PlanError(p.kam, issues);
-    given[ki] = p;
-  }
+  const given = givenPlans(world, state, plans);
   const { matrix: plan, partnerOf, outcomes: jointOutcomes } = resolvePlans(world, state, opps, given);
 
   // 3. Board.
@@ -136,9 +124,127 @@ export function step(state: RunState, plans: readonly QuarterPlan[] = []): StepR
   // 4. Allocation.
   const req = buildRequests(world, state, opps, plan, partnerOf, sponsored, adopt);
   const alloc = allocate(world, state, opps, plan, req, qs, adopt);
-  const R = req.count;
 
   // 5. Delivery.
+  const work = deliver(world, opps, plan, req, alloc);
+  const books = ledger(world, state.accounts, opps, plan, work);
+
+  // 6. Customers, and 7. the accounts' side of the books.
+  const before = state.accounts;
+  const after = copyAccounts(before);
+  const sales = customers(world, before, after, plan, books, qs, q);
+
+  // 7. Departments and company.
+  const result = accounting(world, plan, adopt, books, sales);
+
+  // 8. Learning.
+  const kams = learn(world, state, given, opps, plan, req, alloc, result.kamScore, adopt, q);
+
+  // 9. Measures.
+  let pursued = 0;
+  for (let o = 0; o < O; o++) pursued += plan.pursued[o]!;
+  const data: QuarterData = {
+    world,
+    quarter: q,
+    before,
+    after,
+    kamsAfter: kams,
+    opps,
+    plan,
+    requests: req,
+    allocation: alloc,
+    needed: books.needed,
+    received: books.received,
+    delivered: books.delivered,
+    trueValue: books.trueValue,
+    accountRevenue: sales.accountRevenue,
+    accountPnl: sales.accountPnl,
+    departmentPnl: result.departmentPnl,
+    kamScore: result.kamScore,
+    companyRevenue: sales.companyRevenue,
+    companyProfit: result.companyProfit,
+    influenceCost: result.influenceCost,
+    pursued,
+    pursuedJointly: work.pursuedJointly,
+    capacityByAccountMechanisms: work.byAccountMechanisms,
+    capacityAllocated: work.capacityAllocated,
+  };
+  const values = measure(data);
+  const sponsoredIds = idsOf(world, sponsored);
+  const record: QuarterRecord = {
+    quarter: q,
+    values,
+    accounts: state.record !== 'reporters' ? accountRows(world, before, after, books, sales, sponsored) : [],
+    allocations: full ? explain(world, opps, req, alloc) : [],
+    plans: full ? scenario.kams.map((_, ki) => given[ki] ?? readPlan(world, opps, plan, ki)) : [],
+    sponsored: sponsoredIds,
+    joints: full ? jointOutcomes : [],
+    deliveries: full
+      ? state.opportunities.map((o, i) => ({ opportunity: o.id, account: o.account, quality: work.oppQuality[i]!, fulfilment: work.oppFulfilment[i]! }))
+      : [],
+  };
+
+  const master = masterStream(state.seed, state.rng);
+  const nextSeed = drawSeed(master);
+  // Every field named, in createRun's order: one object shape for every state.
+  const nextOpps = q < scenario.quarters ? generateOpportunities(world, after, nextSeed, q + 1) : [];
+  const next: RunState = {
+    format: state.format,
+    scenario: state.scenario,
+    seed: state.seed,
+    record: state.record,
+    quarter: q,
+    rng: master.state(),
+    quarterSeed: nextSeed,
+    accounts: after,
+    kams,
+    opportunities: nextOpps,
+    sponsored: sponsoredIds,
+    lastLobbyingShare: values[LOBBYING_SHARE]!,
+    history: [...state.history, record],
+  };
+  return { state: next, record };
+}
+
+/*
+ * The phases of `step`, each its own function: a quarter is one short call
+ * per phase, so each phase is compiled on its own and a rarely taken branch
+ * in one of them never costs the others their optimised code.
+ */
+
+/** The plans of the seats someone plays, by seat (undefined for the personas' seats), checked. */
+function givenPlans(world: World, state: RunState, plans: readonly QuarterPlan[]): (QuarterPlan | undefined)[] {
+  const given: (QuarterPlan | undefined)[] = [];
+  for (let ki = 0; ki < world.scenario.kams.length; ki++) given.push(undefined);
+  for (const p of plans) {
+    const ki = world.kamIndex.get(p.kam);
+    if (ki === undefined) throw new PlanError(p.kam, [{ code: 'unknown-kam', path: 'kam', params: { kam: p.kam } }]);
+    const issues = checkPlan(state, p);
+    if (issues.length > 0) throw new PlanError(p.kam, issues);
+    given[ki] = p;
+  }
+  return given;
+}
+
+/** What step 5 delivered, per request, opportunity and department. */
+interface Work {
+  /** Days received, request × department. */
+  recv: Float64Array;
+  capacityAllocated: number;
+  byAccountMechanisms: number;
+  oppQuality: Float64Array;
+  oppFulfilment: Float64Array;
+  /** Real days delivered, opportunity × department. */
+  oppDays: Float64Array;
+  pursuedJointly: number;
+}
+
+function deliver(world: World, opps: OppTable, plan: PlanMatrix, req: Requests, alloc: Allocation): Work {
+  const { scenario, scratch: sc } = world;
+  const m = world.model;
+  const D = scenario.departments.length;
+  const R = req.count;
+  const O = opps.count;
   const recv = sc.f(R * D);
   let capacityAllocated = 0;
   let byAccountMechanisms = 0;
@@ -188,7 +294,32 @@ export function step(state: RunState, plans: readonly QuarterPlan[] = []): StepR
       oppFulfilment[o] = need > 0 ? got / need : 0;
     }
   }
+  return { recv, capacityAllocated, byAccountMechanisms, oppQuality, oppFulfilment, oppDays, pursuedJointly };
+}
 
+/** Step 5 per account and department: days, value and the transfer charges behind them. */
+interface Books {
+  needed: Float64Array;
+  received: Float64Array;
+  delivered: Float64Array;
+  trueValue: Float64Array;
+  projectRevenue: Float64Array;
+  transferCharge: Float64Array;
+  creditCharge: Float64Array;
+  qualitySum: Float64Array;
+  oppCount: Int32Array;
+  pursuedCount: Int32Array;
+  transferRevenue: Float64Array;
+  credit: Float64Array;
+}
+
+function ledger(world: World, before: AccountsState, opps: OppTable, plan: PlanMatrix, work: Work): Books {
+  const { scenario, scratch: sc } = world;
+  const m = world.model;
+  const D = scenario.departments.length;
+  const A = scenario.accounts.length;
+  const O = opps.count;
+  const { oppQuality, oppFulfilment, oppDays } = work;
   const needed = sc.f(A);
   const received = sc.f(A);
   const delivered = sc.f(A);
@@ -201,7 +332,6 @@ export function step(state: RunState, plans: readonly QuarterPlan[] = []): StepR
   const pursuedCount = sc.i(A);
   const transferRevenue = sc.f(D);
   const credit = sc.f(D);
-  const before = state.accounts;
   const creditShare = marginCreditShare(m, world.regime, scenario.company.matrixWeight);
   for (let o = 0; o < O; o++) {
     const ai = opps.account[o]!;
@@ -233,10 +363,23 @@ export function step(state: RunState, plans: readonly QuarterPlan[] = []): StepR
       credit[d]! += (oppCredit * x) / realDays;
     }
   }
+  return { needed, received, delivered, trueValue, projectRevenue, transferCharge, creditCharge, qualitySum, oppCount, pursuedCount, transferRevenue, credit };
+}
 
-  // 6. Customers.
+interface Sales {
+  accountRevenue: Float64Array;
+  accountPnl: Float64Array;
+  companyRevenue: number;
+  grossMargin: number;
+}
+
+/** Step 6 for every account (updating `after`), with the account side of step 7. */
+function customers(world: World, before: AccountsState, after: AccountsState, plan: PlanMatrix, books: Books, qs: number, q: number): Sales {
+  const { scenario, scratch: sc } = world;
+  const m = world.model;
+  const A = scenario.accounts.length;
+  const { oppCount, qualitySum, projectRevenue, transferCharge, creditCharge } = books;
   const churnStream = subStream(qs, LABEL.churn);
-  const after = copyAccounts(before);
   const accountRevenue = sc.f(A);
   const accountPnl = sc.f(A);
   let companyRevenue = 0;
@@ -249,11 +392,25 @@ export function step(state: RunState, plans: readonly QuarterPlan[] = []): StepR
     accountRevenue[ai] = revenue;
     companyRevenue += revenue;
     grossMargin += revenue * input.margin;
-    // 7. Accounts (account side).
     accountPnl[ai] = before.alive[ai] ? revenue * input.margin - transferCharge[ai]! - creditCharge[ai]! : 0;
   }
+  return { accountRevenue, accountPnl, companyRevenue, grossMargin };
+}
 
-  // 7. Accounts (departments and company).
+interface Result {
+  departmentPnl: Float64Array;
+  companyProfit: number;
+  influenceCost: number;
+  kamScore: Float64Array;
+}
+
+/** Step 7 for departments and the company, and each KAM's score (the P&L of their accounts). */
+function accounting(world: World, plan: PlanMatrix, adopt: Adoption, books: Books, sales: Sales): Result {
+  const { scenario, scratch: sc } = world;
+  const m = world.model;
+  const K = scenario.kams.length;
+  const D = scenario.departments.length;
+  const A = scenario.accounts.length;
   let lobbyDays = 0;
   let daysUsed = 0;
   for (let x = 0; x < K * USES; x++) daysUsed += plan.split[x]!;
@@ -266,16 +423,34 @@ export function step(state: RunState, plans: readonly QuarterPlan[] = []): StepR
     for (let ki = 0; ki < K; ki++) lobbied += plan.lobby[ki * D + d]!;
     const cost = dept.capacity * dept.unitCost;
     capacityCost += cost;
-    departmentPnl[d] = transferRevenue[d]! + credit[d]! - cost - m.lobbyingOverhead * lobbied;
+    departmentPnl[d] = books.transferRevenue[d]! + books.credit[d]! - cost - m.lobbyingOverhead * lobbied;
   }
   const measurement = adopt.measurement > 0 ? m.measurementCost : 0;
   const companyProfit =
-    grossMargin - capacityCost - daysUsed * m.kamDayCost - m.lobbyingOverhead * lobbyDays - measurement - scenario.company.fixedCostPerQuarter;
+    sales.grossMargin - capacityCost - daysUsed * m.kamDayCost - m.lobbyingOverhead * lobbyDays - measurement - scenario.company.fixedCostPerQuarter;
   const influenceCost = lobbyDays * (m.kamDayCost + m.lobbyingOverhead);
   const kamScore = sc.f(K);
-  for (let ai = 0; ai < A; ai++) kamScore[world.ownerOf[ai]!]! += accountPnl[ai]!;
+  for (let ai = 0; ai < A; ai++) kamScore[world.ownerOf[ai]!]! += sales.accountPnl[ai]!;
+  return { departmentPnl, companyProfit, influenceCost, kamScore };
+}
 
-  // 8. Learning.
+/** Step 8: relationships, skills, propensities and aspirations after the quarter. */
+function learn(
+  world: World,
+  state: RunState,
+  given: readonly (QuarterPlan | undefined)[],
+  opps: OppTable,
+  plan: PlanMatrix,
+  req: Requests,
+  alloc: Allocation,
+  kamScore: Float64Array,
+  adopt: Adoption,
+  q: number,
+): KamsState {
+  const { scenario, scratch: sc } = world;
+  const m = world.model;
+  const K = scenario.kams.length;
+  const D = scenario.departments.length;
   const fulfilSum = sc.f(K * D);
   const fulfilCount = sc.f(K * D);
   for (let d = 0; d < D; d++) {
@@ -321,94 +496,41 @@ export function step(state: RunState, plans: readonly QuarterPlan[] = []): StepR
     const budget = scenario.kams[ki]!.timeBudget;
     for (let u = 0; u < USES; u++) kams.lastSplit[row + u] = budget > 0 ? plan.split[row + u]! / budget : 0;
   }
+  return kams;
+}
 
-  // 9. Measures.
-  let pursued = 0;
-  for (let o = 0; o < O; o++) pursued += plan.pursued[o]!;
-  const data: QuarterData = {
-    world,
-    quarter: q,
-    before,
-    after,
-    kamsAfter: kams,
-    opps,
-    plan,
-    requests: req,
-    allocation: alloc,
-    needed,
-    received,
-    delivered,
-    trueValue,
-    accountRevenue,
-    accountPnl,
-    departmentPnl,
-    kamScore,
-    companyRevenue,
-    companyProfit,
-    influenceCost,
-    pursued,
-    pursuedJointly,
-    capacityByAccountMechanisms: byAccountMechanisms,
-    capacityAllocated,
-  };
-  const values = measure(data);
-  const sponsoredIds: string[] = [];
-  for (let ai = 0; ai < A; ai++) if (sponsored[ai]) sponsoredIds.push(scenario.accounts[ai]!.id);
+/** The ids of the accounts the board sponsors this quarter. */
+function idsOf(world: World, sponsored: Uint8Array): string[] {
+  const out: string[] = [];
+  const A = world.scenario.accounts.length;
+  for (let ai = 0; ai < A; ai++) if (sponsored[ai]) out.push(world.scenario.accounts[ai]!.id);
+  return out;
+}
 
-  const accountRows: AccountQuarter[] = [];
-  if (state.record !== 'reporters') {
-    for (let ai = 0; ai < A; ai++) {
-      accountRows.push({
-        account: scenario.accounts[ai]!.id,
-        kam: scenario.kams[world.ownerOf[ai]!]!.id,
-        alive: before.alive[ai]!,
-        churned: before.alive[ai]! && !after.alive[ai]!,
-        wallet: before.wallet[ai]!,
-        shareOfWallet: after.shareOfWallet[ai]!,
-        satisfaction: after.satisfaction[ai]!,
-        revenue: accountRevenue[ai]!,
-        pnl: accountPnl[ai]!,
-        needed: needed[ai]!,
-        received: received[ai]!,
-        fulfilment: needed[ai]! > 0 ? received[ai]! / needed[ai]! : null,
-        quality: before.alive[ai] && oppCount[ai]! > 0 ? qualitySum[ai]! / oppCount[ai]! : null,
-        sponsored: sponsored[ai] === 1,
-        opportunities: oppCount[ai]!,
-        pursued: pursuedCount[ai]!,
-      });
-    }
+/** The quarter's row per account, for records that keep accounts. */
+function accountRows(world: World, before: AccountsState, after: AccountsState, books: Books, sales: Sales, sponsored: Uint8Array): AccountQuarter[] {
+  const { scenario } = world;
+  const { needed, received, qualitySum, oppCount, pursuedCount } = books;
+  const rows: AccountQuarter[] = [];
+  for (let ai = 0; ai < scenario.accounts.length; ai++) {
+    rows.push({
+      account: scenario.accounts[ai]!.id,
+      kam: scenario.kams[world.ownerOf[ai]!]!.id,
+      alive: before.alive[ai]!,
+      churned: before.alive[ai]! && !after.alive[ai]!,
+      wallet: before.wallet[ai]!,
+      shareOfWallet: after.shareOfWallet[ai]!,
+      satisfaction: after.satisfaction[ai]!,
+      revenue: sales.accountRevenue[ai]!,
+      pnl: sales.accountPnl[ai]!,
+      needed: needed[ai]!,
+      received: received[ai]!,
+      fulfilment: needed[ai]! > 0 ? received[ai]! / needed[ai]! : null,
+      quality: before.alive[ai] && oppCount[ai]! > 0 ? qualitySum[ai]! / oppCount[ai]! : null,
+      sponsored: sponsored[ai] === 1,
+      opportunities: oppCount[ai]!,
+      pursued: pursuedCount[ai]!,
+    });
   }
-  const record: QuarterRecord = {
-    quarter: q,
-    values,
-    accounts: accountRows,
-    allocations: full ? explain(world, opps, req, alloc) : [],
-    plans: full ? scenario.kams.map((_, ki) => given[ki] ?? readPlan(world, opps, plan, ki)) : [],
-    sponsored: sponsoredIds,
-    joints: full ? jointOutcomes : [],
-    deliveries: full
-      ? state.opportunities.map((o, i) => ({ opportunity: o.id, account: o.account, quality: oppQuality[i]!, fulfilment: oppFulfilment[i]! }))
-      : [],
-  };
-
-  const master = masterStream(state.seed, state.rng);
-  const nextSeed = drawSeed(master);
-  // Every field named, in createRun's order: one object shape for every state.
-  const nextOpps = q < scenario.quarters ? generateOpportunities(world, after, nextSeed, q + 1) : [];
-  const next: RunState = {
-    format: state.format,
-    scenario: state.scenario,
-    seed: state.seed,
-    record: state.record,
-    quarter: q,
-    rng: master.state(),
-    quarterSeed: nextSeed,
-    accounts: after,
-    kams,
-    opportunities: nextOpps,
-    sponsored: sponsoredIds,
-    lastLobbyingShare: values[LOBBYING_SHARE]!,
-    history: [...state.history, record],
-  };
-  return { state: next, record };
+  return rows;
 }
