@@ -7,8 +7,30 @@
 import { reporterNames } from './reporters.js';
 import { hash32 } from './rng.js';
 import { Scratch } from './scratch.js';
-import { ADAPTIVE_RULES, ALLOCATION_MECHANISMS, type AdaptiveRule, type AllocationMechanism, type ModelParams } from './params.js';
+import { ADAPTIVE_RULES, ALLOCATION_MECHANISMS, MODEL_PARAM_NAMES, type AdaptiveRule, type AllocationMechanism, type ModelParams } from './params.js';
 import { PERSONAS, REGIMES, type Persona, type Regime, type ScenarioInput } from './types.js';
+
+
+/**
+ * Every world's parameter object is a copy of this one, so all share one
+ * hidden class with every number stored as a double. Copied straight from
+ * the scenario, a parameter that is a whole number in one scenario and a
+ * fraction in the next would give each its own class, and code optimised
+ * for the first would be thrown away at the second.
+ */
+const MODEL_TEMPLATE: ModelParams = (() => {
+  const t = { allocation: 'contest', adaptiveRule: 'roth-erev' } as ModelParams;
+  for (const name of MODEL_PARAM_NAMES) t[name] = 0.5;
+  return t;
+})();
+
+function modelOf(params: ModelParams): ModelParams {
+  const out = { ...MODEL_TEMPLATE };
+  for (const name of MODEL_PARAM_NAMES) out[name] = params[name];
+  out.allocation = params.allocation;
+  out.adaptiveRule = params.adaptiveRule;
+  return out;
+}
 
 export interface World {
   readonly scenario: ScenarioInput;
@@ -83,7 +105,7 @@ export function worldOf(scenario: ScenarioInput): World {
   const { regime, interventions } = scenario.company;
   const canonical = <T extends string>(list: readonly T[], value: T): T => list[list.indexOf(value)] ?? value;
   const world: World = {
-    model: { ...scenario.model },
+    model: modelOf(scenario.model),
     regime: canonical(REGIMES, regime),
     allocation: canonical(ALLOCATION_MECHANISMS, scenario.model.allocation),
     adaptiveRule: canonical(ADAPTIVE_RULES, scenario.model.adaptiveRule),
