@@ -5,6 +5,9 @@
  * gives the array a new hidden class, and optimised code that met the old one
  * is thrown away and compiled again. Starting every state array in its final
  * shape keeps the engine's hot functions compiled once (it changes no value).
+ * Each builder below has its own array literal on purpose: V8 remembers the
+ * shape per literal, so one shared builder would end up making every array
+ * the most general kind (boxed numbers).
  * Imports nothing.
  */
 
