@@ -57,6 +57,14 @@ export interface BatchOutcome {
   interrupted: boolean;
 }
 
+const WARM_UP_POINTS = 8;
+
+/** The design points a fresh thread warms up on (see batch-host's warmUp): up to eight, spread evenly over the design. */
+export function warmUpPoints(size: number): number[] {
+  const n = Math.min(size, WARM_UP_POINTS);
+  return Array.from({ length: n }, (_, k) => Math.floor((k * size) / n));
+}
+
 export function defaultWorkers(): number {
   return Math.max(1, availableParallelism());
 }
@@ -385,7 +393,11 @@ export async function runBatch(ctx: ExperimentContext, opts: BatchOptions): Prom
         }
         if (batch.length === 0) return null;
         let sent = sentTo.get(thread);
-        if (!sent) sentTo.set(thread, (sent = new Set()));
+        let warmUp: ScenarioInput[] | undefined;
+        if (!sent) {
+          sentTo.set(thread, (sent = new Set()));
+          warmUp = warmUpPoints(loaded.design.size).map((point) => cache.get(point).scenario);
+        }
         const points = new Map<number, ChunkPoint>();
         const chunkRuns = batch.map((run) => {
           const p = cache.get(run.point);
@@ -393,7 +405,7 @@ export async function runBatch(ctx: ExperimentContext, opts: BatchOptions): Prom
           return { runId: run.runId, point: run.point, replicate: run.replicate + 1, seed: runSeed(e.seed, p.key, run.replicate + 1) };
         });
         for (const point of points.keys()) sent.add(point);
-        return { layout, points: [...points.values()], runs: chunkRuns, csv: text.includes('csv'), jsonl: text.includes('jsonl'), perQuarter: manifest.perQuarter };
+        return { layout, points: [...points.values()], runs: chunkRuns, csv: text.includes('csv'), jsonl: text.includes('jsonl'), perQuarter: manifest.perQuarter, warmUp };
       };
       const deliver = (result: ChunkResult, req: ChunkRequest) => {
         for (const { f, sink } of sinks) if (f.table === 'quarters') sink.write(f.kind === 'csv' ? result.quartersCsv : result.quartersJsonl);
