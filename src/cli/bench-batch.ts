@@ -13,14 +13,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { wrap } from 'comlink';
-import type { ScenarioInput } from '../sim/index.js';
 import { nodeEndpoint, type NodePort } from '../../workers/node-endpoint.js';
-import type { EngineHost } from '../../workers/host.js';
-import { runBatch, defaultWorkers } from './batch-run.js';
-import { experimentFromTexts, sha256 } from './experiment-file.js';
+import type { BatchHost, ChunkPoint, ChunkRequest } from './batch-host.js';
+import { runBatch, defaultWorkers, layoutOf } from './batch-run.js';
+import { experimentFromTexts, sha256, type ExperimentContext } from './experiment-file.js';
+import { BATCH_WORKER } from './pool.js';
 import { ROOT } from './version.js';
-
-const SIM_WORKER = join(ROOT, 'dist', 'workers', 'sim.worker.js');
 
 export interface BatchBench {
   scenario: string;
@@ -47,35 +45,49 @@ export interface BatchBench {
   engineCapacity: number;
 }
 
-/** Wall time (ms) for `threads` bare engine threads each running `runs` runs of the scenario. */
-async function engineSpin(threads: number, scenario: ScenarioInput, runs: number): Promise<number> {
-  const workers = Array.from({ length: threads }, () => new Worker(SIM_WORKER));
+/**
+ * N bare engine threads against one: batch worker threads running chunks of
+ * the experiment's first design point with no output, so neither text nor
+ * files nor ordering is measured. The threads are started and warmed up
+ * first (about two seconds, until the optimising compiler is done), then one
+ * thread and all N run the same number of runs in turn, five times; the
+ * median of the five ratios. Measuring both sides moments apart keeps a
+ * machine whose speed drifts from tilting the figure either way.
+ */
+export async function engineCapacity(threads: number, ctx: ExperimentContext, runs: number): Promise<number> {
+  const workers = Array.from({ length: threads }, () => new Worker(BATCH_WORKER));
   try {
-    const hosts = workers.map((w) => wrap<EngineHost>(nodeEndpoint(w as unknown as NodePort)));
-    // Warm every thread up first (about two seconds, until the optimising compiler is done): that is not what this measures.
+    const hosts = workers.map((w) => wrap<BatchHost>(nodeEndpoint(w as unknown as NodePort)));
+    const layout = layoutOf(ctx);
+    const point: ChunkPoint = { point: 0, scenario: ctx.loaded.baseInput, cells: { csv: '', json: '' } };
+    let seed = 1;
+    const chunk = (n: number, first: boolean): ChunkRequest => ({
+      layout,
+      points: first ? [point] : [],
+      runs: Array.from({ length: n }, (_, i) => ({ runId: seed, point: 0, replicate: i + 1, seed: seed++ })),
+      csv: false,
+      jsonl: false,
+      perQuarter: false,
+    });
     await Promise.all(
       hosts.map(async (h) => {
         const t = performance.now();
-        for (let k = 0; performance.now() - t < 2000; k++) await h.runMany(Array.from({ length: 50 }, (_, i) => ({ scenario, seed: 900_000 + k * 50 + i })));
+        for (let first = true; performance.now() - t < 2000; first = false) await h.runChunk(chunk(50, first));
       }),
     );
-    const t0 = performance.now();
-    await Promise.all(hosts.map((h) => h.runMany(Array.from({ length: runs }, (_, i) => ({ scenario, seed: i + 1 })))));
-    return performance.now() - t0;
+    const ratios: number[] = [];
+    for (let r = 0; r < 5; r++) {
+      let t0 = performance.now();
+      await hosts[r % threads]!.runChunk(chunk(runs, false));
+      const one = performance.now() - t0;
+      t0 = performance.now();
+      await Promise.all(hosts.map((h) => h.runChunk(chunk(runs, false))));
+      ratios.push((threads * one) / (performance.now() - t0));
+    }
+    return ratios.sort((a, b) => a - b)[2]!;
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-}
-
-/** N bare engine threads against one (best of two each). */
-export async function engineCapacity(threads: number, scenario: ScenarioInput, runs: number): Promise<number> {
-  let one = Infinity;
-  let many = Infinity;
-  for (let r = 0; r < 2; r++) {
-    one = Math.min(one, await engineSpin(1, scenario, runs));
-    many = Math.min(many, await engineSpin(threads, scenario, runs));
-  }
-  return (threads * one) / many;
 }
 
 /** Wall time (ms) for `threads` threads each doing the same fixed loop of integer arithmetic. */
@@ -150,7 +162,7 @@ export async function benchBatch(opts: { quick?: boolean; workers?: number } = {
   const oneWorker = runs / best[1]!;
   const manyWorkers = runs / best[many]!;
   const capacity = await parallelCapacity(many);
-  const engine = await engineCapacity(many, ctx.loaded.baseInput, opts.quick ? 600 : 1500);
+  const engine = await engineCapacity(many, ctx, opts.quick ? 150 : 300);
   return {
     scenario: ctx.loaded.scenario.id,
     runs,
