@@ -22,7 +22,7 @@ import type { ChunkPoint, ChunkRequest, ChunkResult } from './batch-host.js';
 import { UserError } from './errors.js';
 import type { ExperimentContext } from './experiment-file.js';
 import { ensureDir } from './io.js';
-import { AppendFile, parseCsvLine, readLines, truncateFile } from './output/files.js';
+import { AppendFile, countLines, parseCsvLine, readLines, truncateFile } from './output/files.js';
 import { csvHeader, factorColumnType, makeLayout, pointCells, type Layout, type PointCells } from './output/layout.js';
 import { BATCH_FORMAT, fileNames, MANIFEST, readManifest, writeManifest, type Manifest, type OutputFormat } from './output/manifest.js';
 import { quarterColumnKinds, runColumnKinds, writeParquetFrom } from './output/parquet.js';
@@ -439,8 +439,7 @@ export async function runBatch(ctx: ExperimentContext, opts: BatchOptions): Prom
     await writeParquetFrom(join(dir, `runs.${source}`), source, layout.runColumns, runColumnKinds(layout), join(dir, 'runs.parquet'));
     if (manifest.perQuarter) await writeParquetFrom(join(dir, `quarters.${source}`), source, layout.quarterColumns, quarterColumnKinds(layout), join(dir, 'quarters.parquet'));
   }
-  let quarterRows = 0;
-  if (manifest.perQuarter) for (const _ of readLines(join(dir, `quarters.${text[0]}`))) quarterRows++;
+  let quarterRows = manifest.perQuarter ? countLines(join(dir, `quarters.${text[0]}`)) : 0;
   if (manifest.perQuarter && text[0] === 'csv') quarterRows--;
   manifest = { ...manifest, status: 'complete', finished: new Date().toISOString(), rows: { runs: total, quarters: quarterRows } };
   writeManifest(dir, manifest);

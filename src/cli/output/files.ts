@@ -49,6 +49,25 @@ export function* readLines(path: string, from = 0): Generator<Line> {
   }
 }
 
+/** How many complete lines `readLines` would yield, counted in the bytes without decoding them. */
+export function countLines(path: string): number {
+  if (!existsSync(path)) return 0;
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(BLOCK);
+    let count = 0;
+    let pos = 0;
+    for (;;) {
+      const n = readSync(fd, buf, 0, BLOCK, pos);
+      if (n === 0) return count;
+      pos += n;
+      for (let at = buf.indexOf(10, 0); at >= 0 && at < n; at = buf.indexOf(10, at + 1)) count++;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export function parseCsvLine(text: string): string[] {
   return csvParseRows(text)[0] ?? [''];
 }
