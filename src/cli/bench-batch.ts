@@ -37,8 +37,8 @@ export interface BatchBench {
   /** How much faster N threads of pure arithmetic finish N units of work than one thread: what the machine can give. */
   capacity: number;
   /**
-   * The same for the engine itself: N bare engine threads (no pool, no
-   * files), each running the same runs, against one. Memory-bound work gets
+   * The same for the engine itself: N warmed-up batch worker threads running
+   * runs with no output (no pool, no files, no text), against one. Memory-bound work gets
    * less from shared or hyper-threaded cores than arithmetic does; this is the
    * ceiling any batch can reach on this machine now.
    */
