@@ -67,46 +67,71 @@ export function lobbyingAppeal(world: World, felt: number, lastLobbyingShare: nu
   return clamp(felt * fromRivals, 0.15, 3);
 }
 
-/** A seat's draws for the quarter, taken whether or not an AI plays it. */
-export interface SeatDraws {
+/**
+ * Every seat's draws and intended split for the quarter, one row per seat in
+ * shared arrays (a big company has hundreds of seats; one small array per
+ * seat would scatter them over memory).
+ */
+export interface SeatRows {
+  /** K × USES: exploration normals (adaptive seats). */
   explore: Float64Array;
-  propose: number;
+  /** K: the draw that decides whether a seat proposes a joint solution. */
+  propose: Float64Array;
+  /** K × PARTNER_CANDIDATES: colleagues a seat looks at for a partner. */
   candidates: Int32Array;
+  /** K × USES: intended shares of the time budget (AI seats; see intendedSplit). */
+  split: Float64Array;
+  /** Working memory for aiPlan, D each. */
+  demand: Float64Array;
+  relWeight: Float64Array;
 }
 
-export function drawSeat(world: World, stream: Stream): SeatDraws {
+export function seatRows(world: World): SeatRows {
+  const { scratch, scenario } = world;
+  const K = scenario.kams.length;
+  const D = scenario.departments.length;
+  return {
+    explore: scratch.fw(K * USES),
+    propose: scratch.fw(K),
+    candidates: scratch.iw(K * PARTNER_CANDIDATES),
+    split: scratch.fw(K * USES),
+    demand: scratch.fw(D),
+    relWeight: scratch.fw(D),
+  };
+}
+
+/** Seat ki's draws for the quarter, taken whether or not an AI plays it. */
+export function drawSeat(world: World, stream: Stream, rows: SeatRows, ki: number): void {
   const kamCount = world.scenario.kams.length;
-  const explore = world.scratch.f(USES);
-  fillNormals(stream, explore, USES);
-  const propose = stream.next();
-  const candidates = world.scratch.i(PARTNER_CANDIDATES);
-  for (let c = 0; c < PARTNER_CANDIDATES; c++) candidates[c] = Math.floor(stream.next() * kamCount);
-  return { explore, propose, candidates };
+  fillNormals(stream, rows.explore, USES, ki * USES);
+  rows.propose[ki] = stream.next();
+  const at = ki * PARTNER_CANDIDATES;
+  for (let c = 0; c < PARTNER_CANDIDATES; c++) rows.candidates[at + c] = Math.floor(stream.next() * kamCount);
 }
 
-/** Shares of the time budget a seat intends to spend on each use, before joint commitments. */
-export function intendedSplit(world: World, state: RunState, ki: number, draws: SeatDraws, felt: number): Float64Array {
+/** Shares of the time budget seat ki intends to spend on each use, before joint commitments: row ki of rows.split. */
+export function intendedSplit(world: World, state: RunState, ki: number, rows: SeatRows, felt: number): void {
   const persona = personaOf(world, ki);
-  const split = world.scratch.f(USES);
+  const { split, explore } = rows;
+  const s = ki * USES;
   if (persona === 'adaptive') {
     let total = 0;
     for (let u = 0; u < USES; u++) {
       // Exploration: adaptive seats try variations and learn from the outcome.
-      split[u] = state.kams.propensities[ki * USES + u]! * Math.exp(0.25 * draws.explore[u]!);
-      total += split[u]!;
+      split[s + u] = state.kams.propensities[s + u]! * Math.exp(0.25 * explore[s + u]!);
+      total += split[s + u]!;
     }
-    for (let u = 0; u < USES; u++) split[u]! /= total;
-  } else split.set(SPLIT_ROWS[persona]);
+    for (let u = 0; u < USES; u++) split[s + u]! /= total;
+  } else split.set(SPLIT_ROWS[persona], s);
   if (!world.boardActive) {
-    const spare = split[U_BOARD_PITCH]!;
-    split[U_BOARD_PITCH] = 0;
-    split[persona === 'heavyweight' ? U_LOBBYING : U_CUSTOMER]! += spare;
+    const spare = split[s + U_BOARD_PITCH]!;
+    split[s + U_BOARD_PITCH] = 0;
+    split[s + (persona === 'heavyweight' ? U_LOBBYING : U_CUSTOMER)]! += spare;
   }
-  const base = split[U_LOBBYING]!;
+  const base = split[s + U_LOBBYING]!;
   const lobby = Math.min(0.7, base * lobbyingAppeal(world, felt, state.lastLobbyingShare, base));
   const scale = base < 1 ? (1 - lobby) / (1 - base) : 0;
-  for (let u = 0; u < USES; u++) split[u] = u === U_LOBBYING ? lobby : split[u]! * scale;
-  return split;
+  for (let u = 0; u < USES; u++) split[s + u] = u === U_LOBBYING ? lobby : split[s + u]! * scale;
 }
 
 function overlap(opps: OppTable, D: number, a: number, b: number): number {
@@ -124,25 +149,26 @@ export function proposeJoint(
   world: World,
   opps: OppTable,
   ki: number,
-  split: Float64Array,
-  draws: SeatDraws,
+  rows: SeatRows,
 ): JointEntry | null {
   const { scenario } = world;
   const persona = personaOf(world, ki);
-  const wants = persona === 'team-player' || (persona === 'adaptive' && split[U_JOINT]! >= 0.08);
+  const jointShare = rows.split[ki * USES + U_JOINT]!;
+  const wants = persona === 'team-player' || (persona === 'adaptive' && jointShare >= 0.08);
   const lo = opps.kamStart[ki]!;
   const hi = opps.kamStart[ki + 1]!;
-  if (!wants || hi === lo || draws.propose > 0.9) return null;
+  if (!wants || hi === lo || rows.propose[ki]! > 0.9) return null;
   const D = scenario.departments.length;
   let own = opps.kamOpps[lo]!;
   for (let x = lo; x < hi; x++) if (opps.totalNeed[opps.kamOpps[x]!]! > opps.totalNeed[own]!) own = opps.kamOpps[x]!;
   let best = -1;
   let bestOverlap = 0;
-  const candidates = draws.candidates;
-  for (let c = 0; c < candidates.length; c++) {
-    const pk = candidates[c]!;
+  const { candidates } = rows;
+  const at = ki * PARTNER_CANDIDATES;
+  for (let c = 0; c < PARTNER_CANDIDATES; c++) {
+    const pk = candidates[at + c]!;
     let seen = pk === ki;
-    for (let b = 0; b < c && !seen; b++) seen = candidates[b] === pk;
+    for (let b = 0; b < c && !seen; b++) seen = candidates[at + b] === pk;
     if (seen) continue;
     // The best fit wins; among equal fits the colleague drawn first.
     for (let x = opps.kamStart[pk]!; x < opps.kamStart[pk + 1]!; x++) {
@@ -160,7 +186,7 @@ export function proposeJoint(
     partner: scenario.kams[partner]!.id,
     opportunity: opps.list[own]!.id,
     partnerOpportunity: opps.list[best]!.id,
-    days: Math.max(world.model.jointMinDays, split[U_JOINT]! * scenario.kams[ki]!.timeBudget),
+    days: Math.max(world.model.jointMinDays, jointShare * scenario.kams[ki]!.timeBudget),
   };
   return { plan, a: own, b: best };
 }
@@ -172,17 +198,19 @@ export function aiPlan(
   opps: OppTable,
   matrix: PlanMatrix,
   ki: number,
-  split: Float64Array,
+  rows: SeatRows,
   joints: JointEntry[],
 ): void {
-  const { scenario, scratch } = world;
+  const { scenario } = world;
   const D = scenario.departments.length;
   const kam = scenario.kams[ki]!;
   const persona = personaOf(world, ki);
   const budget = kam.timeBudget;
   const lo = opps.kamStart[ki]!;
   const hi = opps.kamStart[ki + 1]!;
-  const demand = scratch.f(D);
+  const { split, demand, relWeight } = rows;
+  const s = ki * USES;
+  for (let d = 0; d < D; d++) demand[d] = 0;
   for (let x = lo; x < hi; x++) {
     const o = opps.kamOpps[x]!;
     matrix.pursued[o] = 1;
@@ -196,16 +224,16 @@ export function aiPlan(
   for (const j of joints) jointDays += j.plan.days;
   matrix.joints[ki] = joints;
   // Unused joint time goes to relationships; joint commitments come out of customer time first.
-  let customer = split[U_CUSTOMER]! * budget;
-  let relationship = split[U_RELATIONSHIP]! * budget + Math.max(0, split[U_JOINT]! * budget - jointDays);
-  const over = Math.max(0, jointDays - split[U_JOINT]! * budget);
+  let customer = split[s + U_CUSTOMER]! * budget;
+  let relationship = split[s + U_RELATIONSHIP]! * budget + Math.max(0, split[s + U_JOINT]! * budget - jointDays);
+  const over = Math.max(0, jointDays - split[s + U_JOINT]! * budget);
   const fromCustomer = Math.min(customer, over);
   customer -= fromCustomer;
   relationship = Math.max(0, relationship - (over - fromCustomer));
-  let businessCase = hi > lo ? split[U_BUSINESS_CASE]! * budget : 0;
-  if (hi === lo) customer += split[U_BUSINESS_CASE]! * budget;
-  const lobbying = split[U_LOBBYING]! * budget;
-  let pitch = world.boardActive ? split[U_BOARD_PITCH]! * budget : 0;
+  let businessCase = hi > lo ? split[s + U_BUSINESS_CASE]! * budget : 0;
+  if (hi === lo) customer += split[s + U_BUSINESS_CASE]! * budget;
+  const lobbying = split[s + U_LOBBYING]! * budget;
+  let pitch = world.boardActive ? split[s + U_BOARD_PITCH]! * budget : 0;
 
   // Own living accounts, weighted for customer time (the heavyweight by wallet, others by its square root).
   let bestPitch = -1;
@@ -241,7 +269,6 @@ export function aiPlan(
   // Departments weighted by what this seat asks of them; the networker favours where its ties are weak.
   let lobbyTotal = 0;
   let relTotal = 0;
-  const relWeight = scratch.f(D);
   for (let d = 0; d < D; d++) {
     lobbyTotal += demand[d]!;
     relWeight[d] = demand[d]! * (persona === 'networker' ? 1.2 - state.kams.relationships[ki * D + d]! : 1);
@@ -262,7 +289,6 @@ export function aiPlan(
   }
   if (caseTotal === 0) businessCase = 0;
 
-  const s = ki * USES;
   matrix.split[s + U_CUSTOMER] = customer;
   matrix.split[s + U_LOBBYING] = lobbyTotal > 0 ? lobbying : 0;
   matrix.split[s + U_RELATIONSHIP] = relationship;

@@ -7,14 +7,15 @@
  */
 import { decideJointIn } from './joint.js';
 import { emptyMatrix, jointEntry, oppTable, writePlan, type JointEntry, type OppTable, type PlanMatrix } from './matrix.js';
-import { aiPlan, drawSeat, intendedSplit, lobbyingReturn, proposeJoint } from './personas.js';
+import { aiPlan, drawSeat, intendedSplit, lobbyingReturn, proposeJoint, seatRows, type SeatRows } from './personas.js';
 import { LABEL, subStream } from './rng.js';
 import { objects } from './shapes.js';
 import type { JointOutcome, JointPlan, QuarterPlan, RunState } from './types.js';
 import { worldOf, type World } from './world.js';
 
 interface Intentions {
-  splits: (Float64Array | null)[];
+  /** Every seat's draws, and the intended split of each AI seat. */
+  rows: SeatRows;
   /** Proposals by AI seats, by proposer index. */
   proposals: (JointEntry | null)[];
 }
@@ -23,20 +24,18 @@ function intentions(world: World, state: RunState, opps: OppTable, humans: reado
   const { kams } = world.scenario;
   const stream = subStream(state.quarterSeed, LABEL.personas);
   const felt = lobbyingReturn(world, state.quarter + 1);
-  const splits: (Float64Array | null)[] = [];
+  const rows = seatRows(world);
   const proposals: (JointEntry | null)[] = [];
-  kams.forEach((_, ki) => {
-    const draws = drawSeat(world, stream);
+  for (let ki = 0; ki < kams.length; ki++) {
+    drawSeat(world, stream, rows, ki);
     if (humans[ki]) {
-      splits.push(null);
       proposals.push(null);
-      return;
+      continue;
     }
-    const split = intendedSplit(world, state, ki, draws, felt);
-    splits.push(split);
-    proposals.push(proposeJoint(world, opps, ki, split, draws));
-  });
-  return { splits, proposals };
+    intendedSplit(world, state, ki, rows, felt);
+    proposals.push(proposeJoint(world, opps, ki, rows));
+  }
+  return { rows, proposals };
 }
 
 /** Joint proposals AI seats make this quarter to the given human seats (what the game shows as incoming). */
@@ -122,7 +121,7 @@ export function resolvePlans(
   for (let ki = 0; ki < K; ki++) {
     const g = given[ki];
     if (g) writePlan(world, opps, matrix, ki, g);
-    else aiPlan(world, state, opps, matrix, ki, intent.splits[ki]!, joints[ki]!);
+    else aiPlan(world, state, opps, matrix, ki, intent.rows, joints[ki]!);
   }
 
   const partnerOf = world.scratch.iw(opps.count);

@@ -100,9 +100,9 @@ export function normal(stream: Stream): number {
   return inverseNormal(stream.next());
 }
 
-/** Fills out[0..count) with standard normals, one uniform each. */
-export function fillNormals(stream: Stream, out: number[] | Float64Array, count: number): void {
-  for (let i = 0; i < count; i++) out[i] = inverseNormal(stream.next());
+/** Fills out[at..at+count) with standard normals, one uniform each. */
+export function fillNormals(stream: Stream, out: number[] | Float64Array, count: number, at = 0): void {
+  for (let i = 0; i < count; i++) out[at + i] = inverseNormal(stream.next());
 }
 
 /** FNV-1a over a string: a stable 32-bit hash for labels. */
