@@ -22,9 +22,10 @@ export interface MasterStream extends Stream {
 }
 
 export function masterStream(seed: number, state?: AleaState): MasterStream {
-  // Restoring from a saved state needs no seed: the state is the whole generator.
-  const prng = state ? seedrandom.alea('', { state: { ...state } }) : seedrandom.alea(`two-fronts:${seed}`, { state: true });
-  return { next: () => prng(), state: () => prng.state() as AleaState };
+  // seedrandom seeds the generator; from then on the state is the whole
+  // generator, and continuing it needs no seeding (nor seedrandom's closures).
+  const s = state ?? (seedrandom.alea(`two-fronts:${seed}`, { state: true }).state() as AleaState);
+  return new AleaStream(s.s0, s.s1, s.s2, s.c);
 }
 
 /** splitmix32 finaliser: a well-mixed 32-bit value from any 32-bit input. */
@@ -45,7 +46,7 @@ const TWO_32 = 4294967296;
  * for number (a test holds the two together), without building a seeded
  * generator and its closures for each of the quarter's sub-streams.
  */
-export class AleaStream implements Stream {
+export class AleaStream implements MasterStream {
   constructor(
     private s0: number,
     private s1: number,
@@ -59,6 +60,11 @@ export class AleaStream implements Stream {
     this.s1 = this.s2;
     this.c = t | 0;
     return (this.s2 = t - this.c);
+  }
+
+  /** The state as seedrandom's `alea(...).state()` gives it, keys in the same order. */
+  state(): AleaState {
+    return { c: this.c, s0: this.s0, s1: this.s1, s2: this.s2 };
   }
 }
 
