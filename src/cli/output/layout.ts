@@ -62,6 +62,30 @@ function jnum(x: number): string {
   return Number.isFinite(x) ? String(x) : 'null';
 }
 
+/**
+ * The numbers of a plain array as text, joined by commas, a non-finite one
+ * written as `empty` (CSV: '', JSON: 'null'). One JSON.stringify call formats
+ * the whole row: the standard makes it write a finite number exactly as
+ * String() does, and it costs a fraction of one string per number (number
+ * formatting is most of a batch thread's work besides the engine). A row
+ * holding a non-finite number, null in JSON, goes cell by cell.
+ */
+export function numberList(xs: readonly number[], empty: '' | 'null'): string {
+  const s = JSON.stringify(xs);
+  if (!s.includes('null')) return s.slice(1, -1);
+  return xs.map(empty === '' ? num : jnum).join(',');
+}
+
+/** Final and cumulative values of each metric, interleaved, as runs rows list them. */
+function interleaved(r: RunRecord): number[] {
+  const out: number[] = new Array<number>(2 * r.final.length);
+  for (let i = 0; i < r.final.length; i++) {
+    out[2 * i] = r.final[i]!;
+    out[2 * i + 1] = r.cumulative[i]!;
+  }
+  return out;
+}
+
 /** A factor value as a CSV cell (quoted by RFC 4180 rules when needed). */
 export function factorCell(v: FactorValue): string {
   if (typeof v === 'number') return num(v);
@@ -99,41 +123,44 @@ export interface RunRecord {
 }
 
 export function runCsv(layout: Layout, cells: PointCells, r: RunRecord): string {
-  const out = [`${r.runId},${r.pointId},${r.replicate},${r.seed}`];
-  if (layout.factorColumns.length) out.push(`,${cells.csv}`);
-  for (let i = 0; i < r.final.length; i++) out.push(`,${num(r.final[i]!)},${num(r.cumulative[i]!)}`);
-  out.push(`,${r.hash}\n`);
+  const factors = layout.factorColumns.length ? `,${cells.csv}` : '';
+  const metrics = r.final.length ? `,${numberList(interleaved(r), '')}` : '';
+  return `${r.runId},${r.pointId},${r.replicate},${r.seed}${factors}${metrics},${r.hash}\n`;
+}
+
+/** `"key":value` pairs of a JSON object, each followed by a comma, from keys and the numbers' text. */
+function jsonPairs(keys: readonly string[], values: readonly number[]): string {
+  const text = numberList(values, 'null').split(',');
+  const out: string[] = new Array<string>(text.length);
+  for (let i = 0; i < text.length; i++) out[i] = `${keys[i]}:${text[i]},`;
   return out.join('');
 }
 
 export function runJson(layout: Layout, cells: PointCells, r: RunRecord): string {
-  let s = `{"run_id":${r.runId},"point_id":${r.pointId},"replicate":${r.replicate},"seed":${r.seed},${cells.json}`;
-  const keys = layout.runMetricKeys;
-  for (let i = 0; i < r.final.length; i++) s += `${keys[2 * i]}:${jnum(r.final[i]!)},${keys[2 * i + 1]}:${jnum(r.cumulative[i]!)},`;
-  return `${s}"${RESULT_HASH_COLUMN}":"${r.hash}"}\n`;
+  const metrics = r.final.length ? jsonPairs(layout.runMetricKeys, interleaved(r)) : '';
+  return `{"run_id":${r.runId},"point_id":${r.pointId},"replicate":${r.replicate},"seed":${r.seed},${cells.json}${metrics}"${RESULT_HASH_COLUMN}":"${r.hash}"}\n`;
 }
 
 export function quartersCsv(r: RunRecord): string {
   // Joined, not appended: a flat string instead of a tree of small pieces, which
   // matters to the garbage collector while a chunk's text waits to be sent.
-  const cells: string[] = [];
+  const rows: string[] = new Array<string>(r.quarters.length);
   for (let q = 0; q < r.quarters.length; q++) {
-    cells.push(`${r.runId},${q + 1}`);
-    for (const x of r.quarters[q]!) cells.push(`,${num(x)}`);
-    cells.push('\n');
+    const values = r.quarters[q]!;
+    rows[q] = values.length ? `${r.runId},${q + 1},${numberList(values, '')}\n` : `${r.runId},${q + 1}\n`;
   }
-  return cells.join('');
+  return rows.join('');
 }
 
 export function quartersJson(layout: Layout, r: RunRecord): string {
-  const keys = layout.quarterMetricKeys;
-  let s = '';
-  r.quarters.forEach((values, q) => {
-    s += `{"run_id":${r.runId},"quarter":${q + 1}`;
-    values.forEach((x, i) => (s += `,${keys[i]}:${jnum(x)}`));
-    s += '}\n';
-  });
-  return s;
+  const rows: string[] = new Array<string>(r.quarters.length);
+  for (let q = 0; q < r.quarters.length; q++) {
+    const values = r.quarters[q]!;
+    // The pairs end in a comma; the row's closing brace replaces the last one.
+    const pairs = values.length ? `,${jsonPairs(layout.quarterMetricKeys, values).slice(0, -1)}` : '';
+    rows[q] = `{"run_id":${r.runId},"quarter":${q + 1}${pairs}}\n`;
+  }
+  return rows.join('');
 }
 
 export function csvHeader(columns: readonly string[]): string {
