@@ -81,7 +81,7 @@ export function buildDesign(e: Pick<Experiment, 'design' | 'factors' | 'seed'>):
   if (d.type === 'lhs') return sampled('lhs', factors, latinHypercube(samples, k, e.seed));
   if (d.type === 'sobol') {
     if (samples * (k + 2) > MAX_POINTS) throw new DesignError(`N·(k+2) = ${samples * (k + 2)} points is too many`, ['design', 'samples']);
-    return sampled('sobol', factors, saltelliSample(samples, k), { sobol: { n: samples, k } });
+    return sampled('sobol', factors, saltelliSample(samples, k, e.seed), { sobol: { n: samples, k } });
   }
   const morris = morrisSample(samples, k, d.levels ?? 4, e.seed);
   return sampled('morris', factors, morris.units, { morris });

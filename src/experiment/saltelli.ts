@@ -14,13 +14,15 @@ import { populationVariance, quantileSorted } from './stats.js';
 
 /**
  * The N·(k+2) × k unit coordinates of a Saltelli design, row-major. The base
- * rows are points 1 … N of the 2k-dimensional sequence: point 0 is the
- * origin, which would put every factor at its minimum in A and B alike and
- * make its k + 2 design points one configuration. Growing N keeps the
- * earlier rows.
+ * rows are the first N points of the 2k-dimensional sequence, scrambled with
+ * `seed` (A from its first k dimensions, B from the rest). Unscrambled, the
+ * sequence would fail here: its first point is the origin, the second puts
+ * every coordinate at 0.5 in A and B alike, and dimensions that share their
+ * first direction numbers give A and B equal columns for the first 2^m rows.
+ * Growing N keeps the earlier rows.
  */
-export function saltelliSample(n: number, k: number): Float64Array {
-  const base = sobolPoints(n + 1, 2 * k).subarray(2 * k);
+export function saltelliSample(n: number, k: number, seed: number): Float64Array {
+  const base = sobolPoints(n, 2 * k, seed);
   const rows = n * (k + 2);
   const out = new Float64Array(rows * k);
   for (let j = 0; j < n; j++) {

@@ -2,11 +2,17 @@
  * The Sobol' low-discrepancy sequence in up to 32 dimensions, with the
  * direction numbers of Joe & Kuo (2008), "Constructing Sobol sequences with
  * better two-dimensional projections", SIAM J. Sci. Comput. 30:2635–2654
- * (table new-joe-kuo-6.21201, dimensions 2–32). Points are unscrambled and
- * start at the origin, like scipy's `Sobol(scramble=False)`: the first 2^m
- * points of every dimension are stratified into 2^m equal cells.
- * Pure; imports nothing.
+ * (table new-joe-kuo-6.21201, dimensions 2–32). Unscrambled, the points start
+ * at the origin, like scipy's `Sobol(scramble=False)`. Given a seed, each
+ * dimension is scrambled as scipy's `Sobol(scramble=True)` does (Matoušek's
+ * linear matrix scramble, then a random digital shift), which keeps every
+ * property below and breaks the coincidences of the raw sequence: several
+ * dimensions share their first direction numbers, so their first 2^m points
+ * agree coordinate for coordinate. Either way the first 2^m points of every
+ * dimension are stratified into 2^m equal cells.
+ * Pure; imports seedrandom.
  */
+import seedrandom from 'seedrandom';
 
 /** [degree s, polynomial a, m_1 … m_s] for dimensions 2..32. */
 const JOE_KUO: readonly (readonly number[])[] = [
@@ -63,16 +69,62 @@ function directions(dim: number): Uint32Array {
   return v;
 }
 
+/** The parity (XOR of all bits) of a 32-bit value. */
+function parity(x: number): number {
+  x ^= x >>> 16;
+  x ^= x >>> 8;
+  x ^= x >>> 4;
+  x ^= x >>> 2;
+  x ^= x >>> 1;
+  return x & 1;
+}
+
+/**
+ * A random lower-triangular binary matrix with unit diagonal, applied to
+ * each direction number: digit i of the result is digit i of the input
+ * XOR a random choice of the digits before it (digit 1 is the highest bit).
+ * Linear over GF(2), so scrambling the direction numbers scrambles every
+ * point; each digit stays a bijection of the digits up to it, so cells of
+ * 2^-m stay cells of 2^-m.
+ */
+function scrambleDirections(v: Uint32Array, rng: () => number): void {
+  const rows = new Uint32Array(BITS);
+  for (let i = 0; i < BITS; i++) {
+    // Row i: its own digit (bit 31 − i) and random digits above it.
+    const above = i === 0 ? 0 : (0xffffffff << (BITS - i)) >>> 0;
+    rows[i] = ((randomWord(rng) & above) | (1 << (BITS - 1 - i))) >>> 0;
+  }
+  for (let c = 1; c <= BITS; c++) {
+    let out = 0;
+    for (let i = 0; i < BITS; i++) if (parity(rows[i]! & v[c]!)) out |= 1 << (BITS - 1 - i);
+    v[c] = out >>> 0;
+  }
+}
+
+function randomWord(rng: () => number): number {
+  return Math.floor(rng() * 2 ** BITS) >>> 0;
+}
+
 /**
  * The first `n` points of the `dims`-dimensional sequence, row-major
- * (point i, dimension d at [i·dims + d]), each coordinate in [0, 1).
+ * (point i, dimension d at [i·dims + d]), each coordinate in [0, 1);
+ * scrambled when a seed is given (the same seed, the same points).
  */
-export function sobolPoints(n: number, dims: number): Float64Array {
+export function sobolPoints(n: number, dims: number, scrambleSeed?: number): Float64Array {
   if (dims < 1 || dims > SOBOL_MAX_DIMENSIONS) throw new RangeError(`the Sobol sequence here has 1 to ${SOBOL_MAX_DIMENSIONS} dimensions, not ${dims}`);
   if (n > 2 ** BITS) throw new RangeError('at most 2^32 Sobol points');
   const v = Array.from({ length: dims }, (_, d) => directions(d));
-  const out = new Float64Array(n * dims);
   const x = new Uint32Array(dims);
+  if (scrambleSeed !== undefined) {
+    const rng = seedrandom.alea(`two-fronts/sobol-scramble@1:${scrambleSeed}`);
+    for (let d = 0; d < dims; d++) {
+      scrambleDirections(v[d]!, rng);
+      // The digital shift: every point XOR one random word per dimension.
+      x[d] = randomWord(rng);
+    }
+  }
+  const out = new Float64Array(n * dims);
+  for (let d = 0; d < dims && n > 0; d++) out[d] = x[d]! / 2 ** BITS;
   for (let i = 1; i < n; i++) {
     // Gray-code order: flip the direction number of the lowest zero bit of i − 1.
     let c = 1;

@@ -46,9 +46,39 @@ describe('designs', () => {
     }
   });
 
+  it('a scrambled Sobol sequence is fixed by its seed, keeps every 2^m prefix stratified, and grows without changing earlier points', () => {
+    const n = 256;
+    const dims = 32;
+    const a = sobolPoints(n, dims, 5);
+    expect(sobolPoints(n, dims, 5)).toEqual(a);
+    expect(sobolPoints(n, dims, 6)).not.toEqual(a);
+    expect(sobolPoints(n * 2, dims, 5).subarray(0, n * dims)).toEqual(a);
+    for (const m of [16, 64, 256]) {
+      for (let d = 0; d < dims; d++) {
+        const cells = new Set(Array.from({ length: m }, (_, i) => Math.floor(a[i * dims + d]! * m)));
+        expect(cells.size).toBe(m);
+      }
+    }
+  });
+
+  it('small Saltelli designs have no degenerate base rows: A and B differ in every column of every row', () => {
+    // The raw sequence gives (0.5, …, 0.5) for A and B alike in one row, and
+    // dimensions 1 and 5 agree on their first eight points.
+    for (const seed of [1, 2, 3]) {
+      for (const [n, k] of [[8, 4], [16, 4], [64, 4], [32, 8]] as const) {
+        const s = saltelliSample(n, k, seed);
+        for (let j = 0; j < n; j++) {
+          const A = s.subarray(j * (k + 2) * k, j * (k + 2) * k + k);
+          const B = s.subarray((j * (k + 2) + k + 1) * k, (j * (k + 2) + k + 2) * k);
+          for (let i = 0; i < k; i++) expect(A[i]).not.toBe(B[i]);
+        }
+      }
+    }
+  });
+
   it('saltelliSample(N, k) has N·(k+2) rows; AB_i is A with column i from B', () => {
     for (const [n, k] of [[16, 3], [64, 5], [8, 1]] as const) {
-      const s = saltelliSample(n, k);
+      const s = saltelliSample(n, k, 7);
       expect(s.length / k).toBe(n * (k + 2));
       for (let j = 0; j < n; j++) {
         const row = (r: number) => Array.from(s.subarray((j * (k + 2) + r) * k, (j * (k + 2) + r + 1) * k));
@@ -69,7 +99,7 @@ describe('designs', () => {
     const b = 0.1;
     const n = 8192;
     const k = 3;
-    const u = saltelliSample(n, k);
+    const u = saltelliSample(n, k, 1);
     const y = new Float64Array(n * (k + 2));
     for (let r = 0; r < y.length; r++) {
       const [x1, x2, x3] = [0, 1, 2].map((c) => -Math.PI + 2 * Math.PI * u[r * k + c]!) as [number, number, number];
