@@ -1,4 +1,5 @@
 /** Entry point of the built command line. */
-import { main } from './main.js';
+import { main, tolerateClosedPipes } from './main.js';
 
+tolerateClosedPipes();
 process.exitCode = await main(process.argv.slice(2));

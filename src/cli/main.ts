@@ -17,10 +17,28 @@ import { validateCommand, type Output } from './commands/validate.js';
 import { EXIT_INTERNAL, EXIT_USAGE, UsageError, UserError } from './errors.js';
 import { toolVersion } from './version.js';
 
+/** Streams whose reader has gone (`two-fronts ... | head`): what would go there is dropped. */
+const closed = { out: false, err: false };
+
 export const stdio: Output = {
-  out: (line) => process.stdout.write(line + '\n'),
-  err: (line) => process.stderr.write(line + '\n'),
+  out: (line) => void (closed.out || process.stdout.write(line + '\n')),
+  err: (line) => void (closed.err || process.stderr.write(line + '\n')),
 };
+
+/**
+ * A reader that stops early closes the pipe; writing on makes Node raise
+ * EPIPE. The command then goes on without that output and still exits with
+ * its own code (a valid file is still valid when `head` has seen enough).
+ */
+export function tolerateClosedPipes(): void {
+  const watch = (stream: NodeJS.WriteStream, key: keyof typeof closed) =>
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      closed[key] = true;
+    });
+  watch(process.stdout, 'out');
+  watch(process.stderr, 'err');
+}
 
 export function buildProgram(io: Output, setExit: (code: number) => void): Command {
   const program = new Command();
@@ -96,7 +114,7 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
     .description('print the JSON Schema of a file format')
     .argument('[kind]', 'scenario or experiment', 'scenario')
     .action((kind: string) => {
-      process.stdout.write(schemaText(kind));
+      io.out(schemaText(kind).replace(/\n$/, ''));
       setExit(0);
     });
 

@@ -26,6 +26,16 @@ describe('two-fronts (built command)', () => {
     for (const f of files) expect(r.out).toContain(`${f}: valid scenario`);
   });
 
+  it('a reader that stops early (| head) ends the output quietly: no stack trace, and the exit code is still the result', () => {
+    const files = readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.yaml')).map((f) => `scenarios/${f}`);
+    // `head -1` closes the pipe after the first line while the validation goes on (a second or two) and succeeds.
+    const script = `"${process.execPath}" "${BIN}" validate ${Array.from({ length: 30 }, () => files.join(' ')).join(' ')} | head -1; exit \${PIPESTATUS[0]}`;
+    const r = spawnSync('bash', ['-c', script], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/EPIPE|Error|at /);
+    expect(r.status).toBe(0);
+  });
+
   it('two-fronts validate reports a typo, an unknown department and a negative capacity as three FILE:LINE:COL lines and exits 1', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tf-'));
     const file = join(dir, 'broken.yaml');
