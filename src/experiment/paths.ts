@@ -9,6 +9,7 @@
  * Pure; imports src/scenario and src/sim (for model parameter defaults).
  */
 import type { z } from 'zod';
+import { DEFAULT_RELATIONSHIP } from '../scenario/resolve.js';
 import { closest, scenarioSchema, type Scenario } from '../scenario/schema.js';
 import { MODEL_PARAMS } from '../sim/params.js';
 import type { FactorSpec, FactorValue } from './factors.js';
@@ -157,7 +158,20 @@ function setAt(root: unknown, place: Place, value: unknown): void {
   v[place[place.length - 1]!] = value;
 }
 
-/** The value a scale factor multiplies: the scenario's, or the model parameter's default. */
+/** An account's needs as the model reads them when the scenario does not write them out: every department equally. */
+function defaultNeeds(scenario: Scenario): Record<string, number> {
+  return Object.fromEntries(scenario.departments.map((d) => [d.id, 1]));
+}
+
+const isNeeds = (place: Place) => place.length === 4 && place[0] === 'accounts' && place[2] === 'needs';
+const isRelationship = (place: Place) => place.length === 4 && place[0] === 'kams' && place[2] === 'relationships';
+
+/**
+ * The value a scale factor multiplies: the scenario's, or what the model uses
+ * where the scenario leaves it out (a model parameter's default; a
+ * relationship not listed; a department missing from written-out needs, 0;
+ * needs not written out, every department 1).
+ */
 export function baseValue(scenario: Scenario, place: Place): number | undefined {
   const v = getAt(scenario, place);
   if (typeof v === 'number') return v;
@@ -165,7 +179,21 @@ export function baseValue(scenario: Scenario, place: Place): number | undefined 
     const p = (MODEL_PARAMS as Record<string, { default: number }>)[String(place[1])];
     if (p) return p.default;
   }
+  if (isRelationship(place)) return DEFAULT_RELATIONSHIP;
+  if (isNeeds(place)) return isRecord(getAt(scenario, place.slice(0, 3))) ? 0 : 1;
   return undefined;
+}
+
+/** A place named the way a researcher writes it: list elements by id (accounts.corvus.maxWallet). */
+function placeName(scenario: Scenario, place: Place): string {
+  const out: string[] = [];
+  let v: unknown = scenario;
+  for (const seg of place) {
+    const next = (v as Record<string | number, unknown> | undefined)?.[seg];
+    out.push(typeof seg === 'number' && isRecord(next) ? String(next.id) : String(seg));
+    v = next;
+  }
+  return out.join('.');
 }
 
 /** Checks that a factor's values suit the value kind at its path; messages name the offending level. */
@@ -175,10 +203,14 @@ export function checkSpecAgainstKind(spec: FactorSpec, resolved: ResolvedPath, s
   if (spec.kind === 'scale') {
     if (kind.type !== 'number') out.push(`${resolved.path} is not a number, so it cannot be scaled`);
     else if (kind.integer) out.push(`${resolved.path} takes whole numbers, so it cannot be scaled; give levels or { min, max, integer: true }`);
-    else
-      for (const place of resolved.places)
-        if (baseValue(scenario, place) === undefined) out.push(`${resolved.path} has no value in the scenario to scale; set it with levels or { min, max }`);
-    return [...new Set(out)];
+    else {
+      const missing = resolved.places.filter((place) => baseValue(scenario, place) === undefined).map((place) => placeName(scenario, place));
+      if (missing.length > 0) {
+        const which = resolved.places.length > 1 ? ` at ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? `, … (${missing.length} of ${resolved.places.length})` : ''}` : '';
+        out.push(`${resolved.path} has no value in the scenario to scale${which}; set it with levels or { min, max }`);
+      }
+    }
+    return out;
   }
   if (spec.kind === 'range') {
     if (kind.type !== 'number') out.push(`${resolved.path} takes ${kind.type === 'enum' ? `one of ${kind.values.join(' | ')}` : kind.type === 'boolean' ? 'true or false' : 'text'}, so give a list of levels, not a range`);
@@ -199,6 +231,8 @@ export function checkSpecAgainstKind(spec: FactorSpec, resolved: ResolvedPath, s
 /** Sets (or, for scale factors, multiplies) every place of a path in `target`, reading base values from `base`. */
 export function applyValue(target: Scenario, base: Scenario, resolved: ResolvedPath, spec: FactorSpec | null, value: FactorValue): void {
   for (const place of resolved.places) {
+    // Needs the scenario leaves out mean every department equally: written out first, so one department changes and not the mix.
+    if (isNeeds(place) && !isRecord(getAt(target, place.slice(0, 3)))) setAt(target, place.slice(0, 3), defaultNeeds(base));
     if (spec?.kind === 'scale') setAt(target, place, baseValue(base, place)! * (value as number));
     else setAt(target, place, value);
   }
