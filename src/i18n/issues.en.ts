@@ -30,7 +30,7 @@ export const en = {
   'issue.value.type': 'expected {expected}, found {found}',
   'issue.value.text': 'expected a text or one text per language ({ en: "...", nl: "..." }), found {found}',
   'issue.value.invalid': 'this value is not valid here',
-  'issue.number.required': '{what} is required',
+  'issue.number.required': '"{name}"{what} is required',
   'issue.number.type': 'expected a number{what}',
   'issue.number.finite': 'expected a finite number{what}',
   'issue.number.min': 'must be at least {min}{what}',

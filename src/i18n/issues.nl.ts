@@ -29,7 +29,7 @@ export const nl: Record<keyof typeof en, string> = {
   'issue.value.type': 'verwacht {expected}, gevonden: {found}',
   'issue.value.text': 'verwacht een tekst of een tekst per taal ({ en: "...", nl: "..." }), gevonden: {found}',
   'issue.value.invalid': 'deze waarde is hier niet geldig',
-  'issue.number.required': '{what} is verplicht',
+  'issue.number.required': '"{name}"{what} is verplicht',
   'issue.number.type': 'verwacht een getal{what}',
   'issue.number.finite': 'verwacht een eindig getal{what}',
   'issue.number.min': 'moet minstens {min} zijn{what}',

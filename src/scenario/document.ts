@@ -326,7 +326,9 @@ export function validateDocument<S extends z.ZodType>(doc: SourceDocument, schem
     }
     const own = uncode(raw.message);
     if (own) {
-      push(path, own.code, own.params, raw.params?.at === 'key');
+      // A check cannot see its own key; the messages that name it get it here.
+      const params = own.code === 'number.required' ? { ...own.params, name: String(path[path.length - 1] ?? '') } : own.params;
+      push(path, own.code, params, raw.params?.at === 'key');
       continue;
     }
     if (raw.code === 'invalid_value' && raw.values && raw.values.length > 1) {

@@ -52,3 +52,40 @@ describe('file problems in two languages', () => {
     expect(nl).toMatch(/hoort bij geen enkele KAM/);
   });
 });
+
+const BASE = `format: two-fronts/scenario@1
+id: base
+title: "Base"
+departments:
+  - { id: engineering, name: "Engineering", capacity: 60 }
+  - { id: service, name: "Service", capacity: 50 }
+accounts:
+  - { id: acme, name: "Acme", wallet: 400, needs: { engineering: 1 } }
+  - { id: globex, name: "Globex", wallet: 700 }
+kams:
+  - { id: you, name: "You", accounts: [acme], control: player, persona: analyst }
+  - { id: bram, name: "Bram", accounts: [globex], persona: heavyweight }
+`;
+
+/** Each problem as `LINE:COL: path: message`, in the given language. */
+function lines(text: string, lang: 'en' | 'nl' = 'en'): string[] {
+  return issuesOf(text).map((i) => `${i.line}:${i.col}: ${i.path ? `${i.path}: ` : ''}${issueMessage(i, lang)}`);
+}
+
+describe('messages name the problem at its node', () => {
+  it('the base file is valid', () => {
+    expect(lines(BASE)).toEqual([]);
+  });
+
+  it('a missing or misspelt required number names its key, in both languages', () => {
+    const typo = BASE.replace('capacity: 60', 'capacty: 60');
+    expect(lines(typo)).toEqual([
+      '5:5: departments[0].capacity: "capacity" (expert-days per quarter) is required',
+      '5:45: departments[0].capacty: unknown key "capacty" (did you mean "capacity"?)',
+    ]);
+    expect(lines(typo, 'nl')[0]).toBe('5:5: departments[0].capacity: "capacity" (expertdagen per kwartaal) is verplicht');
+    expect(lines(BASE.replace('wallet: 400, ', ''))).toEqual([
+      '8:5: accounts[0].wallet: "wallet" (k€ per quarter the account could spend with us) is required',
+    ]);
+  });
+});
