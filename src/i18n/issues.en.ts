@@ -29,6 +29,8 @@ export const en = {
   'issue.value.not-one-of': '{value} is not one of {options}',
   'issue.value.type': 'expected {expected}, found {found}',
   'issue.value.text': 'expected a text or one text per language ({ en: "...", nl: "..." }), found {found}',
+  'issue.value.text-list': 'expected a list of texts, or one list per language ({ en: [...], nl: [...] }), found {found}',
+  'issue.value.one-of-types': 'expected {expected}, found {found}',
   'issue.value.invalid': 'this value is not valid here',
   'issue.number.required': '"{name}"{what} is required',
   'issue.number.type': 'expected a number{what}',

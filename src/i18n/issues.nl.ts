@@ -28,6 +28,8 @@ export const nl: Record<keyof typeof en, string> = {
   'issue.value.not-one-of': '{value} is niet een van {options}',
   'issue.value.type': 'verwacht {expected}, gevonden: {found}',
   'issue.value.text': 'verwacht een tekst of een tekst per taal ({ en: "...", nl: "..." }), gevonden: {found}',
+  'issue.value.text-list': 'verwacht een lijst teksten, of een lijst per taal ({ en: [...], nl: [...] }), gevonden: {found}',
+  'issue.value.one-of-types': 'verwacht {expected}, gevonden: {found}',
   'issue.value.invalid': 'deze waarde is hier niet geldig',
   'issue.number.required': '"{name}"{what} is verplicht',
   'issue.number.type': 'verwacht een getal{what}',

@@ -210,6 +210,9 @@ interface ZodIssueLike {
   keys?: string[];
   values?: unknown[];
   params?: { at?: string };
+  expected?: string;
+  /** invalid_union: the issues of each branch, with paths relative to the union. */
+  errors?: ZodIssueLike[][];
 }
 
 /** The object keys a schema accepts at `path` (for "did you mean"), if it is an object there. */
@@ -224,16 +227,25 @@ function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
       else return x;
     }
   };
+  type Def = { type: string; shape?: Record<string, unknown>; element?: unknown; valueType?: unknown; options?: unknown[] };
+  const defOf = (x: unknown): Def => (x as { _zod: { def: Def } })._zod.def;
+  /** Of a union (a text, a question list), the branch that has keys or items. */
+  const branch = (x: unknown, want: 'object' | 'array'): unknown => {
+    const def = defOf(x);
+    if (def.type !== 'union') return x;
+    return def.options?.map(unwrap).find((o) => defOf(o).type === want || (want === 'object' && defOf(o).type === 'record')) ?? x;
+  };
   s = unwrap(s);
   for (const seg of path) {
-    const def = (s as { _zod: { def: { type: string; shape?: Record<string, unknown>; element?: unknown; valueType?: unknown } } })._zod.def;
+    s = branch(s, typeof seg === 'number' ? 'array' : 'object');
+    const def = defOf(s);
     if (def.type === 'object' && typeof seg === 'string' && def.shape) s = unwrap(def.shape[seg]);
     else if (def.type === 'array' && typeof seg === 'number') s = unwrap(def.element);
     else if (def.type === 'record') s = unwrap(def.valueType);
     else return [];
     if (!s) return [];
   }
-  const def = (s as { _zod: { def: { type: string; shape?: Record<string, unknown> } } })._zod.def;
+  const def = defOf(branch(s, 'object'));
   return def.type === 'object' && def.shape ? Object.keys(def.shape) : [];
 }
 
@@ -311,8 +323,8 @@ export function validateDocument<S extends z.ZodType>(doc: SourceDocument, schem
       issues.push(issue);
     }
   };
-  for (const raw of result.error.issues as ZodIssueLike[]) {
-    const path = raw.path.filter((s): s is PathSegment => typeof s === 'string' || typeof s === 'number');
+  const report = (raw: ZodIssueLike, prefix: PathSegment[]): void => {
+    const path = [...prefix, ...raw.path.filter((s): s is PathSegment => typeof s === 'string' || typeof s === 'number')];
     const actual = valueAt(doc.value, path);
     if (raw.code === 'unrecognized_keys' && raw.keys) {
       const known = keysAt(schema, path);
@@ -322,14 +334,14 @@ export function validateDocument<S extends z.ZodType>(doc: SourceDocument, schem
         else if (known.length > 0) push([...path, k], 'key.unknown-list', { key: k, known: known.join(', ') }, true);
         else push([...path, k], 'key.unknown', { key: k }, true);
       }
-      continue;
+      return;
     }
     const own = uncode(raw.message);
     if (own) {
       // A check cannot see its own key; the messages that name it get it here.
       const params = own.code === 'number.required' ? { ...own.params, name: String(path[path.length - 1] ?? '') } : own.params;
       push(path, own.code, params, raw.params?.at === 'key');
-      continue;
+      return;
     }
     if (raw.code === 'invalid_value' && raw.values && raw.values.length > 1) {
       const options = raw.values.map(String);
@@ -337,31 +349,46 @@ export function validateDocument<S extends z.ZodType>(doc: SourceDocument, schem
       const value = actual === undefined ? '@found.nothing' : JSON.stringify(actual);
       if (guess) push(path, 'value.not-one-of-guess', { value, options: options.join(' | '), guess });
       else push(path, 'value.not-one-of', { value, options: options.join(' | ') });
-      continue;
+      return;
     }
     if ((raw.code === 'invalid_type' || raw.code === 'invalid_union') && actual === undefined) {
       push(path, 'value.required', { name: path.length ? String(path[path.length - 1]) : '' });
-      continue;
+      return;
     }
-    if (raw.code === 'invalid_union') {
-      push(path, 'value.text', { found: describe(actual) });
-      continue;
+    if (raw.code === 'invalid_union' && raw.errors) {
+      // A text is a string or { en, nl }; a question list is a list or { en: [...], nl: [...] }.
+      // The branch whose shape the file has tells what is wrong inside it, at its own place.
+      const fits = raw.errors.filter((branch) => !branch.some((i) => i.code === 'invalid_type' && i.path.length === 0));
+      if (fits.length > 0) {
+        for (const i of fits[0]!) report(i, path);
+        return;
+      }
+      const expected = raw.errors.flatMap((branch) => branch.map((i) => i.expected ?? ''));
+      if (expected.includes('array') && expected.includes('object')) push(path, 'value.text-list', { found: describe(actual) });
+      else if (expected.includes('string') && expected.includes('object')) push(path, 'value.text', { found: describe(actual) });
+      else {
+        const names = [...new Set(expected.map((e) => TYPE_NAMES[e]))];
+        if (names.every((n) => n !== undefined)) push(path, 'value.one-of-types', { expected: names.join('|'), found: describe(actual) });
+        else push(path, 'value.invalid', {});
+      }
+      return;
     }
     if (raw.code === 'invalid_type') {
-      const expected = (raw as { expected?: string }).expected ?? '';
+      const expected = raw.expected ?? '';
       push(path, 'value.type', { expected: TYPE_NAMES[expected] ?? expected, found: describe(actual) });
-      continue;
+      return;
     }
     if (raw.code === 'too_big' && Array.isArray(actual)) {
       push(path, 'list.too-long', { max: (raw as { maximum?: number }).maximum ?? 0 });
-      continue;
+      return;
     }
     if (raw.code === 'too_small' && Array.isArray(actual)) {
       push(path, 'list.too-short', { min: (raw as { minimum?: number }).minimum ?? 1 });
-      continue;
+      return;
     }
     push(path, 'value.invalid', {});
-  }
+  };
+  for (const raw of result.error.issues as ZodIssueLike[]) report(raw, []);
   for (const x of extra(doc.value)) push(x.path, x.code, x.params, x.at === 'key');
   issues.sort((a, b) => a.line - b.line || a.col - b.col);
   throw new FileError(issues);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { keys } from '../../src/i18n/index.js';
-import { FileError, issueMessage, type FileIssue } from '../../src/scenario/document.js';
+import { validateExperimentDocument } from '../../src/experiment/load.js';
+import { FileError, issueMessage, readDocument, type FileIssue } from '../../src/scenario/document.js';
 import { loadScenario } from '../../src/scenario/load.js';
 
 function issuesOf(text: string): FileIssue[] {
@@ -87,5 +88,41 @@ describe('messages name the problem at its node', () => {
     expect(lines(BASE.replace('wallet: 400, ', ''))).toEqual([
       '8:5: accounts[0].wallet: "wallet" (k€ per quarter the account could spend with us) is required',
     ]);
+  });
+
+  const questions = (yaml: string) => `${BASE}debrief:\n  questions: ${yaml}\n`;
+  const many = (n: number) => `[${Array.from({ length: n }, (_, i) => `q${i}`).join(', ')}]`;
+
+  it('a mistake inside debrief.questions is reported at the item or language that has it', () => {
+    expect(lines(questions(many(50)))).toEqual([]);
+    expect(lines(questions(many(51)))).toEqual(['14:14: debrief.questions: this list has more than 50 items']);
+    expect(lines(questions('["a", 5]'))).toEqual(['14:20: debrief.questions[1]: expected a text, found 5']);
+    expect(lines(questions(`{ en: ${many(51)} }`))).toEqual(['14:20: debrief.questions.en: this list has more than 50 items']);
+    expect(lines(questions('{ en: ["a"], nl: "x" }'))).toEqual(['14:31: debrief.questions.nl: expected a list, found "x"']);
+    expect(lines(questions('"just one"'))).toEqual([
+      '14:14: debrief.questions: expected a list of texts, or one list per language ({ en: [...], nl: [...] }), found "just one"',
+    ]);
+    expect(lines(questions('"just one"'), 'nl')[0]).toMatch(/verwacht een lijst teksten, of een lijst per taal/);
+  });
+
+  it('a mistake inside a text given per language is reported at that language', () => {
+    const title = (yaml: string) => BASE.replace('title: "Base"', `title: ${yaml}`);
+    expect(lines(title('{ en: 5 }'))).toEqual(['3:14: title.en: expected a text, found 5']);
+    expect(lines(title('{ en: "Base", nl: [a] }'))).toEqual(['3:26: title.nl: expected a text, found a list']);
+    expect(lines(title('{ en: "Base", nl: null }'))).toEqual(['3:26: title.nl: expected a text, found nothing (null)']);
+    expect(lines(title('5'))).toEqual(['3:8: title: expected a text or one text per language ({ en: "...", nl: "..." }), found 5']);
+  });
+});
+
+describe('a value that fits no form of a choice of types', () => {
+  it('an experiment\'s set value names the types it may have, in both languages', () => {
+    let found: FileIssue[] = [];
+    try {
+      validateExperimentDocument(readDocument('format: two-fronts/experiment@1\nid: e\nscenario: a.yaml\nset: { quarters: [1] }\n', 'e.yaml'));
+    } catch (e) {
+      if (e instanceof FileError) found = e.issues;
+    }
+    expect(found.map((i) => `${i.line}:${i.col}: ${i.path}: ${i.message}`)).toEqual(['4:18: set.quarters: expected a number / a text / true or false, found a list']);
+    expect(issueMessage(found[0]!, 'nl')).toBe('verwacht een getal / een tekst / true of false, gevonden: een lijst');
   });
 });
