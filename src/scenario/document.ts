@@ -15,6 +15,7 @@ import { closest } from './schema.js';
 export const MAX_FILE_BYTES = 1_000_000;
 export const MAX_ALIASES = 100;
 export const MAX_DEPTH = 64;
+/** Keys that could reach JavaScript's object machinery; refused wherever they appear. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export interface FileIssue {
@@ -126,7 +127,7 @@ export function readDocument(text: string, file: string, bytes = byteLength(text
       const k = isScalar(pair.key) ? String(pair.key.value) : '';
       if (FORBIDDEN_KEYS.has(k)) {
         const p = pos((pair.key as Node).range?.[0] ?? 0);
-        structural.push(issueAt(file, p.line, p.col, 'file.forbidden-key', { key: k }));
+        structural.push(issueAt(file, p.line, p.col, 'file.forbidden-key', { key: k }, formatPath([...pathOf(path, pair), k])));
       }
       if (path.length > MAX_DEPTH * 2) {
         const p = pos((pair.key as Node | null)?.range?.[0] ?? 0);
@@ -184,6 +185,16 @@ export function readDocument(text: string, file: string, bytes = byteLength(text
     return pos(best);
   };
   return { file, value, positionOf };
+}
+
+/** The data path (keys and list indices) of a pair, from the YAML visitor's ancestors. */
+function pathOf(ancestors: readonly unknown[], self: unknown): PathSegment[] {
+  const out: PathSegment[] = [];
+  ancestors.forEach((node, i) => {
+    if (isPair(node)) out.push(isScalar(node.key) ? String(node.key.value) : '?');
+    else if (isSeq(node)) out.push(node.items.indexOf((ancestors[i + 1] ?? self) as never));
+  });
+  return out;
 }
 
 export function tooBig(file: string, bytes: number): FileError {

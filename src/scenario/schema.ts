@@ -17,11 +17,14 @@ export const LANGUAGES = ['en', 'nl'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 const ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+/** Words a file may not use as a key (see document.ts), so not as an id either: ids are used as keys in needs and relationships. */
+export const RESERVED_IDS: readonly string[] = ['constructor', 'prototype'];
 
 export const idSchema = z
   .string()
   .max(64, coded('id.too-long'))
   .regex(ID, coded('id.format'))
+  .refine((id) => !RESERVED_IDS.includes(id), { error: (iss) => coded('id.reserved', { id: String(iss.input) }) })
   .describe('kebab-case identifier, unique in its list');
 
 const plainText = z.string().max(20_000, coded('text.too-long'));

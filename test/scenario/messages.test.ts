@@ -114,6 +114,26 @@ describe('messages name the problem at its node', () => {
   });
 });
 
+describe('reserved words', () => {
+  it('constructor and prototype are refused where they are defined as ids, with the reason', () => {
+    expect(lines(BASE.replace('id: service', 'id: prototype'))).toEqual([
+      '6:11: departments[1].id: "prototype" cannot be an id: it is a reserved word in the program that reads this file, and ids are used as keys (in needs and relationships); choose another id',
+    ]);
+    expect(lines(BASE.replace('id: bram', 'id: constructor'), 'nl')).toEqual([
+      '12:11: kams[1].id: "constructor" kan geen id zijn: het is een gereserveerd woord in het programma dat dit bestand leest, en ids worden als sleutel gebruikt (in needs en relationships); kies een ander id',
+    ]);
+  });
+
+  it('a reserved key is reported with its path and the reason', () => {
+    expect(lines(BASE.replace('needs: { engineering: 1 }', 'needs: { engineering: 1, prototype: 2 }'))).toEqual([
+      '8:69: accounts[0].needs.prototype: the key "prototype" is not allowed: __proto__, constructor and prototype are reserved words in the program that reads this file, so no key may be one of them',
+    ]);
+    expect(lines(BASE.replace('persona: heavyweight }', 'persona: heavyweight, relationships: { constructor: 1 } }'))[0]).toMatch(
+      /^12:90: kams\[1\]\.relationships\.constructor: the key "constructor" is not allowed: /,
+    );
+  });
+});
+
 describe('a value that fits no form of a choice of types', () => {
   it('an experiment\'s set value names the types it may have, in both languages', () => {
     let found: FileIssue[] = [];
