@@ -112,12 +112,20 @@ export function readDocument(text: string, file: string, bytes = byteLength(text
   try {
     doc = parseDocument(src, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, stringKeys: true });
   } catch (e) {
-    throw new FileError([issueAt(file, 1, 1, 'file.unreadable', { detail: (e as Error).message })]);
+    throw new FileError([
+      e instanceof RangeError && /call stack/i.test(e.message)
+        ? issueAt(file, 1, 1, 'file.too-deep', { depth: MAX_DEPTH })
+        : issueAt(file, 1, 1, 'file.unreadable', { detail: (e as Error).message }),
+    ]);
   }
   const yamlIssues: FileIssue[] = [];
   for (const err of [...doc.errors, ...doc.warnings]) {
     const p = pos(err.pos[0]);
-    yamlIssues.push(issueAt(file, p.line, p.col, 'file.syntax', { detail: cleanYamlMessage(err.message) }));
+    // The YAML library's own words for these two name its API and its stack; a trainer needs the cause.
+    if (err.code === 'MULTIPLE_DOCS') yamlIssues.push(issueAt(file, p.line, p.col, 'file.multiple-documents'));
+    else if (err.code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(err.message)) {
+      if (!yamlIssues.some((i) => i.code === 'file.too-deep')) yamlIssues.push(issueAt(file, p.line, p.col, 'file.too-deep', { depth: MAX_DEPTH }));
+    } else yamlIssues.push(issueAt(file, p.line, p.col, 'file.syntax', { detail: cleanYamlMessage(err.message) }));
   }
   if (yamlIssues.length > 0) throw new FileError(yamlIssues);
 
@@ -152,7 +160,9 @@ export function readDocument(text: string, file: string, bytes = byteLength(text
     throw new FileError([
       /alias/i.test((e as Error).message)
         ? issueAt(file, 1, 1, 'file.alias-bomb', { max: MAX_ALIASES })
-        : issueAt(file, 1, 1, 'file.unreadable', { detail: (e as Error).message }),
+        : e instanceof RangeError && /call stack/i.test(e.message)
+          ? issueAt(file, 1, 1, 'file.too-deep', { depth: MAX_DEPTH })
+          : issueAt(file, 1, 1, 'file.unreadable', { detail: (e as Error).message }),
     ]);
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -300,9 +310,11 @@ export function checkFormat(doc: SourceDocument, expected: string): void {
   const issue =
     typeof format !== 'string'
       ? issueAt(doc.file, p.line, p.col, 'format.not-text', { expected }, 'format')
-      : kind === expectedKind
-        ? issueAt(doc.file, p.line, p.col, 'format.version', { version: version ?? '?', expected }, 'format')
-        : issueAt(doc.file, p.line, p.col, 'format.other', { format, expected }, 'format');
+      : kind === expectedKind && !version
+        ? issueAt(doc.file, p.line, p.col, 'format.no-version', { expected }, 'format')
+        : kind === expectedKind
+          ? issueAt(doc.file, p.line, p.col, 'format.version', { version: version ?? '', expected }, 'format')
+          : issueAt(doc.file, p.line, p.col, 'format.other', { format, expected }, 'format');
   throw new FileError([issue]);
 }
 

@@ -134,6 +134,26 @@ describe('reserved words', () => {
   });
 });
 
+describe('syntax problems in a trainer\'s words', () => {
+  it('a second YAML document in the file is named as a second scenario', () => {
+    expect(lines(`${BASE}---\n${BASE}`)).toEqual([
+      '13:1: a file holds one scenario or experiment, but a line "---" here starts a second one; put each in a file of its own',
+    ]);
+    expect(lines(`---\n${BASE}`)).toEqual([]);
+  });
+
+  it('nesting deep enough to exhaust the parser is reported as too deep, not as a stack overflow', () => {
+    const deep = lines(`${BASE}x: ${'['.repeat(50_000)}${']'.repeat(50_000)}\n`);
+    expect(deep).toHaveLength(1);
+    expect(deep[0]).toMatch(/^13:\d+: the file is nested more than 64 levels deep$/);
+  });
+
+  it('a format line without a version says what to write', () => {
+    expect(lines(BASE.replace('scenario@1', 'scenario'))).toEqual(['1:9: format: the format line lacks a version: write "format: two-fronts/scenario@1"']);
+    expect(lines(BASE.replace('scenario@1', 'scenario'), 'nl')).toEqual(['1:9: format: de format-regel mist een versie: schrijf "format: two-fronts/scenario@1"']);
+  });
+});
+
 describe('a value that fits no form of a choice of types', () => {
   it('an experiment\'s set value names the types it may have, in both languages', () => {
     let found: FileIssue[] = [];
