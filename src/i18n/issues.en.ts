@@ -53,6 +53,8 @@ export const en = {
   'issue.ref.duplicate': 'duplicate {kind} id "{id}" (already used by {first})',
   'issue.ref.unknown-guess': 'unknown {kind} "{id}" (did you mean "{guess}"?)',
   'issue.ref.unknown-list': 'unknown {kind} "{id}" (known: {known})',
+  'issue.ref.unknown-none': 'unknown {kind} "{id}" (the file defines no {kind} at all)',
+  'issue.ref.listed-twice': 'account "{account}" is listed twice under KAM "{kam}"; list it once',
   'issue.ref.owned-twice': 'account "{account}" already belongs to KAM "{kam}"; every account belongs to exactly one KAM',
   'issue.ref.unowned': 'account "{account}" belongs to no KAM; list it under one KAM\'s accounts',
   'issue.needs.all-zero': 'an account needs at least one department (all needs are 0)',

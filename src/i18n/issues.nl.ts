@@ -52,6 +52,8 @@ export const nl: Record<keyof typeof en, string> = {
   'issue.ref.duplicate': 'dubbel {kind}-id "{id}" (al gebruikt door {first})',
   'issue.ref.unknown-guess': 'onbekend(e) {kind} "{id}" (bedoel je "{guess}"?)',
   'issue.ref.unknown-list': 'onbekend(e) {kind} "{id}" (bekend: {known})',
+  'issue.ref.unknown-none': 'onbekend(e) {kind} "{id}" (het bestand definieert helemaal geen {kind})',
+  'issue.ref.listed-twice': 'account "{account}" staat twee keer bij KAM "{kam}"; noem het één keer',
   'issue.ref.owned-twice': 'account "{account}" hoort al bij KAM "{kam}"; elk account hoort bij precies één KAM',
   'issue.ref.unowned': 'account "{account}" hoort bij geen enkele KAM; zet het bij de accounts van één KAM',
   'issue.needs.all-zero': 'een account heeft minstens één afdeling nodig (alle behoeften zijn 0)',

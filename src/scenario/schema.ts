@@ -235,6 +235,7 @@ export function crossReferences(value: unknown): Reference[] {
     const list = [...known];
     const guess = closest(id, list);
     if (guess) issue(path, 'ref.unknown-guess', { kind: `@kind.${kind}`, id, guess }, at);
+    else if (list.length === 0) issue(path, 'ref.unknown-none', { kind: `@kind.${kind}`, id }, at);
     else issue(path, 'ref.unknown-list', { kind: `@kind.${kind}`, id, known: list.join(', ') }, at);
   };
   const accountList = Array.isArray(v.accounts) ? v.accounts : [];
@@ -247,7 +248,7 @@ export function crossReferences(value: unknown): Reference[] {
     if (typeof a.maxWallet === 'number' && typeof a.wallet === 'number' && a.maxWallet < a.wallet)
       issue(['accounts', i, 'maxWallet'], 'wallet.max-below', { max: a.maxWallet, wallet: a.wallet });
   });
-  const owner = new Map<string, string>();
+  const owner = new Map<string, { kam: string; index: number }>();
   const kams = Array.isArray(v.kams) ? v.kams : [];
   kams.forEach((raw, i) => {
     const k = recordOf(raw);
@@ -256,8 +257,9 @@ export function crossReferences(value: unknown): Reference[] {
       if (typeof a !== 'string') return;
       if (!accounts.has(a)) return unknown(['kams', i, 'accounts', j], 'account', a, accounts.keys());
       const prev = owner.get(a);
-      if (prev !== undefined) issue(['kams', i, 'accounts', j], 'ref.owned-twice', { account: a, kam: prev });
-      else owner.set(a, kamId);
+      if (prev?.index === i) issue(['kams', i, 'accounts', j], 'ref.listed-twice', { account: a, kam: kamId });
+      else if (prev !== undefined) issue(['kams', i, 'accounts', j], 'ref.owned-twice', { account: a, kam: prev.kam });
+      else owner.set(a, { kam: kamId, index: i });
     });
     for (const d of Object.keys(recordOf(k.relationships))) if (!depts.has(d)) unknown(['kams', i, 'relationships', d], 'department', d, depts.keys(), 'key');
     if (k.control === 'adaptive' && k.persona !== undefined && k.persona !== 'adaptive') issue(['kams', i, 'persona'], 'kam.adaptive-persona');
@@ -286,7 +288,11 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-/** The closest known name, if it is close enough to be a likely typo. */
+/**
+ * The closest known name, if it is close enough to be a likely typo (an edit
+ * distance short of rewriting the whole name), or else the one known name
+ * that the name begins (`share` for `shareOfWallet`).
+ */
 export function closest(name: string, known: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestD = Infinity;
@@ -298,5 +304,7 @@ export function closest(name: string, known: readonly string[]): string | undefi
       best = k;
     }
   }
-  return best !== undefined && bestD <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+  if (best !== undefined && bestD <= Math.max(2, Math.floor(name.length / 3)) && bestD < name.length) return best;
+  const starts = lower.length >= 3 ? known.filter((k) => k.toLowerCase().startsWith(lower)) : [];
+  return starts.length === 1 ? starts[0] : undefined;
 }

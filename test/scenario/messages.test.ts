@@ -3,6 +3,7 @@ import { keys } from '../../src/i18n/index.js';
 import { validateExperimentDocument } from '../../src/experiment/load.js';
 import { FileError, issueMessage, readDocument, type FileIssue } from '../../src/scenario/document.js';
 import { loadScenario } from '../../src/scenario/load.js';
+import { closest } from '../../src/scenario/schema.js';
 
 function issuesOf(text: string): FileIssue[] {
   try {
@@ -151,6 +152,42 @@ describe('syntax problems in a trainer\'s words', () => {
   it('a format line without a version says what to write', () => {
     expect(lines(BASE.replace('scenario@1', 'scenario'))).toEqual(['1:9: format: the format line lacks a version: write "format: two-fronts/scenario@1"']);
     expect(lines(BASE.replace('scenario@1', 'scenario'), 'nl')).toEqual(['1:9: format: de format-regel mist een versie: schrijf "format: two-fronts/scenario@1"']);
+  });
+});
+
+describe('"did you mean" and reference messages', () => {
+  it('a key that is the start of a longer key suggests it', () => {
+    expect(lines(BASE.replace('wallet: 700', 'wallet: 700, opportunities: 3, share: 0.2'))).toEqual([
+      '9:48: accounts[1].opportunities: unknown key "opportunities" (did you mean "opportunitiesPerQuarter"?)',
+      '9:66: accounts[1].share: unknown key "share" (did you mean "shareOfWallet"?)',
+    ]);
+    expect(lines(BASE.replace('title: "Base"', 'title: "Base"\ncompany: { interventions: { kaAgenda: true } }'))).toEqual([
+      '4:29: company.interventions.kaAgenda: unknown key "kaAgenda" (did you mean "kaAgendaItem"?)',
+    ]);
+  });
+
+  it('a two-letter key is not "corrected" into an unrelated one', () => {
+    expect(lines(BASE.replace('title: "Base"', 'title: { en: "Base", fr: "x" }'))).toEqual(['3:22: title.fr: unknown key "fr" (expected one of: en, nl)']);
+    expect(closest('fr', ['en', 'nl'])).toBeUndefined();
+    expect(closest('nll', ['en', 'nl'])).toBe('nl');
+  });
+
+  it('an account listed twice under one KAM is called that, not owned by that KAM already', () => {
+    expect(lines(BASE.replace('accounts: [acme]', 'accounts: [acme, acme]'))).toEqual([
+      '11:46: kams[0].accounts[1]: account "acme" is listed twice under KAM "you"; list it once',
+    ]);
+    expect(lines(BASE.replace('accounts: [globex]', 'accounts: [globex, acme]'))).toEqual([
+      '12:50: kams[1].accounts[1]: account "acme" already belongs to KAM "you"; every account belongs to exactly one KAM',
+    ]);
+  });
+
+  it('a reference with nothing to refer to says there is nothing, not "known: "', () => {
+    const none = BASE.replace('  - { id: engineering, name: "Engineering", capacity: 60 }\n  - { id: service, name: "Service", capacity: 50 }\n', '').replace('departments:', 'departments: []');
+    expect(lines(none)).toEqual([
+      '4:14: departments: a scenario needs at least one department',
+      '6:53: accounts[0].needs.engineering: unknown department "engineering" (the file defines no department at all)',
+    ]);
+    expect(lines(none, 'nl')[1]).toBe('6:53: accounts[0].needs.engineering: onbekend(e) afdeling "engineering" (het bestand definieert helemaal geen afdeling)');
   });
 });
 
