@@ -41,6 +41,8 @@ export const en = {
   'issue.number.max': 'must be at most {max}{what}',
   'issue.number.int': 'must be a whole number{what}',
   'issue.text.too-long': 'text is at most 20,000 characters',
+  'issue.text.empty': 'this text is required, so it cannot be empty',
+  'issue.questions.count-mismatch': 'every language needs the same number of questions: en has {en}, nl has {nl}',
   'issue.text.no-language': 'give the text in at least one language (en or nl)',
   'issue.list.too-long': 'this list has more than {max} items',
   'issue.list.too-short': 'needs at least {min} item(s)',

@@ -38,12 +38,30 @@ export const textSchema = z
   ])
   .describe('A plain string, or one string per language: { en: "...", nl: "..." }');
 
+/** A text the file must give (the title): not empty or blank, in any language given. */
+const filledText = plainText.min(1, coded('text.empty')).refine((x) => x.trim() !== '', coded('text.empty'));
+export const requiredTextSchema = z
+  .union([
+    filledText,
+    z
+      .strictObject({ en: filledText.optional(), nl: filledText.optional() })
+      .refine((x) => x.en !== undefined || x.nl !== undefined, coded('text.no-language')),
+  ])
+  .describe('A plain string, or one string per language: { en: "...", nl: "..." }; not empty');
+
 const textListSchema = z
   .union([
     z.array(plainText).max(50),
     z
       .strictObject({ en: z.array(plainText).max(50).optional(), nl: z.array(plainText).max(50).optional() })
-      .refine((x) => x.en !== undefined || x.nl !== undefined, coded('text.no-language')),
+      .refine((x) => x.en !== undefined || x.nl !== undefined, coded('text.no-language'))
+      .refine((x) => x.en === undefined || x.nl === undefined || x.en.length === x.nl.length, {
+        error: (iss) => {
+          const x = iss.input as { en: unknown[]; nl: unknown[] };
+          return coded('questions.count-mismatch', { en: x.en.length, nl: x.nl.length });
+        },
+        path: ['nl'],
+      }),
   ])
   .describe('A list of strings, or one list per language');
 
@@ -174,7 +192,7 @@ export const scenarioSchema = z
           : coded('format.other', { format: String(iss.input), expected: SCENARIO_FORMAT }),
     }),
     id: idSchema,
-    title: textSchema,
+    title: requiredTextSchema,
     summary: textSchema.default(''),
     briefing: textSchema.default(''),
     quarters: int(1, 200, 'unit.quarters').default(8),

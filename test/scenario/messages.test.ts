@@ -191,6 +191,27 @@ describe('"did you mean" and reference messages', () => {
   });
 });
 
+describe('refused instead of accepted silently', () => {
+  it('questions per language must be as many in every language', () => {
+    const q = (yaml: string) => `${BASE}debrief:\n  questions: ${yaml}\n`;
+    expect(lines(q('{ en: ["a", "b"], nl: ["x"] }'))).toEqual([
+      '14:36: debrief.questions.nl: every language needs the same number of questions: en has 2, nl has 1',
+    ]);
+    expect(lines(q('{ en: ["a", "b"], nl: ["x"] }'), 'nl')[0]).toBe('14:36: debrief.questions.nl: elke taal heeft evenveel vragen nodig: en heeft er 2, nl heeft er 1');
+    expect(lines(q('{ en: ["a", "b"], nl: ["x", "y"] }'))).toEqual([]);
+    expect(lines(q('{ en: ["a", "b"] }'))).toEqual([]);
+  });
+
+  it('an empty or blank title is refused, in either form', () => {
+    const title = (yaml: string) => BASE.replace('title: "Base"', `title: ${yaml}`);
+    expect(lines(title('""'))).toEqual(['3:8: title: this text is required, so it cannot be empty']);
+    expect(lines(title('"   "'))).toEqual(['3:8: title: this text is required, so it cannot be empty']);
+    expect(lines(title('{ en: "", nl: "Basis" }'))).toEqual(['3:14: title.en: this text is required, so it cannot be empty']);
+    expect(lines(title('""'), 'nl')[0]).toBe('3:8: title: deze tekst is verplicht en mag dus niet leeg zijn');
+    expect(lines(BASE.replace('id: base', 'id: base\nsummary: ""'))).toEqual([]);
+  });
+});
+
 describe('a value that fits no form of a choice of types', () => {
   it('an experiment\'s set value names the types it may have, in both languages', () => {
     let found: FileIssue[] = [];
