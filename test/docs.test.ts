@@ -4,8 +4,8 @@
  * longer matches what the code gives, so a parameter, reporter or scenario
  * key cannot change without its documentation.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DOCUMENTS, generatedBlocks, keyDocProblems, paramGroupProblems, renderBlock } from '../scripts/docs-tables.js';
 import { loadScenario } from '../src/scenario/load.js';
@@ -39,5 +39,15 @@ describe('generated documentation', () => {
     const example = /```yaml\n([\s\S]*?)```/.exec(section)?.[1];
     expect(example, 'scenarios/README.md has a yaml example under "A minimal scenario"').toBeDefined();
     expect(() => loadScenario(example!, 'minimal.yaml')).not.toThrow();
+  });
+
+  it('the minimal scenario\'s schema line points at the schema from where the guide says to save the file', () => {
+    const guide = readFileSync(join(ROOT, 'scenarios/README.md'), 'utf8');
+    const section = guide.slice(guide.indexOf('## A minimal scenario'), guide.indexOf('## How the file is written'));
+    const schema = /\$schema=(\S+)/.exec(section)?.[1];
+    const saved = /Save it as `([^`]+)`/.exec(section)?.[1];
+    expect(schema).toBeDefined();
+    expect(saved).toBeDefined();
+    expect(existsSync(join(ROOT, dirname(saved!), schema!)), `${schema} from ${saved}`).toBe(true);
   });
 });

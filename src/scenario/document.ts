@@ -15,6 +15,7 @@ import { closest } from './schema.js';
 export const MAX_FILE_BYTES = 1_000_000;
 export const MAX_ALIASES = 100;
 export const MAX_DEPTH = 64;
+/** Keys that could reach JavaScript's object machinery; refused wherever they appear. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export interface FileIssue {
@@ -111,12 +112,20 @@ export function readDocument(text: string, file: string, bytes = byteLength(text
   try {
     doc = parseDocument(src, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, stringKeys: true });
   } catch (e) {
-    throw new FileError([issueAt(file, 1, 1, 'file.unreadable', { detail: (e as Error).message })]);
+    throw new FileError([
+      e instanceof RangeError && /call stack/i.test(e.message)
+        ? issueAt(file, 1, 1, 'file.too-deep', { depth: MAX_DEPTH })
+        : issueAt(file, 1, 1, 'file.unreadable', { detail: (e as Error).message }),
+    ]);
   }
   const yamlIssues: FileIssue[] = [];
   for (const err of [...doc.errors, ...doc.warnings]) {
     const p = pos(err.pos[0]);
-    yamlIssues.push(issueAt(file, p.line, p.col, 'file.syntax', { detail: cleanYamlMessage(err.message) }));
+    // The YAML library's own words for these two name its API and its stack; a trainer needs the cause.
+    if (err.code === 'MULTIPLE_DOCS') yamlIssues.push(issueAt(file, p.line, p.col, 'file.multiple-documents'));
+    else if (err.code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(err.message)) {
+      if (!yamlIssues.some((i) => i.code === 'file.too-deep')) yamlIssues.push(issueAt(file, p.line, p.col, 'file.too-deep', { depth: MAX_DEPTH }));
+    } else yamlIssues.push(issueAt(file, p.line, p.col, 'file.syntax', { detail: cleanYamlMessage(err.message) }));
   }
   if (yamlIssues.length > 0) throw new FileError(yamlIssues);
 
@@ -126,7 +135,7 @@ export function readDocument(text: string, file: string, bytes = byteLength(text
       const k = isScalar(pair.key) ? String(pair.key.value) : '';
       if (FORBIDDEN_KEYS.has(k)) {
         const p = pos((pair.key as Node).range?.[0] ?? 0);
-        structural.push(issueAt(file, p.line, p.col, 'file.forbidden-key', { key: k }));
+        structural.push(issueAt(file, p.line, p.col, 'file.forbidden-key', { key: k }, formatPath([...pathOf(path, pair), k])));
       }
       if (path.length > MAX_DEPTH * 2) {
         const p = pos((pair.key as Node | null)?.range?.[0] ?? 0);
@@ -151,7 +160,9 @@ export function readDocument(text: string, file: string, bytes = byteLength(text
     throw new FileError([
       /alias/i.test((e as Error).message)
         ? issueAt(file, 1, 1, 'file.alias-bomb', { max: MAX_ALIASES })
-        : issueAt(file, 1, 1, 'file.unreadable', { detail: (e as Error).message }),
+        : e instanceof RangeError && /call stack/i.test(e.message)
+          ? issueAt(file, 1, 1, 'file.too-deep', { depth: MAX_DEPTH })
+          : issueAt(file, 1, 1, 'file.unreadable', { detail: (e as Error).message }),
     ]);
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -186,6 +197,16 @@ export function readDocument(text: string, file: string, bytes = byteLength(text
   return { file, value, positionOf };
 }
 
+/** The data path (keys and list indices) of a pair, from the YAML visitor's ancestors. */
+function pathOf(ancestors: readonly unknown[], self: unknown): PathSegment[] {
+  const out: PathSegment[] = [];
+  ancestors.forEach((node, i) => {
+    if (isPair(node)) out.push(isScalar(node.key) ? String(node.key.value) : '?');
+    else if (isSeq(node)) out.push(node.items.indexOf((ancestors[i + 1] ?? self) as never));
+  });
+  return out;
+}
+
 export function tooBig(file: string, bytes: number): FileError {
   return new FileError([issueAt(file, 1, 1, 'file.too-big', { mb: (bytes / 1e6).toFixed(1), limit: MAX_FILE_BYTES / 1e6 })]);
 }
@@ -210,6 +231,9 @@ interface ZodIssueLike {
   keys?: string[];
   values?: unknown[];
   params?: { at?: string };
+  expected?: string;
+  /** invalid_union: the issues of each branch, with paths relative to the union. */
+  errors?: ZodIssueLike[][];
 }
 
 /** The object keys a schema accepts at `path` (for "did you mean"), if it is an object there. */
@@ -224,16 +248,25 @@ function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
       else return x;
     }
   };
+  type Def = { type: string; shape?: Record<string, unknown>; element?: unknown; valueType?: unknown; options?: unknown[] };
+  const defOf = (x: unknown): Def => (x as { _zod: { def: Def } })._zod.def;
+  /** Of a union (a text, a question list), the branch that has keys or items. */
+  const branch = (x: unknown, want: 'object' | 'array'): unknown => {
+    const def = defOf(x);
+    if (def.type !== 'union') return x;
+    return def.options?.map(unwrap).find((o) => defOf(o).type === want || (want === 'object' && defOf(o).type === 'record')) ?? x;
+  };
   s = unwrap(s);
   for (const seg of path) {
-    const def = (s as { _zod: { def: { type: string; shape?: Record<string, unknown>; element?: unknown; valueType?: unknown } } })._zod.def;
+    s = branch(s, typeof seg === 'number' ? 'array' : 'object');
+    const def = defOf(s);
     if (def.type === 'object' && typeof seg === 'string' && def.shape) s = unwrap(def.shape[seg]);
     else if (def.type === 'array' && typeof seg === 'number') s = unwrap(def.element);
     else if (def.type === 'record') s = unwrap(def.valueType);
     else return [];
     if (!s) return [];
   }
-  const def = (s as { _zod: { def: { type: string; shape?: Record<string, unknown> } } })._zod.def;
+  const def = defOf(branch(s, 'object'));
   return def.type === 'object' && def.shape ? Object.keys(def.shape) : [];
 }
 
@@ -277,9 +310,11 @@ export function checkFormat(doc: SourceDocument, expected: string): void {
   const issue =
     typeof format !== 'string'
       ? issueAt(doc.file, p.line, p.col, 'format.not-text', { expected }, 'format')
-      : kind === expectedKind
-        ? issueAt(doc.file, p.line, p.col, 'format.version', { version: version ?? '?', expected }, 'format')
-        : issueAt(doc.file, p.line, p.col, 'format.other', { format, expected }, 'format');
+      : kind === expectedKind && !version
+        ? issueAt(doc.file, p.line, p.col, 'format.no-version', { expected }, 'format')
+        : kind === expectedKind
+          ? issueAt(doc.file, p.line, p.col, 'format.version', { version: version ?? '', expected }, 'format')
+          : issueAt(doc.file, p.line, p.col, 'format.other', { format, expected }, 'format');
   throw new FileError([issue]);
 }
 
@@ -311,8 +346,8 @@ export function validateDocument<S extends z.ZodType>(doc: SourceDocument, schem
       issues.push(issue);
     }
   };
-  for (const raw of result.error.issues as ZodIssueLike[]) {
-    const path = raw.path.filter((s): s is PathSegment => typeof s === 'string' || typeof s === 'number');
+  const report = (raw: ZodIssueLike, prefix: PathSegment[]): void => {
+    const path = [...prefix, ...raw.path.filter((s): s is PathSegment => typeof s === 'string' || typeof s === 'number')];
     const actual = valueAt(doc.value, path);
     if (raw.code === 'unrecognized_keys' && raw.keys) {
       const known = keysAt(schema, path);
@@ -322,12 +357,14 @@ export function validateDocument<S extends z.ZodType>(doc: SourceDocument, schem
         else if (known.length > 0) push([...path, k], 'key.unknown-list', { key: k, known: known.join(', ') }, true);
         else push([...path, k], 'key.unknown', { key: k }, true);
       }
-      continue;
+      return;
     }
     const own = uncode(raw.message);
     if (own) {
-      push(path, own.code, own.params, raw.params?.at === 'key');
-      continue;
+      // A check cannot see its own key; the messages that name it get it here.
+      const params = own.code === 'number.required' ? { ...own.params, name: String(path[path.length - 1] ?? '') } : own.params;
+      push(path, own.code, params, raw.params?.at === 'key');
+      return;
     }
     if (raw.code === 'invalid_value' && raw.values && raw.values.length > 1) {
       const options = raw.values.map(String);
@@ -335,31 +372,46 @@ export function validateDocument<S extends z.ZodType>(doc: SourceDocument, schem
       const value = actual === undefined ? '@found.nothing' : JSON.stringify(actual);
       if (guess) push(path, 'value.not-one-of-guess', { value, options: options.join(' | '), guess });
       else push(path, 'value.not-one-of', { value, options: options.join(' | ') });
-      continue;
+      return;
     }
     if ((raw.code === 'invalid_type' || raw.code === 'invalid_union') && actual === undefined) {
       push(path, 'value.required', { name: path.length ? String(path[path.length - 1]) : '' });
-      continue;
+      return;
     }
-    if (raw.code === 'invalid_union') {
-      push(path, 'value.text', { found: describe(actual) });
-      continue;
+    if (raw.code === 'invalid_union' && raw.errors) {
+      // A text is a string or { en, nl }; a question list is a list or { en: [...], nl: [...] }.
+      // The branch whose shape the file has tells what is wrong inside it, at its own place.
+      const fits = raw.errors.filter((branch) => !branch.some((i) => i.code === 'invalid_type' && i.path.length === 0));
+      if (fits.length > 0) {
+        for (const i of fits[0]!) report(i, path);
+        return;
+      }
+      const expected = raw.errors.flatMap((branch) => branch.map((i) => i.expected ?? ''));
+      if (expected.includes('array') && expected.includes('object')) push(path, 'value.text-list', { found: describe(actual) });
+      else if (expected.includes('string') && expected.includes('object')) push(path, 'value.text', { found: describe(actual) });
+      else {
+        const names = [...new Set(expected.map((e) => TYPE_NAMES[e]))];
+        if (names.every((n) => n !== undefined)) push(path, 'value.one-of-types', { expected: names.join('|'), found: describe(actual) });
+        else push(path, 'value.invalid', {});
+      }
+      return;
     }
     if (raw.code === 'invalid_type') {
-      const expected = (raw as { expected?: string }).expected ?? '';
+      const expected = raw.expected ?? '';
       push(path, 'value.type', { expected: TYPE_NAMES[expected] ?? expected, found: describe(actual) });
-      continue;
+      return;
     }
     if (raw.code === 'too_big' && Array.isArray(actual)) {
       push(path, 'list.too-long', { max: (raw as { maximum?: number }).maximum ?? 0 });
-      continue;
+      return;
     }
     if (raw.code === 'too_small' && Array.isArray(actual)) {
       push(path, 'list.too-short', { min: (raw as { minimum?: number }).minimum ?? 1 });
-      continue;
+      return;
     }
     push(path, 'value.invalid', {});
-  }
+  };
+  for (const raw of result.error.issues as ZodIssueLike[]) report(raw, []);
   for (const x of extra(doc.value)) push(x.path, x.code, x.params, x.at === 'key');
   issues.sort((a, b) => a.line - b.line || a.col - b.col);
   throw new FileError(issues);

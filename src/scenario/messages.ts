@@ -28,12 +28,16 @@ export function uncode(message: string): Coded | null {
   }
 }
 
-/** Parameters may name other messages (a unit, a kind of thing) as `@key`; they are worded in the same language. */
+/**
+ * Parameters may name other messages (a unit, a kind of thing) as `@key`, or
+ * several as `@a|@b`; they are worded in the same language.
+ */
 export function word(code: string, params: Params, lang: Lang): string {
   const resolved: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(params)) {
     if (typeof v === 'number') resolved[k] = new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 6 }).format(v);
-    else resolved[k] = v.startsWith('@') ? t(v.slice(1), {}, lang) : v;
+    else if (v.startsWith('@')) resolved[k] = v.split('|').map((x) => t(x.slice(1), {}, lang)).join(' / ');
+    else resolved[k] = v;
   }
   if (typeof resolved.what === 'string' && resolved.what !== '') resolved.what = ` (${resolved.what})`;
   return t(`issue.${code}`, resolved, lang);

@@ -17,11 +17,14 @@ export const LANGUAGES = ['en', 'nl'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 const ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+/** Words a file may not use as a key (see document.ts), so not as an id either: ids are used as keys in needs and relationships. */
+export const RESERVED_IDS: readonly string[] = ['constructor', 'prototype'];
 
 export const idSchema = z
   .string()
   .max(64, coded('id.too-long'))
   .regex(ID, coded('id.format'))
+  .refine((id) => !RESERVED_IDS.includes(id), { error: (iss) => coded('id.reserved', { id: String(iss.input) }) })
   .describe('kebab-case identifier, unique in its list');
 
 const plainText = z.string().max(20_000, coded('text.too-long'));
@@ -35,12 +38,30 @@ export const textSchema = z
   ])
   .describe('A plain string, or one string per language: { en: "...", nl: "..." }');
 
+/** A text the file must give (the title): not empty or blank, in any language given. */
+const filledText = plainText.min(1, coded('text.empty')).refine((x) => x.trim() !== '', coded('text.empty'));
+export const requiredTextSchema = z
+  .union([
+    filledText,
+    z
+      .strictObject({ en: filledText.optional(), nl: filledText.optional() })
+      .refine((x) => x.en !== undefined || x.nl !== undefined, coded('text.no-language')),
+  ])
+  .describe('A plain string, or one string per language: { en: "...", nl: "..." }; not empty');
+
 const textListSchema = z
   .union([
     z.array(plainText).max(50),
     z
       .strictObject({ en: z.array(plainText).max(50).optional(), nl: z.array(plainText).max(50).optional() })
-      .refine((x) => x.en !== undefined || x.nl !== undefined, coded('text.no-language')),
+      .refine((x) => x.en !== undefined || x.nl !== undefined, coded('text.no-language'))
+      .refine((x) => x.en === undefined || x.nl === undefined || x.en.length === x.nl.length, {
+        error: (iss) => {
+          const x = iss.input as { en: unknown[]; nl: unknown[] };
+          return coded('questions.count-mismatch', { en: x.en.length, nl: x.nl.length });
+        },
+        path: ['nl'],
+      }),
   ])
   .describe('A list of strings, or one list per language');
 
@@ -171,7 +192,7 @@ export const scenarioSchema = z
           : coded('format.other', { format: String(iss.input), expected: SCENARIO_FORMAT }),
     }),
     id: idSchema,
-    title: textSchema,
+    title: requiredTextSchema,
     summary: textSchema.default(''),
     briefing: textSchema.default(''),
     quarters: int(1, 200, 'unit.quarters').default(8),
@@ -232,6 +253,7 @@ export function crossReferences(value: unknown): Reference[] {
     const list = [...known];
     const guess = closest(id, list);
     if (guess) issue(path, 'ref.unknown-guess', { kind: `@kind.${kind}`, id, guess }, at);
+    else if (list.length === 0) issue(path, 'ref.unknown-none', { kind: `@kind.${kind}`, id }, at);
     else issue(path, 'ref.unknown-list', { kind: `@kind.${kind}`, id, known: list.join(', ') }, at);
   };
   const accountList = Array.isArray(v.accounts) ? v.accounts : [];
@@ -244,7 +266,7 @@ export function crossReferences(value: unknown): Reference[] {
     if (typeof a.maxWallet === 'number' && typeof a.wallet === 'number' && a.maxWallet < a.wallet)
       issue(['accounts', i, 'maxWallet'], 'wallet.max-below', { max: a.maxWallet, wallet: a.wallet });
   });
-  const owner = new Map<string, string>();
+  const owner = new Map<string, { kam: string; index: number }>();
   const kams = Array.isArray(v.kams) ? v.kams : [];
   kams.forEach((raw, i) => {
     const k = recordOf(raw);
@@ -253,8 +275,9 @@ export function crossReferences(value: unknown): Reference[] {
       if (typeof a !== 'string') return;
       if (!accounts.has(a)) return unknown(['kams', i, 'accounts', j], 'account', a, accounts.keys());
       const prev = owner.get(a);
-      if (prev !== undefined) issue(['kams', i, 'accounts', j], 'ref.owned-twice', { account: a, kam: prev });
-      else owner.set(a, kamId);
+      if (prev?.index === i) issue(['kams', i, 'accounts', j], 'ref.listed-twice', { account: a, kam: kamId });
+      else if (prev !== undefined) issue(['kams', i, 'accounts', j], 'ref.owned-twice', { account: a, kam: prev.kam });
+      else owner.set(a, { kam: kamId, index: i });
     });
     for (const d of Object.keys(recordOf(k.relationships))) if (!depts.has(d)) unknown(['kams', i, 'relationships', d], 'department', d, depts.keys(), 'key');
     if (k.control === 'adaptive' && k.persona !== undefined && k.persona !== 'adaptive') issue(['kams', i, 'persona'], 'kam.adaptive-persona');
@@ -283,7 +306,11 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-/** The closest known name, if it is close enough to be a likely typo. */
+/**
+ * The closest known name, if it is close enough to be a likely typo (an edit
+ * distance short of rewriting the whole name), or else the one known name
+ * that the name begins (`share` for `shareOfWallet`).
+ */
 export function closest(name: string, known: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestD = Infinity;
@@ -295,5 +322,7 @@ export function closest(name: string, known: readonly string[]): string | undefi
       best = k;
     }
   }
-  return best !== undefined && bestD <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+  if (best !== undefined && bestD <= Math.max(2, Math.floor(name.length / 3)) && bestD < name.length) return best;
+  const starts = lower.length >= 3 ? known.filter((k) => k.toLowerCase().startsWith(lower)) : [];
+  return starts.length === 1 ? starts[0] : undefined;
 }

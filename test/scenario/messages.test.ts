@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { keys } from '../../src/i18n/index.js';
-import { FileError, issueMessage, type FileIssue } from '../../src/scenario/document.js';
+import { validateExperimentDocument } from '../../src/experiment/load.js';
+import { FileError, issueMessage, readDocument, type FileIssue } from '../../src/scenario/document.js';
 import { loadScenario } from '../../src/scenario/load.js';
+import { closest } from '../../src/scenario/schema.js';
 
 function issuesOf(text: string): FileIssue[] {
   try {
@@ -50,5 +52,175 @@ describe('file problems in two languages', () => {
     expect(nl).toMatch(/onbekend\(e\) afdeling "enginering" \(bedoel je "engineering"\?\)/);
     expect(nl).toMatch(/verwacht een getal/);
     expect(nl).toMatch(/hoort bij geen enkele KAM/);
+  });
+});
+
+const BASE = `format: two-fronts/scenario@1
+id: base
+title: "Base"
+departments:
+  - { id: engineering, name: "Engineering", capacity: 60 }
+  - { id: service, name: "Service", capacity: 50 }
+accounts:
+  - { id: acme, name: "Acme", wallet: 400, needs: { engineering: 1 } }
+  - { id: globex, name: "Globex", wallet: 700 }
+kams:
+  - { id: you, name: "You", accounts: [acme], control: player, persona: analyst }
+  - { id: bram, name: "Bram", accounts: [globex], persona: heavyweight }
+`;
+
+/** Each problem as `LINE:COL: path: message`, in the given language. */
+function lines(text: string, lang: 'en' | 'nl' = 'en'): string[] {
+  return issuesOf(text).map((i) => `${i.line}:${i.col}: ${i.path ? `${i.path}: ` : ''}${issueMessage(i, lang)}`);
+}
+
+describe('messages name the problem at its node', () => {
+  it('the base file is valid', () => {
+    expect(lines(BASE)).toEqual([]);
+  });
+
+  it('a missing or misspelt required number names its key, in both languages', () => {
+    const typo = BASE.replace('capacity: 60', 'capacty: 60');
+    expect(lines(typo)).toEqual([
+      '5:5: departments[0].capacity: "capacity" (expert-days per quarter) is required',
+      '5:45: departments[0].capacty: unknown key "capacty" (did you mean "capacity"?)',
+    ]);
+    expect(lines(typo, 'nl')[0]).toBe('5:5: departments[0].capacity: "capacity" (expertdagen per kwartaal) is verplicht');
+    expect(lines(BASE.replace('wallet: 400, ', ''))).toEqual([
+      '8:5: accounts[0].wallet: "wallet" (k€ per quarter the account could spend with us) is required',
+    ]);
+  });
+
+  const questions = (yaml: string) => `${BASE}debrief:\n  questions: ${yaml}\n`;
+  const many = (n: number) => `[${Array.from({ length: n }, (_, i) => `q${i}`).join(', ')}]`;
+
+  it('a mistake inside debrief.questions is reported at the item or language that has it', () => {
+    expect(lines(questions(many(50)))).toEqual([]);
+    expect(lines(questions(many(51)))).toEqual(['14:14: debrief.questions: this list has more than 50 items']);
+    expect(lines(questions('["a", 5]'))).toEqual(['14:20: debrief.questions[1]: expected a text, found 5']);
+    expect(lines(questions(`{ en: ${many(51)} }`))).toEqual(['14:20: debrief.questions.en: this list has more than 50 items']);
+    expect(lines(questions('{ en: ["a"], nl: "x" }'))).toEqual(['14:31: debrief.questions.nl: expected a list, found "x"']);
+    expect(lines(questions('"just one"'))).toEqual([
+      '14:14: debrief.questions: expected a list of texts, or one list per language ({ en: [...], nl: [...] }), found "just one"',
+    ]);
+    expect(lines(questions('"just one"'), 'nl')[0]).toMatch(/verwacht een lijst teksten, of een lijst per taal/);
+  });
+
+  it('a mistake inside a text given per language is reported at that language', () => {
+    const title = (yaml: string) => BASE.replace('title: "Base"', `title: ${yaml}`);
+    expect(lines(title('{ en: 5 }'))).toEqual(['3:14: title.en: expected a text, found 5']);
+    expect(lines(title('{ en: "Base", nl: [a] }'))).toEqual(['3:26: title.nl: expected a text, found a list']);
+    expect(lines(title('{ en: "Base", nl: null }'))).toEqual(['3:26: title.nl: expected a text, found nothing (null)']);
+    expect(lines(title('5'))).toEqual(['3:8: title: expected a text or one text per language ({ en: "...", nl: "..." }), found 5']);
+  });
+});
+
+describe('reserved words', () => {
+  it('constructor and prototype are refused where they are defined as ids, with the reason', () => {
+    expect(lines(BASE.replace('id: service', 'id: prototype'))).toEqual([
+      '6:11: departments[1].id: "prototype" cannot be an id: it is a reserved word in the program that reads this file, and ids are used as keys (in needs and relationships); choose another id',
+    ]);
+    expect(lines(BASE.replace('id: bram', 'id: constructor'), 'nl')).toEqual([
+      '12:11: kams[1].id: "constructor" kan geen id zijn: het is een gereserveerd woord in het programma dat dit bestand leest, en ids worden als sleutel gebruikt (in needs en relationships); kies een ander id',
+    ]);
+  });
+
+  it('a reserved key is reported with its path and the reason', () => {
+    expect(lines(BASE.replace('needs: { engineering: 1 }', 'needs: { engineering: 1, prototype: 2 }'))).toEqual([
+      '8:69: accounts[0].needs.prototype: the key "prototype" is not allowed: __proto__, constructor and prototype are reserved words in the program that reads this file, so no key may be one of them',
+    ]);
+    expect(lines(BASE.replace('persona: heavyweight }', 'persona: heavyweight, relationships: { constructor: 1 } }'))[0]).toMatch(
+      /^12:90: kams\[1\]\.relationships\.constructor: the key "constructor" is not allowed: /,
+    );
+  });
+});
+
+describe('syntax problems in a trainer\'s words', () => {
+  it('a second YAML document in the file is named as a second scenario', () => {
+    expect(lines(`${BASE}---\n${BASE}`)).toEqual([
+      '13:1: a file holds one scenario or experiment, but a line "---" here starts a second one; put each in a file of its own',
+    ]);
+    expect(lines(`---\n${BASE}`)).toEqual([]);
+  });
+
+  it('nesting deep enough to exhaust the parser is reported as too deep, not as a stack overflow', () => {
+    const deep = lines(`${BASE}x: ${'['.repeat(50_000)}${']'.repeat(50_000)}\n`);
+    expect(deep).toHaveLength(1);
+    expect(deep[0]).toMatch(/^13:\d+: the file is nested more than 64 levels deep$/);
+  });
+
+  it('a format line without a version says what to write', () => {
+    expect(lines(BASE.replace('scenario@1', 'scenario'))).toEqual(['1:9: format: the format line lacks a version: write "format: two-fronts/scenario@1"']);
+    expect(lines(BASE.replace('scenario@1', 'scenario'), 'nl')).toEqual(['1:9: format: de format-regel mist een versie: schrijf "format: two-fronts/scenario@1"']);
+  });
+});
+
+describe('"did you mean" and reference messages', () => {
+  it('a key that is the start of a longer key suggests it', () => {
+    expect(lines(BASE.replace('wallet: 700', 'wallet: 700, opportunities: 3, share: 0.2'))).toEqual([
+      '9:48: accounts[1].opportunities: unknown key "opportunities" (did you mean "opportunitiesPerQuarter"?)',
+      '9:66: accounts[1].share: unknown key "share" (did you mean "shareOfWallet"?)',
+    ]);
+    expect(lines(BASE.replace('title: "Base"', 'title: "Base"\ncompany: { interventions: { kaAgenda: true } }'))).toEqual([
+      '4:29: company.interventions.kaAgenda: unknown key "kaAgenda" (did you mean "kaAgendaItem"?)',
+    ]);
+  });
+
+  it('a two-letter key is not "corrected" into an unrelated one', () => {
+    expect(lines(BASE.replace('title: "Base"', 'title: { en: "Base", fr: "x" }'))).toEqual(['3:22: title.fr: unknown key "fr" (expected one of: en, nl)']);
+    expect(closest('fr', ['en', 'nl'])).toBeUndefined();
+    expect(closest('nll', ['en', 'nl'])).toBe('nl');
+  });
+
+  it('an account listed twice under one KAM is called that, not owned by that KAM already', () => {
+    expect(lines(BASE.replace('accounts: [acme]', 'accounts: [acme, acme]'))).toEqual([
+      '11:46: kams[0].accounts[1]: account "acme" is listed twice under KAM "you"; list it once',
+    ]);
+    expect(lines(BASE.replace('accounts: [globex]', 'accounts: [globex, acme]'))).toEqual([
+      '12:50: kams[1].accounts[1]: account "acme" already belongs to KAM "you"; every account belongs to exactly one KAM',
+    ]);
+  });
+
+  it('a reference with nothing to refer to says there is nothing, not "known: "', () => {
+    const none = BASE.replace('  - { id: engineering, name: "Engineering", capacity: 60 }\n  - { id: service, name: "Service", capacity: 50 }\n', '').replace('departments:', 'departments: []');
+    expect(lines(none)).toEqual([
+      '4:14: departments: a scenario needs at least one department',
+      '6:53: accounts[0].needs.engineering: unknown department "engineering" (the file defines no department at all)',
+    ]);
+    expect(lines(none, 'nl')[1]).toBe('6:53: accounts[0].needs.engineering: onbekend(e) afdeling "engineering" (het bestand definieert helemaal geen afdeling)');
+  });
+});
+
+describe('refused instead of accepted silently', () => {
+  it('questions per language must be as many in every language', () => {
+    const q = (yaml: string) => `${BASE}debrief:\n  questions: ${yaml}\n`;
+    expect(lines(q('{ en: ["a", "b"], nl: ["x"] }'))).toEqual([
+      '14:36: debrief.questions.nl: every language needs the same number of questions: en has 2, nl has 1',
+    ]);
+    expect(lines(q('{ en: ["a", "b"], nl: ["x"] }'), 'nl')[0]).toBe('14:36: debrief.questions.nl: elke taal heeft evenveel vragen nodig: en heeft er 2, nl heeft er 1');
+    expect(lines(q('{ en: ["a", "b"], nl: ["x", "y"] }'))).toEqual([]);
+    expect(lines(q('{ en: ["a", "b"] }'))).toEqual([]);
+  });
+
+  it('an empty or blank title is refused, in either form', () => {
+    const title = (yaml: string) => BASE.replace('title: "Base"', `title: ${yaml}`);
+    expect(lines(title('""'))).toEqual(['3:8: title: this text is required, so it cannot be empty']);
+    expect(lines(title('"   "'))).toEqual(['3:8: title: this text is required, so it cannot be empty']);
+    expect(lines(title('{ en: "", nl: "Basis" }'))).toEqual(['3:14: title.en: this text is required, so it cannot be empty']);
+    expect(lines(title('""'), 'nl')[0]).toBe('3:8: title: deze tekst is verplicht en mag dus niet leeg zijn');
+    expect(lines(BASE.replace('id: base', 'id: base\nsummary: ""'))).toEqual([]);
+  });
+});
+
+describe('a value that fits no form of a choice of types', () => {
+  it('an experiment\'s set value names the types it may have, in both languages', () => {
+    let found: FileIssue[] = [];
+    try {
+      validateExperimentDocument(readDocument('format: two-fronts/experiment@1\nid: e\nscenario: a.yaml\nset: { quarters: [1] }\n', 'e.yaml'));
+    } catch (e) {
+      if (e instanceof FileError) found = e.issues;
+    }
+    expect(found.map((i) => `${i.line}:${i.col}: ${i.path}: ${i.message}`)).toEqual(['4:18: set.quarters: expected a number / a text / true or false, found a list']);
+    expect(issueMessage(found[0]!, 'nl')).toBe('verwacht een getal / een tekst / true of false, gevonden: een lijst');
   });
 });
