@@ -164,7 +164,7 @@ export function resolveMetrics(requested: readonly string[] | undefined, input: 
     }
     const bases = [...new Set(all.map((n) => (n.startsWith('align.') ? n : n.split('.')[0]!)))];
     const guess = closest(raw, [...all, ...bases]);
-    problems.push({ index, message: `unknown metric "${raw}"${guess ? ` (did you mean "${guess}"?)` : ''}; see two-fronts batch --help or docs/RESEARCH.md for the reporters` });
+    problems.push({ index, message: `unknown metric "${raw}"${guess ? ` (did you mean "${guess}"?)` : ''}; the reporters are listed in docs/RESEARCH.md under "The reporters"` });
   });
   return { metrics: all.filter((n) => chosen.has(n)), problems };
 }

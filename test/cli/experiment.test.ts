@@ -236,6 +236,39 @@ describe('two-fronts summarize and report', () => {
     for (const x of rows) expect(Number(x.ci_high) - Number(x.mean)).toBeLessThanOrEqual(target);
   });
 
+  it('--metric takes a per-entity reporter name (one column per department) in summarize, report and --target-ci', () => {
+    const dp = ['engineering', 'service', 'product', 'legal'].map((d) => `departmentPnl_${d}_cumulative`);
+    const r = cli(['summarize', 'w1', '--metric', 'departmentPnl'], dir);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    for (const c of dp) expect(r.out).toContain(c);
+    const rep = cli(['report', 'w1', '--metric', 'departmentPnl', '--out', 'dp.html'], dir);
+    expect(rep.code).toBe(0);
+    const html = read(join(dir, 'dp.html'));
+    for (const c of dp) expect(html.includes(`<caption>${c}: per design point`)).toBe(true);
+    expect(html.includes('<caption>companyProfit_cumulative')).toBe(false);
+    // --target-ci: every department's interval must meet the target.
+    expect(cli(['batch', sweep, '--out', 'grow-dp', '--quiet'], dir).code).toBe(0);
+    const summary = csvParse(read(join(dir, 'w1/summary.csv'))).filter((x) => dp.includes(x.metric!));
+    const target = 0.9 * Math.max(...summary.map((x) => Number(x.ci_high) - Number(x.mean)));
+    const t = cli(['summarize', 'grow-dp', '--target-ci', String(target), '--metric', 'departmentPnl', '--quiet'], dir);
+    expect(t.err).toBe('');
+    expect(t.code).toBe(0);
+    const rows = csvParse(read(join(dir, 'grow-dp/summary.csv'))).filter((x) => dp.includes(x.metric!));
+    expect(rows).toHaveLength(6 * 4);
+    for (const x of rows) expect(Number(x.ci_high) - Number(x.mean)).toBeLessThanOrEqual(target);
+  });
+
+  it('an unknown --metric lists the batch\'s metric names only, with a suggestion and the guide\'s reporter list', () => {
+    for (const args of [['summarize', 'w1', '--metric', 'departmntPnl'], ['report', 'w1', '--metric', 'departmntPnl', '--out', 'x.html']]) {
+      const r = cli(args, dir);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain('no metric "departmntPnl" (did you mean "departmentPnl"?); its metrics are companyProfit, strategicGap, alignmentIndex, departmentPnl (');
+      expect(r.err).toContain('docs/RESEARCH.md');
+      expect(r.err).not.toMatch(/run_id|seed|company_regime|batch --help/);
+    }
+  });
+
   it('a sobol and a morris design give their indices in sensitivity.csv', () => {
     const sob = experiment(dir, 'sobol.yaml', 'id: sob\nreplications: 1\nset: { quarters: 2 }\ndesign: { type: sobol, samples: 16, bootstrap: 100 }\nfactors:\n  model.decisiveness: { min: 0.5, max: 4 }\n  departments.*.capacity: { scale: { min: 0.5, max: 1.5 } }\nmetrics: [companyProfit]\n');
     expect(cli(['batch', sob, '--out', 'sob', '--quiet'], dir).code).toBe(0);

@@ -50,7 +50,7 @@ describe('experiment files', () => {
       'exp.yaml:5:3: factors.company.regim: company has no key "regim" (did you mean "regime"?)',
       'exp.yaml:6:3: factors.departments.risk.capacity: departments has no element with id "risk" (expected one of: engineering, service, product, legal); address list elements by id, or * for all',
       'exp.yaml:7:39: factors.company.interventions.kaAgendaItem: "yes" is not true or false (company.interventions.kaAgendaItem is true or false)',
-      'exp.yaml:8:11: metrics[0]: unknown metric "companyProfitt" (did you mean "companyProfit"?); see two-fronts batch --help or docs/RESEARCH.md for the reporters',
+      'exp.yaml:8:11: metrics[0]: unknown metric "companyProfitt" (did you mean "companyProfit"?); the reporters are listed in docs/RESEARCH.md under "The reporters"',
     ]);
   });
 

@@ -19,7 +19,7 @@ import { writeAtomic } from '../io.js';
 import { readRows, requireRuns, tableSource, toNumber } from '../output/read.js';
 import { formatNumber } from '../table.js';
 import { ROOT, toolVersion } from '../version.js';
-import { metricColumn, summarizeFolder, writeSummaryFiles, type FolderSummary } from './summarize.js';
+import { metricsColumns, summarizeFolder, writeSummaryFiles, type FolderSummary } from './summarize.js';
 import type { Output } from './validate.js';
 
 export const REPORT_SCRIPT = join(ROOT, 'dist', 'report', 'report-app.js');
@@ -250,7 +250,7 @@ export async function reportCommand(dir: string, opts: { out?: string; metric?: 
   if (!existsSync(REPORT_SCRIPT)) throw new UserError(`the report script is not built (${REPORT_SCRIPT}); run \`npm run build\` in the project folder`, 3);
   const s = summarizeFolder(dir);
   writeSummaryFiles(s);
-  const cols = opts.metric?.length ? opts.metric.map((x) => metricColumn(s.columns, x)) : s.columns.filter((c) => c.endsWith('_cumulative'));
+  const cols = opts.metric?.length ? metricsColumns(s.manifest, opts.metric) : s.columns.filter((c) => c.endsWith('_cumulative'));
   const html = reportHtml(s, cols, readFileSync(REPORT_SCRIPT, 'utf8'));
   const out = opts.out ?? join(dir, 'report.html');
   writeAtomic(out, html);
