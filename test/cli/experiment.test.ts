@@ -269,6 +269,32 @@ describe('two-fronts summarize and report', () => {
     }
   });
 
+  it('an unfinished shard: summarize gives a finish command (with --shard) that works, and report warns and shows the status', () => {
+    expect(cli(['batch', sweep, '--out', 'half', '--shard', '2/2', '--quiet'], dir).code).toBe(0);
+    // Make it look interrupted after 30 of its 60 runs.
+    const mPath = join(dir, 'half/manifest.json');
+    writeFileSync(mPath, JSON.stringify({ ...JSON.parse(read(mPath)), status: 'running', finished: null, rows: null }, null, 2));
+    const runsCsv = join(dir, 'half/runs.csv');
+    writeFileSync(runsCsv, read(runsCsv).split('\n').slice(0, 31).join('\n') + '\n');
+    const rep = cli(['report', 'half'], dir);
+    expect(rep.code).toBe(0);
+    expect(rep.err).toContain(`half: the batch is unfinished: 30 of 60 runs; finish with two-fronts batch ${sweep} --out half --shard 2/2 --resume`);
+    const html = read(join(dir, 'half/report.html'));
+    expect(html.includes('<dt>status</dt><dd><strong>unfinished: 30 of 60 runs')).toBe(true);
+    expect(html.includes('<strong>This batch is unfinished</strong>')).toBe(true);
+    const s = cli(['summarize', 'half'], dir);
+    expect(s.code).toBe(0);
+    const hint = /finish with two-fronts (batch .*--resume)\)/.exec(s.out);
+    expect(hint?.[1]).toBe(`batch ${sweep} --out half --shard 2/2 --resume`);
+    const finish = cli([...hint![1]!.split(' '), '--quiet'], dir);
+    expect(finish.err).toBe('');
+    expect(finish.code).toBe(0);
+    expect(JSON.parse(read(mPath)).status).toBe('complete');
+    const done = cli(['report', 'half'], dir);
+    expect(done.err).toBe('');
+    expect(read(join(dir, 'half/report.html')).includes('<dt>status</dt><dd>complete</dd>')).toBe(true);
+  });
+
   it('a sobol and a morris design give their indices in sensitivity.csv', () => {
     const sob = experiment(dir, 'sobol.yaml', 'id: sob\nreplications: 1\nset: { quarters: 2 }\ndesign: { type: sobol, samples: 16, bootstrap: 100 }\nfactors:\n  model.decisiveness: { min: 0.5, max: 4 }\n  departments.*.capacity: { scale: { min: 0.5, max: 1.5 } }\nmetrics: [companyProfit]\n');
     expect(cli(['batch', sob, '--out', 'sob', '--quiet'], dir).code).toBe(0);

@@ -155,11 +155,21 @@ export function writeSummaryFiles(s: FolderSummary): string[] {
 
 const f = (x: number) => formatNumber(x, 3);
 
+/** The command that finishes an unfinished batch folder (with its shard, which resume requires). */
+export function finishCommand(m: Pick<Manifest, 'experiment' | 'shard'>, dir: string): string {
+  return `two-fronts batch ${m.experiment.path} --out ${dir}${m.shard ? ` --shard ${m.shard.index}/${m.shard.count}` : ''} --resume`;
+}
+
+/** "unfinished: 56 of 120 runs; finish with …" */
+export function unfinishedNote(m: Pick<Manifest, 'experiment' | 'shard' | 'runs'>, dir: string, done: number): string {
+  return `unfinished: ${done.toLocaleString('en-US')} of ${m.runs.toLocaleString('en-US')} runs; finish with ${finishCommand(m, dir)}`;
+}
+
 export function renderSummary(s: FolderSummary, shown: string[]): string {
   const out: string[] = [];
   const m = s.manifest;
   out.push(`${m.experiment.id} · ${m.design.type} design · ${s.summaries.length} points · ${s.runs.toLocaleString('en-US')} runs · 95 % t intervals`);
-  if (m.status !== 'complete') out.push(`(unfinished: ${s.runs.toLocaleString('en-US')} of ${m.runs.toLocaleString('en-US')} runs; finish with two-fronts batch ${m.experiment.path} --out ${s.dir} --resume)`);
+  if (m.status !== 'complete') out.push(`(${unfinishedNote(m, s.dir, s.runs)})`);
   if (m.shard) out.push(`(shard ${m.shard.index}/${m.shard.count} only; merge the shards for the whole experiment)`);
   const factors = m.design.factors;
   const cols = shown.map((c) => s.columns.indexOf(c));
