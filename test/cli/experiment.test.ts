@@ -344,6 +344,26 @@ describe('bad input', () => {
     expect(ok.out).toContain('valid experiment');
   });
 
+  it('an experiment file without format is recognised as one; batch on a scenario file and summarize on a file say what they need', () => {
+    writeFileSync(join(dir, 'noformat.yaml'), `id: nf\nscenario: ${JSON.stringify(TUTORIAL)}\ndesign: { type: factorial }\nfactors:\n  company.regime: [matrix]\n`);
+    const missing = 'noformat.yaml:1:1: format: format is missing: this looks like an experiment file (it has scenario, design, factors); write "format: two-fronts/experiment@1" at the top\n';
+    for (const cmd of [['validate', 'noformat.yaml'], ['batch', 'noformat.yaml', '--out', 'nf']]) {
+      const r = cli(cmd, dir);
+      expect(r.code).toBe(1);
+      expect(r.err).toBe(missing);
+    }
+    const scen = cli(['batch', join(ROOT, 'scenarios/pnl-trap.yaml'), '--out', 'x'], dir);
+    expect(scen.code).toBe(1);
+    expect(scen.err).toBe(
+      `${join(ROOT, 'scenarios/pnl-trap.yaml')}:2:9: format: this is a scenario file (two-fronts/scenario@1); two-fronts batch needs an experiment file (format: two-fronts/experiment@1) that names a scenario: see docs/RESEARCH.md, "Experiment files"\n`,
+    );
+    for (const cmd of ['summarize', 'report']) {
+      const r = cli([cmd, 'noformat.yaml'], dir);
+      expect(r.code).toBe(1);
+      expect(r.err).toContain('noformat.yaml is a file; summarize, report and merge take the output folder of two-fronts batch');
+    }
+  });
+
   it('batch on a broken file exits 1 with positions; wrong flags exit 2 with usage', () => {
     writeFileSync(join(dir, 'broken.yaml'), 'format: two-fronts/experiment@1\nid: [\n');
     const broken = cli(['batch', 'broken.yaml', '--out', 'x'], dir);
