@@ -113,6 +113,10 @@ export function checkExperiment(e: ExperimentParsed): { experiment: Experiment; 
   for (const [path, spec] of Object.entries(factors)) {
     if (d.type === 'factorial' && spec.kind === 'range' && spec.steps === undefined && spec.step === undefined)
       problems.push({ path: ['factors', path], message: 'a factorial design needs levels: give a list, or { min, max, steps } / { min, max, step }' });
+    if (d.type !== 'factorial' && spec.kind === 'range' && (spec.steps !== undefined || spec.step !== undefined)) {
+      const key = spec.steps !== undefined ? 'steps' : 'step';
+      problems.push({ path: ['factors', path, key], message: `${key} applies to factorial designs only; a ${d.type} design samples the whole range { min, max } (add integer: true for whole numbers): remove "${key}"`, key: true });
+    }
     if (d.type === 'factorial' && spec.kind === 'scale' && spec.levels === undefined)
       problems.push({ path: ['factors', path], message: 'a factorial design needs levels: give { scale: [0.8, 1, 1.2] }' });
   }

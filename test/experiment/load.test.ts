@@ -88,6 +88,17 @@ describe('experiment files', () => {
     expect(problems('format: two-fronts/scenario@1\nid: t\n')).toEqual(['exp.yaml:1:9: format: this is a "two-fronts/scenario@1" file, not "two-fronts/experiment@1"']);
   });
 
+  it('steps or step in a factor of an lhs, sobol or morris design is refused at its place, not silently ignored', () => {
+    expect(problems(head + 'design: { type: lhs, samples: 5 }\nfactors:\n  model.decisiveness: { min: 0.5, max: 3, steps: 4 }\n')).toEqual([
+      'exp.yaml:6:43: factors.model.decisiveness.steps: steps applies to factorial designs only; a lhs design samples the whole range { min, max } (add integer: true for whole numbers): remove "steps"',
+    ]);
+    for (const type of ['sobol', 'morris'])
+      expect(problems(head + `design: { type: ${type}, samples: 4 }\nfactors:\n  model.decisiveness: { min: 0.5, max: 3, step: 0.5 }\n`)).toEqual([
+        `exp.yaml:6:43: factors.model.decisiveness.step: step applies to factorial designs only; a ${type} design samples the whole range { min, max } (add integer: true for whole numbers): remove "step"`,
+      ]);
+    expect(load(head + 'factors:\n  model.decisiveness: { min: 0.5, max: 3, steps: 4 }\n').design.size).toBe(4);
+  });
+
   it('a level outside the scenario\'s allowed range is reported at the factor before anything runs', () => {
     expect(problems(head + 'factors:\n  model.decisiveness: [1, 50]\n')).toEqual([
       'exp.yaml:5:23: factors.model.decisiveness: value 50 makes the scenario invalid: model.decisiveness: must be at most 10 (exponent)',
