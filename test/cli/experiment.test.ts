@@ -295,6 +295,15 @@ describe('two-fronts summarize and report', () => {
     expect(read(join(dir, 'half/report.html')).includes('<dt>status</dt><dd>complete</dd>')).toBe(true);
   });
 
+  it('summarize shows by default the first four metrics in the order of the experiment\'s metrics: list', () => {
+    const ord = experiment(dir, 'order.yaml', 'id: order\nreplications: 3\nset: { quarters: 2 }\nmetrics: [alignmentIndex, strategicGap, companyProfit, fulfilmentGini, churnedAccounts]\n');
+    expect(cli(['batch', ord, '--out', 'order', '--quiet'], dir).code).toBe(0);
+    const r = cli(['summarize', 'order'], dir);
+    expect(r.code).toBe(0);
+    const header = r.out.split('\n').find((l) => l.startsWith('point'))!.trim().split(/\s+/);
+    expect(header).toEqual(['point', 'factors', 'n', 'alignmentIndex_cumulative', 'strategicGap_cumulative', 'companyProfit_cumulative', 'fulfilmentGini_cumulative']);
+  });
+
   it('a sobol and a morris design give their indices in sensitivity.csv', () => {
     const sob = experiment(dir, 'sobol.yaml', 'id: sob\nreplications: 1\nset: { quarters: 2 }\ndesign: { type: sobol, samples: 16, bootstrap: 100 }\nfactors:\n  model.decisiveness: { min: 0.5, max: 4 }\n  departments.*.capacity: { scale: { min: 0.5, max: 1.5 } }\nmetrics: [companyProfit]\n');
     expect(cli(['batch', sob, '--out', 'sob', '--quiet'], dir).code).toBe(0);

@@ -254,6 +254,13 @@ async function growToTarget(dir: string, columns: string[], target: number, cap:
   }
 }
 
+/** The first four cumulative columns in the order of the experiment's `metrics:` list (the recorded order when it has none). */
+function defaultShown(m: Manifest): string[] {
+  const listed = experimentOf(m).metrics;
+  const cols = listed ? metricsColumns(m, listed) : m.columns.runs.filter((c) => c.endsWith('_cumulative'));
+  return cols.slice(0, 4);
+}
+
 export async function summarizeCommand(dir: string, opts: SummarizeCliOptions, io: Output): Promise<number> {
   const metrics = opts.metric ?? [];
   if (opts.targetCi !== undefined) {
@@ -267,7 +274,7 @@ export async function summarizeCommand(dir: string, opts: SummarizeCliOptions, i
   }
   const manifest = requireManifest(dir);
   const cols = manifest.columns.runs;
-  const shown = metrics.length ? metricsColumns(manifest, metrics) : cols.filter((c) => c.endsWith('_cumulative')).slice(0, 4);
+  const shown = metrics.length ? metricsColumns(manifest, metrics) : defaultShown(manifest);
   const extraSens = shown.filter((c) => !c.endsWith('_cumulative'));
   const s = summarizeFolder(dir, { sensitivityColumns: [...cols.filter((c) => c.endsWith('_cumulative')), ...extraSens] });
   const files = writeSummaryFiles(s);
