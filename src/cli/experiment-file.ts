@@ -10,7 +10,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { FileError, readDocument, formatPath, textIssue, type SourceDocument } from '../scenario/document.js';
 import { loadScenario } from '../scenario/load.js';
-import { loadExperiment, mergeIssues, rawPathIssues, validateExperimentDocument, type LoadedExperiment } from '../experiment/load.js';
+import { checkExperimentFormat, loadExperiment, mergeIssues, rawPathIssues, validateExperimentDocument, type LoadedExperiment } from '../experiment/load.js';
 import { readUserFile } from './io.js';
 
 export interface SourceText {
@@ -65,6 +65,7 @@ function withScenario(doc: SourceDocument): { loaded: LoadedExperiment; scenario
 export function readExperiment(path: string): ExperimentContext {
   const file = readUserFile(path);
   const doc = readDocument(file.text, path, file.bytes);
+  checkExperimentFormat(doc, 'two-fronts batch');
   const { loaded, scenarioFile } = withScenario(doc);
   return { loaded, experimentFile: { path, sha256: file.sha256, text: file.text }, scenarioFile };
 }

@@ -4,6 +4,7 @@
  */
 import { checkFormat, readDocument, validateDocument, type SourceDocument } from '../scenario/document.js';
 import { crossReferences, SCENARIO_FORMAT, scenarioSchema } from '../scenario/schema.js';
+import { experimentKeysOf } from '../experiment/load.js';
 import { EXPERIMENT_FORMAT } from '../experiment/schema.js';
 import { validateExperimentFile } from './experiment-file.js';
 
@@ -26,9 +27,15 @@ export const FORMATS: FileFormat[] = [
   { id: EXPERIMENT_FORMAT, kind: 'experiment', validate: (doc) => validateExperimentFile(doc) },
 ];
 
-/** The format a document declares; files without a known format are checked as scenarios (which names the problem). */
+/**
+ * The format a document declares; a file without `format` that has only
+ * experiment keys (scenario, design, factors, ...) is checked as an
+ * experiment, other files without a known format as scenarios (which names
+ * the problem).
+ */
 export function formatOf(doc: SourceDocument): FileFormat {
   const declared = (doc.value as { format?: unknown }).format;
+  if (experimentKeysOf(doc).length) return FORMATS.find((f) => f.kind === 'experiment')!;
   const byId = FORMATS.find((f) => f.id === declared);
   if (byId) return byId;
   const kind = typeof declared === 'string' ? /^two-fronts\/([a-z]+)@/.exec(declared)?.[1] : undefined;

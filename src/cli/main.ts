@@ -92,7 +92,7 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
     .command('summarize')
     .description('per design point: n, mean, sd, 95% CI, min, max of each metric; effects between points; sensitivity indices')
     .argument('<dir>', 'output folder of two-fronts batch')
-    .option('--metric <m>', 'metric to show (repeatable; a reporter name or a column name)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--metric <m>', 'metric to show (repeatable; a reporter name, a per-entity name such as departmentPnl for all its columns, or a column name)', (v: string, prev: string[] = []) => [...prev, v])
     .option('--target-ci <w>', 'add replicates until the 95% CI half-width of --metric is at most W at every point')
     .option('--max-replicates <n>', 'cap on replicates per point for --target-ci (default 1000)')
     .option('--workers <n>', 'worker threads for --target-ci (default: the available cores)')
@@ -105,7 +105,7 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
     .description('a self-contained HTML report with charts (opens offline)')
     .argument('<dir>', 'output folder of two-fronts batch')
     .option('--out <file>', 'where to write the report (default DIR/report.html)')
-    .option('--metric <m>', 'metric to include (repeatable; default every recorded metric)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--metric <m>', 'metric to include (repeatable; a reporter, per-entity or column name; default every recorded metric)', (v: string, prev: string[] = []) => [...prev, v])
     .option('-q, --quiet', 'print nothing')
     .action(async (dir: string, opts) => setExit(await reportCommand(dir, opts, io)));
 

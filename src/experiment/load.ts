@@ -8,16 +8,16 @@
  * design point, validated again and resolved for the engine.
  * Pure: the caller reads the files.
  */
-import { FileError, formatPath, validateDocument, type FileIssue, type PathSegment, type SourceDocument } from '../scenario/document.js';
+import { checkFormat, FileError, formatPath, issueAt, validateDocument, type FileIssue, type PathSegment, type SourceDocument } from '../scenario/document.js';
 import { resolveScenario } from '../scenario/resolve.js';
-import { closest, scenarioSchema, type Scenario } from '../scenario/schema.js';
+import { closest, SCENARIO_FORMAT, scenarioSchema, type Scenario } from '../scenario/schema.js';
 import { reporterNames, type ScenarioInput } from '../sim/index.js';
 import { canonicalJson } from './canonical.js';
 import { buildDesign, DesignError, type Design, type DesignFactor } from './design.js';
 import { levelsOf, parseFactorSpec, type FactorSpec, type FactorValue } from './factors.js';
 import { hashHex } from './hash.js';
 import { applyValue, checkSpecAgainstKind, PathError, resolvePath, type ResolvedPath } from './paths.js';
-import { checkExperiment, experimentSchema, type Experiment } from './schema.js';
+import { checkExperiment, EXPERIMENT_FORMAT, experimentSchema, type Experiment } from './schema.js';
 
 export interface ExperimentFactor extends DesignFactor {
   resolved: ResolvedPath;
@@ -46,12 +46,40 @@ export class PointError extends Error {
   }
 }
 
+/** Keys only an experiment file has (a scenario file has none of them). */
+export const EXPERIMENT_ONLY_KEYS = ['scenario', 'design', 'factors', 'replications', 'set', 'metrics', 'perQuarter'] as const;
+const SCENARIO_ONLY_KEYS = ['departments', 'accounts', 'kams', 'company', 'model', 'quarters', 'briefing', 'debrief'];
+
+/** The experiment-only keys of a document without `format` that has no scenario-only keys: it is an experiment that lacks its format line. */
+export function experimentKeysOf(doc: SourceDocument): string[] {
+  const value = doc.value as Record<string, unknown>;
+  if (value.format !== undefined || SCENARIO_ONLY_KEYS.some((k) => k in value)) return [];
+  return EXPERIMENT_ONLY_KEYS.filter((k) => k in value);
+}
+
+/**
+ * Checks the `format` key first, as the scenario loader does: another
+ * version or kind of file, or an experiment without its format line, is the
+ * one problem worth naming (the rest would be symptoms of it).
+ */
+export function checkExperimentFormat(doc: SourceDocument, command?: string): void {
+  const format = (doc.value as Record<string, unknown>).format;
+  if (format === SCENARIO_FORMAT && command) {
+    const p = doc.positionOf(['format']);
+    throw new FileError([issueAt(doc.file, p.line, p.col, 'format.scenario-for-experiment', { format, command, expected: EXPERIMENT_FORMAT }, 'format')]);
+  }
+  const keys = experimentKeysOf(doc);
+  if (keys.length) throw new FileError([issueAt(doc.file, 1, 1, 'format.experiment-missing', { keys: keys.join(', '), expected: EXPERIMENT_FORMAT }, 'format')]);
+  checkFormat(doc, EXPERIMENT_FORMAT);
+}
+
 /**
  * Validates an experiment document on its own (without the scenario): the
  * schema, every factor specification and what the design needs. Throws
  * FileError with every problem found.
  */
 export function validateExperimentDocument(doc: SourceDocument): Experiment {
+  checkExperimentFormat(doc);
   let parsed: ReturnType<typeof experimentSchema.parse> | null = null;
   let schemaIssues: FileIssue[] = [];
   try {
@@ -164,7 +192,7 @@ export function resolveMetrics(requested: readonly string[] | undefined, input: 
     }
     const bases = [...new Set(all.map((n) => (n.startsWith('align.') ? n : n.split('.')[0]!)))];
     const guess = closest(raw, [...all, ...bases]);
-    problems.push({ index, message: `unknown metric "${raw}"${guess ? ` (did you mean "${guess}"?)` : ''}; see two-fronts batch --help or docs/RESEARCH.md for the reporters` });
+    problems.push({ index, message: `unknown metric "${raw}"${guess ? ` (did you mean "${guess}"?)` : ''}; the reporters are listed in docs/RESEARCH.md under "The reporters"` });
   });
   return { metrics: all.filter((n) => chosen.has(n)), problems };
 }

@@ -9,6 +9,7 @@
  * Pure; imports src/scenario for the id rule.
  */
 import { z } from 'zod';
+import { coded } from '../scenario/messages.js';
 import { idSchema } from '../scenario/schema.js';
 import { FACTOR_SPEC_JSON_SCHEMA, parseFactorSpec, SET_VALUE_JSON_SCHEMA, type FactorSpec } from './factors.js';
 
@@ -16,20 +17,26 @@ export const EXPERIMENT_FORMAT = 'two-fronts/experiment@1';
 export const DESIGN_TYPES = ['factorial', 'lhs', 'sobol', 'morris'] as const;
 export type DesignType = (typeof DESIGN_TYPES)[number];
 
-const int = (min: number, max: number, what: string) =>
-  z
-    .number({ error: (iss) => (iss.input === undefined ? `${what} is required` : `expected a whole number (${what})`) })
-    .int(`expected a whole number (${what})`)
-    .min(min, `must be at least ${min} (${what})`)
-    .max(max, `must be at most ${max} (${what})`);
+/** A whole number in [min, max]; `unit` names the catalogue message that says what it counts (worded like the scenario's ranges). */
+const int = (min: number, max: number, unit: string) => {
+  const what = `@${unit}`;
+  return z
+    .number({
+      error: (iss) =>
+        coded(iss.input === undefined ? 'number.required' : typeof iss.input === 'number' ? 'number.finite' : 'number.type', { what }),
+    })
+    .int(coded('number.int', { what }))
+    .min(min, coded('number.min', { min, what }))
+    .max(max, coded('number.max', { max, what }));
+};
 
 export const designSchema = z.strictObject({
   type: z.enum(DESIGN_TYPES).default('factorial').describe('factorial | lhs | sobol | morris'),
-  samples: int(1, 1_000_000, 'lhs: points; sobol: base samples N; morris: trajectories r')
+  samples: int(1, 1_000_000, 'unit.experiment.samples')
     .optional()
     .describe('lhs: number of points; sobol: base sample size N (the design has N·(k+2) points; a power of 2 is best); morris: number of trajectories r'),
-  levels: int(2, 100, 'morris: grid levels p, even').optional().describe('morris only: number of grid levels p (even, default 4)'),
-  bootstrap: int(0, 100_000, 'bootstrap resamples').default(1000).describe('sobol and morris: bootstrap resamples for the confidence intervals of the indices (default 1000)'),
+  levels: int(2, 100, 'unit.experiment.levels').optional().describe('morris only: number of grid levels p (even, default 4)'),
+  bootstrap: int(0, 100_000, 'unit.experiment.bootstrap').default(1000).describe('sobol and morris: bootstrap resamples for the confidence intervals of the indices (default 1000)'),
 });
 
 /**
@@ -39,13 +46,20 @@ export const designSchema = z.strictObject({
  */
 export const experimentSchema = z.strictObject({
   $schema: z.string().optional().describe('Editors: where the JSON Schema of this file is'),
-  format: z.literal(EXPERIMENT_FORMAT).describe(`Always ${EXPERIMENT_FORMAT}`),
+  format: z
+    .literal(EXPERIMENT_FORMAT, {
+      error: (iss) =>
+        iss.input === undefined
+          ? coded('format.required', { expected: EXPERIMENT_FORMAT })
+          : coded('format.other', { format: String(iss.input), expected: EXPERIMENT_FORMAT }),
+    })
+    .describe(`Always ${EXPERIMENT_FORMAT}`),
   id: idSchema,
   title: z.string().max(500).optional().describe('A title for reports'),
   description: z.string().max(20_000).optional().describe('What the experiment asks; shown in the report'),
   scenario: z.string().min(1).max(4096).describe('The scenario file, relative to this file'),
-  replications: int(1, 1_000_000, 'runs per design point').default(1).describe('Runs per design point, each with its own seed'),
-  seed: int(0, 4294967295, 'experiment seed').default(1).describe('Base of the per-run seeds'),
+  replications: int(1, 1_000_000, 'unit.experiment.replications').default(1).describe('Runs per design point, each with its own seed'),
+  seed: int(0, 4294967295, 'unit.experiment.seed').default(1).describe('Base of the per-run seeds'),
   design: designSchema.default({ type: 'factorial', bootstrap: 1000 }),
   factors: z
     .record(z.string(), z.unknown().meta(FACTOR_SPEC_JSON_SCHEMA))
@@ -99,6 +113,10 @@ export function checkExperiment(e: ExperimentParsed): { experiment: Experiment; 
   for (const [path, spec] of Object.entries(factors)) {
     if (d.type === 'factorial' && spec.kind === 'range' && spec.steps === undefined && spec.step === undefined)
       problems.push({ path: ['factors', path], message: 'a factorial design needs levels: give a list, or { min, max, steps } / { min, max, step }' });
+    if (d.type !== 'factorial' && spec.kind === 'range' && (spec.steps !== undefined || spec.step !== undefined)) {
+      const key = spec.steps !== undefined ? 'steps' : 'step';
+      problems.push({ path: ['factors', path, key], message: `${key} applies to factorial designs only; a ${d.type} design samples the whole range { min, max } (add integer: true for whole numbers): remove "${key}"`, key: true });
+    }
     if (d.type === 'factorial' && spec.kind === 'scale' && spec.levels === undefined)
       problems.push({ path: ['factors', path], message: 'a factorial design needs levels: give { scale: [0.8, 1, 1.2] }' });
   }

@@ -236,6 +236,74 @@ describe('two-fronts summarize and report', () => {
     for (const x of rows) expect(Number(x.ci_high) - Number(x.mean)).toBeLessThanOrEqual(target);
   });
 
+  it('--metric takes a per-entity reporter name (one column per department) in summarize, report and --target-ci', () => {
+    const dp = ['engineering', 'service', 'product', 'legal'].map((d) => `departmentPnl_${d}_cumulative`);
+    const r = cli(['summarize', 'w1', '--metric', 'departmentPnl'], dir);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    for (const c of dp) expect(r.out).toContain(c);
+    const rep = cli(['report', 'w1', '--metric', 'departmentPnl', '--out', 'dp.html'], dir);
+    expect(rep.code).toBe(0);
+    const html = read(join(dir, 'dp.html'));
+    for (const c of dp) expect(html.includes(`<caption>${c}: per design point`)).toBe(true);
+    expect(html.includes('<caption>companyProfit_cumulative')).toBe(false);
+    // --target-ci: every department's interval must meet the target.
+    expect(cli(['batch', sweep, '--out', 'grow-dp', '--quiet'], dir).code).toBe(0);
+    const summary = csvParse(read(join(dir, 'w1/summary.csv'))).filter((x) => dp.includes(x.metric!));
+    const target = 0.9 * Math.max(...summary.map((x) => Number(x.ci_high) - Number(x.mean)));
+    const t = cli(['summarize', 'grow-dp', '--target-ci', String(target), '--metric', 'departmentPnl', '--quiet'], dir);
+    expect(t.err).toBe('');
+    expect(t.code).toBe(0);
+    const rows = csvParse(read(join(dir, 'grow-dp/summary.csv'))).filter((x) => dp.includes(x.metric!));
+    expect(rows).toHaveLength(6 * 4);
+    for (const x of rows) expect(Number(x.ci_high) - Number(x.mean)).toBeLessThanOrEqual(target);
+  });
+
+  it('an unknown --metric lists the batch\'s metric names only, with a suggestion and the guide\'s reporter list', () => {
+    for (const args of [['summarize', 'w1', '--metric', 'departmntPnl'], ['report', 'w1', '--metric', 'departmntPnl', '--out', 'x.html']]) {
+      const r = cli(args, dir);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain('no metric "departmntPnl" (did you mean "departmentPnl"?); its metrics are companyProfit, strategicGap, alignmentIndex, departmentPnl (');
+      expect(r.err).toContain('docs/RESEARCH.md');
+      expect(r.err).not.toMatch(/run_id|seed|company_regime|batch --help/);
+    }
+  });
+
+  it('an unfinished shard: summarize gives a finish command (with --shard) that works, and report warns and shows the status', () => {
+    expect(cli(['batch', sweep, '--out', 'half', '--shard', '2/2', '--quiet'], dir).code).toBe(0);
+    // Make it look interrupted after 30 of its 60 runs.
+    const mPath = join(dir, 'half/manifest.json');
+    writeFileSync(mPath, JSON.stringify({ ...JSON.parse(read(mPath)), status: 'running', finished: null, rows: null }, null, 2));
+    const runsCsv = join(dir, 'half/runs.csv');
+    writeFileSync(runsCsv, read(runsCsv).split('\n').slice(0, 31).join('\n') + '\n');
+    const rep = cli(['report', 'half'], dir);
+    expect(rep.code).toBe(0);
+    expect(rep.err).toContain(`half: the batch is unfinished: 30 of 60 runs; finish with two-fronts batch ${sweep} --out half --shard 2/2 --resume`);
+    const html = read(join(dir, 'half/report.html'));
+    expect(html.includes('<dt>status</dt><dd><strong>unfinished: 30 of 60 runs')).toBe(true);
+    expect(html.includes('<strong>This batch is unfinished</strong>')).toBe(true);
+    const s = cli(['summarize', 'half'], dir);
+    expect(s.code).toBe(0);
+    const hint = /finish with two-fronts (batch .*--resume)\)/.exec(s.out);
+    expect(hint?.[1]).toBe(`batch ${sweep} --out half --shard 2/2 --resume`);
+    const finish = cli([...hint![1]!.split(' '), '--quiet'], dir);
+    expect(finish.err).toBe('');
+    expect(finish.code).toBe(0);
+    expect(JSON.parse(read(mPath)).status).toBe('complete');
+    const done = cli(['report', 'half'], dir);
+    expect(done.err).toBe('');
+    expect(read(join(dir, 'half/report.html')).includes('<dt>status</dt><dd>complete</dd>')).toBe(true);
+  });
+
+  it('summarize shows by default the first four metrics in the order of the experiment\'s metrics: list', () => {
+    const ord = experiment(dir, 'order.yaml', 'id: order\nreplications: 3\nset: { quarters: 2 }\nmetrics: [alignmentIndex, strategicGap, companyProfit, fulfilmentGini, churnedAccounts]\n');
+    expect(cli(['batch', ord, '--out', 'order', '--quiet'], dir).code).toBe(0);
+    const r = cli(['summarize', 'order'], dir);
+    expect(r.code).toBe(0);
+    const header = r.out.split('\n').find((l) => l.startsWith('point'))!.trim().split(/\s+/);
+    expect(header).toEqual(['point', 'factors', 'n', 'alignmentIndex_cumulative', 'strategicGap_cumulative', 'companyProfit_cumulative', 'fulfilmentGini_cumulative']);
+  });
+
   it('a sobol and a morris design give their indices in sensitivity.csv', () => {
     const sob = experiment(dir, 'sobol.yaml', 'id: sob\nreplications: 1\nset: { quarters: 2 }\ndesign: { type: sobol, samples: 16, bootstrap: 100 }\nfactors:\n  model.decisiveness: { min: 0.5, max: 4 }\n  departments.*.capacity: { scale: { min: 0.5, max: 1.5 } }\nmetrics: [companyProfit]\n');
     expect(cli(['batch', sob, '--out', 'sob', '--quiet'], dir).code).toBe(0);
@@ -283,6 +351,26 @@ describe('bad input', () => {
     const ok = cli(['validate', sweep], dir);
     expect(ok.code).toBe(0);
     expect(ok.out).toContain('valid experiment');
+  });
+
+  it('an experiment file without format is recognised as one; batch on a scenario file and summarize on a file say what they need', () => {
+    writeFileSync(join(dir, 'noformat.yaml'), `id: nf\nscenario: ${JSON.stringify(TUTORIAL)}\ndesign: { type: factorial }\nfactors:\n  company.regime: [matrix]\n`);
+    const missing = 'noformat.yaml:1:1: format: format is missing: this looks like an experiment file (it has scenario, design, factors); write "format: two-fronts/experiment@1" at the top\n';
+    for (const cmd of [['validate', 'noformat.yaml'], ['batch', 'noformat.yaml', '--out', 'nf']]) {
+      const r = cli(cmd, dir);
+      expect(r.code).toBe(1);
+      expect(r.err).toBe(missing);
+    }
+    const scen = cli(['batch', join(ROOT, 'scenarios/pnl-trap.yaml'), '--out', 'x'], dir);
+    expect(scen.code).toBe(1);
+    expect(scen.err).toBe(
+      `${join(ROOT, 'scenarios/pnl-trap.yaml')}:2:9: format: this is a scenario file (two-fronts/scenario@1); two-fronts batch needs an experiment file (format: two-fronts/experiment@1) that names a scenario: see docs/RESEARCH.md, "Experiment files"\n`,
+    );
+    for (const cmd of ['summarize', 'report']) {
+      const r = cli([cmd, 'noformat.yaml'], dir);
+      expect(r.code).toBe(1);
+      expect(r.err).toContain('noformat.yaml is a file; summarize, report and merge take the output folder of two-fronts batch');
+    }
   });
 
   it('batch on a broken file exits 1 with positions; wrong flags exit 2 with usage', () => {

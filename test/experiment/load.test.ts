@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readDocument, FileError, formatIssue } from '../../src/scenario/document.js';
+import { readDocument, FileError, formatIssue, issueMessage } from '../../src/scenario/document.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { loadExperiment, pointScenario } from '../../src/experiment/load.js';
 import { ROOT } from '../helpers.js';
@@ -50,7 +50,7 @@ describe('experiment files', () => {
       'exp.yaml:5:3: factors.company.regim: company has no key "regim" (did you mean "regime"?)',
       'exp.yaml:6:3: factors.departments.risk.capacity: departments has no element with id "risk" (expected one of: engineering, service, product, legal); address list elements by id, or * for all',
       'exp.yaml:7:39: factors.company.interventions.kaAgendaItem: "yes" is not true or false (company.interventions.kaAgendaItem is true or false)',
-      'exp.yaml:8:11: metrics[0]: unknown metric "companyProfitt" (did you mean "companyProfit"?); see two-fronts batch --help or docs/RESEARCH.md for the reporters',
+      'exp.yaml:8:11: metrics[0]: unknown metric "companyProfitt" (did you mean "companyProfit"?); the reporters are listed in docs/RESEARCH.md under "The reporters"',
     ]);
   });
 
@@ -60,6 +60,43 @@ describe('experiment files', () => {
     ]);
     expect(problems(head + 'design: { type: lhs }\nfactors:\n  model.decisiveness: { min: 1, max: 2 }\n')[0]).toMatch(/^exp\.yaml:4:17: design\.type: a lhs design needs "samples"/);
     expect(problems(head + 'factors:\n  model.decisiveness: { min: 3, max: 2, steps: 2 }\n')).toEqual(['exp.yaml:5:38: factors.model.decisiveness.max: max (2) must be greater than min (3)']);
+  });
+
+  it('a wrong format version, replications and seed out of range say what is expected, in English and Dutch', () => {
+    expect(problems('format: two-fronts/experiment@2\nid: t\nscenario: tutorial.yaml\n')).toEqual([
+      'exp.yaml:1:9: format: this file is in format version 2; this version of Two Fronts reads "two-fronts/experiment@1"',
+    ]);
+    expect(problems(head + 'replications: 0\n')).toEqual(['exp.yaml:4:15: replications: must be at least 1 (runs per design point)']);
+    expect(problems(head + 'replications: 2.5\n')).toEqual(['exp.yaml:4:15: replications: must be a whole number (runs per design point)']);
+    expect(problems(head + 'seed: -1\n')).toEqual(['exp.yaml:4:7: seed: must be at least 0 (experiment seed, the base of the per-run seeds)']);
+    expect(problems(head + 'seed: 4294967296\n')).toEqual(['exp.yaml:4:7: seed: must be at most 4,294,967,295 (experiment seed, the base of the per-run seeds)']);
+    expect(problems(head + 'design: { type: morris, samples: 0 }\nfactors:\n  model.decisiveness: { min: 1, max: 2 }\n')).toEqual([
+      'exp.yaml:4:34: design.samples: must be at least 1 (lhs: points; sobol: base sample size N; morris: trajectories r)',
+    ]);
+    try {
+      load(head + 'replications: 0\n');
+    } catch (e) {
+      expect(issueMessage((e as FileError).issues[0]!, 'nl')).toBe('moet minstens 1 zijn (runs per ontwerppunt)');
+    }
+    expect.assertions(7);
+  });
+
+  it('an experiment without format is told to add it; a scenario file is not taken for an experiment', () => {
+    expect(problems('id: t\nscenario: tutorial.yaml\nfactors:\n  company.regime: [matrix]\n')).toEqual([
+      'exp.yaml:1:1: format: format is missing: this looks like an experiment file (it has scenario, factors); write "format: two-fronts/experiment@1" at the top',
+    ]);
+    expect(problems('format: two-fronts/scenario@1\nid: t\n')).toEqual(['exp.yaml:1:9: format: this is a "two-fronts/scenario@1" file, not "two-fronts/experiment@1"']);
+  });
+
+  it('steps or step in a factor of an lhs, sobol or morris design is refused at its place, not silently ignored', () => {
+    expect(problems(head + 'design: { type: lhs, samples: 5 }\nfactors:\n  model.decisiveness: { min: 0.5, max: 3, steps: 4 }\n')).toEqual([
+      'exp.yaml:6:43: factors.model.decisiveness.steps: steps applies to factorial designs only; a lhs design samples the whole range { min, max } (add integer: true for whole numbers): remove "steps"',
+    ]);
+    for (const type of ['sobol', 'morris'])
+      expect(problems(head + `design: { type: ${type}, samples: 4 }\nfactors:\n  model.decisiveness: { min: 0.5, max: 3, step: 0.5 }\n`)).toEqual([
+        `exp.yaml:6:43: factors.model.decisiveness.step: step applies to factorial designs only; a ${type} design samples the whole range { min, max } (add integer: true for whole numbers): remove "step"`,
+      ]);
+    expect(load(head + 'factors:\n  model.decisiveness: { min: 0.5, max: 3, steps: 4 }\n').design.size).toBe(4);
   });
 
   it('a level outside the scenario\'s allowed range is reported at the factor before anything runs', () => {

@@ -19,7 +19,7 @@ import { writeAtomic } from '../io.js';
 import { readRows, requireRuns, tableSource, toNumber } from '../output/read.js';
 import { formatNumber } from '../table.js';
 import { ROOT, toolVersion } from '../version.js';
-import { metricColumn, summarizeFolder, writeSummaryFiles, type FolderSummary } from './summarize.js';
+import { metricsColumns, summarizeFolder, unfinishedNote, writeSummaryFiles, type FolderSummary } from './summarize.js';
 import type { Output } from './validate.js';
 
 export const REPORT_SCRIPT = join(ROOT, 'dist', 'report', 'report-app.js');
@@ -169,6 +169,7 @@ details{margin:6px 0 14px}
 summary{cursor:pointer;color:var(--soft)}
 .scroll{overflow-x:auto}
 .note{color:var(--soft);font-size:13px}
+.warning{border-left:4px solid #D55E00;padding:4px 10px;background:#fff}
 @media print{details{display:none}section,figure{break-inside:avoid}}
 `;
 
@@ -220,11 +221,12 @@ export function reportHtml(s: FolderSummary, cols: string[], script: string): st
 <dt>scenario</dt><dd>${esc(m.scenario.id)} (${esc(m.scenario.path)})</dd>
 <dt>design</dt><dd>${esc(m.design.type)}, ${m.design.points.toLocaleString('en-US')} points, ${m.replications} replicates per point${m.plan.length > 1 ? ' (more where --target-ci added them)' : ''}</dd>
 <dt>factors</dt><dd>${factors}</dd>
+<dt>status</dt><dd>${m.status === 'complete' ? 'complete' : `<strong>${esc(unfinishedNote(m, s.dir, s.runs))}</strong>`}</dd>
 <dt>runs</dt><dd>${s.runs.toLocaleString('en-US')}${m.shard ? ` (shard ${m.shard.index}/${m.shard.count} only)` : ''}</dd>
 <dt>seeds</dt><dd>${esc(m.seedRule)}; experiment seed ${m.seed}</dd>
 <dt>made by</dt><dd>two-fronts ${esc(m.version)}${m.gitCommit ? `, commit ${esc(m.gitCommit.slice(0, 12))}` : ''}, Node ${esc(m.node)}; experiment content hash ${esc(m.experiment.contentHash)}; report by two-fronts ${esc(toolVersion())}</dd>
 </dl>
-<noscript><p><strong>The charts need JavaScript</strong>; every table below is complete without it.</p></noscript>
+${m.status === 'complete' ? '' : `<p class="warning" role="note"><strong>This batch is unfinished</strong>: the report covers the ${s.runs.toLocaleString('en-US')} of ${m.runs.toLocaleString('en-US')} runs done so far.</p>\n`}<noscript><p><strong>The charts need JavaScript</strong>; every table below is complete without it.</p></noscript>
 <nav aria-label="Contents"><ul>
 ${metrics.map((x, i) => `<li><a href="#metric-${i}">${esc(x.reporter)}</a></li>`).join('\n')}
 <li><a href="#effects">Effects between points</a></li>
@@ -250,7 +252,8 @@ export async function reportCommand(dir: string, opts: { out?: string; metric?: 
   if (!existsSync(REPORT_SCRIPT)) throw new UserError(`the report script is not built (${REPORT_SCRIPT}); run \`npm run build\` in the project folder`, 3);
   const s = summarizeFolder(dir);
   writeSummaryFiles(s);
-  const cols = opts.metric?.length ? opts.metric.map((x) => metricColumn(s.columns, x)) : s.columns.filter((c) => c.endsWith('_cumulative'));
+  if (s.manifest.status !== 'complete' && !opts.quiet) io.err(`${dir}: the batch is ${unfinishedNote(s.manifest, dir, s.runs)}; the report covers only the runs done so far`);
+  const cols = opts.metric?.length ? metricsColumns(s.manifest, opts.metric) : s.columns.filter((c) => c.endsWith('_cumulative'));
   const html = reportHtml(s, cols, readFileSync(REPORT_SCRIPT, 'utf8'));
   const out = opts.out ?? join(dir, 'report.html');
   writeAtomic(out, html);

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { readDocument } from '../../scenario/document.js';
 import { buildDesign, type Design } from '../../experiment/design.js';
 import { levelsOf } from '../../experiment/factors.js';
+import { closest } from '../../scenario/schema.js';
 import { validateExperimentDocument } from '../../experiment/load.js';
 import type { Experiment } from '../../experiment/schema.js';
 import { replicatesPerPoint, type ListSegment } from '../../experiment/plan.js';
@@ -49,13 +50,39 @@ export function designOf(m: Manifest): Design {
   return buildDesign(experimentOf(m));
 }
 
-/** Resolves a metric given by the user to a column: a column name, or a reporter (its cumulative column). */
-export function metricColumn(columns: readonly string[], metric: string): string {
-  if (columns.includes(metric)) return metric;
-  const cum = `${columnName(metric)}_cumulative`;
-  if (columns.includes(cum)) return cum;
-  const names = [...new Set(columns.map((c) => c.replace(/_(final|cumulative)$/, '')))];
-  throw new UsageError(`--metric: this batch has no metric "${metric}"; it has ${names.slice(0, 12).join(', ')}${names.length > 12 ? ', …' : ''}`);
+const METRIC_COLUMN = /_(final|cumulative)$/;
+
+/** The reporter a per-entity reporter belongs to: `departmentPnl.legal` → `departmentPnl`, `align.style` → `align`. */
+const baseOf = (reporter: string) => reporter.split('.')[0]!;
+
+/**
+ * Resolves a metric given by the user to the runs columns it names: a column
+ * name (`companyProfit_final`), a reporter (its cumulative column), or a
+ * per-entity base name (`departmentPnl`, `kamScore`, `accountRevenue`,
+ * `align`: one column per department, KAM, account or 7S element;
+ * `departmentPnl_final` for their final values).
+ */
+export function metricColumns(m: Pick<Manifest, 'metrics' | 'columns'>, metric: string): string[] {
+  const columns = m.columns.runs.filter((c) => METRIC_COLUMN.test(c));
+  if (columns.includes(metric)) return [metric];
+  const suffix = METRIC_COLUMN.exec(metric)?.[1] ?? 'cumulative';
+  const name = metric.replace(METRIC_COLUMN, '');
+  const single = `${columnName(name)}_${suffix}`;
+  if (columns.includes(single)) return [single];
+  const family = m.metrics.filter((r) => r.includes('.') && (baseOf(r) === name || columnName(baseOf(r)) === name)).map((r) => `${columnName(r)}_${suffix}`);
+  const found = family.filter((c) => columns.includes(c));
+  if (found.length) return found;
+  const names = [...new Set(m.metrics.map((r) => (r.includes('.') ? baseOf(r) : r)))];
+  const guess = closest(name, [...names, ...m.metrics]);
+  throw new UsageError(
+    `--metric: this batch has no metric "${metric}"${guess ? ` (did you mean "${guess}"?)` : ''}; its metrics are ${names.join(', ')}` +
+      ' (a per-entity name such as departmentPnl means every department; add _final for the last quarter\'s value); the reporters are listed in docs/RESEARCH.md under "The reporters"',
+  );
+}
+
+/** Several user metrics, each resolved with metricColumns, in the order given, without repeats. */
+export function metricsColumns(m: Pick<Manifest, 'metrics' | 'columns'>, metrics: readonly string[]): string[] {
+  return [...new Set(metrics.flatMap((x) => metricColumns(m, x)))];
 }
 
 export function summarizeFolder(dir: string, opts: { sensitivityColumns?: string[] } = {}): FolderSummary {
@@ -128,11 +155,21 @@ export function writeSummaryFiles(s: FolderSummary): string[] {
 
 const f = (x: number) => formatNumber(x, 3);
 
+/** The command that finishes an unfinished batch folder (with its shard, which resume requires). */
+export function finishCommand(m: Pick<Manifest, 'experiment' | 'shard'>, dir: string): string {
+  return `two-fronts batch ${m.experiment.path} --out ${dir}${m.shard ? ` --shard ${m.shard.index}/${m.shard.count}` : ''} --resume`;
+}
+
+/** "unfinished: 56 of 120 runs; finish with …" */
+export function unfinishedNote(m: Pick<Manifest, 'experiment' | 'shard' | 'runs'>, dir: string, done: number): string {
+  return `unfinished: ${done.toLocaleString('en-US')} of ${m.runs.toLocaleString('en-US')} runs; finish with ${finishCommand(m, dir)}`;
+}
+
 export function renderSummary(s: FolderSummary, shown: string[]): string {
   const out: string[] = [];
   const m = s.manifest;
   out.push(`${m.experiment.id} · ${m.design.type} design · ${s.summaries.length} points · ${s.runs.toLocaleString('en-US')} runs · 95 % t intervals`);
-  if (m.status !== 'complete') out.push(`(unfinished: ${s.runs.toLocaleString('en-US')} of ${m.runs.toLocaleString('en-US')} runs; finish with two-fronts batch ${m.experiment.path} --out ${s.dir} --resume)`);
+  if (m.status !== 'complete') out.push(`(${unfinishedNote(m, s.dir, s.runs)})`);
   if (m.shard) out.push(`(shard ${m.shard.index}/${m.shard.count} only; merge the shards for the whole experiment)`);
   const factors = m.design.factors;
   const cols = shown.map((c) => s.columns.indexOf(c));
@@ -177,7 +214,7 @@ function positive(name: string, text: string): number {
   return x;
 }
 
-async function growToTarget(dir: string, column: string, target: number, cap: number, workers: number, quiet: boolean, io: Output): Promise<void> {
+async function growToTarget(dir: string, columns: string[], target: number, cap: number, workers: number, quiet: boolean, io: Output): Promise<void> {
   for (let round = 1; round <= 25; round++) {
     let manifest = requireManifest(dir);
     if (manifest.shard) throw new UserError(`${dir} holds shard ${manifest.shard.index}/${manifest.shard.count}; merge the shards first, then use --target-ci on the merged folder`);
@@ -188,19 +225,21 @@ async function growToTarget(dir: string, column: string, target: number, cap: nu
       manifest = requireManifest(dir);
     }
     const s = summarizeFolder(dir, { sensitivityColumns: [] });
-    const c = s.columns.indexOf(column);
+    // Every column must meet the target (a per-entity metric names several): a point needs the most any of them needs.
+    const cs = columns.map((column) => s.columns.indexOf(column));
     const have = replicatesPerPoint(manifest.plan, s.design.size);
     const items: ListSegment['items'] = [];
     let capped = 0;
     for (const p of s.summaries) {
-      const st = p.stats[c]!;
-      if (Number.isFinite(st.halfWidth) && st.halfWidth <= target) continue;
-      const need = replicatesNeeded(st, target, cap);
+      const wide = cs.map((c) => p.stats[c]!).filter((st) => !(Number.isFinite(st.halfWidth) && st.halfWidth <= target));
+      if (wide.length === 0) continue;
+      const need = Math.max(...wide.map((st) => replicatesNeeded(st, target, cap)));
       if (need > have[p.point]!) items.push({ point: p.point, from: have[p.point]!, to: need });
       else capped++;
     }
     if (items.length === 0) {
-      const worst = Math.max(...s.summaries.map((p) => p.stats[c]!.halfWidth));
+      const worst = Math.max(...s.summaries.flatMap((p) => cs.map((c) => p.stats[c]!.halfWidth)));
+      const column = columns.length === 1 ? columns[0]! : `each of ${columns.join(', ')}`;
       if (!quiet)
         io.err(
           capped
@@ -215,6 +254,13 @@ async function growToTarget(dir: string, column: string, target: number, cap: nu
   }
 }
 
+/** The first four cumulative columns in the order of the experiment's `metrics:` list (the recorded order when it has none). */
+function defaultShown(m: Manifest): string[] {
+  const listed = experimentOf(m).metrics;
+  const cols = listed ? metricsColumns(m, listed) : m.columns.runs.filter((c) => c.endsWith('_cumulative'));
+  return cols.slice(0, 4);
+}
+
 export async function summarizeCommand(dir: string, opts: SummarizeCliOptions, io: Output): Promise<number> {
   const metrics = opts.metric ?? [];
   if (opts.targetCi !== undefined) {
@@ -223,12 +269,12 @@ export async function summarizeCommand(dir: string, opts: SummarizeCliOptions, i
     const cap = opts.maxReplicates ? parseInteger('--max-replicates', opts.maxReplicates, 2, 10_000_000) : 1000;
     const workers = opts.workers ? parseInteger('--workers', opts.workers, 1, 1024) : defaultWorkers();
     const manifest = requireManifest(dir);
-    const column = metricColumn(manifest.columns.runs, metrics[0]!);
-    await growToTarget(dir, column, target, cap, workers, opts.quiet ?? false, io);
+    const columns = metricColumns(manifest, metrics[0]!);
+    await growToTarget(dir, columns, target, cap, workers, opts.quiet ?? false, io);
   }
   const manifest = requireManifest(dir);
   const cols = manifest.columns.runs;
-  const shown = metrics.length ? metrics.map((m) => metricColumn(cols, m)) : cols.filter((c) => c.endsWith('_cumulative')).slice(0, 4);
+  const shown = metrics.length ? metricsColumns(manifest, metrics) : defaultShown(manifest);
   const extraSens = shown.filter((c) => !c.endsWith('_cumulative'));
   const s = summarizeFolder(dir, { sensitivityColumns: [...cols.filter((c) => c.endsWith('_cumulative')), ...extraSens] });
   const files = writeSummaryFiles(s);

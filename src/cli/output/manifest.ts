@@ -5,7 +5,7 @@
  * Written atomically at the start, on every resume and at the end, so it is
  * never torn and always tells whether the folder is complete.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FactorSpec } from '../../experiment/factors.js';
 import type { PlanSegment, Shard } from '../../experiment/plan.js';
@@ -79,6 +79,8 @@ export function readManifest(dir: string): Manifest | null {
 /** The manifest of a folder that must hold batch output. */
 export function requireManifest(dir: string): Manifest {
   if (!existsSync(dir)) throw new UserError(`${dir}: no such folder`);
+  if (statSync(dir).isFile())
+    throw new UserError(`${dir} is a file; summarize, report and merge take the output folder of two-fronts batch (make one with two-fronts batch EXPERIMENT --out DIR)`);
   const m = readManifest(dir);
   if (!m) throw new UserError(`${dir}: no manifest.json here; this is not the output folder of two-fronts batch`);
   return m;
