@@ -236,6 +236,43 @@ describe('two-fronts summarize and report', () => {
     for (const x of rows) expect(Number(x.ci_high) - Number(x.mean)).toBeLessThanOrEqual(target);
   });
 
+  it('Ctrl-C stops summarize --target-ci with exit 130 after the runs in progress, keeping every run written', async () => {
+    expect(cli(['batch', sweep, '--out', 'grow-stop', '--quiet'], dir).code).toBe(0);
+    const before = read(join(dir, 'grow-stop/runs.csv'));
+    // A target no sample reaches: the first round asks for the cap, far more runs than the test waits for.
+    const child = spawn(process.execPath, [BIN, 'summarize', 'grow-stop', '--target-ci', '1e-9', '--metric', 'companyProfit', '--max-replicates', '100000', '--workers', '1'], {
+      cwd: dir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let err = '';
+    let sent = false;
+    child.stderr.on('data', (b: Buffer) => {
+      err += String(b);
+      if (!sent && err.includes('round 1')) {
+        sent = true;
+        setTimeout(() => child.kill('SIGINT'), 300);
+      }
+    });
+    // A command that ignored Ctrl-C would run on: give it 30 s, then stop it for good.
+    const code = await new Promise<number | null | 'still running'>((resolve) => {
+      const guard = setTimeout(() => {
+        child.kill('SIGKILL');
+        resolve('still running');
+      }, 30_000);
+      child.on('exit', (c) => {
+        clearTimeout(guard);
+        resolve(c);
+      });
+    });
+    expect(code).toBe(130);
+    expect(err).toContain('run the same command again');
+    expect(err).not.toContain('round 2');
+    const after = read(join(dir, 'grow-stop/runs.csv'));
+    expect(after.startsWith(before)).toBe(true);
+    expect(after.endsWith('\n')).toBe(true);
+    expect(JSON.parse(read(join(dir, 'grow-stop/manifest.json'))).status).not.toBe('complete');
+  });
+
   it('--metric takes a per-entity reporter name (one column per department) in summarize, report and --target-ci', () => {
     const dp = ['engineering', 'service', 'product', 'legal'].map((d) => `departmentPnl_${d}_cumulative`);
     const r = cli(['summarize', 'w1', '--metric', 'departmentPnl'], dir);

@@ -214,14 +214,16 @@ function positive(name: string, text: string): number {
   return x;
 }
 
-async function growToTarget(dir: string, columns: string[], target: number, cap: number, workers: number, quiet: boolean, io: Output): Promise<void> {
+/** Adds replicates until the target holds; resolves to true when Ctrl-C stopped a round (what ran is kept, and the same command goes on from there). */
+async function growToTarget(dir: string, columns: string[], target: number, cap: number, workers: number, quiet: boolean, io: Output): Promise<boolean> {
   for (let round = 1; round <= 25; round++) {
     let manifest = requireManifest(dir);
     if (manifest.shard) throw new UserError(`${dir} holds shard ${manifest.shard.index}/${manifest.shard.count}; merge the shards first, then use --target-ci on the merged folder`);
     const ctx = experimentFromTexts(manifest.experiment, manifest.scenario);
     if (manifest.status !== 'complete') {
       if (!quiet) io.err(`${dir}: the batch is unfinished; finishing it first`);
-      await runBatch(ctx, { out: dir, resume: true, workers, progress: Progress.modeFor(process.stderr, quiet), label: 'summarize' });
+      const finishing = await runBatch(ctx, { out: dir, resume: true, workers, progress: Progress.modeFor(process.stderr, quiet), label: 'summarize' });
+      if (finishing.interrupted) return true;
       manifest = requireManifest(dir);
     }
     const s = summarizeFolder(dir, { sensitivityColumns: [] });
@@ -246,12 +248,14 @@ async function growToTarget(dir: string, columns: string[], target: number, cap:
             ? `--target-ci: ${capped} point(s) stay above ${target} at the cap of ${cap} replicates (largest half-width ${f(worst)}); raise --max-replicates to go on`
             : `--target-ci: every point's 95 % half-width of ${column} is at most ${target} (largest ${f(worst)})`,
         );
-      return;
+      return false;
     }
     const extra = items.reduce((n, it) => n + it.to - it.from, 0);
     if (!quiet) io.err(`--target-ci round ${round}: ${extra.toLocaleString('en-US')} more runs at ${items.length} point(s)`);
-    await runBatch(ctx, { out: dir, extend: true, workers, plan: [...manifest.plan, { kind: 'list', items }], progress: Progress.modeFor(process.stderr, quiet), label: 'summarize' });
+    const grown = await runBatch(ctx, { out: dir, extend: true, workers, plan: [...manifest.plan, { kind: 'list', items }], progress: Progress.modeFor(process.stderr, quiet), label: 'summarize' });
+    if (grown.interrupted) return true;
   }
+  return false;
 }
 
 /** The first four cumulative columns in the order of the experiment's `metrics:` list (the recorded order when it has none). */
@@ -270,7 +274,10 @@ export async function summarizeCommand(dir: string, opts: SummarizeCliOptions, i
     const workers = opts.workers ? parseInteger('--workers', opts.workers, 1, 1024) : defaultWorkers();
     const manifest = requireManifest(dir);
     const columns = metricColumns(manifest, metrics[0]!);
-    await growToTarget(dir, columns, target, cap, workers, opts.quiet ?? false, io);
+    if (await growToTarget(dir, columns, target, cap, workers, opts.quiet ?? false, io)) {
+      if (!opts.quiet) io.err(`summarize: stopped; run the same command again to go on from the runs done so far`);
+      return 130;
+    }
   }
   const manifest = requireManifest(dir);
   const cols = manifest.columns.runs;
