@@ -38,7 +38,7 @@ export const textSchema = z
   ])
   .describe('A plain string, or one string per language: { en: "...", nl: "..." }');
 
-/** A text the file must give (the title): not empty or blank, in any language given. */
+/** A text the file must give (the title, every name): not empty or blank, in any language given. */
 const filledText = plainText.min(1, coded('text.empty')).refine((x) => x.trim() !== '', coded('text.empty'));
 export const requiredTextSchema = z
   .union([
@@ -118,7 +118,7 @@ export const companySchema = z.strictObject({
 
 export const departmentSchema = z.strictObject({
   id: idSchema,
-  name: textSchema,
+  name: requiredTextSchema,
   capacity: num(0, 1e7, 'unit.expertDaysPerQuarter'),
   unitCost: num(0, 1e4, 'unit.kEuroPerExpertDay').default(1),
   transferPrice: num(0, 1e4, 'unit.kEuroPerExpertDayBooked').default(1.2),
@@ -132,7 +132,7 @@ const needsSchema = z
 
 export const accountSchema = z.strictObject({
   id: idSchema,
-  name: textSchema,
+  name: requiredTextSchema,
   wallet: num(0, 1e9, 'unit.wallet'),
   maxWallet: num(0, 1e10, 'unit.maxWallet').optional(),
   shareOfWallet: num(0.001, 0.999, 'unit.shareOfWallet').default(0.3),
@@ -145,13 +145,13 @@ export const accountSchema = z.strictObject({
 
 export const kamSchema = z.strictObject({
   id: idSchema,
-  name: textSchema,
+  name: requiredTextSchema,
   accounts: z.array(idSchema).max(10_000),
   control: z.enum(CONTROLS).default('persona').describe(CONTROLS.join(' | ')),
   persona: z
     .enum(PERSONAS)
     .optional()
-    .describe(`${PERSONAS.join(' | ')}; for a player seat, who plays it when no one does (default adaptive)`),
+    .meta({ description: `${PERSONAS.join(' | ')}; for a player seat, who plays it when no one does (default adaptive)`, default: 'adaptive' }),
   charisma: num(0.5, 1.5, 'unit.charisma').default(1),
   businessCaseSkill: share('unit.businessCaseSkill').default(0.5),
   timeBudget: num(0, 365, 'unit.timeBudget').default(60),
@@ -162,12 +162,13 @@ export const kamSchema = z.strictObject({
 });
 
 const modelShape: Record<string, z.ZodType> = {
-  allocation: z.enum(ALLOCATION_MECHANISMS).optional().describe('contest | ranking | proportional (default contest)'),
-  adaptiveRule: z.enum(ADAPTIVE_RULES).optional().describe('roth-erev | imitation (default roth-erev)'),
+  // `default` in the metadata reaches the JSON Schema, so editors offer it; the engine applies it.
+  allocation: z.enum(ALLOCATION_MECHANISMS).optional().meta({ description: 'contest | ranking | proportional (default contest)', default: 'contest' }),
+  adaptiveRule: z.enum(ADAPTIVE_RULES).optional().meta({ description: 'roth-erev | imitation (default roth-erev)', default: 'roth-erev' }),
 };
 for (const name of MODEL_PARAM_NAMES) {
   const p = MODEL_PARAMS[name] as { default: number; min: number; max: number; unit: string; doc: string };
-  modelShape[name] = num(p.min, p.max, `unit.model.${p.unit}`).optional().describe(`${p.doc} Default ${p.default}, ${p.unit}.`);
+  modelShape[name] = num(p.min, p.max, `unit.model.${p.unit}`).optional().meta({ description: `${p.doc} Default ${p.default}, ${p.unit}.`, default: p.default });
 }
 
 export const modelSchema = z.strictObject(modelShape as {

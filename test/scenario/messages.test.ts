@@ -210,6 +210,15 @@ describe('refused instead of accepted silently', () => {
     expect(lines(title('""'), 'nl')[0]).toBe('3:8: title: deze tekst is verplicht en mag dus niet leeg zijn');
     expect(lines(BASE.replace('id: base', 'id: base\nsummary: ""'))).toEqual([]);
   });
+
+  it('an empty or blank name of a department, account or KAM is refused: the game shows names everywhere', () => {
+    const named = BASE.replace('name: "Engineering"', 'name: ""').replace('name: "Globex"', 'name: "  "').replace('name: "Bram"', 'name: { en: "Bram", nl: "" }');
+    expect(lines(named)).toEqual([
+      '5:30: departments[0].name: this text is required, so it cannot be empty',
+      '9:25: accounts[1].name: this text is required, so it cannot be empty',
+      '12:41: kams[1].name.nl: this text is required, so it cannot be empty',
+    ]);
+  });
 });
 
 describe('a value that fits no form of a choice of types', () => {
