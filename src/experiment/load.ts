@@ -156,8 +156,28 @@ function scenarioProblems(candidate: unknown): string[] {
     return [];
   } catch (e) {
     if (!(e instanceof FileError)) throw e;
-    return e.issues.map((i) => `${i.path ? `${i.path}: ` : ''}${i.message}`);
+    return e.issues.map((i) => `${i.path ? `${pathById(candidate, i.path)}: ` : ''}${i.message}`);
   }
+}
+
+/** A scenario path as factor paths write it, list elements by id: kams[2].charisma → kams.carol.charisma. */
+function pathById(scenario: unknown, path: string): string {
+  let v: unknown = scenario;
+  const step = (key: string | number) => (v = v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[key] : undefined);
+  return path
+    .split('.')
+    .map((seg) => {
+      const m = /^([^[\]]*)((?:\[\d+\])*)$/.exec(seg);
+      if (!m) return seg;
+      let out = m[1]!;
+      if (out) step(out);
+      for (const [, i] of m[2]!.matchAll(/\[(\d+)\]/g)) {
+        const id = (step(Number(i)) as { id?: unknown } | undefined)?.id;
+        out += typeof id === 'string' ? `.${id}` : `[${i}]`;
+      }
+      return out;
+    })
+    .join('.');
 }
 
 /** Values worth trying on the scenario alone: every level, or both ends of a range. */

@@ -54,6 +54,12 @@ describe('factor paths on values the scenario leaves out', () => {
     for (const k of input.kams) expect(k.relationships.service).toBeCloseTo(0.4, 12);
   });
 
+  it('a factor value that breaks a range of the scenario names the element by id, as factor paths do', () => {
+    expect(problems('  kams.*.charisma: { scale: [0.5, 2] }\n')).toEqual([
+      'exp.yaml:5:20: factors.kams.*.charisma: scale 2 makes the scenario invalid: kams.you.charisma: must be at most 1.5 (charisma, 0.5..1.5)',
+    ]);
+  });
+
   it('a value with nothing to scale is named by element id', () => {
     expect(problems('  accounts.*.maxWallet: { scale: [0.5, 1] }\n')).toEqual([
       'exp.yaml:5:25: factors.accounts.*.maxWallet: accounts.*.maxWallet has no value in the scenario to scale at accounts.acme.maxWallet, accounts.globex.maxWallet; set it with levels or { min, max }',
