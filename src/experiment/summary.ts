@@ -98,7 +98,8 @@ export interface Effect {
  */
 export function effectsBetweenPoints(
   summaries: readonly PointSummary[],
-  factors: readonly { path: string; categorical: boolean; levels: readonly FactorValue[] | null }[],
+  /** `scale`: the factor's values multiply the scenario's (shown as ×value). */
+  factors: readonly { path: string; categorical: boolean; levels: readonly FactorValue[] | null; scale?: boolean }[],
   columns: readonly string[],
   level = 0.95,
 ): Effect[] {
@@ -118,7 +119,7 @@ export function effectsBetweenPoints(
       if (group.length < 2) continue;
       const sorted = [...group].sort((a, b) => rank(a.values[fi]!) - rank(b.values[fi]!) || a.point - b.point);
       const held = factors
-        .map((g, j) => (j === fi ? null : `${g.path}=${JSON.stringify(sorted[0]!.values[j])}`))
+        .map((g, j) => (j === fi ? null : g.scale ? `${g.path} ×${String(sorted[0]!.values[j])}` : `${g.path}=${JSON.stringify(sorted[0]!.values[j])}`))
         .filter((x): x is string => x !== null)
         .join(', ');
       for (let a = 0; a < sorted.length; a++) {

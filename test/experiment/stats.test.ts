@@ -49,6 +49,9 @@ describe('statistics', () => {
     expect([e.pointA, e.pointB, e.difference]).toEqual([0, 1, 10]);
     expect(e.low).toBeLessThan(10);
     expect(e.high).toBeGreaterThan(10);
+    // A scale factor held equal reads as a multiplier, not as the value itself.
+    const scaled = effectsBetweenPoints(summaries, [{ path: 'f', categorical: true, levels: ['x', 'y'] }, { path: 'departments.*.capacity', categorical: true, levels: [1, 2], scale: true }], ['m']);
+    expect(scaled.filter((x) => x.factor === 'f').map((x) => x.heldEqual)).toEqual(['departments.*.capacity ×1', 'departments.*.capacity ×2']);
   });
 
   it('replicatesNeeded() asks for enough replicates to reach the target half-width, capped', () => {

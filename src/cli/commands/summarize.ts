@@ -102,7 +102,7 @@ export function summarizeFolder(dir: string, opts: { sensitivityColumns?: string
     runs++;
   }
   const summaries = builder.summaries(design);
-  const factors = manifest.design.factors.map((f) => ({ path: f.path, categorical: f.categorical, levels: levelsOf(f.spec) }));
+  const factors = manifest.design.factors.map((f) => ({ path: f.path, categorical: f.categorical, levels: levelsOf(f.spec), scale: f.spec.kind === 'scale' }));
   const effects = effectsBetweenPoints(summaries, factors, metricCols);
   const chosen = (opts.sensitivityColumns ?? metricCols.filter((c) => c.endsWith('_cumulative'))).map((c) => metricCols.indexOf(c)).filter((i) => i >= 0);
   const sens = sensitivity(design, summaries, metricCols, chosen, { bootstrap: manifest.design.bootstrap, seed: manifest.seed });
