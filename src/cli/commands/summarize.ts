@@ -153,7 +153,8 @@ export function writeSummaryFiles(s: FolderSummary): string[] {
   return ['summary.csv', 'effects.csv', 'sensitivity.csv', 'summary.json'];
 }
 
-const f = (x: number) => formatNumber(x, 3);
+/** Three significant digits below 100 (78.4, 0.0523), whole numbers above (6,509): what a reader compares at a glance. */
+const f = (x: number) => (!Number.isFinite(x) || Math.abs(x) >= 100 ? formatNumber(x, 0) : String(Number(x.toPrecision(3))));
 
 /** The command that finishes an unfinished batch folder (with its shard, which resume requires). */
 export function finishCommand(m: Pick<Manifest, 'experiment' | 'shard'>, dir: string): string {
