@@ -43,6 +43,8 @@ export const en = {
   'issue.number.max': 'must be at most {max}{what}',
   'issue.number.int': 'must be a whole number{what}',
   'issue.text.too-long': 'text is at most 20,000 characters',
+  'issue.text.max': 'text is at most {max} characters',
+  'issue.text.min': 'text needs at least {min} characters',
   'issue.text.empty': 'this text is required, so it cannot be empty',
   'issue.questions.count-mismatch': 'every language needs the same number of questions: en has {en}, nl has {nl}',
   'issue.text.no-language': 'give the text in at least one language (en or nl)',

@@ -42,6 +42,8 @@ export const nl: Record<keyof typeof en, string> = {
   'issue.number.max': 'mag hoogstens {max} zijn{what}',
   'issue.number.int': 'moet een geheel getal zijn{what}',
   'issue.text.too-long': 'een tekst heeft hoogstens 20.000 tekens',
+  'issue.text.max': 'een tekst heeft hoogstens {max} tekens',
+  'issue.text.min': 'een tekst heeft minstens {min} tekens nodig',
   'issue.text.empty': 'deze tekst is verplicht en mag dus niet leeg zijn',
   'issue.questions.count-mismatch': 'elke taal heeft evenveel vragen nodig: en heeft er {en}, nl heeft er {nl}',
   'issue.text.no-language': 'geef de tekst in minstens één taal (en of nl)',

@@ -409,6 +409,15 @@ export function validateDocument<S extends z.ZodType>(doc: SourceDocument, schem
       push(path, 'list.too-short', { min: (raw as { minimum?: number }).minimum ?? 1 });
       return;
     }
+    // Limits without a message of their own (a check written without one) still say what is expected.
+    const limit = (raw as { minimum?: number | bigint; maximum?: number | bigint }).minimum ?? (raw as { maximum?: number | bigint }).maximum;
+    if ((raw.code === 'too_big' || raw.code === 'too_small') && limit !== undefined) {
+      const n = Number(limit);
+      if (typeof actual === 'string') push(path, raw.code === 'too_big' ? 'text.max' : n <= 1 ? 'text.empty' : 'text.min', { max: n, min: n });
+      else if (typeof actual === 'number') push(path, raw.code === 'too_big' ? 'number.max' : 'number.min', { max: n, min: n, what: '' });
+      else push(path, 'value.invalid', {});
+      return;
+    }
     push(path, 'value.invalid', {});
   };
   for (const raw of result.error.issues as ZodIssueLike[]) report(raw, []);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readDocument, FileError, formatIssue, issueMessage } from '../../src/scenario/document.js';
 import { loadScenario } from '../../src/scenario/load.js';
-import { loadExperiment, pointScenario } from '../../src/experiment/load.js';
+import { loadExperiment, pointScenario, validateExperimentDocument } from '../../src/experiment/load.js';
 import { ROOT } from '../helpers.js';
 
 const tutorial = loadScenario(readFileSync(join(ROOT, 'scenarios/tutorial.yaml'), 'utf8'), 'tutorial.yaml').scenario;
@@ -111,5 +111,23 @@ describe('experiment files', () => {
     expect(load(head + 'title: other\nfactors:\n  company.regime: [matrix]\n').contentHash).toBe(a);
     expect(load(head + 'replications: 2\nfactors:\n  company.regime: [matrix]\n').contentHash).not.toBe(a);
     expect(load(head + 'factors:\n  company.regime: [utilization]\n').contentHash).not.toBe(a);
+  });
+});
+
+describe('limits without a message of their own', () => {
+  const issuesOf = (text: string, lang: 'en' | 'nl' = 'en') => {
+    try {
+      validateExperimentDocument(readDocument(text, 'e.yaml'));
+    } catch (e) {
+      if (e instanceof FileError) return e.issues.map((i) => `${i.line}:${i.col}: ${i.path}: ${issueMessage(i, lang)}`);
+      throw e;
+    }
+    return [];
+  };
+
+  it('an empty scenario path and a too long title say what is expected, in English and Dutch', () => {
+    const text = `format: two-fronts/experiment@1\nid: e\ntitle: "${'x'.repeat(501)}"\nscenario: ""\n`;
+    expect(issuesOf(text)).toEqual(['3:8: title: text is at most 500 characters', '4:11: scenario: this text is required, so it cannot be empty']);
+    expect(issuesOf(text, 'nl')).toEqual(['3:8: title: een tekst heeft hoogstens 500 tekens', '4:11: scenario: deze tekst is verplicht en mag dus niet leeg zijn']);
   });
 });
