@@ -12,6 +12,7 @@ export const en = {
   'issue.file.missing': 'no such file',
   'issue.file.unreadable': 'cannot read this file: {detail}',
   'issue.file.syntax': 'YAML/JSON syntax: {detail}',
+  'issue.file.unclosed': 'YAML/JSON syntax: this {open} is never closed: a {close} is missing (or a line after it is not indented enough)',
   'issue.file.forbidden-key': 'the key "{key}" is not allowed: __proto__, constructor and prototype are reserved words in the program that reads this file, so no key may be one of them',
   'issue.file.too-deep': 'the file is nested more than {depth} levels deep',
   'issue.file.multiple-documents': 'a file holds one scenario or experiment, but a line "---" here starts a second one; put each in a file of its own',

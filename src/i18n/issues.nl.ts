@@ -11,6 +11,7 @@ export const nl: Record<keyof typeof en, string> = {
   'issue.file.missing': 'bestand bestaat niet',
   'issue.file.unreadable': 'kan dit bestand niet lezen: {detail}',
   'issue.file.syntax': 'YAML/JSON-syntaxis: {detail}',
+  'issue.file.unclosed': 'YAML/JSON-syntaxis: deze {open} wordt nooit gesloten: er ontbreekt een {close} (of een regel erna springt niet ver genoeg in)',
   'issue.file.forbidden-key': 'de sleutel "{key}" is niet toegestaan: __proto__, constructor en prototype zijn gereserveerde woorden in het programma dat dit bestand leest, dus geen sleutel mag zo heten',
   'issue.file.too-deep': 'het bestand is meer dan {depth} niveaus diep genest',
   'issue.file.multiple-documents': 'een bestand bevat één scenario of experiment, maar een regel "---" begint hier een tweede; zet elk in een eigen bestand',

@@ -119,8 +119,20 @@ export function readDocument(text: string, file: string, bytes = byteLength(text
     ]);
   }
   const yamlIssues: FileIssue[] = [];
+  let unclosedReported = false;
   for (const err of [...doc.errors, ...doc.warnings]) {
     const p = pos(err.pos[0]);
+    // An unclosed [ or { is noticed lines later, where the parser gives up; point at the bracket itself.
+    const closer = /end with an? ([\]}])/.exec(err.message)?.[1] as ']' | '}' | undefined;
+    const opener = closer ? unclosedBracket(src, err.pos[0], closer === ']' ? '[' : '{') : undefined;
+    if (opener !== undefined) {
+      if (!unclosedReported) {
+        const at = pos(opener);
+        yamlIssues.push(issueAt(file, at.line, at.col, 'file.unclosed', { open: src[opener]!, close: closer! }));
+      }
+      unclosedReported = true;
+      continue;
+    }
     // The YAML library's own words for these two name its API and its stack; a trainer needs the cause.
     if (err.code === 'MULTIPLE_DOCS') yamlIssues.push(issueAt(file, p.line, p.col, 'file.multiple-documents'));
     else if (err.code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(err.message)) {
@@ -213,6 +225,41 @@ export function tooBig(file: string, bytes: number): FileError {
 
 export function notUtf8(file: string): FileError {
   return new FileError([issueAt(file, 1, 1, 'file.not-utf8')]);
+}
+
+/**
+ * Where the innermost `open` bracket still open at `end` starts, or
+ * undefined. Skips quoted scalars and comments; a closer of the other kind
+ * does not close it (in `[acme }` the [ stays open).
+ */
+export function unclosedBracket(src: string, end: number, open: '[' | '{'): number | undefined {
+  const stack: number[] = [];
+  let lastSignificant = '\n';
+  for (let i = 0; i < end && i < src.length; i++) {
+    const c = src[i]!;
+    if (c === '#' && (i === 0 || /\s/.test(src[i - 1]!))) {
+      while (i < end && src[i] !== '\n') i++;
+      lastSignificant = '\n';
+      continue;
+    }
+    // A quote starts a quoted scalar only where a value can start (not in "don't").
+    if ((c === '"' || c === "'") && /[\n:\-[{,?]/.test(lastSignificant)) {
+      for (i++; i < end && i < src.length; i++) {
+        if (c === '"' && src[i] === '\\') i++;
+        else if (src[i] === c) {
+          if (c === "'" && src[i + 1] === "'") i++;
+          else break;
+        }
+      }
+      lastSignificant = c;
+      continue;
+    }
+    if (c === '[' || c === '{') stack.push(i);
+    else if ((c === ']' || c === '}') && stack.length > 0 && src[stack[stack.length - 1]!] === (c === ']' ? '[' : '{')) stack.pop();
+    if (c === '\n' || !/\s/.test(c)) lastSignificant = c;
+  }
+  for (let k = stack.length - 1; k >= 0; k--) if (src[stack[k]!] === open) return stack[k]!;
+  return undefined;
 }
 
 function cleanYamlMessage(message: string): string {

@@ -79,6 +79,17 @@ describe('messages name the problem at its node', () => {
     expect(lines(BASE)).toEqual([]);
   });
 
+  it('an unclosed [ or { is reported where it opens, not lines later where the parser gives up', () => {
+    const unclosed = 'YAML/JSON syntax: this [ is never closed: a ] is missing (or a line after it is not indented enough)';
+    // The ] is missing inside a { } on the last line.
+    expect(lines(BASE.replace('accounts: [globex]', 'accounts: [globex }'))).toEqual([`12:41: ${unclosed}`]);
+    // A list left open on one line and a key after it: the parser notices on the next line.
+    expect(lines(BASE.replace('title: "Base"', "title: \"Don't [panic]\"\ntags: [a, b\n# a comment with a [ in it\nsummary: 'it''s {fine}'"))).toEqual([`4:7: ${unclosed}`]);
+    expect(lines(BASE.replace('accounts: [globex]', 'accounts: [globex }'), 'nl')).toEqual([
+      '12:41: YAML/JSON-syntaxis: deze [ wordt nooit gesloten: er ontbreekt een ] (of een regel erna springt niet ver genoeg in)',
+    ]);
+  });
+
   it('a missing or misspelt required number names its key, in both languages', () => {
     const typo = BASE.replace('capacity: 60', 'capacty: 60');
     expect(lines(typo)).toEqual([
