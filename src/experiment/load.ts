@@ -120,19 +120,25 @@ function dedupe(issues: FileIssue[]): FileIssue[] {
  */
 export function rawPathIssues(doc: SourceDocument, scenario: Scenario): FileIssue[] {
   const out: FileIssue[] = [];
-  const value = doc.value as { factors?: unknown; set?: unknown };
+  const value = doc.value as { factors?: unknown; set?: unknown; metrics?: unknown };
   for (const block of ['factors', 'set'] as const) {
     const obj = value[block];
     if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) continue;
-    for (const path of Object.keys(obj)) {
+    for (const [path, raw] of Object.entries(obj as Record<string, unknown>)) {
       try {
-        resolvePath(path, scenario);
+        const resolved = resolvePath(path, scenario);
+        // Levels that do not suit the value (an unknown regime, 1 for true or false) are found now too.
+        const spec = block === 'set' ? { spec: { kind: 'levels' as const, levels: [raw as FactorValue] } } : parseFactorSpec(raw);
+        if ('spec' in spec) out.push(...checkSpecAgainstKind(spec.spec, resolved, scenario).map((m) => issue(doc, [block, path], m)));
       } catch (e) {
         if (!(e instanceof PathError)) throw e;
         out.push(issue(doc, [block, path], e.message, true));
       }
     }
   }
+  const metrics = value.metrics;
+  if (Array.isArray(metrics) && metrics.every((m) => typeof m === 'string'))
+    for (const p of resolveMetrics(metrics, resolveScenario(scenario)).problems) out.push(issue(doc, ['metrics', p.index], p.message));
   return out;
 }
 

@@ -236,6 +236,25 @@ describe('two-fronts summarize and report', () => {
     for (const x of rows) expect(Number(x.ci_high) - Number(x.mean)).toBeLessThanOrEqual(target);
   });
 
+  it('validate names every problem of an experiment file in one pass, those that need the scenario included', () => {
+    const file = join(dir, 'many-problems.yaml');
+    writeFileSync(
+      file,
+      `format: two-fronts/experiment@1\nid: Bad_Id\nscenario: ${JSON.stringify(TUTORIAL)}\nreplications: 0\nseed: -1\nfactors:\n  company.regime: [matrix, matrx]\n  company.interventions.kaAgendaItem: [false, 1]\nmetrics: [companyProfitt, strategicGapp]\n`,
+    );
+    const r = cli(['validate', file], dir);
+    expect(r.code).toBe(1);
+    expect(r.err.split('\n').filter(Boolean).map((l) => l.slice(l.indexOf(':', file.length) + 1).split(':').slice(0, 3).join(':'))).toEqual([
+      '2:5: id',
+      '4:15: replications',
+      '5:7: seed',
+      '7:19: factors.company.regime',
+      '8:39: factors.company.interventions.kaAgendaItem',
+      '9:11: metrics[0]',
+      '9:27: metrics[1]',
+    ]);
+  });
+
   it('Ctrl-C stops summarize --target-ci with exit 130 after the runs in progress, keeping every run written', async () => {
     expect(cli(['batch', sweep, '--out', 'grow-stop', '--quiet'], dir).code).toBe(0);
     const before = read(join(dir, 'grow-stop/runs.csv'));
