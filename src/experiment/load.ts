@@ -129,7 +129,12 @@ export function rawPathIssues(doc: SourceDocument, scenario: Scenario): FileIssu
         const resolved = resolvePath(path, scenario);
         // Levels that do not suit the value (an unknown regime, 1 for true or false) are found now too.
         const spec = block === 'set' ? { spec: { kind: 'levels' as const, levels: [raw as FactorValue] } } : parseFactorSpec(raw);
-        if ('spec' in spec) out.push(...checkSpecAgainstKind(spec.spec, resolved, scenario).map((m) => issue(doc, [block, path], m)));
+        if (!('spec' in spec)) continue;
+        const kindProblems = checkSpecAgainstKind(spec.spec, resolved, scenario);
+        out.push(...kindProblems.map((m) => issue(doc, [block, path], m)));
+        // And values the scenario cannot take (a negative capacity), as a valid file would be told.
+        const broken = block === 'factors' && kindProblems.length === 0 ? probeProblem(spec.spec, resolved, scenario) : null;
+        if (broken) out.push(issue(doc, [block, path], broken));
       } catch (e) {
         if (!(e instanceof PathError)) throw e;
         out.push(issue(doc, [block, path], e.message, true));
@@ -184,6 +189,17 @@ function pathById(scenario: unknown, path: string): string {
       return out;
     })
     .join('.');
+}
+
+/** The first of a factor's values that makes the scenario invalid, worded for the factor's line; null when none does. */
+function probeProblem(spec: FactorSpec, resolved: ResolvedPath, scenario: Scenario): string | null {
+  for (const value of probes(spec)) {
+    const candidate = structuredClone(scenario);
+    applyValue(candidate, scenario, resolved, spec, value);
+    const problems = scenarioProblems(candidate);
+    if (problems.length) return `${spec.kind === 'scale' ? `scale ${value}` : `value ${JSON.stringify(value)}`} makes the scenario invalid: ${problems[0]}`;
+  }
+  return null;
 }
 
 /** Values worth trying on the scenario alone: every level, or both ends of a range. */
@@ -270,15 +286,8 @@ export function loadExperiment(doc: SourceDocument, scenario: Scenario): LoadedE
       }
       factors.push({ ...f, resolved });
       if (setOk) {
-        for (const value of probes(f.spec)) {
-          const candidate = structuredClone(baseScenario);
-          applyValue(candidate, baseScenario, resolved, f.spec, value);
-          const problems = scenarioProblems(candidate);
-          if (problems.length) {
-            issues.push(issue(doc, ['factors', f.path], `${f.spec.kind === 'scale' ? `scale ${value}` : `value ${JSON.stringify(value)}`} makes the scenario invalid: ${problems[0]}`));
-            break;
-          }
-        }
+        const broken = probeProblem(f.spec, resolved, baseScenario);
+        if (broken) issues.push(issue(doc, ['factors', f.path], broken));
       }
     } catch (e) {
       if (!(e instanceof PathError)) throw e;

@@ -255,6 +255,17 @@ describe('two-fronts summarize and report', () => {
     ]);
   });
 
+  it('a broken range does not hide a value the scenario cannot take on another factor', () => {
+    const file = join(dir, 'two-ranges.yaml');
+    writeFileSync(file, `format: two-fronts/experiment@1\nid: e\nscenario: ${JSON.stringify(TUTORIAL)}\ndesign: { type: lhs, samples: 8 }\nfactors:\n  model.decisiveness: { min: 3, max: 1 }\n  departments.legal.capacity: { min: -10, max: 20 }\n`);
+    const r = cli(['validate', file], dir);
+    expect(r.code).toBe(1);
+    const lines = r.err.split('\n').filter(Boolean);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toContain(':6:38: factors.model.decisiveness.max: max (1) must be greater than min (3)');
+    expect(lines[1]).toContain(':7:31: factors.departments.legal.capacity: value -10 makes the scenario invalid: departments.legal.capacity: must be at least 0');
+  });
+
   it('Ctrl-C stops summarize --target-ci with exit 130 after the runs in progress, keeping every run written', async () => {
     expect(cli(['batch', sweep, '--out', 'grow-stop', '--quiet'], dir).code).toBe(0);
     const before = read(join(dir, 'grow-stop/runs.csv'));
