@@ -25,6 +25,20 @@ test('the game plays in Dutch, with Dutch numbers and <html lang="nl">', async (
   await page.getByRole('button', { name: 'Begin kwartaal 1' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Kwartaal 1 van 8: jouw plan' })).toBeVisible();
   await expect(page.getByRole('group', { name: 'Lobbyen bij afdelingshoofden' })).toBeVisible();
+  // Plan fields in Dutch notation: a need of 12.21 days reads 12,21; the arrow keys step along the
+  // 0.5-day grid from it and back up to the need, the field's maximum.
+  const values = await page.locator('.opportunity input[role="spinbutton"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+  expect(values.some((v) => /^\d+,\d+$/.test(v))).toBe(true);
+  expect(values.some((v) => /\d\.\d/.test(v))).toBe(false);
+  const fractional = values.findIndex((v) => /^\d+,\d+$/.test(v));
+  const need = values[fractional]!;
+  const ask = page.locator('.opportunity input[role="spinbutton"]').nth(fractional);
+  await ask.focus();
+  await ask.press('ArrowDown');
+  const below = Math.floor(Number(need.replace(',', '.')) * 2) / 2;
+  await expect(ask).toHaveValue(String(below).replace('.', ','));
+  await ask.press('ArrowUp');
+  await expect(ask).toHaveValue(need);
   await page.getByRole('button', { name: 'Plan voor kwartaal 1 indienen' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Kwartaal 1: wie kreeg wat' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'Waarom, per afdeling' })).toBeVisible();

@@ -28,7 +28,7 @@ test('the tutorial plays from title to debrief, with why, counterfactual, luck c
 
   // Live check: asking more than the need is caught before submitting.
   const engineering = firstOpportunity.getByLabel('Solution Engineering');
-  const need = Number(await engineering.getAttribute('max'));
+  const need = Number(await engineering.getAttribute('aria-valuemax'));
   await engineering.fill(String(need + 5));
   await expect(firstOpportunity.getByText(/is more than the .* it needs/)).toBeVisible();
   await engineering.fill(String(need));
