@@ -137,7 +137,9 @@ export function readDocument(text: string, file: string, bytes = byteLength(text
     if (err.code === 'MULTIPLE_DOCS') yamlIssues.push(issueAt(file, p.line, p.col, 'file.multiple-documents'));
     else if (err.code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(err.message)) {
       if (!yamlIssues.some((i) => i.code === 'file.too-deep')) yamlIssues.push(issueAt(file, p.line, p.col, 'file.too-deep', { depth: MAX_DEPTH }));
-    } else yamlIssues.push(issueAt(file, p.line, p.col, 'file.syntax', { detail: cleanYamlMessage(err.message) }));
+    } else if (YAML_CODES[err.code] && !(err.code === 'MISSING_CHAR' && !/quote/.test(err.message)))
+      yamlIssues.push(issueAt(file, p.line, p.col, YAML_CODES[err.code]!));
+    else yamlIssues.push(issueAt(file, p.line, p.col, 'file.syntax', { detail: cleanYamlMessage(err.message) }));
   }
   if (yamlIssues.length > 0) throw new FileError(yamlIssues);
 
@@ -226,6 +228,15 @@ export function tooBig(file: string, bytes: number): FileError {
 export function notUtf8(file: string): FileError {
   return new FileError([issueAt(file, 1, 1, 'file.not-utf8')]);
 }
+
+/** The YAML mistakes trainers make most, worded in their language rather than the parser's. */
+const YAML_CODES: Record<string, string> = {
+  DUPLICATE_KEY: 'file.duplicate-key',
+  TAB_AS_INDENT: 'file.tab-indent',
+  BAD_INDENT: 'file.bad-indent',
+  MISSING_CHAR: 'file.unclosed-quote',
+  BLOCK_AS_IMPLICIT_KEY: 'file.nested-compact',
+};
 
 /**
  * Where the innermost `open` bracket still open at `end` starts, or

@@ -79,6 +79,16 @@ describe('messages name the problem at its node', () => {
     expect(lines(BASE)).toEqual([]);
   });
 
+  it('common YAML mistakes are worded for a trainer, in English and Dutch, not in the words of the parser', () => {
+    const first = (text: string, lang: 'en' | 'nl' = 'en') => lines(text, lang)[0];
+    expect(first(BASE.replace('title: "Base"', 'title: "Base"\ntitle: "Again"'))).toBe('4:1: YAML/JSON syntax: this key is already given above in the same mapping; give each key once');
+    expect(first(BASE.replace('  - { id: service', '\t- { id: service'))).toMatch(/a tab is used to indent; indent with spaces$/);
+    expect(first(BASE.replace('title: "Base"', 'title: "Base'))).toMatch(/a quoted text is not closed; add the closing quote$/);
+    expect(first(BASE.replace('title: "Base"', 'title: a: b'))).toMatch(/two "key: value" pairs on one line/);
+    expect(first('format: two-fronts/scenario@1\nid: base\ncompany:\n  regime: matrix\n matrixWeight: 0.5\n')).toMatch(/this line is indented differently from the other keys of its mapping/);
+    expect(first(BASE.replace('title: "Base"', 'title: "Base"\ntitle: "Again"'), 'nl')).toBe('4:1: YAML/JSON-syntaxis: deze sleutel staat al eerder in dezelfde mapping; geef elke sleutel één keer');
+  });
+
   it('an unclosed [ or { is reported where it opens, not lines later where the parser gives up', () => {
     const unclosed = 'YAML/JSON syntax: this [ is never closed: a ] is missing (or a line after it is not indented enough)';
     // The ] is missing inside a { } on the last line.
