@@ -63,7 +63,6 @@ export const en = {
 
   // Title screen
   'title.intro': 'Play a Key Account Manager. Win your customers outside — and the experts you need inside, from departments you have no authority over, against colleagues who want the same people.',
-  'title.canvasTagline': 'Outside for the customer, inside for capacity',
   'title.language': 'Language',
   'title.library': 'Scenario library',
   'title.libraryProblems': '{count} scenario file(s) of the library could not be read',

@@ -58,7 +58,6 @@ export const nl: Record<keyof typeof en, string> = {
   'floor.delivered': 'kreeg {share} · {change}',
 
   'title.intro': 'Speel een Key Account Manager. Win je klanten buiten — en binnen de experts die je nodig hebt, van afdelingen waar je geen zeggenschap over hebt, tegen collega’s die dezelfde mensen willen.',
-  'title.canvasTagline': 'Buiten voor de klant, binnen voor capaciteit',
   'title.language': 'Taal',
   'title.library': 'Scenariobibliotheek',
   'title.libraryProblems': '{count} scenariobestand(en) uit de bibliotheek konden niet worden gelezen',

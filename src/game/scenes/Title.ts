@@ -8,7 +8,6 @@ import { app, type LibraryEntry } from '../app';
 import { announce } from '../dom';
 import { Floor } from '../floor/floor';
 import { floorFromInput } from '../floor/model';
-import { label } from '../floor/draw';
 import { tr } from '../i18n';
 import type { ScenarioSource } from '../save';
 import { confirmDialog } from '../ui/shell';
@@ -44,12 +43,7 @@ export class Title extends Phaser.Scene {
     if (!a.reducedMotion) {
       sample.input.kams.forEach((_, i) => floor.walk(i, (i * 3 + 1) % sample.input.departments.length, { loop: true, delay: 600 + i * 900 }));
     }
-    const k = floor.k;
-    const banner = this.add.graphics();
-    banner.fillStyle(0x1d2330, 0.92);
-    banner.fillRoundedRect(width / 2 - 230 * k, floor.frontY - 44 * k, 460 * k, 88 * k, 12 * k);
-    label(this, width / 2, floor.frontY - 36 * k, tr('app.name'), { size: 40 * k, bold: true, serif: true, color: '#f7f5f0' });
-    label(this, width / 2, floor.frontY + 12 * k, tr('title.canvasTagline'), { size: 15 * k, color: '#f0e442' });
+    // No title banner on the floor: the panel beside it carries the title, and a banner would hide the capacity labels and the KAMs.
   }
 
   private async play(entry: LibraryEntry, source: ScenarioSource): Promise<void> {
