@@ -83,6 +83,8 @@ export const en = {
   'title.file.fix': 'Fix these lines in your editor and load the file again.',
   'title.resume.title': 'Continue your game',
   'title.resume.where': '{title}: you are about to plan quarter {next} of {quarters}.',
+  'title.resume.results': '{title}: quarter {q} of {quarters} is played; you were looking at who got what.',
+  'title.resume.report': '{title}: quarter {q} of {quarters} is played; you were reading its report.',
   'title.resume.finished': '{title}: all {quarters} quarters played; the debrief is waiting.',
   'title.resume.saved': 'Saved {when}.',
   'title.resume.button': 'Continue',

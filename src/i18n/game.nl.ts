@@ -78,6 +78,8 @@ export const nl: Record<keyof typeof en, string> = {
   'title.file.fix': 'Pas deze regels aan in je editor en laad het bestand opnieuw.',
   'title.resume.title': 'Ga verder met je spel',
   'title.resume.where': '{title}: je gaat kwartaal {next} van {quarters} plannen.',
+  'title.resume.results': '{title}: kwartaal {q} van {quarters} is gespeeld; je bekeek wie wat kreeg.',
+  'title.resume.report': '{title}: kwartaal {q} van {quarters} is gespeeld; je las het rapport ervan.',
   'title.resume.finished': '{title}: alle {quarters} kwartalen gespeeld; de nabespreking wacht.',
   'title.resume.saved': 'Bewaard op {when}.',
   'title.resume.button': 'Verdergaan',

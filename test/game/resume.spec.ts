@@ -36,6 +36,42 @@ test('a reload mid-game resumes at the same quarter with identical results', asy
   expect(watch.problems).toEqual([]);
 });
 
+test('a reload on a quarter\'s results or report comes back to that screen, not the next plan', async ({ page }) => {
+  test.setTimeout(120_000);
+  const watch = watchConsole(page);
+  await page.goto('/');
+  await startTutorial(page);
+  await finishQuarter(page, 1);
+  await finishQuarter(page, 2);
+  await page.getByRole('button', { name: 'Submit plan for quarter 3' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Quarter 3: who got what' })).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 2, name: 'Continue your game' })).toBeVisible();
+  await expect(page.getByText('First quarter on two fronts: quarter 3 of 8 is played; you were looking at who got what.')).toBeVisible();
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Quarter 3: who got what' })).toBeVisible();
+  const skip = page.getByRole('button', { name: 'Skip the animation' });
+  if (await skip.isVisible()) await skip.click();
+  await page.getByRole('button', { name: 'See the quarter report' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Quarter 3: the report' })).toBeVisible();
+  const code = await page.getByText(/^Game code [0-9a-f]{12}/).textContent();
+
+  await page.reload();
+  await expect(page.getByText('First quarter on two fronts: quarter 3 of 8 is played; you were reading its report.')).toBeVisible();
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Quarter 3: the report' })).toBeVisible();
+  await expect(page.getByText(/^Game code [0-9a-f]{12}/)).toHaveText(code!);
+  await page.getByRole('button', { name: 'Plan quarter 4' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Quarter 4 of 8: your plan' })).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByText('First quarter on two fronts: you are about to plan quarter 4 of 8.')).toBeVisible();
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Quarter 4 of 8: your plan' })).toBeVisible();
+  expect(watch.problems).toEqual([]);
+});
+
 test('a save from an incompatible version is refused politely', async ({ page }) => {
   const watch = watchConsole(page);
   await page.goto('/');
