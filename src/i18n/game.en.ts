@@ -496,6 +496,7 @@ export const en = {
   'cf.worse': '(worse)',
   'cf.extra': 'Replay under another structure',
   'cf.extra.run': 'Replay',
+  'cf.extra.allShown': 'Every other structure is already replayed above.',
   'cf.change.money': '{delta} ({rel})',
   'cf.metric.yourTotal': 'Your result',
   'cf.metric.companyProfit': 'Company profit',

@@ -475,6 +475,7 @@ export const nl: Record<keyof typeof en, string> = {
   'cf.worse': '(slechter)',
   'cf.extra': 'Opnieuw spelen onder een andere structuur',
   'cf.extra.run': 'Opnieuw spelen',
+  'cf.extra.allShown': 'Elke andere structuur is hierboven al opnieuw gespeeld.',
   'cf.change.money': '{delta} ({rel})',
   'cf.metric.yourTotal': 'Jouw resultaat',
   'cf.metric.companyProfit': 'Winst van het bedrijf',
