@@ -12,7 +12,7 @@ import { head, startEngine, type Engine } from './engine';
 import { language, setLanguage } from './i18n';
 import type { Lang } from '../i18n/index';
 import { defaultDraft, type Draft, type PlanContext } from './plan-draft';
-import { DRAFT_KEY, IdbStore, loadGame, peekGame, saveEntries, type Refusal, type SaveHead, type SaveStore, type ScenarioSource } from './save';
+import { DRAFT_KEY, IdbStore, loadGame, peekGame, saveEntries, SCREEN_KEY, type Refusal, type SaveHead, type SavedScreen, type SaveStore, type ScenarioSource, type Screen } from './save';
 import { readLibrary } from './library';
 import { textOf } from './text';
 import { version } from '../../package.json';
@@ -42,6 +42,16 @@ export interface Session {
 }
 
 type Listener = () => void;
+
+/** The screen of the quarter cycle each in-game scene stands for in the save (the debrief comes after the last planning). */
+const SCENE_SCREEN: Record<string, Screen> = { Resolution: 'results', Report: 'report', Quarter: 'planning', Debrief: 'planning' };
+
+/** The scene a resumed game opens on. */
+export function sceneFor(screen: Screen, played: number, quarters: number): string {
+  if (played > 0 && screen === 'results') return 'Resolution';
+  if (played > 0 && screen === 'report') return 'Report';
+  return played >= quarters ? 'Debrief' : 'Quarter';
+}
 
 const LANG_KEY = 'two-fronts.lang';
 const MOTION_KEY = 'two-fronts.reduce-motion';
@@ -86,7 +96,16 @@ export class App {
   }
 
   go(scene: string, data?: object): void {
+    const screen = SCENE_SCREEN[scene];
+    if (screen && this.session) void this.saveScreen(screen);
     this.navigate?.(scene, data);
+  }
+
+  /** Remembers which screen of the quarter cycle is showing, so a reload comes back to it. */
+  private async saveScreen(screen: Screen): Promise<void> {
+    const played = this.session?.state.history.length;
+    if (played === undefined) return;
+    await this.store.put([[SCREEN_KEY, { played, screen } satisfies SavedScreen]]);
   }
 
   toTitle(): void {
@@ -245,7 +264,7 @@ export class App {
     return early ?? this.savedGame();
   }
 
-  async savedGame(): Promise<{ ok: true; head: SaveHead } | { ok: false; refusal: Refusal; head?: Partial<SaveHead> }> {
+  async savedGame(): Promise<{ ok: true; head: SaveHead; screen: Screen } | { ok: false; refusal: Refusal; head?: Partial<SaveHead> }> {
     try {
       return await peekGame(this.store);
     } catch {
@@ -253,11 +272,11 @@ export class App {
     }
   }
 
-  /** Continues the saved game exactly where it stopped. */
-  async resume(): Promise<{ ok: true } | { ok: false; refusal: Refusal }> {
+  /** Continues the saved game exactly where it stopped; `scene` is the screen it stopped on. */
+  async resume(): Promise<{ ok: true; scene: string } | { ok: false; refusal: Refusal }> {
     const loaded = await loadGame(this.store);
     if (!loaded.ok) return { ok: false, refusal: loaded.refusal };
-    const { head: h, state, draft } = loaded.game;
+    const { head: h, state, draft, screen } = loaded.game;
     const parsed = await this.engine.load(h.text, h.source.kind === 'file' ? h.source.name : h.source.file);
     if (!parsed.ok) return { ok: false, refusal: { reason: 'damaged' } };
     // The saved run carries the scenario it was started with; texts come from the saved file.
@@ -266,7 +285,7 @@ export class App {
     if (draft) session.draft = draft;
     this.session = session;
     this.savedUpTo = state.history.length;
-    return { ok: true };
+    return { ok: true, scene: sceneFor(screen, state.history.length, state.scenario.quarters) };
   }
 
   async discardSave(): Promise<void> {

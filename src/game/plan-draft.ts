@@ -44,6 +44,16 @@ export interface DraftJoint {
   origin: 'asked' | 'invited';
 }
 
+/** The joint-proposal form as the player left it, not yet asked (kept so a reload shows it unchanged). */
+export interface DraftProposal {
+  partner: string;
+  /** The colleague's opportunity. */
+  partnerOpportunity: string;
+  /** The player's opportunity. */
+  opportunity: string;
+  days: number;
+}
+
 export interface Draft {
   quarter: number;
   pursue: Record<string, boolean>;
@@ -57,6 +67,8 @@ export interface Draft {
   joint: DraftJoint[];
   /** Colleagues' proposals the player turned down (`from/opportunity/partnerOpportunity`). */
   declined: string[];
+  /** The joint proposal being put together, if the player touched the form (drafts saved before it have none). */
+  proposal?: DraftProposal;
 }
 
 export type IssueCode = PlanIssueCode | 'unplanned-days';

@@ -1,8 +1,8 @@
 /**
  * Saving and resuming a game. A save is a head (what game, whose seat, the run
  * state at the last quarter boundary without its history, the draft plan of
- * the coming quarter) plus one entry per quarter played, so the save after a
- * quarter writes only what is new. The store is IndexedDB in the browser;
+ * the coming quarter, the screen of the quarter the player is on) plus one
+ * entry per quarter played, so the save after a quarter writes only what is new. The store is IndexedDB in the browser;
  * everything else here is pure and tested with an in-memory store.
  * A save from another format is refused with a reason, never half-loaded.
  * Imports engine types only.
@@ -33,10 +33,24 @@ export interface SaveHead {
   state: RunState;
 }
 
+/**
+ * Where in the quarter cycle the player is: the last quarter's results or its
+ * report, or past them (planning the next quarter, or the debrief after the last).
+ */
+export type Screen = 'results' | 'report' | 'planning';
+export const SCREENS: readonly Screen[] = ['results', 'report', 'planning'];
+
+/** The stored screen, tied to the quarters played when it was written, so a stale one is ignored. */
+export interface SavedScreen {
+  played: number;
+  screen: Screen;
+}
+
 export interface SavedGame {
   head: SaveHead;
   state: RunState;
   draft: Draft | null;
+  screen: Screen;
 }
 
 export type Refusal =
@@ -56,6 +70,7 @@ export interface SaveStore {
 
 export const HEAD_KEY = 'head';
 export const DRAFT_KEY = 'draft';
+export const SCREEN_KEY = 'screen';
 export const quarterKey = (q: number) => `q:${q}`;
 
 /** What to write after a quarter: the new head and the quarters not yet saved (normally just the last). */
@@ -71,7 +86,15 @@ export function saveEntries(head: Omit<SaveHead, 'state' | 'played' | 'format' |
   };
   entries.push([HEAD_KEY, full]);
   entries.push([DRAFT_KEY, null]);
+  // A quarter just played shows its results next; a game not yet begun is at planning.
+  entries.push([SCREEN_KEY, { played: full.played, screen: full.played > 0 ? 'results' : 'planning' } satisfies SavedScreen]);
   return entries;
+}
+
+/** The screen stored for a game with `played` quarters; planning when none is stored or it is stale. */
+export function screenOf(raw: unknown, played: number): Screen {
+  if (!isObject(raw) || raw.played !== played) return 'planning';
+  return SCREENS.includes(raw.screen as Screen) ? (raw.screen as Screen) : 'planning';
 }
 
 function isObject(x: unknown): x is Record<string, unknown> {
@@ -113,12 +136,15 @@ export async function loadGame(store: SaveStore): Promise<LoadOutcome> {
   }
   const rawDraft = await store.get(DRAFT_KEY);
   const draft = isObject(rawDraft) && rawDraft.quarter === head.played + 1 ? (rawDraft as unknown as Draft) : null;
-  return { ok: true, game: { head, state: { ...head.state, history }, draft } };
+  const screen = screenOf(await store.get(SCREEN_KEY), head.played);
+  return { ok: true, game: { head, state: { ...head.state, history }, draft, screen } };
 }
 
-/** Only the head, for the title screen's resume card (cheap, no quarters read). */
-export async function peekGame(store: SaveStore): Promise<{ ok: true; head: SaveHead } | { ok: false; refusal: Refusal; head?: Partial<SaveHead> }> {
-  return checkHead(await store.get(HEAD_KEY));
+/** Only the head and the screen, for the title screen's resume card (cheap, no quarters read). */
+export async function peekGame(store: SaveStore): Promise<{ ok: true; head: SaveHead; screen: Screen } | { ok: false; refusal: Refusal; head?: Partial<SaveHead> }> {
+  const checked = checkHead(await store.get(HEAD_KEY));
+  if (!checked.ok) return checked;
+  return { ...checked, screen: screenOf(await store.get(SCREEN_KEY), checked.head.played) };
 }
 
 // ---------------------------------------------------------------------------

@@ -36,6 +36,79 @@ test('a reload mid-game resumes at the same quarter with identical results', asy
   expect(watch.problems).toEqual([]);
 });
 
+test('a reload on a quarter\'s results, its report or mid-plan comes back to that screen as it was left', async ({ page }) => {
+  test.setTimeout(120_000);
+  const watch = watchConsole(page);
+  await page.goto('/');
+  await startTutorial(page);
+  await finishQuarter(page, 1);
+  await finishQuarter(page, 2);
+  await page.getByRole('button', { name: 'Submit plan for quarter 3' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Quarter 3: who got what' })).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 2, name: 'Continue your game' })).toBeVisible();
+  await expect(page.getByText('First quarter on two fronts: quarter 3 of 8 is played; you were looking at who got what.')).toBeVisible();
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Quarter 3: who got what' })).toBeVisible();
+  const skip = page.getByRole('button', { name: 'Skip the animation' });
+  if (await skip.isVisible()) await skip.click();
+  await page.getByRole('button', { name: 'See the quarter report' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Quarter 3: the report' })).toBeVisible();
+  const code = await page.getByText(/^Game code [0-9a-f]{12}/).textContent();
+
+  await page.reload();
+  await expect(page.getByText('First quarter on two fronts: quarter 3 of 8 is played; you were reading its report.')).toBeVisible();
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Quarter 3: the report' })).toBeVisible();
+  await expect(page.getByText(/^Game code [0-9a-f]{12}/)).toHaveText(code!);
+  await page.getByRole('button', { name: 'Plan quarter 4' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Quarter 4 of 8: your plan' })).toBeVisible();
+
+  // The plan being put together, the joint-proposal form included, survives a reload as it was left.
+  const lobby = page.getByRole('group', { name: 'Lobbying department heads' }).getByLabel('Solution Engineering');
+  await lobby.fill('3');
+  const colleague = page.getByLabel('Colleague', { exact: true });
+  const theirs = page.getByLabel('Their opportunity', { exact: true });
+  const mine = page.getByLabel('Your opportunity', { exact: true });
+  const jointDays = page.getByLabel('Your days', { exact: true });
+  await colleague.selectOption({ label: 'Daan' });
+  const stark = (await theirs.locator('option').allTextContents()).filter((t) => t.startsWith('Stark Mobility'));
+  expect(stark.length).toBeGreaterThan(0);
+  await theirs.selectOption({ label: stark[stark.length - 1]! });
+  const mineOptions = await mine.locator('option').allTextContents();
+  await mine.selectOption({ label: mineOptions[mineOptions.length - 1]! });
+  await jointDays.fill('5');
+  const form = async () => [await colleague.inputValue(), await theirs.inputValue(), await mine.inputValue(), await jointDays.inputValue(), await lobby.inputValue()];
+  const before = await form();
+  expect(before[0]).toBe('daan');
+  // Wait for the draft to be stored (it is written shortly after the last edit).
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () =>
+          new Promise<unknown>((resolve) => {
+            const open = indexedDB.open('two-fronts', 1);
+            open.onsuccess = () => {
+              const get = open.result.transaction('save', 'readonly').objectStore('save').get('draft');
+              get.onsuccess = () => {
+                open.result.close();
+                resolve((get.result as { proposal?: { days?: number } } | undefined)?.proposal?.days ?? null);
+              };
+            };
+          }),
+      ),
+    )
+    .toBe(5);
+
+  await page.reload();
+  await expect(page.getByText('First quarter on two fronts: you are about to plan quarter 4 of 8.')).toBeVisible();
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Quarter 4 of 8: your plan' })).toBeVisible();
+  expect(await form()).toEqual(before);
+  expect(watch.problems).toEqual([]);
+});
+
 test('a save from an incompatible version is refused politely', async ({ page }) => {
   const watch = watchConsole(page);
   await page.goto('/');

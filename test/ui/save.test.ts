@@ -61,7 +61,7 @@ describe('save', () => {
   it('each save writes only the new quarter and the head', () => {
     const s = play(createRun(input, {}), 2);
     const keys = saveEntries(head, s, 2, new Date()).map(([k]) => k);
-    expect(keys).toEqual([quarterKey(2), HEAD_KEY, 'draft']);
+    expect(keys).toEqual([quarterKey(2), HEAD_KEY, 'draft', 'screen']);
   });
 
   it('the draft of the coming quarter is kept; a stale one is dropped', async () => {
@@ -74,6 +74,24 @@ describe('save', () => {
     await store.put([['draft', { quarter: 1, pursue: {} }]]);
     const stale = await loadGame(store);
     expect(stale.ok && stale.game.draft).toBe(null);
+  });
+
+  it('the screen of the quarter cycle is kept; after a quarter it is the results, a stale one means planning', async () => {
+    const store = new MemoryStore();
+    const s = play(createRun(input, {}), 2);
+    await store.put(saveEntries(head, s, 1, new Date()));
+    const after = await loadGame(store);
+    expect(after.ok && after.game.screen).toBe('results');
+    await store.put([['screen', { played: 2, screen: 'report' }]]);
+    const report = await peekGame(store);
+    expect(report.ok && report.screen).toBe('report');
+    await store.put([['screen', { played: 1, screen: 'report' }]]);
+    const stale = await loadGame(store);
+    expect(stale.ok && stale.game.screen).toBe('planning');
+    const fresh = new MemoryStore();
+    await fresh.put(saveEntries(head, createRun(input, {}), 1, new Date()));
+    const begun = await loadGame(fresh);
+    expect(begun.ok && begun.game.screen).toBe('planning');
   });
 
   it('a save from another format is refused with the format it has', async () => {

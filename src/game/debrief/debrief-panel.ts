@@ -297,17 +297,26 @@ export function renderDebrief(s: Session): HTMLElement {
     cfStatus.textContent = tr('cf.done', { count: cfRuns.size });
     renderCounterfactual();
   };
-  const extraSel = h('select', { id: 'cf-extra' }, others.map((r) => h('option', { value: r }, tr(`regime.${r}`))));
-  const extra =
-    others.length > 0
-      ? h(
-          'div',
-          { class: 'cf-extra' },
-          h('label', { for: 'cf-extra' }, tr('cf.extra')),
-          extraSel,
-          h('button', { type: 'button', on: { click: () => void runCounterfactual([extraSel.value as Regime]) } }, tr('cf.extra.run')),
-        )
-      : null;
+  // The picker offers only structures not yet replayed; when none are left it is disabled and says so.
+  const extraSel = h('select', { id: 'cf-extra' });
+  const extraRun = h('button', { type: 'button' }, tr('cf.extra.run'));
+  const extraNote = h('p', { class: 'hint' });
+  const refreshExtra = () => {
+    const left = others.filter((r) => !cfRuns.has(r));
+    mount(extraSel, left.map((r) => h('option', { value: r }, tr(`regime.${r}`))));
+    extraSel.disabled = left.length === 0;
+    extraRun.disabled = left.length === 0;
+    extraNote.textContent = left.length === 0 ? tr('cf.extra.allShown') : '';
+  };
+  extraRun.addEventListener('click', async () => {
+    const r = extraSel.value as Regime;
+    if (!r || extraRun.disabled) return;
+    extraRun.disabled = true;
+    await runCounterfactual([r]);
+    refreshExtra();
+  });
+  refreshExtra();
+  const extra = others.length > 0 ? h('div', { class: 'cf-extra' }, h('label', { for: 'cf-extra' }, tr('cf.extra')), extraSel, extraRun, extraNote) : null;
 
   // --- Luck check -----------------------------------------------------------------------
   const luckStatus = h('p', { role: 'status', class: 'hint' });

@@ -66,7 +66,6 @@ export class Title extends Phaser.Scene {
       announce(tr('title.refused.title'));
       return;
     }
-    const s = a.session!;
-    a.go(s.state.quarter >= s.input.quarters ? 'Debrief' : 'Quarter');
+    a.go(r.scene);
   }
 }

@@ -71,6 +71,11 @@ export function renderPlanPanel(s: Session, events: PlanPanelEvents): HTMLElemen
   const submit = h('button', { type: 'button', class: 'primary big submit', 'aria-describedby': 'budget-status plan-issues' }, tr('plan.submit', { q: ctx.quarter }));
 
   const setField = (path: string, f: NumberField) => fields.set(path, f);
+  /** Remembers the draft shortly after the last edit, so a reload keeps it. */
+  const saveSoon = () => {
+    window.clearTimeout(saveTimer);
+    saveTimer = window.setTimeout(() => void a.saveDraft(), 400);
+  };
 
   const update = (fromInput = true) => {
     const issues = checkDraft(draft, ctx);
@@ -101,8 +106,7 @@ export function renderPlanPanel(s: Session, events: PlanPanelEvents): HTMLElemen
     }
     submit.setAttribute('aria-disabled', hasErrors(issues) ? 'true' : 'false');
     if (fromInput) {
-      window.clearTimeout(saveTimer);
-      saveTimer = window.setTimeout(() => void a.saveDraft(), 400);
+      saveSoon();
       // The engine's own check, as a second opinion on what the panel cannot know.
       window.clearTimeout(engineTimer);
       if (!hasErrors(issues)) {
@@ -343,7 +347,16 @@ export function renderPlanPanel(s: Session, events: PlanPanelEvents): HTMLElemen
     const colleagueSel = h('select', { id: 'joint-colleague' }, colleagues.map((k) => h('option', { value: k.id }, textOf(k.name, lang))));
     const theirSel = h('select', { id: 'joint-theirs' });
     const mineSel = h('select', { id: 'joint-mine' }, ctx.opportunities.filter((o) => draft.pursue[o.id]).map((o) => h('option', { value: o.id }, names.opportunity(o.id))));
-    const daysField = numberField({ label: tr('joint.days'), hint: tr('joint.days.hint', { min: days(ctx.jointMinDays) }), value: Math.max(ctx.jointMinDays, 4), step: 1, onInput: () => undefined });
+    // The form as the player left it (kept in the draft), else the first choices.
+    const kept = draft.proposal;
+    const daysField = numberField({ label: tr('joint.days'), hint: tr('joint.days.hint', { min: days(ctx.jointMinDays) }), value: kept?.days ?? Math.max(ctx.jointMinDays, 4), step: 1, onInput: () => remember() });
+    const pick = (sel: HTMLSelectElement, value: string | undefined) => {
+      if (value !== undefined && [...sel.options].some((o) => o.value === value)) sel.value = value;
+    };
+    const remember = () => {
+      draft.proposal = { partner: colleagueSel.value, partnerOpportunity: theirSel.value, opportunity: mineSel.value, days: Number(daysField.input.value.replace(',', '.')) };
+      saveSoon();
+    };
     const fillTheirs = () => {
       const k = s.input.kams.find((x) => x.id === colleagueSel.value);
       const theirs = s.state.opportunities.filter((o) => k?.accounts.includes(o.account));
@@ -356,8 +369,16 @@ export function renderPlanPanel(s: Session, events: PlanPanelEvents): HTMLElemen
       const need = deptIds.filter((_, di) => o.needs[di]! > 0).map((d) => names.department(d));
       return tr('joint.needs', { departments: list(need) });
     };
-    colleagueSel.addEventListener('change', fillTheirs);
+    pick(colleagueSel, kept?.partner);
     fillTheirs();
+    pick(theirSel, kept?.partnerOpportunity);
+    pick(mineSel, kept?.opportunity);
+    colleagueSel.addEventListener('change', () => {
+      fillTheirs();
+      remember();
+    });
+    theirSel.addEventListener('change', remember);
+    mineSel.addEventListener('change', remember);
     const ask = h(
       'button',
       {
@@ -383,6 +404,8 @@ export function renderPlanPanel(s: Session, events: PlanPanelEvents): HTMLElemen
             const line = replyLine(partnerKam.persona, decision);
             if (decision.accept) {
               draft.joint.push({ partner, opportunity: mine, partnerOpportunity: theirs, days: d, origin: 'asked' });
+              // Asked and agreed: the form starts afresh.
+              delete draft.proposal;
               update();
               renderJoint();
               const again = jointRoot.querySelector('.reply');

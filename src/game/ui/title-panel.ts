@@ -10,7 +10,7 @@ import type { Lang } from '../../i18n/index';
 import { app, type LibraryEntry } from '../app';
 import { announce, h, mount, uniqueId } from '../dom';
 import { dateTime, tr } from '../i18n';
-import type { Refusal, SaveHead } from '../save';
+import type { Refusal, SaveHead, Screen } from '../save';
 import { textOf } from '../text';
 import { showPanel } from './shell';
 
@@ -80,15 +80,18 @@ function issueList(file: string, issues: FileIssue[]): HTMLElement {
   );
 }
 
-function saveCard(saved: { ok: true; head: SaveHead } | { ok: false; refusal: Refusal; head?: Partial<SaveHead> }, actions: TitleActions): HTMLElement | null {
+function saveCard(saved: { ok: true; head: SaveHead; screen: Screen } | { ok: false; refusal: Refusal; head?: Partial<SaveHead> }, actions: TitleActions): HTMLElement | null {
   if (saved.ok) {
     const hd = saved.head;
-    const finished = hd.played >= hd.quarters;
+    // Stopped on the last quarter's results or report: that is where Continue goes.
+    const midQuarter = hd.played > 0 && saved.screen !== 'planning';
+    const finished = hd.played >= hd.quarters && !midQuarter;
+    const where = midQuarter ? (saved.screen === 'results' ? 'title.resume.results' : 'title.resume.report') : finished ? 'title.resume.finished' : 'title.resume.where';
     return h(
       'section',
       { class: 'card resume', 'aria-labelledby': 'resume-title' },
       h('h2', { id: 'resume-title' }, tr('title.resume.title')),
-      h('p', null, tr(finished ? 'title.resume.finished' : 'title.resume.where', { title: hd.title, next: hd.played + 1, quarters: hd.quarters })),
+      h('p', null, tr(where, { title: hd.title, q: hd.played, next: hd.played + 1, quarters: hd.quarters })),
       h('p', { class: 'hint' }, tr('title.resume.saved', { when: dateTime(hd.savedAt) })),
       h('button', { type: 'button', class: 'primary', on: { click: () => actions.resume() } }, tr(finished ? 'title.resume.debrief' : 'title.resume.button')),
     );
