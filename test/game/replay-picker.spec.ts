@@ -27,5 +27,7 @@ test('the replay picker drops a structure once replayed and says when none are l
   await expect(picker).toBeDisabled();
   await expect(replay).toBeDisabled();
   await expect(page.getByText('Every other structure is already replayed above.')).toBeVisible();
+  // Keyboard focus is not dropped on the page when the button goes: it lands on the note.
+  await expect(page.getByText('Every other structure is already replayed above.')).toBeFocused();
   expect(watch.problems).toEqual([]);
 });

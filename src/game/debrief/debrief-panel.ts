@@ -300,7 +300,7 @@ export function renderDebrief(s: Session): HTMLElement {
   // The picker offers only structures not yet replayed; when none are left it is disabled and says so.
   const extraSel = h('select', { id: 'cf-extra' });
   const extraRun = h('button', { type: 'button' }, tr('cf.extra.run'));
-  const extraNote = h('p', { class: 'hint' });
+  const extraNote = h('p', { class: 'hint', tabindex: -1 });
   const refreshExtra = () => {
     const left = others.filter((r) => !cfRuns.has(r));
     mount(extraSel, left.map((r) => h('option', { value: r }, tr(`regime.${r}`))));
@@ -314,6 +314,9 @@ export function renderDebrief(s: Session): HTMLElement {
     extraRun.disabled = true;
     await runCounterfactual([r]);
     refreshExtra();
+    // The button was disabled while the replay ran, which drops keyboard focus: give it back, or to the note when nothing is left.
+    if (extraRun.disabled) extraNote.focus();
+    else extraRun.focus();
   });
   refreshExtra();
   const extra = others.length > 0 ? h('div', { class: 'cf-extra' }, h('label', { for: 'cf-extra' }, tr('cf.extra')), extraSel, extraRun, extraNote) : null;
