@@ -22,6 +22,7 @@ import { listOf, textOf } from '../text';
 import { Names } from '../ui/labels';
 import { differences, METRICS, metricsOf, type Difference, type MetricKey, type RunMetrics } from './compare';
 import { accountsCsv, allocationsCsv, quartersCsv } from './csv';
+import { leastServedRows } from './least';
 
 const REGIMES: Regime[] = ['departmental-pnl', 'account-pnl', 'matrix', 'exec-sponsored', 'utilization'];
 export const LUCK_RUNS = 100;
@@ -162,6 +163,36 @@ export function renderDebrief(s: Session): HTMLElement {
     whoCaption,
     `${fileBase}-who-got-what`,
     dataTable(whoCaption, [tr('debrief.col.quarter'), ...whoSeries.map((x) => x.name)], qLabels.map((q, i) => [q, ...whoSeries.map((x) => days(x.values[i]!))])),
+  );
+
+  // The player's requests that got the least over the game, with the quarter screens' reasons.
+  const leastRows = leastServedRows(history, s.input, s.seat, names);
+  const leastTitle = tr('debrief.least.title');
+  const least = h(
+    'div',
+    { class: 'least-served' },
+    h('h3', { id: 'd-least' }, leastTitle),
+    h('p', { class: 'hint' }, tr('debrief.least.hint')),
+    leastRows.length === 0
+      ? h('p', null, tr('debrief.least.none'))
+      : h(
+          'table',
+          { class: 'data compact', 'aria-labelledby': 'd-least' },
+          h(
+            'thead',
+            null,
+            h(
+              'tr',
+              null,
+              ['debrief.col.quarter', 'debrief.least.col.department', 'debrief.least.col.request', 'debrief.least.col.asked', 'debrief.least.col.received', 'debrief.least.col.why'].map((k) => h('th', { scope: 'col' }, tr(k))),
+            ),
+          ),
+          h(
+            'tbody',
+            null,
+            leastRows.map((r) => h('tr', null, h('th', { scope: 'row' }, r.quarter), h('td', null, r.department), h('td', null, r.request), h('td', null, r.asked), h('td', null, r.received), h('td', null, r.why))),
+          ),
+        ),
   );
 
   // --- 7S ---------------------------------------------------------------------------------
@@ -370,7 +401,7 @@ export function renderDebrief(s: Session): HTMLElement {
     h('nav', { class: 'toc', 'aria-label': tr('debrief.contents') }, h('ol', null, ['accounts', 'company', 'who', 'alignment', 'counterfactual', 'luck', 'questions'].map((id) => h('li', null, h('a', { href: `#debrief-${id}` }, tr(`debrief.section.${id}`)))))),
     h('section', { id: 'debrief-accounts', 'aria-labelledby': 'd-accounts' }, h('h2', { id: 'd-accounts' }, tr('debrief.section.accounts')), h('div', { class: 'chart-row' }, accountChart('fulfilment', 'fulfilment', (v) => pct(v), [0, 1]), accountChart('satisfaction', 'satisfaction', (v) => pct(v), [0, 1])), accountChart('revenue', 'revenue', money, undefined, true)),
     h('section', { id: 'debrief-company', 'aria-labelledby': 'd-company' }, h('h2', { id: 'd-company' }, tr('debrief.section.company')), h('div', { class: 'chart-row' }, profitChart, deptChart)),
-    h('section', { id: 'debrief-who', 'aria-labelledby': 'd-who' }, h('h2', { id: 'd-who' }, tr('debrief.section.who')), h('p', { class: 'hint' }, tr('debrief.who.hint')), whoChart),
+    h('section', { id: 'debrief-who', 'aria-labelledby': 'd-who' }, h('h2', { id: 'd-who' }, tr('debrief.section.who')), h('p', { class: 'hint' }, tr('debrief.who.hint')), whoChart, least),
     h('section', { id: 'debrief-alignment', 'aria-labelledby': 'd-alignment' }, h('h2', { id: 'd-alignment' }, tr('debrief.section.alignment')), h('p', { class: 'hint' }, tr('report.7s.hint')), h('div', { class: 'chart-row' }, radar, indexChart)),
     h(
       'section',

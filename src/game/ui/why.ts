@@ -58,21 +58,24 @@ export function neglectedSentence(story: DepartmentStory, input: ScenarioInput, 
 }
 
 export function yourSentence(story: EntryStory, department: string, input: ScenarioInput, names: Names): string {
-  const regime = input.company.regime;
-  const up = story.reasons.filter((r) => r.sign > 0).slice(0, 3).map((r) => reasonText(r, story, regime, department, names));
-  const down = story.reasons.filter((r) => r.sign < 0).slice(0, 3).map((r) => reasonText(r, story, regime, department, names));
   const base = tr('why.yours', {
     request: names.request(story.entry.request),
     got: days(story.entry.received),
     asked: days(story.entry.requested),
     share: pct(story.fulfilment),
   });
-  const parts = [base];
-  if (story.fulfilment >= 0.999) parts.push(tr('why.yours.full'));
-  else {
-    if (up.length > 0) parts.push(tr('why.helped', { reasons: list(up) }));
-    if (down.length > 0) parts.push(tr('why.hurt', { reasons: list(down) }));
-    if (up.length === 0 && down.length === 0) parts.push(tr('why.typical'));
-  }
+  return [base, whySentence(story, department, input, names)].join(' ');
+}
+
+/** What helped and what held back one of the player's requests: "Helped by …. Held back by …." */
+export function whySentence(story: EntryStory, department: string, input: ScenarioInput, names: Names): string {
+  if (story.fulfilment >= 0.999) return tr('why.yours.full');
+  const regime = input.company.regime;
+  const up = story.reasons.filter((r) => r.sign > 0).slice(0, 3).map((r) => reasonText(r, story, regime, department, names));
+  const down = story.reasons.filter((r) => r.sign < 0).slice(0, 3).map((r) => reasonText(r, story, regime, department, names));
+  const parts: string[] = [];
+  if (up.length > 0) parts.push(tr('why.helped', { reasons: list(up) }));
+  if (down.length > 0) parts.push(tr('why.hurt', { reasons: list(down) }));
+  if (up.length === 0 && down.length === 0) parts.push(tr('why.typical'));
   return parts.join(' ');
 }
