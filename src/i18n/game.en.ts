@@ -486,6 +486,9 @@ export const en = {
   'debrief.svg': 'SVG',
   'debrief.png': 'PNG',
   'debrief.table': 'Show the numbers',
+  'debrief.svg.label': 'Download “{chart}” as SVG',
+  'debrief.png.label': 'Download “{chart}” as PNG',
+  'debrief.table.of': 'for “{chart}”',
   'debrief.podium': 'Final standings',
   'debrief.noQuestions': 'This scenario has no discussion questions.',
 

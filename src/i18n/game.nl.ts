@@ -466,6 +466,9 @@ export const nl: Record<keyof typeof en, string> = {
   'debrief.svg': 'SVG',
   'debrief.png': 'PNG',
   'debrief.table': 'Toon de cijfers',
+  'debrief.svg.label': '“{chart}” downloaden als SVG',
+  'debrief.png.label': '“{chart}” downloaden als PNG',
+  'debrief.table.of': 'van “{chart}”',
   'debrief.podium': 'Eindstand',
   'debrief.noQuestions': 'Dit scenario heeft geen vragen om te bespreken.',
 

@@ -41,12 +41,13 @@ function figure(svg: SVGSVGElement, caption: string, file: string, table: HTMLTa
     h(
       'div',
       { class: 'chart-tools' },
-      h('button', { type: 'button', class: 'ghost small', on: { click: () => download(`${file}.svg`, svgText(svg), 'image/svg+xml') } }, tr('debrief.svg', { chart: caption })),
+      h('button', { type: 'button', class: 'ghost small', 'aria-label': tr('debrief.svg.label', { chart: caption }), on: { click: () => download(`${file}.svg`, svgText(svg), 'image/svg+xml') } }, tr('debrief.svg')),
       h(
         'button',
         {
           type: 'button',
           class: 'ghost small',
+          'aria-label': tr('debrief.png.label', { chart: caption }),
           on: {
             click: async () => {
               try {
@@ -57,9 +58,16 @@ function figure(svg: SVGSVGElement, caption: string, file: string, table: HTMLTa
             },
           },
         },
-        tr('debrief.png', { chart: caption }),
+        tr('debrief.png'),
       ),
-      table ? h('details', { class: 'data-table' }, h('summary', null, tr('debrief.table')), table) : null,
+      table
+        ? h(
+            'details',
+            { class: 'data-table', 'aria-labelledby': `${capId}-numbers` },
+            h('summary', { id: `${capId}-numbers` }, tr('debrief.table'), h('span', { class: 'visually-hidden' }, ` ${tr('debrief.table.of', { chart: caption })}`)),
+            table,
+          )
+        : null,
     ),
   );
 }
