@@ -16,7 +16,7 @@ import type { Regime, RunState } from '../../sim/types';
 import { app, type Session } from '../app';
 import { announce, download, h, mount, uniqueId } from '../dom';
 import { accountSeries, accountsOf, capacityByKam, kamRanking, median, percentile, seriesOf, sevenS, sum } from '../figures';
-import { days, list, money, moneyDelta, num, pct, pointsDelta, tr } from '../i18n';
+import { days, list, money, moneyDelta, num, pct, pointsDelta, tr, trn } from '../i18n';
 import { fingerprint } from '../save';
 import { listOf, textOf } from '../text';
 import { Names } from '../ui/labels';
@@ -94,14 +94,13 @@ function metricValue(key: MetricKey, v: number): string {
 function differenceText(d: Difference): string {
   const spec = METRICS.find((m) => m.key === d.key)!;
   const dir = d.delta > 0 ? 'up' : 'down';
+  if (spec.kind === 'count') return trn(`cf.diff.${d.key}.${dir}`, Math.round(Math.abs(d.delta)));
   const change =
     spec.kind === 'money'
       ? tr('cf.change.money', { delta: moneyDelta(d.delta), rel: pct(Math.abs(d.relative)) })
       : spec.kind === 'share'
         ? pointsDelta(d.delta)
-        : spec.kind === 'count'
-          ? num(Math.abs(d.delta), 0)
-          : num(Math.abs(d.delta), 2);
+        : num(Math.abs(d.delta), 2);
   return tr(`cf.diff.${d.key}.${dir}`, { change });
 }
 
@@ -333,7 +332,7 @@ export function renderDebrief(s: Session): HTMLElement {
       cfStatus.textContent = tr('cf.running', { regime: tr(`regime.${r}`) });
       cfRuns.set(r, await a.counterfactual(r));
     }
-    cfStatus.textContent = tr('cf.done', { count: cfRuns.size });
+    cfStatus.textContent = trn('cf.done', cfRuns.size);
     renderCounterfactual();
   };
   const extraSel = h('select', { id: 'cf-extra' }, others.map((r) => h('option', { value: r }, tr(`regime.${r}`))));

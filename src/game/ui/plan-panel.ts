@@ -10,7 +10,7 @@ import type { JointDecision } from '../../sim/index';
 import type { Opportunity, QuarterRecord } from '../../sim/types';
 import { app, type Session } from '../app';
 import { announce, h, later, mount, uniqueId } from '../dom';
-import { days, list, money, num, pct, tr } from '../i18n';
+import { days, list, money, num, pct, tr, trn } from '../i18n';
 import { checkDraft, hasErrors, proposalKey, repeatSplit, roundDays, splitOf, toPlan, totalDays, upsideLevel, USES, type Draft, type PlanContext } from '../plan-draft';
 import { textOf } from '../text';
 import { relationshipWord } from './briefing-panel';
@@ -124,7 +124,7 @@ export function renderPlanPanel(s: Session, events: PlanPanelEvents): HTMLElemen
     if (hasErrors(issues)) {
       const first = issues.find((i) => i.severity === 'error');
       const f = first ? fields.get(first.path) : undefined;
-      announce(tr('plan.fixFirst', { count: issues.filter((i) => i.severity === 'error').length }));
+      announce(trn('plan.fixFirst', issues.filter((i) => i.severity === 'error').length));
       (f?.input ?? issuesList).focus();
       return;
     }
