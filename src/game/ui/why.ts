@@ -5,7 +5,7 @@
  */
 import type { Regime, ScenarioInput } from '../../sim/types';
 import type { DepartmentStory, EntryStory, Reason } from '../explain';
-import { days, euros, list, num, pct, tr } from '../i18n';
+import { days, euros, list, num, pct, tr, trn } from '../i18n';
 import type { Names } from './labels';
 
 export function reasonText(r: Reason, story: EntryStory, regime: Regime, department: string, names: Names): string {
@@ -23,10 +23,11 @@ export function reasonText(r: Reason, story: EntryStory, regime: Regime, departm
         typical: euros(r.typical),
         visible: pct(r.visibility),
       });
+    // A joint request has two KAMs: the verb agrees with them ("Bram and Daan lobbied … between them", "Bram en Daan lobbyden").
     case 'lobbying':
-      return tr(`reason.lobbying.${dir}`, { kam: kams, days: days(r.lobbyDays) });
+      return r.sign > 0 ? trn('reason.lobbying.up', story.entry.kams.length, { kam: kams, days: days(r.lobbyDays) }) : tr('reason.lobbying.down');
     case 'relationship':
-      return tr(`reason.relationship.${dir}`, { kam: kams, department });
+      return r.sign > 0 ? trn('reason.relationship.up', story.entry.kams.length, { kam: kams, department }) : tr('reason.relationship.down', { department });
     case 'noise':
       return tr(`reason.noise.${dir}`);
     case 'priority':
