@@ -47,6 +47,22 @@ test('a quarter is planned and submitted with the keyboard alone', async ({ page
   await startTutorial(page);
   // The planning view puts focus on its heading; Tab walks through the plan.
   await expect(page.getByRole('heading', { level: 1, name: 'Quarter 1 of 8: your plan' })).toBeFocused();
+  // The skip links move focus to their section's heading, and Tab goes on from there.
+  const nav = page.getByRole('navigation', { name: 'Parts of your plan' });
+  const skips: [string, string, RegExp][] = [
+    ['Your time', 'time-title', /^Your time: /],
+    ['Joint proposals with colleagues', 'joint-title', /^Joint proposals with colleagues$/],
+    ['Your opportunities', 'opps-title', /^Your opportunities$/],
+  ];
+  for (const [link, id, heading] of skips) {
+    await nav.getByRole('link', { name: link }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { name: heading })).toBeFocused();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate((h) => document.getElementById(h)!.compareDocumentPosition(document.activeElement!) & Node.DOCUMENT_POSITION_FOLLOWING, id)).toBeTruthy();
+    expect(await page.evaluate(() => document.activeElement !== document.body)).toBe(true);
+  }
+  await page.getByRole('heading', { level: 1, name: 'Quarter 1 of 8: your plan' }).focus();
   const lobby = page.getByRole('group', { name: 'Lobbying department heads' }).getByLabel('Solution Engineering');
   for (let i = 0; i < 80 && !(await lobby.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
   await expect(lobby).toBeFocused();

@@ -398,7 +398,7 @@ export function renderPlanPanel(s: Session, events: PlanPanelEvents): HTMLElemen
     );
     mount(
       jointRoot,
-      h('h3', { id: 'joint-title' }, tr('joint.title')),
+      h('h3', { id: 'joint-title', tabindex: -1 }, tr('joint.title')),
       h('p', { class: 'hint' }, tr('joint.intro', { scope: pct(s.input.model.jointScope), min: days(ctx.jointMinDays) })),
       incoming.length > 0
         ? h(
@@ -508,6 +508,24 @@ export function renderPlanPanel(s: Session, events: PlanPanelEvents): HTMLElemen
   };
   renderJoint();
 
+  // A skip link moves focus to its section's heading (not just the scroll position), so the next Tab continues
+  // from there and a screen reader announces the section.
+  const skipLink = (target: string, label: string) =>
+    h(
+      'a',
+      {
+        href: `#${target}`,
+        on: {
+          click: (e: Event) => {
+            const heading = document.getElementById(target);
+            if (!heading) return;
+            e.preventDefault();
+            heading.focus();
+          },
+        },
+      },
+      label,
+    );
   const panel = h(
     'div',
     { class: 'plan' },
@@ -516,15 +534,15 @@ export function renderPlanPanel(s: Session, events: PlanPanelEvents): HTMLElemen
     h(
       'nav',
       { class: 'plan-nav', 'aria-label': tr('plan.nav') },
-      h('a', { href: '#opps-title' }, tr('plan.opportunities')),
-      h('a', { href: '#time-title' }, tr('plan.nav.time')),
-      h('a', { href: '#joint-title' }, tr('joint.title')),
+      skipLink('opps-title', tr('plan.opportunities')),
+      skipLink('time-title', tr('plan.nav.time')),
+      skipLink('joint-title', tr('joint.title')),
     ),
-    h('section', { 'aria-labelledby': 'opps-title' }, h('h2', { id: 'opps-title' }, tr('plan.opportunities')), h('p', { class: 'hint' }, tr('plan.opportunities.hint')), cards),
+    h('section', { 'aria-labelledby': 'opps-title' }, h('h2', { id: 'opps-title', tabindex: -1 }, tr('plan.opportunities')), h('p', { class: 'hint' }, tr('plan.opportunities.hint')), cards),
     h(
       'section',
       { 'aria-labelledby': 'time-title' },
-      h('h2', { id: 'time-title' }, tr('plan.time', { budget: days(ctx.budget) })),
+      h('h2', { id: 'time-title', tabindex: -1 }, tr('plan.time', { budget: days(ctx.budget) })),
       repeat,
       customerGroup,
       lobbyGroup,
