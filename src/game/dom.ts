@@ -112,7 +112,9 @@ export function inTurns(steps: (() => void)[], alive: () => boolean): void {
 
 /** A <details> whose content is built the first time it is opened. */
 export function lazyDetails(summary: string, build: () => Node, attrs: Attrs | null = null): HTMLDetailsElement {
-  const d = h('details', attrs, h('summary', null, summary));
+  // The summary names the group too (Chromium leaves a <details> group unnamed otherwise).
+  const id = uniqueId('details');
+  const d = h('details', { 'aria-labelledby': id, ...attrs }, h('summary', { id }, summary));
   let built = false;
   d.addEventListener('toggle', () => {
     if (d.open && !built) {

@@ -138,6 +138,35 @@ export function departmentStory(alloc: DepartmentAllocation, regime: Regime, sea
   };
 }
 
+export interface QuarterStory {
+  quarter: number;
+  department: string;
+  story: EntryStory;
+}
+
+/**
+ * The seat's requests over the whole game that got the smallest share of
+ * what they asked (then the most days missing, then the earliest quarter),
+ * each with the story the quarter screen told about it.
+ */
+export function leastServed(
+  history: readonly { quarter: number; allocations: readonly DepartmentAllocation[] }[],
+  regime: Regime,
+  seat: string,
+  count = 3,
+): QuarterStory[] {
+  const all: QuarterStory[] = [];
+  for (const record of history) {
+    for (const alloc of record.allocations) {
+      for (const story of departmentStory(alloc, regime, seat).yours) {
+        if (story.entry.requested > 0) all.push({ quarter: record.quarter, department: alloc.department, story });
+      }
+    }
+  }
+  const missing = (x: QuarterStory) => x.story.entry.requested - x.story.entry.received;
+  return all.sort((a, b) => a.story.fulfilment - b.story.fulfilment || missing(b) - missing(a) || a.quarter - b.quarter).slice(0, count);
+}
+
 /** Capacity asked and received per KAM over all departments (a joint request counts half for each partner). */
 export function kamTotals(allocations: readonly DepartmentAllocation[], kams: readonly string[]): { kam: string; requested: number; received: number; fulfilment: number }[] {
   const req = new Map(kams.map((k) => [k, 0]));

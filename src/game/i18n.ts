@@ -3,7 +3,7 @@
  * keeps the current language, and formats numbers, money, shares and days for
  * it with Intl. `<html lang>` and the document title follow the language.
  */
-import { formatMoney, formatNumber, formatPercent, locale, register, t, type Lang, type Params } from '../i18n/index';
+import { formatMoney, formatNumber, formatPercent, locale, register, t, tn, type Lang, type Params } from '../i18n/index';
 import { en } from '../i18n/game.en';
 import { nl } from '../i18n/game.nl';
 
@@ -25,6 +25,11 @@ export function setLanguage(lang: Lang): void {
 
 export function tr(key: string, params: Params = {}): string {
   return t(key, params, current);
+}
+
+/** The plural form of `key` for `count` (messages `key.one`, `key.other`), with {count} filled. */
+export function trn(key: string, count: number, params: Params = {}): string {
+  return tn(key, count, params, current);
 }
 
 export function money(kEuro: number): string {

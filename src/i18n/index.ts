@@ -43,6 +43,16 @@ export function t(key: string, params: Params = {}, lang: Lang = 'en'): string {
   });
 }
 
+/**
+ * The plural form of `key` for `count`: the message `key.one`, `key.other`
+ * (any category Intl.PluralRules gives for the language; `key.other` when the
+ * catalogue has no message for it), with {count} filled in.
+ */
+export function tn(key: string, count: number, params: Params = {}, lang: Lang = 'en'): string {
+  const form = `${key}.${new Intl.PluralRules(LOCALES[lang]).select(count)}`;
+  return t(has(form, lang) || has(form, 'en') ? form : `${key}.other`, { count, ...params }, lang);
+}
+
 const LOCALES: Record<Lang, string> = { en: 'en-GB', nl: 'nl-NL' };
 
 export function locale(lang: Lang): string {

@@ -1,11 +1,13 @@
 /**
  * Accessibility: every view passes axe-core's WCAG 2.1 A/AA rules without a
- * serious or critical violation, and a quarter can be planned and submitted
- * with the keyboard alone.
+ * serious or critical violation, a quarter can be planned and submitted
+ * with the keyboard alone, and controls that repeat (the debrief's chart
+ * downloads, the "Show the numbers" and "All N requests" expanders) each
+ * have a name of their own.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { startTutorial, watchConsole } from './helpers';
+import { finishQuarter, startTutorial, watchConsole } from './helpers';
 
 async function audit(page: Page, view: string): Promise<void> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -45,6 +47,22 @@ test('a quarter is planned and submitted with the keyboard alone', async ({ page
   await startTutorial(page);
   // The planning view puts focus on its heading; Tab walks through the plan.
   await expect(page.getByRole('heading', { level: 1, name: 'Quarter 1 of 8: your plan' })).toBeFocused();
+  // The skip links move focus to their section's heading, and Tab goes on from there.
+  const nav = page.getByRole('navigation', { name: 'Parts of your plan' });
+  const skips: [string, string, RegExp][] = [
+    ['Your time', 'time-title', /^Your time: /],
+    ['Joint proposals with colleagues', 'joint-title', /^Joint proposals with colleagues$/],
+    ['Your opportunities', 'opps-title', /^Your opportunities$/],
+  ];
+  for (const [link, id, heading] of skips) {
+    await nav.getByRole('link', { name: link }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { name: heading })).toBeFocused();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate((h) => document.getElementById(h)!.compareDocumentPosition(document.activeElement!) & Node.DOCUMENT_POSITION_FOLLOWING, id)).toBeTruthy();
+    expect(await page.evaluate(() => document.activeElement !== document.body)).toBe(true);
+  }
+  await page.getByRole('heading', { level: 1, name: 'Quarter 1 of 8: your plan' }).focus();
   const lobby = page.getByRole('group', { name: 'Lobbying department heads' }).getByLabel('Solution Engineering');
   for (let i = 0; i < 80 && !(await lobby.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
   await expect(lobby).toBeFocused();
@@ -55,5 +73,49 @@ test('a quarter is planned and submitted with the keyboard alone', async ({ page
   await expect(submit).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Quarter 1: who got what' })).toBeFocused();
+  expect(watch.problems).toEqual([]);
+});
+
+/** The accessible names of `role` in the accessibility snapshot of `root` that match `pattern`. */
+async function namesIn(page: Page, root: string, role: string, pattern: RegExp): Promise<string[]> {
+  const snapshot = await page.locator(root).ariaSnapshot();
+  return [...snapshot.matchAll(new RegExp(`- '?${role} "([^"]*)"`, 'g'))].map((m) => m[1]!).filter((n) => pattern.test(n));
+}
+
+test('expanders and chart downloads have names of their own, on the results screen and the debrief', async ({ page }) => {
+  test.setTimeout(240_000);
+  const watch = watchConsole(page);
+  await page.goto('/');
+  await startTutorial(page);
+  await page.getByRole('button', { name: 'Submit plan for quarter 1' }).click();
+  await expect(page.getByRole('region', { name: 'Legal & Contracts' })).toBeVisible();
+  const skip = page.getByRole('button', { name: 'Skip the animation' });
+  if (await skip.isVisible()) await skip.click();
+  // Each department's "All N requests at …" expander is a group named by its summary.
+  const requestGroups = await namesIn(page, 'body', 'group', /^All \d+ requests at /);
+  expect(requestGroups.map((n) => n.replace(/^All \d+ requests at /, '')).sort()).toEqual(['Legal & Contracts', 'Product & R&D', 'Service Delivery', 'Solution Engineering']);
+  await page.getByRole('button', { name: 'See the quarter report' }).click();
+  await page.getByRole('button', { name: 'Plan quarter 2' }).click();
+  for (let q = 2; q <= 8; q++) await finishQuarter(page, q);
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Debrief: First quarter on two fronts' })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Your total result under each structure' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('100 AI-only games played.')).toBeVisible({ timeout: 60_000 });
+  // Nine "Show the numbers" expanders, each naming its chart.
+  const tables = await namesIn(page, 'article.debrief', 'group', /^Show the numbers/);
+  expect(tables).toHaveLength(9);
+  expect(new Set(tables).size).toBe(9);
+  expect(tables).toContain('Show the numbers for “Company profit per quarter”');
+  expect(await page.locator('article.debrief details').count()).toBe(9);
+  // Every download button names its chart and its format, and still shows "SVG"/"PNG".
+  for (const format of ['SVG', 'PNG']) {
+    const buttons = page.locator('article.debrief .chart-tools button', { hasText: new RegExp(`^${format}$`) });
+    const count = await buttons.count();
+    expect(count).toBe(12);
+    const named = await namesIn(page, 'article.debrief', 'button', new RegExp(` as ${format}$`));
+    expect(named).toHaveLength(count);
+    expect(new Set(named).size).toBe(count);
+    expect(named).toContain(`Download “Company profit per quarter” as ${format}`);
+  }
   expect(watch.problems).toEqual([]);
 });

@@ -7,7 +7,12 @@ import { csvParse } from 'd3';
 import { describe, expect, it } from 'vitest';
 import { differences, metricsOf } from '../../src/game/debrief/compare.js';
 import { accountsCsv, allocationsCsv, quartersCsv } from '../../src/game/debrief/csv.js';
+import { leastServedRows } from '../../src/game/debrief/least.js';
+import { leastServed } from '../../src/game/explain.js';
 import { capacityByKam, kamRanking, median, percentile, sum } from '../../src/game/figures.js';
+import { setLanguage } from '../../src/game/i18n.js';
+import { Names } from '../../src/game/ui/labels.js';
+import { reasonText } from '../../src/game/ui/why.js';
 import { branch, createRun, reporterNames, simulate, step, summarize } from '../../src/sim/index.js';
 import { shipped } from '../helpers.js';
 
@@ -70,5 +75,39 @@ describe('debrief figures', () => {
     const alloc = csvParse(allocationsCsv(run.history));
     expect(alloc.length).toBe(sum(run.history.map((r) => sum(r.allocations.map((a) => a.entries.length)))));
     expect(alloc.columns).toContain('lobby_days');
+  });
+
+  it('leastServed() picks the player’s requests with the smallest share of the ask over the whole game', () => {
+    const least = leastServed(run.history, input.company.regime, 'you', 3);
+    expect(least).toHaveLength(3);
+    const shares = least.map((x) => x.story.fulfilment);
+    expect(shares).toEqual([...shares].sort((a, b) => a - b));
+    const all = run.history.flatMap((r) => r.allocations.flatMap((a) => a.entries.filter((e) => e.kams.includes('you') && e.requested > 0)));
+    const lowest = Math.min(...all.map((e) => e.received / e.requested));
+    expect(shares[0]).toBeCloseTo(lowest, 9);
+    for (const x of least) expect(x.story.entry.kams).toContain('you');
+  });
+
+  it('the debrief’s least-served rows give quarter, department, asked/received and a reason naming a factor, in English and Dutch', () => {
+    const least = leastServed(run.history, input.company.regime, 'you', 3);
+    for (const lang of ['en', 'nl'] as const) {
+      setLanguage(lang);
+      const names = new Names(input, lang);
+      const rows = leastServedRows(run.history, input, 'you', names);
+      expect(rows).toHaveLength(3);
+      rows.forEach((r, i) => {
+        const { story, department, quarter } = least[i]!;
+        expect(r.quarter).toBe(lang === 'en' ? `Quarter ${quarter}` : `Kwartaal ${quarter}`);
+        expect(r.department).toBe(names.department(department));
+        expect(r.asked).toMatch(/\d/);
+        expect(r.received).toMatch(/%\)$/);
+        expect(r.why).not.toMatch(/\{\w+\}|reason\.|why\./);
+        // These requests got less than they asked: the sentence says what held them back and names the biggest factor.
+        expect(r.why).toMatch(lang === 'en' ? /Held back by / : /Tegengehouden door /);
+        const worst = story.reasons.find((x) => x.sign < 0)!;
+        expect(r.why).toContain(reasonText(worst, story, input.company.regime, r.department, names));
+      });
+    }
+    setLanguage('en');
   });
 });

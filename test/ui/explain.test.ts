@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { departmentStory, kamTotals, reasonsFor } from '../../src/game/explain.js';
 import { setLanguage } from '../../src/game/i18n.js';
 import { Names } from '../../src/game/ui/labels.js';
-import { favouredSentence, neglectedSentence, yourSentence } from '../../src/game/ui/why.js';
+import { favouredSentence, neglectedSentence, reasonText, yourSentence } from '../../src/game/ui/why.js';
 import { createRun, emptyPlan, step, type AllocationEntry, type AllocationFactors, type DepartmentAllocation } from '../../src/sim/index.js';
 import { shipped } from '../helpers.js';
 
@@ -88,6 +88,35 @@ describe('explain', () => {
         }
       }
     }
+    setLanguage('en');
+  });
+
+  it('a joint request’s lobbying and relationship reasons agree with its two KAMs, in English and Dutch', () => {
+    const input = shipped('tutorial').input;
+    const joint: AllocationEntry = {
+      ...entry('acme-q1-1+stark-q1-1', 'bram', 10, 10, { lobbying: 0.4, lobbyDays: 9.1, influence: 1.8, relationship: 0.6 }),
+      kams: ['bram', 'daan'],
+      joint: true,
+    };
+    const single = entry('globex-q1-1', 'bram', 10, 10, { lobbying: 0.4, lobbyDays: 6, influence: 1.8, relationship: 0.6 });
+    const others = [entry('hooli-q1-1', 'sofia', 10, 4), entry('initech-q1-1', 'you', 10, 4)];
+    const words = (e: AllocationEntry, lang: 'en' | 'nl') => {
+      setLanguage(lang);
+      const names = new Names(input, lang);
+      const story = { entry: e, fulfilment: 1, reasons: reasonsFor(e, [e, ...others], 'departmental-pnl') };
+      const text = (code: string) => reasonText(story.reasons.find((r) => r.code === code)!, story, 'departmental-pnl', 'Engineering', names);
+      return { lobbying: text('lobbying'), relationship: text('relationship'), kams: e.kams.map((k) => names.kam(k)) };
+    };
+    const en = words(joint, 'en');
+    expect(en.lobbying).toBe(`${en.kams[0]} and ${en.kams[1]} lobbied 9.1 d between them`);
+    expect(en.relationship).toBe(`${en.kams[0]} and ${en.kams[1]}’s relationships with Engineering`);
+    const nl = words(joint, 'nl');
+    expect(nl.lobbying).toBe(`${nl.kams[0]} en ${nl.kams[1]} lobbyden samen 9,1 d`);
+    expect(nl.relationship).toBe(`de relaties van ${nl.kams[0]} en ${nl.kams[1]} met Engineering`);
+    const one = words(single, 'nl');
+    expect(one.lobbying).toBe(`${one.kams[0]} lobbyde 6 d`);
+    expect(one.relationship).toBe(`de relatie van ${one.kams[0]} met Engineering`);
+    expect(words(single, 'en').lobbying).toMatch(/^\S+ lobbied 6 d$/);
     setLanguage('en');
   });
 });

@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { days, money, moneyDelta, pct, pointsDelta, setLanguage, tr } from '../../src/game/i18n.js';
+import { days, money, moneyDelta, pct, pointsDelta, setLanguage, tr, trn } from '../../src/game/i18n.js';
 import { METRICS } from '../../src/game/debrief/compare.js';
 import { en } from '../../src/i18n/game.en.js';
 import { nl } from '../../src/i18n/game.nl.js';
@@ -45,6 +45,10 @@ describe('game messages', () => {
       }
     }
     expect(keys.size).toBeGreaterThan(200);
+    // trn('key', count, …) asks for the plural forms key.one and key.other.
+    for (const text of sources('src/game')) {
+      for (const m of text.matchAll(/\btrn\('([\w.-]+)'/g)) ['one', 'other'].forEach((f) => keys.add(`${m[1]}.${f}`));
+    }
     const missing = [...keys].filter((k) => !has(k, 'en') || !has(k, 'nl'));
     expect(missing).toEqual([]);
   });
@@ -54,9 +58,10 @@ describe('game messages', () => {
       ...REGIMES.flatMap((r) => [`regime.${r}`, `regime.explain.${r}`, `regime.departments.${r}`, `res.why.hint.${r}`, `reason.value.up.${r}`, `reason.value.down.${r}`]),
       ...PERSONAS.flatMap((p) => [`persona.${p}`, `persona.explain.${p}`]),
       ...TIME_USES.map((u) => `use.${u}`),
-      ...['size', 'sponsorship', 'lobbying', 'relationship', 'noise'].flatMap((r) => [`reason.${r}.up`, `reason.${r}.down`]),
+      ...['size', 'sponsorship', 'noise'].flatMap((r) => [`reason.${r}.up`, `reason.${r}.down`]),
+      ...['lobbying', 'relationship'].flatMap((r) => [`reason.${r}.up.one`, `reason.${r}.up.other`, `reason.${r}.down`]),
       ...['strategy', 'structure', 'systems', 'sharedValues', 'style', 'staff', 'skills'].flatMap((e) => [`7s.${e}`, `7s.${e}.measures`]),
-      ...METRICS.flatMap((m) => [`cf.metric.${m.key}`, `cf.diff.${m.key}.up`, `cf.diff.${m.key}.down`]),
+      ...METRICS.flatMap((m) => [`cf.metric.${m.key}`, ...(m.kind === 'count' ? ['up.one', 'up.other', 'down.one', 'down.other'] : ['up', 'down']).map((d) => `cf.diff.${m.key}.${d}`)]),
       ...['cooperative', 'bigger-partner', 'smaller-partner', 'good-fit', 'no-fit', 'too-busy', 'not-now', 'invalid'].map((r) => `joint.reply.${r}`),
       ...[
         'unknown-kam', 'over-budget', 'negative-days', 'not-a-number', 'unknown-opportunity', 'not-your-opportunity', 'duplicate-request', 'unknown-department',
@@ -88,6 +93,21 @@ describe('game messages', () => {
     expect(days(8.53)).toBe('8,5 d');
     expect(pointsDelta(-0.05)).toBe('−5 ptn');
     expect(tr('plan.title', { q: 3, total: 8 })).toBe('Kwartaal 3 van 8: jouw plan');
+    setLanguage('en');
+  });
+
+  it('counts are written with the plural form of the language, never "(s)" or "(en)"', () => {
+    for (const [k, v] of [...Object.entries(en), ...Object.entries(nl)]) expect(v, k).not.toMatch(/\w\((s|en)\)|probleem\/problemen/);
+    setLanguage('en');
+    expect(trn('cf.done', 1)).toBe('1 replay ready.');
+    expect(trn('cf.done', 3)).toBe('3 replays ready.');
+    expect(trn('cf.diff.churned.up', 1)).toBe('the company would have lost 1 more account');
+    expect(trn('title.file.problems', 2, { file: 'x.yaml' })).toBe('x.yaml cannot be played yet: 2 problems');
+    setLanguage('nl');
+    expect(trn('cf.done', 1)).toBe('1 herhaling klaar.');
+    expect(trn('cf.done', 3)).toBe('3 herhalingen klaar.');
+    expect(trn('plan.fixFirst', 1)).toBe('Los eerst 1 probleem in je plan op.');
+    expect(trn('title.libraryProblems', 2)).toBe('2 scenariobestanden uit de bibliotheek konden niet worden gelezen');
     setLanguage('en');
   });
 });

@@ -16,12 +16,13 @@ import type { Regime, RunState } from '../../sim/types';
 import { app, type Session } from '../app';
 import { announce, download, h, mount, uniqueId } from '../dom';
 import { accountSeries, accountsOf, capacityByKam, kamRanking, median, percentile, seriesOf, sevenS, sum } from '../figures';
-import { days, list, money, moneyDelta, num, pct, pointsDelta, tr } from '../i18n';
+import { days, list, money, moneyDelta, num, pct, pointsDelta, tr, trn } from '../i18n';
 import { fingerprint } from '../save';
 import { listOf, textOf } from '../text';
 import { Names } from '../ui/labels';
 import { differences, METRICS, metricsOf, type Difference, type MetricKey, type RunMetrics } from './compare';
 import { accountsCsv, allocationsCsv, quartersCsv } from './csv';
+import { leastServedRows } from './least';
 
 const REGIMES: Regime[] = ['departmental-pnl', 'account-pnl', 'matrix', 'exec-sponsored', 'utilization'];
 export const LUCK_RUNS = 100;
@@ -40,12 +41,13 @@ function figure(svg: SVGSVGElement, caption: string, file: string, table: HTMLTa
     h(
       'div',
       { class: 'chart-tools' },
-      h('button', { type: 'button', class: 'ghost small', on: { click: () => download(`${file}.svg`, svgText(svg), 'image/svg+xml') } }, tr('debrief.svg', { chart: caption })),
+      h('button', { type: 'button', class: 'ghost small', 'aria-label': tr('debrief.svg.label', { chart: caption }), on: { click: () => download(`${file}.svg`, svgText(svg), 'image/svg+xml') } }, tr('debrief.svg')),
       h(
         'button',
         {
           type: 'button',
           class: 'ghost small',
+          'aria-label': tr('debrief.png.label', { chart: caption }),
           on: {
             click: async () => {
               try {
@@ -56,9 +58,16 @@ function figure(svg: SVGSVGElement, caption: string, file: string, table: HTMLTa
             },
           },
         },
-        tr('debrief.png', { chart: caption }),
+        tr('debrief.png'),
       ),
-      table ? h('details', { class: 'data-table' }, h('summary', null, tr('debrief.table')), table) : null,
+      table
+        ? h(
+            'details',
+            { class: 'data-table', 'aria-labelledby': `${capId}-numbers` },
+            h('summary', { id: `${capId}-numbers` }, tr('debrief.table'), h('span', { class: 'visually-hidden' }, ` ${tr('debrief.table.of', { chart: caption })}`)),
+            table,
+          )
+        : null,
     ),
   );
 }
@@ -85,14 +94,13 @@ function metricValue(key: MetricKey, v: number): string {
 function differenceText(d: Difference): string {
   const spec = METRICS.find((m) => m.key === d.key)!;
   const dir = d.delta > 0 ? 'up' : 'down';
+  if (spec.kind === 'count') return trn(`cf.diff.${d.key}.${dir}`, Math.round(Math.abs(d.delta)));
   const change =
     spec.kind === 'money'
       ? tr('cf.change.money', { delta: moneyDelta(d.delta), rel: pct(Math.abs(d.relative)) })
       : spec.kind === 'share'
         ? pointsDelta(d.delta)
-        : spec.kind === 'count'
-          ? num(Math.abs(d.delta), 0)
-          : num(Math.abs(d.delta), 2);
+        : num(Math.abs(d.delta), 2);
   return tr(`cf.diff.${d.key}.${dir}`, { change });
 }
 
@@ -162,6 +170,36 @@ export function renderDebrief(s: Session): HTMLElement {
     whoCaption,
     `${fileBase}-who-got-what`,
     dataTable(whoCaption, [tr('debrief.col.quarter'), ...whoSeries.map((x) => x.name)], qLabels.map((q, i) => [q, ...whoSeries.map((x) => days(x.values[i]!))])),
+  );
+
+  // The player's requests that got the least over the game, with the quarter screens' reasons.
+  const leastRows = leastServedRows(history, s.input, s.seat, names);
+  const leastTitle = tr('debrief.least.title');
+  const least = h(
+    'div',
+    { class: 'least-served' },
+    h('h3', { id: 'd-least' }, leastTitle),
+    h('p', { class: 'hint' }, tr('debrief.least.hint')),
+    leastRows.length === 0
+      ? h('p', null, tr('debrief.least.none'))
+      : h(
+          'table',
+          { class: 'data compact', 'aria-labelledby': 'd-least' },
+          h(
+            'thead',
+            null,
+            h(
+              'tr',
+              null,
+              ['debrief.col.quarter', 'debrief.least.col.department', 'debrief.least.col.request', 'debrief.least.col.asked', 'debrief.least.col.received', 'debrief.least.col.why'].map((k) => h('th', { scope: 'col' }, tr(k))),
+            ),
+          ),
+          h(
+            'tbody',
+            null,
+            leastRows.map((r) => h('tr', null, h('th', { scope: 'row' }, r.quarter), h('td', null, r.department), h('td', null, r.request), h('td', null, r.asked), h('td', null, r.received), h('td', null, r.why))),
+          ),
+        ),
   );
 
   // --- 7S ---------------------------------------------------------------------------------
@@ -294,7 +332,7 @@ export function renderDebrief(s: Session): HTMLElement {
       cfStatus.textContent = tr('cf.running', { regime: tr(`regime.${r}`) });
       cfRuns.set(r, await a.counterfactual(r));
     }
-    cfStatus.textContent = tr('cf.done', { count: cfRuns.size });
+    cfStatus.textContent = trn('cf.done', cfRuns.size);
     renderCounterfactual();
   };
   // The picker offers only structures not yet replayed; when none are left it is disabled and says so.
@@ -382,7 +420,7 @@ export function renderDebrief(s: Session): HTMLElement {
     h('nav', { class: 'toc', 'aria-label': tr('debrief.contents') }, h('ol', null, ['accounts', 'company', 'who', 'alignment', 'counterfactual', 'luck', 'questions'].map((id) => h('li', null, h('a', { href: `#debrief-${id}` }, tr(`debrief.section.${id}`)))))),
     h('section', { id: 'debrief-accounts', 'aria-labelledby': 'd-accounts' }, h('h2', { id: 'd-accounts' }, tr('debrief.section.accounts')), h('div', { class: 'chart-row' }, accountChart('fulfilment', 'fulfilment', (v) => pct(v), [0, 1]), accountChart('satisfaction', 'satisfaction', (v) => pct(v), [0, 1])), accountChart('revenue', 'revenue', money, undefined, true)),
     h('section', { id: 'debrief-company', 'aria-labelledby': 'd-company' }, h('h2', { id: 'd-company' }, tr('debrief.section.company')), h('div', { class: 'chart-row' }, profitChart, deptChart)),
-    h('section', { id: 'debrief-who', 'aria-labelledby': 'd-who' }, h('h2', { id: 'd-who' }, tr('debrief.section.who')), h('p', { class: 'hint' }, tr('debrief.who.hint')), whoChart),
+    h('section', { id: 'debrief-who', 'aria-labelledby': 'd-who' }, h('h2', { id: 'd-who' }, tr('debrief.section.who')), h('p', { class: 'hint' }, tr('debrief.who.hint')), whoChart, least),
     h('section', { id: 'debrief-alignment', 'aria-labelledby': 'd-alignment' }, h('h2', { id: 'd-alignment' }, tr('debrief.section.alignment')), h('p', { class: 'hint' }, tr('report.7s.hint')), h('div', { class: 'chart-row' }, radar, indexChart)),
     h(
       'section',

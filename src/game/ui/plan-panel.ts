@@ -10,7 +10,7 @@ import type { JointDecision } from '../../sim/index';
 import type { Opportunity, QuarterRecord } from '../../sim/types';
 import { app, type Session } from '../app';
 import { announce, h, later, mount, uniqueId } from '../dom';
-import { days, list, money, num, pct, tr } from '../i18n';
+import { days, list, money, num, pct, tr, trn } from '../i18n';
 import { checkDraft, hasErrors, proposalKey, repeatSplit, roundDays, splitOf, toPlan, totalDays, upsideLevel, USES, type Draft, type PlanContext } from '../plan-draft';
 import { textOf } from '../text';
 import { relationshipWord } from './briefing-panel';
@@ -128,7 +128,7 @@ export function renderPlanPanel(s: Session, events: PlanPanelEvents): HTMLElemen
     if (hasErrors(issues)) {
       const first = issues.find((i) => i.severity === 'error');
       const f = first ? fields.get(first.path) : undefined;
-      announce(tr('plan.fixFirst', { count: issues.filter((i) => i.severity === 'error').length }));
+      announce(trn('plan.fixFirst', issues.filter((i) => i.severity === 'error').length));
       (f?.input ?? issuesList).focus();
       return;
     }
@@ -421,7 +421,7 @@ export function renderPlanPanel(s: Session, events: PlanPanelEvents): HTMLElemen
     );
     mount(
       jointRoot,
-      h('h3', { id: 'joint-title' }, tr('joint.title')),
+      h('h3', { id: 'joint-title', tabindex: -1 }, tr('joint.title')),
       h('p', { class: 'hint' }, tr('joint.intro', { scope: pct(s.input.model.jointScope), min: days(ctx.jointMinDays) })),
       incoming.length > 0
         ? h(
@@ -531,6 +531,24 @@ export function renderPlanPanel(s: Session, events: PlanPanelEvents): HTMLElemen
   };
   renderJoint();
 
+  // A skip link moves focus to its section's heading (not just the scroll position), so the next Tab continues
+  // from there and a screen reader announces the section.
+  const skipLink = (target: string, label: string) =>
+    h(
+      'a',
+      {
+        href: `#${target}`,
+        on: {
+          click: (e: Event) => {
+            const heading = document.getElementById(target);
+            if (!heading) return;
+            e.preventDefault();
+            heading.focus();
+          },
+        },
+      },
+      label,
+    );
   const panel = h(
     'div',
     { class: 'plan' },
@@ -539,15 +557,15 @@ export function renderPlanPanel(s: Session, events: PlanPanelEvents): HTMLElemen
     h(
       'nav',
       { class: 'plan-nav', 'aria-label': tr('plan.nav') },
-      h('a', { href: '#opps-title' }, tr('plan.opportunities')),
-      h('a', { href: '#time-title' }, tr('plan.nav.time')),
-      h('a', { href: '#joint-title' }, tr('joint.title')),
+      skipLink('opps-title', tr('plan.opportunities')),
+      skipLink('time-title', tr('plan.nav.time')),
+      skipLink('joint-title', tr('joint.title')),
     ),
-    h('section', { 'aria-labelledby': 'opps-title' }, h('h2', { id: 'opps-title' }, tr('plan.opportunities')), h('p', { class: 'hint' }, tr('plan.opportunities.hint')), cards),
+    h('section', { 'aria-labelledby': 'opps-title' }, h('h2', { id: 'opps-title', tabindex: -1 }, tr('plan.opportunities')), h('p', { class: 'hint' }, tr('plan.opportunities.hint')), cards),
     h(
       'section',
       { 'aria-labelledby': 'time-title' },
-      h('h2', { id: 'time-title' }, tr('plan.time', { budget: days(ctx.budget) })),
+      h('h2', { id: 'time-title', tabindex: -1 }, tr('plan.time', { budget: days(ctx.budget) })),
       repeat,
       customerGroup,
       lobbyGroup,

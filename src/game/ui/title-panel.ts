@@ -9,7 +9,7 @@ import { word } from '../../scenario/messages';
 import type { Lang } from '../../i18n/index';
 import { app, type LibraryEntry } from '../app';
 import { announce, h, mount, uniqueId } from '../dom';
-import { dateTime, tr } from '../i18n';
+import { dateTime, tr, trn } from '../i18n';
 import type { Refusal, SaveHead, Screen } from '../save';
 import { textOf } from '../text';
 import { showPanel } from './shell';
@@ -62,7 +62,7 @@ function issueList(file: string, issues: FileIssue[]): HTMLElement {
   return h(
     'div',
     { class: 'file-issues', role: 'alert' },
-    h('h3', null, tr('title.file.problems', { file, count: issues.length })),
+    h('h3', null, trn('title.file.problems', issues.length, { file })),
     h(
       'ol',
       null,
@@ -207,7 +207,7 @@ export async function renderTitlePanel(actions: TitleActions): Promise<void> {
       h('h2', { id: 'library-title' }, tr('title.library')),
       h('ul', { class: 'library' }, a.library.map((e) => scenarioCard(e, { kind: 'library', file: e.file }, actions, lang))),
       a.libraryProblems.length > 0
-        ? h('details', { class: 'hint' }, h('summary', null, tr('title.libraryProblems', { count: a.libraryProblems.length })), a.libraryProblems.map((p) => issueList(p.file, p.issues)))
+        ? h('details', { class: 'hint' }, h('summary', null, trn('title.libraryProblems', a.libraryProblems.length)), a.libraryProblems.map((p) => issueList(p.file, p.issues)))
         : null,
     ),
     h('section', { 'aria-labelledby': 'own-title' }, h('h2', { id: 'own-title' }, tr('title.own')), h('p', null, tr('title.own.intro')), drop, fileStatus, ownList),

@@ -5,7 +5,7 @@
  */
 import type { Regime, ScenarioInput } from '../../sim/types';
 import type { DepartmentStory, EntryStory, Reason } from '../explain';
-import { days, euros, list, num, pct, tr } from '../i18n';
+import { days, euros, list, num, pct, tr, trn } from '../i18n';
 import type { Names } from './labels';
 
 export function reasonText(r: Reason, story: EntryStory, regime: Regime, department: string, names: Names): string {
@@ -23,10 +23,11 @@ export function reasonText(r: Reason, story: EntryStory, regime: Regime, departm
         typical: euros(r.typical),
         visible: pct(r.visibility),
       });
+    // A joint request has two KAMs: the verb agrees with them ("Bram and Daan lobbied … between them", "Bram en Daan lobbyden").
     case 'lobbying':
-      return tr(`reason.lobbying.${dir}`, { kam: kams, days: days(r.lobbyDays) });
+      return r.sign > 0 ? trn('reason.lobbying.up', story.entry.kams.length, { kam: kams, days: days(r.lobbyDays) }) : tr('reason.lobbying.down');
     case 'relationship':
-      return tr(`reason.relationship.${dir}`, { kam: kams, department });
+      return r.sign > 0 ? trn('reason.relationship.up', story.entry.kams.length, { kam: kams, department }) : tr('reason.relationship.down', { department });
     case 'noise':
       return tr(`reason.noise.${dir}`);
     case 'priority':
@@ -58,21 +59,24 @@ export function neglectedSentence(story: DepartmentStory, input: ScenarioInput, 
 }
 
 export function yourSentence(story: EntryStory, department: string, input: ScenarioInput, names: Names): string {
-  const regime = input.company.regime;
-  const up = story.reasons.filter((r) => r.sign > 0).slice(0, 3).map((r) => reasonText(r, story, regime, department, names));
-  const down = story.reasons.filter((r) => r.sign < 0).slice(0, 3).map((r) => reasonText(r, story, regime, department, names));
   const base = tr('why.yours', {
     request: names.request(story.entry.request),
     got: days(story.entry.received),
     asked: days(story.entry.requested),
     share: pct(story.fulfilment),
   });
-  const parts = [base];
-  if (story.fulfilment >= 0.999) parts.push(tr('why.yours.full'));
-  else {
-    if (up.length > 0) parts.push(tr('why.helped', { reasons: list(up) }));
-    if (down.length > 0) parts.push(tr('why.hurt', { reasons: list(down) }));
-    if (up.length === 0 && down.length === 0) parts.push(tr('why.typical'));
-  }
+  return [base, whySentence(story, department, input, names)].join(' ');
+}
+
+/** What helped and what held back one of the player's requests: "Helped by …. Held back by …." */
+export function whySentence(story: EntryStory, department: string, input: ScenarioInput, names: Names): string {
+  if (story.fulfilment >= 0.999) return tr('why.yours.full');
+  const regime = input.company.regime;
+  const up = story.reasons.filter((r) => r.sign > 0).slice(0, 3).map((r) => reasonText(r, story, regime, department, names));
+  const down = story.reasons.filter((r) => r.sign < 0).slice(0, 3).map((r) => reasonText(r, story, regime, department, names));
+  const parts: string[] = [];
+  if (up.length > 0) parts.push(tr('why.helped', { reasons: list(up) }));
+  if (down.length > 0) parts.push(tr('why.hurt', { reasons: list(down) }));
+  if (up.length === 0 && down.length === 0) parts.push(tr('why.typical'));
   return parts.join(' ');
 }
