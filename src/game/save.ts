@@ -140,6 +140,17 @@ export async function loadGame(store: SaveStore): Promise<LoadOutcome> {
   return { ok: true, game: { head, state: { ...head.state, history }, draft, screen } };
 }
 
+/**
+ * What a new game would throw away of the saved one: quarters still to play,
+ * a debrief not yet seen (the game stopped on the last quarter's results or
+ * report), or nothing worth a question.
+ */
+export function whatANewGameReplaces(head: Pick<SaveHead, 'played' | 'quarters'>, screen: Screen): 'quarters' | 'debrief' | null {
+  if (head.played > 0 && head.played < head.quarters) return 'quarters';
+  if (head.played > 0 && head.played >= head.quarters && screen !== 'planning') return 'debrief';
+  return null;
+}
+
 /** Only the head and the screen, for the title screen's resume card (cheap, no quarters read). */
 export async function peekGame(store: SaveStore): Promise<{ ok: true; head: SaveHead; screen: Screen } | { ok: false; refusal: Refusal; head?: Partial<SaveHead> }> {
   const checked = checkHead(await store.get(HEAD_KEY));

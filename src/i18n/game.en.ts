@@ -99,6 +99,7 @@ export const en = {
   'title.replace.title': 'Start a new game?',
   'title.replace.body': 'You have a game in progress ({title}, quarter {next} of {quarters}). Starting a new game replaces it.',
   'title.replace.confirm': 'Start a new game',
+  'title.replace.debrief': 'Your game ({title}) is played to the end, but you have not seen its debrief yet. Starting a new game replaces it.',
 
   // Briefing
   'briefing.role': 'You play {name}, Key Account Manager for {accounts}. You have {budget} of your own time each quarter, for {quarters} quarters.',

@@ -94,6 +94,7 @@ export const nl: Record<keyof typeof en, string> = {
   'title.replace.title': 'Een nieuw spel beginnen?',
   'title.replace.body': 'Je hebt een spel in gang ({title}, kwartaal {next} van {quarters}). Een nieuw spel vervangt het.',
   'title.replace.confirm': 'Nieuw spel beginnen',
+  'title.replace.debrief': 'Je spel ({title}) is uitgespeeld, maar je hebt de nabespreking nog niet gezien. Een nieuw spel vervangt het.',
 
   'briefing.role': 'Je speelt {name}, Key Account Manager voor {accounts}. Je hebt elk kwartaal {budget} eigen tijd, {quarters} kwartalen lang.',
   'briefing.accounts': 'Jouw accounts',

@@ -4,7 +4,7 @@
  * another format or with missing quarters are refused, never half-loaded.
  */
 import { describe, expect, it } from 'vitest';
-import { checkHead, fingerprint, HEAD_KEY, loadGame, MemoryStore, peekGame, quarterKey, saveEntries, SAVE_FORMAT } from '../../src/game/save.js';
+import { checkHead, fingerprint, HEAD_KEY, loadGame, MemoryStore, peekGame, quarterKey, saveEntries, SAVE_FORMAT, whatANewGameReplaces } from '../../src/game/save.js';
 import { createRun, emptyPlan, resultHash, step, type QuarterPlan, type RunState } from '../../src/sim/index.js';
 import { shipped } from '../helpers.js';
 
@@ -122,5 +122,15 @@ describe('save', () => {
     expect(fingerprint(a.history)).toMatch(/^[0-9a-f]{12}$/);
     expect(fingerprint(a.history)).toBe(fingerprint(structuredClone(a.history)));
     expect(fingerprint(a.history)).not.toBe(fingerprint(b.history));
+  });
+});
+
+describe('starting a new game over a saved one', () => {
+  it('asks when quarters are left or the debrief is unseen, not for a game whose debrief was reached', () => {
+    expect(whatANewGameReplaces({ played: 0, quarters: 8 }, 'planning')).toBeNull();
+    expect(whatANewGameReplaces({ played: 3, quarters: 8 }, 'results')).toBe('quarters');
+    expect(whatANewGameReplaces({ played: 8, quarters: 8 }, 'results')).toBe('debrief');
+    expect(whatANewGameReplaces({ played: 8, quarters: 8 }, 'report')).toBe('debrief');
+    expect(whatANewGameReplaces({ played: 8, quarters: 8 }, 'planning')).toBeNull();
   });
 });

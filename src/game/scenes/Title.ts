@@ -9,7 +9,7 @@ import { announce } from '../dom';
 import { Floor } from '../floor/floor';
 import { floorFromInput } from '../floor/model';
 import { tr } from '../i18n';
-import type { ScenarioSource } from '../save';
+import { whatANewGameReplaces, type ScenarioSource } from '../save';
 import { confirmDialog } from '../ui/shell';
 import { renderTitlePanel } from '../ui/title-panel';
 import { attach } from './stage';
@@ -49,8 +49,10 @@ export class Title extends Phaser.Scene {
   private async play(entry: LibraryEntry, source: ScenarioSource): Promise<void> {
     const a = app();
     const saved = await a.savedGame();
-    if (saved.ok && saved.head.played > 0 && saved.head.played < saved.head.quarters) {
-      const yes = await confirmDialog(tr('title.replace.title'), tr('title.replace.body', { title: saved.head.title, next: saved.head.played + 1, quarters: saved.head.quarters }), tr('title.replace.confirm'));
+    const loses = saved.ok ? whatANewGameReplaces(saved.head, saved.screen) : null;
+    if (saved.ok && loses) {
+      const body = loses === 'quarters' ? tr('title.replace.body', { title: saved.head.title, next: saved.head.played + 1, quarters: saved.head.quarters }) : tr('title.replace.debrief', { title: saved.head.title });
+      const yes = await confirmDialog(tr('title.replace.title'), body, tr('title.replace.confirm'));
       if (!yes) return;
     }
     announce(tr('title.starting'));
