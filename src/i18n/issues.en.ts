@@ -55,7 +55,7 @@ export const en = {
   'issue.questions.count-mismatch': 'every language needs the same number of questions: en has {en}, nl has {nl}',
   'issue.text.no-language': 'give the text in at least one language (en or nl)',
   'issue.list.too-long': 'this list has more than {max} items',
-  'issue.list.too-short': 'needs at least {min} item(s)',
+  'issue.list.too-short': 'this list is too short: the minimum is {min}',
   'issue.list.departments': 'a scenario needs at least one department',
   'issue.list.accounts': 'a scenario needs at least one account',
   'issue.list.kams': 'a scenario needs at least one KAM',

@@ -54,7 +54,7 @@ export const nl: Record<keyof typeof en, string> = {
   'issue.questions.count-mismatch': 'elke taal heeft evenveel vragen nodig: en heeft er {en}, nl heeft er {nl}',
   'issue.text.no-language': 'geef de tekst in minstens één taal (en of nl)',
   'issue.list.too-long': 'deze lijst heeft meer dan {max} elementen',
-  'issue.list.too-short': 'heeft minstens {min} element(en) nodig',
+  'issue.list.too-short': 'deze lijst is te kort: het minimum is {min}',
   'issue.list.departments': 'een scenario heeft minstens één afdeling nodig',
   'issue.list.accounts': 'een scenario heeft minstens één account nodig',
   'issue.list.kams': 'een scenario heeft minstens één KAM nodig',
