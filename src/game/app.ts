@@ -44,10 +44,11 @@ export interface Session {
 type Listener = () => void;
 
 /** The screen of the quarter cycle each in-game scene stands for in the save (the debrief comes after the last planning). */
-const SCENE_SCREEN: Record<string, Screen> = { Resolution: 'results', Report: 'report', Quarter: 'planning', Debrief: 'planning' };
+const SCENE_SCREEN: Record<string, Screen> = { Briefing: 'briefing', Resolution: 'results', Report: 'report', Quarter: 'planning', Debrief: 'planning' };
 
 /** The scene a resumed game opens on. */
 export function sceneFor(screen: Screen, played: number, quarters: number): string {
+  if (played === 0 && screen === 'briefing') return 'Briefing';
   if (played > 0 && screen === 'results') return 'Resolution';
   if (played > 0 && screen === 'report') return 'Report';
   return played >= quarters ? 'Debrief' : 'Quarter';

@@ -37,8 +37,8 @@ export interface SaveHead {
  * Where in the quarter cycle the player is: the last quarter's results or its
  * report, or past them (planning the next quarter, or the debrief after the last).
  */
-export type Screen = 'results' | 'report' | 'planning';
-export const SCREENS: readonly Screen[] = ['results', 'report', 'planning'];
+export type Screen = 'briefing' | 'results' | 'report' | 'planning';
+export const SCREENS: readonly Screen[] = ['briefing', 'results', 'report', 'planning'];
 
 /** The stored screen, tied to the quarters played when it was written, so a stale one is ignored. */
 export interface SavedScreen {
@@ -86,8 +86,8 @@ export function saveEntries(head: Omit<SaveHead, 'state' | 'played' | 'format' |
   };
   entries.push([HEAD_KEY, full]);
   entries.push([DRAFT_KEY, null]);
-  // A quarter just played shows its results next; a game not yet begun is at planning.
-  entries.push([SCREEN_KEY, { played: full.played, screen: full.played > 0 ? 'results' : 'planning' } satisfies SavedScreen]);
+  // A quarter just played shows its results next; a game not yet begun opens on its briefing.
+  entries.push([SCREEN_KEY, { played: full.played, screen: full.played > 0 ? 'results' : 'briefing' } satisfies SavedScreen]);
   return entries;
 }
 

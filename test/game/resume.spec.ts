@@ -141,3 +141,16 @@ test('a save from an incompatible version is refused politely', async ({ page })
   await expect(page.getByRole('heading', { level: 2, name: 'Your saved game cannot be continued' })).toHaveCount(0);
   expect(watch.problems).toEqual([]);
 });
+
+test('a reload on the briefing of a new game comes back to the briefing', async ({ page }) => {
+  const watch = watchConsole(page);
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Play First quarter on two fronts' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'First quarter on two fronts' })).toBeVisible();
+  await page.reload();
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'First quarter on two fronts' })).toBeVisible();
+  await page.getByRole('button', { name: 'Start quarter 1' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Quarter 1 of 8: your plan' })).toBeVisible();
+  expect(watch.problems).toEqual([]);
+});

@@ -76,7 +76,7 @@ describe('save', () => {
     expect(stale.ok && stale.game.draft).toBe(null);
   });
 
-  it('the screen of the quarter cycle is kept; after a quarter it is the results, a stale one means planning', async () => {
+  it('the screen of the quarter cycle is kept; after a quarter it is the results, before the first the briefing, a stale one means planning', async () => {
     const store = new MemoryStore();
     const s = play(createRun(input, {}), 2);
     await store.put(saveEntries(head, s, 1, new Date()));
@@ -90,8 +90,12 @@ describe('save', () => {
     expect(stale.ok && stale.game.screen).toBe('planning');
     const fresh = new MemoryStore();
     await fresh.put(saveEntries(head, createRun(input, {}), 1, new Date()));
+    // A game not yet begun opens on its briefing; once the first plan is on screen, on that plan.
     const begun = await loadGame(fresh);
-    expect(begun.ok && begun.game.screen).toBe('planning');
+    expect(begun.ok && begun.game.screen).toBe('briefing');
+    await fresh.put([['screen', { played: 0, screen: 'planning' }]]);
+    const planning = await loadGame(fresh);
+    expect(planning.ok && planning.game.screen).toBe('planning');
   });
 
   it('a save from another format is refused with the format it has', async () => {
