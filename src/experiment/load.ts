@@ -8,7 +8,7 @@
  * design point, validated again and resolved for the engine.
  * Pure: the caller reads the files.
  */
-import { checkFormat, FileError, formatPath, issueAt, validateDocument, type FileIssue, type PathSegment, type SourceDocument } from '../scenario/document.js';
+import { checkFormat, FileError, formatPath, issueAt, parsePath, validateDocument, type FileIssue, type PathSegment, type SourceDocument } from '../scenario/document.js';
 import { resolveScenario } from '../scenario/resolve.js';
 import { closest, SCENARIO_FORMAT, scenarioSchema, type Scenario } from '../scenario/schema.js';
 import { reporterNames, type ScenarioInput } from '../sim/index.js';
@@ -16,7 +16,7 @@ import { canonicalJson } from './canonical.js';
 import { buildDesign, DesignError, type Design, type DesignFactor } from './design.js';
 import { levelsOf, parseFactorSpec, type FactorSpec, type FactorValue } from './factors.js';
 import { hashHex } from './hash.js';
-import { applyValue, checkSpecAgainstKind, PathError, resolvePath, type ResolvedPath } from './paths.js';
+import { applyValue, checkSpecAgainstKind, PathError, placeName, resolvePath, type ResolvedPath } from './paths.js';
 import { checkExperiment, EXPERIMENT_FORMAT, experimentSchema, type Experiment } from './schema.js';
 
 export interface ExperimentFactor extends DesignFactor {
@@ -167,28 +167,8 @@ function scenarioProblems(candidate: unknown): string[] {
     return [];
   } catch (e) {
     if (!(e instanceof FileError)) throw e;
-    return e.issues.map((i) => `${i.path ? `${pathById(candidate, i.path)}: ` : ''}${i.message}`);
+    return e.issues.map((i) => `${i.path ? `${placeName(candidate, parsePath(i.path))}: ` : ''}${i.message}`);
   }
-}
-
-/** A scenario path as factor paths write it, list elements by id: kams[2].charisma → kams.carol.charisma. */
-function pathById(scenario: unknown, path: string): string {
-  let v: unknown = scenario;
-  const step = (key: string | number) => (v = v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[key] : undefined);
-  return path
-    .split('.')
-    .map((seg) => {
-      const m = /^([^[\]]*)((?:\[\d+\])*)$/.exec(seg);
-      if (!m) return seg;
-      let out = m[1]!;
-      if (out) step(out);
-      for (const [, i] of m[2]!.matchAll(/\[(\d+)\]/g)) {
-        const id = (step(Number(i)) as { id?: unknown } | undefined)?.id;
-        out += typeof id === 'string' ? `.${id}` : `[${i}]`;
-      }
-      return out;
-    })
-    .join('.');
 }
 
 /** The first of a factor's values that makes the scenario invalid, worded for the factor's line; null when none does. */

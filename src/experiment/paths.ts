@@ -184,16 +184,16 @@ export function baseValue(scenario: Scenario, place: Place): number | undefined 
   return undefined;
 }
 
-/** A place named the way a researcher writes it: list elements by id (accounts.corvus.maxWallet). */
-function placeName(scenario: Scenario, place: Place): string {
-  const out: string[] = [];
+/** A place named the way factor paths write it, list elements by id: ['kams', 2, 'charisma'] → kams.carol.charisma. */
+export function placeName(scenario: unknown, place: readonly (string | number)[]): string {
+  let out = '';
   let v: unknown = scenario;
   for (const seg of place) {
-    const next = (v as Record<string | number, unknown> | undefined)?.[seg];
-    out.push(typeof seg === 'number' && isRecord(next) ? String(next.id) : String(seg));
-    v = next;
+    v = isRecord(v) || Array.isArray(v) ? (v as Record<string | number, unknown>)[seg] : undefined;
+    const id = typeof seg === 'number' && isRecord(v) ? v.id : undefined;
+    out += typeof seg === 'number' && typeof id !== 'string' ? `[${seg}]` : `${out ? '.' : ''}${typeof id === 'string' ? id : seg}`;
   }
-  return out.join('.');
+  return out;
 }
 
 /** Checks that a factor's values suit the value kind at its path; messages name the offending level. */

@@ -60,6 +60,13 @@ export function formatPath(path: readonly PathSegment[]): string {
   return out;
 }
 
+/** The segments of a path formatPath wrote: `kams[2].charisma` → ['kams', 2, 'charisma']. */
+export function parsePath(path: string): PathSegment[] {
+  const out: PathSegment[] = [];
+  for (const [, key, index] of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) out.push(index !== undefined ? Number(index) : key!);
+  return out;
+}
+
 /** A parsed file that still knows where every value came from. */
 export interface SourceDocument {
   file: string;
