@@ -29,25 +29,22 @@ export const idSchema = z
 
 const plainText = z.string().max(20_000, coded('text.too-long'));
 
-export const textSchema = z
-  .union([
-    plainText,
-    z
-      .strictObject({ en: plainText.optional(), nl: plainText.optional() })
-      .refine((x) => x.en !== undefined || x.nl !== undefined, coded('text.no-language')),
-  ])
-  .describe('A plain string, or one string per language: { en: "...", nl: "..." }');
+/** A text as plain string or one per language, each form checked with `text`. */
+const localized = (text: z.ZodType<string>, description: string) =>
+  z
+    .union([
+      text,
+      z
+        .strictObject({ en: text.optional(), nl: text.optional() })
+        .refine((x) => x.en !== undefined || x.nl !== undefined, coded('text.no-language')),
+    ])
+    .describe(description);
+
+export const textSchema = localized(plainText, 'A plain string, or one string per language: { en: "...", nl: "..." }');
 
 /** A text the file must give (the title, every name): not empty or blank, in any language given. */
 const filledText = plainText.min(1, coded('text.empty')).refine((x) => x.trim() !== '', coded('text.empty'));
-export const requiredTextSchema = z
-  .union([
-    filledText,
-    z
-      .strictObject({ en: filledText.optional(), nl: filledText.optional() })
-      .refine((x) => x.en !== undefined || x.nl !== undefined, coded('text.no-language')),
-  ])
-  .describe('A plain string, or one string per language: { en: "...", nl: "..." }; not empty');
+export const requiredTextSchema = localized(filledText, 'A plain string, or one string per language: { en: "...", nl: "..." }; not empty');
 
 const textListSchema = z
   .union([
