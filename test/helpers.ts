@@ -17,6 +17,26 @@ export function shippedIds(): string[] {
     .sort();
 }
 
+/**
+ * A two-department scenario small enough to read in a test, valid as written.
+ * Messages are checked at its lines and columns, so edit it with care. acme
+ * writes its needs out (engineering only); globex leaves them out (every
+ * department equally); nobody lists relationships.
+ */
+export const SMALL_SCENARIO = `format: two-fronts/scenario@1
+id: base
+title: "Base"
+departments:
+  - { id: engineering, name: "Engineering", capacity: 60 }
+  - { id: service, name: "Service", capacity: 50 }
+accounts:
+  - { id: acme, name: "Acme", wallet: 400, needs: { engineering: 1 } }
+  - { id: globex, name: "Globex", wallet: 700 }
+kams:
+  - { id: you, name: "You", accounts: [acme], control: player, persona: analyst }
+  - { id: bram, name: "Bram", accounts: [globex], persona: heavyweight }
+`;
+
 export function mean(xs: readonly number[]): number {
   return xs.reduce((a, b) => a + b, 0) / xs.length;
 }

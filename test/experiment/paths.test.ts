@@ -2,24 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { FileError, formatIssue, readDocument } from '../../src/scenario/document.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { loadExperiment, pointScenario } from '../../src/experiment/load.js';
+import { SMALL_SCENARIO } from '../helpers.js';
 
-// acme writes its needs out (engineering only); globex leaves them out (every department equally); nobody lists relationships.
-const scenario = loadScenario(
-  `format: two-fronts/scenario@1
-id: small
-title: "Small"
-departments:
-  - { id: engineering, name: "Engineering", capacity: 60 }
-  - { id: service, name: "Service", capacity: 50 }
-accounts:
-  - { id: acme, name: "Acme", wallet: 400, needs: { engineering: 1 } }
-  - { id: globex, name: "Globex", wallet: 700 }
-kams:
-  - { id: you, name: "You", accounts: [acme] }
-  - { id: bram, name: "Bram", accounts: [globex] }
-`,
-  'small.yaml',
-).scenario;
+const scenario = loadScenario(SMALL_SCENARIO, 'small.yaml').scenario;
 
 const head = 'format: two-fronts/experiment@1\nid: t\nscenario: small.yaml\nfactors:\n';
 

@@ -4,6 +4,7 @@ import { validateExperimentDocument } from '../../src/experiment/load.js';
 import { FileError, issueMessage, readDocument, type FileIssue } from '../../src/scenario/document.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { closest } from '../../src/scenario/schema.js';
+import { SMALL_SCENARIO } from '../helpers.js';
 
 function issuesOf(text: string): FileIssue[] {
   try {
@@ -55,19 +56,7 @@ describe('file problems in two languages', () => {
   });
 });
 
-const BASE = `format: two-fronts/scenario@1
-id: base
-title: "Base"
-departments:
-  - { id: engineering, name: "Engineering", capacity: 60 }
-  - { id: service, name: "Service", capacity: 50 }
-accounts:
-  - { id: acme, name: "Acme", wallet: 400, needs: { engineering: 1 } }
-  - { id: globex, name: "Globex", wallet: 700 }
-kams:
-  - { id: you, name: "You", accounts: [acme], control: player, persona: analyst }
-  - { id: bram, name: "Bram", accounts: [globex], persona: heavyweight }
-`;
+const BASE = SMALL_SCENARIO;
 
 /** Each problem as `LINE:COL: path: message`, in the given language. */
 function lines(text: string, lang: 'en' | 'nl' = 'en'): string[] {
