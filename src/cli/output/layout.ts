@@ -128,16 +128,16 @@ export function runCsv(layout: Layout, cells: PointCells, r: RunRecord): string 
   return `${r.runId},${r.pointId},${r.replicate},${r.seed}${factors}${metrics},${r.hash}\n`;
 }
 
-/** `"key":value` pairs of a JSON object, each followed by a comma, from keys and the numbers' text. */
+/** `"key":value` pairs of a JSON object, joined by commas, from keys and the numbers' text. */
 function jsonPairs(keys: readonly string[], values: readonly number[]): string {
   const text = numberList(values, 'null').split(',');
   const out: string[] = new Array<string>(text.length);
-  for (let i = 0; i < text.length; i++) out[i] = `${keys[i]}:${text[i]},`;
-  return out.join('');
+  for (let i = 0; i < text.length; i++) out[i] = `${keys[i]}:${text[i]}`;
+  return out.join(',');
 }
 
 export function runJson(layout: Layout, cells: PointCells, r: RunRecord): string {
-  const metrics = r.final.length ? jsonPairs(layout.runMetricKeys, interleaved(r)) : '';
+  const metrics = r.final.length ? `${jsonPairs(layout.runMetricKeys, interleaved(r))},` : '';
   return `{"run_id":${r.runId},"point_id":${r.pointId},"replicate":${r.replicate},"seed":${r.seed},${cells.json}${metrics}"${RESULT_HASH_COLUMN}":"${r.hash}"}\n`;
 }
 
@@ -156,8 +156,7 @@ export function quartersJson(layout: Layout, r: RunRecord): string {
   const rows: string[] = new Array<string>(r.quarters.length);
   for (let q = 0; q < r.quarters.length; q++) {
     const values = r.quarters[q]!;
-    // The pairs end in a comma; the row's closing brace replaces the last one.
-    const pairs = values.length ? `,${jsonPairs(layout.quarterMetricKeys, values).slice(0, -1)}` : '';
+    const pairs = values.length ? `,${jsonPairs(layout.quarterMetricKeys, values)}` : '';
     rows[q] = `{"run_id":${r.runId},"quarter":${q + 1}${pairs}}\n`;
   }
   return rows.join('');
