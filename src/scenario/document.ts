@@ -119,11 +119,7 @@ export function readDocument(text: string, file: string, bytes = byteLength(text
   try {
     doc = parseDocument(src, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, stringKeys: true });
   } catch (e) {
-    throw new FileError([
-      e instanceof RangeError && /call stack/i.test(e.message)
-        ? issueAt(file, 1, 1, 'file.too-deep', { depth: MAX_DEPTH })
-        : issueAt(file, 1, 1, 'file.unreadable', { detail: (e as Error).message }),
-    ]);
+    throw new FileError([unreadable(file, e)]);
   }
   const yamlIssues: FileIssue[] = [];
   let unclosedReported = false;
@@ -141,12 +137,12 @@ export function readDocument(text: string, file: string, bytes = byteLength(text
       continue;
     }
     // The YAML library's own words for these two name its API and its stack; a trainer needs the cause.
-    if (err.code === 'MULTIPLE_DOCS') yamlIssues.push(issueAt(file, p.line, p.col, 'file.multiple-documents'));
-    else if (err.code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(err.message)) {
+    if (err.code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(err.message)) {
       if (!yamlIssues.some((i) => i.code === 'file.too-deep')) yamlIssues.push(issueAt(file, p.line, p.col, 'file.too-deep', { depth: MAX_DEPTH }));
-    } else if (YAML_CODES[err.code] && !(err.code === 'MISSING_CHAR' && !/quote/.test(err.message)))
-      yamlIssues.push(issueAt(file, p.line, p.col, YAML_CODES[err.code]!));
-    else yamlIssues.push(issueAt(file, p.line, p.col, 'file.syntax', { detail: cleanYamlMessage(err.message) }));
+      continue;
+    }
+    const code = trainerCode(err);
+    yamlIssues.push(code ? issueAt(file, p.line, p.col, code) : issueAt(file, p.line, p.col, 'file.syntax', { detail: cleanYamlMessage(err.message) }));
   }
   if (yamlIssues.length > 0) throw new FileError(yamlIssues);
 
@@ -181,9 +177,7 @@ export function readDocument(text: string, file: string, bytes = byteLength(text
     throw new FileError([
       /alias/i.test((e as Error).message)
         ? issueAt(file, 1, 1, 'file.alias-bomb', { max: MAX_ALIASES })
-        : e instanceof RangeError && /call stack/i.test(e.message)
-          ? issueAt(file, 1, 1, 'file.too-deep', { depth: MAX_DEPTH })
-          : issueAt(file, 1, 1, 'file.unreadable', { detail: (e as Error).message }),
+        : unreadable(file, e),
     ]);
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -236,14 +230,28 @@ export function notUtf8(file: string): FileError {
   return new FileError([issueAt(file, 1, 1, 'file.not-utf8')]);
 }
 
+/** A file the parser gave up on: nested too deep for its stack, or something it could not read at all. */
+function unreadable(file: string, e: unknown): FileIssue {
+  return e instanceof RangeError && /call stack/i.test(e.message)
+    ? issueAt(file, 1, 1, 'file.too-deep', { depth: MAX_DEPTH })
+    : issueAt(file, 1, 1, 'file.unreadable', { detail: (e as Error).message });
+}
+
 /** The YAML mistakes trainers make most, worded in their language rather than the parser's. */
 const YAML_CODES: Record<string, string> = {
+  MULTIPLE_DOCS: 'file.multiple-documents',
   DUPLICATE_KEY: 'file.duplicate-key',
   TAB_AS_INDENT: 'file.tab-indent',
   BAD_INDENT: 'file.bad-indent',
-  MISSING_CHAR: 'file.unclosed-quote',
   BLOCK_AS_IMPLICIT_KEY: 'file.nested-compact',
 };
+
+/** The message code for a parser error a trainer should read in their own words, if it is one of those. */
+function trainerCode(err: { code: string; message: string }): string | undefined {
+  // The parser reports every missing character this way; only a missing quote has a message of its own here.
+  if (err.code === 'MISSING_CHAR') return /quote/.test(err.message) ? 'file.unclosed-quote' : undefined;
+  return YAML_CODES[err.code];
+}
 
 /**
  * Where the innermost `open` bracket still open at `end` starts, or
