@@ -24,7 +24,7 @@ import type { ExperimentContext } from './experiment-file.js';
 import { ensureDir } from './io.js';
 import { AppendFile, countLines, parseCsvLine, readLines, truncateFile } from './output/files.js';
 import { csvHeader, factorColumnType, makeLayout, pointCells, type Layout, type PointCells } from './output/layout.js';
-import { BATCH_FORMAT, fileNames, MANIFEST, readManifest, writeManifest, type Manifest, type OutputFormat } from './output/manifest.js';
+import { BATCH_FORMAT, fileNames, finishCommand, MANIFEST, readManifest, writeManifest, type Manifest, type OutputFormat } from './output/manifest.js';
 import { quarterColumnKinds, runColumnKinds, writeParquetFrom } from './output/parquet.js';
 import { heapLimitsFor, WorkerPool } from './pool.js';
 import { Progress, type ProgressMode, type ProgressStream } from './progress.js';
@@ -430,7 +430,7 @@ export async function runBatch(ctx: ExperimentContext, opts: BatchOptions): Prom
   }
 
   if (written < total) {
-    progress.finish(`stopped at ${written.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} runs; continue with: two-fronts batch ${ctx.experimentFile.path} --out ${dir} --resume${shard ? ` --shard ${shard.index}/${shard.count}` : ''}`);
+    progress.finish(`stopped at ${written.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} runs; continue with: ${finishCommand(ctx.experimentFile.path, dir, shard)}`);
     return { dir, manifest, resumedFrom: done, ran, interrupted: true };
   }
 

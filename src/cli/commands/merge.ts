@@ -13,7 +13,7 @@ import { ensureDir } from '../io.js';
 import { AppendFile, readLines } from '../output/files.js';
 import { csvHeader, factorColumnType } from '../output/layout.js';
 import { levelsOf } from '../../experiment/factors.js';
-import { fileNames, MANIFEST, requireManifest, writeManifest, type Manifest } from '../output/manifest.js';
+import { fileNames, finishCommand, MANIFEST, requireManifest, writeManifest, type Manifest } from '../output/manifest.js';
 import { quarterColumnKinds, runColumnKinds, writeParquetFrom } from '../output/parquet.js';
 import type { Layout } from '../output/layout.js';
 import type { Output } from './validate.js';
@@ -70,7 +70,7 @@ function checkShards(dirs: string[]): { manifests: Manifest[]; count: number } {
   if (missing.length) throw new UserError(`merge: shard${missing.length > 1 ? 's' : ''} ${missing.map((k) => `${k}/${count}`).join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing`);
   manifests.forEach((m, i) => {
     if (m.status !== 'complete')
-      throw new UserError(`merge: ${dirs[i]} (shard ${m.shard!.index}/${count}) is unfinished; finish it with two-fronts batch ${m.experiment.path} --out ${dirs[i]} --shard ${m.shard!.index}/${count} --resume`);
+      throw new UserError(`merge: ${dirs[i]} (shard ${m.shard!.index}/${count}) is unfinished; finish it with ${finishCommand(m.experiment.path, dirs[i]!, m.shard)}`);
   });
   return { manifests, count };
 }

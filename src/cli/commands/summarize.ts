@@ -21,7 +21,7 @@ import { runBatch, defaultWorkers } from '../batch-run.js';
 import { UsageError, UserError } from '../errors.js';
 import { experimentFromTexts } from '../experiment-file.js';
 import { writeAtomic } from '../io.js';
-import { requireManifest, type Manifest } from '../output/manifest.js';
+import { finishCommand, requireManifest, type Manifest } from '../output/manifest.js';
 import { readRows, requireRuns, toNumber } from '../output/read.js';
 import { Progress } from '../progress.js';
 import { parseInteger } from '../scenario-file.js';
@@ -156,14 +156,9 @@ export function writeSummaryFiles(s: FolderSummary): string[] {
 /** Three significant digits below 100 (78.4, 0.0523), whole numbers above (6,509): what a reader compares at a glance. */
 const f = (x: number) => (!Number.isFinite(x) || Math.abs(x) >= 100 ? formatNumber(x, 0) : String(Number(x.toPrecision(3))));
 
-/** The command that finishes an unfinished batch folder (with its shard, which resume requires). */
-export function finishCommand(m: Pick<Manifest, 'experiment' | 'shard'>, dir: string): string {
-  return `two-fronts batch ${m.experiment.path} --out ${dir}${m.shard ? ` --shard ${m.shard.index}/${m.shard.count}` : ''} --resume`;
-}
-
 /** "unfinished: 56 of 120 runs; finish with …" */
 export function unfinishedNote(m: Pick<Manifest, 'experiment' | 'shard' | 'runs'>, dir: string, done: number): string {
-  return `unfinished: ${done.toLocaleString('en-US')} of ${m.runs.toLocaleString('en-US')} runs; finish with ${finishCommand(m, dir)}`;
+  return `unfinished: ${done.toLocaleString('en-US')} of ${m.runs.toLocaleString('en-US')} runs; finish with ${finishCommand(m.experiment.path, dir, m.shard)}`;
 }
 
 export function renderSummary(s: FolderSummary, shown: string[]): string {

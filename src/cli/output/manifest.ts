@@ -59,6 +59,11 @@ export interface Manifest {
   mergedFrom?: string[];
 }
 
+/** The command that finishes an unfinished batch folder, with its shard (which resume requires). */
+export function finishCommand(experimentPath: string, dir: string, shard: Shard | null | undefined): string {
+  return `two-fronts batch ${experimentPath} --out ${dir}${shard ? ` --shard ${shard.index}/${shard.count}` : ''} --resume`;
+}
+
 export function manifestPath(dir: string): string {
   return join(dir, MANIFEST);
 }
