@@ -12,7 +12,7 @@ import { head, startEngine, type Engine } from './engine';
 import { language, setLanguage } from './i18n';
 import type { Lang } from '../i18n/index';
 import { defaultDraft, type Draft, type PlanContext } from './plan-draft';
-import { DRAFT_KEY, IdbStore, loadGame, peekGame, saveEntries, SCREEN_KEY, type Refusal, type SaveHead, type SavedScreen, type SaveStore, type ScenarioSource, type Screen } from './save';
+import { DRAFT_KEY, IdbStore, loadGame, peekGame, saveEntries, SCREEN_KEY, type Refusal, type SavedScreen, type SavePeek, type SaveStore, type ScenarioSource, type Screen } from './save';
 import { readLibrary } from './library';
 import { textOf } from './text';
 import { version } from '../../package.json';
@@ -265,7 +265,7 @@ export class App {
     return early ?? this.savedGame();
   }
 
-  async savedGame(): Promise<{ ok: true; head: SaveHead; screen: Screen } | { ok: false; refusal: Refusal; head?: Partial<SaveHead> }> {
+  async savedGame(): Promise<SavePeek> {
     try {
       return await peekGame(this.store);
     } catch {

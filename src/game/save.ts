@@ -34,8 +34,9 @@ export interface SaveHead {
 }
 
 /**
- * Where in the quarter cycle the player is: the last quarter's results or its
- * report, or past them (planning the next quarter, or the debrief after the last).
+ * Where in the game the player is: a new game's briefing, the last quarter's
+ * results or its report, or past them (planning the next quarter, or the
+ * debrief after the last).
  */
 export type Screen = 'briefing' | 'results' | 'report' | 'planning';
 export const SCREENS: readonly Screen[] = ['briefing', 'results', 'report', 'planning'];
@@ -151,8 +152,11 @@ export function whatANewGameReplaces(head: Pick<SaveHead, 'played' | 'quarters'>
   return null;
 }
 
+/** What the title screen knows of the saved game: its head and screen, or why it cannot be continued. */
+export type SavePeek = { ok: true; head: SaveHead; screen: Screen } | { ok: false; refusal: Refusal; head?: Partial<SaveHead> };
+
 /** Only the head and the screen, for the title screen's resume card (cheap, no quarters read). */
-export async function peekGame(store: SaveStore): Promise<{ ok: true; head: SaveHead; screen: Screen } | { ok: false; refusal: Refusal; head?: Partial<SaveHead> }> {
+export async function peekGame(store: SaveStore): Promise<SavePeek> {
   const checked = checkHead(await store.get(HEAD_KEY));
   if (!checked.ok) return checked;
   return { ...checked, screen: screenOf(await store.get(SCREEN_KEY), checked.head.played) };

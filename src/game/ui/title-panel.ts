@@ -10,7 +10,7 @@ import type { Lang } from '../../i18n/index';
 import { app, type LibraryEntry } from '../app';
 import { announce, h, mount, uniqueId } from '../dom';
 import { dateTime, tr, trn } from '../i18n';
-import type { Refusal, SaveHead, Screen } from '../save';
+import type { SavePeek } from '../save';
 import { textOf } from '../text';
 import { showPanel } from './shell';
 
@@ -80,7 +80,7 @@ function issueList(file: string, issues: FileIssue[]): HTMLElement {
   );
 }
 
-function saveCard(saved: { ok: true; head: SaveHead; screen: Screen } | { ok: false; refusal: Refusal; head?: Partial<SaveHead> }, actions: TitleActions): HTMLElement | null {
+function saveCard(saved: SavePeek, actions: TitleActions): HTMLElement | null {
   if (saved.ok) {
     const hd = saved.head;
     // Stopped on the last quarter's results or report: that is where Continue goes.
