@@ -7,12 +7,12 @@
  */
 import type { AllocationMechanism } from './params.js';
 import { power } from './power.js';
-import { orderByKey } from './stats.js';
+import { orderByKey } from './sort.js';
 import { Scratch } from './scratch.js';
 
 /**
  * Sorts the first n items of `order` by `keys[item]` ascending, ties by item.
- * Insertion sort for the small n of a quarter, the built-in sort beyond.
+ * Insertion sort for the small n of a quarter, orderByKey (sort.ts) beyond.
  */
 function sortByKey(order: Int32Array, n: number, keys: ArrayLike<number>): void {
   if (n > 32) return orderByKey(order, n, keys);

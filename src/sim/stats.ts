@@ -1,7 +1,8 @@
 /**
  * Small statistics used by reporters and the 7S index: mean, sd, Gini, rank
- * correlation and Kendall's W. Pure; imports nothing.
+ * correlation and Kendall's W. Pure; imports only the sorts.
  */
+import { insertionOrder, orderByKey } from './sort.js';
 
 export function sum(xs: ArrayLike<number>): number {
   let s = 0;
@@ -20,91 +21,6 @@ export function sd(xs: ArrayLike<number>): number {
   let s = 0;
   for (let i = 0; i < xs.length; i++) s += (xs[i]! - m) ** 2;
   return Math.sqrt(s / xs.length);
-}
-
-/**
- * Sorts `items[0..count)` by `keys[item]` ascending, equal keys keeping their
- * order (pass items in ascending order to break ties by index). A bottom-up
- * merge sort on (key, item) pairs held side by side, after insertion-sorting
- * runs of eight: stable, O(n log n), and no comparator calls.
- */
-export function orderByKey(items: Int32Array | number[], count: number, keys: ArrayLike<number>): void {
-  if (buffers.keyA.length < count) {
-    buffers.keyA = new Float64Array(count * 2);
-    buffers.keyB = new Float64Array(count * 2);
-    buffers.itemA = new Int32Array(count * 2);
-    buffers.itemB = new Int32Array(count * 2);
-  }
-  let { keyA: ka, keyB: kb, itemA: ia, itemB: ib } = buffers;
-  for (let k = 0; k < count; k++) {
-    const v = items[k]!;
-    ia[k] = v;
-    ka[k] = keys[v]!;
-  }
-  for (let lo = 0; lo < count; lo += RUN) {
-    const hi = Math.min(count, lo + RUN);
-    for (let i = lo + 1; i < hi; i++) {
-      const v = ia[i]!;
-      const x = ka[i]!;
-      let j = i - 1;
-      while (j >= lo && ka[j]! > x) {
-        ka[j + 1] = ka[j]!;
-        ia[j + 1] = ia[j]!;
-        j--;
-      }
-      ka[j + 1] = x;
-      ia[j + 1] = v;
-    }
-  }
-  for (let width = RUN; width < count; width *= 2) {
-    for (let lo = 0; lo < count; lo += 2 * width) {
-      const mid = Math.min(lo + width, count);
-      const hi = Math.min(lo + 2 * width, count);
-      let i = lo;
-      let j = mid;
-      let k = lo;
-      while (i < mid && j < hi) {
-        // Ties take from the left run first: stable.
-        if (ka[j]! < ka[i]!) {
-          kb[k] = ka[j]!;
-          ib[k++] = ia[j++]!;
-        } else {
-          kb[k] = ka[i]!;
-          ib[k++] = ia[i++]!;
-        }
-      }
-      while (i < mid) {
-        kb[k] = ka[i]!;
-        ib[k++] = ia[i++]!;
-      }
-      while (j < hi) {
-        kb[k] = ka[j]!;
-        ib[k++] = ia[j++]!;
-      }
-    }
-    [ka, kb] = [kb, ka];
-    [ia, ib] = [ib, ia];
-  }
-  for (let k = 0; k < count; k++) items[k] = ia[k]!;
-}
-
-const RUN = 8;
-
-/** Working arrays of orderByKey, kept between calls (it never calls itself). */
-const buffers = { keyA: new Float64Array(64), keyB: new Float64Array(64), itemA: new Int32Array(64), itemB: new Int32Array(64) };
-
-/** orderByKey for a handful of items: an insertion sort, stable. */
-function insertionOrder(items: Int32Array | number[], count: number, keys: ArrayLike<number>): void {
-  for (let i = 1; i < count; i++) {
-    const v = items[i]!;
-    const x = keys[v]!;
-    let j = i - 1;
-    while (j >= 0 && keys[items[j]!]! > x) {
-      items[j + 1] = items[j]!;
-      j--;
-    }
-    items[j + 1] = v;
-  }
 }
 
 /**

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { gini, kendallW, kendallWSparse, orderByKey, ranks, spearman } from '../../src/sim/stats.js';
+import { orderByKey } from '../../src/sim/sort.js';
+import { gini, kendallW, kendallWSparse, ranks, spearman } from '../../src/sim/stats.js';
 
 describe('stats', () => {
   it('ranks() gives average ranks to ties', () => {
@@ -29,6 +30,65 @@ describe('stats', () => {
         expect(items).toEqual(expected);
       }),
     );
+  });
+
+  // Long inputs go through buckets cut from the keys' bits: any double, both
+  // signs, −0 beside 0, infinities, subnormals, ties and far outliers must
+  // come out in the one stable order.
+  const anyKey = fc.oneof(
+    fc.double({ noNaN: true }),
+    fc.double({ min: -5, max: 500, noNaN: true }),
+    fc.integer({ min: -3, max: 3 }),
+    fc.constantFrom(-0, 0, Infinity, -Infinity, 5e-324, -5e-324, 1e300),
+  );
+  const stableOrder = (keys: number[], items: number[]) => [...items].sort((a, b) => keys[a]! - keys[b]! || items.indexOf(a) - items.indexOf(b));
+
+  it('orderByKey() gives the stable order for long inputs of any doubles', () => {
+    fc.assert(
+      fc.property(fc.array(anyKey, { minLength: 40, maxLength: 700 }), fc.boolean(), (keys, shuffled) => {
+        const items = keys.map((_, i) => i);
+        if (shuffled) items.reverse();
+        const expected = stableOrder(keys, items);
+        orderByKey(items, items.length, keys);
+        expect(items).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('orderByKey() sorts typical engine keys (heavy-tailed, a few negatives) stably, in a typed array', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.double({ min: -3, max: 3, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })), { minLength: 49, maxLength: 1200 }), (draws) => {
+        const keys = draws.map(([z, u]) => (u < 0.05 ? -1 : 1) * Math.exp(2 * z));
+        const items = Int32Array.from(keys.keys());
+        const expected = stableOrder(keys, [...items]);
+        orderByKey(items, items.length, Float64Array.from(keys));
+        expect([...items]).toEqual(expected);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('orderByKey() holds −0 and 0 equal in long inputs', () => {
+    // Tiny keys (k · 2^-1042 has high word k) keep the span of the bits small
+    // enough for one bucket per word, where −0 and 0 would differ.
+    const zeros = Array.from({ length: 120 }, (_, i) => (i % 2 ? -0 : 0));
+    const tiny = Array.from({ length: 120 }, (_, i) => (60 - (i % 60)) * 2 ** -1042);
+    const keys = [...zeros, ...tiny];
+    const items = keys.map((_, i) => i);
+    const expected = stableOrder(keys, items);
+    expect(expected.slice(0, 120)).toEqual(zeros.map((_, i) => i));
+    orderByKey(items, items.length, keys);
+    expect(items).toEqual(expected);
+  });
+
+  it('orderByKey() orders every item once when keys hold NaN', () => {
+    const keys = Array.from({ length: 300 }, (_, i) => (i % 7 === 0 ? NaN : Math.sin(i)));
+    const items = keys.map((_, i) => i);
+    orderByKey(items, items.length, keys);
+    expect([...items].sort((a, b) => a - b)).toEqual(keys.map((_, i) => i));
+    const finite = items.filter((i) => !Number.isNaN(keys[i]));
+    expect(finite.length).toBe(300 - 43);
   });
 
   it('spearman() is 1 for a monotone relation and −1 for a reversed one', () => {
