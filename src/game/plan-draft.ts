@@ -69,6 +69,8 @@ export interface Draft {
   declined: string[];
   /** The joint proposal being put together, if the player touched the form (drafts saved before it have none). */
   proposal?: DraftProposal;
+  /** Days the player typed in answer to a colleague's proposal, not yet accepted, by proposal key. */
+  replyDays?: Record<string, number>;
 }
 
 export type IssueCode = PlanIssueCode | 'unplanned-days';

@@ -79,9 +79,21 @@ test('a reload on a quarter\'s results, its report or mid-plan comes back to tha
   const mineOptions = await mine.locator('option').allTextContents();
   await mine.selectOption({ label: mineOptions[mineOptions.length - 1]! });
   await jointDays.fill('5');
-  const form = async () => [await colleague.inputValue(), await theirs.inputValue(), await mine.inputValue(), await jointDays.inputValue(), await lobby.inputValue()];
+  // Daan (a team player) proposes a joint solution this quarter; the days typed in answer are kept too.
+  const replyDays = page.getByLabel('Your days for this proposal', { exact: true });
+  await expect(replyDays).toHaveCount(1);
+  await replyDays.fill('7');
+  const form = async () => [
+    await colleague.inputValue(),
+    await theirs.inputValue(),
+    await mine.inputValue(),
+    await jointDays.inputValue(),
+    await lobby.inputValue(),
+    await replyDays.inputValue(),
+  ];
   const before = await form();
   expect(before[0]).toBe('daan');
+  expect(before[5]).toBe('7');
   // Wait for the draft to be stored (it is written shortly after the last edit).
   await expect
     .poll(() =>
@@ -93,13 +105,14 @@ test('a reload on a quarter\'s results, its report or mid-plan comes back to tha
               const get = open.result.transaction('save', 'readonly').objectStore('save').get('draft');
               get.onsuccess = () => {
                 open.result.close();
-                resolve((get.result as { proposal?: { days?: number } } | undefined)?.proposal?.days ?? null);
+                const draft = get.result as { proposal?: { days?: number }; replyDays?: Record<string, number> } | undefined;
+                resolve([draft?.proposal?.days ?? null, ...Object.values(draft?.replyDays ?? {})]);
               };
             };
           }),
       ),
     )
-    .toBe(5);
+    .toEqual([5, 7]);
 
   await page.reload();
   await expect(page.getByText('First quarter on two fronts: you are about to plan quarter 4 of 8.')).toBeVisible();

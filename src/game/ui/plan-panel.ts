@@ -432,7 +432,18 @@ export function renderPlanPanel(s: Session, events: PlanPanelEvents): HTMLElemen
               'ul',
               null,
               incoming.map((p) => {
-                const f = numberField({ label: tr('joint.yourDays'), value: Math.max(ctx.jointMinDays, p.days), step: 1, onInput: () => undefined });
+                const key = proposalKey(p);
+                // What the player typed is kept in the draft, so a reload shows it unchanged.
+                const f = numberField({
+                  label: tr('joint.yourDays'),
+                  value: draft.replyDays?.[key] ?? Math.max(ctx.jointMinDays, p.days),
+                  step: 1,
+                  onInput: (x) => {
+                    if (Number.isFinite(x)) (draft.replyDays ??= {})[key] = x;
+                    else delete draft.replyDays?.[key];
+                    saveSoon();
+                  },
+                });
                 return h(
                   'li',
                   { class: 'proposal' },
@@ -450,6 +461,7 @@ export function renderPlanPanel(s: Session, events: PlanPanelEvents): HTMLElemen
                           click: () => {
                             draft.pursue[p.partnerOpportunity] = true;
                             draft.joint.push({ partner: p.from, opportunity: p.partnerOpportunity, partnerOpportunity: p.opportunity, days: Number(f.input.value.replace(',', '.')), origin: 'invited' });
+                            delete draft.replyDays?.[key];
                             update();
                             renderJoint();
                             announce(tr('joint.accepted', { kam: names.kam(p.from) }));
@@ -464,7 +476,8 @@ export function renderPlanPanel(s: Session, events: PlanPanelEvents): HTMLElemen
                         type: 'button',
                         on: {
                           click: () => {
-                            draft.declined.push(proposalKey(p));
+                            draft.declined.push(key);
+                            delete draft.replyDays?.[key];
                             update();
                             renderJoint();
                             announce(tr('joint.declined', { kam: names.kam(p.from) }));
