@@ -121,30 +121,36 @@ export function readDocument(text: string, file: string, bytes = byteLength(text
   } catch (e) {
     throw new FileError([unreadable(file, e)]);
   }
-  const yamlIssues: FileIssue[] = [];
-  let unclosedReported = false;
+  // Each problem with the offset it starts at.
+  const yamlIssues: { at: number; issue: FileIssue }[] = [];
+  let opened: number | undefined;
   for (const err of [...doc.errors, ...doc.warnings]) {
     const p = pos(err.pos[0]);
     // An unclosed [ or { is noticed lines later, where the parser gives up; point at the bracket itself.
     const closer = /end with an? ([\]}])/.exec(err.message)?.[1] as ']' | '}' | undefined;
     const opener = closer ? unclosedBracket(src, err.pos[0], closer === ']' ? '[' : '{') : undefined;
     if (opener !== undefined) {
-      if (!unclosedReported) {
+      if (opened === undefined) {
         const at = pos(opener);
-        yamlIssues.push(issueAt(file, at.line, at.col, 'file.unclosed', { open: src[opener]!, close: closer! }));
+        yamlIssues.push({ at: opener, issue: issueAt(file, at.line, at.col, 'file.unclosed', { open: src[opener]!, close: closer! }) });
+        opened = opener;
       }
-      unclosedReported = true;
       continue;
     }
     // The YAML library's own words for these two name its API and its stack; a trainer needs the cause.
     if (err.code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(err.message)) {
-      if (!yamlIssues.some((i) => i.code === 'file.too-deep')) yamlIssues.push(issueAt(file, p.line, p.col, 'file.too-deep', { depth: MAX_DEPTH }));
+      if (!yamlIssues.some((i) => i.issue.code === 'file.too-deep')) yamlIssues.push({ at: err.pos[0], issue: issueAt(file, p.line, p.col, 'file.too-deep', { depth: MAX_DEPTH }) });
       continue;
     }
     const code = trainerCode(err);
-    yamlIssues.push(code ? issueAt(file, p.line, p.col, code) : issueAt(file, p.line, p.col, 'file.syntax', { detail: cleanYamlMessage(err.message) }));
+    const issue = code ? issueAt(file, p.line, p.col, code) : issueAt(file, p.line, p.col, 'file.syntax', { detail: cleanYamlMessage(err.message) });
+    yamlIssues.push({ at: err.pos[0], issue });
   }
-  if (yamlIssues.length > 0) throw new FileError(yamlIssues);
+  if (yamlIssues.length > 0) {
+    // After a bracket left open the parser reads everything as inside it: what it says there only repeats that.
+    const kept = yamlIssues.filter((i) => opened === undefined || i.at <= opened);
+    throw new FileError(kept.sort((a, b) => a.at - b.at).map((i) => i.issue));
+  }
 
   const structural: FileIssue[] = [];
   visit(doc, {
@@ -255,7 +261,7 @@ function trainerCode(err: { code: string; message: string }): string | undefined
 
 /**
  * Where the innermost `open` bracket still open at `end` starts, or
- * undefined. Skips quoted scalars and comments; a closer of the other kind
+ * undefined. Skips quoted scalars, block scalars and comments; a closer of the other kind
  * does not close it (in `[acme }` the [ stays open).
  */
 export function unclosedBracket(src: string, end: number, open: '[' | '{'): number | undefined {
@@ -280,12 +286,44 @@ export function unclosedBracket(src: string, end: number, open: '[' | '{'): numb
       lastSignificant = c;
       continue;
     }
+    // A block scalar (| or > after a key or a dash) is text: brackets in it open nothing.
+    if ((c === '|' || c === '>') && /[:-]/.test(lastSignificant)) {
+      const after = blockScalarEnd(src, i, end);
+      if (after !== undefined) {
+        i = after - 1;
+        lastSignificant = '\n';
+        continue;
+      }
+    }
     if (c === '[' || c === '{') stack.push(i);
     else if ((c === ']' || c === '}') && stack.length > 0 && src[stack[stack.length - 1]!] === (c === ']' ? '[' : '{')) stack.pop();
     if (c === '\n' || !/\s/.test(c)) lastSignificant = c;
   }
   for (let k = stack.length - 1; k >= 0; k--) if (src[stack[k]!] === open) return stack[k]!;
   return undefined;
+}
+
+/**
+ * Where the block scalar whose indicator is at `at` ends (the start of the
+ * first line indented no deeper than its key, or of a sequence entry's dash),
+ * or undefined when `at` is no block indicator.
+ */
+function blockScalarEnd(src: string, at: number, end: number): number | undefined {
+  const lineEnd = src.indexOf('\n', at) < 0 ? src.length : src.indexOf('\n', at);
+  if (!/^[|>][1-9+-]{0,2}[ \t]*(#.*)?\r?$/.test(src.slice(at, lineEnd))) return undefined;
+  const lineStart = src.lastIndexOf('\n', at - 1) + 1;
+  const lead = /^( *)((?:- +)*)/.exec(src.slice(lineStart, at))![0];
+  // `key: |` belongs to the key's column; `- |` to its dash's.
+  const parent = lineStart + lead.length === at && lead.includes('-') ? lead.lastIndexOf('-') : lead.length;
+  let i = lineEnd + 1;
+  while (i < end && i < src.length) {
+    const next = src.indexOf('\n', i) < 0 ? src.length : src.indexOf('\n', i);
+    const line = src.slice(i, next);
+    const indent = /^ */.exec(line)![0].length;
+    if (line.trim() !== '' && indent <= parent) break;
+    i = next + 1;
+  }
+  return Math.min(i, src.length);
 }
 
 function cleanYamlMessage(message: string): string {

@@ -84,6 +84,10 @@ describe('messages name the problem at its node', () => {
     expect(lines(BASE.replace('accounts: [globex]', 'accounts: [globex }'))).toEqual([`12:41: ${unclosed}`]);
     // A list left open on one line and a key after it: the parser notices on the next line.
     expect(lines(BASE.replace('title: "Base"', "title: \"Don't [panic]\"\ntags: [a, b\n# a comment with a [ in it\nsummary: 'it''s {fine}'"))).toEqual([`4:7: ${unclosed}`]);
+    // Brackets in block texts (| and >, after a key or a dash) open nothing, even where the parser reads on;
+    // what it says after the open bracket only repeats it and is left out.
+    const blocks = 'tags: [a, b,\n  c,\n  notes: |\n    Pick [one of the two\n  more: >-\n    Kies [een\n  - |\n    a [ in a list item\n';
+    expect(lines(BASE.replace('title: "Base"', `title: "Base"\n${blocks}`))).toEqual([`4:7: ${unclosed}`]);
     expect(lines(BASE.replace('accounts: [globex]', 'accounts: [globex }'), 'nl')).toEqual([
       '12:41: YAML/JSON-syntaxis: deze [ wordt nooit gesloten: er ontbreekt een ] (of een regel erna springt niet ver genoeg in)',
     ]);
