@@ -70,20 +70,7 @@ export function orderByKey(items: Int32Array | number[], count: number, keys: Ar
   for (let lo = 0, b = 0; lo < count; b++) {
     const hi = counts[b]!;
     if (hi - lo > RUN) sortPairs(kb, ib, ka, ia, lo, hi);
-    else {
-      for (let i = lo + 1; i < hi; i++) {
-        const v = ib[i]!;
-        const x = kb[i]!;
-        let j = i - 1;
-        while (j >= lo && kb[j]! > x) {
-          kb[j + 1] = kb[j]!;
-          ib[j + 1] = ib[j]!;
-          j--;
-        }
-        kb[j + 1] = x;
-        ib[j + 1] = v;
-      }
-    }
+    else insertPairs(kb, ib, lo, hi);
     lo = hi;
   }
   for (let k = 0; k < count; k++) items[k] = ib[k]!;
@@ -154,21 +141,7 @@ function distribute(count: number): boolean {
  * `keys` and `items`.
  */
 function sortPairs(keys: Float64Array, items: Int32Array, spareKeys: Float64Array, spareItems: Int32Array, lo: number, hi: number): void {
-  for (let start = lo; start < hi; start += RUN) {
-    const end = Math.min(hi, start + RUN);
-    for (let i = start + 1; i < end; i++) {
-      const v = items[i]!;
-      const x = keys[i]!;
-      let j = i - 1;
-      while (j >= start && keys[j]! > x) {
-        keys[j + 1] = keys[j]!;
-        items[j + 1] = items[j]!;
-        j--;
-      }
-      keys[j + 1] = x;
-      items[j + 1] = v;
-    }
-  }
+  for (let start = lo; start < hi; start += RUN) insertPairs(keys, items, start, Math.min(hi, start + RUN));
   let ka = keys;
   let ia = items;
   let kb = spareKeys;
@@ -211,6 +184,22 @@ function sortPairs(keys: Float64Array, items: Int32Array, spareKeys: Float64Arra
       keys[k] = ka[k]!;
       items[k] = ia[k]!;
     }
+  }
+}
+
+/** Sorts the pairs (keys[lo..hi), items[lo..hi)) by insertion, stably: for a handful of pairs. */
+function insertPairs(keys: Float64Array, items: Int32Array, lo: number, hi: number): void {
+  for (let i = lo + 1; i < hi; i++) {
+    const v = items[i]!;
+    const x = keys[i]!;
+    let j = i - 1;
+    while (j >= lo && keys[j]! > x) {
+      keys[j + 1] = keys[j]!;
+      items[j + 1] = items[j]!;
+      j--;
+    }
+    keys[j + 1] = x;
+    items[j + 1] = v;
   }
 }
 
