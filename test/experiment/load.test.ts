@@ -128,6 +128,6 @@ describe('limits without a message of their own', () => {
   it('an empty scenario path and a too long title say what is expected, in English and Dutch', () => {
     const text = `format: two-fronts/experiment@1\nid: e\ntitle: "${'x'.repeat(501)}"\nscenario: ""\n`;
     expect(issuesOf(text)).toEqual(['3:8: title: text is at most 500 characters', '4:11: scenario: this text is required, so it cannot be empty']);
-    expect(issuesOf(text, 'nl')).toEqual(['3:8: title: een tekst heeft hoogstens 500 tekens', '4:11: scenario: deze tekst is verplicht en mag dus niet leeg zijn']);
+    expect(issuesOf(text, 'nl')).toEqual(['3:8: title: een tekst mag hoogstens 500 tekens hebben', '4:11: scenario: deze tekst is verplicht en mag dus niet leeg zijn']);
   });
 });

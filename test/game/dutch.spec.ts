@@ -18,7 +18,7 @@ test('the game plays in Dutch, with Dutch numbers and <html lang="nl">', async (
   await page.getByLabel('Laad je eigen scenariobestand (YAML of JSON)').setInputFiles({ name: 'kapot.yaml', mimeType: 'text/yaml', buffer: Buffer.from(broken) });
   await expect(page.getByRole('alert').getByRole('heading', { name: /kapot\.yaml kan nog niet gespeeld worden/ })).toBeVisible();
   await expect(page.getByRole('alert').getByRole('listitem').first()).toContainText(/kapot\.yaml, regel \d+, kolom \d+/);
-  await page.getByRole('button', { name: 'Spelen: Eerste kwartaal aan twee fronten' }).click();
+  await page.getByRole('button', { name: 'Spelen: Eerste kwartaal op twee fronten' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Jouw accounts' })).toBeVisible();
   // Dutch money: "€ 500k", never "€500k".
   await expect(page.getByRole('cell', { name: '€ 500k' })).toBeVisible();

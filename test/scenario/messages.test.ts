@@ -50,7 +50,7 @@ describe('file problems in two languages', () => {
     const nl = issues.map((i) => issueMessage(i, 'nl')).join('\n');
     expect(nl).toMatch(/onbekende sleutel "regim" \(bedoel je "regime"\?\)/);
     expect(nl).toMatch(/moet minstens 0 zijn \(expertdagen per kwartaal\)/);
-    expect(nl).toMatch(/onbekend\(e\) afdeling "enginering" \(bedoel je "engineering"\?\)/);
+    expect(nl).toMatch(/afdeling "enginering" is onbekend \(bedoel je "engineering"\?\)/);
     expect(nl).toMatch(/verwacht een getal/);
     expect(nl).toMatch(/hoort bij geen enkele KAM/);
   });
@@ -201,7 +201,7 @@ describe('"did you mean" and reference messages', () => {
       '4:14: departments: a scenario needs at least one department',
       '6:53: accounts[0].needs.engineering: unknown department "engineering" (the file defines no department at all)',
     ]);
-    expect(lines(none, 'nl')[1]).toBe('6:53: accounts[0].needs.engineering: onbekend(e) afdeling "engineering" (het bestand definieert helemaal geen afdeling)');
+    expect(lines(none, 'nl')[1]).toBe('6:53: accounts[0].needs.engineering: afdeling "engineering" is onbekend (het bestand definieert helemaal geen afdeling)');
   });
 });
 
