@@ -103,6 +103,7 @@ export const en = {
 
   // Briefing
   'briefing.role': 'You play {name}, Key Account Manager for {accounts}. You have {budget} of your own time each quarter, for {quarters} quarters.',
+  'briefing.roleUnnamed': 'Your accounts: {accounts}. You have {budget} of your own time each quarter, for {quarters} quarters.',
   'briefing.accounts': 'Your accounts',
   'briefing.col.account': 'Account',
   'briefing.col.wallet': 'Wallet per quarter',

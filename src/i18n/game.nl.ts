@@ -97,6 +97,7 @@ export const nl: Record<keyof typeof en, string> = {
   'title.replace.debrief': 'Je spel ({title}) is uitgespeeld, maar je hebt de nabespreking nog niet gezien. Een nieuw spel vervangt het.',
 
   'briefing.role': 'Je speelt {name}, Key Account Manager voor {accounts}. Je hebt elk kwartaal {budget} eigen tijd, {quarters} kwartalen lang.',
+  'briefing.roleUnnamed': 'Jouw accounts: {accounts}. Je hebt elk kwartaal {budget} eigen tijd, {quarters} kwartalen lang.',
   'briefing.accounts': 'Jouw accounts',
   'briefing.col.account': 'Account',
   'briefing.col.wallet': 'Budget per kwartaal',

@@ -20,6 +20,8 @@ test('the game plays in Dutch, with Dutch numbers and <html lang="nl">', async (
   await expect(page.getByRole('alert').getByRole('listitem').first()).toContainText(/kapot\.yaml, regel \d+, kolom \d+/);
   await page.getByRole('button', { name: 'Spelen: Eerste kwartaal op twee fronten' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Jouw accounts' })).toBeVisible();
+  // The player's seat is called "Jij": the briefing does not say "Je speelt Jij".
+  await expect(page.getByText('Jouw accounts: Acme Industries en Borealis Energy. Je hebt elk kwartaal 60 d eigen tijd, 8 kwartalen lang.')).toBeVisible();
   // Dutch money: "€ 500k", never "€500k".
   await expect(page.getByRole('cell', { name: '€ 500k' })).toBeVisible();
   await page.getByRole('button', { name: 'Begin kwartaal 1' }).click();

@@ -44,6 +44,7 @@ export async function now(page: Page): Promise<number> {
 export async function startTutorial(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Play First quarter on two fronts' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'First quarter on two fronts' })).toBeVisible();
+  await expect(page.getByText('Your accounts: Acme Industries and Borealis Energy. You have 60 d of your own time each quarter, for 8 quarters.')).toBeVisible();
   await page.getByRole('button', { name: 'Start quarter 1' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Quarter 1 of 8: your plan' })).toBeVisible();
 }

@@ -54,7 +54,8 @@ export function renderBriefing(s: Session, onStart: () => void): HTMLElement {
     h(
       'p',
       { class: 'lead' },
-      tr('briefing.role', {
+      // A seat named "You" is not played by "You": its line names the accounts only.
+      tr(textOf(kam.name, lang).trim().toLowerCase() === tr('floor.you') ? 'briefing.roleUnnamed' : 'briefing.role', {
         name: textOf(kam.name, lang),
         accounts: list(kam.accounts.map(accountName)),
         budget: days(kam.timeBudget),
