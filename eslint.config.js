@@ -1,5 +1,6 @@
 // Lint rules: typescript-eslint's recommended set, plus the engine's purity:
-// no global randomness or clocks inside src/sim (the import rules are checked by test/architecture.test.ts).
+// no global randomness, clocks or engine-dependent Math functions inside src/sim (the import rules are
+// checked by test/architecture.test.ts).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -23,7 +24,14 @@ export default tseslint.config(
         { object: 'Math', property: 'random', message: 'The engine draws only from the run\'s seeded streams.' },
         { object: 'Date', property: 'now', message: 'The engine has no wall clock; time is the quarter counter.' },
         { object: 'performance', property: 'now', message: 'The engine has no wall clock; time is the quarter counter.' },
+        // The standard leaves these to each engine, and browsers and Node differ in the last bit.
+        ...['exp', 'expm1', 'log', 'log1p', 'log2', 'log10', 'pow', 'sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'atan2', 'sinh', 'cosh', 'tanh', 'asinh', 'acosh', 'atanh', 'cbrt', 'hypot'].map((property) => ({
+          object: 'Math',
+          property,
+          message: 'Math.' + property + ' may differ between JavaScript engines; use src/sim/math.ts so runs give the same bits in the browser and in Node.',
+        })),
       ],
+      'no-restricted-syntax': ['error', { selector: "BinaryExpression[operator='**'], AssignmentExpression[operator='**=']", message: '** is Math.pow, which may differ between JavaScript engines; multiply, or use pow from src/sim/math.ts.' }],
       'no-restricted-globals': ['error', 'setTimeout', 'setInterval', 'window', 'document', 'process'],
     },
   },

@@ -7,6 +7,7 @@
  * measure of progress rather than a state. Imports only src/sim.
  */
 import type { World } from './world.js';
+import { pow } from './math.js';
 
 export interface Adoption {
   /** 0..1 strength of per-account measurement (1 at once under account-level P&L). */
@@ -21,7 +22,7 @@ export interface Adoption {
 }
 
 export function strength(rate: number, quarter: number): number {
-  return rate >= 1 ? 1 : 1 - Math.pow(1 - rate, Math.max(0, quarter));
+  return rate >= 1 ? 1 : 1 - pow(1 - rate, Math.max(0, quarter));
 }
 
 /** How far each intervention has taken hold in quarter `quarter` (1-based). */

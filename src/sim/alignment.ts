@@ -193,6 +193,9 @@ export function alignmentIndex(elements: ArrayLike<number>, lambda: number): num
   for (let i = 0; i < k; i++) total += elements[i]!;
   const mu = total / k;
   let ss = 0;
-  for (let i = 0; i < k; i++) ss += (elements[i]! - mu) ** 2;
+  for (let i = 0; i < k; i++) {
+    const d = elements[i]! - mu;
+    ss += d * d;
+  }
   return clamp(mu - lambda * Math.sqrt(ss / k), 0, 1);
 }

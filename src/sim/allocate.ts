@@ -15,6 +15,7 @@ import { normalAt } from './rng.js';
 import type { AllocationEntry, DepartmentAllocation, RunState } from './types.js';
 import { accountValue, departmentValue, perceivedValue, trueValue, type RequestSlice } from './value.js';
 import type { World } from './world.js';
+import { exp, pow } from './math.js';
 
 /** Requests as columns: a single opportunity, or two merged by a joint proposal. */
 export interface Requests {
@@ -38,7 +39,7 @@ export interface Requests {
 /** Share of an opportunity's strategic upside the departments can see. */
 export function visibilityOf(world: World, adopt: Adoption, skill: number, businessCaseDays: number): number {
   const m = world.model;
-  const fromCase = 1 - Math.exp(-m.businessCaseRate * skill * businessCaseDays);
+  const fromCase = 1 - exp(-m.businessCaseRate * skill * businessCaseDays);
   const base = m.visibilityBase + (1 - m.visibilityBase) * fromCase;
   return Math.min(1, base + m.measurementVisibility * adopt.measurement + m.boardVisibility * adopt.board);
 }
@@ -119,7 +120,7 @@ export function buildRequests(
       visWeighted += vis * (up + 1e-9);
       upsideTotal += up + 1e-9;
       satisfaction = Math.min(satisfaction, acc.satisfaction[ai]!);
-      size = Math.max(size, Math.pow(acc.wallet[ai]! / meanWallet, m.sizeAdvantage));
+      size = Math.max(size, pow(acc.wallet[ai]! / meanWallet, m.sizeAdvantage));
       if (sponsored[ai]) r.sponsored[i] = 1;
     }
     r.immediateMargin[i] = margin;
@@ -250,7 +251,7 @@ export function allocate(
       }
       const influence = m.influenceBase + lobbying + relationship;
       // Noise belongs to the (department, opportunity) pair, so it is the same in every counterfactual.
-      const noise = noiseSd > 0 ? Math.exp(noiseSd * normalAt(quarterSeed, world.deptLabel[d]!, opps.identity[first]!)) : 1;
+      const noise = noiseSd > 0 ? exp(noiseSd * normalAt(quarterSeed, world.deptLabel[d]!, opps.identity[first]!)) : 1;
       const sponsorFactor = req.sponsored[i] ? sponsored : 1;
       a.ask[e] = days;
       a.departmentValue[e] = dv;

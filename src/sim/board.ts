@@ -8,6 +8,7 @@ import { LABEL, normal, subStream } from './rng.js';
 import type { Adoption } from './adoption.js';
 import type { AccountsState } from './types.js';
 import type { World } from './world.js';
+import { exp } from './math.js';
 
 /** The board's view of an account's value per quarter, before noise. */
 export function boardView(world: World, adopt: Adoption, accounts: AccountsState, ai: number, pitchDays: number): number {
@@ -38,7 +39,7 @@ export function selectSponsored(
   const stream = subStream(quarterSeed, LABEL.board);
   const scored: { ai: number; score: number }[] = [];
   for (let ai = 0; ai < A; ai++) {
-    const noise = Math.exp(world.model.boardNoise * normal(stream));
+    const noise = exp(world.model.boardNoise * normal(stream));
     if (accounts.alive[ai]) scored.push({ ai, score: boardView(world, adopt, accounts, ai, pitch[ai]!) * noise });
   }
   scored.sort((a, b) => b.score - a.score || a.ai - b.ai);

@@ -8,10 +8,11 @@
  */
 import type { ModelParams } from './params.js';
 import type { AccountsState } from './types.js';
+import { exp, log } from './math.js';
 
 export function logit(p: number): number {
   const q = Math.min(1 - 1e-6, Math.max(1e-6, p));
-  return Math.log(q / (1 - q));
+  return log(q / (1 - q));
 }
 
 export function copyAccounts(a: AccountsState): AccountsState {
@@ -49,11 +50,11 @@ export function respond(
   const attention = Math.min(1, customerDays / m.customerDaysNeeded);
   const target = m.qualityWeight * q + m.customerTimeWeight * attention;
   const s = Math.min(1, Math.max(0, (1 - m.satisfactionAnchor) * next.satisfaction[ai]! + m.satisfactionAnchor * target));
-  const sowTarget = 1 / (1 + Math.exp(-(next.sowAnchor[ai]! + m.walletShareSensitivity * (s - next.satisfactionAnchor[ai]!))));
+  const sowTarget = 1 / (1 + exp(-(next.sowAnchor[ai]! + m.walletShareSensitivity * (s - next.satisfactionAnchor[ai]!))));
   const sow = next.shareOfWallet[ai]! + m.walletShareSpeed * (sowTarget - next.shareOfWallet[ai]!);
   const wallet = next.wallet[ai]!;
   const revenue = wallet * sow + projectRevenue;
-  const hazard = m.churnBase * Math.exp(-m.churnSensitivity * s);
+  const hazard = m.churnBase * exp(-m.churnSensitivity * s);
   if (churnDraw < hazard) {
     next.alive[ai] = false;
     next.churnedIn[ai] = quarter;

@@ -5,6 +5,7 @@
  * weakest link, 0 Cobb–Douglas, 1 plain average). Imports only src/sim.
  */
 import { power } from './power.js';
+import { exp, log } from './math.js';
 
 /**
  * Quality in [0, 1] of fulfilment ratios `f` (each 0..1) weighted by `w`
@@ -27,9 +28,9 @@ export function solutionQuality(f: ArrayLike<number>, w: ArrayLike<number>, rho:
     for (let i = 0; i < n; i++) {
       if (w[i]! <= 0) continue;
       if (f[i]! <= 0) return 0;
-      logSum += w[i]! * Math.log(f[i]!);
+      logSum += w[i]! * log(f[i]!);
     }
-    return Math.min(1, Math.exp(logSum));
+    return Math.min(1, exp(logSum));
   }
   let s = 0;
   for (let i = 0; i < n; i++) s += w[i]! * power(Math.max(0, f[i]!), rho);

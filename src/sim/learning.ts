@@ -9,18 +9,19 @@
  */
 import { USES } from './matrix.js';
 import type { ModelParams } from './params.js';
+import { exp } from './math.js';
 
 /** New relationship capital from the old, days of building, mean fulfilment (NaN: asked nothing) and the agenda item's strength. */
 export function nextRelationship(m: ModelParams, old: number, days: number, fulfilment: number, agenda: number): number {
   let r = old * (1 - m.relationshipDecay);
   const boost = 1 + (m.agendaRelationshipBoost - 1) * agenda;
-  if (days > 0) r += (1 - r) * (1 - Math.exp(-m.relationshipRate * boost * days));
+  if (days > 0) r += (1 - r) * (1 - exp(-m.relationshipRate * boost * days));
   if (!Number.isNaN(fulfilment)) r += m.reciprocity * fulfilment * (1 - r);
   return Math.min(1, Math.max(0, r));
 }
 
 export function nextSkill(m: ModelParams, skill: number, businessCaseDays: number): number {
-  return Math.min(1, skill + (1 - skill) * (1 - Math.exp(-m.skillLearning * businessCaseDays)));
+  return Math.min(1, skill + (1 - skill) * (1 - exp(-m.skillLearning * businessCaseDays)));
 }
 
 const FLOOR = 0.01;

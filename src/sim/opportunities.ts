@@ -7,6 +7,7 @@
 import { fillNormals, LABEL, subStream } from './rng.js';
 import type { AccountsState, Opportunity } from './types.js';
 import type { World } from './world.js';
+import { exp, pow } from './math.js';
 
 /** Opportunities per account are capped so a hostile rate cannot blow up a quarter. */
 export const MAX_OPPORTUNITIES_PER_ACCOUNT = 12;
@@ -38,15 +39,15 @@ export function generateOpportunities(
     const draws = 2 + mix.length;
     const start = input.wallet > 0 ? input.wallet : 1;
     // Capacity needs grow with the wallet, less than proportionally (scope economies).
-    const baseDays = start * Math.pow(wallet / start, m.capacityElasticity) * m.opportunityDays;
+    const baseDays = start * pow(wallet / start, m.capacityElasticity) * m.opportunityDays;
     for (let k = 0; k < slots; k++) {
       fillNormals(stream, z, draws);
       if (k >= count || !accounts.alive[ai]) continue;
-      const size = Math.exp(spread * z[0]!);
+      const size = exp(spread * z[0]!);
       const totalDays = baseDays * size;
       let mixTotal = 0;
       for (let i = 0; i < mix.length; i++) {
-        z[2 + i] = mix[i]![1] * Math.exp(half * z[2 + i]!);
+        z[2 + i] = mix[i]![1] * exp(half * z[2 + i]!);
         mixTotal += z[2 + i]!;
       }
       // The mix lists departments in scenario order, so needs are written front to back.
@@ -63,7 +64,7 @@ export function generateOpportunities(
         slot: k + 1,
         needs,
         revenue: round2(wallet * m.opportunityRevenue * size),
-        upside: round2(input.growth * wallet * input.margin * m.upsideScale * Math.exp(spread * z[1]!)),
+        upside: round2(input.growth * wallet * input.margin * m.upsideScale * exp(spread * z[1]!)),
       });
     }
   }

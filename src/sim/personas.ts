@@ -14,6 +14,7 @@ import { clamp } from './stats.js';
 import type { JointPlan, Persona, RunState, TimeUse } from './types.js';
 import { TIME_USES } from './types.js';
 import type { World } from './world.js';
+import { exp, pow } from './math.js';
 
 type Split = Record<TimeUse, number>;
 
@@ -57,7 +58,7 @@ export function lobbyingReturn(world: World, quarter: number): number {
   const m = world.model;
   const damping = lobbyDamping(world, adoption(world, quarter));
   const ret = (felt(world) * m.lobbyingEffect * damping) / LOBBY_REFERENCE;
-  return ret <= 0 ? 0 : Math.pow(ret, m.lobbyingResponse);
+  return ret <= 0 ? 0 : pow(ret, m.lobbyingResponse);
 }
 
 /** How much more (or less) than its habit a persona lobbies, given the return and its rivals. */
@@ -118,7 +119,7 @@ export function intendedSplit(world: World, state: RunState, ki: number, rows: S
     let total = 0;
     for (let u = 0; u < USES; u++) {
       // Exploration: adaptive seats try variations and learn from the outcome.
-      split[s + u] = state.kams.propensities[s + u]! * Math.exp(0.25 * explore[s + u]!);
+      split[s + u] = state.kams.propensities[s + u]! * exp(0.25 * explore[s + u]!);
       total += split[s + u]!;
     }
     for (let u = 0; u < USES; u++) split[s + u]! /= total;

@@ -1,8 +1,10 @@
 /**
  * x^r with the common exponents done by multiplication and square roots
- * (contest decisiveness 1.5, CES exponent −2, ...): Math.pow costs more
- * than the rest of the arithmetic around it. Imports nothing.
+ * (contest decisiveness 1.5, CES exponent −2, ...): a general power costs
+ * more than the rest of the arithmetic around it. Imports only src/sim.
  */
+import { pow } from './math.js';
+
 export function power(x: number, r: number): number {
   switch (r) {
     case 0:
@@ -28,6 +30,6 @@ export function power(x: number, r: number): number {
     case -3:
       return 1 / (x * x * x);
     default:
-      return Math.pow(x, r);
+      return pow(x, r);
   }
 }

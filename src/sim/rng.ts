@@ -11,6 +11,7 @@
  */
 import seedrandom from 'seedrandom';
 import type { AleaState } from './types.js';
+import { log } from './math.js';
 
 export interface Stream {
   /** Uniform in [0, 1). */
@@ -90,7 +91,7 @@ export function drawSeed(stream: Stream): number {
 export function inverseNormal(u: number): number {
   const p = u < 1e-15 ? 1e-15 : u > 1 - 1e-15 ? 1 - 1e-15 : u;
   if (p < 0.02425) {
-    const q = Math.sqrt(-2 * Math.log(p));
+    const q = Math.sqrt(-2 * log(p));
     return (((((-7.784894002430293e-3 * q - 3.223964580411365e-1) * q - 2.400758277161838) * q - 2.549732539343734) * q + 4.374664141464968) * q + 2.938163982698783) /
       ((((7.784695709041462e-3 * q + 3.224671290700398e-1) * q + 2.445134137142996) * q + 3.754408661907416) * q + 1);
   }

@@ -19,7 +19,10 @@ export function sd(xs: ArrayLike<number>): number {
   if (xs.length === 0) return 0;
   const m = mean(xs);
   let s = 0;
-  for (let i = 0; i < xs.length; i++) s += (xs[i]! - m) ** 2;
+  for (let i = 0; i < xs.length; i++) {
+    const d = xs[i]! - m;
+    s += d * d;
+  }
   return Math.sqrt(s / xs.length);
 }
 
@@ -142,8 +145,11 @@ export function kendallW(ratings: readonly ArrayLike<number>[]): number {
   }
   const meanSum = (m * (n + 1)) / 2;
   let s = 0;
-  for (let i = 0; i < n; i++) s += (rankSums[i]! - meanSum) ** 2;
-  const denominator = m * m * (n ** 3 - n) - m * tieCorrection;
+  for (let i = 0; i < n; i++) {
+    const d = rankSums[i]! - meanSum;
+    s += d * d;
+  }
+  const denominator = m * m * (n * n * n - n) - m * tieCorrection;
   if (denominator <= 0) return 1;
   return Math.min(1, Math.max(0, (12 * s) / denominator));
 }
@@ -232,8 +238,11 @@ export class SparseKendall {
     if (m < 2 || n < 2) return 1;
     const meanSum = (m * (n + 1)) / 2;
     let s = 0;
-    for (let i = 0; i < n; i++) s += (rankSums[i]! + this.fillTotal - meanSum) ** 2;
-    const denominator = m * m * (n ** 3 - n) - m * this.tieCorrection;
+    for (let i = 0; i < n; i++) {
+      const d = rankSums[i]! + this.fillTotal - meanSum;
+      s += d * d;
+    }
+    const denominator = m * m * (n * n * n - n) - m * this.tieCorrection;
     if (denominator <= 0) return 1;
     return Math.min(1, Math.max(0, (12 * s) / denominator));
   }

@@ -1,0 +1,145 @@
+/**
+ * exp, log and pow that give the same bits in every JavaScript engine.
+ *
+ * The standard leaves Math.exp, Math.log and Math.pow "implementation-
+ * approximated", and engines differ in the last bit: Chromium 156 and
+ * Node 20 disagree on about one Math.exp in ten. A run must give the same
+ * results in the browser and in Node, so the engine computes these three
+ * itself, from the operations the standard does fix to the bit (+, −, ×, ÷,
+ * comparisons and reading a number's bits). Both functions reduce the
+ * argument exactly, then evaluate the classic minimax polynomials of
+ * Cody & Waite (1980) and Tang (1989), as in the freely distributed fdlibm;
+ * exp and log stay within one unit in the last place of the true value.
+ * Imports nothing.
+ */
+
+const LN2_HI = 6.93147180369123816490e-1; // ln 2 to 32 bits: k · LN2_HI is exact for |k| < 2^11
+const LN2_LO = 1.90821492927058770002e-10; // ln 2 − LN2_HI
+const INV_LN2 = 1.44269504088896338700;
+
+const P1 = 1.66666666666666019037e-1;
+const P2 = -2.77777777770155933842e-3;
+const P3 = 6.61375632143793436117e-5;
+const P4 = -1.65339022054652515390e-6;
+const P5 = 4.13813679705723846039e-8;
+
+const LG1 = 6.666666666666735130e-1;
+const LG2 = 3.999999999940941908e-1;
+const LG3 = 2.857142874366239149e-1;
+const LG4 = 2.222219843214978396e-1;
+const LG5 = 1.818357216161805012e-1;
+const LG6 = 1.531383769920937332e-1;
+const LG7 = 1.479819860511658591e-1;
+
+const EXP_OVERFLOW = 7.09782712893383973096e2;
+const EXP_UNDERFLOW = -7.45133219101941108420e2;
+
+/** 2^k for k in −1074 … 1023, each exact: built by halving and doubling. */
+const POW2 = new Float64Array(1074 + 1024);
+POW2[1074] = 1;
+for (let k = 1; k <= 1023; k++) POW2[1074 + k] = POW2[1074 + k - 1]! * 2;
+for (let k = 1; k <= 1074; k++) POW2[1074 - k] = POW2[1074 - k + 1]! / 2;
+
+/** y · 2^k for any integer k, rounded once at the end as far as the range allows. */
+function scale(y: number, k: number): number {
+  if (k > 1023) return y * POW2[1074 + 1023]! * POW2[1074 + k - 1023]!;
+  // Scale into the normal range first and down last, so a subnormal result is rounded once.
+  if (k < -1021) return y * POW2[1074 + k + 1000]! * POW2[1074 - 1000]!;
+  return y * POW2[1074 + k]!;
+}
+
+/** e^x. */
+export function exp(x: number): number {
+  if (!(x <= EXP_OVERFLOW)) return x !== x ? NaN : Infinity;
+  if (x < EXP_UNDERFLOW) return 0;
+  const ax = x < 0 ? -x : x;
+  if (ax < 3.725290298461914e-9) return 1 + x;
+  // x = k · ln 2 + r with |r| ≤ ln 2 / 2, r held as hi − lo.
+  let k = 0;
+  let hi = x;
+  let lo = 0;
+  if (ax > 0.34657359027997264) {
+    k = Math.floor(INV_LN2 * x + 0.5);
+    hi = x - k * LN2_HI;
+    lo = k * LN2_LO;
+  }
+  const r = hi - lo;
+  const t = r * r;
+  const c = r - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
+  const y = 1 - (lo - (r * c) / (2 - c) - hi);
+  return k === 0 ? y : scale(y, k);
+}
+
+/** A number's bits, read as two 32-bit words. */
+const BITS = new Float64Array(1);
+const WORDS = new Int32Array(BITS.buffer);
+const HIGH = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1 ? 1 : 0;
+const TWO54 = 18014398509481984;
+
+/** The natural logarithm. */
+export function log(x: number): number {
+  if (!(x > 0)) return x === 0 ? -Infinity : NaN;
+  if (x === Infinity) return x;
+  let k = 0;
+  if (x < 2.2250738585072014e-308) {
+    // Subnormal: make it normal, exactly.
+    x *= TWO54;
+    k = -54;
+  }
+  BITS[0] = x;
+  const hx = WORDS[HIGH]!;
+  // The exponent e with x = 2^e · m and m in [√2/2, √2); m is x scaled by 2^−e, exactly.
+  const e = (hx >> 20) - 1023 + (((hx & 0x000fffff) + 0x95f64) >> 20);
+  k += e;
+  const m = x * POW2[1074 - e]!;
+  const f = m - 1;
+  if (f === 0) return k === 0 ? 0 : k * LN2_HI + k * LN2_LO;
+  // log(1 + f) = f − f²/2 + s · (f²/2 + R(s²)), s = f / (2 + f).
+  const s = f / (2 + f);
+  const z = s * s;
+  const w = z * z;
+  const t1 = w * (LG2 + w * (LG4 + w * LG6));
+  const t2 = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7)));
+  const R = t2 + t1;
+  const hfsq = 0.5 * f * f;
+  return k * LN2_HI - (hfsq - (s * (hfsq + R) + k * LN2_LO) - f);
+}
+
+/**
+ * x^y with the special cases of Math.pow. Integer exponents up to 64 by
+ * repeated squaring (exact where the result is, as for squares of small
+ * integers); others as e^(y · ln x), within about |y · ln x| units in the
+ * last place.
+ */
+export function pow(x: number, y: number): number {
+  if (y === 0) return 1;
+  if (y !== y || x !== x) return NaN;
+  if (y === Infinity || y === -Infinity) {
+    const ax = x < 0 ? -x : x;
+    if (ax === 1) return NaN;
+    return ax > 1 === y > 0 ? Infinity : 0;
+  }
+  const integer = Math.floor(y) === y;
+  if (integer && y <= 64 && y >= -64) {
+    let n = y < 0 ? -y : y;
+    let base = x;
+    let out = 1;
+    while (n > 0) {
+      if (n & 1) out *= base;
+      n >>= 1;
+      if (n > 0) base *= base;
+    }
+    return y < 0 ? 1 / out : out;
+  }
+  if (x > 0) return x === Infinity ? (y > 0 ? Infinity : 0) : exp(y * log(x));
+  // x is ±0, negative or −∞: the sign is negative only for an odd integer exponent.
+  const odd = integer && Math.floor(y / 2) * 2 !== y;
+  if (x === -Infinity) return y > 0 ? (odd ? -Infinity : Infinity) : odd ? -0 : 0;
+  if (x === 0) {
+    const negative = odd && 1 / x < 0;
+    return y > 0 ? (negative ? -0 : 0) : negative ? -Infinity : Infinity;
+  }
+  if (!integer) return NaN;
+  const magnitude = pow(-x, y);
+  return odd ? -magnitude : magnitude;
+}
