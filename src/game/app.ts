@@ -11,7 +11,7 @@ import type { QuarterPlan, QuarterRecord, Regime, RunState, ScenarioInput } from
 import { head, startEngine, type Engine } from './engine';
 import { language, setLanguage } from './i18n';
 import type { Lang } from '../i18n/index';
-import { defaultDraft, type Draft, type PlanContext } from './plan-draft';
+import { defaultDraft, planContextOf, type Draft, type PlanContext } from './plan-draft';
 import { DRAFT_KEY, IdbStore, loadGame, peekGame, saveEntries, SCREEN_KEY, type Refusal, type SavedScreen, type SavePeek, type SaveStore, type ScenarioSource, type Screen } from './save';
 import { readLibrary } from './library';
 import { textOf } from './text';
@@ -193,20 +193,7 @@ export class App {
   }
 
   planContext(s: Session = this.session!): PlanContext {
-    const kam = s.input.kams.find((k) => k.id === s.seat)!;
-    const own = new Set(kam.accounts);
-    const alive = s.state.accounts.alive;
-    return {
-      seat: s.seat,
-      quarter: s.state.quarter + 1,
-      budget: kam.timeBudget,
-      departments: s.input.departments.map((d) => d.id),
-      accounts: s.input.accounts.map((a, i) => ({ id: a.id, alive: alive[i]! })).filter((a) => own.has(a.id)),
-      opportunities: s.state.opportunities.filter((o) => own.has(o.account)),
-      boardActive: s.boardActive,
-      jointMinDays: s.input.model.jointMinDays,
-      customerDaysNeeded: s.input.model.customerDaysNeeded,
-    };
+    return planContextOf(s.state, s.seat, s.boardActive);
   }
 
   /** Remembers the draft so a reload mid-plan keeps it. */

@@ -7,7 +7,7 @@
  * Pure: no DOM, no engine runtime.
  */
 import type { JointReason, PlanIssueCode } from '../sim/index';
-import type { Opportunity, QuarterPlan } from '../sim/types';
+import type { Opportunity, QuarterPlan, RunState } from '../sim/types';
 
 export const USES = ['customer', 'lobbying', 'relationship', 'businessCase', 'boardPitch', 'joint'] as const;
 export type Use = (typeof USES)[number];
@@ -88,6 +88,24 @@ const EPS = 1e-9;
 /** Days as the panel keeps them: whole tenths. */
 export function roundDays(x: number): number {
   return Math.round(x * 10) / 10;
+}
+
+/** What planning the coming quarter of `state` for `seat` starts from; `boardActive` as the engine's world says. */
+export function planContextOf(state: RunState, seat: string, boardActive: boolean): PlanContext {
+  const input = state.scenario;
+  const kam = input.kams.find((k) => k.id === seat)!;
+  const own = new Set(kam.accounts);
+  return {
+    seat,
+    quarter: state.quarter + 1,
+    budget: kam.timeBudget,
+    departments: input.departments.map((d) => d.id),
+    accounts: input.accounts.map((a, i) => ({ id: a.id, alive: state.accounts.alive[i]! })).filter((a) => own.has(a.id)),
+    opportunities: state.opportunities.filter((o) => own.has(o.account)),
+    boardActive,
+    jointMinDays: input.model.jointMinDays,
+    customerDaysNeeded: input.model.customerDaysNeeded,
+  };
 }
 
 /** A starting point: every opportunity pursued at its full need, the customers looked after, the rest up to the player. */

@@ -5,26 +5,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkDraft, defaultDraft, hasErrors, repeatSplit, splitOf, toPlan, totalDays, upsideLevel, type Draft, type PlanContext } from '../../src/game/plan-draft.js';
+import { checkDraft, defaultDraft, hasErrors, planContextOf, repeatSplit, splitOf, toPlan, totalDays, upsideLevel, type Draft, type PlanContext } from '../../src/game/plan-draft.js';
 import { checkPlan, createRun, step, worldOf, type RunState } from '../../src/sim/index.js';
 import { shipped } from '../helpers.js';
 
-function contextOf(state: RunState, seat: string): PlanContext {
-  const s = state.scenario;
-  const kam = s.kams.find((k) => k.id === seat)!;
-  const own = new Set(kam.accounts);
-  return {
-    seat,
-    quarter: state.quarter + 1,
-    budget: kam.timeBudget,
-    departments: s.departments.map((d) => d.id),
-    accounts: s.accounts.map((a, i) => ({ id: a.id, alive: state.accounts.alive[i]! })).filter((a) => own.has(a.id)),
-    opportunities: state.opportunities.filter((o) => own.has(o.account)),
-    boardActive: worldOf(s).boardActive,
-    jointMinDays: s.model.jointMinDays,
-    customerDaysNeeded: s.model.customerDaysNeeded,
-  };
-}
+const contextOf = (state: RunState, seat: string): PlanContext => planContextOf(state, seat, worldOf(state.scenario).boardActive);
 
 const tutorial = shipped('tutorial').input;
 const start = createRun(tutorial, {});
