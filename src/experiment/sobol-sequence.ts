@@ -51,16 +51,23 @@ const JOE_KUO: readonly (readonly number[])[] = [
 
 export const SOBOL_MAX_DIMENSIONS = JOE_KUO.length + 1;
 const BITS = 32;
+/** 2^32 written out, and PLACE[i] = 2^(32 − i) by halving: a power computed by ** is left to each JavaScript engine. */
+const TWO_32 = 4294967296;
+const PLACE = Array.from({ length: BITS + 1 }, (_, i) => {
+  let p = TWO_32;
+  for (let k = 0; k < i; k++) p /= 2;
+  return p;
+});
 
 /** Direction numbers V[1..32] of one dimension (0-based: dim 0 is van der Corput). */
 function directions(dim: number): Uint32Array {
   const v = new Uint32Array(BITS + 1);
   if (dim === 0) {
-    for (let i = 1; i <= BITS; i++) v[i] = 2 ** (BITS - i);
+    for (let i = 1; i <= BITS; i++) v[i] = PLACE[i]!;
     return v;
   }
   const [s, a, ...m] = JOE_KUO[dim - 1]!;
-  for (let i = 1; i <= Math.min(s!, BITS); i++) v[i] = (m[i - 1]! * 2 ** (BITS - i)) >>> 0;
+  for (let i = 1; i <= Math.min(s!, BITS); i++) v[i] = (m[i - 1]! * PLACE[i]!) >>> 0;
   for (let i = s! + 1; i <= BITS; i++) {
     let x = (v[i - s!]! ^ (v[i - s!]! >>> s!)) >>> 0;
     for (let k = 1; k < s!; k++) if ((a! >>> (s! - 1 - k)) & 1) x = (x ^ v[i - k]!) >>> 0;
@@ -102,7 +109,7 @@ function scrambleDirections(v: Uint32Array, rng: () => number): void {
 }
 
 function randomWord(rng: () => number): number {
-  return Math.floor(rng() * 2 ** BITS) >>> 0;
+  return Math.floor(rng() * TWO_32) >>> 0;
 }
 
 /**
@@ -112,7 +119,7 @@ function randomWord(rng: () => number): number {
  */
 export function sobolPoints(n: number, dims: number, scrambleSeed?: number): Float64Array {
   if (dims < 1 || dims > SOBOL_MAX_DIMENSIONS) throw new RangeError(`the Sobol sequence here has 1 to ${SOBOL_MAX_DIMENSIONS} dimensions, not ${dims}`);
-  if (n > 2 ** BITS) throw new RangeError('at most 2^32 Sobol points');
+  if (n > TWO_32) throw new RangeError('at most 2^32 Sobol points');
   const v = Array.from({ length: dims }, (_, d) => directions(d));
   const x = new Uint32Array(dims);
   if (scrambleSeed !== undefined) {
@@ -124,7 +131,7 @@ export function sobolPoints(n: number, dims: number, scrambleSeed?: number): Flo
     }
   }
   const out = new Float64Array(n * dims);
-  for (let d = 0; d < dims && n > 0; d++) out[d] = x[d]! / 2 ** BITS;
+  for (let d = 0; d < dims && n > 0; d++) out[d] = x[d]! / TWO_32;
   for (let i = 1; i < n; i++) {
     // Gray-code order: flip the direction number of the lowest zero bit of i − 1.
     let c = 1;
@@ -135,7 +142,7 @@ export function sobolPoints(n: number, dims: number, scrambleSeed?: number): Flo
     }
     for (let d = 0; d < dims; d++) {
       x[d] = (x[d]! ^ v[d]![c]!) >>> 0;
-      out[i * dims + d] = x[d]! / 2 ** BITS;
+      out[i * dims + d] = x[d]! / TWO_32;
     }
   }
   return out;
