@@ -106,10 +106,13 @@ export function log(x: number): number {
 }
 
 /**
- * x^y with the special cases of Math.pow. Integer exponents up to 64 by
- * repeated squaring (exact where the result is, as for squares of small
- * integers); others as e^(y · ln x), within about |y · ln x| units in the
- * last place.
+ * x^y with the special cases of Math.pow. Integer exponents (below 2^53 in
+ * size) exactly as far as double-double arithmetic goes: x = m · 2^e, m
+ * raised by repeated squaring in double-double (Dekker's exact products),
+ * the power of two applied once at the end; so powers of two and of small
+ * integers are exact, and the result is within about half a unit in the last
+ * place. Other exponents as e^(y · ln x), within about 2·|y · ln x| + 2 units
+ * in the last place.
  */
 export function pow(x: number, y: number): number {
   if (y === 0) return 1;
@@ -120,26 +123,112 @@ export function pow(x: number, y: number): number {
     return ax > 1 === y > 0 ? Infinity : 0;
   }
   const integer = Math.floor(y) === y;
-  if (integer && y <= 64 && y >= -64) {
-    let n = y < 0 ? -y : y;
-    let base = x;
-    let out = 1;
-    while (n > 0) {
-      if (n & 1) out *= base;
-      n >>= 1;
-      if (n > 0) base *= base;
-    }
-    return y < 0 ? 1 / out : out;
-  }
-  if (x > 0) return x === Infinity ? (y > 0 ? Infinity : 0) : exp(y * log(x));
-  // x is ±0, negative or −∞: the sign is negative only for an odd integer exponent.
+  // The sign is negative only for a negative base and an odd integer exponent.
   const odd = integer && Math.floor(y / 2) * 2 !== y;
+  if (x === Infinity) return y > 0 ? Infinity : 0;
   if (x === -Infinity) return y > 0 ? (odd ? -Infinity : Infinity) : odd ? -0 : 0;
   if (x === 0) {
     const negative = odd && 1 / x < 0;
     return y > 0 ? (negative ? -0 : 0) : negative ? -Infinity : Infinity;
   }
-  if (!integer) return NaN;
-  const magnitude = pow(-x, y);
-  return odd ? -magnitude : magnitude;
+  if (x < 0) {
+    if (!integer) return NaN;
+    const magnitude = pow(-x, y);
+    return odd ? -magnitude : magnitude;
+  }
+  if (integer && y < 9007199254740992 && y > -9007199254740992) return integerPower(x, y);
+  return exp(y * log(x));
+}
+
+/** Veltkamp's splitter: a double cut into two halves of 26 bits whose products are exact. */
+const SPLITTER = 134217729;
+/** The result of mul(): the double-double (PRODUCT_HI + PRODUCT_LO). */
+let PRODUCT_HI = 0;
+let PRODUCT_LO = 0;
+
+/** (ah + al) · (bh + bl) in double-double, for factors in [1, 2): Dekker's product and a fast two-sum. */
+function mul(ah: number, al: number, bh: number, bl: number): void {
+  const p = ah * bh;
+  let t = SPLITTER * ah;
+  const a1 = t - (t - ah);
+  const a2 = ah - a1;
+  t = SPLITTER * bh;
+  const b1 = t - (t - bh);
+  const b2 = bh - b1;
+  const error = a1 * b1 - p + a1 * b2 + a2 * b1 + a2 * b2;
+  const lo = error + (ah * bl + al * bh);
+  const s = p + lo;
+  PRODUCT_HI = s;
+  PRODUCT_LO = lo - (s - p);
+}
+
+/** x^n for a positive finite x and a nonzero integer n below 2^53 in size. */
+function integerPower(x: number, n: number): number {
+  // x = m · 2^e with m in [1, 2), exactly.
+  let e = 0;
+  if (x < 2.2250738585072014e-308) {
+    x *= TWO54;
+    e = -54;
+  }
+  BITS[0] = x;
+  const ex = (WORDS[HIGH]! >> 20) - 1023;
+  e += ex;
+  const m = x * POW2[1074 - ex]!;
+  // m^|n| = (hi + lo) · 2^E; the base m^(2^i) = (bh + bl) · 2^B; both kept in [1, 2).
+  let hi = 1;
+  let lo = 0;
+  let E = 0;
+  let bh = m;
+  let bl = 0;
+  let B = 0;
+  for (let k = n < 0 ? -n : n; ; ) {
+    if (k % 2 === 1) {
+      mul(hi, lo, bh, bl);
+      hi = PRODUCT_HI;
+      lo = PRODUCT_LO;
+      E += B;
+      if (hi >= 2) {
+        hi *= 0.5;
+        lo *= 0.5;
+        E += 1;
+      }
+    }
+    k = Math.floor(k / 2);
+    if (k === 0) break;
+    mul(bh, bl, bh, bl);
+    bh = PRODUCT_HI;
+    bl = PRODUCT_LO;
+    B *= 2;
+    if (bh >= 2) {
+      bh *= 0.5;
+      bl *= 0.5;
+      B += 1;
+    }
+  }
+  if (n < 0) {
+    // 1 / (hi + lo): q = 1 / hi, corrected by the exact residual 1 − q · hi − q · lo.
+    const q = 1 / hi;
+    let t = SPLITTER * q;
+    const q1 = t - (t - q);
+    const q2 = q - q1;
+    t = SPLITTER * hi;
+    const h1 = t - (t - hi);
+    const h2 = hi - h1;
+    const p = q * hi;
+    const pe = q1 * h1 - p + q1 * h2 + q2 * h1 + q2 * h2;
+    const r = 1 - p - pe - q * lo;
+    hi = q;
+    lo = q * r;
+    E = -E;
+    if (hi < 1) {
+      hi *= 2;
+      lo *= 2;
+      E -= 1;
+    }
+  }
+  const K = E + e * n;
+  // hi + lo is in [1, 2): beyond these powers the result is surely infinite or zero.
+  if (K > 1100) return Infinity;
+  if (K < -1200) return 0;
+  return scale(hi + lo, K);
 }
