@@ -27,6 +27,7 @@ export function generateOpportunities(
   const half = spread / 2;
   // z[0] sizes the opportunity, z[1] its upside, z[2..] jitter each needed department.
   const z = world.scratch.fcap(D + 4);
+  const noNeeds = zeros(D);
   for (let ai = 0; ai < scenario.accounts.length; ai++) {
     const input = scenario.accounts[ai]!;
     const wallet = accounts.wallet[ai]!;
@@ -50,14 +51,8 @@ export function generateOpportunities(
         z[2 + i] = mix[i]![1] * exp(half * z[2 + i]!);
         mixTotal += z[2 + i]!;
       }
-      // The mix lists departments in scenario order, so needs are written front to back.
-      const needs: number[] = [];
-      for (let i = 0; i < mix.length; i++) {
-        const d = mix[i]![0];
-        while (needs.length < d) needs.push(0);
-        needs.push(round2((totalDays * z[2 + i]!) / mixTotal));
-      }
-      while (needs.length < D) needs.push(0);
+      const needs = noNeeds.slice();
+      for (let i = 0; i < mix.length; i++) needs[mix[i]![0]] = round2((totalDays * z[2 + i]!) / mixTotal);
       out.push({
         id: input.id + quarterPart(quarter) + slotPart(k + 1),
         account: input.id,
@@ -68,6 +63,18 @@ export function generateOpportunities(
       });
     }
   }
+  return out;
+}
+
+/**
+ * D zeros in an array that holds unboxed doubles: each opportunity's needs
+ * start as a copy of it, one allocation of the exact size, where pushing
+ * would grow the array (and copy it) on the way.
+ */
+function zeros(D: number): number[] {
+  const out = [0.5];
+  out.length = 0;
+  for (let d = 0; d < D; d++) out.push(0);
   return out;
 }
 
