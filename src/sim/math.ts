@@ -67,7 +67,8 @@ export function exp(x: number): number {
   const t = r * r;
   const c = r - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
   const y = 1 - (lo - (r * c) / (2 - c) - hi);
-  return k === 0 ? y : scale(y, k);
+  // The common case of scale(), written out: one multiplication by an exact power of two.
+  return k >= -1021 && k <= 1023 ? y * POW2[1074 + k]! : scale(y, k);
 }
 
 /** A number's bits, read as two 32-bit words. */
