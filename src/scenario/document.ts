@@ -123,18 +123,21 @@ export function readDocument(text: string, file: string, bytes = byteLength(text
   }
   // Each problem with the offset it starts at.
   const yamlIssues: { at: number; issue: FileIssue }[] = [];
-  let opened: number | undefined;
+  // What the parser read as inside a bracket left open: from the bracket to where it gave up.
+  const insideOpen: [number, number][] = [];
+  const withinOpen = (at: number) => insideOpen.some(([from, to]) => at > from && at <= to);
   for (const err of [...doc.errors, ...doc.warnings]) {
     const p = pos(err.pos[0]);
     // An unclosed [ or { is noticed lines later, where the parser gives up; point at the bracket itself.
     const closer = /end with an? ([\]}])/.exec(err.message)?.[1] as ']' | '}' | undefined;
     const opener = closer ? unclosedBracket(src, err.pos[0], closer === ']' ? '[' : '{') : undefined;
     if (opener !== undefined) {
-      if (opened === undefined) {
+      // A bracket inside one already reported is the same problem.
+      if (!withinOpen(opener) && !insideOpen.some(([from]) => from === opener)) {
         const at = pos(opener);
         yamlIssues.push({ at: opener, issue: issueAt(file, at.line, at.col, 'file.unclosed', { open: src[opener]!, close: closer! }) });
-        opened = opener;
       }
+      insideOpen.push([opener, err.pos[0]]);
       continue;
     }
     // The YAML library's own words for these two name its API and its stack; a trainer needs the cause.
@@ -147,8 +150,9 @@ export function readDocument(text: string, file: string, bytes = byteLength(text
     yamlIssues.push({ at: err.pos[0], issue });
   }
   if (yamlIssues.length > 0) {
-    // After a bracket left open the parser reads everything as inside it: what it says there only repeats that.
-    const kept = yamlIssues.filter((i) => opened === undefined || i.at <= opened);
+    // Inside a bracket left open the parser reads on as if it were closed later: what it says there only repeats that.
+    // What it says after giving up on the bracket is a problem of its own.
+    const kept = yamlIssues.filter((i) => i.issue.code === 'file.unclosed' || !withinOpen(i.at));
     throw new FileError(kept.sort((a, b) => a.at - b.at).map((i) => i.issue));
   }
 
@@ -286,8 +290,8 @@ export function unclosedBracket(src: string, end: number, open: '[' | '{'): numb
       lastSignificant = c;
       continue;
     }
-    // A block scalar (| or > after a key or a dash) is text: brackets in it open nothing.
-    if ((c === '|' || c === '>') && /[:-]/.test(lastSignificant)) {
+    // A block scalar (| or > after a key, a dash or a ?) is text: brackets in it open nothing.
+    if (c === '|' || c === '>') {
       const after = blockScalarEnd(src, i, end);
       if (after !== undefined) {
         i = after - 1;
@@ -312,6 +316,9 @@ function blockScalarEnd(src: string, at: number, end: number): number | undefine
   const lineEnd = src.indexOf('\n', at) < 0 ? src.length : src.indexOf('\n', at);
   if (!/^[|>][1-9+-]{0,2}[ \t]*(#.*)?\r?$/.test(src.slice(at, lineEnd))) return undefined;
   const lineStart = src.lastIndexOf('\n', at - 1) + 1;
+  // Before the indicator: dashes, a ? or a key and its colon, then any anchors and tags; nothing else.
+  const before = src.slice(lineStart, at);
+  if (before.trim() === '' || !/^ *(?:- +)*(?:\? +)?(?:[^\s#][^#]*:[ \t]+)?(?:[&!]\S*[ \t]+)*$/.test(before)) return undefined;
   const lead = /^( *)((?:- +)*)/.exec(src.slice(lineStart, at))![0];
   // `key: |` belongs to the key's column; `- |` to its dash's.
   const parent = lineStart + lead.length === at && lead.includes('-') ? lead.lastIndexOf('-') : lead.length;

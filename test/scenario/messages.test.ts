@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { keys } from '../../src/i18n/index.js';
 import { validateExperimentDocument } from '../../src/experiment/load.js';
-import { FileError, issueMessage, readDocument, type FileIssue } from '../../src/scenario/document.js';
+import { FileError, issueMessage, readDocument, unclosedBracket, type FileIssue } from '../../src/scenario/document.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { closest } from '../../src/scenario/schema.js';
 import { SMALL_SCENARIO } from '../helpers.js';
@@ -88,6 +88,13 @@ describe('messages name the problem at its node', () => {
     // what it says after the open bracket only repeats it and is left out.
     const blocks = 'tags: [a, b,\n  c,\n  notes: |\n    Pick [one of the two\n  more: >-\n    Kies [een\n  - |\n    a [ in a list item\n';
     expect(lines(BASE.replace('title: "Base"', `title: "Base"\n${blocks}`))).toEqual([`4:7: ${unclosed}`]);
+    // Block texts after an anchor, a tag or a ? count too; a plain value ending in "->" is no block text.
+    for (const text of ['tags: [a,\n  note: &n |\n    x [y\n', 'tags: [a,\n  note: !!str >\n    x [y\n', 'tags: [a,\n  ? |\n    x [y\n']) expect(unclosedBracket(text, text.length, '[')).toBe(6);
+    expect(unclosedBracket('a: go ->\n  b: [c\n', 18, '[')).toBe(14);
+    // Where the parser gives up on the bracket and reads on, what it finds is reported too: two brackets, a duplicate key.
+    const codes = (text: string) => issuesOf(text).map((i) => `${i.line}:${i.col} ${i.code}`);
+    expect(codes('a: [1, 2\nb: 3\nb: 4\n')).toEqual(['1:4 file.unclosed', '3:1 file.duplicate-key']);
+    expect(codes('a: [1, 2\nb: {x: 1\nc: 3\n')).toEqual(['1:4 file.unclosed', '2:4 file.unclosed']);
     expect(lines(BASE.replace('accounts: [globex]', 'accounts: [globex }'), 'nl')).toEqual([
       '12:41: YAML/JSON-syntaxis: deze [ wordt nooit gesloten: er ontbreekt een ] (of een regel erna springt niet ver genoeg in)',
     ]);
