@@ -112,8 +112,9 @@ export function log(x: number): number {
  * raised by repeated squaring in double-double (Dekker's exact products),
  * the power of two applied once at the end; so powers of two and of small
  * integers are exact, and the result is within about half a unit in the last
- * place. Other exponents as e^(y · ln x), within about 2·|y · ln x| + 2 units
- * in the last place.
+ * place (one unit for a subnormal result, which is rounded twice). Other
+ * exponents as e^(y · ln x), within about 2·|y · ln x| + 2 units in the last
+ * place.
  */
 export function pow(x: number, y: number): number {
   if (y === 0) return 1;

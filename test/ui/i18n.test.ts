@@ -13,6 +13,7 @@ import { en } from '../../src/i18n/game.en.js';
 import { nl } from '../../src/i18n/game.nl.js';
 import { has } from '../../src/i18n/index.js';
 import { PERSONAS, REGIMES, TIME_USES } from '../../src/sim/index.js';
+import { namesYou } from '../../src/game/ui/labels.js';
 import { ROOT } from '../helpers.js';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -108,6 +109,15 @@ describe('game messages', () => {
     expect(trn('cf.done', 3)).toBe('3 herhalingen klaar.');
     expect(trn('plan.fixFirst', 1)).toBe('Los eerst 1 probleem in je plan op.');
     expect(trn('title.libraryProblems', 2)).toBe('2 scenariobestanden uit de bibliotheek konden niet worden gelezen');
+    setLanguage('en');
+  });
+
+  it('a seat named "you" in either language is recognised in both, so the briefing never says "You play You" or "Je speelt You"', () => {
+    for (const lang of ['en', 'nl'] as const) {
+      setLanguage(lang);
+      for (const name of ['You', 'you ', 'Jij', 'JIJ']) expect(namesYou(name)).toBe(true);
+      for (const name of ['Anna', 'Youssef', '']) expect(namesYou(name)).toBe(false);
+    }
     setLanguage('en');
   });
 });

@@ -9,6 +9,7 @@ import { app } from '../app';
 import { h } from '../dom';
 import { days, euros, list, money, num, pct, tr } from '../i18n';
 import { paragraphs, textOf } from '../text';
+import { namesYou } from './labels';
 
 function growthLevel(growth: number, max: number): string {
   if (!(max > 0) || growth <= 0) return tr('level.none');
@@ -55,7 +56,7 @@ export function renderBriefing(s: Session, onStart: () => void): HTMLElement {
       'p',
       { class: 'lead' },
       // A seat named "You" is not played by "You": its line names the accounts only.
-      tr(textOf(kam.name, lang).trim().toLowerCase() === tr('floor.you') ? 'briefing.roleUnnamed' : 'briefing.role', {
+      tr(namesYou(textOf(kam.name, lang)) ? 'briefing.roleUnnamed' : 'briefing.role', {
         name: textOf(kam.name, lang),
         accounts: list(kam.accounts.map(accountName)),
         budget: days(kam.timeBudget),

@@ -5,7 +5,7 @@
  */
 import type { PlanIssue } from '../../sim/index';
 import type { Opportunity, QuarterPlan, ScenarioInput } from '../../sim/types';
-import type { Lang } from '../../i18n/index';
+import { LANGUAGES, t, type Lang } from '../../i18n/index';
 import { days, tr } from '../i18n';
 import type { DraftIssue } from '../plan-draft';
 import { textOf } from '../text';
@@ -35,8 +35,7 @@ export class Names {
   /** A KAM's name, marked "(you)" for the player unless the name already says so. */
   kamYou(id: string, seat: string): string {
     const n = this.kam(id);
-    const you = tr('floor.you');
-    return id === seat && n.toLowerCase() !== you.toLowerCase() ? `${n} (${you})` : n;
+    return id === seat && !namesYou(n) ? `${n} (${tr('floor.you')})` : n;
   }
 
   /** "Acme Industries, opportunity 2": numbered within the account's opportunities of the quarter. */
@@ -116,4 +115,10 @@ export class Names {
       kam: typeof p.kam === 'string' ? this.kam(p.kam) : '',
     });
   }
+}
+
+/** Whether a seat's name is the word "you" in any of the game's languages (a scenario may name it in one only). */
+export function namesYou(name: string): boolean {
+  const n = name.trim().toLowerCase();
+  return LANGUAGES.some((lang) => t('floor.you', {}, lang).toLowerCase() === n);
 }
