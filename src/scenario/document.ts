@@ -313,24 +313,30 @@ export function unclosedBracket(src: string, end: number, open: '[' | '{'): numb
  * or undefined when `at` is no block indicator.
  */
 function blockScalarEnd(src: string, at: number, end: number): number | undefined {
-  const lineEnd = src.indexOf('\n', at) < 0 ? src.length : src.indexOf('\n', at);
+  const lineEnd = endOfLine(src, at);
   if (!/^[|>][1-9+-]{0,2}[ \t]*(#.*)?\r?$/.test(src.slice(at, lineEnd))) return undefined;
   const lineStart = src.lastIndexOf('\n', at - 1) + 1;
   // Before the indicator: dashes, a ? or a key and its colon, then any anchors and tags; nothing else.
   const before = src.slice(lineStart, at);
   if (before.trim() === '' || !/^ *(?:- +)*(?:\? +)?(?:[^\s#][^#]*:[ \t]+)?(?:[&!]\S*[ \t]+)*$/.test(before)) return undefined;
-  const lead = /^( *)((?:- +)*)/.exec(src.slice(lineStart, at))![0];
+  const lead = /^( *)((?:- +)*)/.exec(before)![0];
   // `key: |` belongs to the key's column; `- |` to its dash's.
   const parent = lineStart + lead.length === at && lead.includes('-') ? lead.lastIndexOf('-') : lead.length;
   let i = lineEnd + 1;
   while (i < end && i < src.length) {
-    const next = src.indexOf('\n', i) < 0 ? src.length : src.indexOf('\n', i);
+    const next = endOfLine(src, i);
     const line = src.slice(i, next);
     const indent = /^ */.exec(line)![0].length;
     if (line.trim() !== '' && indent <= parent) break;
     i = next + 1;
   }
   return Math.min(i, src.length);
+}
+
+/** Where the line holding `i` ends: its newline, or the end of the text. */
+function endOfLine(src: string, i: number): number {
+  const n = src.indexOf('\n', i);
+  return n < 0 ? src.length : n;
 }
 
 function cleanYamlMessage(message: string): string {

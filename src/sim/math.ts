@@ -144,21 +144,28 @@ export function pow(x: number, y: number): number {
 
 /** Veltkamp's splitter: a double cut into two halves of 26 bits whose products are exact. */
 const SPLITTER = 134217729;
-/** The result of mul(): the double-double (PRODUCT_HI + PRODUCT_LO). */
+/** The result of twoProduct() and mul(): the double-double (PRODUCT_HI + PRODUCT_LO). */
 let PRODUCT_HI = 0;
 let PRODUCT_LO = 0;
 
+/** a · b exactly, as the rounded product and its error (Dekker, with Veltkamp's split). */
+function twoProduct(a: number, b: number): void {
+  const p = a * b;
+  let t = SPLITTER * a;
+  const a1 = t - (t - a);
+  const a2 = a - a1;
+  t = SPLITTER * b;
+  const b1 = t - (t - b);
+  const b2 = b - b1;
+  PRODUCT_HI = p;
+  PRODUCT_LO = a1 * b1 - p + a1 * b2 + a2 * b1 + a2 * b2;
+}
+
 /** (ah + al) · (bh + bl) in double-double, for factors in [1, 2): Dekker's product and a fast two-sum. */
 function mul(ah: number, al: number, bh: number, bl: number): void {
-  const p = ah * bh;
-  let t = SPLITTER * ah;
-  const a1 = t - (t - ah);
-  const a2 = ah - a1;
-  t = SPLITTER * bh;
-  const b1 = t - (t - bh);
-  const b2 = bh - b1;
-  const error = a1 * b1 - p + a1 * b2 + a2 * b1 + a2 * b2;
-  const lo = error + (ah * bl + al * bh);
+  twoProduct(ah, bh);
+  const p = PRODUCT_HI;
+  const lo = PRODUCT_LO + (ah * bl + al * bh);
   const s = p + lo;
   PRODUCT_HI = s;
   PRODUCT_LO = lo - (s - p);
@@ -210,15 +217,8 @@ function integerPower(x: number, n: number): number {
   if (n < 0) {
     // 1 / (hi + lo): q = 1 / hi, corrected by the exact residual 1 − q · hi − q · lo.
     const q = 1 / hi;
-    let t = SPLITTER * q;
-    const q1 = t - (t - q);
-    const q2 = q - q1;
-    t = SPLITTER * hi;
-    const h1 = t - (t - hi);
-    const h2 = hi - h1;
-    const p = q * hi;
-    const pe = q1 * h1 - p + q1 * h2 + q2 * h1 + q2 * h2;
-    const r = 1 - p - pe - q * lo;
+    twoProduct(q, hi);
+    const r = 1 - PRODUCT_HI - PRODUCT_LO - q * lo;
     hi = q;
     lo = q * r;
     E = -E;

@@ -5,6 +5,7 @@
  * Imports only src/sim.
  */
 import { fillNormals, LABEL, subStream } from './rng.js';
+import { doubles } from './shapes.js';
 import type { AccountsState, Opportunity } from './types.js';
 import type { World } from './world.js';
 import { exp, pow } from './math.js';
@@ -27,7 +28,8 @@ export function generateOpportunities(
   const half = spread / 2;
   // z[0] sizes the opportunity, z[1] its upside, z[2..] jitter each needed department.
   const z = world.scratch.fcap(D + 4);
-  const noNeeds = zeros(D);
+  // Each opportunity's needs start as a copy of these zeros: one allocation of the exact size, unboxed doubles.
+  const noNeeds = doubles(D, () => 0);
   for (let ai = 0; ai < scenario.accounts.length; ai++) {
     const input = scenario.accounts[ai]!;
     const wallet = accounts.wallet[ai]!;
@@ -63,18 +65,6 @@ export function generateOpportunities(
       });
     }
   }
-  return out;
-}
-
-/**
- * D zeros in an array that holds unboxed doubles: each opportunity's needs
- * start as a copy of it, one allocation of the exact size, where pushing
- * would grow the array (and copy it) on the way.
- */
-function zeros(D: number): number[] {
-  const out = [0.5];
-  out.length = 0;
-  for (let d = 0; d < D; d++) out.push(0);
   return out;
 }
 

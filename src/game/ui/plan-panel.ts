@@ -14,7 +14,7 @@ import { days, list, money, num, pct, tr, trn } from '../i18n';
 import { checkDraft, hasErrors, proposalKey, repeatSplit, roundDays, splitOf, toPlan, totalDays, upsideLevel, USES, type Draft, type PlanContext } from '../plan-draft';
 import { textOf } from '../text';
 import { relationshipWord } from './briefing-panel';
-import { numberField, type NumberField } from './fields';
+import { numberField, parseDays, type NumberField } from './fields';
 import { Names } from './labels';
 
 export interface PlanPanelEvents {
@@ -354,7 +354,7 @@ export function renderPlanPanel(s: Session, events: PlanPanelEvents): HTMLElemen
       if (value !== undefined && [...sel.options].some((o) => o.value === value)) sel.value = value;
     };
     const remember = () => {
-      draft.proposal = { partner: colleagueSel.value, partnerOpportunity: theirSel.value, opportunity: mineSel.value, days: Number(daysField.input.value.replace(',', '.')) };
+      draft.proposal = { partner: colleagueSel.value, partnerOpportunity: theirSel.value, opportunity: mineSel.value, days: parseDays(daysField.input.value) };
       saveSoon();
     };
     const fillTheirs = () => {
@@ -388,7 +388,7 @@ export function renderPlanPanel(s: Session, events: PlanPanelEvents): HTMLElemen
             const partner = colleagueSel.value;
             const theirs = theirSel.value;
             const mine = mineSel.value;
-            const d = Number(daysField.input.value.replace(',', '.'));
+            const d = parseDays(daysField.input.value);
             if (!partner || !theirs || !mine) {
               reply.textContent = tr('joint.incomplete');
               return;
@@ -460,7 +460,7 @@ export function renderPlanPanel(s: Session, events: PlanPanelEvents): HTMLElemen
                         on: {
                           click: () => {
                             draft.pursue[p.partnerOpportunity] = true;
-                            draft.joint.push({ partner: p.from, opportunity: p.partnerOpportunity, partnerOpportunity: p.opportunity, days: Number(f.input.value.replace(',', '.')), origin: 'invited' });
+                            draft.joint.push({ partner: p.from, opportunity: p.partnerOpportunity, partnerOpportunity: p.opportunity, days: parseDays(f.input.value), origin: 'invited' });
                             delete draft.replyDays?.[key];
                             update();
                             renderJoint();
