@@ -7,12 +7,14 @@
  * view, a bigger one a new, bigger buffer. Rewound at the start of every
  * public entry point. Arrays must not outlive the call that took them:
  * everything the engine returns is copied into plain arrays or objects.
- * Imports nothing.
+ * Imports only src/sim.
  */
+import { values } from './shapes.js';
 
 export class Scratch {
-  private readonly f64: Float64Array[] = [];
-  private readonly i32: Int32Array[] = [];
+  // Lists shaped for objects from the start, so every world's scratch has the same hidden class.
+  private readonly f64: Float64Array[] = values(0, () => new Float64Array(0));
+  private readonly i32: Int32Array[] = values(0, () => new Int32Array(0));
   private fAt = 0;
   private iAt = 0;
 

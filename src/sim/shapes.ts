@@ -32,6 +32,14 @@ export function objects<T extends object>(): T[] {
   return out;
 }
 
+/** A list of n values that are objects or strings, built in one shape whatever the caller's compilation state. */
+export function values<T>(n: number, at: (i: number) => T): T[] {
+  const out = [{}] as T[];
+  for (let i = 0; i < n; i++) out[i] = at(i);
+  out.length = n;
+  return out;
+}
+
 /** A boolean array of length n, in the same shape however the caller was compiled. */
 export function flags(n: number, at: (i: number) => boolean): boolean[] {
   const out = [true];

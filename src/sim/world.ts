@@ -7,6 +7,7 @@
 import { reporterNames } from './reporters.js';
 import { hash32 } from './rng.js';
 import { Scratch } from './scratch.js';
+import { doubles, integers, values } from './shapes.js';
 import { ADAPTIVE_RULES, ALLOCATION_MECHANISMS, MODEL_PARAM_NAMES, type AdaptiveRule, type AllocationMechanism, type ModelParams } from './params.js';
 import { PERSONAS, REGIMES, type Persona, type Regime, type ScenarioInput } from './types.js';
 
@@ -77,12 +78,18 @@ export function boardIsActive(regime: Regime, boardAccountPlans: boolean): boole
   return regime === 'exec-sponsored' || boardAccountPlans;
 }
 
+function indexOf(list: readonly { id: string }[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (let i = 0; i < list.length; i++) out.set(list[i]!.id, i);
+  return out;
+}
+
 export function worldOf(scenario: ScenarioInput): World {
   const hit = cache.get(scenario);
   if (hit) return hit;
-  const deptIndex = new Map(scenario.departments.map((d, i) => [d.id, i] as const));
-  const accountIndex = new Map(scenario.accounts.map((a, i) => [a.id, i] as const));
-  const kamIndex = new Map(scenario.kams.map((k, i) => [k.id, i] as const));
+  const deptIndex = indexOf(scenario.departments);
+  const accountIndex = indexOf(scenario.accounts);
+  const kamIndex = indexOf(scenario.kams);
   const ownerOf = new Int32Array(scenario.accounts.length).fill(-1);
   scenario.kams.forEach((k, ki) => {
     for (const a of k.accounts) {
@@ -90,17 +97,19 @@ export function worldOf(scenario: ScenarioInput): World {
       if (ai !== undefined) ownerOf[ai] = ki;
     }
   });
-  const needMix = scenario.accounts.map((a) => {
-    const pairs: [number, number][] = [];
+  // Every list below is built by the shape builders: made with `map`, a list's
+  // internal shape would depend on whether this function was running
+  // optimised, and code compiled for one world's lists would be thrown away
+  // at the next world's.
+  const D = scenario.departments.length;
+  const needMix = values(scenario.accounts.length, (ai) => {
+    const needs = scenario.accounts[ai]!.needs;
     let total = 0;
-    scenario.departments.forEach((d, di) => {
-      const v = a.needs[d.id] ?? 0;
-      if (v > 0) {
-        pairs.push([di, v]);
-        total += v;
-      }
-    });
-    return pairs.map(([di, v]) => [di, v / total] as const);
+    for (const d of scenario.departments) total += Math.max(0, needs[d.id] ?? 0);
+    const used = integers(D, () => 0);
+    let n = 0;
+    for (let di = 0; di < D; di++) if ((needs[scenario.departments[di]!.id] ?? 0) > 0) used[n++] = di;
+    return values(n, (k) => doubles(2, (j) => (j === 0 ? used[k]! : needs[scenario.departments[used[k]!]!.id]! / total)) as unknown as readonly [number, number]);
   });
   const { regime, interventions } = scenario.company;
   const canonical = <T extends string>(list: readonly T[], value: T): T => list[list.indexOf(value)] ?? value;
@@ -109,14 +118,20 @@ export function worldOf(scenario: ScenarioInput): World {
     regime: canonical(REGIMES, regime),
     allocation: canonical(ALLOCATION_MECHANISMS, scenario.model.allocation),
     adaptiveRule: canonical(ADAPTIVE_RULES, scenario.model.adaptiveRule),
-    personas: scenario.kams.map((k) => (k.control === 'adaptive' ? 'adaptive' : canonical(PERSONAS, k.persona))),
+    personas: values(scenario.kams.length, (ki) => {
+      const k = scenario.kams[ki]!;
+      return k.control === 'adaptive' ? 'adaptive' : canonical(PERSONAS, k.persona);
+    }),
     scenario,
     deptIndex,
     accountIndex,
     kamIndex,
     ownerOf,
-    byGrowth: scenario.accounts.map((_, i) => i).sort((a, b) => scenario.accounts[b]!.growth - scenario.accounts[a]!.growth || a - b),
-    accountsOf: scenario.kams.map((k) => k.accounts.map((a) => accountIndex.get(a)!).filter((ai) => ai !== undefined)),
+    byGrowth: integers(scenario.accounts.length, (i) => i).sort((a, b) => scenario.accounts[b]!.growth - scenario.accounts[a]!.growth || a - b),
+    accountsOf: values(scenario.kams.length, (ki) => {
+      const mine = scenario.kams[ki]!.accounts.map((a) => accountIndex.get(a)).filter((ai) => ai !== undefined);
+      return integers(mine.length, (k) => mine[k]!);
+    }),
     needMix,
     deptLabel: Uint32Array.from(scenario.departments, (d) => hash32(`noise:${d.id}`)),
     reporterNames: reporterNames(scenario),
