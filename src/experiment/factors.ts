@@ -163,6 +163,28 @@ export function fromUnit(spec: FactorSpec, u: number): FactorValue {
   return spec.min + u * (spec.max - spec.min);
 }
 
+/**
+ * Where the value at unit coordinate u sits in the factor's range, as a
+ * share from 0 to 1, for factors that take a few values (levels, listed
+ * multipliers, integer ranges): level index / (levels − 1). Null for a
+ * continuous factor, whose position is u itself.
+ */
+export function levelPosition(spec: FactorSpec, u: number): number | null {
+  if (spec.kind === 'levels' || (spec.kind === 'scale' && spec.levels)) {
+    const n = spec.kind === 'levels' ? spec.levels.length : spec.levels!.length;
+    return n > 1 ? Math.min(n - 1, Math.floor(u * n)) / (n - 1) : 0;
+  }
+  if (spec.kind === 'range' && spec.integer) {
+    const n = spec.max - spec.min + 1;
+    return n > 1 ? Math.min(n - 1, Math.floor(u * n)) / (n - 1) : 0;
+  }
+  return null;
+}
+
+/** Columns every run row starts with, and the one it ends with: no factor column may take these names. */
+export const RUN_KEY_COLUMNS = ['run_id', 'point_id', 'replicate', 'seed'] as const;
+export const RESULT_HASH_COLUMN = 'result_hash';
+
 /** CSV column of a factor: dots become underscores, `*` becomes `all`, scale factors end in `_scale`. */
 export function factorColumn(path: string, spec: FactorSpec): string {
   const base = path.replaceAll('*', 'all').replaceAll('.', '_');

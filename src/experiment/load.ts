@@ -14,7 +14,7 @@ import { closest, SCENARIO_FORMAT, scenarioSchema, type Scenario } from '../scen
 import { reporterNames, type ScenarioInput } from '../sim/index.js';
 import { canonicalJson } from './canonical.js';
 import { buildDesign, DesignError, type Design, type DesignFactor } from './design.js';
-import { levelsOf, parseFactorSpec, type FactorSpec, type FactorValue } from './factors.js';
+import { factorColumn, levelsOf, parseFactorSpec, RESULT_HASH_COLUMN, RUN_KEY_COLUMNS, type FactorSpec, type FactorValue } from './factors.js';
 import { hashHex } from './hash.js';
 import { applyValue, checkSpecAgainstKind, PathError, placeName, resolvePath, type ResolvedPath } from './paths.js';
 import { checkExperiment, EXPERIMENT_FORMAT, experimentSchema, type Experiment } from './schema.js';
@@ -229,9 +229,16 @@ export function loadExperiment(doc: SourceDocument, scenario: Scenario): LoadedE
 
   // Fixed values first: they make the scenario every point starts from.
   const base = structuredClone(scenario);
+  // Which entry of set: fixes each value, by place.
+  const fixedBy = new Map<string, string>();
   for (const [path, value] of Object.entries(experiment.set)) {
+    if (path === 'seed') {
+      issues.push(issue(doc, ['set', path], SEED_NOT_A_FACTOR, true));
+      continue;
+    }
     try {
       const resolved = resolvePath(path, scenario);
+      for (const place of resolved.places) fixedBy.set(JSON.stringify(place), path);
       const kindProblems = checkSpecAgainstKind({ kind: 'levels', levels: [value] }, resolved, scenario);
       if (kindProblems.length) issues.push(...kindProblems.map((m) => issue(doc, ['set', path], m)));
       else applyValue(base, scenario, resolved, null, value);
@@ -256,12 +263,28 @@ export function loadExperiment(doc: SourceDocument, scenario: Scenario): LoadedE
     if (!(e instanceof DesignError)) throw e;
     issues.push(issue(doc, e.path, e.message));
   }
+  // Which set-kind factor gives each value, by place: two may not give the same one.
+  const setBy = new Map<string, string>();
   for (const f of design?.factors ?? []) {
+    if (f.path === 'seed') {
+      issues.push(issue(doc, ['factors', f.path], SEED_NOT_A_FACTOR, true));
+      continue;
+    }
+    const column = factorColumn(f.path, f.spec);
+    if ((RUN_KEY_COLUMNS as readonly string[]).includes(column) || column === RESULT_HASH_COLUMN) {
+      issues.push(issue(doc, ['factors', f.path], `its output column would be named "${column}", which every run row already has`, true));
+      continue;
+    }
     try {
       const resolved = resolvePath(f.path, baseScenario);
       const kindProblems = checkSpecAgainstKind(f.spec, resolved, baseScenario);
       if (kindProblems.length) {
         issues.push(...kindProblems.map((m) => issue(doc, ['factors', f.path], m)));
+        continue;
+      }
+      const clash = overlap(f, resolved, setBy, fixedBy, baseScenario);
+      if (clash) {
+        issues.push(issue(doc, ['factors', f.path], clash, true));
         continue;
       }
       factors.push({ ...f, resolved });
@@ -296,10 +319,38 @@ export function loadExperiment(doc: SourceDocument, scenario: Scenario): LoadedE
   return { experiment, scenario: baseScenario, baseInput, factors, design: design!, metrics, contentHash: hashHex(canonicalJson(decisive)) };
 }
 
+const SEED_NOT_A_FACTOR =
+  "each run's seed comes from the experiment's seed, the design point and the replicate (see the researcher's guide, Seeds); the scenario's own seed is not used in a batch, so vary replications instead";
+
+/**
+ * Why a factor may not give the values it names, or null. A value can be
+ * given by one list or range only (by a factor, or fixed under set:); scale
+ * factors multiply whatever value the others gave, so they may overlap
+ * anything. Records the factor's places when it gives values.
+ */
+function overlap(f: DesignFactor, resolved: ResolvedPath, setBy: Map<string, string>, fixedBy: Map<string, string>, scenario: Scenario): string | null {
+  if (f.spec.kind === 'scale') return null;
+  for (const place of resolved.places) {
+    const key = JSON.stringify(place);
+    const other = setBy.get(key);
+    if (other !== undefined) return `gives ${placeName(scenario, place)} a value, as factor ${other} does; a value can be given by one factor only (a scale factor on it multiplies that value)`;
+    const fixed = fixedBy.get(key);
+    if (fixed !== undefined) return `gives ${placeName(scenario, place)} a value that set: already fixes (${fixed}); vary it here or fix it there, not both`;
+  }
+  for (const place of resolved.places) setBy.set(JSON.stringify(place), f.path);
+  return null;
+}
+
 /** The engine input of design point `i`: factor values applied, validated again, resolved. Throws PointError. */
 export function pointScenario(x: Pick<LoadedExperiment, 'scenario' | 'factors'>, i: number, values: readonly FactorValue[]): ScenarioInput {
   const candidate = structuredClone(x.scenario);
-  x.factors.forEach((f, j) => applyValue(candidate, x.scenario, f.resolved, f.spec, values[j]!));
+  // Values first, then multipliers: a scale factor multiplies the value a factor gave, in whatever order they are listed.
+  x.factors.forEach((f, j) => {
+    if (f.spec.kind !== 'scale') applyValue(candidate, x.scenario, f.resolved, f.spec, values[j]!);
+  });
+  x.factors.forEach((f, j) => {
+    if (f.spec.kind === 'scale') applyValue(candidate, x.scenario, f.resolved, f.spec, values[j]!);
+  });
   const r = scenarioSchema.safeParse(candidate);
   if (!r.success) throw new PointError(i, scenarioProblems(candidate));
   return resolveScenario(r.data);

@@ -28,15 +28,22 @@ export function morrisSample(r: number, k: number, levels: number, seed: number)
   const units = new Float64Array(r * (k + 1) * k);
   const order = new Int32Array(r * k);
   const sign = new Int8Array(r * k);
-  const x = new Float64Array(k);
+  // Positions on the grid as whole level numbers 0 … p − 1, turned into unit
+  // coordinates j / (p − 1) only when written: a level reached along two
+  // trajectories is then the same number, bit for bit.
+  const x = new Int32Array(k);
+  const step = levels / 2;
   const perm = new Int32Array(k);
+  const write = (row: number) => {
+    for (let i = 0; i < k; i++) units[row * k + i] = x[i]! / (levels - 1);
+  };
   for (let t = 0; t < r; t++) {
     for (let i = 0; i < k; i++) {
-      // A base value from the lower half of the grid, so that x + Δ stays in [0, 1].
-      const base = Math.floor(rng() * (levels / 2)) / (levels - 1);
+      // A base level from the lower half of the grid, so that x + Δ stays in [0, 1].
+      const base = Math.floor(rng() * (levels / 2));
       const dir = rng() < 0.5 ? -1 : 1;
       sign[t * k + i] = dir;
-      x[i] = dir > 0 ? base : base + delta;
+      x[i] = dir > 0 ? base : base + step;
       perm[i] = i;
     }
     for (let i = k - 1; i > 0; i--) {
@@ -46,13 +53,13 @@ export function morrisSample(r: number, k: number, levels: number, seed: number)
       perm[j] = tmp;
     }
     const dirs = sign.slice(t * k, t * k + k);
-    units.set(x, t * (k + 1) * k);
+    write(t * (k + 1));
     for (let m = 0; m < k; m++) {
       const i = perm[m]!;
       order[t * k + m] = i;
       sign[t * k + m] = dirs[i]!;
-      x[i] = x[i]! + dirs[i]! * delta;
-      units.set(x, (t * (k + 1) + m + 1) * k);
+      x[i] = x[i]! + dirs[i]! * step;
+      write(t * (k + 1) + m + 1);
     }
   }
   return { r, k, levels, delta, units, order, sign };
@@ -67,37 +74,53 @@ export interface MorrisIndex {
   sigma: number;
 }
 
-/** μ, μ*, σ of every factor's elementary effects from outputs laid out as the design's rows; μ* with a bootstrap interval over trajectories. */
-export function morrisIndices(y: ArrayLike<number>, d: Pick<MorrisDesign, 'r' | 'k' | 'delta' | 'order' | 'sign'>, opts: { bootstrap?: number; level?: number; seed?: number } = {}): MorrisIndex[] {
+/**
+ * μ, μ*, σ of every factor's elementary effects from outputs laid out as the
+ * design's rows; μ* with a bootstrap interval over trajectories. Effects are
+ * per unit of each factor's full range: a step of a continuous factor moves
+ * it by Δ, but a factor with a few levels (true/false, a list, a short
+ * integer range) moves by however many levels the step crossed, so
+ * `change[t·k + m]`, when given, is the signed change of the factor at that
+ * step as a share of its range. A step that left the factor's value where it
+ * was has no effect to measure and is left out of that factor's statistics.
+ */
+export function morrisIndices(
+  y: ArrayLike<number>,
+  d: Pick<MorrisDesign, 'r' | 'k' | 'delta' | 'order' | 'sign'>,
+  opts: { bootstrap?: number; level?: number; seed?: number; change?: ArrayLike<number> } = {},
+): MorrisIndex[] {
   const { r, k, delta } = d;
   if (y.length !== r * (k + 1)) throw new RangeError(`expected ${r * (k + 1)} outputs for r = ${r}, k = ${k}; got ${y.length}`);
-  const ee = Array.from({ length: k }, () => new Float64Array(r));
+  const ee: number[][] = Array.from({ length: k }, () => []);
   for (let t = 0; t < r; t++) {
     for (let m = 0; m < k; m++) {
       const i = d.order[t * k + m]!;
-      ee[i]![t] = (y[t * (k + 1) + m + 1]! - y[t * (k + 1) + m]!) / (d.sign[t * k + m]! * delta);
+      const change = opts.change ? opts.change[t * k + m]! : d.sign[t * k + m]! * delta;
+      if (change !== 0) ee[i]!.push((y[t * (k + 1) + m + 1]! - y[t * (k + 1) + m]!) / change);
     }
   }
   const reps = opts.bootstrap ?? 1000;
   const level = opts.level ?? 0.95;
   const rng = seedrandom.alea(`two-fronts/bootstrap@1:${opts.seed ?? 0}`);
   return ee.map((e, factor) => {
+    const n = e.length;
+    if (n === 0) return { factor, mu: NaN, muStar: NaN, muStarLow: NaN, muStarHigh: NaN, sigma: NaN };
     let s = 0;
     let sa = 0;
     for (const v of e) {
       s += v;
       sa += Math.abs(v);
     }
-    const mu = s / r;
-    const muStar = sa / r;
+    const mu = s / n;
+    const muStar = sa / n;
     let ss = 0;
     for (const v of e) ss += (v - mu) ** 2;
-    const sigma = r > 1 ? Math.sqrt(ss / (r - 1)) : NaN;
+    const sigma = n > 1 ? Math.sqrt(ss / (n - 1)) : NaN;
     const boot = new Float64Array(reps);
     for (let b = 0; b < reps; b++) {
       let acc = 0;
-      for (let t = 0; t < r; t++) acc += Math.abs(e[Math.floor(rng() * r)]!);
-      boot[b] = acc / r;
+      for (let t = 0; t < n; t++) acc += Math.abs(e[Math.floor(rng() * n)]!);
+      boot[b] = acc / n;
     }
     boot.sort();
     const lo = (1 - level) / 2;

@@ -233,7 +233,11 @@ export function applyValue(target: Scenario, base: Scenario, resolved: ResolvedP
   for (const place of resolved.places) {
     // Needs the scenario leaves out mean every department equally: written out first, so one department changes and not the mix.
     if (isNeeds(place) && !isRecord(getAt(target, place.slice(0, 3)))) setAt(target, place.slice(0, 3), defaultNeeds(base));
-    if (spec?.kind === 'scale') setAt(target, place, baseValue(base, place)! * (value as number));
+    // A scale multiplies the value at hand: the scenario's, or what a factor set before it.
+    if (spec?.kind === 'scale') {
+      const current = getAt(target, place);
+      setAt(target, place, (typeof current === 'number' ? current : baseValue(base, place)!) * (value as number));
+    }
     else setAt(target, place, value);
   }
 }

@@ -6,9 +6,9 @@
  * (computed on each point's mean over its replicates).
  * Pure; imports src/experiment.
  */
-import type { Design } from './design.js';
-import type { FactorValue } from './factors.js';
-import { morrisIndices, type MorrisIndex } from './morris.js';
+import type { Design, DesignFactor } from './design.js';
+import { levelPosition, type FactorValue } from './factors.js';
+import { morrisIndices, type MorrisDesign, type MorrisIndex } from './morris.js';
 import { sobolIndices, type SobolIndex } from './saltelli.js';
 import { cohensD, meanInterval, welchDifference, Welford } from './stats.js';
 
@@ -177,10 +177,33 @@ export function sensitivity(
       const { n, k } = design.sobol!;
       results.push({ method: 'sobol', metric: columns[c]!, indices: withPath(sobolIndices(y, n, k, { bootstrap: opts.bootstrap, seed: opts.seed, level: opts.level })) });
     } else {
-      results.push({ method: 'morris', metric: columns[c]!, indices: withPath(morrisIndices(y, design.morris!, { bootstrap: opts.bootstrap, seed: opts.seed, level: opts.level })) });
+      const change = morrisChanges(design.morris!, design.factors);
+      results.push({ method: 'morris', metric: columns[c]!, indices: withPath(morrisIndices(y, design.morris!, { bootstrap: opts.bootstrap, seed: opts.seed, level: opts.level, change })) });
     }
   }
   return { results, problem: null };
+}
+
+/**
+ * The signed change of the factor moved at each step of a Morris design, as
+ * a share of its range: ±Δ for a continuous factor, the levels crossed for
+ * one that takes a few values (a true/false factor always moves by its
+ * whole range, whatever Δ is).
+ */
+export function morrisChanges(m: MorrisDesign, factors: readonly Pick<DesignFactor, 'spec'>[]): Float64Array {
+  const { r, k } = m;
+  const out = new Float64Array(r * k);
+  for (let t = 0; t < r; t++) {
+    for (let s = 0; s < k; s++) {
+      const i = m.order[t * k + s]!;
+      const before = m.units[(t * (k + 1) + s) * k + i]!;
+      const after = m.units[(t * (k + 1) + s + 1) * k + i]!;
+      const p0 = levelPosition(factors[i]!.spec, before);
+      const p1 = levelPosition(factors[i]!.spec, after);
+      out[t * k + s] = p0 === null || p1 === null ? m.sign[t * k + s]! * m.delta : p1 - p0;
+    }
+  }
+  return out;
 }
 
 /**

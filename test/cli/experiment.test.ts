@@ -371,7 +371,7 @@ describe('two-fronts summarize and report', () => {
     expect(header).toEqual(['point', 'factors', 'n', 'alignmentIndex_cumulative', 'strategicGap_cumulative', 'companyProfit_cumulative', 'fulfilmentGini_cumulative']);
   });
 
-  it('a sobol and a morris design give their indices in sensitivity.csv', () => {
+  it('a sobol and a morris design give their indices in sensitivity.csv, and no pairwise effects', () => {
     const sob = experiment(dir, 'sobol.yaml', 'id: sob\nreplications: 1\nset: { quarters: 2 }\ndesign: { type: sobol, samples: 16, bootstrap: 100 }\nfactors:\n  model.decisiveness: { min: 0.5, max: 4 }\n  departments.*.capacity: { scale: { min: 0.5, max: 1.5 } }\nmetrics: [companyProfit]\n');
     expect(cli(['batch', sob, '--out', 'sob', '--quiet'], dir).code).toBe(0);
     expect(csvParse(read(join(dir, 'sob/runs.csv')))).toHaveLength(16 * 4);
@@ -385,6 +385,9 @@ describe('two-fronts summarize and report', () => {
     const m = csvParse(read(join(dir, 'mor/sensitivity.csv')));
     expect(m.map((x) => x.method)).toEqual(['morris', 'morris']);
     for (const x of m) expect(Number(x.mu_star)).toBeGreaterThanOrEqual(0);
+    // Pairs of points one factor apart are what the indices measure: no effects rows of one run against one.
+    expect(csvParse(read(join(dir, 'mor/effects.csv')))).toHaveLength(0);
+    expect(csvParse(read(join(dir, 'sob/effects.csv')))).toHaveLength(0);
   });
 
   it('report writes one self-contained HTML file: inline script and data, no external resources, accessible charts', () => {

@@ -4,6 +4,7 @@ import { fromUnit, type FactorSpec } from '../../src/experiment/factors.js';
 import { latinHypercube } from '../../src/experiment/lhs.js';
 import { morrisIndices, morrisSample } from '../../src/experiment/morris.js';
 import { saltelliSample, sobolIndices } from '../../src/experiment/saltelli.js';
+import { morrisChanges } from '../../src/experiment/summary.js';
 import { sobolPoints } from '../../src/experiment/sobol-sequence.js';
 import type { Experiment } from '../../src/experiment/schema.js';
 
@@ -151,6 +152,42 @@ describe('designs', () => {
     const a = morrisSample(5, 3, 4, 7);
     const b = morrisSample(9, 3, 4, 7);
     expect(Array.from(b.units.subarray(0, a.units.length))).toEqual(Array.from(a.units));
+  });
+
+  it('morrisSample() puts every point exactly on the grid: a level reached along two trajectories is the same number', () => {
+    for (const p of [4, 6, 10]) {
+      const d = morrisSample(60, 5, p, 3);
+      const grid = new Set(Array.from({ length: p }, (_, j) => j / (p - 1)));
+      const seen = new Set(Array.from(d.units));
+      for (const u of seen) expect(grid.has(u)).toBe(true);
+      expect(seen.size).toBe(p);
+    }
+  });
+
+  it('Morris effects of a true/false factor are per its whole range, as for a continuous one', () => {
+    // y = 3·x for a continuous x in [0, 1] and y = 3 when a flag is on: both move y by 3 over their full range.
+    const design = buildDesign(exp({ type: 'morris', samples: 40, levels: 4, bootstrap: 0 }, { x: { kind: 'range', min: 0, max: 1, integer: false }, flag: { kind: 'levels', levels: [false, true] } }));
+    const y = Array.from({ length: design.size }, (_, i) => {
+      const [x, flag] = design.values(i) as [number, boolean];
+      return 3 * x + (flag ? 3 : 0);
+    });
+    const idx = morrisIndices(y, design.morris!, { bootstrap: 50, change: morrisChanges(design.morris!, design.factors) });
+    expect(idx[0]!.muStar).toBeCloseTo(3, 10);
+    expect(idx[1]!.muStar).toBeCloseTo(3, 10);
+    expect(idx[1]!.sigma).toBeCloseTo(0, 10);
+    // Without the levels crossed, the flag's effect would be read as 3 / Δ = 4.5.
+    expect(morrisIndices(y, design.morris!, { bootstrap: 0 })[1]!.muStar).toBeCloseTo(4.5, 10);
+  });
+
+  it('a Morris step that leaves a listed factor where it was is left out of its effects', () => {
+    // Three levels on a 4-level grid: a step crosses one level or two, depending on where it starts.
+    const design = buildDesign(exp({ type: 'morris', samples: 30, levels: 4, bootstrap: 0 }, { a: { kind: 'levels', levels: [0, 1, 2] } }));
+    const y = Array.from({ length: design.size }, (_, i) => 5 * (design.values(i)[0] as number));
+    const idx = morrisIndices(y, design.morris!, { bootstrap: 0, change: morrisChanges(design.morris!, design.factors) });
+    // y moves by 10 over the factor's range (0 → 2): μ* = 10 whatever levels a step crossed.
+    expect(idx[0]!.muStar).toBeCloseTo(10, 10);
+    const none = morrisIndices([1, 1], { r: 1, k: 1, delta: 2 / 3, order: Int32Array.of(0), sign: Int8Array.of(1) }, { bootstrap: 0, change: [0] });
+    expect(none[0]!.muStar).toBeNaN();
   });
 
   it('a factorial design crosses every level, the first factor varying slowest', () => {

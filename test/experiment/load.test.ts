@@ -44,6 +44,33 @@ describe('experiment files', () => {
     expect(x.factors.map((f) => f.column)).toEqual(['company_regime', 'departments_legal_capacity', 'accounts_all_growth_scale', 'model_decisiveness', 'kams_bram_relationships_legal']);
   });
 
+  it('a scale factor multiplies the value another factor sets, whichever is listed first', () => {
+    const legal = (order: string) => {
+      const x = load(head + 'factors:\n' + order);
+      return [0, 1, 2, 3].map((i) => pointScenario(x, i, x.design.values(i)).departments.find((d) => d.id === 'legal')!.capacity);
+    };
+    const setFirst = legal('  departments.legal.capacity: [30, 60]\n  departments.*.capacity: { scale: [0.8, 1.2] }\n');
+    const scaleFirst = legal('  departments.*.capacity: { scale: [0.8, 1.2] }\n  departments.legal.capacity: [30, 60]\n');
+    expect(setFirst).toEqual([30 * 0.8, 30 * 1.2, 60 * 0.8, 60 * 1.2]);
+    expect([...scaleFirst].sort((a, b) => a - b)).toEqual([...setFirst].sort((a, b) => a - b));
+    // Two multipliers on one value multiply.
+    const both = load(head + 'factors:\n  departments.*.capacity: { scale: [2] }\n  departments.legal.capacity: { scale: [3] }\n');
+    const base = tutorial.departments.find((d) => d.id === 'legal')!.capacity;
+    expect(pointScenario(both, 0, both.design.values(0)).departments.find((d) => d.id === 'legal')!.capacity).toBe(base * 6);
+  });
+
+  it('two factors giving the same value, a factor giving a value set: fixes, and a seed factor are refused at the factor', () => {
+    expect(problems(head + 'factors:\n  departments.*.capacity: [10, 20]\n  departments.legal.capacity: [30, 60]\n')).toEqual([
+      'exp.yaml:6:3: factors.departments.legal.capacity: gives departments.legal.capacity a value, as factor departments.*.capacity does; a value can be given by one factor only (a scale factor on it multiplies that value)',
+    ]);
+    expect(problems(head + 'set: { model.decisiveness: 2 }\nfactors:\n  model.decisiveness: [1, 3]\n')).toEqual([
+      'exp.yaml:6:3: factors.model.decisiveness: gives model.decisiveness a value that set: already fixes (model.decisiveness); vary it here or fix it there, not both',
+    ]);
+    const seed = problems(head + 'factors:\n  seed: [1, 2]\n');
+    expect(seed).toHaveLength(1);
+    expect(seed[0]).toMatch(/^exp\.yaml:5:3: factors\.seed: each run's seed comes from the experiment's seed/);
+  });
+
   it('a typo in a factor path, an unknown id, a bad level and an unknown metric each get FILE:LINE:COL and a suggestion', () => {
     const p = problems(head + 'factors:\n  company.regim: [matrix]\n  departments.risk.capacity: [1]\n  company.interventions.kaAgendaItem: [yes]\nmetrics: [companyProfitt]\n');
     expect(p).toEqual([

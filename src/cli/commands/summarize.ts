@@ -103,7 +103,8 @@ export function summarizeFolder(dir: string, opts: { sensitivityColumns?: string
   }
   const summaries = builder.summaries(design);
   const factors = manifest.design.factors.map((f) => ({ path: f.path, categorical: f.categorical, levels: levelsOf(f.spec), scale: f.spec.kind === 'scale' }));
-  const effects = effectsBetweenPoints(summaries, factors, metricCols);
+  // Sobol' and Morris points differ in one factor by design, in pairs of one run each; their indices say what such pairs can.
+  const effects = design.type === 'sobol' || design.type === 'morris' ? [] : effectsBetweenPoints(summaries, factors, metricCols);
   const chosen = (opts.sensitivityColumns ?? metricCols.filter((c) => c.endsWith('_cumulative'))).map((c) => metricCols.indexOf(c)).filter((i) => i >= 0);
   const sens = sensitivity(design, summaries, metricCols, chosen, { bootstrap: manifest.design.bootstrap, seed: manifest.seed });
   return { dir, manifest, experiment, design, columns: metricCols, summaries, effects, sensitivity: sens.results, sensitivityProblem: sens.problem, runs };

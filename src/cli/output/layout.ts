@@ -8,11 +8,10 @@
  * and null in JSON.
  */
 import { csvFormatRows } from 'd3-dsv';
-import type { FactorValue } from '../../experiment/factors.js';
+import { RESULT_HASH_COLUMN, RUN_KEY_COLUMNS, type FactorValue } from '../../experiment/factors.js';
 import { columnName } from '../csv.js';
 
-export const RUN_KEY_COLUMNS = ['run_id', 'point_id', 'replicate', 'seed'] as const;
-export const RESULT_HASH_COLUMN = 'result_hash';
+export { RESULT_HASH_COLUMN, RUN_KEY_COLUMNS };
 
 export type FactorColumnType = 'number' | 'boolean' | 'text';
 
