@@ -47,7 +47,12 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
     .description('Two Fronts: an agent-based simulation of Key Account Managers competing for internal capacity.')
     .version(toolVersion(), '-V, --version')
     .showHelpAfterError('(run two-fronts --help for usage)')
-    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+    .configureOutput({
+      writeOut: (s) => io.out(s.trimEnd()),
+      writeErr: (s) => io.err(s.trimEnd()),
+      // The parser's own "error: …" reads like every other message of the command.
+      outputError: (s, write) => write(s.replace(/^error: /, 'two-fronts: ')),
+    })
     .exitOverride();
 
   program

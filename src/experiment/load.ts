@@ -214,7 +214,14 @@ export function resolveMetrics(requested: readonly string[] | undefined, input: 
     }
     const bases = [...new Set(all.map((n) => (n.startsWith('align.') ? n : n.split('.')[0]!)))];
     const guess = closest(raw, [...all, ...bases]);
-    problems.push({ index, message: `unknown metric "${raw}"${guess ? ` (did you mean "${guess}"?)` : ''}; the reporters are listed in docs/RESEARCH.md under "The reporters"` });
+    // No near spelling: the metrics whose name holds the word, as "profit" finds companyProfit.
+    const holding = guess || raw.length < 3 ? [] : bases.filter((n) => n.toLowerCase().includes(raw.toLowerCase()));
+    const hint = guess
+      ? ` (did you mean "${guess}"?)`
+      : holding.length > 0
+        ? ` (metrics with "${raw}" in their name: ${holding.slice(0, 5).join(', ')}${holding.length > 5 ? ', …' : ''})`
+        : '';
+    problems.push({ index, message: `unknown metric "${raw}"${hint}; the reporters are listed in docs/RESEARCH.md under "The reporters"` });
   });
   return { metrics: all.filter((n) => chosen.has(n)), problems };
 }

@@ -84,6 +84,8 @@ describe('two-fronts (built command)', () => {
       expect(r.err).toMatch(/two-fronts --help|did you mean|must be|unknown/);
     }
     expect(cli(['run', 'scenarios/tutorial.yaml', '--regime', 'acount-pnl']).err).toMatch(/did you mean "account-pnl"/);
+    // The parser's messages read like the command's own.
+    expect(cli(['run', 'scenarios/tutorial.yaml', '--sed', '1']).err.split('\n')[0]).toBe("two-fronts: unknown option '--sed'");
   });
 
   it('two-fronts run on a missing file exits 1 with a message, not a stack trace', () => {

@@ -79,6 +79,9 @@ describe('experiment files', () => {
       'exp.yaml:7:39: factors.company.interventions.kaAgendaItem: "yes" is not true or false (company.interventions.kaAgendaItem is true or false)',
       'exp.yaml:8:11: metrics[0]: unknown metric "companyProfitt" (did you mean "companyProfit"?); the reporters are listed in docs/RESEARCH.md under "The reporters"',
     ]);
+    expect(problems(head + 'metrics: [profit]\n')).toEqual([
+      'exp.yaml:4:11: metrics[0]: unknown metric "profit" (metrics with "profit" in their name: companyProfit); the reporters are listed in docs/RESEARCH.md under "The reporters"',
+    ]);
   });
 
   it('an unknown design type, a missing samples and a broken factor spec are reported at their place', () => {
