@@ -10,7 +10,7 @@
 import { join } from 'node:path';
 import { readDocument } from '../../scenario/document.js';
 import { buildDesign, type Design } from '../../experiment/design.js';
-import { levelsOf } from '../../experiment/factors.js';
+import { levelsOf, type FactorValue } from '../../experiment/factors.js';
 import { closest } from '../../scenario/schema.js';
 import { validateExperimentDocument } from '../../experiment/load.js';
 import type { Experiment } from '../../experiment/schema.js';
@@ -170,7 +170,9 @@ export function renderSummary(s: FolderSummary, shown: string[]): string {
   if (m.shard) out.push(`(shard ${m.shard.index}/${m.shard.count} only; merge the shards for the whole experiment)`);
   const factors = m.design.factors;
   const cols = shown.map((c) => s.columns.indexOf(c));
-  const label = (p: PointSummary) => (factors.length ? factors.map((fa, i) => `${fa.column}=${String(p.values[i])}`).join(' ') : 'scenario as is');
+  // Sampled designs give factor values at full precision (in summary.csv); four significant digits tell points apart on screen.
+  const shownValue = (v: FactorValue) => (typeof v === 'number' && !Number.isInteger(v) ? String(Number(v.toPrecision(4))) : String(v));
+  const label = (p: PointSummary) => (factors.length ? factors.map((fa, i) => `${fa.column}=${shownValue(p.values[i]!)}`).join(' ') : 'scenario as is');
   const maxRows = 40;
   const rows = s.summaries.slice(0, maxRows).map((p) => [String(p.point + 1), label(p), String(p.stats[cols[0]!]!.n), ...cols.map((c) => `${f(p.stats[c]!.mean)} ± ${f(p.stats[c]!.halfWidth)}`)]);
   out.push('', renderTable(['point', 'factors', 'n', ...shown], rows, [true, false, true, ...shown.map(() => true)]));
