@@ -123,9 +123,15 @@ export const departmentSchema = z.strictObject({
   perceptionNoise: num(0, 3, 'unit.perceptionNoise').default(0.2),
 });
 
+// Needs that name no department, or only zeros, would make an account that needs nothing: refused (crossReferences).
+// minProperties lets an editor underline `needs: {}` too.
 const needsSchema = z
   .record(z.string(), num(0, 1e6, 'unit.relativeNeed'))
-  .describe('Mix of capabilities the account needs, by department id; normalised to sum 1. Default: every department equally.');
+  .meta({
+    description:
+      'Mix of capabilities the account needs, by department id (relative weights, normalised to sum 1). At least one department above 0. Leave it out for every department equally.',
+    minProperties: 1,
+  });
 
 export const accountSchema = z.strictObject({
   id: idSchema,
@@ -260,7 +266,9 @@ export function crossReferences(value: unknown): Reference[] {
     const needs = recordOf(a.needs);
     for (const d of Object.keys(needs)) if (!depts.has(d)) unknown(['accounts', i, 'needs', d], 'department', d, depts.keys(), 'key');
     const values = Object.values(needs);
-    if (a.needs !== undefined && values.length > 0 && values.every((x) => x === 0)) issue(['accounts', i, 'needs'], 'needs.all-zero');
+    const needsGiven = a.needs !== null && typeof a.needs === 'object' && !Array.isArray(a.needs);
+    if (needsGiven && values.length === 0) issue(['accounts', i, 'needs'], 'needs.empty');
+    if (needsGiven && values.length > 0 && values.every((x) => x === 0)) issue(['accounts', i, 'needs'], 'needs.all-zero');
     if (typeof a.maxWallet === 'number' && typeof a.wallet === 'number' && a.maxWallet < a.wallet)
       issue(['accounts', i, 'maxWallet'], 'wallet.max-below', { max: a.maxWallet, wallet: a.wallet });
   });

@@ -213,6 +213,24 @@ describe('"did you mean" and reference messages', () => {
 });
 
 describe('refused instead of accepted silently', () => {
+  it('needs that name no department, or only zeros, are refused: the account would need nothing', () => {
+    const needs = (yaml: string) => BASE.replace('needs: { engineering: 1 }', `needs: ${yaml}`);
+    const empty = 'needs names no department, so the account would need nothing: give at least one department a need above 0, or leave needs out and the account needs every department equally';
+    expect(lines(needs('{}'))).toEqual([`8:51: accounts[0].needs: ${empty}`]);
+    expect(lines(needs('{ engineering: 0, service: 0 }'))).toEqual([
+      '8:51: accounts[0].needs: an account needs at least one department (all needs are 0): give one a need above 0, or leave needs out and the account needs every department equally',
+    ]);
+    expect(lines(needs('{}'), 'nl')[0]).toMatch(/^8:51: accounts\[0\]\.needs: needs noemt geen enkele afdeling, dus het account zou niets nodig hebben/);
+    // Reported with the file's other problems, not only once they are fixed.
+    expect(lines(needs('{}').replace('capacity: 60', 'capacity: -60'))).toEqual([
+      '5:55: departments[0].capacity: must be at least 0 (expert-days per quarter)',
+      `8:51: accounts[0].needs: ${empty}`,
+    ]);
+    // Left out, the account needs every department equally.
+    const { input } = loadScenario(BASE, 'x.yaml');
+    expect(input.accounts[1]!.needs).toEqual({ engineering: 0.5, service: 0.5 });
+  });
+
   it('questions per language must be as many in every language', () => {
     const q = (yaml: string) => `${BASE}debrief:\n  questions: ${yaml}\n`;
     expect(lines(q('{ en: ["a", "b"], nl: ["x"] }'))).toEqual([
