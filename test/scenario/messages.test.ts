@@ -213,6 +213,18 @@ describe('"did you mean" and reference messages', () => {
 });
 
 describe('refused instead of accepted silently', () => {
+  it('a second player seat is refused: one person plays one KAM', () => {
+    const two = BASE.replace('persona: heavyweight }', 'persona: heavyweight, control: player }');
+    expect(lines(two)).toEqual([
+      '12:82: kams[1].control: only one KAM can have control: player (one person plays one seat), and KAM "you" already has it; make this one persona or adaptive',
+    ]);
+    expect(lines(two, 'nl')).toEqual([
+      '12:82: kams[1].control: maar één KAM kan control: player hebben (één persoon speelt één rol), en KAM "you" heeft dat al; maak deze persona of adaptive',
+    ]);
+    // No player seat at all is valid: the game gives the person the first KAM.
+    expect(lines(BASE.replace('control: player, ', ''))).toEqual([]);
+  });
+
   it('needs that name no department, or only zeros, are refused: the account would need nothing', () => {
     const needs = (yaml: string) => BASE.replace('needs: { engineering: 1 }', `needs: ${yaml}`);
     const empty = 'needs names no department, so the account would need nothing: give at least one department a need above 0, or leave needs out and the account needs every department equally';
