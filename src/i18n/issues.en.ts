@@ -75,6 +75,8 @@ export const en = {
   'issue.kam.adaptive-persona': 'an adaptive seat learns its own behaviour: leave persona out or set it to adaptive',
   'issue.kam.second-player': 'only one KAM can have control: player (one person plays one seat), and KAM "{kam}" already has it; make this one persona or adaptive',
   'issue.interventions.over-reserved': 'priorityAccess + crossFunctionalPool can reserve at most all capacity (their sum must be at most 1)',
+  'issue.debrief.too-many-regimes': 'at most {max} regimes: there are only {max}, and the debrief replays each one once',
+  'issue.debrief.duplicate-regime': 'regime "{regime}" is already listed (at {first}); the debrief replays each regime once, so list it once',
   'kind.department': 'department',
   'kind.account': 'account',
   'kind.kam': 'KAM',

@@ -74,6 +74,8 @@ export const nl: Record<keyof typeof en, string> = {
   'issue.kam.adaptive-persona': 'een lerende KAM leert zijn eigen gedrag: laat persona weg of zet die op adaptive',
   'issue.kam.second-player': 'maar één KAM kan control: player hebben (één persoon speelt één rol), en KAM "{kam}" heeft dat al; maak deze persona of adaptive',
   'issue.interventions.over-reserved': 'priorityAccess + crossFunctionalPool kunnen samen hoogstens alle capaciteit reserveren (de som is hoogstens 1)',
+  'issue.debrief.too-many-regimes': 'hoogstens {max} regimes: er zijn er maar {max}, en de nabespreking speelt elk één keer opnieuw',
+  'issue.debrief.duplicate-regime': 'regime "{regime}" staat er al (bij {first}); de nabespreking speelt elk regime één keer opnieuw, dus noem het één keer',
   'kind.department': 'afdeling',
   'kind.account': 'account',
   'kind.kam': 'KAM',

@@ -182,7 +182,12 @@ export const modelSchema = z.strictObject(modelShape as {
 });
 
 export const debriefSchema = z.strictObject({
-  compareRegimes: z.array(regimeSchema).max(REGIMES.length).default([]),
+  // Duplicates are refused in crossReferences; uniqueItems lets an editor underline them too.
+  compareRegimes: z
+    .array(regimeSchema)
+    .max(REGIMES.length, coded('debrief.too-many-regimes', { max: REGIMES.length }))
+    .default([])
+    .meta({ uniqueItems: true }),
   questions: textListSchema.default([]),
 });
 
@@ -296,6 +301,14 @@ export function crossReferences(value: unknown): Reference[] {
   });
   idsOf(v.accounts).forEach((id, i) => {
     if (id !== undefined && !owner.has(id)) issue(['accounts', i, 'id'], 'ref.unowned', { account: id });
+  });
+  const compare = recordOf(v.debrief).compareRegimes;
+  const regimeAt = new Map<string, number>();
+  (Array.isArray(compare) ? compare : []).forEach((r, j) => {
+    if (typeof r !== 'string') return;
+    const first = regimeAt.get(r);
+    if (first !== undefined) issue(['debrief', 'compareRegimes', j], 'debrief.duplicate-regime', { regime: r, first: `debrief.compareRegimes[${first}]` });
+    else regimeAt.set(r, j);
   });
   return out;
 }

@@ -213,6 +213,21 @@ describe('"did you mean" and reference messages', () => {
 });
 
 describe('refused instead of accepted silently', () => {
+  it('debrief.compareRegimes names each regime once, and at most all five', () => {
+    const compare = (yaml: string) => `${BASE}debrief:\n  compareRegimes: ${yaml}\n`;
+    expect(lines(compare('[matrix, account-pnl]'))).toEqual([]);
+    expect(lines(compare('[matrix, account-pnl, matrix]'))).toEqual([
+      '14:41: debrief.compareRegimes[2]: regime "matrix" is already listed (at debrief.compareRegimes[0]); the debrief replays each regime once, so list it once',
+    ]);
+    expect(lines(compare('[matrix, account-pnl, matrix]'), 'nl')[0]).toBe(
+      '14:41: debrief.compareRegimes[2]: regime "matrix" staat er al (bij debrief.compareRegimes[0]); de nabespreking speelt elk regime één keer opnieuw, dus noem het één keer',
+    );
+    expect(lines(compare('[matrix, account-pnl, utilization, exec-sponsored, departmental-pnl, matrix]'))).toEqual([
+      '14:19: debrief.compareRegimes: at most 5 regimes: there are only 5, and the debrief replays each one once',
+      '14:88: debrief.compareRegimes[5]: regime "matrix" is already listed (at debrief.compareRegimes[0]); the debrief replays each regime once, so list it once',
+    ]);
+  });
+
   it('a second player seat is refused: one person plays one KAM', () => {
     const two = BASE.replace('persona: heavyweight }', 'persona: heavyweight, control: player }');
     expect(lines(two)).toEqual([
