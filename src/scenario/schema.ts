@@ -35,7 +35,7 @@ const localized = (text: z.ZodType<string>, description: string) =>
     .union([
       text,
       z
-        .strictObject({ en: text.optional(), nl: text.optional() })
+        .strictObject({ en: text.optional().describe('The text in English'), nl: text.optional().describe('The text in Dutch') })
         .refine((x) => x.en !== undefined || x.nl !== undefined, coded('text.no-language')),
     ])
     .describe(description);
@@ -50,7 +50,10 @@ const textListSchema = z
   .union([
     z.array(plainText).max(50),
     z
-      .strictObject({ en: z.array(plainText).max(50).optional(), nl: z.array(plainText).max(50).optional() })
+      .strictObject({
+        en: z.array(plainText).max(50).optional().describe('The list in English'),
+        nl: z.array(plainText).max(50).optional().describe('The list in Dutch, as many items as in English'),
+      })
       .refine((x) => x.en !== undefined || x.nl !== undefined, coded('text.no-language'))
       .refine((x) => x.en === undefined || x.nl === undefined || x.en.length === x.nl.length, {
         error: (iss) => {
@@ -103,13 +106,14 @@ export const companySchema = z.strictObject({
     boardAccountPlans: false,
     priorityAccess: 0,
     crossFunctionalPool: 0,
-  }),
+  }).describe('The alignment measures the company has switched on. Each takes hold over several quarters (model.adoptionRate).'),
   sponsorship: z
     .strictObject({
       maxSponsored: int(0, 1000, 'unit.maxSponsored').default(2),
       boost: num(0, 100, 'unit.boost').default(1),
     })
-    .default({ maxSponsored: 2, boost: 1 }),
+    .default({ maxSponsored: 2, boost: 1 })
+    .describe('Board sponsorship. Matters only where the board reviews account plans: regime exec-sponsored, or interventions.boardAccountPlans: true.'),
   fixedCostPerQuarter: num(0, 1e9, 'unit.fixedCost').default(0),
 });
 
@@ -123,9 +127,15 @@ export const departmentSchema = z.strictObject({
   perceptionNoise: num(0, 3, 'unit.perceptionNoise').default(0.2),
 });
 
+// Needs that name no department, or only zeros, would make an account that needs nothing: refused (crossReferences).
+// minProperties lets an editor underline `needs: {}` too.
 const needsSchema = z
   .record(z.string(), num(0, 1e6, 'unit.relativeNeed'))
-  .describe('Mix of capabilities the account needs, by department id; normalised to sum 1. Default: every department equally.');
+  .meta({
+    description:
+      'Mix of capabilities the account needs, by department id (relative weights, normalised to sum 1). At least one department above 0. Leave it out for every department equally.',
+    minProperties: 1,
+  });
 
 export const accountSchema = z.strictObject({
   id: idSchema,
@@ -143,7 +153,7 @@ export const accountSchema = z.strictObject({
 export const kamSchema = z.strictObject({
   id: idSchema,
   name: requiredTextSchema,
-  accounts: z.array(idSchema).max(10_000),
+  accounts: z.array(idSchema).max(10_000).describe('Ids of the accounts this KAM manages (0 to 10,000). Every account belongs to exactly one KAM.'),
   control: z.enum(CONTROLS).default('persona').describe(CONTROLS.join(' | ')),
   persona: z
     .enum(PERSONAS)
@@ -176,19 +186,29 @@ export const modelSchema = z.strictObject(modelShape as {
 });
 
 export const debriefSchema = z.strictObject({
-  compareRegimes: z.array(regimeSchema).max(REGIMES.length).default([]),
+  // Duplicates are refused in crossReferences; uniqueItems lets an editor underline them too.
+  compareRegimes: z
+    .array(regimeSchema)
+    .max(REGIMES.length, coded('debrief.too-many-regimes', { max: REGIMES.length }))
+    .default([])
+    .meta({
+      description: 'KPI regimes the debrief replays the game under, with the same seed and the player\'s own plans; each at most once (0 to 5 regimes).',
+      uniqueItems: true,
+    }),
   questions: textListSchema.default([]),
 });
 
 export const scenarioSchema = z
   .strictObject({
     $schema: z.string().optional().describe('Editors: where the JSON Schema of this file is'),
-    format: z.literal(SCENARIO_FORMAT, {
-      error: (iss) =>
-        iss.input === undefined
-          ? coded('format.required', { expected: SCENARIO_FORMAT })
-          : coded('format.other', { format: String(iss.input), expected: SCENARIO_FORMAT }),
-    }),
+    format: z
+      .literal(SCENARIO_FORMAT, {
+        error: (iss) =>
+          iss.input === undefined
+            ? coded('format.required', { expected: SCENARIO_FORMAT })
+            : coded('format.other', { format: String(iss.input), expected: SCENARIO_FORMAT }),
+      })
+      .describe(`What kind of file this is: always "${SCENARIO_FORMAT}". Required.`),
     id: idSchema,
     title: requiredTextSchema,
     summary: textSchema.default(''),
@@ -201,12 +221,26 @@ export const scenarioSchema = z
       interventions: { accountPnlMeasurement: false, kaAgendaItem: false, boardAccountPlans: false, priorityAccess: 0, crossFunctionalPool: 0 },
       sponsorship: { maxSponsored: 2, boost: 1 },
       fixedCostPerQuarter: 0,
-    }),
-    departments: z.array(departmentSchema).min(1, coded('list.departments')).max(200),
-    accounts: z.array(accountSchema).min(1, coded('list.accounts')).max(20_000),
-    kams: z.array(kamSchema).min(1, coded('list.kams')).max(5_000),
-    model: modelSchema.default({}),
-    debrief: debriefSchema.default({ compareRegimes: [], questions: [] }),
+    }).describe('How the company steers: KPI regime, matrix weight, interventions, board sponsorship and fixed cost. Leave it out for every default.'),
+    departments: z
+      .array(departmentSchema)
+      .min(1, coded('list.departments'))
+      .max(200)
+      .describe('The departments whose experts KAMs need: 1 to 200, each with its own id. Required.'),
+    accounts: z
+      .array(accountSchema)
+      .min(1, coded('list.accounts'))
+      .max(20_000)
+      .describe('The key accounts: 1 to 20,000, each with its own id and listed under exactly one KAM. Required.'),
+    kams: z
+      .array(kamSchema)
+      .min(1, coded('list.kams'))
+      .max(5_000)
+      .describe('The Key Account Managers, one per seat: 1 to 5,000, each with its own id; at most one with control: player. Required.'),
+    model: modelSchema.default({}).describe('Advanced model parameters (see docs/MODEL.md). Leave it out, or any key in it, for the default.'),
+    debrief: debriefSchema
+      .default({ compareRegimes: [], questions: [] })
+      .describe('What the debrief after the last quarter offers: regimes to compare and discussion questions.'),
   })
   .superRefine((s, ctx) => {
     for (const r of crossReferences(s)) ctx.addIssue({ code: 'custom', path: r.path, message: coded(r.code, r.params), ...(r.at ? { params: { at: r.at } } : {}) });
@@ -260,15 +294,23 @@ export function crossReferences(value: unknown): Reference[] {
     const needs = recordOf(a.needs);
     for (const d of Object.keys(needs)) if (!depts.has(d)) unknown(['accounts', i, 'needs', d], 'department', d, depts.keys(), 'key');
     const values = Object.values(needs);
-    if (a.needs !== undefined && values.length > 0 && values.every((x) => x === 0)) issue(['accounts', i, 'needs'], 'needs.all-zero');
+    const needsGiven = a.needs !== null && typeof a.needs === 'object' && !Array.isArray(a.needs);
+    if (needsGiven && values.length === 0) issue(['accounts', i, 'needs'], 'needs.empty');
+    if (needsGiven && values.length > 0 && values.every((x) => x === 0)) issue(['accounts', i, 'needs'], 'needs.all-zero');
     if (typeof a.maxWallet === 'number' && typeof a.wallet === 'number' && a.maxWallet < a.wallet)
       issue(['accounts', i, 'maxWallet'], 'wallet.max-below', { max: a.maxWallet, wallet: a.wallet });
   });
   const owner = new Map<string, { kam: string; index: number }>();
   const kams = Array.isArray(v.kams) ? v.kams : [];
+  // One person plays one seat: the game gives them the player seat, so a second one could only be played by its stand-in.
+  let player: string | undefined;
   kams.forEach((raw, i) => {
     const k = recordOf(raw);
     const kamId = typeof k.id === 'string' ? k.id : `kams[${i}]`;
+    if (k.control === 'player') {
+      if (player === undefined) player = kamId;
+      else issue(['kams', i, 'control'], 'kam.second-player', { kam: player });
+    }
     (Array.isArray(k.accounts) ? k.accounts : []).forEach((a, j) => {
       if (typeof a !== 'string') return;
       if (!accounts.has(a)) return unknown(['kams', i, 'accounts', j], 'account', a, accounts.keys());
@@ -282,6 +324,14 @@ export function crossReferences(value: unknown): Reference[] {
   });
   idsOf(v.accounts).forEach((id, i) => {
     if (id !== undefined && !owner.has(id)) issue(['accounts', i, 'id'], 'ref.unowned', { account: id });
+  });
+  const compare = recordOf(v.debrief).compareRegimes;
+  const regimeAt = new Map<string, number>();
+  (Array.isArray(compare) ? compare : []).forEach((r, j) => {
+    if (typeof r !== 'string') return;
+    const first = regimeAt.get(r);
+    if (first !== undefined) issue(['debrief', 'compareRegimes', j], 'debrief.duplicate-regime', { regime: r, first: `debrief.compareRegimes[${first}]` });
+    else regimeAt.set(r, j);
   });
   return out;
 }

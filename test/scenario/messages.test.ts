@@ -213,6 +213,51 @@ describe('"did you mean" and reference messages', () => {
 });
 
 describe('refused instead of accepted silently', () => {
+  it('debrief.compareRegimes names each regime once, and at most all five', () => {
+    const compare = (yaml: string) => `${BASE}debrief:\n  compareRegimes: ${yaml}\n`;
+    expect(lines(compare('[matrix, account-pnl]'))).toEqual([]);
+    expect(lines(compare('[matrix, account-pnl, matrix]'))).toEqual([
+      '14:41: debrief.compareRegimes[2]: regime "matrix" is already listed (at debrief.compareRegimes[0]); the debrief replays each regime once, so list it once',
+    ]);
+    expect(lines(compare('[matrix, account-pnl, matrix]'), 'nl')[0]).toBe(
+      '14:41: debrief.compareRegimes[2]: regime "matrix" staat er al (bij debrief.compareRegimes[0]); de nabespreking speelt elk regime één keer opnieuw, dus noem het één keer',
+    );
+    expect(lines(compare('[matrix, account-pnl, utilization, exec-sponsored, departmental-pnl, matrix]'))).toEqual([
+      '14:19: debrief.compareRegimes: at most 5 regimes: there are only 5, and the debrief replays each one once',
+      '14:88: debrief.compareRegimes[5]: regime "matrix" is already listed (at debrief.compareRegimes[0]); the debrief replays each regime once, so list it once',
+    ]);
+  });
+
+  it('a second player seat is refused: one person plays one KAM', () => {
+    const two = BASE.replace('persona: heavyweight }', 'persona: heavyweight, control: player }');
+    expect(lines(two)).toEqual([
+      '12:82: kams[1].control: only one KAM can have control: player (one person plays one seat), and KAM "you" already has it; make this one persona or adaptive',
+    ]);
+    expect(lines(two, 'nl')).toEqual([
+      '12:82: kams[1].control: maar één KAM kan control: player hebben (één persoon speelt één rol), en KAM "you" heeft dat al; maak deze persona of adaptive',
+    ]);
+    // No player seat at all is valid: the game gives the person the first KAM.
+    expect(lines(BASE.replace('control: player, ', ''))).toEqual([]);
+  });
+
+  it('needs that name no department, or only zeros, are refused: the account would need nothing', () => {
+    const needs = (yaml: string) => BASE.replace('needs: { engineering: 1 }', `needs: ${yaml}`);
+    const empty = 'needs names no department, so the account would need nothing: give at least one department a need above 0, or leave needs out and the account needs every department equally';
+    expect(lines(needs('{}'))).toEqual([`8:51: accounts[0].needs: ${empty}`]);
+    expect(lines(needs('{ engineering: 0, service: 0 }'))).toEqual([
+      '8:51: accounts[0].needs: an account needs at least one department (all needs are 0): give one a need above 0, or leave needs out and the account needs every department equally',
+    ]);
+    expect(lines(needs('{}'), 'nl')[0]).toMatch(/^8:51: accounts\[0\]\.needs: needs noemt geen enkele afdeling, dus het account zou niets nodig hebben/);
+    // Reported with the file's other problems, not only once they are fixed.
+    expect(lines(needs('{}').replace('capacity: 60', 'capacity: -60'))).toEqual([
+      '5:55: departments[0].capacity: must be at least 0 (expert-days per quarter)',
+      `8:51: accounts[0].needs: ${empty}`,
+    ]);
+    // Left out, the account needs every department equally.
+    const { input } = loadScenario(BASE, 'x.yaml');
+    expect(input.accounts[1]!.needs).toEqual({ engineering: 0.5, service: 0.5 });
+  });
+
   it('questions per language must be as many in every language', () => {
     const q = (yaml: string) => `${BASE}debrief:\n  questions: ${yaml}\n`;
     expect(lines(q('{ en: ["a", "b"], nl: ["x"] }'))).toEqual([

@@ -9,10 +9,15 @@ export const SCHEMAS: Record<string, { schema: z.ZodType; title: string }> = {
   experiment: { schema: experimentSchema, title: 'Two Fronts experiment (two-fronts/experiment@1)' },
 };
 
+/**
+ * Draft-07, not 2020-12: the YAML language server behind most editors' YAML
+ * support validates draft-07. The schemas use no keyword draft-07 lacks
+ * (test/scenario/json-schema.test.ts checks), so nothing is lost.
+ */
 export function jsonSchemaOf(kind: string): object {
   const entry = SCHEMAS[kind];
   if (!entry) throw new UsageError(`unknown schema "${kind}": choose ${Object.keys(SCHEMAS).join(' or ')}`);
-  const generated = z.toJSONSchema(entry.schema, { io: 'input', target: 'draft-2020-12', unrepresentable: 'any' }) as Record<string, unknown>;
+  const generated = z.toJSONSchema(entry.schema, { io: 'input', target: 'draft-07', unrepresentable: 'any' }) as Record<string, unknown>;
   return { ...generated, title: entry.title };
 }
 

@@ -1,0 +1,48 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { renderSummary } from '../../src/cli/commands/run.js';
+import { formatNumber } from '../../src/cli/table.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { simulate } from '../../src/sim/index.js';
+import { SMALL_SCENARIO } from '../helpers.js';
+
+/** What a number in a terminal table may look like: at most three digits before a separator, an optional scale. */
+const READABLE = /^-?\d{1,3}(,\d{3})*(\.\d+)?(M|bn|tn)?$/;
+
+describe('numbers in terminal tables', () => {
+  it('formatNumber groups thousands and scales millions, billions and trillions', () => {
+    expect(formatNumber(12.345)).toBe('12.35');
+    expect(formatNumber(123.4)).toBe('123');
+    expect(formatNumber(999.6)).toBe('1,000');
+    expect(formatNumber(-6509.2)).toBe('-6,509');
+    expect(formatNumber(999_999.6)).toBe('1.00M');
+    expect(formatNumber(1_234_567)).toBe('1.23M');
+    expect(formatNumber(999_995_000)).toBe('1.00bn');
+    expect(formatNumber(-4.2e9)).toBe('-4.20bn');
+    expect(formatNumber(-19_994_451.96e6)).toBe('-19.99tn');
+    expect(formatNumber(1.234e18)).toBe('1,234,000.00tn');
+    expect(formatNumber(Number.NaN)).toBe('–');
+  });
+
+  it('every finite number, however large, reads with separators and at most one scale', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer()), fc.integer({ min: 0, max: 3 }), (x, digits) => {
+        expect(formatNumber(x, digits)).toMatch(READABLE);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('two-fronts run prints a company losing trillions readably', () => {
+    const huge = SMALL_SCENARIO.replace('title: "Base"', 'title: "Base"\ncompany: { fixedCostPerQuarter: 1000000000 }')
+      .replace('wallet: 400', 'wallet: 900000000')
+      .replaceAll('capacity: 60', 'capacity: 9000000')
+      .replaceAll('capacity: 50', 'capacity: 9000000');
+    const { input } = loadScenario(huge, 'huge.yaml');
+    const text = renderSummary(simulate(input, { seed: 1, record: 'accounts' }), 'Huge');
+    expect(text).toMatch(/company profit -\d{1,3}(\.\d\d)?(bn|tn) k€/);
+    const cells = text.split('\n').filter((l) => !l.startsWith('result ')).flatMap((l) => l.split(/[\s·]+/)).filter((w) => /^-?\d[\d,.]*\d(M|bn|tn)?$/.test(w));
+    expect(cells.length).toBeGreaterThan(20);
+    for (const c of cells) expect(c).toMatch(READABLE);
+  });
+});
