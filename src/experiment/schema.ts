@@ -60,7 +60,7 @@ export const experimentSchema = z.strictObject({
   scenario: z.string().min(1).max(4096).describe('The scenario file, relative to this file'),
   replications: int(1, 1_000_000, 'unit.experiment.replications').default(1).describe('Runs per design point, each with its own seed'),
   seed: int(0, 4294967295, 'unit.experiment.seed').default(1).describe('Base of the per-run seeds'),
-  design: designSchema.default({ type: 'factorial', bootstrap: 1000 }),
+  design: designSchema.default({ type: 'factorial', bootstrap: 1000 }).describe('How design points are chosen: every combination of the levels (factorial), or a sample of the factors\' ranges (lhs, sobol, morris); default factorial'),
   factors: z
     .record(z.string(), z.unknown().meta(FACTOR_SPEC_JSON_SCHEMA))
     .default({})
