@@ -44,8 +44,10 @@ export interface BatchOptions {
   plan?: PlanSegment[];
   /** Internal: the folder already holds this experiment and the caller checked it. */
   extend?: boolean;
-  /** Called for every chunk delivered: runs in it, the worker's time for it (ms), and wall time since the pool started (ms). */
-  trace?: (chunk: { runs: number; ms: number; at: number }) => void;
+  /** Internal: when an automatic batch judges the work left, and above what it starts more threads (ms; tests set these). */
+  grow?: { checkAfterMs: number; workMs: number };
+  /** Called for every chunk delivered: runs in it, the worker's time for it (ms), wall time since the pool started (ms), and threads running. */
+  trace?: (chunk: { runs: number; ms: number; at: number; threads: number }) => void;
 }
 
 export interface BatchOutcome {
@@ -286,6 +288,11 @@ function assertFolderUsable(dir: string): void {
  */
 const MIN_CHUNK = 8;
 
+/** Single-thread work left (ms, at the latest chunk's pace) above which an automatic batch starts its other threads. */
+export const GROW_AFTER_MS = 3000;
+/** How long an automatic batch runs on one thread before it judges the work left (ms). */
+const GROW_CHECK_AFTER_MS = 1000;
+
 export async function runBatch(ctx: ExperimentContext, opts: BatchOptions): Promise<BatchOutcome> {
   const dir = opts.out;
   const { loaded } = ctx;
@@ -375,17 +382,22 @@ export async function runBatch(ctx: ExperimentContext, opts: BatchOptions): Prom
   const runs = shardRuns(plan, shard, done);
   let chunkSize = MIN_CHUNK;
   let msPerRun = 0;
+  // Without --workers, a batch starts on one thread and starts the others once it shows more work than they
+  // would take to start (each thread compiles the engine for a second or two before it runs at full speed).
+  const auto = opts.workers === undefined;
+  const grow = opts.grow ?? { checkAfterMs: GROW_CHECK_AFTER_MS, workMs: GROW_AFTER_MS };
   const workers = Math.max(1, Math.min(opts.workers ?? defaultWorkers(), remaining));
   let pool: WorkerPool | null = null;
   let ran = 0;
   try {
     if (remaining > 0) {
-      pool = new WorkerPool(workers, heapLimitsFor(JSON.stringify(loaded.baseInput).length));
+      pool = new WorkerPool(workers, heapLimitsFor(JSON.stringify(loaded.baseInput).length), undefined, auto ? 1 : workers);
+      const started = pool;
       // Each thread is sent a design point's scenario once; later chunks name the point only.
       const sentTo = new Map<number, Set<number>>();
       const next = (thread: number): ChunkRequest | null => {
         const batch: PlannedRun[] = [];
-        const size = Math.max(1, Math.min(chunkSize, Math.ceil((total - written) / (workers * 2)) || 1));
+        const size = Math.max(1, Math.min(chunkSize, Math.ceil((total - written) / (started.threads * 2)) || 1));
         for (let i = 0; i < size; i++) {
           const r = runs.next();
           if (r.done) break;
@@ -416,8 +428,11 @@ export async function runBatch(ctx: ExperimentContext, opts: BatchOptions): Prom
         msPerRun = msPerRun === 0 ? per : 0.8 * msPerRun + 0.2 * per;
         // About 100 ms of work per chunk: messaging stays a small share, and stopping stays quick.
         chunkSize = Math.max(MIN_CHUNK, Math.min(2000, Math.round(100 / Math.max(msPerRun, 0.001))));
+        // Judged after the first second, when the thread runs compiled code, from its latest chunk: a batch that
+        // finishes within that second or has little work left never pays for starting more threads.
+        if (auto && started.threads < started.size && performance.now() - poolStart > grow.checkAfterMs && (total - written) * per > grow.workMs) started.grow();
         progress.update(written);
-        opts.trace?.({ runs: req.runs.length, ms: result.ms, at: performance.now() - poolStart });
+        opts.trace?.({ runs: req.runs.length, ms: result.ms, at: performance.now() - poolStart, threads: started.threads });
       };
       const poolStart = performance.now();
       await pool.runOrdered(next, deliver, () => stopRequested);

@@ -78,7 +78,7 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
     .description('run an experiment on a pool of worker threads, streaming results to a folder')
     .argument('<experiment>', 'experiment file (YAML or JSON)')
     .requiredOption('--out <dir>', 'output folder (runs.csv, quarters.csv, manifest.json)')
-    .option('--workers <n>', 'worker threads (default: the available cores)')
+    .option('--workers <n>', 'worker threads (default: the available cores, once the batch shows it has work for them)')
     .option('--resume', 'finish an interrupted batch in --out')
     .option('--shard <k/n>', 'run only shard K of N (a deterministic 1/N of the runs)')
     .option('--format <list>', 'csv, jsonl, parquet, or several comma-separated (default csv)')
@@ -100,7 +100,7 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
     .option('--metric <m>', 'metric to show (repeatable; a reporter name, a per-entity name such as departmentPnl for all its columns, or a column name)', (v: string, prev: string[] = []) => [...prev, v])
     .option('--target-ci <w>', 'add replicates until the 95% CI half-width of --metric is at most W at every point')
     .option('--max-replicates <n>', 'cap on replicates per point for --target-ci (default 1000)')
-    .option('--workers <n>', 'worker threads for --target-ci (default: the available cores)')
+    .option('--workers <n>', 'worker threads for --target-ci (default: the available cores, once a round shows it has work for them)')
     .option('--json', 'print the written files as JSON')
     .option('-q, --quiet', 'write the files, print nothing')
     .action(async (dir: string, opts) => setExit(await summarizeCommand(dir, opts, io)));

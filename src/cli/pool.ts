@@ -59,13 +59,29 @@ export class WorkerPool {
   private slots: Slot[] = [];
   private started = 0;
 
+  /**
+   * `size` threads at most; `initial` of them start now, the others when
+   * `grow` asks for them (a batch too short to repay a thread's start-up
+   * never starts it).
+   */
   constructor(
     readonly size: number,
     private readonly limits: HeapLimits = heapLimitsFor(0),
     private readonly recycleAfterRuns = RECYCLE_AFTER_RUNS,
+    initial = size,
   ) {
     if (!existsSync(BATCH_WORKER)) throw new UserError(`the batch worker is not built (${BATCH_WORKER}); run \`npm run build\` in the project folder`, 3);
-    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+    for (let i = 0; i < Math.max(1, Math.min(size, initial)); i++) this.slots.push(this.spawn());
+  }
+
+  /** Threads running now. */
+  get threads(): number {
+    return this.slots.length;
+  }
+
+  /** Starts threads up to `size`; they take chunks from the next one handed out. */
+  grow(): void {
+    while (this.slots.length < this.size) this.slots.push(this.spawn());
   }
 
   private spawn(): Slot {
@@ -123,7 +139,7 @@ export class WorkerPool {
    * delivering everything before it.
    */
   async runOrdered(next: (thread: number) => ChunkRequest | null, deliver: (result: ChunkResult, req: ChunkRequest) => void, stop: () => boolean = () => false): Promise<void> {
-    const window = this.size * 3;
+    const window = () => this.slots.length * 3;
     const done = new Map<number, { req: ChunkRequest; result: ChunkResult }>();
     let issued = 0;
     let delivered = 0;
@@ -143,7 +159,7 @@ export class WorkerPool {
       const pump = () => {
         flush();
         this.recycle();
-        while (!failure && !exhausted && issued - delivered < window && !stop()) {
+        while (!failure && !exhausted && issued - delivered < window() && !stop()) {
           const slot = this.slots.filter((s) => !s.failed && s.inFlight < 2 && s.runs < this.recycleAfterRuns).sort((a, b) => a.inFlight - b.inFlight)[0];
           if (!slot) break;
           const req = next(slot.id);

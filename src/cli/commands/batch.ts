@@ -5,7 +5,7 @@
  */
 import { setFlagsFromString } from 'node:v8';
 import { parseShard } from '../../experiment/plan.js';
-import { runBatch, defaultWorkers } from '../batch-run.js';
+import { runBatch } from '../batch-run.js';
 import { UsageError } from '../errors.js';
 import { readExperiment } from '../experiment-file.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../output/manifest.js';
@@ -30,8 +30,9 @@ export function parseFormats(text: string | undefined): OutputFormat[] {
   return OUTPUT_FORMATS.filter((f) => parts.includes(f));
 }
 
-export function parseWorkers(text: string | undefined): number {
-  return text === undefined ? defaultWorkers() : parseInteger('--workers', text, 1, 1024);
+/** The --workers value; undefined (automatic) when not given. */
+export function parseWorkers(text: string | undefined): number | undefined {
+  return text === undefined ? undefined : parseInteger('--workers', text, 1, 1024);
 }
 
 /**

@@ -17,7 +17,7 @@ import type { Experiment } from '../../experiment/schema.js';
 import { replicatesPerPoint, type ListSegment } from '../../experiment/plan.js';
 import { effectsBetweenPoints, replicatesNeeded, sensitivity, SummaryBuilder, type Effect, type PointSummary, type Sensitivity } from '../../experiment/summary.js';
 import { columnName, csvTable } from '../csv.js';
-import { runBatch, defaultWorkers } from '../batch-run.js';
+import { runBatch } from '../batch-run.js';
 import { UsageError, UserError } from '../errors.js';
 import { experimentFromTexts } from '../experiment-file.js';
 import { writeAtomic } from '../io.js';
@@ -214,7 +214,7 @@ function positive(name: string, text: string): number {
 }
 
 /** Adds replicates until the target holds; resolves to true when Ctrl-C stopped a round (what ran is kept, and the same command goes on from there). */
-async function growToTarget(dir: string, columns: string[], target: number, cap: number, workers: number, quiet: boolean, io: Output): Promise<boolean> {
+async function growToTarget(dir: string, columns: string[], target: number, cap: number, workers: number | undefined, quiet: boolean, io: Output): Promise<boolean> {
   for (let round = 1; round <= 25; round++) {
     let manifest = requireManifest(dir);
     if (manifest.shard) throw new UserError(`${dir} holds shard ${manifest.shard.index}/${manifest.shard.count}; merge the shards first, then use --target-ci on the merged folder`);
@@ -270,7 +270,7 @@ export async function summarizeCommand(dir: string, opts: SummarizeCliOptions, i
     if (metrics.length !== 1) throw new UsageError('--target-ci needs exactly one --metric M (the metric whose interval must be narrow enough)');
     const target = positive('--target-ci', opts.targetCi);
     const cap = opts.maxReplicates ? parseInteger('--max-replicates', opts.maxReplicates, 2, 10_000_000) : 1000;
-    const workers = opts.workers ? parseInteger('--workers', opts.workers, 1, 1024) : defaultWorkers();
+    const workers = opts.workers ? parseInteger('--workers', opts.workers, 1, 1024) : undefined;
     const manifest = requireManifest(dir);
     const columns = metricColumns(manifest, metrics[0]!);
     if (await growToTarget(dir, columns, target, cap, workers, opts.quiet ?? false, io)) {
