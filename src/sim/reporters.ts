@@ -31,7 +31,7 @@ export const REPORTERS: readonly ReporterSpec[] = [
   { name: 'misallocation', unit: '0..1', per: 'company', cumulative: 'mean', doc: 'Σ |capacity share − true lifetime-value share| / 2 across accounts.' },
   { name: 'lobbyingShare', unit: '0..1', per: 'company', cumulative: 'mean', doc: 'Share of all KAM time spent lobbying.' },
   { name: 'jointProposalShare', unit: '0..1', per: 'company', cumulative: 'mean', doc: 'Share of pursued opportunities delivered through a joint proposal.' },
-  { name: 'influenceCost', unit: 'k€', per: 'company', cumulative: 'sum', doc: "Cost of lobbying: KAM days plus the heads' time it absorbs." },
+  { name: 'influenceCost', unit: 'k€', per: 'company', cumulative: 'sum', doc: "Cost of lobbying: each lobbying day's KAM cost plus the heads' time it absorbs (kamDayCost + lobbyingOverhead per day). With the scenario's costs and time budgets fixed it moves in step with lobbyingShare." },
   { name: 'alignmentIndex', unit: '0..1', per: 'company', cumulative: 'last', doc: '7S internal alignment: mean − λ·sd of the seven elements.' },
   ...SEVEN_S.map(
     (s): ReporterSpec => ({ name: `align.${s}`, unit: '0..1', per: 'company', cumulative: 'last', doc: `7S element "${s}" (see docs/MODEL.md).` }),
