@@ -234,6 +234,11 @@ describe('two-fronts summarize and report', () => {
     expect(after.length).toBeGreaterThan(before.length);
     const rows = csvParse(read(join(dir, 'grow/summary.csv'))).filter((x) => x.metric === 'companyProfit_cumulative');
     for (const x of rows) expect(Number(x.ci_high) - Number(x.mean)).toBeLessThanOrEqual(target);
+    // Resuming the grown folder has nothing to do, and its line says the replicates now differ by point.
+    const again = cli(['batch', sweep, '--out', 'grow', '--resume'], dir);
+    expect(again.code).toBe(0);
+    expect(again.out).toMatch(/6 points × 20–\d+ replicates \(more where summarize --target-ci added them\)/);
+    expect(read(join(dir, 'grow/runs.csv'))).toBe(after);
   });
 
   it('validate names every problem of an experiment file in one pass, those that need the scenario included', () => {

@@ -6,6 +6,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { parseShard } from '../../experiment/plan.js';
 import { runBatch } from '../batch-run.js';
+import { replicatesPerPoint } from '../../experiment/plan.js';
 import { UsageError } from '../errors.js';
 import { readExperiment } from '../experiment-file.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../output/manifest.js';
@@ -63,9 +64,14 @@ export async function batchCommand(path: string, opts: BatchCliOptions, io: Outp
   if (outcome.interrupted) return 130;
   if (!opts.quiet) {
     const m = outcome.manifest;
+    // summarize --target-ci may have given some points more replicates than the experiment's own.
+    const reps = replicatesPerPoint(m.plan, m.design.points);
+    const least = Math.min(...reps);
+    const most = Math.max(...reps);
+    const replicates = least === most ? `${least} replicates` : `${least}–${most} replicates (more where summarize --target-ci added them)`;
     io.out(
       `${m.experiment.id}: ${m.runs.toLocaleString('en-US')} runs${m.shard ? ` (shard ${m.shard.index}/${m.shard.count} of ${m.planRuns.toLocaleString('en-US')})` : ''}` +
-        ` · ${m.design.points.toLocaleString('en-US')} points × ${m.replications} replicates · ${m.files.join(', ')} in ${outcome.dir}`,
+        ` · ${m.design.points.toLocaleString('en-US')} points × ${replicates} · ${m.files.join(', ')} in ${outcome.dir}`,
     );
   }
   return 0;
