@@ -100,6 +100,10 @@ export function validateExperimentDocument(doc: SourceDocument): Experiment {
     throw mergeIssues(schemaIssues, own);
   }
   const { experiment, problems } = checkExperiment(parsed);
+  // bootstrap has a default, so only the written file says whether it was given.
+  const rawDesign = (doc.value as { design?: unknown }).design;
+  if (rawDesign !== null && typeof rawDesign === 'object' && 'bootstrap' in rawDesign && parsed.design.type !== 'sobol' && parsed.design.type !== 'morris')
+    problems.push({ path: ['design', 'bootstrap'], message: `bootstrap is for sobol and morris designs (resamples for the intervals of their indices); a ${parsed.design.type} design has none`, key: true });
   if (problems.length) throw mergeIssues(problems.map((p) => issue(doc, p.path, p.message, p.key)), []);
   return experiment;
 }

@@ -118,6 +118,15 @@ describe('experiment files', () => {
     expect(problems('format: two-fronts/scenario@1\nid: t\n')).toEqual(['exp.yaml:1:9: format: this is a "two-fronts/scenario@1" file, not "two-fronts/experiment@1"']);
   });
 
+  it('bootstrap in a factorial or lhs design is refused at its place, not silently ignored', () => {
+    for (const type of ['factorial', 'lhs']) {
+      const p = problems(head + `design: { type: ${type},${type === 'lhs' ? ' samples: 4,' : ''} bootstrap: 200 }\nfactors:\n  company.regime: [matrix, utilization]\n`);
+      expect(p).toHaveLength(1);
+      expect(p[0]).toMatch(new RegExp(`^exp\\.yaml:4:\\d+: design\\.bootstrap: bootstrap is for sobol and morris designs .*; a ${type} design has none$`));
+    }
+    expect(problems(head + 'design: { type: morris, samples: 2, bootstrap: 200 }\nfactors:\n  model.decisiveness: { min: 1, max: 2 }\n')).toEqual([]);
+  });
+
   it('steps or step in a factor of an lhs, sobol or morris design is refused at its place, not silently ignored', () => {
     expect(problems(head + 'design: { type: lhs, samples: 5 }\nfactors:\n  model.decisiveness: { min: 0.5, max: 3, steps: 4 }\n')).toEqual([
       'exp.yaml:6:43: factors.model.decisiveness.steps: steps applies to factorial designs only; a lhs design samples the whole range { min, max } (add integer: true for whole numbers): remove "steps"',
