@@ -68,7 +68,7 @@ function metricCharts(m: ReportMetric, host: Element): void {
   host.append(
     distributionChart({
       title: `Distribution of ${m.column}`,
-      description: `Histogram of ${m.column} (${m.rule} over the quarters of each run) for ${d.rows.length === 1 ? 'all runs' : `each of ${d.rows.length} design points`}; the marker is the mean and the black bar its 95% confidence interval.`,
+      description: `Histogram of ${m.column} (${m.rule} over the quarters of each run) for ${d.rows.length === 1 ? 'all runs' : `each of ${d.rows.length} design points`}; the marker is the mean and the black bar its 95% confidence interval, with an arrowhead where the interval reaches past the range of the runs.`,
       xLabel: `${m.column} (${m.unit})`,
       edges: d.edges,
       rows: d.rows,
