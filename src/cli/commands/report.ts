@@ -27,6 +27,8 @@ const MAX_SERIES = 12;
 const BINS = 30;
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+/** Escaped, with a line-break opportunity after each dot or underscore inside a path or column name (never inside a number). */
+const escPath = (s: string) => esc(s).replace(/(?<=[A-Za-z*][._])(?=[A-Za-z*])/g, '<wbr>');
 const num = (x: number) => formatNumber(x, 3);
 
 function pointName(s: FolderSummary, p: PointSummary): string {
@@ -153,9 +155,9 @@ h2{font-size:1.25rem;margin:32px 0 8px;border-bottom:2px solid var(--line);paddi
 h3{font-size:1.05rem;margin:20px 0 6px}
 section,figure{background:var(--panel);border:1px solid var(--line);border-radius:6px;padding:12px 16px;margin:12px 0}
 figure{margin:12px 0}
-dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:2px 16px;margin:8px 0}
+dl.meta{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:2px 16px;margin:8px 0}
 dl.meta dt{color:var(--soft)}
-dl.meta dd{margin:0;word-break:break-all}
+dl.meta dd{margin:0;overflow-wrap:anywhere}
 nav ul{columns:3;padding-left:18px}
 a{color:var(--focus)}
 a:focus,summary:focus,select:focus{outline:3px solid var(--focus);outline-offset:2px}
@@ -188,7 +190,7 @@ export function reportHtml(s: FolderSummary, cols: string[], script: string): st
   const title = m.experiment.title ?? m.experiment.id;
   const json = JSON.stringify(data, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v)).replace(/</g, '\\u003c');
   const description = s.experiment.description ?? '';
-  const factors = m.design.factors.length ? m.design.factors.map((f) => `<code>${esc(f.path)}</code>`).join(', ') : 'none (the scenario as it is, replicated)';
+  const factors = m.design.factors.length ? m.design.factors.map((f) => `<code>${escPath(f.path)}</code>`).join(', ') : 'none (the scenario as it is, replicated)';
   const metricSections = metrics
     .map(
       (x, i) => `<section id="metric-${i}" aria-labelledby="metric-${i}-h">
@@ -228,7 +230,7 @@ export function reportHtml(s: FolderSummary, cols: string[], script: string): st
 </dl>
 ${m.status === 'complete' ? '' : `<p class="warning" role="note"><strong>This batch is unfinished</strong>: the report covers the ${s.runs.toLocaleString('en-US')} of ${m.runs.toLocaleString('en-US')} runs done so far.</p>\n`}<noscript><p><strong>The charts need JavaScript</strong>; every table below is complete without it.</p></noscript>
 <nav aria-label="Contents"><ul>
-${metrics.map((x, i) => `<li><a href="#metric-${i}">${esc(x.reporter)}</a></li>`).join('\n')}
+${metrics.map((x, i) => `<li><a href="#metric-${i}">${escPath(x.reporter)}</a></li>`).join('\n')}
 <li><a href="#effects">Effects between points</a></li>
 <li><a href="#sensitivity">Sensitivity</a></li>
 </ul></nav>
