@@ -70,8 +70,8 @@ export interface FittedText {
   cut: boolean;
 }
 
-// Where a label may wrap: after a space, and after a dot or underscore between words (scenario paths, column names), never inside a number.
-const BREAK = /(?<=\s)(?=\S)|(?<=[A-Za-z*][._])(?=[A-Za-z*])/;
+// Where a label may wrap: after a space (not a no-break space), and after a dot or underscore between words (scenario paths, column names), never inside a number.
+const BREAK = /(?<= )(?=\S)|(?<=[A-Za-z*][._])(?=[A-Za-z*])/;
 
 function cutEnd(text: string, max: number, size: number): string {
   if (textWidth(text, size) <= max) return text;

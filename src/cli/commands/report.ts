@@ -19,7 +19,7 @@ import { writeAtomic } from '../io.js';
 import { readRows, requireRuns, tableSource, toNumber } from '../output/read.js';
 import { formatNumber } from '../table.js';
 import { ROOT, toolVersion } from '../version.js';
-import { metricsColumns, summarizeFolder, unfinishedNote, writeSummaryFiles, type FolderSummary } from './summarize.js';
+import { metricsColumns, shownValue, summarizeFolder, unfinishedNote, writeSummaryFiles, type FolderSummary } from './summarize.js';
 import type { Output } from './validate.js';
 
 export const REPORT_SCRIPT = join(ROOT, 'dist', 'report', 'report-app.js');
@@ -34,7 +34,7 @@ const num = (x: number) => formatNumber(x, 3);
 function pointName(s: FolderSummary, p: PointSummary): string {
   const f = s.manifest.design.factors;
   if (f.length === 0) return 'scenario as is';
-  return `${p.point + 1}: ${f.map((x, i) => `${x.path.split('.').pop()}=${String(p.values[i])}`).join(', ')}`;
+  return `${p.point + 1}: ${f.map((x, i) => `${x.path.split('.').pop()}${x.spec.kind === 'scale' ? '\u00a0×' : '='}${shownValue(p.values[i]!)}`).join(', ')}`;
 }
 
 function histograms(s: FolderSummary, cols: string[], pooled: boolean): ReportMetric['distribution'][] {
