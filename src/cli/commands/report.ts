@@ -30,11 +30,18 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&
 /** Escaped, with a line-break opportunity after each dot or underscore inside a path or column name (never inside a number). */
 const escPath = (s: string) => esc(s).replace(/(?<=[A-Za-z*][._])(?=[A-Za-z*])/g, '<wbr>');
 const num = (x: number) => formatNumber(x, 3);
+const interval = (low: number, high: number) => (Number.isFinite(low) && Number.isFinite(high) ? `${num(low)} – ${num(high)}` : '–');
 
 function pointName(s: FolderSummary, p: PointSummary): string {
   const f = s.manifest.design.factors;
   if (f.length === 0) return 'scenario as is';
   return `${p.point + 1}: ${f.map((x, i) => `${x.path.split('.').pop()}${x.spec.kind === 'scale' ? '\u00a0×' : '='}${shownValue(p.values[i]!)}`).join(', ')}`;
+}
+
+/** The factors an effect held equal, one `path=value` (or `path ×value` for a scale) each, at the values of its point A. */
+function heldEqual(s: FolderSummary, e: FolderSummary['effects'][number]): string[] {
+  const values = s.summaries[e.pointA]!.values;
+  return s.manifest.design.factors.flatMap((f, j) => (f.path === e.factor ? [] : [`${f.path}${f.spec.kind === 'scale' ? '\u00a0×' : '='}${shownValue(values[j]!)}`]));
 }
 
 function histograms(s: FolderSummary, cols: string[], pooled: boolean): ReportMetric['distribution'][] {
@@ -115,23 +122,35 @@ function summaryTable(s: FolderSummary, col: string): string {
   const rows = s.summaries
     .map((p) => {
       const st = p.stats[c]!;
-      return `<tr><th scope="row">${esc(pointName(s, p))}</th><td>${st.n}</td><td>${num(st.mean)}</td><td>${num(st.low)} – ${num(st.high)}</td><td>${num(st.sd)}</td><td>${num(st.min)}</td><td>${num(st.max)}</td></tr>`;
+      return `<tr><th scope="row">${escPath(pointName(s, p))}</th><td>${st.n}</td><td>${num(st.mean)}</td><td>${interval(st.low, st.high)}</td><td>${num(st.sd)}</td><td>${num(st.min)}</td><td>${num(st.max)}</td></tr>`;
     })
     .join('\n');
-  return `<table class="numbers"><caption>${esc(col)}: per design point (95 % t interval)</caption><thead><tr><th scope="col">point</th><th scope="col">n</th><th scope="col">mean</th><th scope="col">95 % CI</th><th scope="col">sd</th><th scope="col">min</th><th scope="col">max</th></tr></thead><tbody>\n${rows}\n</tbody></table>`;
+  return `<table class="numbers"><caption>${esc(col)}: per design point (95&nbsp;% t interval)</caption><thead><tr><th scope="col">point</th><th scope="col">n</th><th scope="col">mean</th><th scope="col">95&nbsp;% CI</th><th scope="col">sd</th><th scope="col">min</th><th scope="col">max</th></tr></thead><tbody>\n${rows}\n</tbody></table>`;
 }
 
+/**
+ * The effects, one row group per metric (so the metric is not a column of its
+ * own): the change, the factors held equal (one per line), the difference
+ * with its interval, d and the sample sizes.
+ */
 function effectsTable(s: FolderSummary, cols: string[]): string {
-  const eff = s.effects.filter((e) => cols.includes(e.metric));
+  const eff = s.effects.filter((e) => cols.includes(e.metric)).sort((a, b) => cols.indexOf(a.metric) - cols.indexOf(b.metric));
   if (eff.length === 0) return '<p>No pairs of design points differ in exactly one categorical factor, so there are no effects to compare.</p>';
   const shown = eff.slice(0, 400);
-  const rows = shown
+  const groups = cols
+    .map((metric) => ({ metric, rows: shown.filter((e) => e.metric === metric) }))
+    .filter((g) => g.rows.length > 0)
     .map(
-      (e) =>
-        `<tr><th scope="row">${esc(e.metric)}</th><td>${esc(e.factor)}: ${esc(String(e.levelA))} → ${esc(String(e.levelB))}</td><td>${esc(e.heldEqual || '–')}</td><td>${num(e.difference)}</td><td>${num(e.low)} – ${num(e.high)}</td><td>${num(e.cohensD)}</td><td>${e.nA} / ${e.nB}</td></tr>`,
+      (g) =>
+        `<tbody><tr><th scope="rowgroup" colspan="6" class="group">${escPath(g.metric)}</th></tr>\n${g.rows
+          .map(
+            (e) =>
+              `<tr><th scope="row">${escPath(e.factor)}:<br><span class="nobr">${esc(shownValue(e.levelA))} →</span> <span class="nobr">${esc(shownValue(e.levelB))}</span></th><td class="text">${heldEqual(s, e).map(escPath).join('<br>') || '–'}</td><td>${num(e.difference)}</td><td>${interval(e.low, e.high)}</td><td>${num(e.cohensD)}</td><td>${e.nA} / ${e.nB}</td></tr>`,
+          )
+          .join('\n')}</tbody>`,
     )
     .join('\n');
-  return `<table class="numbers"><caption>Difference of means B − A between design points that differ in one factor (Welch 95 % interval; Cohen's d with the pooled sd)</caption><thead><tr><th scope="col">metric</th><th scope="col">change A → B</th><th scope="col">held equal</th><th scope="col">difference</th><th scope="col">95 % CI</th><th scope="col">d</th><th scope="col">n A / B</th></tr></thead><tbody>\n${rows}\n</tbody></table>${eff.length > shown.length ? `<p>${eff.length - shown.length} more rows in effects.csv.</p>` : ''}`;
+  return `<div class="scroll" role="region" tabindex="0" aria-labelledby="effects-caption"><table class="numbers"><caption id="effects-caption">Difference of means B − A between design points that differ in one factor, per metric (Welch 95&nbsp;% interval; Cohen's d with the pooled sd)</caption><thead><tr><th scope="col">change A → B</th><th scope="col" class="text">held equal</th><th scope="col">difference</th><th scope="col">95&nbsp;% CI</th><th scope="col">d</th><th scope="col">n&nbsp;A&nbsp;/&nbsp;B</th></tr></thead>\n${groups}\n</table></div>${eff.length > shown.length ? `<p>${eff.length - shown.length} more rows in effects.csv.</p>` : ''}`;
 }
 
 function sensitivityData(s: FolderSummary, cols: string[]): ReportSensitivity[] {
@@ -163,13 +182,18 @@ a{color:var(--focus)}
 a:focus,summary:focus,select:focus{outline:3px solid var(--focus);outline-offset:2px}
 table.numbers,details table{border-collapse:collapse;width:100%;font-size:13px;margin:8px 0;font-variant-numeric:tabular-nums}
 caption{text-align:left;font-weight:600;padding:4px 0}
-th,td{border-bottom:1px solid var(--line);padding:3px 8px;text-align:right}
-th[scope=row],td:first-child{text-align:left}
+th,td{border-bottom:1px solid var(--line);padding:3px 8px;text-align:right;vertical-align:top;white-space:nowrap}
+th[scope=row],td:first-child,.text{text-align:left}
+th[scope=row],.text,caption{white-space:normal}
+th[scope=row]{min-width:12em}
 thead th{text-align:right;background:#efece5}
-thead th:first-child{text-align:left}
+thead th:first-child,thead th.text{text-align:left}
+span.nobr{white-space:nowrap}
+th.group{text-align:left;background:var(--paper);padding-top:8px}
 details{margin:6px 0 14px}
 summary{cursor:pointer;color:var(--soft)}
-.scroll{overflow-x:auto}
+.scroll{overflow-x:auto;background:linear-gradient(to right,var(--panel) 30%,rgba(255,255,255,0)) left/24px 100% no-repeat local,linear-gradient(to left,var(--panel) 30%,rgba(255,255,255,0)) right/24px 100% no-repeat local,radial-gradient(farthest-side at 0 50%,rgba(29,35,48,.22),rgba(29,35,48,0)) left/10px 100% no-repeat scroll,radial-gradient(farthest-side at 100% 50%,rgba(29,35,48,.22),rgba(29,35,48,0)) right/10px 100% no-repeat scroll}
+.scroll:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
 .note{color:var(--soft);font-size:13px}
 .warning{border-left:4px solid #D55E00;padding:4px 10px;background:#fff}
 @media print{details{display:none}section,figure{break-inside:avoid}}
@@ -196,7 +220,7 @@ export function reportHtml(s: FolderSummary, cols: string[], script: string): st
       (x, i) => `<section id="metric-${i}" aria-labelledby="metric-${i}-h">
 <h3 id="metric-${i}-h">${esc(x.reporter)} <span class="note">(${esc(x.unit)}; run value: ${esc(x.rule)})</span></h3>
 <div data-metric-charts="${i}"></div>
-<div class="scroll">${summaryTable(s, x.column)}</div>
+<div class="scroll" role="region" tabindex="0" aria-label="${esc(x.column)}: per design point">${summaryTable(s, x.column)}</div>
 </section>`,
     )
     .join('\n');
@@ -239,7 +263,7 @@ ${metrics.map((x, i) => `<li><a href="#metric-${i}">${escPath(x.reporter)}</a></
 <p class="note">Intervals are 95 % t intervals of the mean over replicates.${pooled ? ` With ${s.summaries.length} design points the charts pool all runs; the tables keep every point.` : ''}</p>
 ${metricSections}
 <h2 id="effects">Effects between points</h2>
-<section><div class="scroll">${effectsTable(s, cols)}</div></section>
+<section>${effectsTable(s, cols)}</section>
 <h2 id="sensitivity">Sensitivity</h2>
 <section>${sensNote}<div data-sensitivity></div></section>
 </main>
