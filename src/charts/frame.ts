@@ -49,21 +49,111 @@ export function markerPath(style: SeriesStyle, area = 48): string {
   return symbol(SYMBOLS[style.marker], area)() ?? '';
 }
 
-/** Legend rows: how many fit per row in the given width (entries are ~ 9 px per character plus the key). */
-function legendRows(entries: { name: string }[], width: number): { name: string; index: number; x: number; row: number }[] {
-  const out: { name: string; index: number; x: number; row: number }[] = [];
+let measurer: CanvasRenderingContext2D | null | undefined;
+
+/**
+ * Width of a text in the chart font at the given size, in px: measured on a
+ * canvas where there is a document (so with the fonts of the machine that
+ * draws the chart), estimated from the character count elsewhere.
+ */
+export function textWidth(text: string, size = 13, weight: 'normal' | 'bold' = 'normal'): number {
+  if (measurer === undefined) measurer = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
+  if (!measurer) return text.length * size * 0.62;
+  measurer.font = `${weight} ${size}px ${FONT}`;
+  return measurer.measureText(text).width;
+}
+
+/** A label fitted to a width: its lines, and whether text was left out (then the full text goes in a tooltip). */
+export interface FittedText {
+  lines: string[];
+  full: string;
+  cut: boolean;
+}
+
+// Where a label may wrap: after a space (not a no-break space), and after a dot or underscore between words (scenario paths, column names), never inside a number.
+const BREAK = /(?<= )(?=\S)|(?<=[A-Za-z*][._])(?=[A-Za-z*])/;
+
+function cutEnd(text: string, max: number, size: number): string {
+  if (textWidth(text, size) <= max) return text;
+  let n = text.length;
+  while (n > 1 && textWidth(`${text.slice(0, n).trimEnd()}…`, size) > max) n--;
+  return `${text.slice(0, n).trimEnd()}…`;
+}
+
+function cutStart(text: string, max: number, size: number): string {
+  if (textWidth(text, size) <= max) return text;
+  let n = 0;
+  while (n < text.length - 1 && textWidth(`…${text.slice(n)}`, size) > max) n++;
+  return `…${text.slice(n)}`;
+}
+
+/**
+ * Writes fitted lines into a text element as tspans `lineHeight` apart, the
+ * first at the element's position, with the full text as a tooltip (an SVG
+ * title) when some of it was cut.
+ */
+export function writeLines(text: Selection<SVGTextElement, undefined, null, undefined>, fitted: FittedText, lineHeight: number): void {
+  const x = text.attr('x') ?? '0';
+  fitted.lines.forEach((l, i) => {
+    text.append('tspan').attr('x', x).attr('dy', i === 0 ? 0 : lineHeight).text(l);
+  });
+  if (fitted.cut) text.append('title').text(fitted.full);
+}
+
+/** Legend rows: how many entries fit per row in the given width (the key, the name as measured, a gap); a name wider than a row is cut. */
+function legendRows(entries: { name: string }[], width: number): { name: string; fitted: FittedText; index: number; x: number; row: number }[] {
+  const out: { name: string; fitted: FittedText; index: number; x: number; row: number }[] = [];
   let x = 0;
   let row = 0;
   entries.forEach((e, index) => {
-    const w = 34 + e.name.length * 7.2 + 18;
+    const fitted = fitText(e.name, Math.max(40, width - 32));
+    const w = 32 + textWidth(fitted.lines[0]!) + 20;
     if (x > 0 && x + w > width) {
       x = 0;
       row++;
     }
-    out.push({ name: e.name, index, x, row });
+    out.push({ name: e.name, fitted, index, x, row });
     x += w;
   });
   return out;
+}
+
+/**
+ * Greedy wrap of tokens into lines no wider than max (a token wider than max
+ * gets a line of its own), filled from the start or, for `fromEnd`, from the
+ * end. Lines keep their trailing spaces so that joining them gives the text.
+ */
+function wrap(tokens: string[], max: number, size: number, fromEnd = false): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const t of fromEnd ? [...tokens].reverse() : tokens) {
+    const next = fromEnd ? t + line : line + t;
+    if (line && textWidth(next.trim(), size) > max) {
+      lines.push(line);
+      line = t;
+    } else line = next;
+  }
+  if (line) lines.push(line);
+  return fromEnd ? lines.reverse() : lines;
+}
+
+/**
+ * Fits a label into at most `lines` lines of width `max`, wrapping at spaces
+ * and between the parts of dotted paths and column names. What still does not
+ * fit is cut with an ellipsis: at the end (keep 'start', for names and axis
+ * titles) or at the start (keep 'end', for paths, whose last part says most).
+ */
+export function fitText(text: string, max: number, o: { size?: number; lines?: number; keep?: 'start' | 'end' } = {}): FittedText {
+  const size = o.size ?? 13;
+  const most = Math.max(1, o.lines ?? 1);
+  const fromEnd = o.keep === 'end';
+  const all = wrap(text.split(BREAK), max, size, fromEnd);
+  const fits = (l: string) => textWidth(l.trim(), size) <= max;
+  if (all.length <= most && all.every(fits)) return { lines: all.map((l) => l.trim()), full: text, cut: false };
+  const cut = (l: string) => (fromEnd ? cutStart(l.trim(), max, size) : cutEnd(l.trim(), max, size));
+  // The lines kept whole, and the rest of the text on one line cut to the width.
+  const lines = all.length <= most ? all : fromEnd ? [all.slice(0, all.length - most + 1).join(''), ...all.slice(all.length - most + 1)] : [...all.slice(0, most - 1), all.slice(most - 1).join('')];
+  return { lines: lines.map(cut), full: text, cut: true };
 }
 
 export function frame(opts: FrameOptions): Frame {
@@ -102,7 +192,7 @@ export function frame(opts: FrameOptions): Frame {
         g.append('line').attr('x1', 0).attr('x2', 26).attr('y1', 9).attr('y2', 9).attr('stroke', st.color).attr('stroke-width', 3).attr('stroke-dasharray', st.dash);
         g.append('path').attr('d', markerPath(st)).attr('transform', 'translate(13,9)').attr('fill', st.color).attr('stroke', UI.ink).attr('stroke-width', 0.8);
       }
-      g.append('text').attr('x', 32).attr('y', 14).text(e.name);
+      writeLines(g.append('text').attr('x', 32).attr('y', 14), r.fitted, 0);
     }
   }
   const inner = { x: m.left, y: m.top + legendH, w: width - m.left - m.right, h: height - legendH - m.top - m.bottom };
@@ -156,11 +246,43 @@ export function patternFill(svg: Frame['svg'], index: number): string {
   return `url(#${id})`;
 }
 
-/** An axis title below the plot (x) or turned along its left side (y). */
-export function axisLabel(f: Frame, text: string, which: 'x' | 'y'): void {
-  if (which === 'x') f.plot.append('text').attr('x', f.inner.w / 2).attr('y', f.inner.h + 34).attr('text-anchor', 'middle').attr('fill', UI.inkSoft).text(text);
-  // Inside the left margin, clear of the tick labels and of the edge.
-  else f.plot.append('text').attr('transform', `translate(${14 - f.inner.x},${f.inner.h / 2}) rotate(-90)`).attr('text-anchor', 'middle').attr('dominant-baseline', 'hanging').attr('fill', UI.inkSoft).text(text);
+/** Space between the SVG's left edge and a y-axis title, and between the lines of a two-line title. */
+const EDGE = 6;
+export const AXIS_LINE = 15;
+
+/** A y-axis title fitted along a plot of the given height: wrapped to two lines at most, cut (with a tooltip) beyond. */
+export function fitYLabel(text: string, plotHeight: number): FittedText {
+  return fitText(text, plotHeight, { lines: 2 });
+}
+
+/**
+ * The left margin a plot needs for its y-axis title and its tick labels
+ * (d3 draws ticks 6 px long with labels 3 px beyond, at 12 px).
+ */
+export function leftMargin(yLabel: FittedText, tickLabels: string[]): number {
+  const ticks = Math.max(0, ...tickLabels.map((t) => textWidth(t, 12)));
+  return Math.ceil(EDGE + yLabel.lines.length * AXIS_LINE + 6 + ticks + 9);
+}
+
+/**
+ * An axis title below the plot (x, cut to the plot's width) or turned along
+ * the SVG's left edge (y, in the room leftMargin made for it).
+ */
+export function axisLabel(f: Frame, text: string | FittedText, which: 'x' | 'y'): void {
+  if (which === 'x') {
+    const fitted = typeof text === 'string' ? fitText(text, f.inner.w) : text;
+    writeLines(f.plot.append('text').attr('x', f.inner.w / 2).attr('y', f.inner.h + 34).attr('text-anchor', 'middle').attr('fill', UI.inkSoft), fitted, AXIS_LINE);
+    return;
+  }
+  const fitted = typeof text === 'string' ? fitYLabel(text, f.inner.h) : text;
+  const t = f.plot
+    .append('text')
+    .attr('transform', `translate(${EDGE - f.inner.x},${f.inner.h / 2}) rotate(-90)`)
+    .attr('x', 0)
+    .attr('text-anchor', 'middle')
+    .attr('dominant-baseline', 'hanging')
+    .attr('fill', UI.inkSoft);
+  writeLines(t, fitted, AXIS_LINE);
 }
 
 /** A number as a short label: 3 significant digits, thousands grouped. */

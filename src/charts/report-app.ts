@@ -18,11 +18,67 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string): HTMLE
   return e;
 }
 
+/**
+ * Wide tables scroll sideways in a container of their own. A container is a
+ * keyboard stop and a region named by its table's caption while (and only
+ * while) its table is wider than it: on load, on resize and when a details
+ * element opens.
+ */
+function markScrollable(): void {
+  for (const box of document.querySelectorAll<HTMLElement>('.scroll')) {
+    // The name is kept in a data attribute while the box is no region (a plain div may not carry one).
+    for (const name of ['aria-label', 'aria-labelledby']) {
+      const v = box.getAttribute(name);
+      if (v !== null) box.dataset[name === 'aria-label' ? 'label' : 'labelledby'] = v;
+    }
+    const scrolls = box.scrollWidth > box.clientWidth + 1;
+    if (scrolls) {
+      box.tabIndex = 0;
+      box.setAttribute('role', 'region');
+      if (box.dataset.label) box.setAttribute('aria-label', box.dataset.label);
+      if (box.dataset.labelledby) box.setAttribute('aria-labelledby', box.dataset.labelledby);
+    } else {
+      box.removeAttribute('tabindex');
+      box.removeAttribute('role');
+      box.removeAttribute('aria-label');
+      box.removeAttribute('aria-labelledby');
+    }
+  }
+}
+
+let pending = false;
+function scheduleMark(): void {
+  if (pending) return;
+  pending = true;
+  requestAnimationFrame(() => {
+    pending = false;
+    markScrollable();
+  });
+}
+
+/** A row name with a line-break opportunity after each dot or underscore inside a path or column name. */
+function breakable(text: string): DocumentFragment {
+  const f = document.createDocumentFragment();
+  text.split(/(?<=[A-Za-z*][._])(?=[A-Za-z*])/).forEach((part, i) => {
+    if (i > 0) f.append(el('wbr'));
+    f.append(part);
+  });
+  return f;
+}
+
+let tables = 0;
+
 function dataTable(caption: string, head: string[], rows: (string | number)[][]): HTMLElement {
   const details = el('details');
   details.append(el('summary', `${caption}: the numbers as a table`));
+  const box = el('div');
+  box.className = 'scroll';
   const table = el('table');
-  table.append(el('caption', caption));
+  const id = `data-table-${++tables}`;
+  const cap = el('caption', caption);
+  cap.id = id;
+  box.setAttribute('aria-labelledby', id);
+  table.append(cap);
   const thead = el('thead');
   const tr = el('tr');
   for (const h of head) {
@@ -36,14 +92,16 @@ function dataTable(caption: string, head: string[], rows: (string | number)[][])
   for (const r of rows) {
     const row = el('tr');
     r.forEach((c, i) => {
-      const cell = i === 0 ? el('th', String(c)) : el('td', typeof c === 'number' ? short(c) : c);
+      const cell = i === 0 ? el('th') : el('td', typeof c === 'number' ? short(c) : c);
+      if (i === 0) cell.append(breakable(String(c)));
       if (i === 0) (cell as HTMLTableCellElement).scope = 'row';
       row.append(cell);
     });
     tbody.append(row);
   }
   table.append(tbody);
-  details.append(table);
+  box.append(table);
+  details.append(box);
   return details;
 }
 
@@ -68,7 +126,7 @@ function metricCharts(m: ReportMetric, host: Element): void {
   host.append(
     distributionChart({
       title: `Distribution of ${m.column}`,
-      description: `Histogram of ${m.column} (${m.rule} over the quarters of each run) for ${d.rows.length === 1 ? 'all runs' : `each of ${d.rows.length} design points`}; the marker is the mean and the black bar its 95% confidence interval.`,
+      description: `Histogram of ${m.column} (${m.rule} over the quarters of each run) for ${d.rows.length === 1 ? 'all runs' : `each of ${d.rows.length} design points`}; the marker is the mean and the black bar its 95% confidence interval, with an arrowhead where the interval reaches past the range of the runs.`,
       xLabel: `${m.column} (${m.unit})`,
       edges: d.edges,
       rows: d.rows,
@@ -117,6 +175,10 @@ function render(): void {
       sens.append(fig);
     }
   }
+  markScrollable();
+  window.addEventListener('resize', scheduleMark);
+  // toggle does not bubble: listen in the capture phase for every details element.
+  document.addEventListener('toggle', scheduleMark, true);
   document.documentElement.classList.add('charts-ready');
 }
 

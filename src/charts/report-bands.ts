@@ -5,7 +5,7 @@
  * Imports d3 and the report frame.
  */
 import { area, axisBottom, axisLeft, line, scaleLinear } from 'd3';
-import { axisLabel, frame, markerPath, short, styleAxis } from './frame.js';
+import { axisLabel, fitYLabel, frame, leftMargin, markerPath, short, styleAxis } from './frame.js';
 import { REPORT_WIDTH } from './report-data.js';
 import { seriesStyle, UI } from './palette.js';
 
@@ -18,20 +18,27 @@ export interface BandSeries {
 }
 
 export function bandChart(o: { title: string; description: string; yLabel: string; series: BandSeries[]; width?: number; height?: number }): SVGSVGElement {
-  const f = frame({ title: o.title, description: o.description, width: o.width ?? REPORT_WIDTH, height: o.height, legend: o.series.map((s, i) => ({ name: s.name, style: s.style ?? i })) });
   const quarters = Math.max(1, ...o.series.map((s) => s.mean.length));
   const values = o.series.flatMap((s) => [...s.low, ...s.high, ...s.mean]).filter(Number.isFinite);
   let lo = Math.min(...values);
   let hi = Math.max(...values);
   if (!Number.isFinite(lo)) [lo, hi] = [0, 1];
   if (lo === hi) [lo, hi] = [lo - 1, hi + 1];
+  // The y ticks do not depend on the plot's size, so the left margin can be made to hold them and the axis title.
+  const y = scaleLinear().domain([lo, hi]).nice();
+  const yTicks = y.ticks(5);
+  const height = o.height ?? 300;
+  const margin = { top: 16, right: 24, bottom: 40, left: 0 };
+  const yLabel = fitYLabel(o.yLabel, height - margin.top - margin.bottom);
+  margin.left = leftMargin(yLabel, yTicks.map(short));
+  const f = frame({ title: o.title, description: o.description, width: o.width ?? REPORT_WIDTH, height, margin, legend: o.series.map((s, i) => ({ name: s.name, style: s.style ?? i })) });
   const x = scaleLinear().domain([1, Math.max(2, quarters)]).range([0, f.inner.w]);
-  const y = scaleLinear().domain([lo, hi]).nice().range([f.inner.h, 0]);
+  y.range([f.inner.h, 0]);
   f.plot
     .append('g')
     .attr('aria-hidden', 'true')
     .selectAll('line')
-    .data(y.ticks(5))
+    .data(yTicks)
     .join('line')
     .attr('x1', 0)
     .attr('x2', f.inner.w)
@@ -43,9 +50,9 @@ export function bandChart(o: { title: string; description: string; yLabel: strin
   const ticks = quarters <= 12 ? Array.from({ length: quarters }, (_, q) => q + 1) : x.ticks(10).filter((t) => Number.isInteger(t));
   const ax = f.plot.append('g').attr('transform', `translate(0,${f.inner.h})`).call(axisBottom(x).tickValues(ticks).tickFormat((q) => `Q${q}`));
   styleAxis(ax);
-  styleAxis(f.plot.append('g').call(axisLeft(y).ticks(5).tickFormat((v) => short(Number(v)))));
+  styleAxis(f.plot.append('g').call(axisLeft(y).tickValues(yTicks).tickFormat((v) => short(Number(v)))));
   axisLabel(f, 'quarter', 'x');
-  axisLabel(f, o.yLabel, 'y');
+  axisLabel(f, yLabel, 'y');
   o.series.forEach((s, i) => {
     const st = seriesStyle(s.style ?? i);
     const idx = s.mean.map((_, q) => q);

@@ -6,7 +6,7 @@
  * Imports d3 and the report frame.
  */
 import { axisBottom, scaleBand, scaleLinear } from 'd3';
-import { axisLabel, frame, short, styleAxis } from './frame.js';
+import { axisLabel, fitText, frame, patternFill, short, styleAxis, textWidth, writeLines } from './frame.js';
 import { REPORT_WIDTH } from './report-data.js';
 import { seriesStyle, UI } from './palette.js';
 
@@ -16,13 +16,17 @@ export interface SensitivityBar {
 }
 
 export function sensitivityChart(o: { title: string; description: string; indexNames: string[]; bars: SensitivityBar[]; xLabel: string; width?: number }): SVGSVGElement {
+  const width = o.width ?? REPORT_WIDTH;
+  // Factor paths get the room they need, up to two fifths of the chart; longer ones wrap at their dots onto two lines, cut at the start beyond that.
+  const labels = o.bars.map((b) => fitText(b.factor, Math.round(width * 0.4), { lines: 2, keep: 'end' }));
+  const labelW = Math.max(40, ...labels.flatMap((l) => l.lines.map((x) => textWidth(x))));
   const f = frame({
     title: o.title,
     description: o.description,
-    width: o.width ?? REPORT_WIDTH,
+    width,
     height: Math.max(120, o.bars.length * 44 + 60),
-    margin: { top: 10, right: 24, bottom: 44, left: 220 },
-    legend: o.indexNames.map((name, i) => ({ name, style: i })),
+    margin: { top: 10, right: 24, bottom: 44, left: Math.ceil(labelW) + 20 },
+    legend: o.indexNames.map((name, i) => ({ name, style: i, kind: 'box' as const })),
   });
   const all = o.bars.flatMap((b) => b.values.flatMap((v) => [v.value, v.low ?? v.value, v.high ?? v.value])).filter(Number.isFinite);
   const lo = Math.min(0, ...all);
@@ -30,17 +34,14 @@ export function sensitivityChart(o: { title: string; description: string; indexN
   const x = scaleLinear().domain([lo, hi]).nice().range([0, f.inner.w]);
   const y = scaleBand<string>().domain(o.bars.map((b) => b.factor)).range([0, f.inner.h]).padding(0.25);
   const inner = scaleBand<number>().domain(o.indexNames.map((_, i) => i)).range([0, y.bandwidth()]).padding(0.1);
-  const id = `hatch-${Math.random().toString(36).slice(2, 8)}`;
-  const defs = f.svg.append('defs');
-  const pat = defs.append('pattern').attr('id', id).attr('width', 6).attr('height', 6).attr('patternUnits', 'userSpaceOnUse').attr('patternTransform', 'rotate(45)');
-  pat.append('rect').attr('width', 6).attr('height', 6).attr('fill', seriesStyle(1).color).attr('fill-opacity', 0.35);
-  pat.append('line').attr('x1', 0).attr('x2', 0).attr('y1', 0).attr('y2', 6).attr('stroke', seriesStyle(1).color).attr('stroke-width', 3);
   styleAxis(f.plot.append('g').attr('transform', `translate(0,${f.inner.h})`).call(axisBottom(x).ticks(6).tickFormat((v) => short(Number(v)))));
   axisLabel(f, o.xLabel, 'x');
   f.plot.append('line').attr('x1', x(0)).attr('x2', x(0)).attr('y1', 0).attr('y2', f.inner.h).attr('stroke', UI.inkSoft);
-  for (const b of o.bars) {
+  o.bars.forEach((b, k) => {
     const g = f.plot.append('g').attr('transform', `translate(0,${y(b.factor)})`);
-    g.append('text').attr('x', -8).attr('y', y.bandwidth() / 2 + 4).attr('text-anchor', 'end').attr('fill', UI.ink).text(b.factor.length > 34 ? `${b.factor.slice(0, 33)}…` : b.factor);
+    const label = labels[k]!;
+    const lineH = 15;
+    writeLines(g.append('text').attr('x', -10).attr('y', y.bandwidth() / 2 + 4 - ((label.lines.length - 1) * lineH) / 2).attr('text-anchor', 'end').attr('fill', UI.ink), label, lineH);
     b.values.forEach((v, i) => {
       if (!Number.isFinite(v.value)) return;
       const st = seriesStyle(i);
@@ -52,7 +53,7 @@ export function sensitivityChart(o: { title: string; description: string; indexN
         .attr('width', Math.abs(x(v.value) - x(0)))
         .attr('y', top)
         .attr('height', h)
-        .attr('fill', i === 1 ? `url(#${id})` : st.color)
+        .attr('fill', patternFill(f.svg, i))
         .attr('stroke', st.color);
       if (v.low !== undefined && v.high !== undefined && Number.isFinite(v.low) && Number.isFinite(v.high)) {
         const mid = top + h / 2;
@@ -62,6 +63,6 @@ export function sensitivityChart(o: { title: string; description: string; indexN
         e.append('line').attr('x1', x(v.high)).attr('x2', x(v.high)).attr('y1', mid - 4).attr('y2', mid + 4);
       }
     });
-  }
+  });
   return f.svg.node()!;
 }

@@ -19,7 +19,7 @@ import { writeAtomic } from '../io.js';
 import { readRows, requireRuns, tableSource, toNumber } from '../output/read.js';
 import { formatNumber } from '../table.js';
 import { ROOT, toolVersion } from '../version.js';
-import { metricsColumns, summarizeFolder, unfinishedNote, writeSummaryFiles, type FolderSummary } from './summarize.js';
+import { metricsColumns, shownValue, summarizeFolder, unfinishedNote, writeSummaryFiles, type FolderSummary } from './summarize.js';
 import type { Output } from './validate.js';
 
 export const REPORT_SCRIPT = join(ROOT, 'dist', 'report', 'report-app.js');
@@ -27,12 +27,21 @@ const MAX_SERIES = 12;
 const BINS = 30;
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+/** Escaped, with a line-break opportunity after each dot or underscore inside a path or column name (never inside a number). */
+const escPath = (s: string) => esc(s).replace(/(?<=[A-Za-z*][._])(?=[A-Za-z*])/g, '<wbr>');
 const num = (x: number) => formatNumber(x, 3);
+const interval = (low: number, high: number) => (Number.isFinite(low) && Number.isFinite(high) ? `${num(low)} – ${num(high)}` : '–');
 
 function pointName(s: FolderSummary, p: PointSummary): string {
   const f = s.manifest.design.factors;
   if (f.length === 0) return 'scenario as is';
-  return `${p.point + 1}: ${f.map((x, i) => `${x.path.split('.').pop()}=${String(p.values[i])}`).join(', ')}`;
+  return `${p.point + 1}: ${f.map((x, i) => `${x.path.split('.').pop()}${x.spec.kind === 'scale' ? '\u00a0×' : '='}${shownValue(p.values[i]!)}`).join(', ')}`;
+}
+
+/** The factors an effect held equal, one `path=value` (or `path ×value` for a scale) each, at the values of its point A. */
+function heldEqual(s: FolderSummary, e: FolderSummary['effects'][number]): string[] {
+  const values = s.summaries[e.pointA]!.values;
+  return s.manifest.design.factors.flatMap((f, j) => (f.path === e.factor ? [] : [`${f.path}${f.spec.kind === 'scale' ? '\u00a0×' : '='}${shownValue(values[j]!)}`]));
 }
 
 function histograms(s: FolderSummary, cols: string[], pooled: boolean): ReportMetric['distribution'][] {
@@ -113,23 +122,35 @@ function summaryTable(s: FolderSummary, col: string): string {
   const rows = s.summaries
     .map((p) => {
       const st = p.stats[c]!;
-      return `<tr><th scope="row">${esc(pointName(s, p))}</th><td>${st.n}</td><td>${num(st.mean)}</td><td>${num(st.low)} – ${num(st.high)}</td><td>${num(st.sd)}</td><td>${num(st.min)}</td><td>${num(st.max)}</td></tr>`;
+      return `<tr><th scope="row">${escPath(pointName(s, p))}</th><td>${st.n}</td><td>${num(st.mean)}</td><td>${interval(st.low, st.high)}</td><td>${num(st.sd)}</td><td>${num(st.min)}</td><td>${num(st.max)}</td></tr>`;
     })
     .join('\n');
-  return `<table class="numbers"><caption>${esc(col)}: per design point (95 % t interval)</caption><thead><tr><th scope="col">point</th><th scope="col">n</th><th scope="col">mean</th><th scope="col">95 % CI</th><th scope="col">sd</th><th scope="col">min</th><th scope="col">max</th></tr></thead><tbody>\n${rows}\n</tbody></table>`;
+  return `<table class="numbers"><caption>${esc(col)}: per design point (95&nbsp;% t interval)</caption><thead><tr><th scope="col">point</th><th scope="col">n</th><th scope="col">mean</th><th scope="col">95&nbsp;% CI</th><th scope="col">sd</th><th scope="col">min</th><th scope="col">max</th></tr></thead><tbody>\n${rows}\n</tbody></table>`;
 }
 
+/**
+ * The effects, one row group per metric (so the metric is not a column of its
+ * own): the change, the factors held equal (one per line), the difference
+ * with its interval, d and the sample sizes.
+ */
 function effectsTable(s: FolderSummary, cols: string[]): string {
-  const eff = s.effects.filter((e) => cols.includes(e.metric));
+  const eff = s.effects.filter((e) => cols.includes(e.metric)).sort((a, b) => cols.indexOf(a.metric) - cols.indexOf(b.metric));
   if (eff.length === 0) return '<p>No pairs of design points differ in exactly one categorical factor, so there are no effects to compare.</p>';
   const shown = eff.slice(0, 400);
-  const rows = shown
+  const groups = cols
+    .map((metric) => ({ metric, rows: shown.filter((e) => e.metric === metric) }))
+    .filter((g) => g.rows.length > 0)
     .map(
-      (e) =>
-        `<tr><th scope="row">${esc(e.metric)}</th><td>${esc(e.factor)}: ${esc(String(e.levelA))} → ${esc(String(e.levelB))}</td><td>${esc(e.heldEqual || '–')}</td><td>${num(e.difference)}</td><td>${num(e.low)} – ${num(e.high)}</td><td>${num(e.cohensD)}</td><td>${e.nA} / ${e.nB}</td></tr>`,
+      (g) =>
+        `<tbody><tr><th scope="rowgroup" colspan="6" class="group">${escPath(g.metric)}</th></tr>\n${g.rows
+          .map(
+            (e) =>
+              `<tr><th scope="row">${escPath(e.factor)}:<br><span class="nobr">${esc(shownValue(e.levelA))} →</span> <span class="nobr">${esc(shownValue(e.levelB))}</span></th><td class="text">${heldEqual(s, e).map(escPath).join('<br>') || '–'}</td><td>${num(e.difference)}</td><td>${interval(e.low, e.high)}</td><td>${num(e.cohensD)}</td><td>${e.nA} / ${e.nB}</td></tr>`,
+          )
+          .join('\n')}</tbody>`,
     )
     .join('\n');
-  return `<table class="numbers"><caption>Difference of means B − A between design points that differ in one factor (Welch 95 % interval; Cohen's d with the pooled sd)</caption><thead><tr><th scope="col">metric</th><th scope="col">change A → B</th><th scope="col">held equal</th><th scope="col">difference</th><th scope="col">95 % CI</th><th scope="col">d</th><th scope="col">n A / B</th></tr></thead><tbody>\n${rows}\n</tbody></table>${eff.length > shown.length ? `<p>${eff.length - shown.length} more rows in effects.csv.</p>` : ''}`;
+  return `<div class="scroll" role="region" tabindex="0" aria-labelledby="effects-caption"><table class="numbers"><caption id="effects-caption">Difference of means B − A between design points that differ in one factor, per metric (Welch 95&nbsp;% interval; Cohen's d with the pooled sd)</caption><thead><tr><th scope="col">change A → B</th><th scope="col" class="text">held equal</th><th scope="col">difference</th><th scope="col">95&nbsp;% CI</th><th scope="col">d</th><th scope="col">n&nbsp;A&nbsp;/&nbsp;B</th></tr></thead>\n${groups}\n</table></div>${eff.length > shown.length ? `<p>${eff.length - shown.length} more rows in effects.csv.</p>` : ''}`;
 }
 
 function sensitivityData(s: FolderSummary, cols: string[]): ReportSensitivity[] {
@@ -153,21 +174,26 @@ h2{font-size:1.25rem;margin:32px 0 8px;border-bottom:2px solid var(--line);paddi
 h3{font-size:1.05rem;margin:20px 0 6px}
 section,figure{background:var(--panel);border:1px solid var(--line);border-radius:6px;padding:12px 16px;margin:12px 0}
 figure{margin:12px 0}
-dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:2px 16px;margin:8px 0}
+dl.meta{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:2px 16px;margin:8px 0}
 dl.meta dt{color:var(--soft)}
-dl.meta dd{margin:0;word-break:break-all}
+dl.meta dd{margin:0;overflow-wrap:anywhere}
 nav ul{columns:3;padding-left:18px}
 a{color:var(--focus)}
 a:focus,summary:focus,select:focus{outline:3px solid var(--focus);outline-offset:2px}
 table.numbers,details table{border-collapse:collapse;width:100%;font-size:13px;margin:8px 0;font-variant-numeric:tabular-nums}
 caption{text-align:left;font-weight:600;padding:4px 0}
-th,td{border-bottom:1px solid var(--line);padding:3px 8px;text-align:right}
-th[scope=row],td:first-child{text-align:left}
+th,td{border-bottom:1px solid var(--line);padding:3px 8px;text-align:right;vertical-align:top;white-space:nowrap}
+th[scope=row],td:first-child,.text{text-align:left}
+th[scope=row],.text,caption{white-space:normal}
+th[scope=row]{min-width:12em}
 thead th{text-align:right;background:#efece5}
-thead th:first-child{text-align:left}
+thead th:first-child,thead th.text{text-align:left}
+span.nobr{white-space:nowrap}
+th.group{text-align:left;background:var(--paper);padding-top:8px}
 details{margin:6px 0 14px}
 summary{cursor:pointer;color:var(--soft)}
-.scroll{overflow-x:auto}
+.scroll{overflow-x:auto;background:linear-gradient(to right,var(--panel) 30%,rgba(255,255,255,0)) left/24px 100% no-repeat local,linear-gradient(to left,var(--panel) 30%,rgba(255,255,255,0)) right/24px 100% no-repeat local,radial-gradient(farthest-side at 0 50%,rgba(29,35,48,.22),rgba(29,35,48,0)) left/10px 100% no-repeat scroll,radial-gradient(farthest-side at 100% 50%,rgba(29,35,48,.22),rgba(29,35,48,0)) right/10px 100% no-repeat scroll}
+.scroll:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
 .note{color:var(--soft);font-size:13px}
 .warning{border-left:4px solid #D55E00;padding:4px 10px;background:#fff}
 @media print{details{display:none}section,figure{break-inside:avoid}}
@@ -188,13 +214,13 @@ export function reportHtml(s: FolderSummary, cols: string[], script: string): st
   const title = m.experiment.title ?? m.experiment.id;
   const json = JSON.stringify(data, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v)).replace(/</g, '\\u003c');
   const description = s.experiment.description ?? '';
-  const factors = m.design.factors.length ? m.design.factors.map((f) => `<code>${esc(f.path)}</code>`).join(', ') : 'none (the scenario as it is, replicated)';
+  const factors = m.design.factors.length ? m.design.factors.map((f) => `<code>${escPath(f.path)}</code>`).join(', ') : 'none (the scenario as it is, replicated)';
   const metricSections = metrics
     .map(
       (x, i) => `<section id="metric-${i}" aria-labelledby="metric-${i}-h">
 <h3 id="metric-${i}-h">${esc(x.reporter)} <span class="note">(${esc(x.unit)}; run value: ${esc(x.rule)})</span></h3>
 <div data-metric-charts="${i}"></div>
-<div class="scroll">${summaryTable(s, x.column)}</div>
+<div class="scroll" role="region" tabindex="0" aria-label="${esc(x.column)}: per design point">${summaryTable(s, x.column)}</div>
 </section>`,
     )
     .join('\n');
@@ -228,7 +254,7 @@ export function reportHtml(s: FolderSummary, cols: string[], script: string): st
 </dl>
 ${m.status === 'complete' ? '' : `<p class="warning" role="note"><strong>This batch is unfinished</strong>: the report covers the ${s.runs.toLocaleString('en-US')} of ${m.runs.toLocaleString('en-US')} runs done so far.</p>\n`}<noscript><p><strong>The charts need JavaScript</strong>; every table below is complete without it.</p></noscript>
 <nav aria-label="Contents"><ul>
-${metrics.map((x, i) => `<li><a href="#metric-${i}">${esc(x.reporter)}</a></li>`).join('\n')}
+${metrics.map((x, i) => `<li><a href="#metric-${i}">${escPath(x.reporter)}</a></li>`).join('\n')}
 <li><a href="#effects">Effects between points</a></li>
 <li><a href="#sensitivity">Sensitivity</a></li>
 </ul></nav>
@@ -237,7 +263,7 @@ ${metrics.map((x, i) => `<li><a href="#metric-${i}">${esc(x.reporter)}</a></li>`
 <p class="note">Intervals are 95 % t intervals of the mean over replicates.${pooled ? ` With ${s.summaries.length} design points the charts pool all runs; the tables keep every point.` : ''}</p>
 ${metricSections}
 <h2 id="effects">Effects between points</h2>
-<section><div class="scroll">${effectsTable(s, cols)}</div></section>
+<section>${effectsTable(s, cols)}</section>
 <h2 id="sensitivity">Sensitivity</h2>
 <section>${sensNote}<div data-sensitivity></div></section>
 </main>

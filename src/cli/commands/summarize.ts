@@ -162,6 +162,9 @@ export function unfinishedNote(m: Pick<Manifest, 'experiment' | 'shard' | 'runs'
   return `unfinished: ${done.toLocaleString('en-US')} of ${m.runs.toLocaleString('en-US')} runs; finish with ${finishCommand(m.experiment.path, dir, m.shard)}`;
 }
 
+/** A factor value as shown on screen: sampled designs give values at full precision (kept in summary.csv); four significant digits tell points apart. */
+export const shownValue = (v: FactorValue) => (typeof v === 'number' && !Number.isInteger(v) ? String(Number(v.toPrecision(4))) : String(v));
+
 export function renderSummary(s: FolderSummary, shown: string[]): string {
   const out: string[] = [];
   const m = s.manifest;
@@ -170,8 +173,6 @@ export function renderSummary(s: FolderSummary, shown: string[]): string {
   if (m.shard) out.push(`(shard ${m.shard.index}/${m.shard.count} only; merge the shards for the whole experiment)`);
   const factors = m.design.factors;
   const cols = shown.map((c) => s.columns.indexOf(c));
-  // Sampled designs give factor values at full precision (in summary.csv); four significant digits tell points apart on screen.
-  const shownValue = (v: FactorValue) => (typeof v === 'number' && !Number.isInteger(v) ? String(Number(v.toPrecision(4))) : String(v));
   const label = (p: PointSummary) => (factors.length ? factors.map((fa, i) => `${fa.column}=${shownValue(p.values[i]!)}`).join(' ') : 'scenario as is');
   const maxRows = 40;
   const rows = s.summaries.slice(0, maxRows).map((p) => [String(p.point + 1), label(p), String(p.stats[cols[0]!]!.n), ...cols.map((c) => `${f(p.stats[c]!.mean)} ± ${f(p.stats[c]!.halfWidth)}`)]);
