@@ -394,6 +394,16 @@ function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
   return def.type === 'object' && def.shape ? Object.keys(def.shape) : [];
 }
 
+/** Whether the object holding the missing key at `path` has an unknown key that is a misspelling of it. */
+function misspeltKeyFor(schema: z.ZodType, root: unknown, path: readonly PathSegment[]): boolean {
+  const parent = path.slice(0, -1);
+  const holder = valueAt(root, parent);
+  if (holder === null || typeof holder !== 'object' || Array.isArray(holder)) return false;
+  const known = keysAt(schema, parent);
+  const missing = String(path[path.length - 1]);
+  return Object.keys(holder).some((k) => !known.includes(k) && closest(k, known) === missing);
+}
+
 const TYPE_NAMES: Record<string, string> = {
   array: '@type.list',
   object: '@type.mapping',
@@ -456,11 +466,17 @@ export interface ExtraIssue {
  * problems (its refinements run only on otherwise valid data): they are
  * reported together, so one round of fixing is enough.
  */
+/** A form of a choice (invalid_union) that the value has: its problems are inside it, not in its type. */
+const fitting = (branch: ZodIssueLike[]) => !branch.some((i) => i.code === 'invalid_type' && i.path.length === 0);
+
 export function validateDocument<S extends z.ZodType>(doc: SourceDocument, schema: S, extra: (value: unknown) => ExtraIssue[] = () => []): z.output<S> {
   const result = schema.safeParse(doc.value);
   if (result.success) return result.data;
   const issues: FileIssue[] = [];
   const seen = new Set<string>();
+  // Paths that already have a message about their value: whatever else is said there follows from it
+  // (a text where a list belongs is not also "too long"; a number too big for a whole number is not also "not whole").
+  const settled = new Set<string>();
   const push = (path: PathSegment[], code: string, params: Params, key = false) => {
     const p = doc.positionOf(path, key);
     const issue = issueAt(doc.file, p.line, p.col, code, params, formatPath(path));
@@ -473,6 +489,11 @@ export function validateDocument<S extends z.ZodType>(doc: SourceDocument, schem
   const report = (raw: ZodIssueLike, prefix: PathSegment[]): void => {
     const path = [...prefix, ...raw.path.filter((s): s is PathSegment => typeof s === 'string' || typeof s === 'number')];
     const actual = valueAt(doc.value, path);
+    if (raw.code !== 'unrecognized_keys') {
+      if (settled.has(formatPath(path))) return;
+      // A choice of forms settles its path only when no form fits (else the fitting form speaks, below it).
+      if (raw.code !== 'invalid_union' || actual === undefined || !raw.errors?.some(fitting)) settled.add(formatPath(path));
+    }
     if (raw.code === 'unrecognized_keys' && raw.keys) {
       const known = keysAt(schema, path);
       for (const k of raw.keys) {
@@ -483,6 +504,8 @@ export function validateDocument<S extends z.ZodType>(doc: SourceDocument, schem
       }
       return;
     }
+    // A required key that is missing because it is misspelt: the "did you mean" at the misspelt key says it all.
+    if (actual === undefined && path.length > 0 && misspeltKeyFor(schema, doc.value, path)) return;
     const own = uncode(raw.message);
     if (own) {
       // A check cannot see its own key; the messages that name it get it here.
@@ -505,7 +528,7 @@ export function validateDocument<S extends z.ZodType>(doc: SourceDocument, schem
     if (raw.code === 'invalid_union' && raw.errors) {
       // A text is a string or { en, nl }; a question list is a list or { en: [...], nl: [...] }.
       // The branch whose shape the file has tells what is wrong inside it, at its own place.
-      const fits = raw.errors.filter((branch) => !branch.some((i) => i.code === 'invalid_type' && i.path.length === 0));
+      const fits = raw.errors.filter(fitting);
       if (fits.length > 0) {
         for (const i of fits[0]!) report(i, path);
         return;
@@ -545,7 +568,8 @@ export function validateDocument<S extends z.ZodType>(doc: SourceDocument, schem
     push(path, 'value.invalid', {});
   };
   for (const raw of result.error.issues as ZodIssueLike[]) report(raw, []);
-  for (const x of extra(doc.value)) push(x.path, x.code, x.params, x.at === 'key');
+  // A check outside the schema says nothing new where the schema has already found the value wrong.
+  for (const x of extra(doc.value)) if (!settled.has(formatPath(x.path))) push(x.path, x.code, x.params, x.at === 'key');
   issues.sort((a, b) => a.line - b.line || a.col - b.col);
   throw new FileError(issues);
 }

@@ -100,16 +100,13 @@ describe('messages name the problem at its node', () => {
     ]);
   });
 
-  it('a missing or misspelt required number names its key, in both languages', () => {
+  it('a missing required number names its key, in both languages; a misspelt one is named at the misspelling only', () => {
     const typo = BASE.replace('capacity: 60', 'capacty: 60');
-    expect(lines(typo)).toEqual([
-      '5:5: departments[0].capacity: "capacity" (expert-days per quarter) is required',
-      '5:45: departments[0].capacty: unknown key "capacty" (did you mean "capacity"?)',
-    ]);
-    expect(lines(typo, 'nl')[0]).toBe('5:5: departments[0].capacity: "capacity" (expertdagen per kwartaal) is verplicht');
+    expect(lines(typo)).toEqual(['5:45: departments[0].capacty: unknown key "capacty" (did you mean "capacity"?)']);
     expect(lines(BASE.replace('wallet: 400, ', ''))).toEqual([
       '8:5: accounts[0].wallet: "wallet" (k€ per quarter the account could spend with us) is required',
     ]);
+    expect(lines(BASE.replace('wallet: 400, ', ''), 'nl')[0]).toBe('8:5: accounts[0].wallet: "wallet" (k€ per kwartaal die het account bij ons zou kunnen besteden) is verplicht');
   });
 
   const questions = (yaml: string) => `${BASE}debrief:\n  questions: ${yaml}\n`;
@@ -252,5 +249,22 @@ describe('a value that fits no form of a choice of types', () => {
     }
     expect(found.map((i) => `${i.line}:${i.col}: ${i.path}: ${i.message}`)).toEqual(['4:18: set.quarters: expected a number / a text / true or false, found a list']);
     expect(issueMessage(found[0]!, 'nl')).toBe('verwacht een getal / een tekst / true of false, gevonden: een lijst');
+  });
+});
+
+describe('one mistake, one message', () => {
+  it('a value of the wrong type or out of range gets one message, not also the checks that follow from it', () => {
+    expect(lines(BASE.replace('title: "Base"', 'title: "Base"\ndebrief:\n  compareRegimes: account-pnl'))).toEqual([
+      '5:19: debrief.compareRegimes: expected a list, found "account-pnl"',
+    ]);
+    expect(lines(BASE.replace('title: "Base"', 'title: "Base"\nseed: 99999999999999999999'))).toEqual(['4:7: seed: must be at most 4,294,967,295 (default seed)']);
+    expect(lines(BASE.replace('id: base', 'id: Base_Id_That_Is_Far_Too_Long_For_An_Id_Because_Ids_Have_At_Most_64_Characters'))).toEqual([
+      '2:5: id: an id has at most 64 characters',
+    ]);
+  });
+
+  it('a required key that is misspelt is named once, at the misspelling', () => {
+    expect(lines(BASE.replace('title: "Base"', 'titel: "Base"'))).toEqual(['3:1: titel: unknown key "titel" (did you mean "title"?)']);
+    expect(lines(BASE.replace('title: "Base"', 'titel: "Base"'), 'nl')).toEqual(['3:1: titel: onbekende sleutel "titel" (bedoel je "title"?)']);
   });
 });
