@@ -38,6 +38,7 @@ export const en = {
   'issue.value.not-one-of-guess': '{value} is not one of {options} (did you mean "{guess}"?)',
   'issue.value.not-one-of': '{value} is not one of {options}',
   'issue.value.type': 'expected {expected}, found {found}',
+  'issue.value.list-single': 'expected a list, found {found}; for a list of one, write {fix}',
   'issue.value.text': 'expected a text or one text per language ({ en: "...", nl: "..." }), found {found}',
   'issue.value.text-list': 'expected a list of texts, or one list per language ({ en: [...], nl: [...] }), found {found}',
   'issue.value.one-of-types': 'expected {expected}, found {found}',

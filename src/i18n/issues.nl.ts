@@ -37,6 +37,7 @@ export const nl: Record<keyof typeof en, string> = {
   'issue.value.not-one-of-guess': '{value} is niet een van {options} (bedoel je "{guess}"?)',
   'issue.value.not-one-of': '{value} is niet een van {options}',
   'issue.value.type': 'verwacht {expected}, gevonden: {found}',
+  'issue.value.list-single': 'verwacht een lijst, gevonden: {found}; schrijf voor een lijst met één element {fix}',
   'issue.value.text': 'verwacht een tekst of een tekst per taal ({ en: "...", nl: "..." }), gevonden: {found}',
   'issue.value.text-list': 'verwacht een lijst teksten, of een lijst per taal ({ en: [...], nl: [...] }), gevonden: {found}',
   'issue.value.one-of-types': 'verwacht {expected}, gevonden: {found}',

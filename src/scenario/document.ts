@@ -545,7 +545,10 @@ export function validateDocument<S extends z.ZodType>(doc: SourceDocument, schem
     }
     if (raw.code === 'invalid_type') {
       const expected = raw.expected ?? '';
-      push(path, 'value.type', { expected: TYPE_NAMES[expected] ?? expected, found: describe(actual) });
+      // One value where a list belongs: show the list of one.
+      if (expected === 'array' && (typeof actual === 'string' || typeof actual === 'number' || typeof actual === 'boolean'))
+        push(path, 'value.list-single', { found: describe(actual), fix: `[${typeof actual === 'string' && !/^[\w.-]+$/.test(actual) ? JSON.stringify(actual) : String(actual)}]` });
+      else push(path, 'value.type', { expected: TYPE_NAMES[expected] ?? expected, found: describe(actual) });
       return;
     }
     if (raw.code === 'too_big' && Array.isArray(actual)) {

@@ -117,7 +117,7 @@ describe('messages name the problem at its node', () => {
     expect(lines(questions(many(51)))).toEqual(['14:14: debrief.questions: this list has more than 50 items']);
     expect(lines(questions('["a", 5]'))).toEqual(['14:20: debrief.questions[1]: expected a text, found 5']);
     expect(lines(questions(`{ en: ${many(51)} }`))).toEqual(['14:20: debrief.questions.en: this list has more than 50 items']);
-    expect(lines(questions('{ en: ["a"], nl: "x" }'))).toEqual(['14:31: debrief.questions.nl: expected a list, found "x"']);
+    expect(lines(questions('{ en: ["a"], nl: "x y" }'))).toEqual(['14:31: debrief.questions.nl: expected a list, found "x y"; for a list of one, write ["x y"]']);
     expect(lines(questions('"just one"'))).toEqual([
       '14:14: debrief.questions: expected a list of texts, or one list per language ({ en: [...], nl: [...] }), found "just one"',
     ]);
@@ -255,7 +255,7 @@ describe('a value that fits no form of a choice of types', () => {
 describe('one mistake, one message', () => {
   it('a value of the wrong type or out of range gets one message, not also the checks that follow from it', () => {
     expect(lines(BASE.replace('title: "Base"', 'title: "Base"\ndebrief:\n  compareRegimes: account-pnl'))).toEqual([
-      '5:19: debrief.compareRegimes: expected a list, found "account-pnl"',
+      '5:19: debrief.compareRegimes: expected a list, found "account-pnl"; for a list of one, write [account-pnl]',
     ]);
     expect(lines(BASE.replace('title: "Base"', 'title: "Base"\nseed: 99999999999999999999'))).toEqual(['4:7: seed: must be at most 4,294,967,295 (default seed)']);
     expect(lines(BASE.replace('id: base', 'id: Base_Id_That_Is_Far_Too_Long_For_An_Id_Because_Ids_Have_At_Most_64_Characters'))).toEqual([
@@ -266,5 +266,23 @@ describe('one mistake, one message', () => {
   it('a required key that is misspelt is named once, at the misspelling', () => {
     expect(lines(BASE.replace('title: "Base"', 'titel: "Base"'))).toEqual(['3:1: titel: unknown key "titel" (did you mean "title"?)']);
     expect(lines(BASE.replace('title: "Base"', 'titel: "Base"'), 'nl')).toEqual(['3:1: titel: onbekende sleutel "titel" (bedoel je "title"?)']);
+  });
+
+  it('a list that is missing, or misspelt, is named once: references into it are not also called unknown', () => {
+    expect(lines(BASE.replace('departments:', 'department:'))).toEqual(['4:1: department: unknown key "department" (did you mean "departments"?)']);
+    const noDepartments = BASE.replace(/departments:\n( {2}- .*\n){2}/, '');
+    expect(lines(noDepartments)).toEqual(['1:1: departments: "departments" is required']);
+    expect(lines(noDepartments, 'nl')).toEqual(['1:1: departments: "departments" is verplicht']);
+  });
+
+  it('one id where a list of ids belongs suggests the list of one, and no account is called ownerless because of it', () => {
+    expect(lines(BASE.replace('accounts: [globex]', 'accounts: globex'))).toEqual([
+      '12:41: kams[1].accounts: expected a list, found "globex"; for a list of one, write [globex]',
+    ]);
+    expect(lines(BASE.replace('accounts: [globex]', 'accounts: globex'), 'nl')).toEqual([
+      '12:41: kams[1].accounts: verwacht een lijst, gevonden: "globex"; schrijf voor een lijst met één element [globex]',
+    ]);
+    // Without any KAMs, no account is reported as ownerless either: the one problem is the missing list.
+    expect(lines(BASE.replace(/kams:\n( {2}- .*\n){2}/, ''))).toEqual(['1:1: kams: "kams" is required']);
   });
 });
