@@ -73,6 +73,8 @@ export interface SourceDocument {
   value: unknown;
   /** Position of the value at `path`, or of its nearest ancestor that exists. */
   positionOf(path: readonly PathSegment[], key?: boolean): { line: number; col: number };
+  /** The value at `path` (its key, with `key`) as written in the file, if it is there. */
+  writtenAt?(path: readonly PathSegment[], key?: boolean): { text: string; before: string } | undefined;
 }
 
 export function issueAt(file: string, line: number, col: number, code: string, params: Params = {}, path = ''): FileIssue {
@@ -219,7 +221,22 @@ export function readDocument(text: string, file: string, bytes = byteLength(text
     }
     return pos(best);
   };
-  return { file, value, positionOf };
+  const writtenAt = (path: readonly PathSegment[], key = false) => {
+    let node: unknown = doc.contents;
+    for (let i = 0; i < path.length; i++) {
+      const seg = path[i]!;
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+        if (!pair) return undefined;
+        node = key && i === path.length - 1 ? pair.key : pair.value;
+      } else if (isSeq(node) && typeof seg === 'number') node = node.items[seg];
+      else return undefined;
+    }
+    const range = (node as Node | null)?.range;
+    if (!range) return undefined;
+    return { text: src.slice(range[0], range[1]), before: src.slice(src.lastIndexOf('\n', range[0] - 1) + 1, range[0]) };
+  };
+  return { file, value, positionOf, writtenAt };
 }
 
 /** The data path (keys and list indices) of a pair, from the YAML visitor's ancestors. */
@@ -422,6 +439,31 @@ function describe(v: unknown): string {
   return JSON.stringify(v) ?? String(v);
 }
 
+/**
+ * What to say of a value where a number belongs: what the file has and, where
+ * it is clear, how to write it: 0,4 and 40% as 0.4, "0.4" without quotes.
+ */
+function notANumber(actual: unknown, written: string | undefined, what: string): { code: string; params: Params } {
+  const found = describe(actual);
+  if (typeof actual === 'string') {
+    const s = actual.trim();
+    if (/^[-+]?\d+,\d+$/.test(s)) return { code: 'number.decimal-comma', params: { what, found, fixed: s.replace(',', '.') } };
+    const percent = /^([-+]?\d+(?:[.,]\d+)?) *%$/.exec(s);
+    if (percent) return { code: 'number.percent', params: { what, found, fixed: String(+(Number(percent[1]!.replace(',', '.')) / 100).toPrecision(12)) } };
+    if (s !== '' && Number.isFinite(Number(s)) && /^["']/.test(written ?? '')) return { code: 'number.quoted', params: { what, found } };
+  }
+  return { code: 'number.type-found', params: { what, found } };
+}
+
+/** `Why: explain` of a mapping with one key and a plain value: a text with ": " in it, read as a key and its value. */
+function keyAndValue(v: unknown): string | undefined {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return undefined;
+  const entries = Object.entries(v);
+  if (entries.length !== 1) return undefined;
+  const [k, x] = entries[0]!;
+  return x === null || ['string', 'number', 'boolean'].includes(typeof x) ? `${k}: ${x ?? ''}`.trim() : undefined;
+}
+
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let v = root;
   for (const seg of path) {
@@ -498,7 +540,10 @@ export function validateDocument<S extends z.ZodType>(doc: SourceDocument, schem
       const known = keysAt(schema, path);
       for (const k of raw.keys) {
         const guess = closest(k, known);
-        if (guess) push([...path, k], 'key.unknown-guess', { key: k, guess }, true);
+        // In { margin: 0,1 } the comma ends the value 0 and makes 1 a key.
+        const comma = /^\d+$/.test(k) ? /([^\s{},:]+): *([-+]?\d+),$/.exec(doc.writtenAt?.([...path, k], true)?.before ?? '') : null;
+        if (comma) push([...path, k], 'key.decimal-comma', { key: k, name: comma[1]!, written: `${comma[2]},${k}`, fixed: `${comma[2]}.${k}` }, true);
+        else if (guess) push([...path, k], 'key.unknown-guess', { key: k, guess }, true);
         else if (known.length > 0) push([...path, k], 'key.unknown-list', { key: k, known: known.join(', ') }, true);
         else push([...path, k], 'key.unknown', { key: k }, true);
       }
@@ -510,7 +555,10 @@ export function validateDocument<S extends z.ZodType>(doc: SourceDocument, schem
     if (own) {
       // A check cannot see its own key; the messages that name it get it here.
       const params = own.code === 'number.required' ? { ...own.params, name: String(path[path.length - 1] ?? '') } : own.params;
-      push(path, own.code, params, raw.params?.at === 'key');
+      if (own.code === 'number.type') {
+        const n = notANumber(actual, doc.writtenAt?.(path)?.text, String(own.params.what ?? ''));
+        push(path, n.code, n.params);
+      } else push(path, own.code, params, raw.params?.at === 'key');
       return;
     }
     if (raw.code === 'invalid_value' && raw.values && raw.values.length > 1) {
@@ -548,6 +596,10 @@ export function validateDocument<S extends z.ZodType>(doc: SourceDocument, schem
       // One value where a list belongs: show the list of one.
       if (expected === 'array' && (typeof actual === 'string' || typeof actual === 'number' || typeof actual === 'boolean'))
         push(path, 'value.list-single', { found: describe(actual), fix: `[${typeof actual === 'string' && !/^[\w.-]+$/.test(actual) ? JSON.stringify(actual) : String(actual)}]` });
+      else if (expected === 'number') {
+        const n = notANumber(actual, doc.writtenAt?.(path)?.text, '');
+        push(path, n.code, n.params);
+      } else if (expected === 'string' && keyAndValue(actual)) push(path, 'value.text-colon', { found: JSON.stringify(keyAndValue(actual)) });
       else push(path, 'value.type', { expected: TYPE_NAMES[expected] ?? expected, found: describe(actual) });
       return;
     }

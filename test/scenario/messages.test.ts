@@ -286,3 +286,33 @@ describe('one mistake, one message', () => {
     expect(lines(BASE.replace(/kams:\n( {2}- .*\n){2}/, ''))).toEqual(['1:1: kams: "kams" is required']);
   });
 });
+
+describe('a value written another way says how to write it', () => {
+  const weight = (yaml: string) => BASE.replace('title: "Base"', `title: "Base"\ncompany:\n  matrixWeight: ${yaml}`);
+
+  it('a number with a decimal comma, a percentage or quotes shows what was found and how to write it', () => {
+    const expected = 'expected a number (matrix only: weight on account value), found';
+    expect(lines(weight('0,4'))).toEqual([`5:17: company.matrixWeight: ${expected} "0,4"; write 0.4, with a decimal point`]);
+    expect(lines(weight('40%'))).toEqual([`5:17: company.matrixWeight: ${expected} "40%"; write a percentage as a fraction: 0.4`]);
+    expect(lines(weight('"0.4"'))).toEqual([`5:17: company.matrixWeight: ${expected} the text "0.4"; write the number without quotes`]);
+    expect(lines(weight('lots'))).toEqual([`5:17: company.matrixWeight: ${expected} "lots"`]);
+    expect(lines(weight('0,4'), 'nl')).toEqual([
+      '5:17: company.matrixWeight: verwacht een getal (alleen matrix: gewicht van de accountwaarde), gevonden: "0,4"; schrijf 0.4, met een decimale punt',
+    ]);
+  });
+
+  it('a decimal comma inside braces, which ends the number and makes the decimals a key, is named as such', () => {
+    expect(lines(BASE.replace('wallet: 700 }', 'wallet: 700, margin: 0,1, }'))).toEqual([
+      '9:58: accounts[1].1: unknown key "1": in "margin: 0,1" the comma ends the number and starts a new key; write a decimal point: margin: 0.1',
+    ]);
+    expect(lines(BASE.replace('wallet: 700 }', 'wallet: 700, margin: 0,1 }'), 'nl')).toEqual([
+      '9:58: accounts[1].1: onbekende sleutel "1": in "margin: 0,1" beëindigt de komma het getal en begint een nieuwe sleutel; schrijf een decimale punt: margin: 0.1',
+    ]);
+  });
+
+  it('a question with ": " in it, read as a key and its value, is to be quoted', () => {
+    expect(lines(`${BASE}debrief:\n  questions:\n    - Why: explain\n`)).toEqual([
+      '15:7: debrief.questions[0]: expected a text, found "Why: explain", read as a key and its value; a text that contains ": " must be written in double quotes',
+    ]);
+  });
+});
