@@ -511,7 +511,13 @@ export interface ExtraIssue {
 /** A form of a choice (invalid_union) that the value has: its problems are inside it, not in its type. */
 const fitting = (branch: ZodIssueLike[]) => !branch.some((i) => i.code === 'invalid_type' && i.path.length === 0);
 
-export function validateDocument<S extends z.ZodType>(doc: SourceDocument, schema: S, extra: (value: unknown) => ExtraIssue[] = () => []): z.output<S> {
+export function validateDocument<S extends z.ZodType>(
+  doc: SourceDocument,
+  schema: S,
+  extra: (value: unknown) => ExtraIssue[] = () => [],
+  /** Problems that only follow from another one the file has (said by the schema's own checks or by `extra`): left out. */
+  followsFrom: (code: string, params: Params) => boolean = () => false,
+): z.output<S> {
   const result = schema.safeParse(doc.value);
   if (result.success) return result.data;
   const issues: FileIssue[] = [];
@@ -520,6 +526,7 @@ export function validateDocument<S extends z.ZodType>(doc: SourceDocument, schem
   // (a text where a list belongs is not also "too long"; a number too big for a whole number is not also "not whole").
   const settled = new Set<string>();
   const push = (path: PathSegment[], code: string, params: Params, key = false) => {
+    if (followsFrom(code, params)) return;
     const p = doc.positionOf(path, key);
     const issue = issueAt(doc.file, p.line, p.col, code, params, formatPath(path));
     const id = formatIssue(issue);

@@ -6,7 +6,8 @@
  */
 import { checkFormat, readDocument, validateDocument, type SourceDocument } from './document.js';
 import { resolveScenario } from './resolve.js';
-import { crossReferences, SCENARIO_FORMAT, scenarioSchema, type Reference, type Scenario } from './schema.js';
+import { crossReferences, idSchema, SCENARIO_FORMAT, scenarioSchema, type Scenario } from './schema.js';
+import type { Params } from '../i18n/index.js';
 import type { ScenarioInput } from '../sim/types.js';
 
 export interface LoadedScenario {
@@ -24,24 +25,23 @@ export function loadScenario(text: string, file = 'scenario.yaml'): LoadedScenar
 /** A parsed scenario file checked: its format first, then the schema and every cross-reference. Throws FileError. */
 export function validateScenarioDocument(doc: SourceDocument): Scenario {
   checkFormat(doc, SCENARIO_FORMAT);
-  return validateDocument(doc, scenarioSchema, references);
+  return validateDocument(doc, scenarioSchema, crossReferences, followsFromOther(doc.value));
 }
 
 /**
- * The cross-references worth reporting while the file has other problems:
- * not those into a list that is missing or no list (the schema names that),
- * and no account "belongs to no KAM" while some KAM's accounts are not a
- * list the file gives (they may be listed there).
+ * The cross-references not worth reporting while the file has other problems:
+ * those into a list that is missing or no list (the schema names that), and
+ * "belongs to no KAM" while some KAM's accounts are not a list of ids (the
+ * account may be meant there).
  */
-export function references(value: unknown): Reference[] {
+export function followsFromOther(value: unknown): (code: string, params: Params) => boolean {
   const v = (value !== null && typeof value === 'object' ? value : {}) as Record<string, unknown>;
-  const noList = (kind: string) => !Array.isArray(v[kind === '@kind.department' ? 'departments' : kind === '@kind.account' ? 'accounts' : 'kams']);
-  const owners = Array.isArray(v.kams) ? v.kams : [];
+  const listOf: Record<string, unknown> = { '@kind.department': v.departments, '@kind.account': v.accounts, '@kind.kam': v.kams };
   const ownersUnknown =
-    !Array.isArray(v.kams) || owners.some((k) => k === null || typeof k !== 'object' || !Array.isArray((k as { accounts?: unknown }).accounts));
-  return crossReferences(value).filter((r) => {
-    if (r.code.startsWith('ref.unknown-')) return !noList(String(r.params.kind));
-    if (r.code === 'ref.unowned') return !ownersUnknown;
-    return true;
-  });
+    !Array.isArray(v.kams) ||
+    v.kams.some((k) => {
+      const accounts = (k as { accounts?: unknown } | null)?.accounts;
+      return !Array.isArray(accounts) || accounts.some((a) => !idSchema.safeParse(a).success);
+    });
+  return (code, params) => (code.startsWith('ref.unknown-') && !Array.isArray(listOf[String(params.kind)])) || (code === 'ref.unowned' && ownersUnknown);
 }

@@ -284,6 +284,10 @@ describe('one mistake, one message', () => {
     ]);
     // Without any KAMs, no account is reported as ownerless either: the one problem is the missing list.
     expect(lines(BASE.replace(/kams:\n( {2}- .*\n){2}/, ''))).toEqual(['1:1: kams: "kams" is required']);
+    // Nor while an id in a KAM's accounts is written wrongly.
+    expect(lines(BASE.replace('accounts: [acme]', 'accounts: [Acme]'))).toEqual([
+      '11:40: kams[0].accounts[0]: an id is kebab-case: lower-case letters and digits joined by single hyphens, starting with a letter (e.g. "solution-engineering")',
+    ]);
   });
 });
 
