@@ -6,7 +6,7 @@
  * in the file with "did you mean" suggestions. Shared by scenarios and
  * experiments; runs in Node and the browser (no Node imports).
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
 import type { z } from 'zod';
 import type { Lang, Params } from '../i18n/index.js';
 import { uncode, word } from './messages.js';
@@ -102,6 +102,8 @@ function binaryReason(text: string): string | null {
   return null;
 }
 
+const PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: false, strict: true, stringKeys: true } as const;
+
 /**
  * Parses YAML (or JSON, which is YAML too) into plain data with positions.
  * Throws FileError for anything that is not a clean mapping.
@@ -119,43 +121,18 @@ export function readDocument(text: string, file: string, bytes = byteLength(text
   };
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(src, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, stringKeys: true });
+    doc = parseDocument(src, { ...PARSE_OPTIONS, lineCounter });
   } catch (e) {
     throw new FileError([unreadable(file, e)]);
   }
-  // Each problem with the offset it starts at.
-  const yamlIssues: { at: number; issue: FileIssue }[] = [];
-  // What the parser read as inside a bracket left open: from the bracket to where it gave up.
-  const insideOpen: [number, number][] = [];
-  const withinOpen = (at: number) => insideOpen.some(([from, to]) => at > from && at <= to);
-  for (const err of [...doc.errors, ...doc.warnings]) {
-    const p = pos(err.pos[0]);
-    // An unclosed [ or { is noticed lines later, where the parser gives up; point at the bracket itself.
-    const closer = /end with an? ([\]}])/.exec(err.message)?.[1] as ']' | '}' | undefined;
-    const opener = closer ? unclosedBracket(src, err.pos[0], closer === ']' ? '[' : '{') : undefined;
-    if (opener !== undefined) {
-      // A bracket inside one already reported is the same problem.
-      if (!withinOpen(opener) && !insideOpen.some(([from]) => from === opener)) {
-        const at = pos(opener);
-        yamlIssues.push({ at: opener, issue: issueAt(file, at.line, at.col, 'file.unclosed', { open: src[opener]!, close: closer! }) });
-      }
-      insideOpen.push([opener, err.pos[0]]);
-      continue;
-    }
-    // The YAML library's own words for these two name its API and its stack; a trainer needs the cause.
-    if (err.code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(err.message)) {
-      if (!yamlIssues.some((i) => i.issue.code === 'file.too-deep')) yamlIssues.push({ at: err.pos[0], issue: issueAt(file, p.line, p.col, 'file.too-deep', { depth: MAX_DEPTH }) });
-      continue;
-    }
-    const code = trainerCode(err);
-    const issue = code ? issueAt(file, p.line, p.col, code) : issueAt(file, p.line, p.col, 'file.syntax', { detail: cleanYamlMessage(err.message) });
-    yamlIssues.push({ at: err.pos[0], issue });
-  }
-  if (yamlIssues.length > 0) {
-    // Inside a bracket left open the parser reads on as if it were closed later: what it says there only repeats that.
-    // What it says after giving up on the bracket is a problem of its own.
-    const kept = yamlIssues.filter((i) => i.issue.code === 'file.unclosed' || !withinOpen(i.at));
-    throw new FileError(kept.sort((a, b) => a.at - b.at).map((i) => i.issue));
+  const errors = [...doc.errors, ...doc.warnings];
+  if (errors.length > 0) {
+    throw new FileError(
+      confirmedProblems(src, syntaxProblems(src, errors)).map((p) => {
+        const at = pos(p.at);
+        return issueAt(file, at.line, at.col, p.code, p.params);
+      }),
+    );
   }
 
   const structural: FileIssue[] = [];
@@ -172,6 +149,13 @@ export function readDocument(text: string, file: string, bytes = byteLength(text
         return visit.BREAK;
       }
       return undefined;
+    },
+    Alias(_, node) {
+      // `*Important*` is an alias to nothing: a text meant to start with *.
+      if (!node.resolve(doc)) {
+        const p = pos(node.range?.[0] ?? 0);
+        structural.push(issueAt(file, p.line, p.col, 'file.special-start', { char: '*' }));
+      }
     },
     Scalar(_, node) {
       if (node.tag && !node.tag.startsWith('tag:yaml.org,2002:')) {
@@ -264,20 +248,276 @@ function unreadable(file: string, e: unknown): FileIssue {
     : issueAt(file, 1, 1, 'file.unreadable', { detail: (e as Error).message });
 }
 
-/** The YAML mistakes trainers make most, worded in their language rather than the parser's. */
-const YAML_CODES: Record<string, string> = {
-  MULTIPLE_DOCS: 'file.multiple-documents',
-  DUPLICATE_KEY: 'file.duplicate-key',
-  TAB_AS_INDENT: 'file.tab-indent',
-  BAD_INDENT: 'file.bad-indent',
-  BLOCK_AS_IMPLICIT_KEY: 'file.nested-compact',
-};
+/** A parser complaint in a trainer's words, and where the mistake behind it is. */
+interface SyntaxProblem {
+  /** Offset the message points at: the mistake, which may be on another line than the complaint. */
+  at: number;
+  /** Offset the parser complained at: what it says about one line is one problem. */
+  origin: number;
+  code: string;
+  params: Params;
+  /** 0: names the mistake; 1: names what is wrong, not why; 2: says only where reading failed. One line's best is shown. */
+  rank: number;
+}
 
-/** The message code for a parser error a trainer should read in their own words, if it is one of those. */
-function trainerCode(err: { code: string; message: string }): string | undefined {
-  // The parser reports every missing character this way; only a missing quote has a message of its own here.
-  if (err.code === 'MISSING_CHAR') return /quote/.test(err.message) ? 'file.unclosed-quote' : undefined;
-  return YAML_CODES[err.code];
+/** The parser's complaints about `src` as problems in a trainer's words, knock-ons of an unclosed bracket left out. */
+function syntaxProblems(src: string, errors: readonly YAMLError[]): SyntaxProblem[] {
+  const out: SyntaxProblem[] = [];
+  // What the parser read as inside a bracket left open: from the bracket to where it gave up.
+  const insideOpen: [number, number][] = [];
+  const withinOpen = (at: number) => insideOpen.some(([from, to]) => at > from && at <= to);
+  for (const err of errors) {
+    const origin = err.pos[0];
+    // An unclosed [ or { is noticed lines later, where the parser gives up; point at the bracket itself.
+    const closer = /end with an? ([\]}])/.exec(err.message)?.[1] as ']' | '}' | undefined;
+    if (closer) {
+      const open = closer === ']' ? '[' : '{';
+      const opener = unclosedBracket(src, origin, open);
+      if (opener !== undefined) {
+        // A bracket inside one already reported is the same problem.
+        if (!withinOpen(opener) && !insideOpen.some(([from]) => from === opener))
+          out.push({ at: opener, origin, code: 'file.unclosed', params: { open, close: closer }, rank: 0 });
+        insideOpen.push([opener, origin]);
+        continue;
+      }
+      // Closed after all, on a line not indented enough.
+      if (out.some((p) => p.code === 'file.unclosed')) continue;
+      out.push({ at: origin, origin, code: 'file.flow-indent', params: {}, rank: 1 });
+      continue;
+    }
+    // The YAML library's own words for this name its API and its stack; a trainer needs the cause.
+    if (err.code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(err.message)) {
+      if (!out.some((p) => p.code === 'file.too-deep')) out.push({ at: origin, origin, code: 'file.too-deep', params: { depth: MAX_DEPTH }, rank: 0 });
+      continue;
+    }
+    out.push(trainerProblem(src, err));
+  }
+  // Inside a bracket left open the parser reads on as if it were closed later: what it says there only repeats that.
+  // What it says after giving up on the bracket is a problem of its own.
+  return out.filter((p) => p.code === 'file.unclosed' || !withinOpen(p.origin));
+}
+
+/** The problems worth showing: one per line (the one that names its cause best), in file order. */
+function confirmedProblems(src: string, found: SyntaxProblem[]): SyntaxProblem[] {
+  const deep = found.find((p) => p.code === 'file.too-deep');
+  if (deep) return [deep];
+  const best = new Map<number, SyntaxProblem>();
+  for (const p of [...found].sort((a, b) => a.origin - b.origin)) {
+    const line = lineStart(src, p.origin);
+    const seen = best.get(line);
+    if (!seen || p.rank < seen.rank) best.set(line, p);
+  }
+  return [...best.values()].sort((a, b) => a.at - b.at);
+}
+
+/** One parser complaint (not about an unclosed bracket) in a trainer's words. */
+function trainerProblem(src: string, err: YAMLError): SyntaxProblem {
+  const origin = err.pos[0];
+  const start = lineStart(src, origin);
+  const line = src.slice(start, endOfLine(src, origin));
+  const problem = (at: number, code: string, params: Params = {}, rank = 0): SyntaxProblem => ({ at, origin, code, params, rank });
+  // Mistakes that make the parser misread a whole line explain everything else it says about the line.
+  const dash = /^ *-(?=[[{])/.exec(line);
+  if (dash) return problem(start + dash[0].length - 1, 'file.dash-space');
+  const tab = /^ *\t/.exec(line);
+  if (tab) return problem(start + tab[0].length - 1, 'file.tab-indent');
+  const m = err.message;
+  switch (err.code) {
+    case 'TAB_AS_INDENT':
+      return problem(origin, 'file.tab-indent');
+    case 'MULTIPLE_DOCS':
+      return problem(origin, 'file.multiple-documents');
+    case 'DUPLICATE_KEY':
+      return problem(origin, 'file.duplicate-key');
+    case 'BAD_DQ_ESCAPE':
+      return problem(origin, 'file.bad-escape');
+    case 'KEY_OVER_1024_CHARS':
+      return problem(origin, 'file.key-too-long');
+    case 'BAD_SCALAR_START':
+      return problem(origin, 'file.special-start', { char: m.trim().slice(-1) });
+    case 'TAG_RESOLVE_FAILED':
+      return problem(origin, 'file.tag', { tag: /^\S+/.exec(src.slice(origin))?.[0] ?? '!' });
+    case 'BAD_ALIAS':
+    case 'ALIAS_PROPS':
+    case 'MULTIPLE_ANCHORS':
+    case 'MULTIPLE_TAGS':
+    case 'BAD_PROP_ORDER':
+    case 'BAD_DIRECTIVE': {
+      const special = specialStart(src, start, origin);
+      if (special !== undefined) return problem(special, 'file.special-start', { char: src[special]! });
+      break;
+    }
+    case 'MULTILINE_IMPLICIT_KEY':
+      return keyProblem(src, origin, problem);
+    case 'MISSING_CHAR':
+      if (/quote/.test(m)) return problem(openingQuote(src, origin, /'quote/.test(m) ? "'" : '"'), 'file.unclosed-quote');
+      if (/space after :/.test(m)) return problem(origin, 'file.colon-space', { key: keyBefore(src, origin) });
+      if (/Missing , or :/.test(m)) return problem(origin, 'file.missing-comma-or-colon');
+      if (/Missing ,/.test(m)) return problem(origin, 'file.missing-comma');
+      if (/Comments must be separated/.test(m)) return problem(origin, 'file.comment-space');
+      if (/Sequence item without/.test(m)) return problem(origin, 'file.list-indent', {}, 1);
+      if (/Block scalar/i.test(m)) return problem(origin, 'file.block-indent');
+      if (/Tags and anchors/.test(m)) {
+        const special = specialStart(src, start, origin);
+        if (special !== undefined) return problem(special, 'file.special-start', { char: src[special]! });
+      }
+      if (/Implicit map keys need to be followed/.test(m)) return keyProblem(src, origin, problem);
+      break;
+    case 'BLOCK_AS_IMPLICIT_KEY': {
+      // A list where a key belongs: noticed at the end of the line before it.
+      if (!/Nested mappings/.test(m)) return problem(oddLine(src, /^\s*(#.*)?$/.test(src.slice(origin, endOfLine(src, origin))) ? (nextContentLine(src, start) ?? start) : start), 'file.list-indent', {}, 1);
+      // `title: Acme: the company`: a colon and a space in a text.
+      if (/: |:$/.test(src.slice(origin, endOfLine(src, origin)))) return problem(origin, 'file.colon-in-text');
+      // The value goes on in a line indented deeper, which has a key: one of the two lines is indented wrongly.
+      return problem(misindented(src, start), 'file.bad-indent');
+    }
+    case 'BLOCK_IN_FLOW': {
+      const text = src.slice(origin, err.pos[1]);
+      // `{ name: "You" accounts: [a] }`: a quoted text and then more, where a comma belongs.
+      const quoted = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*')[ \t]+(?=[^\s,}\]])/.exec(text);
+      if (quoted) return problem(origin + quoted[0].length, 'file.missing-comma');
+      const colon = /(?:^|\s)([^\s:]+):(?: |$)/m.exec(text);
+      if (colon) return problem(origin, 'file.colon-in-flow', { key: colon[1]! });
+      return problem(origin, 'file.block-in-flow');
+    }
+    case 'UNEXPECTED_TOKEN': {
+      if (/at node end/.test(m)) {
+        // `"He said "hi""`: the text ended at a quote meant to be inside it.
+        const end = src.slice(start, origin).trimEnd();
+        const quote = end.slice(-1);
+        if (quote === '"' || quote === "'") return problem(start + end.length - 1, quote === '"' ? 'file.quote-in-double' : 'file.quote-in-single');
+        // `*Base* edition`: an alias (or anchor, or tag) and then the text meant to go with it.
+        const special = specialStart(src, start, origin - 1);
+        if (special !== undefined) return problem(special, 'file.special-start', { char: src[special]! });
+        return problem(origin, 'file.after-value', {}, 1);
+      }
+      if (/Unexpected , in|empty item/.test(m)) return problem(origin, 'file.extra-comma');
+      const c = src[origin];
+      if (/in YAML (stream|document)/.test(m) && (c === '}' || c === ']')) return problem(origin, 'file.stray-closer', { close: c }, 1);
+      return problem(origin, 'file.unexpected', {}, 2);
+    }
+    case 'NON_STRING_KEY':
+      if ('&*!'.includes(src[origin] ?? ' ')) return problem(origin, 'file.special-start', { char: src[origin]! });
+      return problem(origin, 'file.key-not-text', {}, 2);
+    case 'BAD_INDENT':
+      if (/sequence items/.test(m)) return problem(oddLine(src, start), 'file.list-indent', {}, 1);
+      if (/Block scalar/i.test(m)) return problem(origin, 'file.block-indent');
+      if (/Flow end indicator/.test(m)) return problem(origin, 'file.flow-indent', {}, 1);
+      return problem(oddLine(src, start), 'file.bad-indent', {}, 1);
+  }
+  return problem(origin, 'file.syntax', { detail: cleanYamlMessage(m) }, 2);
+}
+
+/**
+ * A key the parser could not end (it reads on into the next line): one
+ * without a space after its colon (`title:"No space"`), a line without any
+ * colon, or only a symptom of another problem on the line.
+ */
+function keyProblem(src: string, at: number, problem: (at: number, code: string, params?: Params, rank?: number) => SyntaxProblem): SyntaxProblem {
+  const text = src.slice(at, endOfLine(src, at)).replace(/\s+#.*$/, '');
+  if (/:(\s|$)/.test(text)) return problem(at, 'file.unexpected', {}, 2);
+  const colon = text.indexOf(':');
+  if (colon > 0) return problem(at + colon, 'file.colon-space', { key: text.slice(0, colon).trim() });
+  return problem(at, 'file.no-colon');
+}
+
+/** Where the anchor (&), alias (*), tag (!) or directive (%) that the writer meant as text starts, on the line up to `at`. */
+function specialStart(src: string, start: number, at: number): number | undefined {
+  const special = /(?:^|[\s[{,])([&*!%])[^\s]*\s*$/.exec(src.slice(start, at + 1));
+  return special ? start + special.index + special[0].indexOf(special[1]!) : undefined;
+}
+
+/** The key just before a colon at `at`, e.g. `name` in `{ name:"x" }`. */
+function keyBefore(src: string, at: number): string {
+  return /([^\s{},[\]]+)\s*:?\s*$/.exec(src.slice(lineStart(src, at), at))?.[1] ?? 'key';
+}
+
+/** Where the text whose closing `quote` is missing at `end` opens. */
+function openingQuote(src: string, end: number, quote: '"' | "'"): number {
+  for (let i = Math.min(end, src.length) - 1; i >= 0; i--) {
+    if (src[i] !== quote) continue;
+    if (quote === '"') {
+      let backslashes = 0;
+      while (src[i - 1 - backslashes] === '\\') backslashes++;
+      if (backslashes % 2 === 0) return i;
+    } else if (src[i - 1] === "'") i--;
+    else return i;
+  }
+  return end;
+}
+
+/**
+ * Of a key line whose value goes on in a deeper indented line with a key of
+ * its own: the one indented wrongly. If the lines before the key line are
+ * indented like the deeper line, the key line is too little indented;
+ * otherwise the deeper line too much. Returns where its text starts.
+ */
+function misindented(src: string, keyLine: number): number {
+  const next = nextContentLine(src, keyLine);
+  if (next === undefined) return keyLine + indentOf(src, keyLine);
+  const before = previousContentLine(src, keyLine);
+  return before !== undefined && indentOf(src, before) === indentOf(src, next) ? keyLine + indentOf(src, keyLine) : next + indentOf(src, next);
+}
+
+/**
+ * The line out of line when the parser finds the line at `line` indented
+ * unlike the lines before it: usually that line, but the first line of the
+ * block (first key, first item) when it alone is indented otherwise and this
+ * line is indented as the line after it, or as usual (two spaces in from the
+ * key above). Returns where the text of the line out of line starts.
+ */
+function oddLine(src: string, line: number): number {
+  const indent = indentOf(src, line);
+  const here = line + indent;
+  // The block's first line: the first after the nearest line indented less than this one (its parent).
+  let first = line;
+  let parent: number | undefined;
+  for (let l = previousContentLine(src, line); l !== undefined; l = previousContentLine(src, l)) {
+    const at = indentOf(src, l);
+    // A line before this one indented as this one: this one is not alone in being so.
+    if (at === indent) return here;
+    if (at < indent) {
+      parent = l;
+      break;
+    }
+    first = l;
+  }
+  const firstIndent = indentOf(src, first);
+  if (first === line || firstIndent <= indent) return here;
+  // Everything between the first line and this one must belong to the first line (be indented deeper).
+  for (let l = nextContentLine(src, first); l !== undefined && l < line; l = nextContentLine(src, l)) if (indentOf(src, l) <= firstIndent) return here;
+  const item = (l: number) => /^ *- /.test(src.slice(l, endOfLine(src, l)));
+  if (item(first) !== item(line)) return here;
+  let after = nextContentLine(src, line);
+  while (after !== undefined && indentOf(src, after) > indent) after = nextContentLine(src, after);
+  const agrees = after !== undefined && indentOf(src, after) === indent && item(after) === item(line);
+  // Two spaces in from a key; a key under a list item starts where the item's text does.
+  const usual = parent === undefined ? 0 : /^ *- /.test(src.slice(parent, endOfLine(src, parent))) ? /^(?: *- +)+/.exec(src.slice(parent, endOfLine(src, parent)))![0].length : indentOf(src, parent) + 2;
+  return agrees || indent === usual ? first + firstIndent : here;
+}
+
+const isContent = (src: string, l: number) => !/^\s*(#.*)?$/.test(src.slice(l, endOfLine(src, l)));
+
+function previousContentLine(src: string, line: number): number | undefined {
+  for (let l = line; l > 0; ) {
+    l = lineStart(src, l - 1);
+    if (isContent(src, l)) return l;
+  }
+  return undefined;
+}
+
+function nextContentLine(src: string, line: number): number | undefined {
+  for (let l = endOfLine(src, line) + 1; l < src.length; l = endOfLine(src, l) + 1) if (isContent(src, l)) return l;
+  return undefined;
+}
+
+function indentOf(src: string, line: number): number {
+  return /^ */.exec(src.slice(line, endOfLine(src, line)))![0].length;
+}
+
+/** Where the line holding `i` starts. */
+function lineStart(src: string, i: number): number {
+  return src.lastIndexOf('\n', i - 1) + 1;
 }
 
 /**
@@ -418,7 +658,7 @@ function misspeltKeyFor(schema: z.ZodType, root: unknown, path: readonly PathSeg
   if (holder === null || typeof holder !== 'object' || Array.isArray(holder)) return false;
   const known = keysAt(schema, parent);
   const missing = String(path[path.length - 1]);
-  return Object.keys(holder).some((k) => !known.includes(k) && closest(k, known) === missing);
+  return Object.keys(holder).some((k) => !known.includes(k) && (closest(k, known) === missing || k.startsWith(`${missing}:`)));
 }
 
 const TYPE_NAMES: Record<string, string> = {
@@ -549,7 +789,10 @@ export function validateDocument<S extends z.ZodType>(
         const guess = closest(k, known);
         // In { margin: 0,1 } the comma ends the value 0 and makes 1 a key.
         const comma = /^\d+$/.test(k) ? /([^\s{},:]+): *([-+]?\d+),$/.exec(doc.writtenAt?.([...path, k], true)?.before ?? '') : null;
+        // In { name:"You" } the missing space makes one key of it all.
+        const glued = /^([^:\s]+):(\S.*)$/.exec(k);
         if (comma) push([...path, k], 'key.decimal-comma', { key: k, name: comma[1]!, written: `${comma[2]},${k}`, fixed: `${comma[2]}.${k}` }, true);
+        else if (glued && known.includes(glued[1]!)) push([...path, k], 'key.colon-space', { key: k, name: glued[1]!, value: glued[2]! }, true);
         else if (guess) push([...path, k], 'key.unknown-guess', { key: k, guess }, true);
         else if (known.length > 0) push([...path, k], 'key.unknown-list', { key: k, known: known.join(', ') }, true);
         else push([...path, k], 'key.unknown', { key: k }, true);

@@ -73,7 +73,7 @@ describe('messages name the problem at its node', () => {
     expect(first(BASE.replace('title: "Base"', 'title: "Base"\ntitle: "Again"'))).toBe('4:1: YAML/JSON syntax: this key is already given above in the same mapping; give each key once');
     expect(first(BASE.replace('  - { id: service', '\t- { id: service'))).toMatch(/a tab is used to indent; indent with spaces$/);
     expect(first(BASE.replace('title: "Base"', 'title: "Base'))).toMatch(/a quoted text is not closed; add the closing quote$/);
-    expect(first(BASE.replace('title: "Base"', 'title: a: b'))).toMatch(/two "key: value" pairs on one line/);
+    expect(first(BASE.replace('title: "Base"', 'title: a: b'))).toMatch(/a text that contains ": " must be written in double quotes/);
     expect(first('format: two-fronts/scenario@1\nid: base\ncompany:\n  regime: matrix\n matrixWeight: 0.5\n')).toMatch(/this line is indented differently from the other keys of its mapping/);
     expect(first(BASE.replace('title: "Base"', 'title: "Base"\ntitle: "Again"'), 'nl')).toBe('4:1: YAML/JSON-syntaxis: deze sleutel staat al eerder in dezelfde mapping; geef elke sleutel één keer');
   });
@@ -318,5 +318,57 @@ describe('a value written another way says how to write it', () => {
     expect(lines(`${BASE}debrief:\n  questions:\n    - Why: explain\n`)).toEqual([
       '15:7: debrief.questions[0]: expected a text, found "Why: explain", read as a key and its value; a text that contains ": " must be written in double quotes',
     ]);
+  });
+});
+
+describe('syntax mistakes named by their cause, in a trainer\'s words', () => {
+  const title = (yaml: string) => BASE.replace('title: "Base"', `title: ${yaml}`);
+  const syntax = 'YAML/JSON syntax: ';
+  /** Words of the YAML parser that mean nothing to a trainer. */
+  const parserWords = /implicit|flow (map|seq|collection)|scalar|token|stringKeys|block collection|compact mapping|reserved character|node end/i;
+
+  it('a colon and a space in a text asks for quotes; a key indented too little or too much is named at that key', () => {
+    expect(lines(title('Acme: the company'))).toEqual([`3:8: ${syntax}a text that contains ": " must be written in double quotes ("..."); if a key was meant, put it on a line of its own`]);
+    expect(lines(title('Acme: the company'), 'nl')).toEqual([
+      '3:8: YAML/JSON-syntaxis: een tekst met ": " erin moet tussen dubbele aanhalingstekens staan ("..."); was een sleutel bedoeld, zet die dan op een eigen regel',
+    ]);
+    const misindented = `${syntax}this line is indented differently from the other keys of its mapping; line them up`;
+    expect(lines(title('"Base"\ncompany:\n  regime: matrix\nmatrixWeight: 0.4\n  fixedCostPerQuarter: 60'))).toEqual([`6:1: ${misindented}`]);
+    expect(lines(title('"Base"\ncompany:\n  regime: matrix\n   fixedCostPerQuarter: 60'))).toEqual([`6:4: ${misindented}`]);
+  });
+
+  it('the parser\'s words become what to write instead, in English and Dutch', () => {
+    const json = JSON.stringify({ format: 'two-fronts/scenario@1', id: 'j', title: 'J' }, null, 2).replace('"j",', '"j",,');
+    const cases: [string, string][] = [
+      [title('"Base"').replace('title: ', 'title:'), '3:6: a key needs a space after its colon: write "title: ..."'],
+      [title('"He said "hi""'), '3:17: this quote ends the text, but more follows; inside "...", write a quote as \\" (or put the whole text in single quotes)'],
+      [title("'it's'"), "3:11: this quote ends the text, but more follows; inside '...', write a quote twice: '' (or put the whole text in double quotes)"],
+      [
+        BASE.replace('name: "Service"', 'name: { en: Service, nl: Techniek: afdeling }'),
+        '6:45: inside { } or [ ], a text that contains ": " must be written in double quotes ("..."); if "Techniek" is a key, put a comma before it',
+      ],
+      [BASE.replace('name: "You", ', 'name: "You" '), '11:28: a comma is missing before this; separate the items inside { } and [ ] with commas'],
+      [json, '3:13: a comma too many (two in a row, or one right after an opening bracket); remove it'],
+      [BASE.replace('accounts: [acme]', 'accounts: [, acme]'), '11:40: a comma too many (two in a row, or one right after an opening bracket); remove it'],
+      [BASE.replace('  - { id: globex', '  -{ id: globex'), '9:3: put a space after the dash: a list item starts with "- "'],
+      [title('"C:\\Users\\base"'), '3:11: inside "...", a backslash starts an escape such as \\n; write \\\\ for a backslash, or put the text in single quotes'],
+      [title('@base'), '3:8: a text that starts with @ must be written in double quotes ("@...")'],
+      [title('*Base* edition'), '3:8: a text that starts with * must be written in double quotes ("*...")'],
+      [title('!Base'), '3:8: a text that starts with ! must be written in double quotes; YAML tags such as !Base are not allowed'],
+      [title('"Base"\njust some words'), '4:1: this line is not a "key: value" pair; add ": " after the key, or, if it goes on from the text above, indent it as far as that text'],
+      [BASE.replace('persona: heavyweight }', 'persona: heavyweight }}'), '12:73: this } closes nothing; remove it, or add the opening bracket it belongs to'],
+      [title('"Base"# note'), '3:14: a # that starts a comment needs a space before it; if the # belongs to the text, put the text in double quotes'],
+    ];
+    for (const [text, expected] of cases) {
+      const [line, ...more] = lines(text);
+      expect(more).toEqual([]);
+      expect(line).toBe(`${expected.slice(0, expected.indexOf(' ') + 1)}${syntax}${expected.slice(expected.indexOf(' ') + 1)}`);
+      const nl = lines(text, 'nl')[0]!;
+      expect(nl).toMatch(/^\d+:\d+: YAML\/JSON-syntaxis: /);
+      expect(`${line}\n${nl}`).not.toMatch(parserWords);
+    }
+    expect(lines(title('"Base"').replace('title: ', 'title:'), 'nl')).toEqual(['3:6: YAML/JSON-syntaxis: na de dubbele punt van een sleutel hoort een spatie: schrijf "title: ..."']);
+    // Inside braces, a key without the space after its colon reads as one odd key.
+    expect(lines(BASE.replace('name: "You", ', 'name:"You", '))).toEqual(['11:16: kams[0].name:"You": unknown key "name:"You"": a key needs a space after its colon: write name: "You"']);
   });
 });
