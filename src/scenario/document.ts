@@ -280,8 +280,8 @@ function syntaxProblems(src: string, errors: readonly YAMLError[]): SyntaxProble
         insideOpen.push([opener, origin]);
         continue;
       }
-      // Closed after all, on a line not indented enough.
-      if (out.some((p) => p.code === 'file.unclosed')) continue;
+      // Closed after all: by a closer meant for an outer bracket ({ [a }, where the [ is reported), or on a line not indented enough.
+      if (unclosedBracket(src, origin, closer === ']' ? '{' : '[') !== undefined || out.some((p) => p.code === 'file.unclosed')) continue;
       out.push({ at: origin, origin, code: 'file.flow-indent', params: {}, rank: 1 });
       continue;
     }
@@ -293,8 +293,12 @@ function syntaxProblems(src: string, errors: readonly YAMLError[]): SyntaxProble
     out.push(trainerProblem(src, err));
   }
   // Inside a bracket left open the parser reads on as if it were closed later: what it says there only repeats that.
-  // What it says after giving up on the bracket is a problem of its own.
-  return out.filter((p) => p.code === 'file.unclosed' || !withinOpen(p.origin));
+  // What it says after giving up on the bracket is a problem of its own. A quote left open inside the
+  // bracket is the one problem: it swallowed the closing bracket.
+  const quoteIn = ([from, to]: [number, number]) => out.some((p) => p.code === 'file.unclosed-quote' && p.at > from && p.at <= to);
+  return out.filter((p) =>
+    p.code === 'file.unclosed' ? !insideOpen.some((r) => r[0] === p.at && quoteIn(r)) : p.code === 'file.unclosed-quote' || !withinOpen(p.origin),
+  );
 }
 
 /** The problems worth showing: one per line (the one that names its cause best), in file order. */
@@ -523,10 +527,16 @@ function lineStart(src: string, i: number): number {
 /**
  * Where the innermost `open` bracket still open at `end` starts, or
  * undefined. Skips quoted scalars, block scalars and comments; a closer of the other kind
- * does not close it (in `[acme }` the [ stays open).
+ * does not close it (in `[acme }` the [ stays open), but closes an outer bracket of its
+ * own kind, and the bracket it skips stays unclosed (in `{ a: [b }` the [).
  */
 export function unclosedBracket(src: string, end: number, open: '[' | '{'): number | undefined {
   const stack: number[] = [];
+  const abandoned: number[] = [];
+  const lastOf = (list: number[], bracket: string) => {
+    for (let k = list.length - 1; k >= 0; k--) if (src[list[k]!] === bracket) return k;
+    return -1;
+  };
   let lastSignificant = '\n';
   for (let i = 0; i < end && i < src.length; i++) {
     const c = src[i]!;
@@ -557,11 +567,17 @@ export function unclosedBracket(src: string, end: number, open: '[' | '{'): numb
       }
     }
     if (c === '[' || c === '{') stack.push(i);
-    else if ((c === ']' || c === '}') && stack.length > 0 && src[stack[stack.length - 1]!] === (c === ']' ? '[' : '{')) stack.pop();
+    else if (c === ']' || c === '}') {
+      // A closer closes the innermost bracket of its kind; brackets still open inside that one are never closed.
+      const k = lastOf(stack, c === ']' ? '[' : '{');
+      if (k >= 0) abandoned.push(...stack.splice(k).slice(1));
+    }
     if (c === '\n' || !/\s/.test(c)) lastSignificant = c;
   }
-  for (let k = stack.length - 1; k >= 0; k--) if (src[stack[k]!] === open) return stack[k]!;
-  return undefined;
+  const k = lastOf(stack, open);
+  if (k >= 0) return stack[k];
+  const j = lastOf(abandoned, open);
+  return j >= 0 ? abandoned[j] : undefined;
 }
 
 /**

@@ -337,6 +337,15 @@ describe('syntax mistakes named by their cause, in a trainer\'s words', () => {
     expect(lines(title('"Base"\ncompany:\n  regime: matrix\n   fixedCostPerQuarter: 60'))).toEqual([`6:4: ${misindented}`]);
   });
 
+  it('a quote left open inside braces is reported at the quote; a [ left open inside braces only at the [', () => {
+    expect(lines(BASE.replace('name: "Globex",', 'name: "Globex,'))).toEqual([`9:25: ${syntax}a quoted text is not closed; add the closing quote`]);
+    expect(lines(BASE.replace('accounts: [globex], persona', 'accounts: [globex, persona'))).toEqual([
+      `12:41: ${syntax}this [ is never closed: a ] is missing (or a line after it is not indented enough)`,
+    ]);
+    expect(unclosedBracket('a: { b: [c }\n', 12, '[')).toBe(8);
+    expect(unclosedBracket('a: { b: [c }\n', 12, '{')).toBeUndefined();
+  });
+
   it('the parser\'s words become what to write instead, in English and Dutch', () => {
     const json = JSON.stringify({ format: 'two-fronts/scenario@1', id: 'j', title: 'J' }, null, 2).replace('"j",', '"j",,');
     const cases: [string, string][] = [
