@@ -105,6 +105,20 @@ function binaryReason(text: string): string | null {
 const PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: false, strict: true, stringKeys: true } as const;
 
 /**
+ * The YAML parser's reading of `text`. A broken file can give an error per
+ * token; their stack traces, never shown, would cost most of the time.
+ */
+function parseYaml(text: string, lineCounter?: LineCounter): Document.Parsed {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return parseDocument(text, { ...PARSE_OPTIONS, ...(lineCounter ? { lineCounter } : {}) });
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+/**
  * Parses YAML (or JSON, which is YAML too) into plain data with positions.
  * Throws FileError for anything that is not a clean mapping.
  */
@@ -121,7 +135,7 @@ export function readDocument(text: string, file: string, bytes = byteLength(text
   };
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(src, { ...PARSE_OPTIONS, lineCounter });
+    doc = parseYaml(src, lineCounter);
   } catch (e) {
     throw new FileError([unreadable(file, e)]);
   }
@@ -258,7 +272,15 @@ interface SyntaxProblem {
   params: Params;
   /** 0: names the mistake; 1: names what is wrong, not why; 2: says only where reading failed. One line's best is shown. */
   rank: number;
+  /** The same complaint when the file is read again with other lines blanked. */
+  key: string;
+  /** The text that holds the mistake, blanked to see what else is wrong. */
+  span: [number, number];
 }
+
+/** Reports at most this many syntax problems, and stops looking for more after this long: fixing the first ones is the next step anyway. */
+const MAX_SYNTAX_PROBLEMS = 20;
+const SYNTAX_BUDGET_MS = 400;
 
 /** The parser's complaints about `src` as problems in a trainer's words, knock-ons of an unclosed bracket left out. */
 function syntaxProblems(src: string, errors: readonly YAMLError[]): SyntaxProblem[] {
@@ -276,18 +298,18 @@ function syntaxProblems(src: string, errors: readonly YAMLError[]): SyntaxProble
       if (opener !== undefined) {
         // A bracket inside one already reported is the same problem.
         if (!withinOpen(opener) && !insideOpen.some(([from]) => from === opener))
-          out.push({ at: opener, origin, code: 'file.unclosed', params: { open, close: closer }, rank: 0 });
+          out.push({ at: opener, origin, code: 'file.unclosed', params: { open, close: closer }, rank: 0, key: `open@${opener}`, span: bracketSpan(src, opener, origin) });
         insideOpen.push([opener, origin]);
         continue;
       }
       // Closed after all: by a closer meant for an outer bracket ({ [a }, where the [ is reported), or on a line not indented enough.
       if (unclosedBracket(src, origin, closer === ']' ? '{' : '[') !== undefined || out.some((p) => p.code === 'file.unclosed')) continue;
-      out.push({ at: origin, origin, code: 'file.flow-indent', params: {}, rank: 1 });
+      out.push({ at: origin, origin, code: 'file.flow-indent', params: {}, rank: 1, key: `${err.code}@${origin}`, span: lineSpan(src, origin) });
       continue;
     }
     // The YAML library's own words for this name its API and its stack; a trainer needs the cause.
     if (err.code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(err.message)) {
-      if (!out.some((p) => p.code === 'file.too-deep')) out.push({ at: origin, origin, code: 'file.too-deep', params: { depth: MAX_DEPTH }, rank: 0 });
+      if (!out.some((p) => p.code === 'file.too-deep')) out.push({ at: origin, origin, code: 'file.too-deep', params: { depth: MAX_DEPTH }, rank: 0, key: 'deep', span: lineSpan(src, origin) });
       continue;
     }
     out.push(trainerProblem(src, err));
@@ -301,17 +323,59 @@ function syntaxProblems(src: string, errors: readonly YAMLError[]): SyntaxProble
   );
 }
 
-/** The problems worth showing: one per line (the one that names its cause best), in file order. */
+/**
+ * The problems worth showing: one per line, and none on a line that reads
+ * well once the lines before it are right. Each problem's text is blanked in
+ * turn and the file read again: what the parser still says after it is what
+ * is left to report (a tab, a "-{", a list item out of line confuses it for
+ * many lines; a mistake further on may only show once those are out of the
+ * way). What blanking itself upsets, the lines nested under the blanked
+ * text, is not reported unless the parser said it before.
+ */
 function confirmedProblems(src: string, found: SyntaxProblem[]): SyntaxProblem[] {
   const deep = found.find((p) => p.code === 'file.too-deep');
   if (deep) return [deep];
-  const best = new Map<number, SyntaxProblem>();
-  for (const p of [...found].sort((a, b) => a.origin - b.origin)) {
-    const line = lineStart(src, p.origin);
-    const seen = best.get(line);
-    if (!seen || p.rank < seen.rank) best.set(line, p);
+  const kept: SyntaxProblem[] = [];
+  const said = new Set(found.map((p) => p.key));
+  let pending = [...found].sort((a, b) => a.origin - b.origin);
+  let text = src;
+  const started = Date.now();
+  while (pending.length > 0) {
+    const line = lineStart(src, pending[0]!.origin);
+    const best = pending.filter((p) => lineStart(src, p.origin) === line).reduce((a, b) => (b.rank < a.rank ? b : a));
+    kept.push(best);
+    // Read again even when the parser said nothing more: what it said first may have hidden the rest.
+    if (kept.length >= MAX_SYNTAX_PROBLEMS || Date.now() - started > SYNTAX_BUDGET_MS) break;
+    const [from, to] = best.span;
+    const after = Math.max(to, endOfLine(src, best.origin));
+    const nested = nestedEnd(text, from, to);
+    text = text.slice(0, from) + blanked(text.slice(from, to)) + text.slice(to);
+    const again = parseYaml(text);
+    pending = syntaxProblems(text, [...again.errors, ...again.warnings])
+      .filter((p) => p.origin > after && (p.origin > nested || said.has(p.key)))
+      .sort((a, b) => a.origin - b.origin);
   }
-  return [...best.values()].sort((a, b) => a.at - b.at);
+  return kept.sort((a, b) => a.at - b.at);
+}
+
+/**
+ * Lines made into comments of the same length, so that every offset stays
+ * where it was: the indentation stays (in spaces), the text becomes `#   `.
+ * (Blank lines of spaces would upset a block text they stand in.)
+ */
+function blanked(text: string): string {
+  return text.replace(/^([ \t]*)(\S[^\n]*)?$/gm, (_, indent: string, rest = '') => ' '.repeat(indent.length) + (rest ? `#${' '.repeat(rest.length - 1)}` : ''));
+}
+
+/** Where the lines nested under the text from `from` to `to` (indented deeper than its first line) end. */
+function nestedEnd(src: string, from: number, to: number): number {
+  const indent = indentOf(src, lineStart(src, from));
+  let end = to;
+  for (let l = endOfLine(src, to) + 1; l < src.length; l = endOfLine(src, l) + 1) {
+    if (isContent(src, l) && indentOf(src, l) <= indent) break;
+    end = endOfLine(src, l);
+  }
+  return end;
 }
 
 /** One parser complaint (not about an unclosed bracket) in a trainer's words. */
@@ -319,7 +383,7 @@ function trainerProblem(src: string, err: YAMLError): SyntaxProblem {
   const origin = err.pos[0];
   const start = lineStart(src, origin);
   const line = src.slice(start, endOfLine(src, origin));
-  const problem = (at: number, code: string, params: Params = {}, rank = 0): SyntaxProblem => ({ at, origin, code, params, rank });
+  const problem = (at: number, code: string, params: Params = {}, rank = 0): SyntaxProblem => ({ at, origin, code, params, rank, key: `${err.code}@${origin}`, span: lineSpan(src, at) });
   // Mistakes that make the parser misread a whole line explain everything else it says about the line.
   const dash = /^ *-(?=[[{])/.exec(line);
   if (dash) return problem(start + dash[0].length - 1, 'file.dash-space');
@@ -330,7 +394,8 @@ function trainerProblem(src: string, err: YAMLError): SyntaxProblem {
     case 'TAB_AS_INDENT':
       return problem(origin, 'file.tab-indent');
     case 'MULTIPLE_DOCS':
-      return problem(origin, 'file.multiple-documents');
+      // Everything after the "---" is the second document: nothing in it is worth reporting as well.
+      return { ...problem(origin, 'file.multiple-documents'), span: [start, src.length] };
     case 'DUPLICATE_KEY':
       return problem(origin, 'file.duplicate-key');
     case 'BAD_DQ_ESCAPE':
@@ -410,6 +475,34 @@ function trainerProblem(src: string, err: YAMLError): SyntaxProblem {
       return problem(oddLine(src, start), 'file.bad-indent', {}, 1);
   }
   return problem(origin, 'file.syntax', { detail: cleanYamlMessage(m) }, 2);
+}
+
+/**
+ * The lines of a bracket left open, up to where the parser gave up on it:
+ * from its line to the first line after it that starts a key or a list item
+ * of its own, no deeper than the bracket's line (what comes from there on is
+ * read anew, and its problems are its own).
+ */
+function bracketSpan(src: string, opener: number, gaveUp: number): [number, number] {
+  const first = lineStart(src, opener);
+  const indent = indentOf(src, first);
+  let end = endOfLine(src, opener);
+  for (let l = end + 1; l < src.length && l <= gaveUp; l = endOfLine(src, l) + 1) {
+    const text = src.slice(l, endOfLine(src, l));
+    if (indentOf(src, l) <= indent && /^ *(- |[^\s:#][^:#]*:(\s|$)|"[^"]*" *:(\s|$)|'[^']*' *:(\s|$))/.test(text) && !closesMore(text)) break;
+    end = endOfLine(src, l);
+  }
+  return [first, end];
+}
+
+/** Whether a line closes a bracket it does not open (so goes on from a line above). */
+function closesMore(line: string): boolean {
+  let depth = 0;
+  for (const c of line.replace(/"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|\s#.*$/g, '')) {
+    if (c === '[' || c === '{') depth++;
+    else if ((c === ']' || c === '}') && --depth < 0) return true;
+  }
+  return false;
 }
 
 /**
@@ -522,6 +615,11 @@ function indentOf(src: string, line: number): number {
 /** Where the line holding `i` starts. */
 function lineStart(src: string, i: number): number {
   return src.lastIndexOf('\n', i - 1) + 1;
+}
+
+/** The line holding `i`, without its line break. */
+function lineSpan(src: string, i: number): [number, number] {
+  return [lineStart(src, i), endOfLine(src, i)];
 }
 
 /**

@@ -1,10 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { keys } from '../../src/i18n/index.js';
 import { validateExperimentDocument } from '../../src/experiment/load.js';
 import { FileError, issueMessage, readDocument, unclosedBracket, type FileIssue } from '../../src/scenario/document.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { closest } from '../../src/scenario/schema.js';
-import { SMALL_SCENARIO } from '../helpers.js';
+import { ROOT, SMALL_SCENARIO } from '../helpers.js';
 
 function issuesOf(text: string): FileIssue[] {
   try {
@@ -379,5 +381,34 @@ describe('syntax mistakes named by their cause, in a trainer\'s words', () => {
     expect(lines(title('"Base"').replace('title: ', 'title:'), 'nl')).toEqual(['3:6: YAML/JSON-syntaxis: na de dubbele punt van een sleutel hoort een spatie: schrijf "title: ..."']);
     // Inside braces, a key without the space after its colon reads as one odd key.
     expect(lines(BASE.replace('name: "You", ', 'name:"You", '))).toEqual(['11:16: kams[0].name:"You": unknown key "name:"You"": a key needs a space after its colon: write name: "You"']);
+  });
+});
+
+describe('one syntax mistake, one message', () => {
+  const tutorial = readFileSync(join(ROOT, 'scenarios/tutorial.yaml'), 'utf8');
+
+  it('a tab, a list item out of line or a dash without its space is reported once, not on every line after it', () => {
+    expect(lines(BASE.replace('  - { id: service', '\t- { id: service'))).toEqual(['6:1: YAML/JSON syntax: a tab is used to indent; indent with spaces']);
+    const outOfLine = 'YAML/JSON syntax: this list item is not lined up with the other items of its list; start their dashes in the same column';
+    expect(lines(BASE.replace('  - { id: service', '   - { id: service'))).toEqual([`6:4: ${outOfLine}`]);
+    // The first item out of line, not the second that agrees with the rest.
+    expect(lines(BASE.replace('  - { id: engineering', '   - { id: engineering'))).toEqual([`5:4: ${outOfLine}`]);
+    expect(lines(tutorial.replace('  - { id: engineering', '   - { id: engineering'))).toEqual([`27:4: ${outOfLine}`]);
+    expect(lines(tutorial.replace('  - { id: service', '\t- { id: service'))).toEqual(['28:1: YAML/JSON syntax: a tab is used to indent; indent with spaces']);
+    expect(lines(tutorial.replace('  - { id: borealis', '  -{ id: borealis'))).toEqual(['33:3: YAML/JSON syntax: put a space after the dash: a list item starts with "- "']);
+    expect(lines(tutorial.replace('  - { id: borealis', '  -{ id: borealis'), 'nl')).toEqual(['33:3: YAML/JSON-syntaxis: zet een spatie na het streepje: een lijstelement begint met "- "']);
+  });
+
+  it('a text continued on a line that is not indented is one problem at its bracket, not one per line after it', () => {
+    const broken = tutorial.replace('name: { en: "Legal & Contracts"', 'name: {\nen: "Legal & Contracts"');
+    expect(lines(broken)).toEqual(['30:24: YAML/JSON syntax: this { is never closed: a } is missing (or a line after it is not indented enough)']);
+  });
+
+  it('independent mistakes on later lines are still each reported', () => {
+    const two = BASE.replace('  - { id: service', '\t- { id: service').replace('  - { id: globex', '  -{ id: globex');
+    expect(lines(two)).toEqual([
+      '6:1: YAML/JSON syntax: a tab is used to indent; indent with spaces',
+      '9:3: YAML/JSON syntax: put a space after the dash: a list item starts with "- "',
+    ]);
   });
 });
