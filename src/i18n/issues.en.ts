@@ -9,6 +9,7 @@ export const en = {
   'issue.file.nul': 'this is a binary file, not YAML or JSON text (it contains NUL bytes)',
   'issue.file.control': 'this is not a text file: it contains control characters that YAML and JSON do not allow',
   'issue.file.not-utf8': 'this is not UTF-8 text (a binary file, or a text file saved in another encoding)',
+  'issue.file.encoding': 'this character is not UTF-8: the file was saved in another encoding (such as Latin-1 or Windows-1252); save it as UTF-8 (in most editors: Save As, encoding UTF-8)',
   'issue.file.missing': 'no such file',
   'issue.file.unreadable': 'cannot read this file: {detail}',
   'issue.file.syntax': 'YAML/JSON syntax: the file cannot be read here ({detail}); check the indentation, quotes and brackets on this line and the one above',

@@ -8,6 +8,7 @@ export const nl: Record<keyof typeof en, string> = {
   'issue.file.nul': 'dit is een binair bestand, geen YAML- of JSON-tekst (het bevat NUL-bytes)',
   'issue.file.control': 'dit is geen tekstbestand: het bevat besturingstekens die YAML en JSON niet toestaan',
   'issue.file.not-utf8': 'dit is geen UTF-8-tekst (een binair bestand, of een tekstbestand in een andere codering)',
+  'issue.file.encoding': 'dit teken is geen UTF-8: het bestand is in een andere codering opgeslagen (zoals Latin-1 of Windows-1252); sla het op als UTF-8 (in de meeste editors: Opslaan als, codering UTF-8)',
   'issue.file.missing': 'bestand bestaat niet',
   'issue.file.unreadable': 'kan dit bestand niet lezen: {detail}',
   'issue.file.syntax': 'YAML/JSON-syntaxis: het bestand is hier niet te lezen ({detail}); controleer het inspringen, de aanhalingstekens en de haakjes op deze regel en de regel erboven',

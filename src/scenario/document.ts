@@ -127,7 +127,9 @@ export function readDocument(text: string, file: string, bytes = byteLength(text
   if (text.trim() === '') throw new FileError([issueAt(file, 1, 1, 'file.empty')]);
   const binary = binaryReason(text);
   if (binary) throw new FileError([issueAt(file, 1, 1, binary)]);
-  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const unmarked = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // Old Mac files end lines with a lone \r: a line break, as YAML has it (and the same length, so offsets hold).
+  const src = unmarked.includes('\r') ? unmarked.replace(/\r(?!\n)/g, '\n') : unmarked;
   const lineCounter = new LineCounter();
   const pos = (offset: number) => {
     const p = lineCounter.linePos(offset);
@@ -253,6 +255,53 @@ export function tooBig(file: string, bytes: number): FileError {
 
 export function notUtf8(file: string): FileError {
   return new FileError([issueAt(file, 1, 1, 'file.not-utf8')]);
+}
+
+/**
+ * The text of a file's bytes, which must be UTF-8. A text file saved in
+ * another encoding (Latin-1, Windows-1252: an é as one byte) is reported at
+ * its first such character, with the way out; a binary file as not text.
+ */
+export function decodeText(bytes: Uint8Array, file: string): string {
+  const bad = firstBadByte(bytes);
+  if (bad < 0) return new TextDecoder('utf-8').decode(bytes);
+  let invalid = 0;
+  for (let i = bad; i >= 0 && invalid <= 8; i = nextBadByte(bytes, i + 1)) invalid++;
+  if (bytes.includes(0) || (invalid > 8 && invalid > bytes.length / 100)) throw notUtf8(file);
+  // Lines end at \n, \r\n or a lone \r, as readDocument counts them.
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < bad; i++) {
+    if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) {
+      line++;
+      start = i + 1;
+    }
+  }
+  const col = new TextDecoder('utf-8').decode(bytes.subarray(start, bad)).length + 1;
+  return fail(issueAt(file, line, col, 'file.encoding'));
+}
+
+function fail(issue: FileIssue): never {
+  throw new FileError([issue]);
+}
+
+/** The offset of the first byte from `from` on that does not belong to a valid UTF-8 character, or -1. */
+function nextBadByte(b: Uint8Array, from: number): number {
+  for (let i = from; i < b.length; ) {
+    const c = b[i]!;
+    const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k++) if (((b[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    // Overlong forms, surrogates and code points past U+10FFFF.
+    const next = b[i + 1]!;
+    if ((c === 0xe0 && next < 0xa0) || (c === 0xed && next > 0x9f) || (c === 0xf0 && next < 0x90) || (c === 0xf4 && next > 0x8f)) return i;
+    i += n + 1;
+  }
+  return -1;
+}
+
+function firstBadByte(b: Uint8Array): number {
+  return nextBadByte(b, 0);
 }
 
 /** A file the parser gave up on: nested too deep for its stack, or something it could not read at all. */

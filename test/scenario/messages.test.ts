@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { keys } from '../../src/i18n/index.js';
 import { validateExperimentDocument } from '../../src/experiment/load.js';
-import { FileError, issueMessage, readDocument, unclosedBracket, type FileIssue } from '../../src/scenario/document.js';
+import { decodeText, FileError, issueMessage, readDocument, unclosedBracket, type FileIssue } from '../../src/scenario/document.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { closest } from '../../src/scenario/schema.js';
 import { ROOT, SMALL_SCENARIO } from '../helpers.js';
@@ -410,5 +410,35 @@ describe('one syntax mistake, one message', () => {
       '6:1: YAML/JSON syntax: a tab is used to indent; indent with spaces',
       '9:3: YAML/JSON syntax: put a space after the dash: a list item starts with "- "',
     ]);
+  });
+});
+
+describe('encodings and line ends from other systems', () => {
+  const decoded = (bytes: number[]): FileIssue[] | string => {
+    try {
+      return decodeText(new Uint8Array(bytes), 'x.yaml');
+    } catch (e) {
+      if (e instanceof FileError) return e.issues;
+      throw e;
+    }
+  };
+  const bytesOf = (text: string) => [...new TextEncoder().encode(text)];
+
+  it('a file saved in Latin-1 is reported at its first such character, with the way out', () => {
+    // "Café" with the é as the one Latin-1 byte 0xE9, on line 3 after a UTF-8 é on the same line.
+    const issues = decoded([...bytesOf('format: two-fronts/scenario@1\nid: base\ntitle: "é Caf'), 0xe9, ...bytesOf('"\n')]) as FileIssue[];
+    expect(issues.map((i) => `${i.line}:${i.col}: ${i.message}`)).toEqual([
+      '3:14: this character is not UTF-8: the file was saved in another encoding (such as Latin-1 or Windows-1252); save it as UTF-8 (in most editors: Save As, encoding UTF-8)',
+    ]);
+    expect(issueMessage(issues[0]!, 'nl')).toMatch(/^dit teken is geen UTF-8: .*sla het op als UTF-8/);
+    expect(decoded([...bytesOf('a: 1\r\nb: '), 0x96, 0x0d, 0x0a])).toMatchObject([{ line: 2, col: 4, code: 'file.encoding' }]);
+    // A binary file is not text at all.
+    expect(decoded([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])).toMatchObject([{ line: 1, col: 1, code: 'file.not-utf8' }]);
+    expect(decoded(bytesOf('title: "Café"\n'))).toBe('title: "Café"\n');
+  });
+
+  it('old Mac line ends (a lone CR) are line breaks', () => {
+    expect(lines(BASE.replace(/\n/g, '\r'))).toEqual([]);
+    expect(lines(BASE.replace('capacity: 60', 'capacity: -60').replace(/\n/g, '\r'))).toEqual(['5:55: departments[0].capacity: must be at least 0 (expert-days per quarter)']);
   });
 });
