@@ -57,6 +57,7 @@ export const en = {
   'issue.key.decimal-comma': 'unknown key "{key}": in "{name}: {written}" the comma ends the number and starts a new key; write a decimal point: {name}: {fixed}',
   'issue.key.colon-space': 'unknown key "{key}": a key needs a space after its colon: write {name}: {value}',
   'issue.key.unknown-guess': 'unknown key "{key}" (did you mean "{guess}"?)',
+  'issue.key.belongs-under': 'unknown key "{key}" here: it belongs under "{parent}"; indent it like the other keys of {parent}',
   'issue.key.unknown-list': 'unknown key "{key}" (expected one of: {known})',
   'issue.key.unknown': 'unknown key "{key}"',
   'issue.value.required': '"{name}" is required',

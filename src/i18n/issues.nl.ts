@@ -56,6 +56,7 @@ export const nl: Record<keyof typeof en, string> = {
   'issue.key.decimal-comma': 'onbekende sleutel "{key}": in "{name}: {written}" beëindigt de komma het getal en begint een nieuwe sleutel; schrijf een decimale punt: {name}: {fixed}',
   'issue.key.colon-space': 'onbekende sleutel "{key}": na de dubbele punt van een sleutel hoort een spatie: schrijf {name}: {value}',
   'issue.key.unknown-guess': 'onbekende sleutel "{key}" (bedoel je "{guess}"?)',
+  'issue.key.belongs-under': 'onbekende sleutel "{key}" hier: hij hoort onder "{parent}"; laat hem inspringen zoals de andere sleutels van {parent}',
   'issue.key.unknown-list': 'onbekende sleutel "{key}" (verwacht een van: {known})',
   'issue.key.unknown': 'onbekende sleutel "{key}"',
   'issue.value.required': '"{name}" is verplicht',

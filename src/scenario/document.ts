@@ -814,6 +814,21 @@ function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
   return def.type === 'object' && def.shape ? Object.keys(def.shape) : [];
 }
 
+/**
+ * The key of the mapping at `path` that an unknown key `key` belongs under,
+ * when it is a key one level down (a key indented too little): the key
+ * written just before it if that one fits, else the only one that does.
+ */
+function ownerOf(schema: z.ZodType, root: unknown, path: readonly PathSegment[], key: string): string | undefined {
+  const holder = valueAt(root, path);
+  if (holder === null || typeof holder !== 'object' || Array.isArray(holder)) return undefined;
+  const owners = keysAt(schema, path).filter((k) => keysAt(schema, [...path, k]).includes(key) || keysAt(schema, [...path, k, 0]).includes(key));
+  const written = Object.keys(holder);
+  const before = written[written.indexOf(key) - 1];
+  if (before !== undefined && owners.includes(before)) return before;
+  return owners.length === 1 ? owners[0] : undefined;
+}
+
 /** Whether the object holding the missing key at `path` has an unknown key that is a misspelling of it. */
 function misspeltKeyFor(schema: z.ZodType, root: unknown, path: readonly PathSegment[]): boolean {
   const parent = path.slice(0, -1);
@@ -957,6 +972,7 @@ export function validateDocument<S extends z.ZodType>(
         if (comma) push([...path, k], 'key.decimal-comma', { key: k, name: comma[1]!, written: `${comma[2]},${k}`, fixed: `${comma[2]}.${k}` }, true);
         else if (glued && known.includes(glued[1]!)) push([...path, k], 'key.colon-space', { key: k, name: glued[1]!, value: glued[2]! }, true);
         else if (guess) push([...path, k], 'key.unknown-guess', { key: k, guess }, true);
+        else if (ownerOf(schema, doc.value, path, k)) push([...path, k], 'key.belongs-under', { key: k, parent: ownerOf(schema, doc.value, path, k)! }, true);
         else if (known.length > 0) push([...path, k], 'key.unknown-list', { key: k, known: known.join(', ') }, true);
         else push([...path, k], 'key.unknown', { key: k }, true);
       }

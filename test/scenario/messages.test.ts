@@ -337,6 +337,13 @@ describe('syntax mistakes named by their cause, in a trainer\'s words', () => {
     const misindented = `${syntax}this line is indented differently from the other keys of its mapping; line them up`;
     expect(lines(title('"Base"\ncompany:\n  regime: matrix\nmatrixWeight: 0.4\n  fixedCostPerQuarter: 60'))).toEqual([`6:1: ${misindented}`]);
     expect(lines(title('"Base"\ncompany:\n  regime: matrix\n   fixedCostPerQuarter: 60'))).toEqual([`6:4: ${misindented}`]);
+    // The last key of a block, indented too little, is read as a key of the mapping above: named as such.
+    expect(lines(title('"Base"\ncompany:\n  regime: matrix\nmatrixWeight: 0.4'))).toEqual([
+      '6:1: matrixWeight: unknown key "matrixWeight" here: it belongs under "company"; indent it like the other keys of company',
+    ]);
+    expect(lines(title('"Base"\ncompany:\n  regime: matrix\nmatrixWeight: 0.4'), 'nl')).toEqual([
+      '6:1: matrixWeight: onbekende sleutel "matrixWeight" hier: hij hoort onder "company"; laat hem inspringen zoals de andere sleutels van company',
+    ]);
   });
 
   it('a quote left open inside braces is reported at the quote; a [ left open inside braces only at the [', () => {
