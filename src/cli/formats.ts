@@ -2,8 +2,9 @@
  * The file formats the command line reads, told apart by their `format` key.
  * Each entry validates a parsed document and throws FileError on problems.
  */
-import { checkFormat, readDocument, validateDocument, type SourceDocument } from '../scenario/document.js';
-import { crossReferences, SCENARIO_FORMAT, scenarioSchema } from '../scenario/schema.js';
+import { readDocument, type SourceDocument } from '../scenario/document.js';
+import { validateScenarioDocument } from '../scenario/load.js';
+import { SCENARIO_FORMAT } from '../scenario/schema.js';
 import { experimentKeysOf } from '../experiment/load.js';
 import { EXPERIMENT_FORMAT } from '../experiment/schema.js';
 import { validateExperimentFile } from './experiment-file.js';
@@ -19,10 +20,7 @@ export const FORMATS: FileFormat[] = [
   {
     id: SCENARIO_FORMAT,
     kind: 'scenario',
-    validate: (doc) => {
-      checkFormat(doc, SCENARIO_FORMAT);
-      return validateDocument(doc, scenarioSchema, crossReferences);
-    },
+    validate: (doc) => validateScenarioDocument(doc),
   },
   { id: EXPERIMENT_FORMAT, kind: 'experiment', validate: (doc) => validateExperimentFile(doc) },
 ];

@@ -1,13 +1,14 @@
 /**
  * Reading user files for the command line: size checked before reading,
- * bytes decoded as strict UTF-8, missing files and folders reported by name.
+ * bytes decoded as strict UTF-8 (a character in another encoding reported
+ * where it is), missing files and folders reported by name.
  * Writing output files atomically (temp file, then rename), so an interrupted
  * command never leaves half a file.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { MAX_FILE_BYTES, notUtf8, tooBig } from '../scenario/document.js';
+import { decodeText, MAX_FILE_BYTES, tooBig } from '../scenario/document.js';
 import { UserError } from './errors.js';
 
 export interface UserFile {
@@ -30,12 +31,7 @@ export function readUserFile(path: string): UserFile {
   }
   if (size > MAX_FILE_BYTES) throw tooBig(path, size);
   const buf = readFileSync(path);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
-  } catch {
-    throw notUtf8(path);
-  }
+  const text = decodeText(buf, path);
   return { path, text, bytes: buf.length, sha256: createHash('sha256').update(buf).digest('hex') };
 }
 

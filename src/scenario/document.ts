@@ -6,7 +6,7 @@
  * in the file with "did you mean" suggestions. Shared by scenarios and
  * experiments; runs in Node and the browser (no Node imports).
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
 import type { z } from 'zod';
 import type { Lang, Params } from '../i18n/index.js';
 import { uncode, word } from './messages.js';
@@ -73,6 +73,8 @@ export interface SourceDocument {
   value: unknown;
   /** Position of the value at `path`, or of its nearest ancestor that exists. */
   positionOf(path: readonly PathSegment[], key?: boolean): { line: number; col: number };
+  /** The value at `path` (its key, with `key`) as written in the file, if it is there. */
+  writtenAt?(path: readonly PathSegment[], key?: boolean): { text: string; before: string } | undefined;
 }
 
 export function issueAt(file: string, line: number, col: number, code: string, params: Params = {}, path = ''): FileIssue {
@@ -100,6 +102,22 @@ function binaryReason(text: string): string | null {
   return null;
 }
 
+const PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: false, strict: true, stringKeys: true } as const;
+
+/**
+ * The YAML parser's reading of `text`. A broken file can give an error per
+ * token; their stack traces, never shown, would cost most of the time.
+ */
+function parseYaml(text: string, lineCounter?: LineCounter): Document.Parsed {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return parseDocument(text, { ...PARSE_OPTIONS, ...(lineCounter ? { lineCounter } : {}) });
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
 /**
  * Parses YAML (or JSON, which is YAML too) into plain data with positions.
  * Throws FileError for anything that is not a clean mapping.
@@ -109,7 +127,9 @@ export function readDocument(text: string, file: string, bytes = byteLength(text
   if (text.trim() === '') throw new FileError([issueAt(file, 1, 1, 'file.empty')]);
   const binary = binaryReason(text);
   if (binary) throw new FileError([issueAt(file, 1, 1, binary)]);
-  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const unmarked = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // Old Mac files end lines with a lone \r: a line break, as YAML has it (and the same length, so offsets hold).
+  const src = unmarked.includes('\r') ? unmarked.replace(/\r(?!\n)/g, '\n') : unmarked;
   const lineCounter = new LineCounter();
   const pos = (offset: number) => {
     const p = lineCounter.linePos(offset);
@@ -117,43 +137,18 @@ export function readDocument(text: string, file: string, bytes = byteLength(text
   };
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(src, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, stringKeys: true });
+    doc = parseYaml(src, lineCounter);
   } catch (e) {
     throw new FileError([unreadable(file, e)]);
   }
-  // Each problem with the offset it starts at.
-  const yamlIssues: { at: number; issue: FileIssue }[] = [];
-  // What the parser read as inside a bracket left open: from the bracket to where it gave up.
-  const insideOpen: [number, number][] = [];
-  const withinOpen = (at: number) => insideOpen.some(([from, to]) => at > from && at <= to);
-  for (const err of [...doc.errors, ...doc.warnings]) {
-    const p = pos(err.pos[0]);
-    // An unclosed [ or { is noticed lines later, where the parser gives up; point at the bracket itself.
-    const closer = /end with an? ([\]}])/.exec(err.message)?.[1] as ']' | '}' | undefined;
-    const opener = closer ? unclosedBracket(src, err.pos[0], closer === ']' ? '[' : '{') : undefined;
-    if (opener !== undefined) {
-      // A bracket inside one already reported is the same problem.
-      if (!withinOpen(opener) && !insideOpen.some(([from]) => from === opener)) {
-        const at = pos(opener);
-        yamlIssues.push({ at: opener, issue: issueAt(file, at.line, at.col, 'file.unclosed', { open: src[opener]!, close: closer! }) });
-      }
-      insideOpen.push([opener, err.pos[0]]);
-      continue;
-    }
-    // The YAML library's own words for these two name its API and its stack; a trainer needs the cause.
-    if (err.code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(err.message)) {
-      if (!yamlIssues.some((i) => i.issue.code === 'file.too-deep')) yamlIssues.push({ at: err.pos[0], issue: issueAt(file, p.line, p.col, 'file.too-deep', { depth: MAX_DEPTH }) });
-      continue;
-    }
-    const code = trainerCode(err);
-    const issue = code ? issueAt(file, p.line, p.col, code) : issueAt(file, p.line, p.col, 'file.syntax', { detail: cleanYamlMessage(err.message) });
-    yamlIssues.push({ at: err.pos[0], issue });
-  }
-  if (yamlIssues.length > 0) {
-    // Inside a bracket left open the parser reads on as if it were closed later: what it says there only repeats that.
-    // What it says after giving up on the bracket is a problem of its own.
-    const kept = yamlIssues.filter((i) => i.issue.code === 'file.unclosed' || !withinOpen(i.at));
-    throw new FileError(kept.sort((a, b) => a.at - b.at).map((i) => i.issue));
+  const errors = [...doc.errors, ...doc.warnings];
+  if (errors.length > 0) {
+    throw new FileError(
+      confirmedProblems(src, syntaxProblems(src, errors)).map((p) => {
+        const at = pos(p.at);
+        return issueAt(file, at.line, at.col, p.code, p.params);
+      }),
+    );
   }
 
   const structural: FileIssue[] = [];
@@ -170,6 +165,13 @@ export function readDocument(text: string, file: string, bytes = byteLength(text
         return visit.BREAK;
       }
       return undefined;
+    },
+    Alias(_, node) {
+      // `*Important*` is an alias to nothing: a text meant to start with *.
+      if (!node.resolve(doc)) {
+        const p = pos(node.range?.[0] ?? 0);
+        structural.push(issueAt(file, p.line, p.col, 'file.special-start', { char: '*' }));
+      }
     },
     Scalar(_, node) {
       if (node.tag && !node.tag.startsWith('tag:yaml.org,2002:')) {
@@ -219,7 +221,22 @@ export function readDocument(text: string, file: string, bytes = byteLength(text
     }
     return pos(best);
   };
-  return { file, value, positionOf };
+  const writtenAt = (path: readonly PathSegment[], key = false) => {
+    let node: unknown = doc.contents;
+    for (let i = 0; i < path.length; i++) {
+      const seg = path[i]!;
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+        if (!pair) return undefined;
+        node = key && i === path.length - 1 ? pair.key : pair.value;
+      } else if (isSeq(node) && typeof seg === 'number') node = node.items[seg];
+      else return undefined;
+    }
+    const range = (node as Node | null)?.range;
+    if (!range) return undefined;
+    return { text: src.slice(range[0], range[1]), before: src.slice(src.lastIndexOf('\n', range[0] - 1) + 1, range[0]) };
+  };
+  return { file, value, positionOf, writtenAt };
 }
 
 /** The data path (keys and list indices) of a pair, from the YAML visitor's ancestors. */
@@ -240,6 +257,53 @@ export function notUtf8(file: string): FileError {
   return new FileError([issueAt(file, 1, 1, 'file.not-utf8')]);
 }
 
+/**
+ * The text of a file's bytes, which must be UTF-8. A text file saved in
+ * another encoding (Latin-1, Windows-1252: an é as one byte) is reported at
+ * its first such character, with the way out; a binary file as not text.
+ */
+export function decodeText(bytes: Uint8Array, file: string): string {
+  const bad = firstBadByte(bytes);
+  if (bad < 0) return new TextDecoder('utf-8').decode(bytes);
+  let invalid = 0;
+  for (let i = bad; i >= 0 && invalid <= 8; i = nextBadByte(bytes, i + 1)) invalid++;
+  if (bytes.includes(0) || (invalid > 8 && invalid > bytes.length / 100)) throw notUtf8(file);
+  // Lines end at \n, \r\n or a lone \r, as readDocument counts them.
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < bad; i++) {
+    if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) {
+      line++;
+      start = i + 1;
+    }
+  }
+  const col = new TextDecoder('utf-8').decode(bytes.subarray(start, bad)).length + 1;
+  return fail(issueAt(file, line, col, 'file.encoding'));
+}
+
+function fail(issue: FileIssue): never {
+  throw new FileError([issue]);
+}
+
+/** The offset of the first byte from `from` on that does not belong to a valid UTF-8 character, or -1. */
+function nextBadByte(b: Uint8Array, from: number): number {
+  for (let i = from; i < b.length; ) {
+    const c = b[i]!;
+    const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k++) if (((b[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    // Overlong forms, surrogates and code points past U+10FFFF.
+    const next = b[i + 1]!;
+    if ((c === 0xe0 && next < 0xa0) || (c === 0xed && next > 0x9f) || (c === 0xf0 && next < 0x90) || (c === 0xf4 && next > 0x8f)) return i;
+    i += n + 1;
+  }
+  return -1;
+}
+
+function firstBadByte(b: Uint8Array): number {
+  return nextBadByte(b, 0);
+}
+
 /** A file the parser gave up on: nested too deep for its stack, or something it could not read at all. */
 function unreadable(file: string, e: unknown): FileIssue {
   return e instanceof RangeError && /call stack/i.test(e.message)
@@ -247,29 +311,379 @@ function unreadable(file: string, e: unknown): FileIssue {
     : issueAt(file, 1, 1, 'file.unreadable', { detail: (e as Error).message });
 }
 
-/** The YAML mistakes trainers make most, worded in their language rather than the parser's. */
-const YAML_CODES: Record<string, string> = {
-  MULTIPLE_DOCS: 'file.multiple-documents',
-  DUPLICATE_KEY: 'file.duplicate-key',
-  TAB_AS_INDENT: 'file.tab-indent',
-  BAD_INDENT: 'file.bad-indent',
-  BLOCK_AS_IMPLICIT_KEY: 'file.nested-compact',
-};
+/** A parser complaint in a trainer's words, and where the mistake behind it is. */
+interface SyntaxProblem {
+  /** Offset the message points at: the mistake, which may be on another line than the complaint. */
+  at: number;
+  /** Offset the parser complained at: what it says about one line is one problem. */
+  origin: number;
+  code: string;
+  params: Params;
+  /** 0: names the mistake; 1: names what is wrong, not why; 2: says only where reading failed. One line's best is shown. */
+  rank: number;
+  /** The same complaint when the file is read again with other lines blanked. */
+  key: string;
+  /** The text that holds the mistake, blanked to see what else is wrong. */
+  span: [number, number];
+}
 
-/** The message code for a parser error a trainer should read in their own words, if it is one of those. */
-function trainerCode(err: { code: string; message: string }): string | undefined {
-  // The parser reports every missing character this way; only a missing quote has a message of its own here.
-  if (err.code === 'MISSING_CHAR') return /quote/.test(err.message) ? 'file.unclosed-quote' : undefined;
-  return YAML_CODES[err.code];
+/** Reports at most this many syntax problems, and stops looking for more after this long: fixing the first ones is the next step anyway. */
+const MAX_SYNTAX_PROBLEMS = 20;
+const SYNTAX_BUDGET_MS = 400;
+
+/** The parser's complaints about `src` as problems in a trainer's words, knock-ons of an unclosed bracket left out. */
+function syntaxProblems(src: string, errors: readonly YAMLError[]): SyntaxProblem[] {
+  const out: SyntaxProblem[] = [];
+  // What the parser read as inside a bracket left open: from the bracket to where it gave up.
+  const insideOpen: [number, number][] = [];
+  const withinOpen = (at: number) => insideOpen.some(([from, to]) => at > from && at <= to);
+  for (const err of errors) {
+    const origin = err.pos[0];
+    // An unclosed [ or { is noticed lines later, where the parser gives up; point at the bracket itself.
+    const closer = /end with an? ([\]}])/.exec(err.message)?.[1] as ']' | '}' | undefined;
+    if (closer) {
+      const open = closer === ']' ? '[' : '{';
+      const opener = unclosedBracket(src, origin, open);
+      if (opener !== undefined) {
+        // A bracket inside one already reported is the same problem.
+        if (!withinOpen(opener) && !insideOpen.some(([from]) => from === opener))
+          out.push({ at: opener, origin, code: 'file.unclosed', params: { open, close: closer }, rank: 0, key: `open@${opener}`, span: bracketSpan(src, opener, origin) });
+        insideOpen.push([opener, origin]);
+        continue;
+      }
+      // Closed after all: by a closer meant for an outer bracket ({ [a }, where the [ is reported), or on a line not indented enough.
+      if (unclosedBracket(src, origin, closer === ']' ? '{' : '[') !== undefined || out.some((p) => p.code === 'file.unclosed')) continue;
+      out.push({ at: origin, origin, code: 'file.flow-indent', params: {}, rank: 1, key: `${err.code}@${origin}`, span: lineSpan(src, origin) });
+      continue;
+    }
+    // The YAML library's own words for this name its API and its stack; a trainer needs the cause.
+    if (err.code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(err.message)) {
+      if (!out.some((p) => p.code === 'file.too-deep')) out.push({ at: origin, origin, code: 'file.too-deep', params: { depth: MAX_DEPTH }, rank: 0, key: 'deep', span: lineSpan(src, origin) });
+      continue;
+    }
+    out.push(trainerProblem(src, err));
+  }
+  // Inside a bracket left open the parser reads on as if it were closed later: what it says there only repeats that.
+  // What it says after giving up on the bracket is a problem of its own. A quote left open inside the
+  // bracket is the one problem: it swallowed the closing bracket.
+  const quoteIn = ([from, to]: [number, number]) => out.some((p) => p.code === 'file.unclosed-quote' && p.at > from && p.at <= to);
+  return out.filter((p) =>
+    p.code === 'file.unclosed' ? !insideOpen.some((r) => r[0] === p.at && quoteIn(r)) : p.code === 'file.unclosed-quote' || !withinOpen(p.origin),
+  );
+}
+
+/**
+ * The problems worth showing: one per line, and none on a line that reads
+ * well once the lines before it are right. Each problem's text is blanked in
+ * turn and the file read again: what the parser still says after it is what
+ * is left to report (a tab, a "-{", a list item out of line confuses it for
+ * many lines; a mistake further on may only show once those are out of the
+ * way). What blanking itself upsets, the lines nested under the blanked
+ * text, is not reported unless the parser said it before.
+ */
+function confirmedProblems(src: string, found: SyntaxProblem[]): SyntaxProblem[] {
+  const deep = found.find((p) => p.code === 'file.too-deep');
+  if (deep) return [deep];
+  const kept: SyntaxProblem[] = [];
+  const said = new Set(found.map((p) => p.key));
+  let pending = [...found].sort((a, b) => a.origin - b.origin);
+  let text = src;
+  const started = Date.now();
+  while (pending.length > 0) {
+    const line = lineStart(src, pending[0]!.origin);
+    const best = pending.filter((p) => lineStart(src, p.origin) === line).reduce((a, b) => (b.rank < a.rank ? b : a));
+    kept.push(best);
+    // Read again even when the parser said nothing more: what it said first may have hidden the rest.
+    if (kept.length >= MAX_SYNTAX_PROBLEMS || Date.now() - started > SYNTAX_BUDGET_MS) break;
+    const [from, to] = best.span;
+    const after = Math.max(to, endOfLine(src, best.origin));
+    const nested = nestedEnd(text, from, to);
+    text = text.slice(0, from) + blanked(text.slice(from, to)) + text.slice(to);
+    const again = parseYaml(text);
+    pending = syntaxProblems(text, [...again.errors, ...again.warnings])
+      .filter((p) => p.origin > after && (p.origin > nested || said.has(p.key)))
+      .sort((a, b) => a.origin - b.origin);
+  }
+  return kept.sort((a, b) => a.at - b.at);
+}
+
+/**
+ * Lines made into comments of the same length, so that every offset stays
+ * where it was: the indentation stays (in spaces), the text becomes `#   `.
+ * (Blank lines of spaces would upset a block text they stand in.)
+ */
+function blanked(text: string): string {
+  return text.replace(/^([ \t]*)(\S[^\n]*)?$/gm, (_, indent: string, rest = '') => ' '.repeat(indent.length) + (rest ? `#${' '.repeat(rest.length - 1)}` : ''));
+}
+
+/** Where the lines nested under the text from `from` to `to` (indented deeper than its first line) end. */
+function nestedEnd(src: string, from: number, to: number): number {
+  const indent = indentOf(src, lineStart(src, from));
+  let end = to;
+  for (let l = endOfLine(src, to) + 1; l < src.length; l = endOfLine(src, l) + 1) {
+    if (isContent(src, l) && indentOf(src, l) <= indent) break;
+    end = endOfLine(src, l);
+  }
+  return end;
+}
+
+/** One parser complaint (not about an unclosed bracket) in a trainer's words. */
+function trainerProblem(src: string, err: YAMLError): SyntaxProblem {
+  const origin = err.pos[0];
+  const start = lineStart(src, origin);
+  const line = src.slice(start, endOfLine(src, origin));
+  const problem = (at: number, code: string, params: Params = {}, rank = 0): SyntaxProblem => ({ at, origin, code, params, rank, key: `${err.code}@${origin}`, span: lineSpan(src, at) });
+  // Mistakes that make the parser misread a whole line explain everything else it says about the line.
+  const dash = /^ *-(?=[[{])/.exec(line);
+  if (dash) return problem(start + dash[0].length - 1, 'file.dash-space');
+  const tab = /^ *\t/.exec(line);
+  if (tab) return problem(start + tab[0].length - 1, 'file.tab-indent');
+  const m = err.message;
+  switch (err.code) {
+    case 'TAB_AS_INDENT':
+      return problem(origin, 'file.tab-indent');
+    case 'MULTIPLE_DOCS':
+      // Everything after the "---" is the second document: nothing in it is worth reporting as well.
+      return { ...problem(origin, 'file.multiple-documents'), span: [start, src.length] };
+    case 'DUPLICATE_KEY':
+      return problem(origin, 'file.duplicate-key');
+    case 'BAD_DQ_ESCAPE':
+      return problem(origin, 'file.bad-escape');
+    case 'KEY_OVER_1024_CHARS':
+      return problem(origin, 'file.key-too-long');
+    case 'BAD_SCALAR_START':
+      return problem(origin, 'file.special-start', { char: m.trim().slice(-1) });
+    case 'TAG_RESOLVE_FAILED':
+      return problem(origin, 'file.tag', { tag: /^\S+/.exec(src.slice(origin))?.[0] ?? '!' });
+    case 'BAD_ALIAS':
+    case 'ALIAS_PROPS':
+    case 'MULTIPLE_ANCHORS':
+    case 'MULTIPLE_TAGS':
+    case 'BAD_PROP_ORDER':
+    case 'BAD_DIRECTIVE': {
+      const special = specialStart(src, start, origin);
+      if (special !== undefined) return problem(special, 'file.special-start', { char: src[special]! });
+      break;
+    }
+    case 'MULTILINE_IMPLICIT_KEY':
+      return keyProblem(src, origin, problem);
+    case 'MISSING_CHAR':
+      if (/quote/.test(m)) return problem(openingQuote(src, origin, /'quote/.test(m) ? "'" : '"'), 'file.unclosed-quote');
+      if (/space after :/.test(m)) return problem(origin, 'file.colon-space', { key: keyBefore(src, origin) });
+      if (/Missing , or :/.test(m)) return problem(origin, 'file.missing-comma-or-colon');
+      if (/Missing ,/.test(m)) return problem(origin, 'file.missing-comma');
+      if (/Comments must be separated/.test(m)) return problem(origin, 'file.comment-space');
+      if (/Sequence item without/.test(m)) return problem(origin, 'file.list-indent', {}, 1);
+      if (/Block scalar/i.test(m)) return problem(origin, 'file.block-indent');
+      if (/Tags and anchors/.test(m)) {
+        const special = specialStart(src, start, origin);
+        if (special !== undefined) return problem(special, 'file.special-start', { char: src[special]! });
+      }
+      if (/Implicit map keys need to be followed/.test(m)) return keyProblem(src, origin, problem);
+      break;
+    case 'BLOCK_AS_IMPLICIT_KEY': {
+      // A list where a key belongs: noticed at the end of the line before it.
+      if (!/Nested mappings/.test(m)) return problem(oddLine(src, /^\s*(#.*)?$/.test(src.slice(origin, endOfLine(src, origin))) ? (nextContentLine(src, start) ?? start) : start), 'file.list-indent', {}, 1);
+      // `title: Acme: the company`: a colon and a space in a text.
+      if (/: |:$/.test(src.slice(origin, endOfLine(src, origin)))) return problem(origin, 'file.colon-in-text');
+      // The value goes on in a line indented deeper, which has a key: one of the two lines is indented wrongly.
+      return problem(misindented(src, start), 'file.bad-indent');
+    }
+    case 'BLOCK_IN_FLOW': {
+      const text = src.slice(origin, err.pos[1]);
+      // `{ name: "You" accounts: [a] }`: a quoted text and then more, where a comma belongs.
+      const quoted = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*')[ \t]+(?=[^\s,}\]])/.exec(text);
+      if (quoted) return problem(origin + quoted[0].length, 'file.missing-comma');
+      const colon = /(?:^|\s)([^\s:]+):(?: |$)/m.exec(text);
+      if (colon) return problem(origin, 'file.colon-in-flow', { key: colon[1]! });
+      return problem(origin, 'file.block-in-flow');
+    }
+    case 'UNEXPECTED_TOKEN': {
+      if (/at node end/.test(m)) {
+        // `"He said "hi""`: the text ended at a quote meant to be inside it.
+        const end = src.slice(start, origin).trimEnd();
+        const quote = end.slice(-1);
+        if (quote === '"' || quote === "'") return problem(start + end.length - 1, quote === '"' ? 'file.quote-in-double' : 'file.quote-in-single');
+        // `*Base* edition`: an alias (or anchor, or tag) and then the text meant to go with it.
+        const special = specialStart(src, start, origin - 1);
+        if (special !== undefined) return problem(special, 'file.special-start', { char: src[special]! });
+        return problem(origin, 'file.after-value', {}, 1);
+      }
+      if (/Unexpected , in|empty item/.test(m)) return problem(origin, 'file.extra-comma');
+      const c = src[origin];
+      if (/in YAML (stream|document)/.test(m) && (c === '}' || c === ']')) return problem(origin, 'file.stray-closer', { close: c }, 1);
+      return problem(origin, 'file.unexpected', {}, 2);
+    }
+    case 'NON_STRING_KEY':
+      if ('&*!'.includes(src[origin] ?? ' ')) return problem(origin, 'file.special-start', { char: src[origin]! });
+      return problem(origin, 'file.key-not-text', {}, 2);
+    case 'BAD_INDENT':
+      if (/sequence items/.test(m)) return problem(oddLine(src, start), 'file.list-indent', {}, 1);
+      if (/Block scalar/i.test(m)) return problem(origin, 'file.block-indent');
+      if (/Flow end indicator/.test(m)) return problem(origin, 'file.flow-indent', {}, 1);
+      return problem(oddLine(src, start), 'file.bad-indent', {}, 1);
+  }
+  return problem(origin, 'file.syntax', { detail: cleanYamlMessage(m) }, 2);
+}
+
+/**
+ * The lines of a bracket left open, up to where the parser gave up on it:
+ * from its line to the first line after it that starts a key or a list item
+ * of its own, no deeper than the bracket's line (what comes from there on is
+ * read anew, and its problems are its own).
+ */
+function bracketSpan(src: string, opener: number, gaveUp: number): [number, number] {
+  const first = lineStart(src, opener);
+  const indent = indentOf(src, first);
+  let end = endOfLine(src, opener);
+  for (let l = end + 1; l < src.length && l <= gaveUp; l = endOfLine(src, l) + 1) {
+    const text = src.slice(l, endOfLine(src, l));
+    if (indentOf(src, l) <= indent && /^ *(- |[^\s:#][^:#]*:(\s|$)|"[^"]*" *:(\s|$)|'[^']*' *:(\s|$))/.test(text) && !closesMore(text)) break;
+    end = endOfLine(src, l);
+  }
+  return [first, end];
+}
+
+/** Whether a line closes a bracket it does not open (so goes on from a line above). */
+function closesMore(line: string): boolean {
+  let depth = 0;
+  for (const c of line.replace(/"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|\s#.*$/g, '')) {
+    if (c === '[' || c === '{') depth++;
+    else if ((c === ']' || c === '}') && --depth < 0) return true;
+  }
+  return false;
+}
+
+/**
+ * A key the parser could not end (it reads on into the next line): one
+ * without a space after its colon (`title:"No space"`), a line without any
+ * colon, or only a symptom of another problem on the line.
+ */
+function keyProblem(src: string, at: number, problem: (at: number, code: string, params?: Params, rank?: number) => SyntaxProblem): SyntaxProblem {
+  const text = src.slice(at, endOfLine(src, at)).replace(/\s+#.*$/, '');
+  if (/:(\s|$)/.test(text)) return problem(at, 'file.unexpected', {}, 2);
+  const colon = text.indexOf(':');
+  if (colon > 0) return problem(at + colon, 'file.colon-space', { key: text.slice(0, colon).trim() });
+  return problem(at, 'file.no-colon');
+}
+
+/** Where the anchor (&), alias (*), tag (!) or directive (%) that the writer meant as text starts, on the line up to `at`. */
+function specialStart(src: string, start: number, at: number): number | undefined {
+  const special = /(?:^|[\s[{,])([&*!%])[^\s]*\s*$/.exec(src.slice(start, at + 1));
+  return special ? start + special.index + special[0].indexOf(special[1]!) : undefined;
+}
+
+/** The key just before a colon at `at`, e.g. `name` in `{ name:"x" }`. */
+function keyBefore(src: string, at: number): string {
+  return /([^\s{},[\]]+)\s*:?\s*$/.exec(src.slice(lineStart(src, at), at))?.[1] ?? 'key';
+}
+
+/** Where the text whose closing `quote` is missing at `end` opens. */
+function openingQuote(src: string, end: number, quote: '"' | "'"): number {
+  for (let i = Math.min(end, src.length) - 1; i >= 0; i--) {
+    if (src[i] !== quote) continue;
+    if (quote === '"') {
+      let backslashes = 0;
+      while (src[i - 1 - backslashes] === '\\') backslashes++;
+      if (backslashes % 2 === 0) return i;
+    } else if (src[i - 1] === "'") i--;
+    else return i;
+  }
+  return end;
+}
+
+/**
+ * Of a key line whose value goes on in a deeper indented line with a key of
+ * its own: the one indented wrongly. If the lines before the key line are
+ * indented like the deeper line, the key line is too little indented;
+ * otherwise the deeper line too much. Returns where its text starts.
+ */
+function misindented(src: string, keyLine: number): number {
+  const next = nextContentLine(src, keyLine);
+  if (next === undefined) return keyLine + indentOf(src, keyLine);
+  const before = previousContentLine(src, keyLine);
+  return before !== undefined && indentOf(src, before) === indentOf(src, next) ? keyLine + indentOf(src, keyLine) : next + indentOf(src, next);
+}
+
+/**
+ * The line out of line when the parser finds the line at `line` indented
+ * unlike the lines before it: usually that line, but the first line of the
+ * block (first key, first item) when it alone is indented otherwise and this
+ * line is indented as the line after it, or as usual (two spaces in from the
+ * key above). Returns where the text of the line out of line starts.
+ */
+function oddLine(src: string, line: number): number {
+  const indent = indentOf(src, line);
+  const here = line + indent;
+  // The block's first line: the first after the nearest line indented less than this one (its parent).
+  let first = line;
+  let parent: number | undefined;
+  for (let l = previousContentLine(src, line); l !== undefined; l = previousContentLine(src, l)) {
+    const at = indentOf(src, l);
+    // A line before this one indented as this one: this one is not alone in being so.
+    if (at === indent) return here;
+    if (at < indent) {
+      parent = l;
+      break;
+    }
+    first = l;
+  }
+  const firstIndent = indentOf(src, first);
+  if (first === line || firstIndent <= indent) return here;
+  // Everything between the first line and this one must belong to the first line (be indented deeper).
+  for (let l = nextContentLine(src, first); l !== undefined && l < line; l = nextContentLine(src, l)) if (indentOf(src, l) <= firstIndent) return here;
+  const item = (l: number) => /^ *- /.test(src.slice(l, endOfLine(src, l)));
+  if (item(first) !== item(line)) return here;
+  let after = nextContentLine(src, line);
+  while (after !== undefined && indentOf(src, after) > indent) after = nextContentLine(src, after);
+  const agrees = after !== undefined && indentOf(src, after) === indent && item(after) === item(line);
+  // Two spaces in from a key; a key under a list item starts where the item's text does.
+  const usual = parent === undefined ? 0 : /^ *- /.test(src.slice(parent, endOfLine(src, parent))) ? /^(?: *- +)+/.exec(src.slice(parent, endOfLine(src, parent)))![0].length : indentOf(src, parent) + 2;
+  return agrees || indent === usual ? first + firstIndent : here;
+}
+
+const isContent = (src: string, l: number) => !/^\s*(#.*)?$/.test(src.slice(l, endOfLine(src, l)));
+
+function previousContentLine(src: string, line: number): number | undefined {
+  for (let l = line; l > 0; ) {
+    l = lineStart(src, l - 1);
+    if (isContent(src, l)) return l;
+  }
+  return undefined;
+}
+
+function nextContentLine(src: string, line: number): number | undefined {
+  for (let l = endOfLine(src, line) + 1; l < src.length; l = endOfLine(src, l) + 1) if (isContent(src, l)) return l;
+  return undefined;
+}
+
+function indentOf(src: string, line: number): number {
+  return /^ */.exec(src.slice(line, endOfLine(src, line)))![0].length;
+}
+
+/** Where the line holding `i` starts. */
+function lineStart(src: string, i: number): number {
+  return src.lastIndexOf('\n', i - 1) + 1;
+}
+
+/** The line holding `i`, without its line break. */
+function lineSpan(src: string, i: number): [number, number] {
+  return [lineStart(src, i), endOfLine(src, i)];
 }
 
 /**
  * Where the innermost `open` bracket still open at `end` starts, or
  * undefined. Skips quoted scalars, block scalars and comments; a closer of the other kind
- * does not close it (in `[acme }` the [ stays open).
+ * does not close it (in `[acme }` the [ stays open), but closes an outer bracket of its
+ * own kind, and the bracket it skips stays unclosed (in `{ a: [b }` the [).
  */
 export function unclosedBracket(src: string, end: number, open: '[' | '{'): number | undefined {
   const stack: number[] = [];
+  const abandoned: number[] = [];
+  const lastOf = (list: number[], bracket: string) => {
+    for (let k = list.length - 1; k >= 0; k--) if (src[list[k]!] === bracket) return k;
+    return -1;
+  };
   let lastSignificant = '\n';
   for (let i = 0; i < end && i < src.length; i++) {
     const c = src[i]!;
@@ -300,11 +714,17 @@ export function unclosedBracket(src: string, end: number, open: '[' | '{'): numb
       }
     }
     if (c === '[' || c === '{') stack.push(i);
-    else if ((c === ']' || c === '}') && stack.length > 0 && src[stack[stack.length - 1]!] === (c === ']' ? '[' : '{')) stack.pop();
+    else if (c === ']' || c === '}') {
+      // A closer closes the innermost bracket of its kind; brackets still open inside that one are never closed.
+      const k = lastOf(stack, c === ']' ? '[' : '{');
+      if (k >= 0) abandoned.push(...stack.splice(k).slice(1));
+    }
     if (c === '\n' || !/\s/.test(c)) lastSignificant = c;
   }
-  for (let k = stack.length - 1; k >= 0; k--) if (src[stack[k]!] === open) return stack[k]!;
-  return undefined;
+  const k = lastOf(stack, open);
+  if (k >= 0) return stack[k];
+  const j = lastOf(abandoned, open);
+  return j >= 0 ? abandoned[j] : undefined;
 }
 
 /**
@@ -394,6 +814,31 @@ function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
   return def.type === 'object' && def.shape ? Object.keys(def.shape) : [];
 }
 
+/**
+ * The key of the mapping at `path` that an unknown key `key` belongs under,
+ * when it is a key one level down (a key indented too little): the key
+ * written just before it if that one fits, else the only one that does.
+ */
+function ownerOf(schema: z.ZodType, root: unknown, path: readonly PathSegment[], key: string): string | undefined {
+  const holder = valueAt(root, path);
+  if (holder === null || typeof holder !== 'object' || Array.isArray(holder)) return undefined;
+  const owners = keysAt(schema, path).filter((k) => keysAt(schema, [...path, k]).includes(key) || keysAt(schema, [...path, k, 0]).includes(key));
+  const written = Object.keys(holder);
+  const before = written[written.indexOf(key) - 1];
+  if (before !== undefined && owners.includes(before)) return before;
+  return owners.length === 1 ? owners[0] : undefined;
+}
+
+/** Whether the object holding the missing key at `path` has an unknown key that is a misspelling of it. */
+function misspeltKeyFor(schema: z.ZodType, root: unknown, path: readonly PathSegment[]): boolean {
+  const parent = path.slice(0, -1);
+  const holder = valueAt(root, parent);
+  if (holder === null || typeof holder !== 'object' || Array.isArray(holder)) return false;
+  const known = keysAt(schema, parent);
+  const missing = String(path[path.length - 1]);
+  return Object.keys(holder).some((k) => !known.includes(k) && (closest(k, known) === missing || k.startsWith(`${missing}:`)));
+}
+
 const TYPE_NAMES: Record<string, string> = {
   array: '@type.list',
   object: '@type.mapping',
@@ -410,6 +855,31 @@ function describe(v: unknown): string {
   if (typeof v === 'object') return '@found.mapping';
   if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
   return JSON.stringify(v) ?? String(v);
+}
+
+/**
+ * What to say of a value where a number belongs: what the file has and, where
+ * it is clear, how to write it: 0,4 and 40% as 0.4, "0.4" without quotes.
+ */
+function notANumber(actual: unknown, written: string | undefined, what: string): { code: string; params: Params } {
+  const found = describe(actual);
+  if (typeof actual === 'string') {
+    const s = actual.trim();
+    if (/^[-+]?\d+,\d+$/.test(s)) return { code: 'number.decimal-comma', params: { what, found, fixed: s.replace(',', '.') } };
+    const percent = /^([-+]?\d+(?:[.,]\d+)?) *%$/.exec(s);
+    if (percent) return { code: 'number.percent', params: { what, found, fixed: String(+(Number(percent[1]!.replace(',', '.')) / 100).toPrecision(12)) } };
+    if (s !== '' && Number.isFinite(Number(s)) && /^["']/.test(written ?? '')) return { code: 'number.quoted', params: { what, found } };
+  }
+  return { code: 'number.type-found', params: { what, found } };
+}
+
+/** `Why: explain` of a mapping with one key and a plain value: a text with ": " in it, read as a key and its value. */
+function keyAndValue(v: unknown): string | undefined {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return undefined;
+  const entries = Object.entries(v);
+  if (entries.length !== 1) return undefined;
+  const [k, x] = entries[0]!;
+  return x === null || ['string', 'number', 'boolean'].includes(typeof x) ? `${k}: ${x ?? ''}`.trim() : undefined;
 }
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
@@ -456,12 +926,25 @@ export interface ExtraIssue {
  * problems (its refinements run only on otherwise valid data): they are
  * reported together, so one round of fixing is enough.
  */
-export function validateDocument<S extends z.ZodType>(doc: SourceDocument, schema: S, extra: (value: unknown) => ExtraIssue[] = () => []): z.output<S> {
+/** A form of a choice (invalid_union) that the value has: its problems are inside it, not in its type. */
+const fitting = (branch: ZodIssueLike[]) => !branch.some((i) => i.code === 'invalid_type' && i.path.length === 0);
+
+export function validateDocument<S extends z.ZodType>(
+  doc: SourceDocument,
+  schema: S,
+  extra: (value: unknown) => ExtraIssue[] = () => [],
+  /** Problems that only follow from another one the file has (said by the schema's own checks or by `extra`): left out. */
+  followsFrom: (code: string, params: Params) => boolean = () => false,
+): z.output<S> {
   const result = schema.safeParse(doc.value);
   if (result.success) return result.data;
   const issues: FileIssue[] = [];
   const seen = new Set<string>();
+  // Paths that already have a message about their value: whatever else is said there follows from it
+  // (a text where a list belongs is not also "too long"; a number too big for a whole number is not also "not whole").
+  const settled = new Set<string>();
   const push = (path: PathSegment[], code: string, params: Params, key = false) => {
+    if (followsFrom(code, params)) return;
     const p = doc.positionOf(path, key);
     const issue = issueAt(doc.file, p.line, p.col, code, params, formatPath(path));
     const id = formatIssue(issue);
@@ -473,21 +956,38 @@ export function validateDocument<S extends z.ZodType>(doc: SourceDocument, schem
   const report = (raw: ZodIssueLike, prefix: PathSegment[]): void => {
     const path = [...prefix, ...raw.path.filter((s): s is PathSegment => typeof s === 'string' || typeof s === 'number')];
     const actual = valueAt(doc.value, path);
+    if (raw.code !== 'unrecognized_keys') {
+      if (settled.has(formatPath(path))) return;
+      // A choice of forms settles its path only when no form fits (else the fitting form speaks, below it).
+      if (raw.code !== 'invalid_union' || actual === undefined || !raw.errors?.some(fitting)) settled.add(formatPath(path));
+    }
     if (raw.code === 'unrecognized_keys' && raw.keys) {
       const known = keysAt(schema, path);
       for (const k of raw.keys) {
         const guess = closest(k, known);
-        if (guess) push([...path, k], 'key.unknown-guess', { key: k, guess }, true);
+        // In { margin: 0,1 } the comma ends the value 0 and makes 1 a key.
+        const comma = /^\d+$/.test(k) ? /([^\s{},:]+): *([-+]?\d+),$/.exec(doc.writtenAt?.([...path, k], true)?.before ?? '') : null;
+        // In { name:"You" } the missing space makes one key of it all.
+        const glued = /^([^:\s]+):(\S.*)$/.exec(k);
+        if (comma) push([...path, k], 'key.decimal-comma', { key: k, name: comma[1]!, written: `${comma[2]},${k}`, fixed: `${comma[2]}.${k}` }, true);
+        else if (glued && known.includes(glued[1]!)) push([...path, k], 'key.colon-space', { key: k, name: glued[1]!, value: glued[2]! }, true);
+        else if (guess) push([...path, k], 'key.unknown-guess', { key: k, guess }, true);
+        else if (ownerOf(schema, doc.value, path, k)) push([...path, k], 'key.belongs-under', { key: k, parent: ownerOf(schema, doc.value, path, k)! }, true);
         else if (known.length > 0) push([...path, k], 'key.unknown-list', { key: k, known: known.join(', ') }, true);
         else push([...path, k], 'key.unknown', { key: k }, true);
       }
       return;
     }
+    // A required key that is missing because it is misspelt: the "did you mean" at the misspelt key says it all.
+    if (actual === undefined && path.length > 0 && misspeltKeyFor(schema, doc.value, path)) return;
     const own = uncode(raw.message);
     if (own) {
       // A check cannot see its own key; the messages that name it get it here.
       const params = own.code === 'number.required' ? { ...own.params, name: String(path[path.length - 1] ?? '') } : own.params;
-      push(path, own.code, params, raw.params?.at === 'key');
+      if (own.code === 'number.type') {
+        const n = notANumber(actual, doc.writtenAt?.(path)?.text, String(own.params.what ?? ''));
+        push(path, n.code, n.params);
+      } else push(path, own.code, params, raw.params?.at === 'key');
       return;
     }
     if (raw.code === 'invalid_value' && raw.values && raw.values.length > 1) {
@@ -505,7 +1005,7 @@ export function validateDocument<S extends z.ZodType>(doc: SourceDocument, schem
     if (raw.code === 'invalid_union' && raw.errors) {
       // A text is a string or { en, nl }; a question list is a list or { en: [...], nl: [...] }.
       // The branch whose shape the file has tells what is wrong inside it, at its own place.
-      const fits = raw.errors.filter((branch) => !branch.some((i) => i.code === 'invalid_type' && i.path.length === 0));
+      const fits = raw.errors.filter(fitting);
       if (fits.length > 0) {
         for (const i of fits[0]!) report(i, path);
         return;
@@ -522,7 +1022,14 @@ export function validateDocument<S extends z.ZodType>(doc: SourceDocument, schem
     }
     if (raw.code === 'invalid_type') {
       const expected = raw.expected ?? '';
-      push(path, 'value.type', { expected: TYPE_NAMES[expected] ?? expected, found: describe(actual) });
+      // One value where a list belongs: show the list of one.
+      if (expected === 'array' && (typeof actual === 'string' || typeof actual === 'number' || typeof actual === 'boolean'))
+        push(path, 'value.list-single', { found: describe(actual), fix: `[${typeof actual === 'string' && !/^[\w.-]+$/.test(actual) ? JSON.stringify(actual) : String(actual)}]` });
+      else if (expected === 'number') {
+        const n = notANumber(actual, doc.writtenAt?.(path)?.text, '');
+        push(path, n.code, n.params);
+      } else if (expected === 'string' && keyAndValue(actual)) push(path, 'value.text-colon', { found: JSON.stringify(keyAndValue(actual)) });
+      else push(path, 'value.type', { expected: TYPE_NAMES[expected] ?? expected, found: describe(actual) });
       return;
     }
     if (raw.code === 'too_big' && Array.isArray(actual)) {
@@ -545,7 +1052,8 @@ export function validateDocument<S extends z.ZodType>(doc: SourceDocument, schem
     push(path, 'value.invalid', {});
   };
   for (const raw of result.error.issues as ZodIssueLike[]) report(raw, []);
-  for (const x of extra(doc.value)) push(x.path, x.code, x.params, x.at === 'key');
+  // A check outside the schema says nothing new where the schema has already found the value wrong.
+  for (const x of extra(doc.value)) if (!settled.has(formatPath(x.path))) push(x.path, x.code, x.params, x.at === 'key');
   issues.sort((a, b) => a.line - b.line || a.col - b.col);
   throw new FileError(issues);
 }

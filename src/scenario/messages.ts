@@ -5,7 +5,7 @@
  * checks can only return a string, so a check's message is the code and its
  * parameters packed into one string, unpacked when issues are collected.
  */
-import { locale, t, type Lang, type Params } from '../i18n/index.js';
+import { has, locale, t, type Lang, type Params } from '../i18n/index.js';
 
 const MARK = '\u0000issue:';
 
@@ -30,13 +30,14 @@ export function uncode(message: string): Coded | null {
 
 /**
  * Parameters may name other messages (a unit, a kind of thing) as `@key`, or
- * several as `@a|@b`; they are worded in the same language.
+ * several as `@a|@b`; they are worded in the same language. Any other value
+ * (a key or a character from the file, even one starting with @) is shown as is.
  */
 export function word(code: string, params: Params, lang: Lang): string {
   const resolved: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(params)) {
     if (typeof v === 'number') resolved[k] = new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 6 }).format(v);
-    else if (v.startsWith('@')) resolved[k] = v.split('|').map((x) => t(x.slice(1), {}, lang)).join(' / ');
+    else if (v.split('|').every((x) => x.startsWith('@') && has(x.slice(1)))) resolved[k] = v.split('|').map((x) => t(x.slice(1), {}, lang)).join(' / ');
     else resolved[k] = v;
   }
   if (typeof resolved.what === 'string' && resolved.what !== '') resolved.what = ` (${resolved.what})`;

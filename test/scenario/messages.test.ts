@@ -1,10 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { keys } from '../../src/i18n/index.js';
 import { validateExperimentDocument } from '../../src/experiment/load.js';
-import { FileError, issueMessage, readDocument, unclosedBracket, type FileIssue } from '../../src/scenario/document.js';
+import { decodeText, FileError, issueMessage, readDocument, unclosedBracket, type FileIssue } from '../../src/scenario/document.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { closest } from '../../src/scenario/schema.js';
-import { SMALL_SCENARIO } from '../helpers.js';
+import { ROOT, SMALL_SCENARIO } from '../helpers.js';
 
 function issuesOf(text: string): FileIssue[] {
   try {
@@ -73,7 +75,7 @@ describe('messages name the problem at its node', () => {
     expect(first(BASE.replace('title: "Base"', 'title: "Base"\ntitle: "Again"'))).toBe('4:1: YAML/JSON syntax: this key is already given above in the same mapping; give each key once');
     expect(first(BASE.replace('  - { id: service', '\t- { id: service'))).toMatch(/a tab is used to indent; indent with spaces$/);
     expect(first(BASE.replace('title: "Base"', 'title: "Base'))).toMatch(/a quoted text is not closed; add the closing quote$/);
-    expect(first(BASE.replace('title: "Base"', 'title: a: b'))).toMatch(/two "key: value" pairs on one line/);
+    expect(first(BASE.replace('title: "Base"', 'title: a: b'))).toMatch(/a text that contains ": " must be written in double quotes/);
     expect(first('format: two-fronts/scenario@1\nid: base\ncompany:\n  regime: matrix\n matrixWeight: 0.5\n')).toMatch(/this line is indented differently from the other keys of its mapping/);
     expect(first(BASE.replace('title: "Base"', 'title: "Base"\ntitle: "Again"'), 'nl')).toBe('4:1: YAML/JSON-syntaxis: deze sleutel staat al eerder in dezelfde mapping; geef elke sleutel één keer');
   });
@@ -100,16 +102,13 @@ describe('messages name the problem at its node', () => {
     ]);
   });
 
-  it('a missing or misspelt required number names its key, in both languages', () => {
+  it('a missing required number names its key, in both languages; a misspelt one is named at the misspelling only', () => {
     const typo = BASE.replace('capacity: 60', 'capacty: 60');
-    expect(lines(typo)).toEqual([
-      '5:5: departments[0].capacity: "capacity" (expert-days per quarter) is required',
-      '5:45: departments[0].capacty: unknown key "capacty" (did you mean "capacity"?)',
-    ]);
-    expect(lines(typo, 'nl')[0]).toBe('5:5: departments[0].capacity: "capacity" (expertdagen per kwartaal) is verplicht');
+    expect(lines(typo)).toEqual(['5:45: departments[0].capacty: unknown key "capacty" (did you mean "capacity"?)']);
     expect(lines(BASE.replace('wallet: 400, ', ''))).toEqual([
       '8:5: accounts[0].wallet: "wallet" (k€ per quarter the account could spend with us) is required',
     ]);
+    expect(lines(BASE.replace('wallet: 400, ', ''), 'nl')[0]).toBe('8:5: accounts[0].wallet: "wallet" (k€ per kwartaal die het account bij ons zou kunnen besteden) is verplicht');
   });
 
   const questions = (yaml: string) => `${BASE}debrief:\n  questions: ${yaml}\n`;
@@ -120,7 +119,7 @@ describe('messages name the problem at its node', () => {
     expect(lines(questions(many(51)))).toEqual(['14:14: debrief.questions: this list has more than 50 items']);
     expect(lines(questions('["a", 5]'))).toEqual(['14:20: debrief.questions[1]: expected a text, found 5']);
     expect(lines(questions(`{ en: ${many(51)} }`))).toEqual(['14:20: debrief.questions.en: this list has more than 50 items']);
-    expect(lines(questions('{ en: ["a"], nl: "x" }'))).toEqual(['14:31: debrief.questions.nl: expected a list, found "x"']);
+    expect(lines(questions('{ en: ["a"], nl: "x y" }'))).toEqual(['14:31: debrief.questions.nl: expected a list, found "x y"; for a list of one, write ["x y"]']);
     expect(lines(questions('"just one"'))).toEqual([
       '14:14: debrief.questions: expected a list of texts, or one list per language ({ en: [...], nl: [...] }), found "just one"',
     ]);
@@ -297,5 +296,201 @@ describe('a value that fits no form of a choice of types', () => {
     }
     expect(found.map((i) => `${i.line}:${i.col}: ${i.path}: ${i.message}`)).toEqual(['4:18: set.quarters: expected a number / a text / true or false, found a list']);
     expect(issueMessage(found[0]!, 'nl')).toBe('verwacht een getal / een tekst / true of false, gevonden: een lijst');
+  });
+});
+
+describe('one mistake, one message', () => {
+  it('a value of the wrong type or out of range gets one message, not also the checks that follow from it', () => {
+    expect(lines(BASE.replace('title: "Base"', 'title: "Base"\ndebrief:\n  compareRegimes: account-pnl'))).toEqual([
+      '5:19: debrief.compareRegimes: expected a list, found "account-pnl"; for a list of one, write [account-pnl]',
+    ]);
+    expect(lines(BASE.replace('title: "Base"', 'title: "Base"\nseed: 99999999999999999999'))).toEqual(['4:7: seed: must be at most 4,294,967,295 (default seed)']);
+    expect(lines(BASE.replace('id: base', 'id: Base_Id_That_Is_Far_Too_Long_For_An_Id_Because_Ids_Have_At_Most_64_Characters'))).toEqual([
+      '2:5: id: an id has at most 64 characters',
+    ]);
+  });
+
+  it('a required key that is misspelt is named once, at the misspelling', () => {
+    expect(lines(BASE.replace('title: "Base"', 'titel: "Base"'))).toEqual(['3:1: titel: unknown key "titel" (did you mean "title"?)']);
+    expect(lines(BASE.replace('title: "Base"', 'titel: "Base"'), 'nl')).toEqual(['3:1: titel: onbekende sleutel "titel" (bedoel je "title"?)']);
+  });
+
+  it('a list that is missing, or misspelt, is named once: references into it are not also called unknown', () => {
+    expect(lines(BASE.replace('departments:', 'department:'))).toEqual(['4:1: department: unknown key "department" (did you mean "departments"?)']);
+    const noDepartments = BASE.replace(/departments:\n( {2}- .*\n){2}/, '');
+    expect(lines(noDepartments)).toEqual(['1:1: departments: "departments" is required']);
+    expect(lines(noDepartments, 'nl')).toEqual(['1:1: departments: "departments" is verplicht']);
+  });
+
+  it('one id where a list of ids belongs suggests the list of one, and no account is called ownerless because of it', () => {
+    expect(lines(BASE.replace('accounts: [globex]', 'accounts: globex'))).toEqual([
+      '12:41: kams[1].accounts: expected a list, found "globex"; for a list of one, write [globex]',
+    ]);
+    expect(lines(BASE.replace('accounts: [globex]', 'accounts: globex'), 'nl')).toEqual([
+      '12:41: kams[1].accounts: verwacht een lijst, gevonden: "globex"; schrijf voor een lijst met één element [globex]',
+    ]);
+    // Without any KAMs, no account is reported as ownerless either: the one problem is the missing list.
+    expect(lines(BASE.replace(/kams:\n( {2}- .*\n){2}/, ''))).toEqual(['1:1: kams: "kams" is required']);
+    // Nor while an id in a KAM's accounts is written wrongly.
+    expect(lines(BASE.replace('accounts: [acme]', 'accounts: [Acme]'))).toEqual([
+      '11:40: kams[0].accounts[0]: an id is kebab-case: lower-case letters and digits joined by single hyphens, starting with a letter (e.g. "solution-engineering")',
+    ]);
+  });
+});
+
+describe('a value written another way says how to write it', () => {
+  const weight = (yaml: string) => BASE.replace('title: "Base"', `title: "Base"\ncompany:\n  matrixWeight: ${yaml}`);
+
+  it('a number with a decimal comma, a percentage or quotes shows what was found and how to write it', () => {
+    const expected = 'expected a number (matrix only: weight on account value), found';
+    expect(lines(weight('0,4'))).toEqual([`5:17: company.matrixWeight: ${expected} "0,4"; write 0.4, with a decimal point`]);
+    expect(lines(weight('40%'))).toEqual([`5:17: company.matrixWeight: ${expected} "40%"; write a percentage as a fraction: 0.4`]);
+    expect(lines(weight('"0.4"'))).toEqual([`5:17: company.matrixWeight: ${expected} the text "0.4"; write the number without quotes`]);
+    expect(lines(weight('lots'))).toEqual([`5:17: company.matrixWeight: ${expected} "lots"`]);
+    expect(lines(weight('0,4'), 'nl')).toEqual([
+      '5:17: company.matrixWeight: verwacht een getal (alleen matrix: gewicht van de accountwaarde), gevonden: "0,4"; schrijf 0.4, met een decimale punt',
+    ]);
+  });
+
+  it('a decimal comma inside braces, which ends the number and makes the decimals a key, is named as such', () => {
+    expect(lines(BASE.replace('wallet: 700 }', 'wallet: 700, margin: 0,1, }'))).toEqual([
+      '9:58: accounts[1].1: unknown key "1": in "margin: 0,1" the comma ends the number and starts a new key; write a decimal point: margin: 0.1',
+    ]);
+    expect(lines(BASE.replace('wallet: 700 }', 'wallet: 700, margin: 0,1 }'), 'nl')).toEqual([
+      '9:58: accounts[1].1: onbekende sleutel "1": in "margin: 0,1" beëindigt de komma het getal en begint een nieuwe sleutel; schrijf een decimale punt: margin: 0.1',
+    ]);
+  });
+
+  it('a question with ": " in it, read as a key and its value, is to be quoted', () => {
+    expect(lines(`${BASE}debrief:\n  questions:\n    - Why: explain\n`)).toEqual([
+      '15:7: debrief.questions[0]: expected a text, found "Why: explain", read as a key and its value; a text that contains ": " must be written in double quotes',
+    ]);
+  });
+});
+
+describe('syntax mistakes named by their cause, in a trainer\'s words', () => {
+  const title = (yaml: string) => BASE.replace('title: "Base"', `title: ${yaml}`);
+  const syntax = 'YAML/JSON syntax: ';
+  /** Words of the YAML parser that mean nothing to a trainer. */
+  const parserWords = /implicit|flow (map|seq|collection)|scalar|token|stringKeys|block collection|compact mapping|reserved character|node end/i;
+
+  it('a colon and a space in a text asks for quotes; a key indented too little or too much is named at that key', () => {
+    expect(lines(title('Acme: the company'))).toEqual([`3:8: ${syntax}a text that contains ": " must be written in double quotes ("..."); if a key was meant, put it on a line of its own`]);
+    expect(lines(title('Acme: the company'), 'nl')).toEqual([
+      '3:8: YAML/JSON-syntaxis: een tekst met ": " erin moet tussen dubbele aanhalingstekens staan ("..."); was een sleutel bedoeld, zet die dan op een eigen regel',
+    ]);
+    const misindented = `${syntax}this line is indented differently from the other keys of its mapping; line them up`;
+    expect(lines(title('"Base"\ncompany:\n  regime: matrix\nmatrixWeight: 0.4\n  fixedCostPerQuarter: 60'))).toEqual([`6:1: ${misindented}`]);
+    expect(lines(title('"Base"\ncompany:\n  regime: matrix\n   fixedCostPerQuarter: 60'))).toEqual([`6:4: ${misindented}`]);
+    // The last key of a block, indented too little, is read as a key of the mapping above: named as such.
+    expect(lines(title('"Base"\ncompany:\n  regime: matrix\nmatrixWeight: 0.4'))).toEqual([
+      '6:1: matrixWeight: unknown key "matrixWeight" here: it belongs under "company"; indent it like the other keys of company',
+    ]);
+    expect(lines(title('"Base"\ncompany:\n  regime: matrix\nmatrixWeight: 0.4'), 'nl')).toEqual([
+      '6:1: matrixWeight: onbekende sleutel "matrixWeight" hier: hij hoort onder "company"; laat hem inspringen zoals de andere sleutels van company',
+    ]);
+  });
+
+  it('a quote left open inside braces is reported at the quote; a [ left open inside braces only at the [', () => {
+    expect(lines(BASE.replace('name: "Globex",', 'name: "Globex,'))).toEqual([`9:25: ${syntax}a quoted text is not closed; add the closing quote`]);
+    expect(lines(BASE.replace('accounts: [globex], persona', 'accounts: [globex, persona'))).toEqual([
+      `12:41: ${syntax}this [ is never closed: a ] is missing (or a line after it is not indented enough)`,
+    ]);
+    expect(unclosedBracket('a: { b: [c }\n', 12, '[')).toBe(8);
+    expect(unclosedBracket('a: { b: [c }\n', 12, '{')).toBeUndefined();
+  });
+
+  it('the parser\'s words become what to write instead, in English and Dutch', () => {
+    const json = JSON.stringify({ format: 'two-fronts/scenario@1', id: 'j', title: 'J' }, null, 2).replace('"j",', '"j",,');
+    const cases: [string, string][] = [
+      [title('"Base"').replace('title: ', 'title:'), '3:6: a key needs a space after its colon: write "title: ..."'],
+      [title('"He said "hi""'), '3:17: this quote ends the text, but more follows; inside "...", write a quote as \\" (or put the whole text in single quotes)'],
+      [title("'it's'"), "3:11: this quote ends the text, but more follows; inside '...', write a quote twice: '' (or put the whole text in double quotes)"],
+      [
+        BASE.replace('name: "Service"', 'name: { en: Service, nl: Techniek: afdeling }'),
+        '6:45: inside { } or [ ], a text that contains ": " must be written in double quotes ("..."); if "Techniek" is a key, put a comma before it',
+      ],
+      [BASE.replace('name: "You", ', 'name: "You" '), '11:28: a comma is missing before this; separate the items inside { } and [ ] with commas'],
+      [json, '3:13: a comma too many (two in a row, or one right after an opening bracket); remove it'],
+      [BASE.replace('accounts: [acme]', 'accounts: [, acme]'), '11:40: a comma too many (two in a row, or one right after an opening bracket); remove it'],
+      [BASE.replace('  - { id: globex', '  -{ id: globex'), '9:3: put a space after the dash: a list item starts with "- "'],
+      [title('"C:\\Users\\base"'), '3:11: inside "...", a backslash starts an escape such as \\n; write \\\\ for a backslash, or put the text in single quotes'],
+      [title('@base'), '3:8: a text that starts with @ must be written in double quotes ("@...")'],
+      [title('*Base* edition'), '3:8: a text that starts with * must be written in double quotes ("*...")'],
+      [title('!Base'), '3:8: a text that starts with ! must be written in double quotes; YAML tags such as !Base are not allowed'],
+      [title('"Base"\njust some words'), '4:1: this line is not a "key: value" pair; add ": " after the key, or, if it goes on from the text above, indent it as far as that text'],
+      [BASE.replace('persona: heavyweight }', 'persona: heavyweight }}'), '12:73: this } closes nothing; remove it, or add the opening bracket it belongs to'],
+      [title('"Base"# note'), '3:14: a # that starts a comment needs a space before it; if the # belongs to the text, put the text in double quotes'],
+    ];
+    for (const [text, expected] of cases) {
+      const [line, ...more] = lines(text);
+      expect(more).toEqual([]);
+      expect(line).toBe(`${expected.slice(0, expected.indexOf(' ') + 1)}${syntax}${expected.slice(expected.indexOf(' ') + 1)}`);
+      const nl = lines(text, 'nl')[0]!;
+      expect(nl).toMatch(/^\d+:\d+: YAML\/JSON-syntaxis: /);
+      expect(`${line}\n${nl}`).not.toMatch(parserWords);
+    }
+    expect(lines(title('"Base"').replace('title: ', 'title:'), 'nl')).toEqual(['3:6: YAML/JSON-syntaxis: na de dubbele punt van een sleutel hoort een spatie: schrijf "title: ..."']);
+    // Inside braces, a key without the space after its colon reads as one odd key.
+    expect(lines(BASE.replace('name: "You", ', 'name:"You", '))).toEqual(['11:16: kams[0].name:"You": unknown key "name:"You"": a key needs a space after its colon: write name: "You"']);
+  });
+});
+
+describe('one syntax mistake, one message', () => {
+  const tutorial = readFileSync(join(ROOT, 'scenarios/tutorial.yaml'), 'utf8');
+
+  it('a tab, a list item out of line or a dash without its space is reported once, not on every line after it', () => {
+    expect(lines(BASE.replace('  - { id: service', '\t- { id: service'))).toEqual(['6:1: YAML/JSON syntax: a tab is used to indent; indent with spaces']);
+    const outOfLine = 'YAML/JSON syntax: this list item is not lined up with the other items of its list; start their dashes in the same column';
+    expect(lines(BASE.replace('  - { id: service', '   - { id: service'))).toEqual([`6:4: ${outOfLine}`]);
+    // The first item out of line, not the second that agrees with the rest.
+    expect(lines(BASE.replace('  - { id: engineering', '   - { id: engineering'))).toEqual([`5:4: ${outOfLine}`]);
+    expect(lines(tutorial.replace('  - { id: engineering', '   - { id: engineering'))).toEqual([`27:4: ${outOfLine}`]);
+    expect(lines(tutorial.replace('  - { id: service', '\t- { id: service'))).toEqual(['28:1: YAML/JSON syntax: a tab is used to indent; indent with spaces']);
+    expect(lines(tutorial.replace('  - { id: borealis', '  -{ id: borealis'))).toEqual(['33:3: YAML/JSON syntax: put a space after the dash: a list item starts with "- "']);
+    expect(lines(tutorial.replace('  - { id: borealis', '  -{ id: borealis'), 'nl')).toEqual(['33:3: YAML/JSON-syntaxis: zet een spatie na het streepje: een lijstelement begint met "- "']);
+  });
+
+  it('a text continued on a line that is not indented is one problem at its bracket, not one per line after it', () => {
+    const broken = tutorial.replace('name: { en: "Legal & Contracts"', 'name: {\nen: "Legal & Contracts"');
+    expect(lines(broken)).toEqual(['30:24: YAML/JSON syntax: this { is never closed: a } is missing (or a line after it is not indented enough)']);
+  });
+
+  it('independent mistakes on later lines are still each reported', () => {
+    const two = BASE.replace('  - { id: service', '\t- { id: service').replace('  - { id: globex', '  -{ id: globex');
+    expect(lines(two)).toEqual([
+      '6:1: YAML/JSON syntax: a tab is used to indent; indent with spaces',
+      '9:3: YAML/JSON syntax: put a space after the dash: a list item starts with "- "',
+    ]);
+  });
+});
+
+describe('encodings and line ends from other systems', () => {
+  const decoded = (bytes: number[]): FileIssue[] | string => {
+    try {
+      return decodeText(new Uint8Array(bytes), 'x.yaml');
+    } catch (e) {
+      if (e instanceof FileError) return e.issues;
+      throw e;
+    }
+  };
+  const bytesOf = (text: string) => [...new TextEncoder().encode(text)];
+
+  it('a file saved in Latin-1 is reported at its first such character, with the way out', () => {
+    // "Café" with the é as the one Latin-1 byte 0xE9, on line 3 after a UTF-8 é on the same line.
+    const issues = decoded([...bytesOf('format: two-fronts/scenario@1\nid: base\ntitle: "é Caf'), 0xe9, ...bytesOf('"\n')]) as FileIssue[];
+    expect(issues.map((i) => `${i.line}:${i.col}: ${i.message}`)).toEqual([
+      '3:14: this character is not UTF-8: the file was saved in another encoding (such as Latin-1 or Windows-1252); save it as UTF-8 (in most editors: Save As, encoding UTF-8)',
+    ]);
+    expect(issueMessage(issues[0]!, 'nl')).toMatch(/^dit teken is geen UTF-8: .*sla het op als UTF-8/);
+    expect(decoded([...bytesOf('a: 1\r\nb: '), 0x96, 0x0d, 0x0a])).toMatchObject([{ line: 2, col: 4, code: 'file.encoding' }]);
+    // A binary file is not text at all.
+    expect(decoded([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])).toMatchObject([{ line: 1, col: 1, code: 'file.not-utf8' }]);
+    expect(decoded(bytesOf('title: "Café"\n'))).toBe('title: "Café"\n');
+  });
+
+  it('old Mac line ends (a lone CR) are line breaks', () => {
+    expect(lines(BASE.replace(/\n/g, '\r'))).toEqual([]);
+    expect(lines(BASE.replace('capacity: 60', 'capacity: -60').replace(/\n/g, '\r'))).toEqual(['5:55: departments[0].capacity: must be at least 0 (expert-days per quarter)']);
   });
 });
