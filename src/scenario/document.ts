@@ -327,9 +327,17 @@ interface SyntaxProblem {
   span: [number, number];
 }
 
-/** Reports at most this many syntax problems, and stops looking for more after this long: fixing the first ones is the next step anyway. */
+/**
+ * Reports at most this many syntax problems, and stops re-reading the file
+ * for more once the reads would cost more than this: fixing the first ones is
+ * the next step anyway. A read costs its length plus, since the parser slows
+ * down with every complaint, 50 per complaint (a tab early in a long file
+ * makes the parser complain about every line after it). A budget of work
+ * rather than of time, so a file gives the same messages on every machine.
+ */
 const MAX_SYNTAX_PROBLEMS = 20;
-const SYNTAX_BUDGET_MS = 400;
+const SYNTAX_BUDGET = 4_000_000;
+const readCost = (text: string, complaints: number) => text.length + 50 * complaints;
 
 /** The parser's complaints about `src` as problems in a trainer's words, knock-ons of an unclosed bracket left out. */
 function syntaxProblems(src: string, errors: readonly YAMLError[]): SyntaxProblem[] {
@@ -388,18 +396,22 @@ function confirmedProblems(src: string, found: SyntaxProblem[]): SyntaxProblem[]
   const said = new Set(found.map((p) => p.key));
   let pending = [...found].sort((a, b) => a.origin - b.origin);
   let text = src;
-  const started = Date.now();
+  let spent = readCost(src, found.length);
+  let last = spent;
   while (pending.length > 0) {
     const line = lineStart(src, pending[0]!.origin);
     const best = pending.filter((p) => lineStart(src, p.origin) === line).reduce((a, b) => (b.rank < a.rank ? b : a));
     kept.push(best);
     // Read again even when the parser said nothing more: what it said first may have hidden the rest.
-    if (kept.length >= MAX_SYNTAX_PROBLEMS || Date.now() - started > SYNTAX_BUDGET_MS) break;
+    // The next read is taken to cost what the last one did.
+    if (kept.length >= MAX_SYNTAX_PROBLEMS || spent + last > SYNTAX_BUDGET) break;
     const [from, to] = best.span;
     const after = Math.max(to, endOfLine(src, best.origin));
     const nested = nestedEnd(text, from, to);
     text = text.slice(0, from) + blanked(text.slice(from, to)) + text.slice(to);
     const again = parseYaml(text);
+    last = readCost(text, again.errors.length + again.warnings.length);
+    spent += last;
     pending = syntaxProblems(text, [...again.errors, ...again.warnings])
       .filter((p) => p.origin > after && (p.origin > nested || said.has(p.key)))
       .sort((a, b) => a.origin - b.origin);
