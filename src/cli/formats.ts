@@ -2,7 +2,8 @@
  * The file formats the command line reads, told apart by their `format` key.
  * Each entry validates a parsed document and throws FileError on problems.
  */
-import { readDocument, type SourceDocument } from '../scenario/document.js';
+import { readDocument, type FileIssue, type SourceDocument } from '../scenario/document.js';
+import { languageGaps } from '../scenario/languages.js';
 import { validateScenarioDocument } from '../scenario/load.js';
 import { SCENARIO_FORMAT } from '../scenario/schema.js';
 import { experimentKeysOf } from '../experiment/load.js';
@@ -14,6 +15,8 @@ export interface FileFormat {
   id: string;
   kind: string;
   validate(doc: SourceDocument): unknown;
+  /** What is allowed but probably not meant, once the file is valid. */
+  warnings?(doc: SourceDocument): FileIssue[];
 }
 
 export const FORMATS: FileFormat[] = [
@@ -21,6 +24,7 @@ export const FORMATS: FileFormat[] = [
     id: SCENARIO_FORMAT,
     kind: 'scenario',
     validate: (doc) => validateScenarioDocument(doc),
+    warnings: (doc) => languageGaps(doc),
   },
   { id: EXPERIMENT_FORMAT, kind: 'experiment', validate: (doc) => validateExperimentFile(doc) },
 ];
@@ -40,8 +44,9 @@ export function formatOf(doc: SourceDocument): FileFormat {
   return FORMATS.find((f) => f.kind === kind) ?? FORMATS[0]!;
 }
 
-export function validateText(text: string, file: string, bytes?: number): { kind: string; value: unknown } {
+export function validateText(text: string, file: string, bytes?: number): { kind: string; value: unknown; warnings: FileIssue[] } {
   const doc = readDocument(text, file, bytes);
   const format = formatOf(doc);
-  return { kind: format.kind, value: format.validate(doc) };
+  const value = format.validate(doc);
+  return { kind: format.kind, value, warnings: format.warnings?.(doc) ?? [] };
 }

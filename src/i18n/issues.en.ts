@@ -85,6 +85,8 @@ export const en = {
   'issue.text.min': 'text needs at least {min} characters',
   'issue.text.empty': 'this text is required, so it cannot be empty',
   'issue.questions.count-mismatch': 'every language needs the same number of questions: en has {en}, nl has {nl}',
+  'issue.language.missing-nl': 'warning: no Dutch text (nl) here, though the file has Dutch elsewhere; Dutch players see the English',
+  'issue.language.missing-en': 'warning: no English text (en) here, though the file has English elsewhere; English players see the Dutch',
   'issue.text.no-language': 'give the text in at least one language (en or nl)',
   'issue.list.too-long': 'this list has more than {max} items',
   'issue.list.too-short': 'this list is too short: the minimum is {min}',

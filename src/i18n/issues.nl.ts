@@ -84,6 +84,8 @@ export const nl: Record<keyof typeof en, string> = {
   'issue.text.min': 'een tekst heeft minstens {min} tekens nodig',
   'issue.text.empty': 'deze tekst is verplicht en mag dus niet leeg zijn',
   'issue.questions.count-mismatch': 'elke taal heeft evenveel vragen nodig: en heeft er {en}, nl heeft er {nl}',
+  'issue.language.missing-nl': 'waarschuwing: hier staat geen Nederlandse tekst (nl), terwijl het bestand elders wel Nederlands heeft; Nederlandstalige spelers zien het Engels',
+  'issue.language.missing-en': 'waarschuwing: hier staat geen Engelse tekst (en), terwijl het bestand elders wel Engels heeft; Engelstalige spelers zien het Nederlands',
   'issue.text.no-language': 'geef de tekst in minstens één taal (en of nl)',
   'issue.list.too-long': 'deze lijst heeft meer dan {max} elementen',
   'issue.list.too-short': 'deze lijst is te kort: het minimum is {min}',

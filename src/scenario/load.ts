@@ -4,7 +4,8 @@
  * `FILE:LINE:COL: path: message` per problem. No Node imports: the game loads
  * a trainer's own file in the browser with the same code.
  */
-import { checkFormat, readDocument, validateDocument, type SourceDocument } from './document.js';
+import { checkFormat, readDocument, validateDocument, type FileIssue, type SourceDocument } from './document.js';
+import { languageGaps } from './languages.js';
 import { resolveScenario } from './resolve.js';
 import { crossReferences, idSchema, SCENARIO_FORMAT, scenarioSchema, type Scenario } from './schema.js';
 import type { Params } from '../i18n/index.js';
@@ -15,11 +16,14 @@ export interface LoadedScenario {
   scenario: Scenario;
   /** What the engine runs. */
   input: ScenarioInput;
+  /** What is allowed but probably not meant: a text in one language only in a bilingual file. */
+  warnings: FileIssue[];
 }
 
 export function loadScenario(text: string, file = 'scenario.yaml'): LoadedScenario {
-  const scenario = validateScenarioDocument(readDocument(text, file));
-  return { scenario, input: resolveScenario(scenario) };
+  const doc = readDocument(text, file);
+  const scenario = validateScenarioDocument(doc);
+  return { scenario, input: resolveScenario(scenario), warnings: languageGaps(doc) };
 }
 
 /** A parsed scenario file checked: its format first, then the schema and every cross-reference. Throws FileError. */

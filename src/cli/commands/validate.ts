@@ -14,8 +14,10 @@ export function validateCommand(files: string[], opts: { quiet?: boolean }, io: 
   for (const path of files) {
     try {
       const file = readUserFile(path);
-      const { kind } = validateText(file.text, path, file.bytes);
-      if (!opts.quiet) io.out(`${path}: valid ${kind}`);
+      const { kind, warnings } = validateText(file.text, path, file.bytes);
+      // Warnings go with the problems (stderr) even with --quiet; they do not make the file invalid.
+      for (const w of warnings) io.err(formatIssue(w));
+      if (!opts.quiet) io.out(`${path}: valid ${kind}${warnings.length ? ` (${warnings.length} warning${warnings.length > 1 ? 's' : ''})` : ''}`);
     } catch (e) {
       failed++;
       if (e instanceof FileError) for (const issue of e.issues) io.err(formatIssue(issue));

@@ -1,0 +1,47 @@
+/**
+ * Warnings, not errors: texts written in one language in a file that is
+ * otherwise bilingual. A text given as `{ en: …, nl: … }` is shown in the
+ * player's language; one with only `en` shows English to Dutch players (and
+ * the other way round). Plain strings are the same in both languages by
+ * design (names, mostly) and are never warned about. A file that never uses
+ * `nl` (or never `en`) is monolingual on purpose and gets no warnings.
+ * Imports only src/scenario and src/i18n.
+ */
+import { formatPath, issueAt, type FileIssue, type PathSegment, type SourceDocument } from './document.js';
+
+const LANGS = ['en', 'nl'] as const;
+
+const isRecord = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x);
+
+/** A `{ en, nl }` text (or list of texts): an object whose keys are languages only. */
+function isLocalized(x: unknown): x is Partial<Record<(typeof LANGS)[number], unknown>> {
+  if (!isRecord(x)) return false;
+  const keys = Object.keys(x);
+  return keys.length > 0 && keys.every((k) => (LANGS as readonly string[]).includes(k));
+}
+
+export function languageGaps(doc: SourceDocument): FileIssue[] {
+  const texts: { path: PathSegment[]; has: Set<string> }[] = [];
+  const walk = (v: unknown, path: PathSegment[], depth: number) => {
+    if (depth > 12) return;
+    if (isLocalized(v)) {
+      texts.push({ path, has: new Set(Object.keys(v).filter((k) => v[k as 'en' | 'nl'] !== undefined && v[k as 'en' | 'nl'] !== null)) });
+      return;
+    }
+    if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i], depth + 1));
+    else if (isRecord(v)) for (const [k, x] of Object.entries(v)) walk(x, [...path, k], depth + 1);
+  };
+  walk(doc.value, [], 0);
+  const used = new Set(texts.flatMap((t) => [...t.has]));
+  const out: FileIssue[] = [];
+  for (const t of texts) {
+    for (const lang of LANGS) {
+      if (!used.has(lang) || t.has.has(lang)) continue;
+      const other = LANGS.find((l) => l !== lang)!;
+      if (!t.has.has(other)) continue;
+      const { line, col } = doc.positionOf(t.path);
+      out.push(issueAt(doc.file, line, col, `language.missing-${lang}`, {}, formatPath(t.path)));
+    }
+  }
+  return out;
+}

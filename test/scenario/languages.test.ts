@@ -1,0 +1,44 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatIssue, issueMessage } from '../../src/scenario/document.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { ROOT, SMALL_SCENARIO } from '../helpers.js';
+
+const warningsOf = (text: string) => loadScenario(text, 'w.yaml').warnings;
+
+describe('texts in one language in a bilingual file', () => {
+  it('are warned about at the text, in English and Dutch, for either missing language', () => {
+    const text = SMALL_SCENARIO.replace('title: "Base"', 'title: { en: "Base" }\nsummary: { en: "Two accounts.", nl: "Twee accounts." }').replace(
+      'name: "Service"',
+      'name: { nl: "Dienstverlening" }',
+    );
+    const w = warningsOf(text);
+    expect(w.map(formatIssue)).toEqual([
+      'w.yaml:3:8: title: warning: no Dutch text (nl) here, though the file has Dutch elsewhere; Dutch players see the English',
+      'w.yaml:7:26: departments[1].name: warning: no English text (en) here, though the file has English elsewhere; English players see the Dutch',
+    ]);
+    expect(issueMessage(w[0]!, 'nl')).toBe('waarschuwing: hier staat geen Nederlandse tekst (nl), terwijl het bestand elders wel Nederlands heeft; Nederlandstalige spelers zien het Engels');
+  });
+
+  it('are not warned about in a file that is all one language, nor are plain texts', () => {
+    expect(warningsOf(SMALL_SCENARIO)).toEqual([]);
+    expect(warningsOf(SMALL_SCENARIO.replace('title: "Base"', 'title: { en: "Base" }'))).toEqual([]);
+    expect(warningsOf(SMALL_SCENARIO.replace('title: "Base"', 'title: { en: "Base", nl: "Basis" }'))).toEqual([]);
+  });
+
+  it('validate prints warnings and still exits 0; the shipped scenarios have none', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tf-lang-'));
+    const file = join(dir, 'w.yaml');
+    writeFileSync(file, SMALL_SCENARIO.replace('title: "Base"', 'title: { en: "Base" }\nsummary: { en: "Two accounts.", nl: "Twee accounts." }'));
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin/two-fronts.js'), 'validate', file], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain(`${file}:3:8: title: warning: no Dutch text (nl)`);
+    expect(r.stdout).toContain(`${file}: valid scenario (1 warning)`);
+    const shipped = spawnSync(process.execPath, [join(ROOT, 'bin/two-fronts.js'), 'validate', '--quiet', ...['tutorial', 'pnl-trap', 'growth-market', 'mature-market', 'board-sponsorship', 'arms-race', 'alignment-journey'].map((s) => join(ROOT, 'scenarios', `${s}.yaml`))], { encoding: 'utf8' });
+    expect(shipped.status).toBe(0);
+    expect(shipped.stderr).toBe('');
+  });
+});
