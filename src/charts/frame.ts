@@ -285,12 +285,20 @@ export function axisLabel(f: Frame, text: string | FittedText, which: 'x' | 'y')
   writeLines(t, fitted, AXIS_LINE);
 }
 
-/** A number as a short label: 3 significant digits, thousands grouped. */
-export function short(x: number): string {
+const formats = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: string, o: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale} ${JSON.stringify(o)}`;
+  let f = formats.get(key);
+  if (!f) formats.set(key, (f = new Intl.NumberFormat(locale, o)));
+  return f;
+}
+
+/** A number as a short label in the locale's way of writing numbers: 3 significant digits, thousands grouped, millions and more compact (1.20M, 1,20 mln.). */
+export function short(x: number, locale = 'en-US'): string {
   if (!Number.isFinite(x)) return '–';
   const a = Math.abs(x);
-  if (a >= 1e6) return `${(x / 1e6).toPrecision(3)}M`;
-  if (a >= 1000) return Math.round(x).toLocaleString('en-US');
+  if (a >= 1e6) return numberFormat(locale, { notation: 'compact', minimumSignificantDigits: 3, maximumSignificantDigits: 3 }).format(x);
+  if (a >= 1000) return numberFormat(locale, { maximumFractionDigits: 0 }).format(Math.round(x));
   if (a === 0) return '0';
-  return Number(x.toPrecision(3)).toString();
+  return numberFormat(locale, { maximumSignificantDigits: 3 }).format(Number(x.toPrecision(3)));
 }

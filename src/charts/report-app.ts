@@ -4,13 +4,33 @@
  * metric, its course per quarter with 95 % bands and its distribution per
  * point, and the sensitivity bars. Each chart is an SVG with a title and
  * description, followed by its numbers as a table for screen readers and
- * for copying.
+ * for copying. Its words and numbers are in the report's language: the
+ * embedded data carries the locale and the messages it needs (only those of
+ * that language).
  */
 import { bandChart } from './report-bands.js';
 import type { ReportData, ReportMetric } from './report-data.js';
 import { distributionChart } from './report-distribution.js';
 import { short } from './frame.js';
 import { sensitivityChart } from './report-sensitivity.js';
+
+let locale = 'en-US';
+let messages: Record<string, string> = {};
+
+/** A number as a short label for the report's locale. */
+const fmt = (x: number) => short(x, locale);
+
+/** The embedded message `research.chart.<key>` with its {placeholders} filled (numbers written for the locale). */
+function tr(key: string, params: Record<string, string | number> = {}): string {
+  const template = messages[`research.chart.${key}`] ?? key;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = params[name];
+    if (v === undefined) return whole;
+    return typeof v === 'number' ? new Intl.NumberFormat(locale).format(v) : v;
+  });
+}
+
+const interval = (low: number | undefined, high: number | undefined) => tr('interval', { low: fmt(low ?? NaN), high: fmt(high ?? NaN) });
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -70,7 +90,7 @@ let tables = 0;
 
 function dataTable(caption: string, head: string[], rows: (string | number)[][]): HTMLElement {
   const details = el('details');
-  details.append(el('summary', `${caption}: the numbers as a table`));
+  details.append(el('summary', tr('tableSummary', { caption })));
   const box = el('div');
   box.className = 'scroll';
   const table = el('table');
@@ -80,19 +100,19 @@ function dataTable(caption: string, head: string[], rows: (string | number)[][])
   box.setAttribute('aria-labelledby', id);
   table.append(cap);
   const thead = el('thead');
-  const tr = el('tr');
+  const headRow = el('tr');
   for (const h of head) {
     const th = el('th', h);
     th.scope = 'col';
-    tr.append(th);
+    headRow.append(th);
   }
-  thead.append(tr);
+  thead.append(headRow);
   table.append(thead);
   const tbody = el('tbody');
   for (const r of rows) {
     const row = el('tr');
     r.forEach((c, i) => {
-      const cell = i === 0 ? el('th') : el('td', typeof c === 'number' ? short(c) : c);
+      const cell = i === 0 ? el('th') : el('td', typeof c === 'number' ? fmt(c) : c);
       if (i === 0) cell.append(breakable(String(c)));
       if (i === 0) (cell as HTMLTableCellElement).scope = 'row';
       row.append(cell);
@@ -108,35 +128,34 @@ function dataTable(caption: string, head: string[], rows: (string | number)[][])
 function metricCharts(m: ReportMetric, host: Element): void {
   const label = `${m.reporter} (${m.unit})`;
   if (m.quarterly) {
-    const desc =
-      m.quarterly.length === 1
-        ? `Mean of ${m.reporter} per quarter over all runs, with its 95% confidence band.`
-        : `Mean of ${m.reporter} per quarter for each of ${m.quarterly.length} design points, each with its 95% confidence band. Series differ in colour, dash pattern and marker.`;
-    host.append(bandChart({ title: `${m.reporter} per quarter`, description: desc, yLabel: label, series: m.quarterly }));
+    const desc = m.quarterly.length === 1 ? tr('band.descPooled', { reporter: m.reporter }) : tr('band.descPoints', { reporter: m.reporter, count: m.quarterly.length });
+    const quarterLabel = (q: number) => tr('q', { q: String(q) });
+    host.append(bandChart({ title: tr('band.title', { reporter: m.reporter }), description: desc, yLabel: label, series: m.quarterly, locale, xLabel: tr('quarter'), quarterLabel }));
     const quarters = m.quarterly[0]?.mean.length ?? 0;
     host.append(
       dataTable(
-        `${m.reporter} per quarter (mean [95% CI])`,
-        ['series', ...Array.from({ length: quarters }, (_, q) => `Q${q + 1}`)],
-        m.quarterly.map((s) => [s.name, ...s.mean.map((v, q) => `${short(v)} [${short(s.low[q]!)}, ${short(s.high[q]!)}]`)]),
+        tr('band.table', { reporter: m.reporter }),
+        [tr('series'), ...Array.from({ length: quarters }, (_, q) => quarterLabel(q + 1))],
+        m.quarterly.map((s) => [s.name, ...s.mean.map((v, q) => `${fmt(v)} ${interval(s.low[q], s.high[q])}`)]),
       ),
     );
   }
   const d = m.distribution;
   host.append(
     distributionChart({
-      title: `Distribution of ${m.column}`,
-      description: `Histogram of ${m.column} (${m.rule} over the quarters of each run) for ${d.rows.length === 1 ? 'all runs' : `each of ${d.rows.length} design points`}; the marker is the mean and the black bar its 95% confidence interval, with an arrowhead where the interval reaches past the range of the runs.`,
+      title: tr('dist.title', { column: m.column }),
+      description: tr('dist.desc', { column: m.column, rule: m.rule, which: d.rows.length === 1 ? tr('dist.allRuns') : tr('dist.points', { count: d.rows.length }) }),
       xLabel: `${m.column} (${m.unit})`,
       edges: d.edges,
       rows: d.rows,
+      locale,
     }),
   );
   host.append(
     dataTable(
-      `Distribution of ${m.column}`,
-      ['series', 'mean', '95% CI', ...d.edges.slice(0, -1).map((e, b) => `${short(e)}–${short(d.edges[b + 1]!)}`)],
-      d.rows.map((r) => [r.name, r.mean, `[${short(r.low)}, ${short(r.high)}]`, ...r.counts]),
+      tr('dist.title', { column: m.column }),
+      [tr('series'), tr('mean'), tr('ci'), ...d.edges.slice(0, -1).map((e, b) => `${fmt(e)}–${fmt(d.edges[b + 1]!)}`)],
+      d.rows.map((r) => [r.name, r.mean, interval(r.low, r.high), ...r.counts]),
     ),
   );
 }
@@ -145,6 +164,8 @@ function render(): void {
   const node = document.getElementById('report-data');
   if (!node?.textContent) return;
   const data = JSON.parse(node.textContent) as ReportData;
+  locale = data.locale;
+  messages = data.messages;
   data.metrics.forEach((m, i) => {
     const host = document.querySelector(`[data-metric-charts="${i}"]`);
     if (host) metricCharts(m, host);
@@ -153,23 +174,22 @@ function render(): void {
   if (sens) {
     for (const s of data.sensitivity) {
       const fig = el('figure');
-      const isSobol = s.method === 'sobol';
+      const method = s.method === 'sobol' ? 'sobol' : 'morris';
       fig.append(
         sensitivityChart({
-          title: `${isSobol ? "Sobol' indices" : 'Morris elementary effects'} of ${s.metric}`,
-          description: isSobol
-            ? `First-order (S1, solid) and total-order (ST, hatched) Sobol' indices of ${s.metric} per factor, with bootstrap 95% intervals.`
-            : `Morris μ* (solid, with bootstrap 95% interval) and σ (hatched) of ${s.metric} per factor.`,
+          title: tr(`${method}.title`, { metric: s.metric }),
+          description: tr(`${method}.desc`, { metric: s.metric }),
           indexNames: s.indexNames,
           bars: s.bars,
-          xLabel: isSobol ? 'share of output variance' : `elementary effect on ${s.metric}`,
+          xLabel: tr(`${method}.axis`, { metric: s.metric }),
+          locale,
         }),
       );
       fig.append(
         dataTable(
-          `${s.method} indices of ${s.metric}`,
-          ['factor', ...s.indexNames.flatMap((n) => [n, `${n} 95% CI`])],
-          s.bars.map((b) => [b.factor, ...b.values.flatMap((v) => [v.value, v.low === undefined ? '–' : `[${short(v.low)}, ${short(v.high!)}]`])]),
+          tr(method === 'sobol' ? 'sobol.title' : 'morris.table', { metric: s.metric }),
+          [tr('factor'), ...s.indexNames.flatMap((n) => [n, tr('indexCi', { index: n })])],
+          s.bars.map((b) => [b.factor, ...b.values.flatMap((v) => [v.value, v.low === undefined ? '–' : interval(v.low, v.high)])]),
         ),
       );
       sens.append(fig);

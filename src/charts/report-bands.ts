@@ -17,7 +17,19 @@ export interface BandSeries {
   style?: number;
 }
 
-export function bandChart(o: { title: string; description: string; yLabel: string; series: BandSeries[]; width?: number; height?: number }): SVGSVGElement {
+/** Labels and numbers follow `locale` and the given quarter label (default Q1, Q2, … on an axis titled "quarter"). */
+export function bandChart(o: {
+  title: string;
+  description: string;
+  yLabel: string;
+  series: BandSeries[];
+  width?: number;
+  height?: number;
+  locale?: string;
+  xLabel?: string;
+  quarterLabel?: (q: number) => string;
+}): SVGSVGElement {
+  const fmt = (v: number) => short(v, o.locale);
   const quarters = Math.max(1, ...o.series.map((s) => s.mean.length));
   const values = o.series.flatMap((s) => [...s.low, ...s.high, ...s.mean]).filter(Number.isFinite);
   let lo = Math.min(...values);
@@ -30,7 +42,7 @@ export function bandChart(o: { title: string; description: string; yLabel: strin
   const height = o.height ?? 300;
   const margin = { top: 16, right: 24, bottom: 40, left: 0 };
   const yLabel = fitYLabel(o.yLabel, height - margin.top - margin.bottom);
-  margin.left = leftMargin(yLabel, yTicks.map(short));
+  margin.left = leftMargin(yLabel, yTicks.map(fmt));
   const f = frame({ title: o.title, description: o.description, width: o.width ?? REPORT_WIDTH, height, margin, legend: o.series.map((s, i) => ({ name: s.name, style: s.style ?? i })) });
   const x = scaleLinear().domain([1, Math.max(2, quarters)]).range([0, f.inner.w]);
   y.range([f.inner.h, 0]);
@@ -48,10 +60,10 @@ export function bandChart(o: { title: string; description: string; yLabel: strin
     .attr('stroke-opacity', 0.6);
   // Whole quarters only: every quarter up to 12, then evenly spaced whole numbers.
   const ticks = quarters <= 12 ? Array.from({ length: quarters }, (_, q) => q + 1) : x.ticks(10).filter((t) => Number.isInteger(t));
-  const ax = f.plot.append('g').attr('transform', `translate(0,${f.inner.h})`).call(axisBottom(x).tickValues(ticks).tickFormat((q) => `Q${q}`));
+  const ax = f.plot.append('g').attr('transform', `translate(0,${f.inner.h})`).call(axisBottom(x).tickValues(ticks).tickFormat((q) => (o.quarterLabel ?? ((n: number) => `Q${n}`))(Number(q))));
   styleAxis(ax);
-  styleAxis(f.plot.append('g').call(axisLeft(y).tickValues(yTicks).tickFormat((v) => short(Number(v)))));
-  axisLabel(f, 'quarter', 'x');
+  styleAxis(f.plot.append('g').call(axisLeft(y).tickValues(yTicks).tickFormat((v) => fmt(Number(v)))));
+  axisLabel(f, o.xLabel ?? 'quarter', 'x');
   axisLabel(f, yLabel, 'y');
   o.series.forEach((s, i) => {
     const st = seriesStyle(s.style ?? i);

@@ -15,6 +15,7 @@ export interface ReportMetric {
   column: string;
   /** Reporter name, e.g. companyProfit. */
   reporter: string;
+  /** Unit and rule are written in the report's language. */
   unit: string;
   /** How the run-level value is made: sum, mean or last over quarters. */
   rule: string;
@@ -31,6 +32,10 @@ export interface ReportSensitivity {
 }
 
 export interface ReportData {
+  /** The report's language as a BCP 47 locale (numbers on the page are written for it), e.g. nl-NL. */
+  locale: string;
+  /** The page script's messages (`research.chart.*`) in the report's language only: key → template with {placeholders}. */
+  messages: Record<string, string>;
   experiment: string;
   pointNames: string[];
   /** True when the design has too many points to draw one series each: charts pool all runs. */

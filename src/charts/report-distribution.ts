@@ -18,7 +18,7 @@ export interface DistributionRow {
   style?: number;
 }
 
-export function distributionChart(o: { title: string; description: string; xLabel: string; edges: number[]; rows: DistributionRow[]; width?: number }): SVGSVGElement {
+export function distributionChart(o: { title: string; description: string; xLabel: string; edges: number[]; rows: DistributionRow[]; width?: number; locale?: string }): SVGSVGElement {
   const rowH = 46;
   const width = o.width ?? REPORT_WIDTH;
   // Point names get the room they need, up to a third of the chart; longer ones wrap between factors onto two lines, cut at the end beyond that.
@@ -28,7 +28,7 @@ export function distributionChart(o: { title: string; description: string; xLabe
   const lo = o.edges[0] ?? 0;
   const hi = o.edges[o.edges.length - 1] ?? 1;
   const x = scaleLinear().domain([lo, hi === lo ? lo + 1 : hi]).range([0, f.inner.w]);
-  styleAxis(f.plot.append('g').attr('transform', `translate(0,${o.rows.length * rowH})`).call(axisBottom(x).ticks(6).tickFormat((v) => short(Number(v)))));
+  styleAxis(f.plot.append('g').attr('transform', `translate(0,${o.rows.length * rowH})`).call(axisBottom(x).ticks(6).tickFormat((v) => short(Number(v), o.locale))));
   axisLabel(f, o.xLabel, 'x');
   o.rows.forEach((r, i) => {
     const st = seriesStyle(r.style ?? i);

@@ -15,7 +15,7 @@ export interface SensitivityBar {
   values: { value: number; low?: number; high?: number }[];
 }
 
-export function sensitivityChart(o: { title: string; description: string; indexNames: string[]; bars: SensitivityBar[]; xLabel: string; width?: number }): SVGSVGElement {
+export function sensitivityChart(o: { title: string; description: string; indexNames: string[]; bars: SensitivityBar[]; xLabel: string; width?: number; locale?: string }): SVGSVGElement {
   const width = o.width ?? REPORT_WIDTH;
   // Factor paths get the room they need, up to two fifths of the chart; longer ones wrap at their dots onto two lines, cut at the start beyond that.
   const labels = o.bars.map((b) => fitText(b.factor, Math.round(width * 0.4), { lines: 2, keep: 'end' }));
@@ -34,7 +34,7 @@ export function sensitivityChart(o: { title: string; description: string; indexN
   const x = scaleLinear().domain([lo, hi]).nice().range([0, f.inner.w]);
   const y = scaleBand<string>().domain(o.bars.map((b) => b.factor)).range([0, f.inner.h]).padding(0.25);
   const inner = scaleBand<number>().domain(o.indexNames.map((_, i) => i)).range([0, y.bandwidth()]).padding(0.1);
-  styleAxis(f.plot.append('g').attr('transform', `translate(0,${f.inner.h})`).call(axisBottom(x).ticks(6).tickFormat((v) => short(Number(v)))));
+  styleAxis(f.plot.append('g').attr('transform', `translate(0,${f.inner.h})`).call(axisBottom(x).ticks(6).tickFormat((v) => short(Number(v), o.locale))));
   axisLabel(f, o.xLabel, 'x');
   f.plot.append('line').attr('x1', x(0)).attr('x2', x(0)).attr('y1', 0).attr('y2', f.inner.h).attr('stroke', UI.inkSoft);
   o.bars.forEach((b, k) => {

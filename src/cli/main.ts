@@ -111,6 +111,7 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
     .argument('<dir>', 'output folder of two-fronts batch')
     .option('--out <file>', 'where to write the report (default DIR/report.html)')
     .option('--metric <m>', 'metric to include (repeatable; a reporter, per-entity or column name; default every recorded metric)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--lang <lang>', 'language of the report: en (default) or nl')
     .option('-q, --quiet', 'print nothing')
     .action(async (dir: string, opts) => setExit(await reportCommand(dir, opts, io)));
 

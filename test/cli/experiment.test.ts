@@ -413,6 +413,37 @@ describe('two-fronts summarize and report', () => {
     expect(data.metrics[0].quarterly).toHaveLength(6);
     expect(data.metrics[0].quarterly[0].mean).toHaveLength(3);
   });
+
+  it('report --lang nl writes the report in Dutch: html lang, Dutch headings and labels, decimal commas, only Dutch messages embedded', () => {
+    const r = cli(['report', 'w1', '--lang', 'nl', '--metric', 'strategicGap', '--out', 'nl.html'], dir);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const html = read(join(dir, 'nl.html'));
+    expect(html.includes('<html lang="nl">')).toBe(true);
+    for (const dutch of ['<h2 id="metrics">Uitkomstmaten</h2>', '<h2 id="effects">Effecten tussen ontwerppunten</h2>', '<h2 id="sensitivity">Gevoeligheidsanalyse</h2>', '<caption>strategicGap_cumulative: per ontwerppunt (95%-t-interval)</caption>', '<th scope="col">gemiddelde</th>', '<dt>ontwerp</dt><dd>factorial, 6 ontwerppunten, 20 replicaties per punt</dd>', '<dt>status</dt><dd>voltooid</dd>']) {
+      expect(html.includes(dutch), dutch).toBe(true);
+    }
+    // strategicGap lies between −1 and 1: its means are written with a decimal comma, never a decimal point.
+    const row = /<tr><th scope="row">1: [^<]*<\/th><td>20<\/td><td>([^<]*)<\/td><td>([^<]*)<\/td>/.exec(html);
+    expect(row?.[1]).toMatch(/^-?\d,\d{3}$/);
+    expect(row?.[2]).toMatch(/^-?\d,\d{3} – -?\d,\d{3}$/);
+    for (const english of ['>Metrics<', '>Effects between points<', '>Sensitivity<', 'per design point', 'experiment report', '>mean<', 'made by', 'the numbers as a table', 'per quarter']) {
+      expect(html.includes(english), english).toBe(false);
+    }
+    const data = JSON.parse(/<script type="application\/json" id="report-data">(.*?)<\/script>/s.exec(html)![1]!);
+    expect(data.locale).toBe('nl-NL');
+    expect(data.messages['research.chart.band.title']).toBe('{reporter} per kwartaal');
+    expect(Object.keys(data.messages).every((k: string) => k.startsWith('research.chart.'))).toBe(true);
+    // The default stays English.
+    expect(read(join(dir, 'w1/report.html')).includes('<html lang="en">')).toBe(true);
+  });
+
+  it('report --lang with an unknown language is a usage error (exit 2) that lists en and nl', () => {
+    const r = cli(['report', 'w1', '--lang', 'xx', '--out', 'xx.html'], dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--lang must be one of en, nl, not "xx"');
+    expect(existsSync(join(dir, 'xx.html'))).toBe(false);
+  });
 });
 
 describe('bad input', () => {

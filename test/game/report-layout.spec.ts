@@ -6,7 +6,8 @@
  * never break in the middle, and labels too long for their room carry the
  * full text as a tooltip. Runs on a small factorial and a small Sobol' batch,
  * and on the factorial's report with its data stretched (long names, paths and
- * tick labels), which is where clipping used to show.
+ * tick labels), which is where clipping used to show; and on the factorial's
+ * report in Dutch (longer words, decimal commas).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -36,6 +37,13 @@ function report(name: string, body: string): string {
   return join(dir, name, 'report.html');
 }
 
+/** The report of an existing batch folder in Dutch. */
+function dutch(name: string): string {
+  const out = join(dir, `${name}.nl.html`);
+  cli(['report', name, '--lang', 'nl', '--out', out, '--quiet']);
+  return out;
+}
+
 test.beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'tf-report-'));
   // 2 × 2 × 2 points (long paths held equal in the effects table) × 2 replicates.
@@ -48,6 +56,7 @@ test.beforeAll(() => {
     'sobol',
     'replications: 1\ndesign: { type: sobol, samples: 4 }\nfactors:\n  model.decisiveness: { min: 0.5, max: 4 }\n  model.sizeAdvantage: { min: 0, max: 1.5 }\n  company.interventions.boardAccountPlans: [false, true]\nmetrics: [companyProfit]\n',
   );
+  reports.dutch = dutch('factorial');
   // The factorial's page with data that needs every fitting rule: a y-axis title longer than the plot, wide negative tick labels, long point names and factor paths.
   const html = readFileSync(reports.factorial, 'utf8');
   const at = /(<script type="application\/json" id="report-data">)(.*?)(<\/script>)/s;
@@ -110,7 +119,7 @@ async function layoutProblems(page: Page): Promise<string[]> {
   });
 }
 
-for (const name of ['factorial', 'sobol', 'stretched']) {
+for (const name of ['factorial', 'sobol', 'stretched', 'dutch']) {
   test(`the ${name} report fits an 800 px and a 1400 px window without cut labels or sideways scrolling`, async ({ page }) => {
     const watch = watchConsole(page);
     for (const width of [800, 1400]) {
@@ -133,4 +142,25 @@ test('labels cut to fit keep the full text as a tooltip', async ({ page }) => {
   // A path that fits on two lines is shown whole, without a tooltip.
   const bars = page.locator('[data-sensitivity] svg text').filter({ hasText: 'boardAccountPlans' });
   await expect(bars.filter({ hasText: /^company\.interventions\.boardAccountPlans$/ })).toHaveCount(1);
+});
+
+test('the Dutch report draws its charts and tables in Dutch, with decimal commas', async ({ page }) => {
+  const watch = watchConsole(page);
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto(pathToFileURL(reports.dutch!).href);
+  await expect(page.locator('html.charts-ready')).toHaveCount(1);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+  const svgTitles = await page.locator('svg > title').allTextContents();
+  expect(svgTitles).toContain('companyProfit per kwartaal');
+  expect(svgTitles).toContain('Verdeling van lobbyingShare_cumulative');
+  await expect(page.locator('svg text').filter({ hasText: /^kwartaal$/ }).first()).toBeVisible();
+  await expect(page.locator('svg text').filter({ hasText: /^K1$/ }).first()).toBeVisible();
+  await expect(page.locator('summary').filter({ hasText: 'de cijfers als tabel' }).first()).toBeVisible();
+  // lobbyingShare is a share: its tick labels are decimals with a comma.
+  const ticks = await page.locator('[data-metric-charts="1"] svg g text').allTextContents();
+  expect(ticks.some((t) => /^0,\d+$/.test(t))).toBe(true);
+  expect(ticks.some((t) => /^0\.\d+$/.test(t))).toBe(false);
+  const text = await page.locator('main').innerText();
+  for (const english of ['per quarter', 'Distribution of', 'the numbers as a table', 'series']) expect(text.includes(english), english).toBe(false);
+  expect(watch.problems).toEqual([]);
 });

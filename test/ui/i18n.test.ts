@@ -11,7 +11,12 @@ import { days, money, moneyDelta, pct, pointsDelta, setLanguage, tr, trn } from 
 import { METRICS } from '../../src/game/debrief/compare.js';
 import { en } from '../../src/i18n/game.en.js';
 import { nl } from '../../src/i18n/game.nl.js';
+import { en as coreEn } from '../../src/i18n/core.en.js';
 import { has } from '../../src/i18n/index.js';
+import { en as issuesEn } from '../../src/i18n/issues.en.js';
+import { en as reportEn } from '../../src/i18n/report.en.js';
+import { nl as reportNl } from '../../src/i18n/report.nl.js';
+import '../../src/cli/commands/report.js';
 import { PERSONAS, REGIMES, TIME_USES } from '../../src/sim/index.js';
 import { namesYou } from '../../src/game/ui/labels.js';
 import { ROOT } from '../helpers.js';
@@ -119,5 +124,55 @@ describe('game messages', () => {
       for (const name of ['Anna', 'Youssef', '']) expect(namesYou(name)).toBe(false);
     }
     setLanguage('en');
+  });
+});
+
+describe('research report messages', () => {
+  const reportSources = () => [readFileSync(join(ROOT, 'src/cli/commands/report.ts'), 'utf8'), ...sources('src/charts').filter((text) => text.includes('research.chart'))];
+
+  it('every English key has a Dutch message with the same placeholders, no Dutch key is extra, and no key clashes with another area', () => {
+    expect(Object.keys(reportEn).filter((k) => !(k in reportNl))).toEqual([]);
+    expect(Object.keys(reportNl).filter((k) => !(k in reportEn))).toEqual([]);
+    for (const k of Object.keys(reportEn) as (keyof typeof reportEn)[]) {
+      expect(k.startsWith('research.'), k).toBe(true);
+      expect(placeholders(reportNl[k]), k).toEqual(placeholders(reportEn[k]));
+      expect(reportNl[k].trim().length, k).toBeGreaterThan(0);
+    }
+    const others = new Set([...Object.keys(en), ...Object.keys(coreEn), ...Object.keys(issuesEn)]);
+    expect(Object.keys(reportEn).filter((k) => others.has(k))).toEqual([]);
+  });
+
+  it('the Dutch messages are Dutch: only symbols, abbreviations and technical terms read the same in both languages', () => {
+    const same = Object.keys(reportEn).filter((k) => reportEn[k as keyof typeof reportEn] === reportNl[k as keyof typeof reportEn]);
+    expect(same.sort()).toEqual(
+      [
+        'research.col.d', 'research.col.max', 'research.col.min', 'research.col.n', 'research.col.nAB', 'research.col.sd', 'research.chart.factor',
+        'research.madeBy.commit', 'research.meta.experiment', 'research.meta.runs', 'research.meta.scenario', 'research.meta.seeds', 'research.meta.status',
+        'research.unit.accounts',
+      ].sort(),
+    );
+    for (const [k, v] of Object.entries(reportNl)) expect(v, k).not.toMatch(/\b(the|and|with|per quarter|design point|confidence)\b/);
+    expect(reportNl['research.col.ci']).toContain('BI');
+    expect(reportNl['research.chart.dist.desc']).toContain('betrouwbaarheidsinterval');
+  });
+
+  it('every key the report asks for exists in both languages', () => {
+    const keys = new Set<string>();
+    for (const text of reportSources()) {
+      // Full keys in the command, keys relative to research.chart. in the page script.
+      for (const m of text.matchAll(/'(research\.[\w.]+[\w])'/g)) keys.add(m[1]!);
+      for (const m of text.matchAll(/\btr\('([\w.]+)'/g)) keys.add(m[1]!.startsWith('research.') ? m[1]! : `research.chart.${m[1]}`);
+      for (const m of text.matchAll(/\btn\('(research\.[\w.]+)'/g)) ['one', 'other'].forEach((f) => keys.add(`${m[1]}.${f}`));
+    }
+    expect(keys.size).toBeGreaterThan(50);
+    const families = [
+      ...['sum', 'mean', 'last', 'final'].map((r) => `research.rule.${r}`),
+      ...['point', 'n', 'mean', 'ci', 'sd', 'min', 'max', 'change', 'heldEqual', 'difference', 'd', 'nAB'].map((c) => `research.col.${c}`),
+      ...['sobol', 'morris'].flatMap((m) => ['title', 'desc', 'axis'].map((x) => `research.chart.${m}.${x}`)),
+      ...['million', 'billion', 'trillion'].map((x) => `research.num.${x}`),
+    ];
+    const plurals = new Set(reportSources().flatMap((text) => [...text.matchAll(/\btn\('(research\.[\w.]+)'/g)].map((m) => m[1]!)));
+    const missing = [...keys, ...families].filter((k) => !plurals.has(k) && (!has(k, 'en') || !has(k, 'nl')));
+    expect(missing).toEqual([]);
   });
 });

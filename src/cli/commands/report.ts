@@ -5,6 +5,9 @@
  * distribution per point, the sensitivity bars, the effects between points
  * and the summary table. Tables are plain HTML (readable without script);
  * every chart has a title, a description and its numbers as a table.
+ * Every word and number is written in the report's language (`--lang`, en or
+ * nl, from the `research.*` messages of src/i18n/report.*.ts); the page
+ * script gets the messages it needs in that language only.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,10 +17,14 @@ import { meanInterval, Welford } from '../../experiment/stats.js';
 import type { PointSummary } from '../../experiment/summary.js';
 import { reporterSpec } from '../../sim/index.js';
 import { columnName } from '../csv.js';
-import { UserError } from '../errors.js';
+import { UsageError, UserError } from '../errors.js';
 import { writeAtomic } from '../io.js';
+import { finishCommand } from '../output/manifest.js';
 import { readRows, requireRuns, tableSource, toNumber } from '../output/read.js';
-import { formatNumber } from '../table.js';
+import { formatNumber, has, LANGUAGES, locale, register, t, tn, type Lang } from '../../i18n/index.js';
+import { en as reportEn } from '../../i18n/report.en.js';
+import { nl as reportNl } from '../../i18n/report.nl.js';
+import { SEED_RULE_TEXT } from '../../experiment/seeds.js';
 import { ROOT, toolVersion } from '../version.js';
 import { metricsColumns, shownValue, summarizeFolder, unfinishedNote, writeSummaryFiles, type FolderSummary } from './summarize.js';
 import type { Output } from './validate.js';
@@ -26,25 +33,56 @@ export const REPORT_SCRIPT = join(ROOT, 'dist', 'report', 'report-app.js');
 const MAX_SERIES = 12;
 const BINS = 30;
 
+register(reportEn, reportNl);
+
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 /** Escaped, with a line-break opportunity after each dot or underscore inside a path or column name (never inside a number). */
 const escPath = (s: string) => esc(s).replace(/(?<=[A-Za-z*][._])(?=[A-Za-z*])/g, '<wbr>');
-const num = (x: number) => formatNumber(x, 3);
-const interval = (low: number, high: number) => (Number.isFinite(low) && Number.isFinite(high) ? `${num(low)} – ${num(high)}` : '–');
 
-function pointName(s: FolderSummary, p: PointSummary): string {
+/** Large numbers: two decimals of a million, billion or trillion, the largest that keeps the number below 1,000 where there is one. */
+const SCALES = [
+  { size: 1e6, key: 'research.num.million' },
+  { size: 1e9, key: 'research.num.billion' },
+  { size: 1e12, key: 'research.num.trillion' },
+] as const;
+
+/**
+ * A number in a report table, written for the language: three decimals below
+ * 100, whole numbers up to a million (thousands grouped), then two decimals
+ * of a million, billion or trillion (as `summarize` shows them in English).
+ */
+function num(x: number, lang: Lang): string {
+  if (!Number.isFinite(x)) return '–';
+  const abs = Math.abs(x);
+  if (Math.round(abs) < 1000) return formatNumber(x, lang, abs >= 100 ? 0 : 3);
+  if (Math.round(abs) < 1e6) return formatNumber(Math.round(x), lang, 0);
+  let k = 0;
+  while (k + 1 < SCALES.length && Math.round((abs / SCALES[k]!.size) * 100) / 100 >= 1000) k++;
+  const { size, key } = SCALES[k]!;
+  return t(key, { value: `${x < 0 ? '-' : ''}${formatNumber(Math.round((abs / size) * 100) / 100, lang, 2)}` }, lang);
+}
+
+const interval = (low: number, high: number, lang: Lang) => (Number.isFinite(low) && Number.isFinite(high) ? `${num(low, lang)} – ${num(high, lang)}` : '–');
+
+/** A count with its thousands grouped for the language. */
+const count = (n: number, lang: Lang) => formatNumber(n, lang, 0);
+
+/** A factor value as shown (four significant digits), with the language's decimal sign. */
+const shown = (v: PointSummary['values'][number], lang: Lang) => (typeof v === 'number' && lang !== 'en' ? shownValue(v).replace('.', ',') : shownValue(v));
+
+function pointName(s: FolderSummary, p: PointSummary, lang: Lang): string {
   const f = s.manifest.design.factors;
-  if (f.length === 0) return 'scenario as is';
-  return `${p.point + 1}: ${f.map((x, i) => `${x.path.split('.').pop()}${x.spec.kind === 'scale' ? '\u00a0×' : '='}${shownValue(p.values[i]!)}`).join(', ')}`;
+  if (f.length === 0) return t('research.point.asIs', {}, lang);
+  return `${p.point + 1}: ${f.map((x, i) => `${x.path.split('.').pop()}${x.spec.kind === 'scale' ? '\u00a0×' : '='}${shown(p.values[i]!, lang)}`).join(', ')}`;
 }
 
 /** The factors an effect held equal, one `path=value` (or `path ×value` for a scale) each, at the values of its point A. */
-function heldEqual(s: FolderSummary, e: FolderSummary['effects'][number]): string[] {
+function heldEqual(s: FolderSummary, e: FolderSummary['effects'][number], lang: Lang): string[] {
   const values = s.summaries[e.pointA]!.values;
-  return s.manifest.design.factors.flatMap((f, j) => (f.path === e.factor ? [] : [`${f.path}${f.spec.kind === 'scale' ? '\u00a0×' : '='}${shownValue(values[j]!)}`]));
+  return s.manifest.design.factors.flatMap((f, j) => (f.path === e.factor ? [] : [`${f.path}${f.spec.kind === 'scale' ? '\u00a0×' : '='}${shown(values[j]!, lang)}`]));
 }
 
-function histograms(s: FolderSummary, cols: string[], pooled: boolean): ReportMetric['distribution'][] {
+function histograms(s: FolderSummary, cols: string[], pooled: boolean, lang: Lang): ReportMetric['distribution'][] {
   const m = s.manifest;
   const idx = cols.map((c) => s.columns.indexOf(c));
   const edges = idx.map((c) => {
@@ -77,13 +115,13 @@ function histograms(s: FolderSummary, cols: string[], pooled: boolean): ReportMe
       ? [(() => {
           const w = pooledStats[k]!;
           const ci = meanInterval(w.n, w.mean, w.sd);
-          return { name: `all ${w.n} runs`, counts: counts[k]![0]!, mean: w.mean, low: ci.low, high: ci.high };
+          return { name: t('research.point.allNRuns', { count: w.n }, lang), counts: counts[k]![0]!, mean: w.mean, low: ci.low, high: ci.high };
         })()]
-      : s.summaries.map((p, i) => ({ name: pointName(s, p), counts: counts[k]![i]!, mean: p.stats[c]!.mean, low: p.stats[c]!.low, high: p.stats[c]!.high })),
+      : s.summaries.map((p, i) => ({ name: pointName(s, p, lang), counts: counts[k]![i]!, mean: p.stats[c]!.mean, low: p.stats[c]!.low, high: p.stats[c]!.high })),
   }));
 }
 
-function quarterly(s: FolderSummary, reporters: string[], pooled: boolean): (ReportSeries[] | null)[] {
+function quarterly(s: FolderSummary, reporters: string[], pooled: boolean, lang: Lang): (ReportSeries[] | null)[] {
   const m = s.manifest;
   const src = tableSource(s.dir, m, 'quarters');
   if (!m.perQuarter || !src) return reporters.map(() => null);
@@ -108,7 +146,7 @@ function quarterly(s: FolderSummary, reporters: string[], pooled: boolean): (Rep
     acc[k]!.map((series, g) => {
       const stats = series.map((w) => ({ w, ci: meanInterval(w.n, w.mean, w.sd) }));
       return {
-        name: pooled ? 'all runs' : pointName(s, s.summaries[g]!),
+        name: pooled ? t('research.point.allRuns', {}, lang) : pointName(s, s.summaries[g]!, lang),
         mean: stats.map((x) => (x.w.n ? x.w.mean : NaN)),
         low: stats.map((x) => x.ci.low),
         high: stats.map((x) => x.ci.high),
@@ -117,15 +155,17 @@ function quarterly(s: FolderSummary, reporters: string[], pooled: boolean): (Rep
   );
 }
 
-function summaryTable(s: FolderSummary, col: string): string {
+function summaryTable(s: FolderSummary, col: string, lang: Lang): string {
   const c = s.columns.indexOf(col);
+  const m = (key: string) => esc(t(`research.col.${key}`, {}, lang));
   const rows = s.summaries
     .map((p) => {
       const st = p.stats[c]!;
-      return `<tr><th scope="row">${escPath(pointName(s, p))}</th><td>${st.n}</td><td>${num(st.mean)}</td><td>${interval(st.low, st.high)}</td><td>${num(st.sd)}</td><td>${num(st.min)}</td><td>${num(st.max)}</td></tr>`;
+      return `<tr><th scope="row">${escPath(pointName(s, p, lang))}</th><td>${count(st.n, lang)}</td><td>${num(st.mean, lang)}</td><td>${interval(st.low, st.high, lang)}</td><td>${num(st.sd, lang)}</td><td>${num(st.min, lang)}</td><td>${num(st.max, lang)}</td></tr>`;
     })
     .join('\n');
-  return `<table class="numbers"><caption>${esc(col)}: per design point (95&nbsp;% t interval)</caption><thead><tr><th scope="col">point</th><th scope="col">n</th><th scope="col">mean</th><th scope="col">95&nbsp;% CI</th><th scope="col">sd</th><th scope="col">min</th><th scope="col">max</th></tr></thead><tbody>\n${rows}\n</tbody></table>`;
+  const head = ['point', 'n', 'mean', 'ci', 'sd', 'min', 'max'].map((k) => `<th scope="col">${m(k)}</th>`).join('');
+  return `<table class="numbers"><caption>${esc(t('research.summary.caption', { column: col }, lang))}</caption><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table>`;
 }
 
 /**
@@ -133,32 +173,34 @@ function summaryTable(s: FolderSummary, col: string): string {
  * own): the change, the factors held equal (one per line), the difference
  * with its interval, d and the sample sizes.
  */
-function effectsTable(s: FolderSummary, cols: string[]): string {
+function effectsTable(s: FolderSummary, cols: string[], lang: Lang): string {
   const eff = s.effects.filter((e) => cols.includes(e.metric)).sort((a, b) => cols.indexOf(a.metric) - cols.indexOf(b.metric));
-  if (eff.length === 0) return '<p>No pairs of design points differ in exactly one categorical factor, so there are no effects to compare.</p>';
-  const shown = eff.slice(0, 400);
+  if (eff.length === 0) return `<p>${esc(t('research.effects.none', {}, lang))}</p>`;
+  const shownRows = eff.slice(0, 400);
+  const m = (key: string) => esc(t(`research.col.${key}`, {}, lang));
   const groups = cols
-    .map((metric) => ({ metric, rows: shown.filter((e) => e.metric === metric) }))
+    .map((metric) => ({ metric, rows: shownRows.filter((e) => e.metric === metric) }))
     .filter((g) => g.rows.length > 0)
     .map(
       (g) =>
         `<tbody><tr><th scope="rowgroup" colspan="6" class="group">${escPath(g.metric)}</th></tr>\n${g.rows
           .map(
             (e) =>
-              `<tr><th scope="row">${escPath(e.factor)}:<br><span class="nobr">${esc(shownValue(e.levelA))} →</span> <span class="nobr">${esc(shownValue(e.levelB))}</span></th><td class="text">${heldEqual(s, e).map(escPath).join('<br>') || '–'}</td><td>${num(e.difference)}</td><td>${interval(e.low, e.high)}</td><td>${num(e.cohensD)}</td><td>${e.nA} / ${e.nB}</td></tr>`,
+              `<tr><th scope="row">${escPath(e.factor)}:<br><span class="nobr">${esc(shown(e.levelA, lang))} →</span> <span class="nobr">${esc(shown(e.levelB, lang))}</span></th><td class="text">${heldEqual(s, e, lang).map(escPath).join('<br>') || '–'}</td><td>${num(e.difference, lang)}</td><td>${interval(e.low, e.high, lang)}</td><td>${num(e.cohensD, lang)}</td><td>${count(e.nA, lang)} / ${count(e.nB, lang)}</td></tr>`,
           )
           .join('\n')}</tbody>`,
     )
     .join('\n');
-  return `<div class="scroll" role="region" tabindex="0" aria-labelledby="effects-caption"><table class="numbers"><caption id="effects-caption">Difference of means B − A between design points that differ in one factor, per metric (Welch 95&nbsp;% interval; Cohen's d with the pooled sd)</caption><thead><tr><th scope="col">change A → B</th><th scope="col" class="text">held equal</th><th scope="col">difference</th><th scope="col">95&nbsp;% CI</th><th scope="col">d</th><th scope="col">n&nbsp;A&nbsp;/&nbsp;B</th></tr></thead>\n${groups}\n</table></div>${eff.length > shown.length ? `<p>${eff.length - shown.length} more rows in effects.csv.</p>` : ''}`;
+  const more = eff.length - shownRows.length;
+  return `<div class="scroll" role="region" tabindex="0" aria-labelledby="effects-caption"><table class="numbers"><caption id="effects-caption">${esc(t('research.effects.caption', {}, lang))}</caption><thead><tr><th scope="col">${m('change')}</th><th scope="col" class="text">${m('heldEqual')}</th><th scope="col">${m('difference')}</th><th scope="col">${m('ci')}</th><th scope="col">${m('d')}</th><th scope="col">${m('nAB')}</th></tr></thead>\n${groups}\n</table></div>${more > 0 ? `<p>${esc(tn('research.effects.more', more, {}, lang))}</p>` : ''}`;
 }
 
-function sensitivityData(s: FolderSummary, cols: string[]): ReportSensitivity[] {
+function sensitivityData(s: FolderSummary, cols: string[], lang: Lang): ReportSensitivity[] {
   return s.sensitivity
     .filter((r) => cols.includes(r.metric))
     .map((r) =>
       r.method === 'sobol'
-        ? { method: 'sobol', metric: r.metric, indexNames: ['S1 (first order)', 'ST (total order)'], bars: r.indices.map((i) => ({ factor: i.path, values: [{ value: i.S1, low: i.S1Low, high: i.S1High }, { value: i.ST, low: i.STLow, high: i.STHigh }] })) }
+        ? { method: 'sobol', metric: r.metric, indexNames: [t('research.sobol.S1', {}, lang), t('research.sobol.ST', {}, lang)], bars: r.indices.map((i) => ({ factor: i.path, values: [{ value: i.S1, low: i.S1Low, high: i.S1High }, { value: i.ST, low: i.STLow, high: i.STHigh }] })) }
         : { method: 'morris', metric: r.metric, indexNames: ['μ*', 'σ'], bars: r.indices.map((i) => ({ factor: i.path, values: [{ value: i.muStar, low: i.muStarLow, high: i.muStarHigh }, { value: i.sigma }] })) },
     );
 }
@@ -199,72 +241,113 @@ summary{cursor:pointer;color:var(--soft)}
 @media print{details{display:none}section,figure{break-inside:avoid}}
 `;
 
-export function reportHtml(s: FolderSummary, cols: string[], script: string): string {
+/** The page script's messages (`research.chart.*`) in one language, to embed in the report. */
+function scriptMessages(lang: Lang): Record<string, string> {
+  return Object.fromEntries(Object.keys(reportEn).filter((k) => k.startsWith('research.chart.')).map((k) => [k, t(k, {}, lang)]));
+}
+
+export function reportHtml(s: FolderSummary, cols: string[], script: string, lang: Lang = 'en'): string {
   const m = s.manifest;
+  const tr = (key: string, params: Record<string, string | number> = {}) => t(key, params, lang);
   const reporters = cols.map((c) => c.replace(/_(final|cumulative)$/, ''));
   const names = reporters.map((r) => m.metrics.find((x) => columnName(x) === r) ?? r);
   const pooled = s.summaries.length > MAX_SERIES;
-  const hist = histograms(s, cols, pooled);
-  const quarters = quarterly(s, names, pooled);
+  const hist = histograms(s, cols, pooled, lang);
+  const quarters = quarterly(s, names, pooled, lang);
   const metrics: ReportMetric[] = cols.map((col, i) => {
     const spec = reporterSpec(names[i]!);
-    return { column: col, reporter: names[i]!, unit: spec?.unit ?? '', rule: col.endsWith('_final') ? 'value in the last quarter' : (spec?.cumulative ?? 'sum'), quarterly: quarters[i]!, distribution: hist[i]! };
+    const unit = spec?.unit ?? '';
+    return {
+      column: col,
+      reporter: names[i]!,
+      unit: has(`research.unit.${unit}`) ? tr(`research.unit.${unit}`) : unit,
+      rule: tr(`research.rule.${col.endsWith('_final') ? 'final' : (spec?.cumulative ?? 'sum')}`),
+      quarterly: quarters[i]!,
+      distribution: hist[i]!,
+    };
   });
-  const data: ReportData = { experiment: m.experiment.id, pointNames: s.summaries.map((p) => pointName(s, p)), pooled, metrics, sensitivity: sensitivityData(s, cols) };
+  const data: ReportData = {
+    locale: locale(lang),
+    messages: scriptMessages(lang),
+    experiment: m.experiment.id,
+    pointNames: s.summaries.map((p) => pointName(s, p, lang)),
+    pooled,
+    metrics,
+    sensitivity: sensitivityData(s, cols, lang),
+  };
   const title = m.experiment.title ?? m.experiment.id;
   const json = JSON.stringify(data, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v)).replace(/</g, '\\u003c');
   const description = s.experiment.description ?? '';
-  const factors = m.design.factors.length ? m.design.factors.map((f) => `<code>${escPath(f.path)}</code>`).join(', ') : 'none (the scenario as it is, replicated)';
+  const factors = m.design.factors.length ? m.design.factors.map((f) => `<code>${escPath(f.path)}</code>`).join(', ') : esc(tr('research.factors.none'));
   const metricSections = metrics
     .map(
       (x, i) => `<section id="metric-${i}" aria-labelledby="metric-${i}-h">
-<h3 id="metric-${i}-h">${esc(x.reporter)} <span class="note">(${esc(x.unit)}; run value: ${esc(x.rule)})</span></h3>
+<h3 id="metric-${i}-h">${esc(x.reporter)} <span class="note">${esc(tr('research.metric.note', { unit: x.unit, rule: x.rule }))}</span></h3>
 <div data-metric-charts="${i}"></div>
-<div class="scroll" role="region" tabindex="0" aria-label="${esc(x.column)}: per design point">${summaryTable(s, x.column)}</div>
+<div class="scroll" role="region" tabindex="0" aria-label="${esc(tr('research.summary.region', { column: x.column }))}">${summaryTable(s, x.column, lang)}</div>
 </section>`,
     )
     .join('\n');
+  const missing = s.summaries.filter((p) => p.stats[0] === undefined || p.stats[0].n === 0).length;
   const sensNote = s.sensitivityProblem
-    ? `<p>${esc(s.sensitivityProblem)}.</p>`
+    ? `<p>${esc(missing > 0 ? tn('research.sens.missing', missing, {}, lang) : `${s.sensitivityProblem}.`)}</p>`
     : s.sensitivity.length === 0
-      ? `<p>This is a ${esc(m.design.type)} design; Sobol' and Morris indices come with sobol and morris designs.</p>`
-      : `<p>${m.design.type === 'sobol' ? "Sobol' indices from the Saltelli design (first order: Saltelli et al. 2010; total order: Jansen 1999), computed on each point's mean over its replicates, with percentile bootstrap 95 % intervals." : 'Morris elementary effects (μ*: Campolongo et al. 2007) on each point\'s mean over its replicates, with bootstrap 95 % intervals.'}</p>`;
+      ? `<p>${esc(tr('research.sens.none', { type: m.design.type }))}</p>`
+      : `<p>${esc(tr(m.design.type === 'sobol' ? 'research.sens.sobol' : 'research.sens.morris'))}</p>`;
+  const design = [
+    m.design.type,
+    tn('research.design.points', m.design.points, {}, lang),
+    `${tn('research.design.replicates', m.replications, {}, lang)}${m.plan.length > 1 ? ` (${tr('research.design.grown')})` : ''}`,
+  ].join(', ');
+  const status =
+    m.status === 'complete'
+      ? esc(tr('research.status.complete'))
+      : `<strong>${esc(tr('research.status.unfinished', { done: count(s.runs, lang), total: count(m.runs, lang), command: finishCommand(m.experiment.path, s.dir, m.shard) }))}</strong>`;
+  const runs = m.shard ? tr('research.runs.shard', { runs: count(s.runs, lang), index: String(m.shard.index), count: String(m.shard.count) }) : count(s.runs, lang);
+  const seedRule = m.seedRule === SEED_RULE_TEXT ? tr('research.seedRule') : m.seedRule;
+  const madeBy = tr('research.madeBy', {
+    version: m.version,
+    commit: m.gitCommit ? tr('research.madeBy.commit', { commit: m.gitCommit.slice(0, 12) }) : '',
+    node: m.node,
+    hash: m.experiment.contentHash,
+    tool: toolVersion(),
+  });
   return `<!doctype html>
-<html lang="en">
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(title)} · Two Fronts experiment report</title>
+<title>${esc(tr('research.documentTitle', { title }))}</title>
 <style>${CSS}</style>
 </head>
 <body>
 <main>
 <header>
 <h1>${esc(title)}</h1>
-<p>${description ? esc(description) : 'Two Fronts experiment report.'}</p>
+<p>${esc(description || tr('research.intro'))}</p>
 <dl class="meta">
-<dt>experiment</dt><dd>${esc(m.experiment.id)} (${esc(m.experiment.path)})</dd>
-<dt>scenario</dt><dd>${esc(m.scenario.id)} (${esc(m.scenario.path)})</dd>
-<dt>design</dt><dd>${esc(m.design.type)}, ${m.design.points.toLocaleString('en-US')} points, ${m.replications} replicates per point${m.plan.length > 1 ? ' (more where --target-ci added them)' : ''}</dd>
-<dt>factors</dt><dd>${factors}</dd>
-<dt>status</dt><dd>${m.status === 'complete' ? 'complete' : `<strong>${esc(unfinishedNote(m, s.dir, s.runs))}</strong>`}</dd>
-<dt>runs</dt><dd>${s.runs.toLocaleString('en-US')}${m.shard ? ` (shard ${m.shard.index}/${m.shard.count} only)` : ''}</dd>
-<dt>seeds</dt><dd>${esc(m.seedRule)}; experiment seed ${m.seed}</dd>
-<dt>made by</dt><dd>two-fronts ${esc(m.version)}${m.gitCommit ? `, commit ${esc(m.gitCommit.slice(0, 12))}` : ''}, Node ${esc(m.node)}; experiment content hash ${esc(m.experiment.contentHash)}; report by two-fronts ${esc(toolVersion())}</dd>
+<dt>${esc(tr('research.meta.experiment'))}</dt><dd>${esc(m.experiment.id)} (${esc(m.experiment.path)})</dd>
+<dt>${esc(tr('research.meta.scenario'))}</dt><dd>${esc(m.scenario.id)} (${esc(m.scenario.path)})</dd>
+<dt>${esc(tr('research.meta.design'))}</dt><dd>${esc(design)}</dd>
+<dt>${esc(tr('research.meta.factors'))}</dt><dd>${factors}</dd>
+<dt>${esc(tr('research.meta.status'))}</dt><dd>${status}</dd>
+<dt>${esc(tr('research.meta.runs'))}</dt><dd>${esc(runs)}</dd>
+<dt>${esc(tr('research.meta.seeds'))}</dt><dd>${esc(tr('research.seeds', { rule: seedRule, seed: String(m.seed) }))}</dd>
+<dt>${esc(tr('research.meta.madeBy'))}</dt><dd>${esc(madeBy)}</dd>
 </dl>
-${m.status === 'complete' ? '' : `<p class="warning" role="note"><strong>This batch is unfinished</strong>: the report covers the ${s.runs.toLocaleString('en-US')} of ${m.runs.toLocaleString('en-US')} runs done so far.</p>\n`}<noscript><p><strong>The charts need JavaScript</strong>; every table below is complete without it.</p></noscript>
-<nav aria-label="Contents"><ul>
+${m.status === 'complete' ? '' : `<p class="warning" role="note"><strong>${esc(tr('research.unfinished.title'))}</strong>: ${esc(tr('research.unfinished.body', { done: count(s.runs, lang), total: count(m.runs, lang) }))}</p>\n`}<noscript><p><strong>${esc(tr('research.noscript.title'))}</strong>; ${esc(tr('research.noscript.body'))}</p></noscript>
+<nav aria-label="${esc(tr('research.nav'))}"><ul>
 ${metrics.map((x, i) => `<li><a href="#metric-${i}">${escPath(x.reporter)}</a></li>`).join('\n')}
-<li><a href="#effects">Effects between points</a></li>
-<li><a href="#sensitivity">Sensitivity</a></li>
+<li><a href="#effects">${esc(tr('research.h.effects'))}</a></li>
+<li><a href="#sensitivity">${esc(tr('research.h.sensitivity'))}</a></li>
 </ul></nav>
 </header>
-<h2 id="metrics">Metrics</h2>
-<p class="note">Intervals are 95 % t intervals of the mean over replicates.${pooled ? ` With ${s.summaries.length} design points the charts pool all runs; the tables keep every point.` : ''}</p>
+<h2 id="metrics">${esc(tr('research.h.metrics'))}</h2>
+<p class="note">${esc(tr('research.metrics.note'))}${pooled ? ` ${esc(tr('research.metrics.pooled', { count: s.summaries.length }))}` : ''}</p>
 ${metricSections}
-<h2 id="effects">Effects between points</h2>
-<section>${effectsTable(s, cols)}</section>
-<h2 id="sensitivity">Sensitivity</h2>
+<h2 id="effects">${esc(tr('research.h.effects'))}</h2>
+<section>${effectsTable(s, cols, lang)}</section>
+<h2 id="sensitivity">${esc(tr('research.h.sensitivity'))}</h2>
 <section>${sensNote}<div data-sensitivity></div></section>
 </main>
 <script type="application/json" id="report-data">${json}</script>
@@ -274,13 +357,22 @@ ${metricSections}
 `;
 }
 
-export async function reportCommand(dir: string, opts: { out?: string; metric?: string[]; quiet?: boolean }, io: Output): Promise<number> {
+/** The report's language from `--lang` (default en). */
+export function reportLanguage(value: string | undefined): Lang {
+  if (value === undefined) return 'en';
+  const lang = LANGUAGES.find((l) => l === value.trim().toLowerCase());
+  if (!lang) throw new UsageError(`--lang must be one of ${LANGUAGES.join(', ')}, not "${value}"`);
+  return lang;
+}
+
+export async function reportCommand(dir: string, opts: { out?: string; metric?: string[]; lang?: string; quiet?: boolean }, io: Output): Promise<number> {
+  const lang = reportLanguage(opts.lang);
   if (!existsSync(REPORT_SCRIPT)) throw new UserError(`the report script is not built (${REPORT_SCRIPT}); run \`npm run build\` in the project folder`, 3);
   const s = summarizeFolder(dir);
   writeSummaryFiles(s);
   if (s.manifest.status !== 'complete' && !opts.quiet) io.err(`${dir}: the batch is ${unfinishedNote(s.manifest, dir, s.runs)}; the report covers only the runs done so far`);
   const cols = opts.metric?.length ? metricsColumns(s.manifest, opts.metric) : s.columns.filter((c) => c.endsWith('_cumulative'));
-  const html = reportHtml(s, cols, readFileSync(REPORT_SCRIPT, 'utf8'));
+  const html = reportHtml(s, cols, readFileSync(REPORT_SCRIPT, 'utf8'), lang);
   const out = opts.out ?? join(dir, 'report.html');
   writeAtomic(out, html);
   if (!opts.quiet) io.out(`wrote ${out} (${(html.length / 1024).toFixed(0)} kB, ${cols.length} metrics, opens offline)`);
