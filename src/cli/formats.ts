@@ -3,7 +3,7 @@
  * Each entry validates a parsed document and throws FileError on problems.
  */
 import { readDocument, type FileIssue, type SourceDocument } from '../scenario/document.js';
-import { languageGaps } from '../scenario/languages.js';
+import { scenarioWarnings } from '../scenario/languages.js';
 import { validateScenarioDocument } from '../scenario/load.js';
 import { SCENARIO_FORMAT } from '../scenario/schema.js';
 import { experimentKeysOf } from '../experiment/load.js';
@@ -24,7 +24,7 @@ export const FORMATS: FileFormat[] = [
     id: SCENARIO_FORMAT,
     kind: 'scenario',
     validate: (doc) => validateScenarioDocument(doc),
-    warnings: (doc) => languageGaps(doc),
+    warnings: (doc) => scenarioWarnings(doc),
   },
   { id: EXPERIMENT_FORMAT, kind: 'experiment', validate: (doc) => validateExperimentFile(doc) },
 ];

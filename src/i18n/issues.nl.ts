@@ -106,7 +106,7 @@ export const nl: Record<keyof typeof en, string> = {
   'issue.needs.all-zero': 'een account heeft minstens één afdeling nodig (alle behoeften zijn 0): geef er één een behoefte boven 0, of laat needs weg en het account heeft alle afdelingen evenveel nodig',
   'issue.wallet.max-below': 'maxWallet ({max}) moet minstens het budget ({wallet}) zijn',
   'issue.kam.adaptive-persona': 'een lerende KAM leert zijn eigen gedrag: laat persona weg of zet die op adaptive',
-  'issue.kam.second-player': 'maar één KAM kan control: player hebben (één persoon speelt één rol), en KAM "{kam}" heeft dat al; maak deze persona of adaptive',
+  'issue.kam.second-player': 'waarschuwing: KAM "{kam}" is al de rol van de speler; het spel zet de speler daar en speelt deze KAM met zijn persona',
   'issue.interventions.over-reserved': 'priorityAccess + crossFunctionalPool kunnen samen hoogstens alle capaciteit reserveren (de som is hoogstens 1)',
   'issue.debrief.too-many-regimes': 'hoogstens {max} regimes: er zijn er maar {max}, en de nabespreking speelt elk één keer opnieuw',
   'issue.debrief.duplicate-regime': 'regime "{regime}" staat er al (bij {first}); de nabespreking speelt elk regime één keer opnieuw, dus noem het één keer',

@@ -1,10 +1,14 @@
 /**
- * Warnings, not errors: texts written in one language in a file that is
- * otherwise bilingual. A text given as `{ en: …, nl: … }` is shown in the
+ * Warnings, not errors: what a file may say but probably does not mean.
+ *
+ * Texts written in one language in a file that is otherwise bilingual. A text given as `{ en: …, nl: … }` is shown in the
  * player's language; one with only `en` shows English to Dutch players (and
  * the other way round). Plain strings are the same in both languages by
  * design (names, mostly) and are never warned about. A file that never uses
  * `nl` (or never `en`) is monolingual on purpose and gets no warnings.
+ *
+ * More than one `control: player` seat: the game seats one person, at the
+ * first of them, and the others are played by their stand-in personas.
  * Imports only src/scenario and src/i18n.
  */
 import { formatPath, issueAt, type FileIssue, type PathSegment, type SourceDocument } from './document.js';
@@ -44,4 +48,28 @@ export function languageGaps(doc: SourceDocument): FileIssue[] {
     }
   }
   return out;
+}
+
+/** Player seats after the first: the game plays them by their personas. */
+export function extraPlayerSeats(doc: SourceDocument): FileIssue[] {
+  const kams = (doc.value as { kams?: unknown } | null)?.kams;
+  if (!Array.isArray(kams)) return [];
+  const out: FileIssue[] = [];
+  let first: string | undefined;
+  kams.forEach((k: unknown, i) => {
+    if (!isRecord(k) || k.control !== 'player') return;
+    const id = typeof k.id === 'string' ? k.id : `kams[${i}]`;
+    if (first === undefined) {
+      first = id;
+      return;
+    }
+    const { line, col } = doc.positionOf(['kams', i, 'control']);
+    out.push(issueAt(doc.file, line, col, 'kam.second-player', { kam: first }, formatPath(['kams', i, 'control'])));
+  });
+  return out;
+}
+
+/** Every warning of a valid scenario file, in file order. */
+export function scenarioWarnings(doc: SourceDocument): FileIssue[] {
+  return [...extraPlayerSeats(doc), ...languageGaps(doc)].sort((a, b) => a.line - b.line || a.col - b.col);
 }

@@ -5,7 +5,7 @@
  * a trainer's own file in the browser with the same code.
  */
 import { checkFormat, readDocument, validateDocument, type FileIssue, type SourceDocument } from './document.js';
-import { languageGaps } from './languages.js';
+import { scenarioWarnings } from './languages.js';
 import { resolveScenario } from './resolve.js';
 import { crossReferences, idSchema, SCENARIO_FORMAT, scenarioSchema, type Scenario } from './schema.js';
 import type { Params } from '../i18n/index.js';
@@ -23,7 +23,7 @@ export interface LoadedScenario {
 export function loadScenario(text: string, file = 'scenario.yaml'): LoadedScenario {
   const doc = readDocument(text, file);
   const scenario = validateScenarioDocument(doc);
-  return { scenario, input: resolveScenario(scenario), warnings: languageGaps(doc) };
+  return { scenario, input: resolveScenario(scenario), warnings: scenarioWarnings(doc) };
 }
 
 /** A parsed scenario file checked: its format first, then the schema and every cross-reference. Throws FileError. */

@@ -302,15 +302,9 @@ export function crossReferences(value: unknown): Reference[] {
   });
   const owner = new Map<string, { kam: string; index: number }>();
   const kams = Array.isArray(v.kams) ? v.kams : [];
-  // One person plays one seat: the game gives them the player seat, so a second one could only be played by its stand-in.
-  let player: string | undefined;
   kams.forEach((raw, i) => {
     const k = recordOf(raw);
     const kamId = typeof k.id === 'string' ? k.id : `kams[${i}]`;
-    if (k.control === 'player') {
-      if (player === undefined) player = kamId;
-      else issue(['kams', i, 'control'], 'kam.second-player', { kam: player });
-    }
     (Array.isArray(k.accounts) ? k.accounts : []).forEach((a, j) => {
       if (typeof a !== 'string') return;
       if (!accounts.has(a)) return unknown(['kams', i, 'accounts', j], 'account', a, accounts.keys());

@@ -227,16 +227,17 @@ describe('refused instead of accepted silently', () => {
     ]);
   });
 
-  it('a second player seat is refused: one person plays one KAM', () => {
+  it('a second player seat is valid, with a warning at it: the game seats one person, at the first', () => {
     const two = BASE.replace('persona: heavyweight }', 'persona: heavyweight, control: player }');
-    expect(lines(two)).toEqual([
-      '12:82: kams[1].control: only one KAM can have control: player (one person plays one seat), and KAM "you" already has it; make this one persona or adaptive',
+    expect(lines(two)).toEqual([]);
+    const { warnings } = loadScenario(two, 'x.yaml');
+    expect(warnings.map((w) => `${w.line}:${w.col}: ${w.path}: ${w.message}`)).toEqual([
+      '12:82: kams[1].control: warning: KAM "you" is already the player seat; the game seats the player there and plays this KAM by its persona',
     ]);
-    expect(lines(two, 'nl')).toEqual([
-      '12:82: kams[1].control: maar één KAM kan control: player hebben (één persoon speelt één rol), en KAM "you" heeft dat al; maak deze persona of adaptive',
-    ]);
-    // No player seat at all is valid: the game gives the person the first KAM.
+    expect(issueMessage(warnings[0]!, 'nl')).toBe('waarschuwing: KAM "you" is al de rol van de speler; het spel zet de speler daar en speelt deze KAM met zijn persona');
+    // No player seat at all is valid too, without a warning: the game gives the person the first KAM.
     expect(lines(BASE.replace('control: player, ', ''))).toEqual([]);
+    expect(loadScenario(BASE.replace('control: player, ', ''), 'x.yaml').warnings).toEqual([]);
   });
 
   it('needs that name no department, or only zeros, are refused: the account would need nothing', () => {
