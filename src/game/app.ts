@@ -154,10 +154,10 @@ export class App {
   }
 
   /** Checks a trainer's file; on success it can be played like a library scenario. */
-  async loadFile(name: string, text: string): Promise<{ ok: true; entry: LibraryEntry } | { ok: false; issues: FileIssue[] }> {
+  async loadFile(name: string, text: string): Promise<{ ok: true; entry: LibraryEntry; warnings: FileIssue[] } | { ok: false; issues: FileIssue[] }> {
     const r = await this.engine.load(text, name);
     if (!r.ok) return { ok: false, issues: r.issues };
-    return { ok: true, entry: { file: name, text, scenario: r.scenario, input: r.input } };
+    return { ok: true, entry: { file: name, text, scenario: r.scenario, input: r.input }, warnings: r.warnings };
   }
 
   /** The seat a person plays: the first player seat, else the first KAM. */

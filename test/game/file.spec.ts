@@ -42,3 +42,20 @@ test('scenario text from a file is shown as text and never runs', async ({ page 
   expect(dialogs).toBe(0);
   expect(watch.problems).toEqual([]);
 });
+
+test('a valid file with a warning can be played, and the warning is listed politely with its place', async ({ page }) => {
+  const watch = watchConsole(page);
+  await page.goto('/');
+  // The tutorial is bilingual: a title in English only is worth a warning.
+  const oneLanguage = tutorial.replace(/^title:.*$/m, 'title: { en: "Tutorial, English only" }');
+  await page.getByLabel('Load your own scenario file (YAML or JSON)').setInputFiles({ name: 'warned.yaml', mimeType: 'text/yaml', buffer: Buffer.from(oneLanguage) });
+  const status = page.locator('.file-warnings[role="status"]');
+  await expect(status.getByRole('heading', { name: 'warned.yaml can be played; 1 thing to check' })).toBeVisible();
+  await expect(status.getByRole('listitem')).toContainText(/warned\.yaml, line \d+, column \d+/);
+  await expect(status.getByRole('listitem')).toContainText('title');
+  await expect(status.getByRole('listitem')).toContainText('no Dutch text (nl)');
+  expect(await page.getByRole('alert').count()).toBe(0);
+  await page.getByRole('button', { name: 'Play Tutorial, English only' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Tutorial, English only' })).toBeVisible();
+  expect(watch.problems).toEqual([]);
+});

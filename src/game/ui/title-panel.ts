@@ -21,6 +21,7 @@ export interface TitleActions {
 
 let ownFile: LibraryEntry | null = null;
 let ownIssues: { file: string; issues: FileIssue[] } | null = null;
+let ownWarnings: FileIssue[] = [];
 
 function facts(entry: LibraryEntry): string {
   const i = entry.input;
@@ -58,11 +59,12 @@ function problem(i: FileIssue): string {
   return worded.startsWith('issue.') ? i.message : worded;
 }
 
-function issueList(file: string, issues: FileIssue[]): HTMLElement {
+function issueList(file: string, issues: FileIssue[], warnings = false): HTMLElement {
   return h(
     'div',
-    { class: 'file-issues', role: 'alert' },
-    h('h3', null, trn('title.file.problems', issues.length, { file })),
+    // Problems stop the file; warnings do not, so they are announced politely.
+    { class: warnings ? 'file-issues file-warnings' : 'file-issues', role: warnings ? 'status' : 'alert' },
+    h('h3', null, trn(warnings ? 'title.file.warnings' : 'title.file.problems', issues.length, { file })),
     h(
       'ol',
       null,
@@ -76,7 +78,7 @@ function issueList(file: string, issues: FileIssue[]): HTMLElement {
         ),
       ),
     ),
-    h('p', { class: 'hint' }, tr('title.file.fix')),
+    h('p', { class: 'hint' }, tr(warnings ? 'title.file.warnings-hint' : 'title.file.fix')),
   );
 }
 
@@ -129,7 +131,7 @@ export async function renderTitlePanel(actions: TitleActions): Promise<void> {
   const fileStatus = h('div', { class: 'file-status', 'aria-live': 'polite' });
   const ownList = h('ul', { class: 'library' });
   const renderOwn = () => {
-    mount(fileStatus, ownIssues ? issueList(ownIssues.file, ownIssues.issues) : null);
+    mount(fileStatus, ownIssues ? issueList(ownIssues.file, ownIssues.issues) : ownFile && ownWarnings.length ? issueList(ownFile.file, ownWarnings, true) : null);
     mount(ownList, ownFile ? scenarioCard(ownFile, { kind: 'file', name: ownFile.file }, actions, lang) : null);
   };
   const inputId = uniqueId('own-file');
@@ -140,10 +142,12 @@ export async function renderTitlePanel(actions: TitleActions): Promise<void> {
     if (r.ok) {
       ownFile = r.entry;
       ownIssues = null;
+      ownWarnings = r.warnings;
       announce(tr('title.file.ok', { title: textOf(r.entry.scenario.title, a.lang) }));
     } else {
       ownFile = null;
       ownIssues = { file: file.name, issues: r.issues };
+      ownWarnings = [];
     }
     renderOwn();
   };
