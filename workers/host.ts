@@ -87,6 +87,23 @@ export const engineHost = {
     }
   },
 
+  /**
+   * A file's bytes as text, as the command line reads them: UTF-8 (with or
+   * without a byte-order mark); other encodings are refused with the line
+   * and column of the first character that is not UTF-8. `size` is the
+   * file's size when only its start was read (a file over the limit).
+   */
+  async decode(bytes: Uint8Array, file: string, size = bytes.length): Promise<{ ok: true; text: string } | { ok: false; issues: FileIssue[] }> {
+    const { FileError, decodeText, MAX_FILE_BYTES, tooBig } = await import('../src/scenario/document.js');
+    try {
+      if (size > MAX_FILE_BYTES) throw tooBig(file, size);
+      return { ok: true, text: decodeText(bytes, file) };
+    } catch (e) {
+      if (e instanceof FileError) return { ok: false, issues: e.issues };
+      throw e;
+    }
+  },
+
   info(scenario: ScenarioInput): ScenarioInfo {
     return { reporterNames: reporterNames(scenario), boardActive: worldOf(scenario).boardActive };
   },

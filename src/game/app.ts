@@ -19,6 +19,9 @@ import { version } from '../../package.json';
 
 export const APP_VERSION: string = version;
 
+/** Bytes of a trainer's file read at most: one more than a scenario file may have. */
+const READ_AT_MOST = 1_000_001;
+
 export interface LibraryEntry {
   file: string;
   text: string;
@@ -154,6 +157,15 @@ export class App {
   }
 
   /** Checks a trainer's file; on success it can be played like a library scenario. */
+  /** A trainer's file as the command line reads it: its bytes decoded as UTF-8, then loaded. */
+  async readFile(file: File): Promise<Awaited<ReturnType<App['loadFile']>>> {
+    const name = file.name;
+    // A file far over the size limit is refused from its size; only its start is read.
+    const bytes = new Uint8Array(await file.slice(0, READ_AT_MOST).arrayBuffer());
+    const decoded = await this.engine.decode(bytes, name, file.size);
+    return decoded.ok ? this.loadFile(name, decoded.text) : { ok: false, issues: decoded.issues };
+  }
+
   async loadFile(name: string, text: string): Promise<{ ok: true; entry: LibraryEntry; warnings: FileIssue[] } | { ok: false; issues: FileIssue[] }> {
     const r = await this.engine.load(text, name);
     if (!r.ok) return { ok: false, issues: r.issues };

@@ -59,3 +59,16 @@ test('a valid file with a warning can be played, and the warning is listed polit
   await expect(page.getByRole('heading', { level: 1, name: 'Tutorial, English only' })).toBeVisible();
   expect(watch.problems).toEqual([]);
 });
+
+test('a file saved in another encoding than UTF-8 is refused at the first character that is not, as on the command line', async ({ page }) => {
+  const watch = watchConsole(page);
+  await page.goto('/');
+  // "Café" in Latin-1 on line 3: é is the single byte 0xE9.
+  const head = Buffer.from('format: two-fronts/scenario@1\nid: latin\ntitle: "Caf', 'latin1');
+  const latin1 = Buffer.concat([head, Buffer.from([0xe9]), Buffer.from('"\n', 'latin1')]);
+  await page.getByLabel('Load your own scenario file (YAML or JSON)').setInputFiles({ name: 'latin.yaml', mimeType: 'text/yaml', buffer: latin1 });
+  const alert = page.getByRole('alert');
+  await expect(alert.getByRole('listitem').first()).toContainText('latin.yaml, line 3, column 12');
+  await expect(alert).toContainText('UTF-8');
+  expect(watch.problems).toEqual([]);
+});

@@ -137,8 +137,7 @@ export async function renderTitlePanel(actions: TitleActions): Promise<void> {
   const inputId = uniqueId('own-file');
   const readFile = async (file: File) => {
     mount(fileStatus, h('p', { role: 'status' }, tr('title.file.reading', { file: file.name })));
-    const text = await file.text();
-    const r = await a.loadFile(file.name, text);
+    const r = await a.readFile(file);
     if (r.ok) {
       ownFile = r.entry;
       ownIssues = null;
