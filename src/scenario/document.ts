@@ -75,6 +75,8 @@ export interface SourceDocument {
   positionOf(path: readonly PathSegment[], key?: boolean): { line: number; col: number };
   /** The value at `path` (its key, with `key`) as written in the file, if it is there. */
   writtenAt?(path: readonly PathSegment[], key?: boolean): { text: string; before: string } | undefined;
+  /** Warnings noticed while reading (a text a # cut short), for files that turn out valid. */
+  notes?: FileIssue[];
 }
 
 export function issueAt(file: string, line: number, col: number, code: string, params: Params = {}, path = ''): FileIssue {
@@ -152,6 +154,8 @@ export function readDocument(text: string, file: string, bytes = byteLength(text
   }
 
   const structural: FileIssue[] = [];
+  // Plain texts cut short by a # that was meant as part of them (see SourceDocument.notes).
+  const notes: FileIssue[] = [];
   visit(doc, {
     Pair(_, pair, path) {
       const k = isScalar(pair.key) ? String(pair.key.value) : '';
@@ -173,10 +177,20 @@ export function readDocument(text: string, file: string, bytes = byteLength(text
         structural.push(issueAt(file, p.line, p.col, 'file.special-start', { char: '*' }));
       }
     },
-    Scalar(_, node) {
+    Scalar(_, node, path) {
       if (node.tag && !node.tag.startsWith('tag:yaml.org,2002:')) {
         const p = pos(node.range?.[0] ?? 0);
         structural.push(issueAt(file, p.line, p.col, 'file.custom-tag', { tag: node.tag }));
+      }
+      // `title: Team #1 story` is the text "Team" and a comment "1 story": a comment written
+      // without a space after its # is most likely part of the text.
+      const parent = path[path.length - 1];
+      const isValue = (isPair(parent) && parent.value === node) || isSeq(parent);
+      if (isValue && node.type === 'PLAIN' && typeof node.value === 'string' && node.comment && !/^\s/.test(node.comment) && node.range) {
+        const hash = src.indexOf('#', node.range[1]);
+        const p = pos(hash >= 0 ? hash : node.range[1]);
+        const rest = `#${node.comment.split('\n')[0]!.trimEnd()}`;
+        notes.push(issueAt(file, p.line, p.col, 'file.hash-comment', { text: node.value, rest: rest.length > 40 ? `${rest.slice(0, 39)}…` : rest }, formatPath(pathOf(path, node))));
       }
     },
   });
@@ -236,7 +250,7 @@ export function readDocument(text: string, file: string, bytes = byteLength(text
     if (!range) return undefined;
     return { text: src.slice(range[0], range[1]), before: src.slice(src.lastIndexOf('\n', range[0] - 1) + 1, range[0]) };
   };
-  return { file, value, positionOf, writtenAt };
+  return { file, value, positionOf, writtenAt, notes };
 }
 
 /** The data path (keys and list indices) of a pair, from the YAML visitor's ancestors. */

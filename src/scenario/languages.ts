@@ -9,6 +9,8 @@
  *
  * More than one `control: player` seat: the game seats one person, at the
  * first of them, and the others are played by their stand-in personas.
+ *
+ * And what reading noticed: a plain text cut short by a # meant as part of it.
  * Imports only src/scenario and src/i18n.
  */
 import { formatPath, issueAt, type FileIssue, type PathSegment, type SourceDocument } from './document.js';
@@ -71,5 +73,5 @@ export function extraPlayerSeats(doc: SourceDocument): FileIssue[] {
 
 /** Every warning of a valid scenario file, in file order. */
 export function scenarioWarnings(doc: SourceDocument): FileIssue[] {
-  return [...extraPlayerSeats(doc), ...languageGaps(doc)].sort((a, b) => a.line - b.line || a.col - b.col);
+  return [...(doc.notes ?? []), ...extraPlayerSeats(doc), ...languageGaps(doc)].sort((a, b) => a.line - b.line || a.col - b.col);
 }

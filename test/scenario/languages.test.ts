@@ -29,6 +29,15 @@ describe('texts in one language in a bilingual file', () => {
     expect(warningsOf(SMALL_SCENARIO.replace('title: "Base"', 'title: { en: "Base", nl: "Basis" }'))).toEqual([]);
   });
 
+  it('a plain text cut short by a # meant as part of it is warned about at the #; a comment after a space is not', () => {
+    const text = SMALL_SCENARIO.replace('title: "Base"', 'title: Team #1 story').replace('name: "Acme"', 'name: Acme').replace('needs: { engineering: 1 } }', 'needs: { engineering: 1 } } # a real comment');
+    const w = warningsOf(text);
+    expect(w.map(formatIssue)).toEqual([
+      'w.yaml:3:13: title: warning: the text is "Team": YAML reads "#1 story" as a comment, because a # after a space starts one; to keep it, put the whole text in double quotes',
+    ]);
+    expect(issueMessage(w[0]!, 'nl')).toContain('zet de hele tekst tussen dubbele aanhalingstekens');
+  });
+
   it('validate prints warnings and still exits 0; the shipped scenarios have none', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tf-lang-'));
     const file = join(dir, 'w.yaml');
