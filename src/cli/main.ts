@@ -60,7 +60,8 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
     .description('check scenario and experiment files; one FILE:LINE:COL: path: message line per problem')
     .argument('<files...>', 'scenario or experiment files (YAML or JSON)')
     .option('-q, --quiet', 'print problems only')
-    .action((files: string[], opts: { quiet?: boolean }) => setExit(validateCommand(files, opts, io)));
+    .option('--lang <lang>', 'language of the messages: en or nl (default en)')
+    .action((files: string[], opts: { quiet?: boolean; lang?: string }) => setExit(validateCommand(files, opts, io)));
 
   program
     .command('run')

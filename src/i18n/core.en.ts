@@ -15,4 +15,10 @@ export const en = {
   'persona.analyst': 'Analyst',
   'persona.team-player': 'Team player',
   'persona.adaptive': 'Adaptive',
+  'cli.validate.valid': '{file}: valid {kind}',
+  'cli.validate.valid-warned.one': '{file}: valid {kind} ({count} warning)',
+  'cli.validate.valid-warned.other': '{file}: valid {kind} ({count} warnings)',
+  'cli.validate.summary': '{valid} of {files} files valid',
+  'cli.validate.kind.scenario': 'scenario',
+  'cli.validate.kind.experiment': 'experiment',
 } as const;

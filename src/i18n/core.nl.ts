@@ -17,4 +17,10 @@ export const nl: Record<keyof typeof en, string> = {
   'persona.analyst': 'Analist',
   'persona.team-player': 'Teamspeler',
   'persona.adaptive': 'Lerend',
+  'cli.validate.valid': '{file}: geldig {kind}',
+  'cli.validate.valid-warned.one': '{file}: geldig {kind} ({count} waarschuwing)',
+  'cli.validate.valid-warned.other': '{file}: geldig {kind} ({count} waarschuwingen)',
+  'cli.validate.summary': '{valid} van {files} bestanden geldig',
+  'cli.validate.kind.scenario': 'scenario',
+  'cli.validate.kind.experiment': 'experiment',
 } as const;

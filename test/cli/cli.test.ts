@@ -52,6 +52,15 @@ describe('two-fronts (built command)', () => {
     expect(lines).toHaveLength(3);
     for (const l of lines) expect(l).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: [\\w.\\[\\]]+: `));
     expect(r.err).not.toMatch(/at .*\.js:\d+/); // no stack trace
+    // The same problems in Dutch, at the same places.
+    const nl = cli(['validate', '--lang', 'nl', file, 'scenarios/tutorial.yaml']);
+    expect(nl.code).toBe(1);
+    const nlLines = nl.err.trim().split('\n');
+    expect(nlLines.map((l) => l.slice(0, l.indexOf(': ', file.length + 1)))).toEqual(lines.map((l) => l.slice(0, l.indexOf(': ', file.length + 1))));
+    expect(nl.err).toContain('onbekende sleutel');
+    expect(nl.out).toContain('scenarios/tutorial.yaml: geldig scenario');
+    expect(nl.out).toContain('1 van 2 bestanden geldig');
+    expect(cli(['validate', '--lang', 'fr', file]).code).toBe(2);
   });
 
   it('two-fronts run writes identical files when run twice with the same seed', () => {

@@ -17,11 +17,12 @@ import { meanInterval, Welford } from '../../experiment/stats.js';
 import type { PointSummary } from '../../experiment/summary.js';
 import { reporterSpec } from '../../sim/index.js';
 import { columnName } from '../csv.js';
-import { UsageError, UserError } from '../errors.js';
+import { parseLang } from '../lang.js';
+import { UserError } from '../errors.js';
 import { writeAtomic } from '../io.js';
 import { finishCommand } from '../output/manifest.js';
 import { readRows, requireRuns, tableSource, toNumber } from '../output/read.js';
-import { formatNumber, has, LANGUAGES, locale, register, t, tn, type Lang } from '../../i18n/index.js';
+import { formatNumber, has, locale, register, t, tn, type Lang } from '../../i18n/index.js';
 import { en as reportEn } from '../../i18n/report.en.js';
 import { nl as reportNl } from '../../i18n/report.nl.js';
 import { SEED_RULE_TEXT } from '../../experiment/seeds.js';
@@ -358,12 +359,7 @@ ${metricSections}
 }
 
 /** The report's language from `--lang` (default en). */
-export function reportLanguage(value: string | undefined): Lang {
-  if (value === undefined) return 'en';
-  const lang = LANGUAGES.find((l) => l === value.trim().toLowerCase());
-  if (!lang) throw new UsageError(`--lang must be one of ${LANGUAGES.join(', ')}, not "${value}"`);
-  return lang;
-}
+export const reportLanguage = parseLang;
 
 export async function reportCommand(dir: string, opts: { out?: string; metric?: string[]; lang?: string; quiet?: boolean }, io: Output): Promise<number> {
   const lang = reportLanguage(opts.lang);
