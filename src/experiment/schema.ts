@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import { coded } from '../scenario/messages.js';
-import { idSchema } from '../scenario/schema.js';
+import { formatSchema, idSchema } from '../scenario/schema.js';
 import { FACTOR_SPEC_JSON_SCHEMA, parseFactorSpec, SET_VALUE_JSON_SCHEMA, type FactorSpec } from './factors.js';
 
 export const EXPERIMENT_FORMAT = 'two-fronts/experiment@1';
@@ -46,14 +46,7 @@ export const designSchema = z.strictObject({
  */
 export const experimentSchema = z.strictObject({
   $schema: z.string().optional().describe('Editors: where the JSON Schema of this file is'),
-  format: z
-    .literal(EXPERIMENT_FORMAT, {
-      error: (iss) =>
-        iss.input === undefined
-          ? coded('format.required', { expected: EXPERIMENT_FORMAT })
-          : coded('format.other', { format: String(iss.input), expected: EXPERIMENT_FORMAT }),
-    })
-    .describe(`Always ${EXPERIMENT_FORMAT}`),
+  format: formatSchema(EXPERIMENT_FORMAT, `Always ${EXPERIMENT_FORMAT}`),
   id: idSchema,
   title: z.string().max(500).optional().describe('A title for reports'),
   description: z.string().max(20_000).optional().describe('What the experiment asks; shown in the report'),

@@ -198,17 +198,20 @@ export const debriefSchema = z.strictObject({
   questions: textListSchema.default([]),
 });
 
+/** The `format` key of a file kind: exactly `format`, with the messages for a missing or another one. */
+export function formatSchema<F extends string>(format: F, description: string) {
+  return z
+    .literal(format, {
+      error: (iss) =>
+        iss.input === undefined ? coded('format.required', { expected: format }) : coded('format.other', { format: String(iss.input), expected: format }),
+    })
+    .describe(description);
+}
+
 export const scenarioSchema = z
   .strictObject({
     $schema: z.string().optional().describe('Editors: where the JSON Schema of this file is'),
-    format: z
-      .literal(SCENARIO_FORMAT, {
-        error: (iss) =>
-          iss.input === undefined
-            ? coded('format.required', { expected: SCENARIO_FORMAT })
-            : coded('format.other', { format: String(iss.input), expected: SCENARIO_FORMAT }),
-      })
-      .describe(`What kind of file this is: always "${SCENARIO_FORMAT}". Required.`),
+    format: formatSchema(SCENARIO_FORMAT, `What kind of file this is: always "${SCENARIO_FORMAT}". Required.`),
     id: idSchema,
     title: requiredTextSchema,
     summary: textSchema.default(''),
