@@ -3,7 +3,7 @@
  * Each entry validates a parsed document and throws FileError on problems.
  */
 import { readDocument, type FileIssue, type SourceDocument } from '../scenario/document.js';
-import { scenarioWarnings } from '../scenario/languages.js';
+import { scenarioWarnings } from '../scenario/warnings.js';
 import { validateScenarioDocument } from '../scenario/load.js';
 import { SCENARIO_FORMAT } from '../scenario/schema.js';
 import { experimentKeysOf } from '../experiment/load.js';

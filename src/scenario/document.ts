@@ -292,11 +292,7 @@ export function decodeText(bytes: Uint8Array, file: string): string {
     }
   }
   const col = new TextDecoder('utf-8').decode(bytes.subarray(start, bad)).length + 1;
-  return fail(issueAt(file, line, col, 'file.encoding'));
-}
-
-function fail(issue: FileIssue): never {
-  throw new FileError([issue]);
+  throw new FileError([issueAt(file, line, col, 'file.encoding')]);
 }
 
 /** The offset of the first byte from `from` on that does not belong to a valid UTF-8 character, or -1. */

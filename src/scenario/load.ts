@@ -5,7 +5,7 @@
  * a trainer's own file in the browser with the same code.
  */
 import { checkFormat, readDocument, validateDocument, type FileIssue, type SourceDocument } from './document.js';
-import { scenarioWarnings } from './languages.js';
+import { scenarioWarnings } from './warnings.js';
 import { resolveScenario } from './resolve.js';
 import { crossReferences, idSchema, SCENARIO_FORMAT, scenarioSchema, type Scenario } from './schema.js';
 import type { Params } from '../i18n/index.js';

@@ -101,15 +101,14 @@ export function worldOf(scenario: ScenarioInput): World {
   // internal shape would depend on whether this function was running
   // optimised, and code compiled for one world's lists would be thrown away
   // at the next world's.
-  const D = scenario.departments.length;
   const needMix = values(scenario.accounts.length, (ai) => {
     const needs = scenario.accounts[ai]!.needs;
+    const need = (di: number) => needs[scenario.departments[di]!.id] ?? 0;
+    // The departments it needs, in scenario order (a temporary list: only the pairs below are kept).
+    const used = scenario.departments.map((_, di) => di).filter((di) => need(di) > 0);
     let total = 0;
-    for (const d of scenario.departments) total += Math.max(0, needs[d.id] ?? 0);
-    const used = integers(D, () => 0);
-    let n = 0;
-    for (let di = 0; di < D; di++) if ((needs[scenario.departments[di]!.id] ?? 0) > 0) used[n++] = di;
-    return values(n, (k) => doubles(2, (j) => (j === 0 ? used[k]! : needs[scenario.departments[used[k]!]!.id]! / total)) as unknown as readonly [number, number]);
+    for (const di of used) total += need(di);
+    return values(used.length, (k) => doubles(2, (j) => (j === 0 ? used[k]! : need(used[k]!) / total)) as unknown as readonly [number, number]);
   });
   const { regime, interventions } = scenario.company;
   const canonical = <T extends string>(list: readonly T[], value: T): T => list[list.indexOf(value)] ?? value;

@@ -1,16 +1,14 @@
 /**
- * Warnings, not errors: what a file may say but probably does not mean.
- *
- * Texts written in one language in a file that is otherwise bilingual. A text given as `{ en: …, nl: … }` is shown in the
- * player's language; one with only `en` shows English to Dutch players (and
- * the other way round). Plain strings are the same in both languages by
- * design (names, mostly) and are never warned about. A file that never uses
- * `nl` (or never `en`) is monolingual on purpose and gets no warnings.
- *
- * More than one `control: player` seat: the game seats one person, at the
- * first of them, and the others are played by their stand-in personas.
- *
- * And what reading noticed: a plain text cut short by a # meant as part of it.
+ * Warnings, not errors: what a scenario file may say but probably does not
+ * mean. Reported for valid files only, without making them invalid.
+ * - A text in one language in an otherwise bilingual file: `{ en: … }`
+ *   without `nl` shows English to Dutch players (and the other way round).
+ *   Plain strings are the same in both languages by design (names, mostly),
+ *   and a file that never uses `nl` (or never `en`) is monolingual on purpose.
+ * - More than one `control: player` seat: the game seats one person, at the
+ *   first, and plays the others by their personas.
+ * - What reading noticed (SourceDocument.notes): a plain text cut short by a
+ *   # meant as part of it.
  * Imports only src/scenario and src/i18n.
  */
 import { formatPath, issueAt, type FileIssue, type PathSegment, type SourceDocument } from './document.js';
