@@ -358,11 +358,8 @@ ${metricSections}
 `;
 }
 
-/** The report's language from `--lang` (default en). */
-export const reportLanguage = parseLang;
-
 export async function reportCommand(dir: string, opts: { out?: string; metric?: string[]; lang?: string; quiet?: boolean }, io: Output): Promise<number> {
-  const lang = reportLanguage(opts.lang);
+  const lang = parseLang(opts.lang);
   if (!existsSync(REPORT_SCRIPT)) throw new UserError(`the report script is not built (${REPORT_SCRIPT}); run \`npm run build\` in the project folder`, 3);
   const s = summarizeFolder(dir);
   writeSummaryFiles(s);
