@@ -211,42 +211,32 @@ export function readDocument(text: string, file: string, bytes = byteLength(text
     throw new FileError([issueAt(file, 1, 1, 'file.not-mapping', { found })]);
   }
 
-  const positionOf = (path: readonly PathSegment[], key = false) => {
+  const start = (n: unknown) => (n as Node | null)?.range?.[0];
+  /**
+   * Follows `path` (to the key itself when `key`) through the document: the
+   * node it names, undefined when the path leaves what is written, and where
+   * the deepest node reached starts.
+   */
+  const follow = (path: readonly PathSegment[], key: boolean): { node: unknown; at: number } => {
     let node: unknown = doc.contents;
-    let best = 0;
-    const start = (n: unknown) => (n as Node | null)?.range?.[0];
-    if (start(node) !== undefined) best = start(node)!;
+    let at = start(node) ?? 0;
     for (let i = 0; i < path.length; i++) {
       const seg = path[i]!;
       if (isMap(node)) {
         const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
-        if (!pair) break;
-        const last = i === path.length - 1;
-        if (key && last && start(pair.key) !== undefined) return pos(start(pair.key)!);
-        node = pair.value;
-        const s = start(node) ?? start(pair.key);
-        if (s !== undefined) best = s;
-      } else if (isSeq(node) && typeof seg === 'number') {
-        node = node.items[seg];
-        const s = start(node);
-        if (s === undefined) break;
-        best = s;
-      } else break;
-    }
-    return pos(best);
-  };
-  const writtenAt = (path: readonly PathSegment[], key = false) => {
-    let node: unknown = doc.contents;
-    for (let i = 0; i < path.length; i++) {
-      const seg = path[i]!;
-      if (isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
-        if (!pair) return undefined;
+        if (!pair) return { node: undefined, at };
         node = key && i === path.length - 1 ? pair.key : pair.value;
-      } else if (isSeq(node) && typeof seg === 'number') node = node.items[seg];
-      else return undefined;
+        at = start(node) ?? start(pair.key) ?? at;
+      } else if (isSeq(node) && typeof seg === 'number' && start(node.items[seg]) !== undefined) {
+        node = node.items[seg];
+        at = start(node)!;
+      } else return { node: undefined, at };
     }
-    const range = (node as Node | null)?.range;
+    return { node, at };
+  };
+  const positionOf = (path: readonly PathSegment[], key = false) => pos(follow(path, key).at);
+  const writtenAt = (path: readonly PathSegment[], key = false) => {
+    const range = (follow(path, key).node as Node | null)?.range;
     if (!range) return undefined;
     return { text: src.slice(range[0], range[1]), before: src.slice(src.lastIndexOf('\n', range[0] - 1) + 1, range[0]) };
   };
