@@ -14,7 +14,7 @@ import { radarChart } from '../../charts/debrief-radar';
 import { stackChart } from '../../charts/debrief-stack';
 import type { Regime, RunState } from '../../sim/types';
 import { app, type Session } from '../app';
-import { announce, download, h, mount, uniqueId } from '../dom';
+import { announce, download, h, mount, scrollBox, uniqueId } from '../dom';
 import { accountSeries, accountsOf, capacityByKam, kamRanking, median, percentile, seriesOf, sevenS, sum } from '../figures';
 import { days, list, money, moneyDelta, num, pct, pointsDelta, tr, trn } from '../i18n';
 import { fingerprint } from '../save';
@@ -65,7 +65,7 @@ function figure(svg: SVGSVGElement, caption: string, file: string, table: HTMLTa
             'details',
             { class: 'data-table', 'aria-labelledby': `${capId}-numbers` },
             h('summary', { id: `${capId}-numbers` }, tr('debrief.table'), h('span', { class: 'visually-hidden' }, ` ${tr('debrief.table.of', { chart: caption })}`)),
-            table,
+            scrollBox(table),
           )
         : null,
     ),
