@@ -146,3 +146,27 @@ test('a field focused with Tab is never hidden under the plan\'s budget footer, 
   expect(hidden).toEqual([]);
   expect(watch.problems).toEqual([]);
 });
+
+test('switching the language from the keyboard keeps focus on the choice, and closing Settings gives focus back to its button', async ({ page }) => {
+  const watch = watchConsole(page);
+  await page.goto('/');
+  // On the title screen: the arrow key picks Nederlands; the panel is drawn again in Dutch with focus on the choice.
+  await page.getByRole('radio', { name: 'English' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+  await expect(page.getByRole('radio', { name: 'Nederlands' })).toBeFocused();
+  await page.getByRole('button', { name: 'Spelen: Eerste kwartaal op twee fronten' }).click();
+  await page.getByRole('button', { name: 'Begin kwartaal 1' }).click();
+  // Mid-game, in Settings: the dialog opens on the language in use, switches back with an arrow key and stays on it.
+  await page.getByRole('button', { name: 'Instellingen' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog').getByRole('radio', { name: 'Nederlands' })).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('dialog').getByRole('radio', { name: 'English' })).toBeFocused();
+  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).focus();
+  await page.keyboard.press('Enter');
+  // The top bar was drawn again in English: focus goes to its Settings button, not to the page.
+  await expect(page.getByRole('button', { name: 'Settings' })).toBeFocused();
+  expect(watch.problems).toEqual([]);
+});
