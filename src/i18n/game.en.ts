@@ -506,6 +506,7 @@ export const en = {
   'cf.done.one': '{count} replay ready.',
   'cf.done.other': '{count} replays ready.',
   'cf.none': 'This scenario names no other structures to compare. Choose one below.',
+  'cf.marks': '▲ better, ▼ worse than your game. For accounts lost, inequality and time spent lobbying, less is better: ▲ −1 is one account fewer lost.',
   'cf.played': 'Your game: {regime}',
   'cf.playedHint': 'What actually happened.',
   'cf.yours': 'your game',

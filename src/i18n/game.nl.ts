@@ -485,6 +485,7 @@ export const nl: Record<keyof typeof en, string> = {
   'cf.done.one': '{count} herhaling klaar.',
   'cf.done.other': '{count} herhalingen klaar.',
   'cf.none': 'Dit scenario noemt geen andere structuren om mee te vergelijken. Kies er hieronder een.',
+  'cf.marks': '▲ beter, ▼ slechter dan je eigen spel. Bij verloren accounts, ongelijkheid en lobbytijd is minder beter: ▲ −1 is één verloren account minder.',
   'cf.played': 'Jouw spel: {regime}',
   'cf.playedHint': 'Wat er echt gebeurde.',
   'cf.yours': 'jouw spel',

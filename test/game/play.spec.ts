@@ -82,6 +82,8 @@ test('the tutorial plays from title to debrief, with why, counterfactual, luck c
     await expect(page.getByRole('heading', { level: 3, name: regime })).toBeVisible();
   }
   await expect(page.getByRole('heading', { level: 4, name: 'What would have been different' }).first()).toBeVisible();
+  // The marks are explained: ▲ is better, whichever way the number goes.
+  await expect(page.getByText(/^▲ better, ▼ worse than your game\. .*less is better/)).toBeVisible();
   // Luck check: 100 AI-only runs with the player's result placed.
   await expect(page.getByText('100 AI-only games played.')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByRole('img', { name: 'Your result among 100 AI-only games' })).toBeVisible();

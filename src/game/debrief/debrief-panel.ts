@@ -406,6 +406,7 @@ export function renderDebrief(s: Session): HTMLElement {
       { id: 'debrief-counterfactual', 'aria-labelledby': 'd-cf' },
       h('h2', { id: 'd-cf' }, tr('debrief.section.counterfactual')),
       h('p', null, tr('cf.intro', { regime: tr(`regime.${regime}`) })),
+      h('p', { class: 'hint' }, tr('cf.marks')),
       cfStatus,
       cfBody,
       extra,
