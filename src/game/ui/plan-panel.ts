@@ -10,7 +10,7 @@ import type { JointDecision } from '../../sim/index';
 import type { Opportunity, QuarterRecord } from '../../sim/types';
 import { app, type Session } from '../app';
 import { announce, h, later, mount, uniqueId } from '../dom';
-import { days, list, money, num, pct, tr, trn } from '../i18n';
+import { days, fieldDays, list, money, num, pct, tr, trn } from '../i18n';
 import { checkDraft, hasErrors, proposalKey, repeatSplit, roundDays, splitOf, toPlan, totalDays, upsideLevel, USES, type Draft, type PlanContext } from '../plan-draft';
 import { textOf } from '../text';
 import { relationshipWord } from './briefing-panel';
@@ -187,7 +187,7 @@ export function renderPlanPanel(s: Session, events: PlanPanelEvents): HTMLElemen
       if (!(need > 0)) return;
       const f = numberField({
         label: names.department(d),
-        hint: tr('plan.needs', { days: days(need) }),
+        hint: tr('plan.needs', { days: fieldDays(need) }),
         value: draft.ask[o.id]?.[d] ?? 0,
         max: Math.round(need * 100) / 100,
         step: 0.5,
