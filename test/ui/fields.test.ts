@@ -31,7 +31,7 @@ describe('day fields', () => {
     expect(fieldDays(4.0321)).toBe('4.03 d');
     expect(fieldDays(15)).toBe('15 d');
     const input = shipped('tutorial').input;
-    const over = { code: 'over-need', path: 'ask.acme-q1-1.engineering', params: { days: 12.3, need: 12.2134 }, severity: 'error' as const };
+    const over = { code: 'over-need' as const, path: 'ask.acme-q1-1.engineering', params: { days: 12.3, need: 12.2134 }, severity: 'error' as const };
     expect(new Names(input, 'en').issue(over)).toMatch(/: 12\.3 d is more than the 12\.21 d it needs\.$/);
     setLanguage('nl');
     expect(fieldDays(4.0321)).toBe('4,03 d');
