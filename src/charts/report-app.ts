@@ -13,6 +13,7 @@ import type { ReportData, ReportMetric } from './report-data.js';
 import { distributionChart } from './report-distribution.js';
 import { short } from './frame.js';
 import { sensitivityChart } from './report-sensitivity.js';
+import { markScrollable } from './scroll.js';
 
 let locale = 'en-US';
 let messages: Record<string, string> = {};
@@ -38,41 +39,13 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string): HTMLE
   return e;
 }
 
-/**
- * Wide tables scroll sideways in a container of their own. A container is a
- * keyboard stop and a region named by its table's caption while (and only
- * while) its table is wider than it: on load, on resize and when a details
- * element opens.
- */
-function markScrollable(): void {
-  for (const box of document.querySelectorAll<HTMLElement>('.scroll')) {
-    // The name is kept in a data attribute while the box is no region (a plain div may not carry one).
-    for (const name of ['aria-label', 'aria-labelledby']) {
-      const v = box.getAttribute(name);
-      if (v !== null) box.dataset[name === 'aria-label' ? 'label' : 'labelledby'] = v;
-    }
-    const scrolls = box.scrollWidth > box.clientWidth + 1;
-    if (scrolls) {
-      box.tabIndex = 0;
-      box.setAttribute('role', 'region');
-      if (box.dataset.label) box.setAttribute('aria-label', box.dataset.label);
-      if (box.dataset.labelledby) box.setAttribute('aria-labelledby', box.dataset.labelledby);
-    } else {
-      box.removeAttribute('tabindex');
-      box.removeAttribute('role');
-      box.removeAttribute('aria-label');
-      box.removeAttribute('aria-labelledby');
-    }
-  }
-}
-
 let pending = false;
 function scheduleMark(): void {
   if (pending) return;
   pending = true;
   requestAnimationFrame(() => {
     pending = false;
-    markScrollable();
+    markScrollable(document.querySelectorAll<HTMLElement>('.scroll'));
   });
 }
 
@@ -195,7 +168,7 @@ function render(): void {
       sens.append(fig);
     }
   }
-  markScrollable();
+  markScrollable(document.querySelectorAll<HTMLElement>('.scroll'));
   window.addEventListener('resize', scheduleMark);
   // toggle does not bubble: listen in the capture phase for every details element.
   document.addEventListener('toggle', scheduleMark, true);

@@ -4,6 +4,7 @@
  * are set one by one; event handlers are passed as `on` entries.
  * Imports nothing from the engine.
  */
+import { markScrollable } from '../charts/scroll';
 
 export type Child = Node | string | number | null | undefined | false | Child[];
 
@@ -123,4 +124,33 @@ export function lazyDetails(summary: string, build: () => Node, attrs: Attrs | n
     }
   });
   return d;
+}
+
+let boxWatcher: ResizeObserver | null = null;
+
+/**
+ * A table in a container that scrolls sideways when the table is wider than
+ * the room it has, so the panel or page around it never does. The container
+ * is a keyboard stop and a region named by the table's caption only while it
+ * scrolls; it is checked again whenever it or its table changes size (a
+ * resize, a language change, a details element opening).
+ */
+export function scrollBox(table: HTMLTableElement): HTMLElement {
+  const caption = table.caption;
+  if (caption && !caption.id) caption.id = uniqueId('caption');
+  const box = h('div', { class: 'scroll', 'aria-labelledby': caption?.id ?? null }, table);
+  boxWatcher ??= new ResizeObserver((entries) => {
+    const boxes = new Set<HTMLElement>();
+    for (const e of entries) {
+      const target = e.target as HTMLElement;
+      // A view replaced: its boxes leave the page (and report a size of nothing) and are no longer watched.
+      if (!target.isConnected) boxWatcher!.unobserve(target);
+      else boxes.add(target.closest<HTMLElement>('.scroll')!);
+    }
+    markScrollable(boxes);
+  });
+  boxWatcher.observe(box);
+  boxWatcher.observe(table);
+  markScrollable([box]);
+  return box;
 }

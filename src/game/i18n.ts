@@ -63,6 +63,15 @@ export function days(x: number): string {
   return tr('unit.days', { value: formatNumber(r, current, Math.abs(x) < 10 && !Number.isInteger(r) ? 1 : 0) });
 }
 
+/**
+ * Days as a plan's day field shows them, to two decimals: a need or an ask
+ * written beside its field, so the words never say "needs 4 d" of a field
+ * holding 4.03 (days() rounds to tenths, or whole days from ten on).
+ */
+export function fieldDays(x: number): string {
+  return tr('unit.days', { value: formatNumber(Math.round(x * 100) / 100, current) });
+}
+
 /** "a, b and c" in the language. */
 export function list(items: readonly string[]): string {
   return new Intl.ListFormat(locale(current), { type: 'conjunction' }).format(items);

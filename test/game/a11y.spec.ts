@@ -119,3 +119,54 @@ test('expanders and chart downloads have names of their own, on the results scre
   }
   expect(watch.problems).toEqual([]);
 });
+
+test('a field focused with Tab is never hidden under the plan\'s budget footer, however tall the footer grows', async ({ page }) => {
+  const watch = watchConsole(page);
+  await page.goto('/');
+  await startTutorial(page);
+  // Four uses of time make four lines in the footer's legend, and the footer taller than it first was.
+  await page.getByRole('group', { name: 'Lobbying department heads' }).getByLabel('Solution Engineering').fill('4');
+  await page.getByRole('group', { name: 'Building relationships' }).getByLabel('Product & R&D').fill('10');
+  await page.getByRole('group', { name: 'Borealis Energy, opportunity 1' }).getByLabel('Business case (your days)').fill('10');
+  await expect(page.locator('.meter-legend li')).toHaveCount(4);
+  await page.getByRole('heading', { level: 1, name: 'Quarter 1 of 8: your plan' }).focus();
+  const hidden: string[] = [];
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab');
+    const seen = await page.evaluate(() => {
+      const el = document.activeElement as HTMLInputElement;
+      if (el.closest('.plan-footer')) return null;
+      const r = el.getBoundingClientRect();
+      const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return { name: `${el.closest('fieldset')?.querySelector('legend')?.textContent ?? ''} › ${el.labels?.[0]?.textContent ?? el.textContent ?? ''}`, seen: top === el || el.contains(top) };
+    });
+    if (seen === null) break;
+    if (!seen.seen) hidden.push(seen.name);
+  }
+  expect(hidden).toEqual([]);
+  expect(watch.problems).toEqual([]);
+});
+
+test('switching the language from the keyboard keeps focus on the choice, and closing Settings gives focus back to its button', async ({ page }) => {
+  const watch = watchConsole(page);
+  await page.goto('/');
+  // On the title screen: the arrow key picks Nederlands; the panel is drawn again in Dutch with focus on the choice.
+  await page.getByRole('radio', { name: 'English' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+  await expect(page.getByRole('radio', { name: 'Nederlands' })).toBeFocused();
+  await page.getByRole('button', { name: 'Spelen: Eerste kwartaal op twee fronten' }).click();
+  await page.getByRole('button', { name: 'Begin kwartaal 1' }).click();
+  // Mid-game, in Settings: the dialog opens on the language in use, switches back with an arrow key and stays on it.
+  await page.getByRole('button', { name: 'Instellingen' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog').getByRole('radio', { name: 'Nederlands' })).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('dialog').getByRole('radio', { name: 'English' })).toBeFocused();
+  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).focus();
+  await page.keyboard.press('Enter');
+  // The top bar was drawn again in English: focus goes to its Settings button, not to the page.
+  await expect(page.getByRole('button', { name: 'Settings' })).toBeFocused();
+  expect(watch.problems).toEqual([]);
+});

@@ -35,6 +35,8 @@ test('the game plays in Dutch, with Dutch numbers and <html lang="nl">', async (
   const fractional = values.findIndex((v) => /^\d+,\d+$/.test(v));
   const need = values[fractional]!;
   const ask = page.locator('.opportunity input[role="spinbutton"]').nth(fractional);
+  // The need beside the field is the field's own number, not one rounded to tenths.
+  await expect(page.locator(`#${(await ask.getAttribute('aria-describedby'))!.split(' ')[0]}`)).toHaveText(`nodig: ${need} d`);
   await ask.focus();
   await ask.press('ArrowDown');
   const below = Math.floor(Number(need.replace(',', '.')) * 2) / 2;

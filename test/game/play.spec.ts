@@ -54,11 +54,14 @@ test('the tutorial plays from title to debrief, with why, counterfactual, luck c
   // Who won, who lost, and why, in plain words.
   await expect(page.getByRole('heading', { level: 2, name: 'Who won, who lost' })).toBeVisible();
   await expect(page.getByText(/most served/).first()).toBeVisible();
+  // Two rankings, each saying what it ranks: here the share of the asks, on the report the result.
+  await expect(page.getByText(/: rank \d of 4 KAMs by the share of their asks they got\.$/)).toBeVisible();
   const why = page.getByRole('region', { name: 'Solution Engineering' });
   await expect(why.getByText(/Solution Engineering (favoured|served|had enough)/)).toBeVisible();
   await expect(why.getByText(/^Your .*: got .* of .*\(\d+%\)/).first()).toBeVisible();
   await page.getByRole('button', { name: 'See the quarter report' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Internal alignment (7S)' })).toBeVisible();
+  await expect(page.getByText(/^rank \d of 4 by result$/)).toBeVisible();
   await expect(page.getByRole('table', { name: 'The seven elements this quarter' })).toBeVisible();
   await page.getByRole('button', { name: 'Plan quarter 2' }).click();
 
@@ -82,6 +85,8 @@ test('the tutorial plays from title to debrief, with why, counterfactual, luck c
     await expect(page.getByRole('heading', { level: 3, name: regime })).toBeVisible();
   }
   await expect(page.getByRole('heading', { level: 4, name: 'What would have been different' }).first()).toBeVisible();
+  // The marks are explained: ▲ is better, whichever way the number goes.
+  await expect(page.getByText(/^▲ better, ▼ worse than your game\. .*less is better/)).toBeVisible();
   // Luck check: 100 AI-only runs with the player's result placed.
   await expect(page.getByText('100 AI-only games played.')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByRole('img', { name: 'Your result among 100 AI-only games' })).toBeVisible();

@@ -7,6 +7,7 @@ import { csvParse } from 'd3';
 import { describe, expect, it } from 'vitest';
 import { differences, metricsOf } from '../../src/game/debrief/compare.js';
 import { accountsCsv, allocationsCsv, quartersCsv } from '../../src/game/debrief/csv.js';
+import { differenceText, metricDelta, metricValue } from '../../src/game/debrief/format.js';
 import { leastServedRows } from '../../src/game/debrief/least.js';
 import { leastServed } from '../../src/game/explain.js';
 import { capacityByKam, kamRanking, median, percentile, sum } from '../../src/game/figures.js';
@@ -108,6 +109,23 @@ describe('debrief figures', () => {
         expect(r.why).toContain(reasonText(worst, story, input.company.regime, r.department, names));
       });
     }
+    setLanguage('en');
+  });
+
+  it('the replay cards read the alignment index from 0 to 100 with changes in points, as the report and the alignment chart do', () => {
+    const base = metricsOf(run.history, names, input, 'you');
+    const other = { ...base, alignment: base.alignment + 0.22 };
+    const d = differences(base, other).find((x) => x.key === 'alignment')!;
+    setLanguage('en');
+    expect(metricValue('alignment', 0.35)).toBe('35');
+    expect(metricDelta('alignment', 0.22)).toBe('+22 pts');
+    expect(differenceText(d)).toBe('internal alignment would have ended higher (+22 pts)');
+    // The Gini stays an index from 0 to 1, as everywhere else.
+    expect(metricValue('fairness', 0.21)).toBe('0.21');
+    expect(metricDelta('fairness', 0.02)).toBe('+0.02');
+    setLanguage('nl');
+    expect(metricValue('alignment', 0.31)).toBe('31');
+    expect(differenceText(d)).toBe('de interne afstemming was hoger geëindigd (+22 ptn)');
     setLanguage('en');
   });
 });

@@ -1,7 +1,9 @@
 /** The planning panel's day fields: stepping from values off the step grid, and the decimal mark of the game's language. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { setLanguage } from '../../src/game/i18n.js';
+import { fieldDays, setLanguage } from '../../src/game/i18n.js';
+import { Names } from '../../src/game/ui/labels.js';
 import { formatInput, parseDays, stepFrom } from '../../src/game/ui/fields.js';
+import { shipped } from '../helpers.js';
 
 afterEach(() => setLanguage('en'));
 
@@ -23,5 +25,16 @@ describe('day fields', () => {
     expect(formatInput(Number.NaN)).toBe('');
     expect(parseDays('12,21')).toBe(12.21);
     expect(parseDays('12.21')).toBe(12.21);
+  });
+
+  it('a need and an ask over it are written as the field writes them, never “12 d is more than the 12 d it needs”', () => {
+    expect(fieldDays(4.0321)).toBe('4.03 d');
+    expect(fieldDays(15)).toBe('15 d');
+    const input = shipped('tutorial').input;
+    const over = { code: 'over-need' as const, path: 'ask.acme-q1-1.engineering', params: { days: 12.3, need: 12.2134 }, severity: 'error' as const };
+    expect(new Names(input, 'en').issue(over)).toMatch(/: 12\.3 d is more than the 12\.21 d it needs\.$/);
+    setLanguage('nl');
+    expect(fieldDays(4.0321)).toBe('4,03 d');
+    expect(new Names(input, 'nl').issue(over)).toMatch(/: 12,3 d is meer dan de 12,21 d die nodig zijn\.$/);
   });
 });

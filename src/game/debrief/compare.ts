@@ -27,7 +27,8 @@ export type MetricKey = keyof RunMetrics;
 
 export interface MetricSpec {
   key: MetricKey;
-  kind: 'money' | 'share' | 'count' | 'index';
+  /** How it reads: money, a share in %, a count, an index (the Gini, 0 to 1), or a score (an index from 0 to 1 read from 0 to 100). */
+  kind: 'money' | 'share' | 'count' | 'index' | 'score';
   /** Whether more is better (for "better"/"worse" in words and marks). */
   higherIsBetter: boolean;
   /** The size of a change worth naming, in the metric's unit (money: relative). */
@@ -43,7 +44,7 @@ export const METRICS: readonly MetricSpec[] = [
   { key: 'yourLost', kind: 'count', higherIsBetter: false, notable: 1 },
   { key: 'churned', kind: 'count', higherIsBetter: false, notable: 1 },
   { key: 'fairness', kind: 'index', higherIsBetter: false, notable: 0.02 },
-  { key: 'alignment', kind: 'index', higherIsBetter: true, notable: 0.02 },
+  { key: 'alignment', kind: 'score', higherIsBetter: true, notable: 0.02 },
   { key: 'lobbying', kind: 'share', higherIsBetter: false, notable: 0.01 },
 ];
 

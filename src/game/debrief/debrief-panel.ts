@@ -14,14 +14,15 @@ import { radarChart } from '../../charts/debrief-radar';
 import { stackChart } from '../../charts/debrief-stack';
 import type { Regime, RunState } from '../../sim/types';
 import { app, type Session } from '../app';
-import { announce, download, h, mount, uniqueId } from '../dom';
+import { announce, download, h, mount, scrollBox, uniqueId } from '../dom';
 import { accountSeries, accountsOf, capacityByKam, kamRanking, median, percentile, seriesOf, sevenS, sum } from '../figures';
-import { days, list, money, moneyDelta, num, pct, pointsDelta, tr, trn } from '../i18n';
+import { days, list, money, num, pct, tr, trn } from '../i18n';
 import { fingerprint } from '../save';
 import { listOf, textOf } from '../text';
 import { Names } from '../ui/labels';
-import { differences, METRICS, metricsOf, type Difference, type MetricKey, type RunMetrics } from './compare';
+import { differences, METRICS, metricsOf, type RunMetrics } from './compare';
 import { accountsCsv, allocationsCsv, quartersCsv } from './csv';
+import { differenceText, metricDelta, metricValue } from './format';
 import { leastServedRows } from './least';
 
 const REGIMES: Regime[] = ['departmental-pnl', 'account-pnl', 'matrix', 'exec-sponsored', 'utilization'];
@@ -65,7 +66,7 @@ function figure(svg: SVGSVGElement, caption: string, file: string, table: HTMLTa
             'details',
             { class: 'data-table', 'aria-labelledby': `${capId}-numbers` },
             h('summary', { id: `${capId}-numbers` }, tr('debrief.table'), h('span', { class: 'visually-hidden' }, ` ${tr('debrief.table.of', { chart: caption })}`)),
-            table,
+            scrollBox(table),
           )
         : null,
     ),
@@ -80,28 +81,6 @@ function dataTable(caption: string, columns: string[], rows: (string | number)[]
     h('thead', null, h('tr', null, columns.map((c) => h('th', { scope: 'col' }, c)))),
     h('tbody', null, rows.map((r) => h('tr', null, r.map((c, i) => (i === 0 ? h('th', { scope: 'row' }, String(c)) : h('td', null, String(c))))))),
   );
-}
-
-function metricValue(key: MetricKey, v: number): string {
-  if (!Number.isFinite(v)) return '—';
-  const spec = METRICS.find((m) => m.key === key)!;
-  if (spec.kind === 'money') return money(v);
-  if (spec.kind === 'share') return pct(v);
-  if (spec.kind === 'count') return num(v, 0);
-  return num(v, 2);
-}
-
-function differenceText(d: Difference): string {
-  const spec = METRICS.find((m) => m.key === d.key)!;
-  const dir = d.delta > 0 ? 'up' : 'down';
-  if (spec.kind === 'count') return trn(`cf.diff.${d.key}.${dir}`, Math.round(Math.abs(d.delta)));
-  const change =
-    spec.kind === 'money'
-      ? tr('cf.change.money', { delta: moneyDelta(d.delta), rel: pct(Math.abs(d.relative)) })
-      : spec.kind === 'share'
-        ? pointsDelta(d.delta)
-        : num(Math.abs(d.delta), 2);
-  return tr(`cf.diff.${d.key}.${dir}`, { change });
 }
 
 export function renderDebrief(s: Session): HTMLElement {
@@ -271,7 +250,7 @@ export function renderDebrief(s: Session): HTMLElement {
                 'dd',
                 null,
                 metricValue(spec.key, v),
-                showDelta ? h('span', { class: `delta ${better ? 'better' : 'worse'}` }, ` ${better ? '▲' : '▼'} ${spec.kind === 'money' ? moneyDelta(d) : spec.kind === 'share' ? pointsDelta(d) : (d > 0 ? '+' : '−') + num(Math.abs(d), spec.kind === 'count' ? 0 : 2)}`, h('span', { class: 'visually-hidden' }, ` ${tr(better ? 'cf.better' : 'cf.worse')}`)) : null,
+                showDelta ? h('span', { class: `delta ${better ? 'better' : 'worse'}` }, ` ${better ? '▲' : '▼'} ${metricDelta(spec.key, d)}`, h('span', { class: 'visually-hidden' }, ` ${tr(better ? 'cf.better' : 'cf.worse')}`)) : null,
               ),
             ];
           }),
@@ -427,6 +406,7 @@ export function renderDebrief(s: Session): HTMLElement {
       { id: 'debrief-counterfactual', 'aria-labelledby': 'd-cf' },
       h('h2', { id: 'd-cf' }, tr('debrief.section.counterfactual')),
       h('p', null, tr('cf.intro', { regime: tr(`regime.${regime}`) })),
+      h('p', { class: 'hint' }, tr('cf.marks')),
       cfStatus,
       cfBody,
       extra,

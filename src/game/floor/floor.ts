@@ -17,6 +17,7 @@
 import Phaser from 'phaser';
 import { seriesStyle } from '../../charts/palette';
 import { COLORS, hex, label, marker, person } from './draw';
+import { spreadApart } from './spread';
 import { css, markerPath, roundRect, starPath, text, type Ctx } from './paint';
 
 export interface FloorDepartment {
@@ -544,16 +545,20 @@ export class Floor {
   private drawKams(): void {
     const { scene, k } = this;
     const size = 46 * k;
-    const used: number[] = [];
+    const y = this.frontY + 66 * k;
+    const names = this.data.kams.map((kam) => label(scene, 0, y + 3 * k, kam.name, { size: 13 * k, bold: true, background: kam.mine ? '#f0e442' : '#ffffffcc' }));
+    // Each KAM under its accounts, kept apart by its figure or its name, whichever is wider.
+    const xs = spreadApart(
+      this.data.kams.map((_, i) => {
+        const own = this.data.accounts.map((a, ai) => ({ a, ai })).filter((x) => x.a.owner === i);
+        const x = own.length > 0 ? own.reduce((s, x) => s + this.accounts[x.ai]!.x, 0) / own.length : this.width * ((i + 0.5) / this.data.kams.length);
+        return { x, half: Math.max(size * 0.45, names[i]!.width / 2 + 2 * k) };
+      }),
+    );
     this.data.kams.forEach((kam, i) => {
-      const own = this.data.accounts.map((a, ai) => ({ a, ai })).filter((x) => x.a.owner === i);
-      let x = own.length > 0 ? own.reduce((s, x) => s + this.accounts[x.ai]!.x, 0) / own.length : this.width * ((i + 0.5) / this.data.kams.length);
-      // Keep figures apart when two KAMs' accounts are interleaved.
-      while (used.some((u) => Math.abs(u - x) < size * 0.9)) x += size * 0.9;
-      used.push(x);
-      const y = this.frontY + 66 * k;
+      const x = xs[i]!;
       const g = scene.add.graphics();
-      const name = label(scene, x, y + 3 * k, kam.name, { size: 13 * k, bold: true, background: kam.mine ? '#f0e442' : '#ffffffcc' });
+      const name = names[i]!.setX(x);
       const badge = kam.mine ? label(scene, x, y - size - 20 * k, `▼ ${this.data.texts.you}`, { size: 12 * k, bold: true }) : null;
       const view: KamView = { home: { x, y }, g, name, badge, pos: { x, y }, tween: null };
       this.kams.push(view);

@@ -6,10 +6,11 @@
  */
 import type { Session } from '../app';
 import { app } from '../app';
-import { h } from '../dom';
+import { h, scrollBox } from '../dom';
 import { days, euros, list, money, num, pct, tr } from '../i18n';
 import { paragraphs, textOf } from '../text';
 import { namesYou } from './labels';
+import { perAccountTable } from './tables';
 
 function growthLevel(growth: number, max: number): string {
   if (!(max > 0) || growth <= 0) return tr('level.none');
@@ -68,31 +69,16 @@ export function renderBriefing(s: Session, onStart: () => void): HTMLElement {
       'section',
       { 'aria-labelledby': 'own-accounts-title' },
       h('h2', { id: 'own-accounts-title' }, tr('briefing.accounts')),
-      h(
-        'table',
-        { class: 'data' },
-        h('caption', { class: 'visually-hidden' }, tr('briefing.accounts')),
-        h(
-          'thead',
-          null,
-          h('tr', null, ['briefing.col.account', 'briefing.col.wallet', 'briefing.col.share', 'briefing.col.margin', 'briefing.col.satisfaction', 'briefing.col.growth'].map((k) => h('th', { scope: 'col' }, tr(k)))),
-        ),
-        h(
-          'tbody',
-          null,
-          own.map(({ a, i }) =>
-            h(
-              'tr',
-              null,
-              h('th', { scope: 'row' }, textOf(a.name, lang)),
-              h('td', null, money(s.state.accounts.wallet[i]!)),
-              h('td', null, pct(s.state.accounts.shareOfWallet[i]!)),
-              h('td', null, pct(a.margin)),
-              h('td', null, pct(s.state.accounts.satisfaction[i]!)),
-              h('td', null, growthLevel(a.growth, maxGrowth)),
-            ),
-          ),
-        ),
+      perAccountTable(
+        tr('briefing.accounts'),
+        own.map(({ a }) => textOf(a.name, lang)),
+        [
+          { label: tr('briefing.col.wallet'), values: own.map(({ i }) => money(s.state.accounts.wallet[i]!)) },
+          { label: tr('briefing.col.share'), values: own.map(({ i }) => pct(s.state.accounts.shareOfWallet[i]!)) },
+          { label: tr('briefing.col.margin'), values: own.map(({ a }) => pct(a.margin)) },
+          { label: tr('briefing.col.satisfaction'), values: own.map(({ i }) => pct(s.state.accounts.satisfaction[i]!)) },
+          { label: tr('briefing.col.growth'), values: own.map(({ a }) => growthLevel(a.growth, maxGrowth)) },
+        ],
       ),
       h('p', { class: 'hint' }, tr('briefing.growthHidden')),
     ),
@@ -123,22 +109,24 @@ export function renderBriefing(s: Session, onStart: () => void): HTMLElement {
       { 'aria-labelledby': 'departments-title' },
       h('h2', { id: 'departments-title' }, tr('briefing.departments')),
       h('p', null, tr('briefing.departmentsIntro')),
-      h(
-        'table',
-        { class: 'data' },
-        h('caption', { class: 'visually-hidden' }, tr('briefing.departments')),
-        h('thead', null, h('tr', null, ['briefing.col.department', 'briefing.col.capacity', 'briefing.col.price', 'briefing.col.relationship'].map((k) => h('th', { scope: 'col' }, tr(k))))),
+      scrollBox(
         h(
-          'tbody',
-          null,
-          input.departments.map((d) =>
-            h(
-              'tr',
-              null,
-              h('th', { scope: 'row' }, textOf(d.name, lang)),
-              h('td', null, days(d.capacity)),
-              h('td', null, tr('briefing.perDay', { money: euros(d.transferPrice) })),
-              h('td', null, tr('relationship.level', { value: num(relationship(d.id), 2), word: relationshipWord(relationship(d.id)) })),
+          'table',
+          { class: 'data' },
+          h('caption', { class: 'visually-hidden' }, tr('briefing.departments')),
+          h('thead', null, h('tr', null, ['briefing.col.department', 'briefing.col.capacity', 'briefing.col.price', 'briefing.col.relationship'].map((k) => h('th', { scope: 'col' }, tr(k))))),
+          h(
+            'tbody',
+            null,
+            input.departments.map((d) =>
+              h(
+                'tr',
+                null,
+                h('th', { scope: 'row' }, textOf(d.name, lang)),
+                h('td', null, days(d.capacity)),
+                h('td', null, tr('briefing.perDay', { money: euros(d.transferPrice) })),
+                h('td', null, tr('relationship.level', { value: num(relationship(d.id), 2), word: relationshipWord(relationship(d.id)) })),
+              ),
             ),
           ),
         ),

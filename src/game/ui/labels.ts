@@ -6,7 +6,7 @@
 import type { PlanIssue } from '../../sim/index';
 import type { Opportunity, QuarterPlan, ScenarioInput } from '../../sim/types';
 import { LANGUAGES, t, type Lang } from '../../i18n/index';
-import { days, tr } from '../i18n';
+import { days, fieldDays, tr } from '../i18n';
 import type { DraftIssue } from '../plan-draft';
 import { textOf } from '../text';
 
@@ -101,7 +101,8 @@ export class Names {
     const where = /^joint\[(\d+)\]/.test(issue.path) && draftJoints
       ? tr('place.joint', { kam: this.kam(draftJoints[Number(/^joint\[(\d+)\]/.exec(issue.path)![1])]?.partner ?? '?') })
       : this.place(issue.path, plan);
-    const n = (x: string | number | undefined) => (typeof x === 'number' ? days(x) : String(x ?? ''));
+    // An ask over its need is about a day field: both are written as the field writes them (12.3 d over 12.21 d, never 12 d over 12 d).
+    const n = (x: string | number | undefined) => (typeof x === 'number' ? (issue.code === 'over-need' ? fieldDays(x) : days(x)) : String(x ?? ''));
     return tr(`plan.issue.${issue.code}`, {
       where,
       days: n(p.days),

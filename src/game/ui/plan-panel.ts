@@ -10,7 +10,7 @@ import type { JointDecision } from '../../sim/index';
 import type { Opportunity, QuarterRecord } from '../../sim/types';
 import { app, type Session } from '../app';
 import { announce, h, later, mount, uniqueId } from '../dom';
-import { days, list, money, num, pct, tr, trn } from '../i18n';
+import { days, fieldDays, list, money, num, pct, tr, trn } from '../i18n';
 import { checkDraft, hasErrors, proposalKey, repeatSplit, roundDays, splitOf, toPlan, totalDays, upsideLevel, USES, type Draft, type PlanContext } from '../plan-draft';
 import { textOf } from '../text';
 import { relationshipWord } from './briefing-panel';
@@ -187,7 +187,7 @@ export function renderPlanPanel(s: Session, events: PlanPanelEvents): HTMLElemen
       if (!(need > 0)) return;
       const f = numberField({
         label: names.department(d),
-        hint: tr('plan.needs', { days: days(need) }),
+        hint: tr('plan.needs', { days: fieldDays(need) }),
         value: draft.ask[o.id]?.[d] ?? 0,
         max: Math.round(need * 100) / 100,
         step: 0.5,
@@ -562,6 +562,14 @@ export function renderPlanPanel(s: Session, events: PlanPanelEvents): HTMLElemen
       },
       label,
     );
+  const footer = h(
+    'footer',
+    { class: 'plan-footer', 'aria-label': tr('plan.footer') },
+    h('div', { class: 'meter' }, meterBar, meterText, legend),
+    issuesList,
+    engineNote,
+    submit,
+  );
   const panel = h(
     'div',
     { class: 'plan' },
@@ -587,17 +595,31 @@ export function renderPlanPanel(s: Session, events: PlanPanelEvents): HTMLElemen
       h('p', { class: 'hint' }, tr('plan.time.cases')),
       jointRoot,
     ),
-    h(
-      'footer',
-      { class: 'plan-footer', 'aria-label': tr('plan.footer') },
-      h('div', { class: 'meter' }, meterBar, meterText, legend),
-      issuesList,
-      engineNote,
-      submit,
-    ),
+    footer,
   );
   update(false);
+  keepClearOf(footer);
   return panel;
+}
+
+/**
+ * Keeps what gets focus clear of the sticky footer: the panel's scroll padding
+ * follows the footer's height, which grows with its legend and its notes (a
+ * fixed padding left fields focused with Tab hidden under a tall footer).
+ */
+function keepClearOf(footer: HTMLElement): void {
+  const watch = new ResizeObserver(() => {
+    const scroller = document.getElementById('panel');
+    if (!scroller) return;
+    if (!footer.isConnected) {
+      // The plan was replaced: the panel gets its usual padding back.
+      watch.disconnect();
+      scroller.style.scrollPaddingBottom = '';
+      return;
+    }
+    scroller.style.scrollPaddingBottom = `${footer.offsetHeight + 16}px`;
+  });
+  watch.observe(footer);
 }
 
 /** A colleague's answer to a joint proposal, in their character. */

@@ -5,11 +5,24 @@
  */
 import type { QuarterRecord } from '../../sim/types';
 import { app, type Session } from '../app';
-import { h } from '../dom';
+import { h, scrollBox } from '../dom';
 import { accountsOf, kamRanking, mean, seriesOf, sevenS, sum, valueOf } from '../figures';
 import { days, money, moneyDelta, num, pct, pointsDelta, tr } from '../i18n';
 import { fingerprint } from '../save';
 import { Names } from './labels';
+
+/** A table of the report with its caption and column heads (message keys), in a box that scrolls should it be too wide. */
+function table(captionKey: string, columnKeys: readonly string[], rows: HTMLTableRowElement[]): HTMLElement {
+  return scrollBox(
+    h(
+      'table',
+      { class: 'data' },
+      h('caption', null, tr(captionKey)),
+      h('thead', null, h('tr', null, columnKeys.map((k) => h('th', { scope: 'col' }, tr(k))))),
+      h('tbody', null, rows),
+    ),
+  );
+}
 
 function tile(title: string, value: string, detail: string | null): HTMLElement {
   return h('div', { class: 'tile' }, h('p', { class: 'tile-title' }, title), h('p', { class: 'tile-value' }, value), detail ? h('p', { class: 'tile-detail' }, detail) : null);
@@ -61,58 +74,40 @@ export function renderReport(s: Session, record: QuarterRecord, onNext: () => vo
     tile(tr('report.company.lobbying'), pct(v('lobbyingShare')), tr('report.company.joint', { share: pct(v('jointProposalShare')) })),
   );
 
-  const deptTable = h(
-    'table',
-    { class: 'data' },
-    h('caption', null, tr('report.departments.caption')),
-    h('thead', null, h('tr', null, ['report.col.department', 'report.col.quarter', 'report.col.total'].map((k) => h('th', { scope: 'col' }, tr(k))))),
-    h(
-      'tbody',
-      null,
-      s.input.departments.map((d) =>
-        h('tr', null, h('th', { scope: 'row' }, names.department(d.id)), h('td', null, money(v(`departmentPnl.${d.id}`))), h('td', null, money(sum(seriesOf(N, history, `departmentPnl.${d.id}`))))),
+  const deptTable = table(
+    'report.departments.caption',
+    ['report.col.department', 'report.col.quarter', 'report.col.total'],
+    s.input.departments.map((d) =>
+      h('tr', null, h('th', { scope: 'row' }, names.department(d.id)), h('td', null, money(v(`departmentPnl.${d.id}`))), h('td', null, money(sum(seriesOf(N, history, `departmentPnl.${d.id}`))))),
+    ),
+  );
+
+  const kamTable = table(
+    'report.kams.caption',
+    ['report.col.rank', 'report.col.kam', 'report.col.quarter', 'report.col.total'],
+    ranking.map((r, i) =>
+      h(
+        'tr',
+        { class: r.kam === s.seat ? 'you' : null },
+        h('td', null, String(i + 1)),
+        h('th', { scope: 'row' }, names.kamYou(r.kam, s.seat)),
+        h('td', null, money(v(`kamScore.${r.kam}`))),
+        h('td', null, money(r.total)),
       ),
     ),
   );
 
-  const kamTable = h(
-    'table',
-    { class: 'data' },
-    h('caption', null, tr('report.kams.caption')),
-    h('thead', null, h('tr', null, ['report.col.rank', 'report.col.kam', 'report.col.quarter', 'report.col.total'].map((k) => h('th', { scope: 'col' }, tr(k))))),
-    h(
-      'tbody',
-      null,
-      ranking.map((r, i) =>
-        h(
-          'tr',
-          { class: r.kam === s.seat ? 'you' : null },
-          h('td', null, String(i + 1)),
-          h('th', { scope: 'row' }, names.kamYou(r.kam, s.seat)),
-          h('td', null, money(v(`kamScore.${r.kam}`))),
-          h('td', null, money(r.total)),
-        ),
-      ),
-    ),
-  );
-
-  const sevenTable = h(
-    'table',
-    { class: 'data' },
-    h('caption', null, tr('report.7s.caption')),
-    h('thead', null, h('tr', null, ['report.col.element', 'report.col.value', 'report.col.change', 'report.col.measures'].map((k) => h('th', { scope: 'col' }, tr(k))))),
-    h(
-      'tbody',
-      null,
-      elements.map((e) =>
-        h(
-          'tr',
-          null,
-          h('th', { scope: 'row' }, tr(`7s.${e}`)),
-          h('td', null, num(v(`align.${e}`) * 100, 0)),
-          h('td', null, prev ? pointsDelta(v(`align.${e}`) - pv(`align.${e}`)) : '—'),
-          h('td', null, tr(`7s.${e}.measures`)),
-        ),
+  const sevenTable = table(
+    'report.7s.caption',
+    ['report.col.element', 'report.col.value', 'report.col.change'],
+    elements.map((e) =>
+      h(
+        'tr',
+        null,
+        // What the element measures goes under its name: a fourth column of prose did not fit a laptop's panel in Dutch.
+        h('th', { scope: 'row' }, tr(`7s.${e}`), h('span', { class: 'measures' }, tr(`7s.${e}.measures`))),
+        h('td', null, num(v(`align.${e}`) * 100, 0)),
+        h('td', null, prev ? pointsDelta(v(`align.${e}`) - pv(`align.${e}`)) : '—'),
       ),
     ),
   );

@@ -5,10 +5,11 @@
  */
 import type { QuarterRecord } from '../../sim/types';
 import { app, type Session } from '../app';
-import { h, inTurns, lazyDetails, uniqueId } from '../dom';
+import { h, inTurns, lazyDetails, scrollBox, uniqueId } from '../dom';
 import { departmentStory, kamTotals } from '../explain';
 import { days, list, money, pct, pointsDelta, tr } from '../i18n';
 import { Names } from './labels';
+import { perAccountTable } from './tables';
 import { favouredSentence, neglectedSentence, yourSentence } from './why';
 
 export interface Standing {
@@ -83,27 +84,29 @@ export function renderResolution(s: Session, record: QuarterRecord, opts: { onCo
       story.yours.length > 0 ? h('ul', { class: 'yours' }, story.yours.map((y) => h('li', null, yourSentence(y, dept, s.input, names)))) : null,
       alloc.entries.length > 0
         ? lazyDetails(title, () =>
-            h(
-              'table',
-              { class: 'data compact' },
-              h('caption', { class: 'visually-hidden' }, title),
-              h('thead', null, h('tr', null, ['res.col.request', 'res.col.kam', 'res.col.asked', 'res.col.got', 'res.col.share'].map((k) => h('th', { scope: 'col' }, tr(k))))),
+            scrollBox(
               h(
-                'tbody',
-                null,
-                [...alloc.entries]
-                  .sort((x, y) => y.received / Math.max(1e-9, y.requested) - x.received / Math.max(1e-9, x.requested))
-                  .map((e) =>
-                    h(
-                      'tr',
-                      { class: e.kams.includes(s.seat) ? 'you' : null },
-                      h('th', { scope: 'row' }, names.request(e.request)),
-                      h('td', null, list(e.kams.map((k) => names.kam(k)))),
-                      h('td', null, days(e.requested)),
-                      h('td', null, days(e.received)),
-                      h('td', null, pct(e.requested > 0 ? e.received / e.requested : 0)),
+                'table',
+                { class: 'data compact' },
+                h('caption', { class: 'visually-hidden' }, title),
+                h('thead', null, h('tr', null, ['res.col.request', 'res.col.kam', 'res.col.asked', 'res.col.got', 'res.col.share'].map((k) => h('th', { scope: 'col' }, tr(k))))),
+                h(
+                  'tbody',
+                  null,
+                  [...alloc.entries]
+                    .sort((x, y) => y.received / Math.max(1e-9, y.requested) - x.received / Math.max(1e-9, x.requested))
+                    .map((e) =>
+                      h(
+                        'tr',
+                        { class: e.kams.includes(s.seat) ? 'you' : null },
+                        h('th', { scope: 'row' }, names.request(e.request)),
+                        h('td', null, list(e.kams.map((k) => names.kam(k)))),
+                        h('td', null, days(e.requested)),
+                        h('td', null, days(e.received)),
+                        h('td', null, pct(e.requested > 0 ? e.received / e.requested : 0)),
+                      ),
                     ),
-                  ),
+                ),
               ),
             ),
           )
@@ -116,29 +119,19 @@ export function renderResolution(s: Session, record: QuarterRecord, opts: { onCo
   );
 
   const own = record.accounts.filter((r) => r.kam === s.seat);
-  const accountsTable = () => h(
-    'table',
-    { class: 'data' },
-    h('caption', { class: 'visually-hidden' }, tr('res.accounts')),
-    h('thead', null, h('tr', null, ['res.col.account', 'res.col.fulfilment', 'res.col.satisfaction', 'res.col.revenue', 'res.col.status'].map((k) => h('th', { scope: 'col' }, tr(k))))),
-    h(
-      'tbody',
-      null,
-      own.map((r) => {
-        const before = prev?.accounts.find((x) => x.account === r.account)?.satisfaction ?? s.input.accounts.find((x) => x.id === r.account)!.satisfaction;
-        const status = !r.alive ? tr('res.status.lost') : r.churned ? tr('res.status.churned') : r.sponsored ? tr('res.status.sponsored') : tr('res.status.active');
-        return h(
-          'tr',
-          null,
-          h('th', { scope: 'row' }, names.account(r.account)),
-          h('td', null, r.fulfilment === null ? '—' : pct(r.fulfilment)),
-          h('td', null, r.alive ? `${pct(r.satisfaction)} (${pointsDelta(r.satisfaction - before)})` : '—'),
-          h('td', null, money(r.revenue)),
-          h('td', null, status),
-        );
-      }),
-    ),
-  );
+  const accountsTable = () => {
+    const before = (r: (typeof own)[number]) => prev?.accounts.find((x) => x.account === r.account)?.satisfaction ?? s.input.accounts.find((x) => x.id === r.account)!.satisfaction;
+    return perAccountTable(
+      tr('res.accounts'),
+      own.map((r) => names.account(r.account)),
+      [
+        { label: tr('res.col.fulfilment'), values: own.map((r) => (r.fulfilment === null ? '—' : pct(r.fulfilment))) },
+        { label: tr('res.col.satisfaction'), values: own.map((r) => (r.alive ? `${pct(r.satisfaction)} (${pointsDelta(r.satisfaction - before(r))})` : '—')) },
+        { label: tr('res.col.revenue'), values: own.map((r) => money(r.revenue)) },
+        { label: tr('res.col.status'), values: own.map((r) => (!r.alive ? tr('res.status.lost') : r.churned ? tr('res.status.churned') : r.sponsored ? tr('res.status.sponsored') : tr('res.status.active'))) },
+      ],
+    );
+  };
 
   const joints = record.joints.filter((j) => j.kams.includes(s.seat));
   const jointItems = joints.map((j) => {

@@ -74,17 +74,24 @@ export function renderTopBar(opts: TopBarOptions): void {
       h('button', { type: 'button', class: 'ghost', on: { click: () => openBriefing() } }, tr('top.briefing')),
     );
   }
-  parts.push(h('button', { type: 'button', class: 'ghost', 'aria-haspopup': 'dialog', on: { click: () => openSettings() } }, tr('top.settings')));
+  parts.push(h('button', { type: 'button', class: 'ghost settings', 'aria-haspopup': 'dialog', on: { click: () => openSettings() } }, tr('top.settings')));
   mount(bar, h('nav', { class: 'topbar-inner', 'aria-label': tr('top.label') }, parts));
 }
 
-/** A modal dialog; `actions` builds its buttons and may close it. */
-function dialog(titleText: string, body: Node[], actions: (close: () => void) => Node[]): HTMLDialogElement {
+/**
+ * A modal dialog; `actions` builds its buttons and may close it. Closed, it
+ * gives focus back to what had it, or to `returnTo` when that is gone (the
+ * top bar is drawn again after a language change).
+ */
+function dialog(titleText: string, body: Node[], actions: (close: () => void) => Node[], returnTo?: () => HTMLElement | null): HTMLDialogElement {
   const titleId = uniqueId('dialog-title');
   const row = h('div', { class: 'dialog-actions' });
   const d = h('dialog', { class: 'dialog', 'aria-labelledby': titleId }, h('h2', { id: titleId }, titleText), ...body, row);
   row.append(...actions(() => d.close()));
-  d.addEventListener('close', () => d.remove());
+  d.addEventListener('close', () => {
+    d.remove();
+    if (returnTo && (document.activeElement === null || document.activeElement === document.body)) returnTo()?.focus();
+  });
   document.body.appendChild(d);
   d.showModal();
   return d;
@@ -107,6 +114,8 @@ export function openSettings(): void {
           name: 'settings-lang',
           value: l,
           checked: a.lang === l,
+          // The dialog opens on the language in use (and opens again on it after a switch), not on the first radio.
+          autofocus: a.lang === l,
           lang: l,
           on: {
             change: () => {
@@ -128,6 +137,7 @@ export function openSettings(): void {
     ' ',
     tr('settings.motion'),
   );
+  const settingsButton = () => document.querySelector<HTMLElement>('#topbar button.settings');
   dialog(tr('settings.title'), [radios, motion, a.session ? h('p', { class: 'hint' }, tr('settings.saved')) : h('span')], (done) => {
     close = done;
     const actions: Node[] = [];
@@ -150,7 +160,7 @@ export function openSettings(): void {
     }
     actions.push(h('button', { type: 'button', class: 'primary', on: { click: done } }, tr('settings.close')));
     return actions;
-  });
+  }, settingsButton);
 }
 
 export function openBriefing(): void {

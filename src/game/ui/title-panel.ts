@@ -124,6 +124,9 @@ function saveCard(saved: SavePeek, actions: TitleActions): HTMLElement | null {
   return box;
 }
 
+/** Set when the player picks a language here, so the panel drawn again in it puts focus back on the choice. */
+let languageChosen = false;
+
 export async function renderTitlePanel(actions: TitleActions): Promise<void> {
   const a = app();
   const lang = a.lang;
@@ -197,7 +200,18 @@ export async function renderTitlePanel(actions: TitleActions): Promise<void> {
         h(
           'label',
           null,
-          h('input', { type: 'radio', name: 'title-lang', value: l, checked: lang === l, on: { change: () => a.setLang(l) } }),
+          h('input', {
+            type: 'radio',
+            name: 'title-lang',
+            value: l,
+            checked: lang === l,
+            on: {
+              change: () => {
+                languageChosen = true;
+                a.setLang(l);
+              },
+            },
+          }),
           ' ',
           h('span', { lang: l }, tr(`lang.${l}`)),
         ),
@@ -217,4 +231,9 @@ export async function renderTitlePanel(actions: TitleActions): Promise<void> {
   );
   showPanel(panel);
   renderOwn();
+  // The panel was drawn again in the language just chosen: focus stays on the choice, not lost to the page.
+  if (languageChosen) {
+    languageChosen = false;
+    panel.querySelector<HTMLInputElement>('input[name="title-lang"]:checked')?.focus();
+  }
 }

@@ -1,0 +1,43 @@
+/**
+ * The debrief's comparison figures in words: a run's figure as the cards show
+ * it, a change beside it, and a notable difference as a sentence. The
+ * alignment index reads from 0 to 100 with changes in points, as on the
+ * quarter report and the debrief's alignment chart.
+ */
+import { money, moneyDelta, num, pct, pointsDelta, tr, trn } from '../i18n';
+import { METRICS, type Difference, type MetricKey } from './compare';
+
+const specOf = (key: MetricKey) => METRICS.find((m) => m.key === key)!;
+
+export function metricValue(key: MetricKey, v: number): string {
+  if (!Number.isFinite(v)) return '—';
+  const spec = specOf(key);
+  if (spec.kind === 'money') return money(v);
+  if (spec.kind === 'share') return pct(v);
+  if (spec.kind === 'count') return num(v, 0);
+  if (spec.kind === 'score') return num(v * 100, 0);
+  return num(v, 2);
+}
+
+/** A change of a figure from the game played, signed, in the figure's unit. */
+export function metricDelta(key: MetricKey, d: number): string {
+  const spec = specOf(key);
+  if (spec.kind === 'money') return moneyDelta(d);
+  if (spec.kind === 'share' || spec.kind === 'score') return pointsDelta(d);
+  return (d > 0 ? '+' : '−') + num(Math.abs(d), spec.kind === 'count' ? 0 : 2);
+}
+
+export function differenceText(d: Difference): string {
+  const spec = specOf(d.key);
+  const dir = d.delta > 0 ? 'up' : 'down';
+  if (spec.kind === 'count') return trn(`cf.diff.${d.key}.${dir}`, Math.round(Math.abs(d.delta)));
+  const change =
+    spec.kind === 'money'
+      ? tr('cf.change.money', { delta: moneyDelta(d.delta), rel: pct(Math.abs(d.relative)) })
+      : spec.kind === 'share'
+        ? pointsDelta(d.delta)
+        : spec.kind === 'score'
+          ? tr('unit.points', { value: num(Math.abs(d.delta) * 100, 0) })
+          : num(Math.abs(d.delta), 2);
+  return tr(`cf.diff.${d.key}.${dir}`, { change });
+}

@@ -1,0 +1,85 @@
+/**
+ * The game fits a laptop: at 1024 × 640, in English and in Dutch (longer
+ * words), no view scrolls sideways, so nothing of the briefing, the plan, the
+ * results or the report sits out of sight to the right, and with the shipped
+ * scenario every table shows all its columns. On the debrief, a table of
+ * numbers too wide for its chart scrolls in a box of its own, which is then a
+ * named keyboard stop, and the page itself still does not.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { finishQuarter, startTutorial, watchConsole } from './helpers';
+
+test.use({ viewport: { width: 1024, height: 640 } });
+
+/** How far the content of `root` reaches beyond its right edge, in pixels (0 when it fits), and what reaches furthest. */
+async function overflow(page: Page, root = '#panel'): Promise<{ by: number; widest: string }> {
+  return page.evaluate((selector) => {
+    const box = document.querySelector<HTMLElement>(selector)!;
+    const right = box.getBoundingClientRect().left + box.clientWidth;
+    let widest = '';
+    let most = 0;
+    for (const el of box.querySelectorAll<HTMLElement>('*')) {
+      if (el.closest('.visually-hidden, .scroll')) continue;
+      const r = el.getBoundingClientRect();
+      // A pixel of rounding (the plan's footer reaches to the panel's edges) is no overflow.
+      if (r.width > 0 && r.right - right > Math.max(most, 1.5)) {
+        most = r.right - right;
+        widest = `${el.tagName.toLowerCase()} ${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 50)}`;
+      }
+    }
+    const by = Math.max(most, box.scrollWidth - box.clientWidth);
+    return { by: by > 1.5 ? Math.round(by) : 0, widest };
+  }, root);
+}
+
+/** Captions of the tables in the panel that do not show all their columns. */
+async function cutTables(page: Page): Promise<string[]> {
+  return page.locator('#panel .scroll').evaluateAll((boxes) => boxes.filter((b) => b.scrollWidth > b.clientWidth + 1).map((b) => b.querySelector('caption')?.textContent ?? '?'));
+}
+
+async function fits(page: Page, view: string): Promise<void> {
+  expect(await overflow(page), view).toEqual({ by: 0, widest: '' });
+  expect(await cutTables(page), view).toEqual([]);
+}
+
+for (const lang of ['English', 'Nederlands'] as const) {
+  test(`briefing, plan, results and report fit the panel at 1024 px (${lang})`, async ({ page }) => {
+    const watch = watchConsole(page);
+    await page.goto('/');
+    await page.getByRole('radio', { name: lang }).check();
+    await page.locator('.scenario-card button').first().click();
+    await expect(page.locator('.briefing table')).toHaveCount(2);
+    await fits(page, 'briefing');
+    await page.locator('.briefing .actions button').click();
+    await expect(page.locator('.plan h1')).toBeVisible();
+    // The joint-proposal form names a colleague's opportunity with the departments it needs: a long option.
+    await expect(page.locator('#joint-theirs')).toBeVisible();
+    await fits(page, 'plan');
+    await page.locator('button.submit').click();
+    // The player's accounts come last, once the departments are written.
+    await expect(page.locator('.resolution .rest table')).toBeVisible();
+    await fits(page, 'results');
+    await page.locator('.resolution .actions button').click();
+    await expect(page.locator('.report table')).toHaveCount(3);
+    await fits(page, 'report');
+    expect(watch.problems).toEqual([]);
+  });
+}
+
+test('on the debrief a wide table of numbers scrolls in its own box, a named keyboard stop, not the page', async ({ page }) => {
+  test.setTimeout(150_000);
+  const watch = watchConsole(page);
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto('/');
+  await startTutorial(page);
+  for (let q = 1; q <= 8; q++) await finishQuarter(page, q);
+  await expect(page.getByRole('heading', { level: 1, name: 'Debrief: First quarter on two fronts' })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Your total result under each structure' })).toBeVisible({ timeout: 30_000 });
+  for (const summary of await page.locator('details.data-table summary').all()) await summary.click();
+  // The alignment index with its seven elements: nine columns, wider than half the page.
+  const box = page.getByRole('region', { name: 'Alignment index and its elements per quarter' });
+  await expect(box).toBeVisible();
+  await expect(box).toHaveAttribute('tabindex', '0');
+  expect(await overflow(page, '#main')).toEqual({ by: 0, widest: '' });
+  expect(watch.problems).toEqual([]);
+});
