@@ -20,12 +20,22 @@ export interface HistogramOptions {
   height?: number;
 }
 
+/** The x scale (over the values and the mark) and the bins the chart draws. */
+function binned(values: number[], mark: number, width: number) {
+  const [lo0, hi0] = extent([...values, mark]) as [number, number];
+  const pad = (hi0 - lo0) * 0.05 || Math.abs(hi0) * 0.05 || 1;
+  const x = scaleLinear().domain([lo0 - pad, hi0 + pad]).nice().range([0, width]);
+  return { x, bins: bin().domain(x.domain() as [number, number]).thresholds(x.ticks(16))(values) };
+}
+
+/** The histogram's bars as numbers, for its table: each bin's bounds and how many values fall in it (empty bins included). */
+export function histogramBins(values: number[], mark: number): { from: number; to: number; count: number }[] {
+  return binned(values, mark, 1).bins.map((b) => ({ from: b.x0!, to: b.x1!, count: b.length }));
+}
+
 export function histogram(o: HistogramOptions): SVGSVGElement {
   const f = frame({ title: o.title, description: o.description, width: o.width, height: o.height ?? 280, margin: { top: 34, right: 24, bottom: 40, left: 56 } });
-  const [lo0, hi0] = extent([...o.values, o.mark.value]) as [number, number];
-  const pad = (hi0 - lo0) * 0.05 || Math.abs(hi0) * 0.05 || 1;
-  const x = scaleLinear().domain([lo0 - pad, hi0 + pad]).nice().range([0, f.inner.w]);
-  const bins = bin().domain(x.domain() as [number, number]).thresholds(x.ticks(16))(o.values);
+  const { x, bins } = binned(o.values, o.mark.value, f.inner.w);
   const y = scaleLinear().domain([0, max(bins, (b) => b.length) || 1]).nice().range([f.inner.h, 0]);
   grid(f.plot, y.ticks(4).map((t) => y(t)), f.inner.w);
   const st = seriesStyle(4);

@@ -491,6 +491,7 @@ export const en = {
   'debrief.alignmentIndex': 'Alignment index',
   'debrief.quarterN': 'Quarter {q}',
   'debrief.col.quarter': 'Quarter',
+  'debrief.col.structure': 'Structure',
   'debrief.svg': 'SVG',
   'debrief.png': 'PNG',
   'debrief.table': 'Show the numbers',
@@ -557,6 +558,8 @@ export const en = {
   'cf.chart.totals': 'Your total result under each structure',
   'cf.chart.profit': 'Company profit under each structure',
   'cf.chart.totals.desc': 'Totals: {values}.',
+  'cf.col.yourTotal': 'Your total result',
+  'cf.col.profit': 'Company profit',
 
   // Luck check
   'luck.intro': 'How much was skill and how much was luck? The same scenario played {runs} times with different random draws, every seat (yours too) played by the computer.',
@@ -571,4 +574,8 @@ export const en = {
   'luck.you': 'You: {value}',
   'luck.median': 'median {value}',
   'luck.count': 'games',
+  'luck.col.range': 'Result',
+  'luck.col.games': 'Games',
+  'luck.range': '{from} to {to}',
+  'luck.yourRange': 'yours',
 } as const;

@@ -471,6 +471,7 @@ export const nl: Record<keyof typeof en, string> = {
   'debrief.alignmentIndex': 'Afstemmingsindex',
   'debrief.quarterN': 'Kwartaal {q}',
   'debrief.col.quarter': 'Kwartaal',
+  'debrief.col.structure': 'Structuur',
   'debrief.svg': 'SVG',
   'debrief.png': 'PNG',
   'debrief.table': 'Toon de cijfers',
@@ -536,6 +537,8 @@ export const nl: Record<keyof typeof en, string> = {
   'cf.chart.totals': 'Jouw totale resultaat onder elke structuur',
   'cf.chart.profit': 'Winst van het bedrijf onder elke structuur',
   'cf.chart.totals.desc': 'Totalen: {values}.',
+  'cf.col.yourTotal': 'Jouw totale resultaat',
+  'cf.col.profit': 'Winst van het bedrijf',
 
   'luck.intro': 'Hoeveel was kunde en hoeveel geluk? Hetzelfde scenario {runs} keer gespeeld met andere toevalstrekkingen, elke rol (ook de jouwe) gespeeld door de computer.',
   'luck.running': 'Spellen zonder mensen: {done} van {total}…',
@@ -549,4 +552,8 @@ export const nl: Record<keyof typeof en, string> = {
   'luck.you': 'Jij: {value}',
   'luck.median': 'mediaan {value}',
   'luck.count': 'spellen',
+  'luck.col.range': 'Resultaat',
+  'luck.col.games': 'Spellen',
+  'luck.range': '{from} tot {to}',
+  'luck.yourRange': 'het jouwe',
 };

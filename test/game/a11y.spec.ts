@@ -101,12 +101,22 @@ test('expanders and chart downloads have names of their own, on the results scre
   await expect(page.getByRole('heading', { level: 1, name: 'Debrief: First quarter on two fronts' })).toBeVisible();
   await expect(page.getByRole('img', { name: 'Your total result under each structure' })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText('100 AI-only games played.')).toBeVisible({ timeout: 60_000 });
-  // Nine "Show the numbers" expanders, each naming its chart.
+  // Every chart has a "Show the numbers" expander naming it: twelve charts, twelve tables.
   const tables = await namesIn(page, 'article.debrief', 'group', /^Show the numbers/);
-  expect(tables).toHaveLength(9);
-  expect(new Set(tables).size).toBe(9);
-  expect(tables).toContain('Show the numbers for “Company profit per quarter”');
-  expect(await page.locator('article.debrief details').count()).toBe(9);
+  expect(tables).toHaveLength(12);
+  expect(new Set(tables).size).toBe(12);
+  expect(await page.locator('article.debrief figure').count()).toBe(12);
+  for (const chart of ['Company profit per quarter', 'Your total result under each structure', 'Company profit under each structure', 'Your result among 100 AI-only games'])
+    expect(tables).toContain(`Show the numbers for “${chart}”`);
+  expect(await page.locator('article.debrief details').count()).toBe(12);
+  // The luck check's table counts every one of the 100 games once, and marks the range your result is in.
+  const luck = page.locator('table', { has: page.locator('caption', { hasText: 'Your result among 100 AI-only games' }) });
+  const games = (await luck.locator('tbody td').allTextContents()).map(Number);
+  expect(games.reduce((a, b) => a + b, 0)).toBe(100);
+  await expect(luck.locator('tbody th', { hasText: '(yours)' })).toHaveCount(1);
+  // The bar charts' tables name each structure, the one played as "your game".
+  const totals = page.locator('table', { has: page.locator('caption', { hasText: 'Your total result under each structure' }) });
+  await expect(totals.locator('tbody th', { hasText: '(your game)' })).toHaveCount(1);
   // Every download button names its chart and its format, and still shows "SVG"/"PNG".
   for (const format of ['SVG', 'PNG']) {
     const buttons = page.locator('article.debrief .chart-tools button', { hasText: new RegExp(`^${format}$`) });

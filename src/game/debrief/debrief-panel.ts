@@ -8,7 +8,7 @@
  */
 import { barChart } from '../../charts/debrief-bars';
 import { svgText, svgToPng } from '../../charts/debrief-export';
-import { histogram } from '../../charts/debrief-histogram';
+import { histogram, histogramBins } from '../../charts/debrief-histogram';
 import { lineChart } from '../../charts/debrief-lines';
 import { radarChart } from '../../charts/debrief-radar';
 import { stackChart } from '../../charts/debrief-stack';
@@ -282,6 +282,9 @@ export function renderDebrief(s: Session): HTMLElement {
       orientation: 'horizontal',
       format: money,
     });
+    // A bar chart's numbers: one row per structure, the one played marked as such.
+    const structureTable = (caption: string, column: string, values: number[]) =>
+      dataTable(caption, [tr('debrief.col.structure'), column], columns.map((r, i) => [tr(`regime.${r}`) + (r === regime ? ` (${tr('cf.yours')})` : ''), money(values[i]!)]));
     const profitCols = columns.map((r) => (r === regime ? base.companyProfit : metrics.get(r)!.companyProfit));
     const profitTotals = barChart({
       title: tr('cf.chart.profit'),
@@ -299,8 +302,8 @@ export function renderDebrief(s: Session): HTMLElement {
       h(
         'div',
         { class: 'chart-row' },
-        figure(totals, totalsCaption, `${fileBase}-counterfactual-totals`, null),
-        figure(profitTotals, tr('cf.chart.profit'), `${fileBase}-counterfactual-profit`, null),
+        figure(totals, totalsCaption, `${fileBase}-counterfactual-totals`, structureTable(totalsCaption, tr('cf.col.yourTotal'), columns.map((r) => (r === regime ? base.yourTotal : metrics.get(r)!.yourTotal)))),
+        figure(profitTotals, tr('cf.chart.profit'), `${fileBase}-counterfactual-profit`, structureTable(tr('cf.chart.profit'), tr('cf.col.profit'), profitCols)),
       ),
       figure(perQuarter, perQuarterCaption, `${fileBase}-counterfactual-per-quarter`, dataTable(perQuarterCaption, [tr('debrief.col.quarter'), ...columns.map((r) => tr(`regime.${r}`))], qLabels.map((q, i) => [q, ...columns.map((r) => money(seriesFor(r)[i]!))]))),
     );
@@ -372,7 +375,14 @@ export function renderDebrief(s: Session): HTMLElement {
         }),
         caption,
         `${fileBase}-luck-check`,
-        null,
+        dataTable(
+          caption,
+          [tr('luck.col.range'), tr('luck.col.games')],
+          histogramBins(scores, base.yourTotal).map((b) => [
+            tr('luck.range', { from: money(b.from), to: money(b.to) }) + (b.from <= base.yourTotal && base.yourTotal < b.to ? ` (${tr('luck.yourRange')})` : ''),
+            b.count,
+          ]),
+        ),
       ),
     );
   };
