@@ -4,7 +4,7 @@
  * faults). User errors print a clear message and never a stack trace.
  */
 import { Command, CommanderError } from 'commander';
-import { FileError, formatIssue } from '../scenario/document.js';
+import { FileError, issueLine } from '../scenario/document.js';
 import { batchCommand } from './commands/batch.js';
 import { benchCommand } from './commands/bench.js';
 import { mergeCommand } from './commands/merge.js';
@@ -15,6 +15,7 @@ import { schemaText } from './commands/schema.js';
 import { serveCommand } from './commands/serve.js';
 import { validateCommand, type Output } from './commands/validate.js';
 import { EXIT_INTERNAL, EXIT_USAGE, UsageError, UserError } from './errors.js';
+import { t } from './lang.js';
 import { toolVersion } from './version.js';
 
 /** Streams whose reader has gone (`two-fronts ... | head`): what would go there is dropped. */
@@ -46,7 +47,7 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
     .name('two-fronts')
     .description('Two Fronts: an agent-based simulation of Key Account Managers competing for internal capacity.')
     .version(toolVersion(), '-V, --version')
-    .showHelpAfterError('(run two-fronts --help for usage)')
+    .showHelpAfterError(t('cli.usage'))
     .configureOutput({
       writeOut: (s) => io.out(s.trimEnd()),
       writeErr: (s) => io.err(s.trimEnd()),
@@ -156,12 +157,12 @@ export async function main(argv: string[], io: Output = stdio): Promise<number> 
       return EXIT_USAGE;
     }
     if (e instanceof FileError) {
-      for (const issue of e.issues) io.err(formatIssue(issue));
+      for (const issue of e.issues) io.err(issueLine(issue, e.lang));
       return 1;
     }
     if (e instanceof UsageError) {
       io.err(`two-fronts: ${e.message}`);
-      io.err('(run two-fronts --help for usage)');
+      io.err(t('cli.usage', {}, e.lang));
       return EXIT_USAGE;
     }
     if (e instanceof UserError) {

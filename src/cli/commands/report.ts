@@ -20,6 +20,7 @@ import { columnName } from '../csv.js';
 import { parseLang } from '../lang.js';
 import { UserError } from '../errors.js';
 import { writeAtomic } from '../io.js';
+import { largeNumber, type ScaleMessages } from '../table.js';
 import { finishCommand } from '../output/manifest.js';
 import { readRows, requireRuns, tableSource, toNumber } from '../output/read.js';
 import { formatNumber, has, locale, register, t, tn, type Lang } from '../../i18n/index.js';
@@ -41,11 +42,7 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&
 const escPath = (s: string) => esc(s).replace(/(?<=[A-Za-z*][._])(?=[A-Za-z*])/g, '<wbr>');
 
 /** Large numbers: two decimals of a million, billion or trillion, the largest that keeps the number below 1,000 where there is one. */
-const SCALES = [
-  { size: 1e6, key: 'research.num.million' },
-  { size: 1e9, key: 'research.num.billion' },
-  { size: 1e12, key: 'research.num.trillion' },
-] as const;
+const SCALES: ScaleMessages = { million: 'research.num.million', billion: 'research.num.billion', trillion: 'research.num.trillion' };
 
 /**
  * A number in a report table, written for the language: three decimals below
@@ -57,10 +54,7 @@ function num(x: number, lang: Lang): string {
   const abs = Math.abs(x);
   if (Math.round(abs) < 1000) return formatNumber(x, lang, abs >= 100 ? 0 : 3);
   if (Math.round(abs) < 1e6) return formatNumber(Math.round(x), lang, 0);
-  let k = 0;
-  while (k + 1 < SCALES.length && Math.round((abs / SCALES[k]!.size) * 100) / 100 >= 1000) k++;
-  const { size, key } = SCALES[k]!;
-  return t(key, { value: `${x < 0 ? '-' : ''}${formatNumber(Math.round((abs / size) * 100) / 100, lang, 2)}` }, lang);
+  return largeNumber(x, lang, SCALES);
 }
 
 const interval = (low: number, high: number, lang: Lang) => (Number.isFinite(low) && Number.isFinite(high) ? `${num(low, lang)} – ${num(high, lang)}` : '–');
