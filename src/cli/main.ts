@@ -72,6 +72,7 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
     .option('--quarters <n>', 'number of quarters (default: the scenario\'s)')
     .option('--regime <regime>', 'KPI regime: departmental-pnl, account-pnl, matrix, exec-sponsored, utilization')
     .option('--out <dir>', 'write quarters.csv, accounts.csv, summary.json and manifest.json here')
+    .option('--lang <lang>', 'language of the summary and the messages: en or nl (default en); the files are the same in both')
     .option('-q, --quiet', 'no summary on the terminal')
     .action((path: string, opts) => setExit(runCommand(path, opts, io)));
 
