@@ -85,6 +85,7 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
     .option('--resume', 'finish an interrupted batch in --out')
     .option('--shard <k/n>', 'run only shard K of N (a deterministic 1/N of the runs)')
     .option('--format <list>', 'csv, jsonl, parquet, or several comma-separated (default csv)')
+    .option('--lang <lang>', 'language of the progress, the summary line and the messages: en or nl (default en); the files are the same in both')
     .option('-q, --quiet', 'no progress and no summary line')
     .action(async (path: string, opts) => setExit(await batchCommand(path, opts, io)));
 

@@ -1,13 +1,14 @@
 /**
- * `--lang nl` on run: everything the command says
+ * `--lang nl` on run and batch: everything the command says
  * on the screen, and its errors, in Dutch (with Dutch numbers), and the files
  * it writes byte for byte those of `--lang en` (manifests but for their times).
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { Progress, type ProgressStream } from '../../src/cli/progress.js';
 import { formatNumber } from '../../src/cli/table.js';
 import { ROOT } from '../helpers.js';
 
@@ -38,10 +39,17 @@ function englishIn(text: string, words: readonly string[]): string[] {
 }
 
 let dir: string;
+let tiny: string;
 
 beforeAll(() => {
   if (!existsSync(join(ROOT, 'dist/workers/batch.worker.js'))) throw new Error('dist/ is missing: run npm run build first (npm test does)');
   dir = mkdtempSync(join(tmpdir(), 'tf-lang-'));
+  // Five regimes × two replicates of the tutorial, three quarters each: ten quick runs.
+  tiny = join(dir, 'tiny.yaml');
+  writeFileSync(
+    tiny,
+    `format: two-fronts/experiment@1\nid: tiny\nscenario: ${JSON.stringify(TUTORIAL)}\nreplications: 2\nseed: 3\nset: { quarters: 3 }\nfactors:\n  company.regime: [departmental-pnl, account-pnl, matrix, exec-sponsored, utilization]\nperQuarter: true\n`,
+  );
 });
 
 describe('run --lang nl', () => {
@@ -91,5 +99,99 @@ describe('run --lang nl', () => {
     expect(formatNumber(-4.2e9, 2, 'nl')).toBe('-4,20 mld');
     expect(formatNumber(1.234e18, 2, 'nl')).toBe('1.234.000,00 bln');
     expect(formatNumber(1.005, 2, 'nl')).toBe(formatNumber(1.005, 2, 'en').replace('.', ','));
+  });
+});
+
+describe('batch --lang nl', () => {
+  it('says its summary line and progress in Dutch and writes the files --lang en writes (every format)', () => {
+    const en = cli(['batch', tiny, '--out', 'b-en', '--format', 'csv,jsonl,parquet', '--lang', 'en']);
+    const nl = cli(['batch', tiny, '--out', 'b-nl', '--format', 'csv,jsonl,parquet', '--lang', 'nl']);
+    expect(en.code).toBe(0);
+    expect(nl.code).toBe(0);
+    expect(nl.out).toBe('tiny: 10 runs · 5 ontwerppunten × 2 replicaties · runs.csv, quarters.csv, runs.jsonl, quarters.jsonl, runs.parquet, quarters.parquet in b-nl\n');
+    expect(nl.err).toMatch(/batch: 10 runs in b-nl \(10 runs in \d+:\d\d, \d+ runs\/s\)\n$/);
+    expect(englishIn(nl.err, ['resuming', 'ETA', 'stopping'])).toEqual([]);
+    expectSameFiles(join(dir, 'b-en'), join(dir, 'b-nl'));
+    const resumed = cli(['batch', tiny, '--out', 'b-nl', '--resume', '--lang', 'nl']);
+    expect(resumed.code).toBe(0);
+    expect(resumed.err.split('\n')[0]).toBe('batch: hervat bij 10 van 10 runs');
+  });
+
+  it('refuses in Dutch: a folder with a batch, another experiment, a damaged folder, an invalid design point, a bad option, a missing scenario', () => {
+    const again = cli(['batch', tiny, '--out', 'b-nl', '--lang', 'nl']);
+    expect(again.code).toBe(1);
+    expect(again.err).toBe('two-fronts: b-nl bevat al een batch (tiny, voltooid); voeg --resume toe om die af te maken, of kies een andere map voor --out\n');
+    const other = join(dir, 'other.yaml');
+    writeFileSync(other, read(tiny).replace('seed: 3', 'seed: 4'));
+    const mixed = cli(['batch', other, '--out', 'b-nl', '--resume', '--lang', 'nl']);
+    expect(mixed.code).toBe(1);
+    expect(mixed.err).toContain('kan niet hervatten: b-nl is gemaakt door een ander experiment');
+    expect(mixed.err).toContain('Resultaten van twee experimenten worden nooit gemengd');
+
+    cpSync(join(dir, 'b-en'), join(dir, 'damaged'), { recursive: true });
+    const manifest = JSON.parse(read(join(dir, 'damaged/manifest.json')));
+    writeFileSync(join(dir, 'damaged/manifest.json'), JSON.stringify({ ...manifest, status: 'running' }));
+    writeFileSync(join(dir, 'damaged/runs.csv'), read(join(dir, 'damaged/runs.csv')).replace(/\n2,/, '\n7,'));
+    const damaged = cli(['batch', tiny, '--out', 'damaged', '--resume', '--format', 'csv,jsonl,parquet', '--lang', 'nl']);
+    expect(damaged.code).toBe(1);
+    expect(damaged.err).toBe('two-fronts: kan niet hervatten: rij 2 van damaged/runs.csv bevat run 7 waar run 2 hoort; de map is beschadigd\n');
+
+    // Each share is valid alone; together they reserve more than all capacity.
+    const point = join(dir, 'point.yaml');
+    writeFileSync(
+      point,
+      `format: two-fronts/experiment@1\nid: point\nscenario: ${JSON.stringify(TUTORIAL)}\nreplications: 1\nseed: 3\ndesign: { type: factorial }\nfactors:\n  company.interventions.priorityAccess: [0.2, 0.7]\n  company.interventions.crossFunctionalPool: [0.2, 0.7]\n`,
+    );
+    const invalid = cli(['batch', point, '--out', 'point', '--lang', 'nl']);
+    expect(invalid.code).toBe(1);
+    expect(invalid.err).toMatch(/^two-fronts: .*point\.yaml: ontwerppunt 4 \(.*\) maakt het scenario ongeldig: company\.interventions\.priorityAccess: .*hoogstens/);
+    expect(englishIn(invalid.err, ['design point', 'makes the scenario invalid', 'at most'])).toEqual([]);
+
+    const format = cli(['batch', tiny, '--out', 'x', '--format', 'xml', '--lang', 'nl']);
+    expect(format.code).toBe(2);
+    expect(format.err).toBe('two-fronts: --format: onbekend formaat "xml"; kies csv, jsonl of parquet (meerdere gescheiden door komma\'s)\n(two-fronts --help toont het gebruik)\n');
+    const lost = join(dir, 'lost.yaml');
+    writeFileSync(lost, read(tiny).replace(JSON.stringify(TUTORIAL), 'nowhere.yaml'));
+    const noScenario = cli(['batch', lost, '--out', 'x', '--lang', 'nl']);
+    expect(noScenario.code).toBe(1);
+    expect(noScenario.err).toMatch(/lost\.yaml:\d+:\d+: scenario: dit scenariobestand bestaat niet: .*nowhere\.yaml/);
+    expect(cli(['batch', tiny, '--out', 'x', '--lang', 'xx']).code).toBe(2);
+  });
+
+  it('Ctrl-C: the stopping line and the command to go on are in Dutch', async () => {
+    const big = join(dir, 'big.yaml');
+    writeFileSync(big, read(tiny).replace('id: tiny', 'id: big').replace('replications: 2', 'replications: 400').replace('set: { quarters: 3 }', 'set: { quarters: 8 }'));
+    const child = spawn(process.execPath, [BIN, 'batch', big, '--out', 'stopped', '--workers', '1', '--lang', 'nl'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (b: Buffer) => (err += String(b)));
+    const runsFile = join(dir, 'stopped/runs.csv');
+    const t0 = Date.now();
+    while (!(existsSync(runsFile) && read(runsFile).split('\n').length > 3) && Date.now() - t0 < 30_000) await new Promise((r) => setTimeout(r, 5));
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(130);
+    expect(err).toContain('batch: stopt na de runs die nu lopen (nog een keer Ctrl-C om meteen te stoppen)');
+    expect(err).toMatch(/batch: gestopt bij [\d.]+ van 2\.000 runs; ga verder met: two-fronts batch .*big\.yaml --out stopped --resume \([\d.]+ runs? in /);
+  });
+
+  it('draws the progress bar and writes the plain progress lines in Dutch, with Dutch numbers', () => {
+    let clock = 0;
+    const written: string[] = [];
+    const stream: ProgressStream = { write: (s: string) => written.push(s), isTTY: true, columns: 100 };
+    const bar = new Progress('batch', 2000, 0, 'tty', 'nl', stream, 5000, () => clock);
+    clock = 2000;
+    bar.update(15);
+    const redraw = '\r\x1b[2Kbatch ';
+    expect(written.at(-1)!.startsWith(redraw)).toBe(true);
+    expect(written.at(-1)!.slice(redraw.length)).toMatch(/^[█░]+ 15\/2\.000 runs \(0,8%\) · 7,5 runs\/s · nog 4:25$/);
+    clock = 4000;
+    bar.update(1250);
+    bar.finish('1.250 runs in out');
+    expect(written.at(-1)).toBe('\r\x1b[2Kbatch: 1.250 runs in out (1.250 runs in 0:04, 313 runs/s)\n');
+    const plain: string[] = [];
+    const lines = new Progress('summarize', 1500, 1200, 'plain', 'nl', { write: (s: string) => plain.push(s) }, 0, () => clock);
+    clock = 4500;
+    lines.update(1201);
+    expect(plain).toEqual(['summarize: hervat bij 1.200 van 1.500 runs\n', 'summarize: 1.201/1.500 runs (80,1%) · 2,0 runs/s · nog 2:30\n']);
   });
 });

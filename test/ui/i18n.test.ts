@@ -199,6 +199,8 @@ describe('command-line messages', () => {
     expect(same.sort()).toEqual(
       [
         ...['cli.run.col.fulfilmentGini', 'cli.run.col.KAM', 'cli.run.col.score', 'cli.run.col.pnl', 'cli.run.seat'],
+        ...['cli.progress.summary.one', 'cli.progress.summary.other'],
+        ...['cli.batch.done', 'cli.batch.runs.one', 'cli.batch.runs.other', 'cli.batch.finished.one', 'cli.batch.finished.other', 'cli.batch.shardName'],
       ].sort(),
     );
     for (const [k, v] of Object.entries(cliNl)) expect(v.replace(/\{\w+\}|--[\w-]+/g, ''), k).not.toMatch(/\b(the|and|with|cannot|folder|file|must|quarters?|points?|replicates?|missing|unfinished|merged|wrote)\b/);
@@ -215,6 +217,7 @@ describe('command-line messages', () => {
     // Helpers that put a command's prefix before the key: say('head') in run.ts is cli.run.head.
     const helpers: [string, RegExp, string][] = [
       ['src/cli/commands/run.ts', /\bsay\('([\w.]+)'/g, 'cli.run.'],
+      ['src/cli/batch-run.ts', /\bcannotResume\(lang, '(\w+)'/g, 'cli.batch.resume.'],
     ];
     for (const [file, pattern, prefix] of helpers) {
       for (const m of readFileSync(join(ROOT, file), 'utf8').matchAll(pattern)) for (const name of m.slice(1).filter(Boolean)) keys.add(prefix + name!);
@@ -222,6 +225,7 @@ describe('command-line messages', () => {
     expect(keys.size).toBeGreaterThan(15);
     const families = [
       ...['million', 'billion', 'trillion'].map((x) => `cli.num.${x}`),
+      ...['running', 'complete'].map((x) => `cli.status.${x}`),
       ...RUN_COLUMNS.map((c) => `cli.run.col.${c}`),
       ...PERSONAS.map((p) => `cli.run.persona.${p}`),
       ...CONTROLS.filter((c) => c !== 'persona').map((c) => `cli.run.control.${c}`),
