@@ -94,6 +94,7 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
     .description('join shard folders into one, checking that no run is missing or doubled')
     .argument('<dirs...>', 'shard output folders')
     .requiredOption('--out <dir>', 'new folder for the merged output')
+    .option('--lang <lang>', 'language of the summary line and the messages: en or nl (default en); the files are the same in both')
     .option('-q, --quiet', 'no summary line')
     .action(async (dirs: string[], opts) => setExit(await mergeCommand(dirs, opts, io)));
 

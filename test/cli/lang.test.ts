@@ -1,5 +1,5 @@
 /**
- * `--lang nl` on run and batch: everything the command says
+ * `--lang nl` on run, batch and merge: everything the command says
  * on the screen, and its errors, in Dutch (with Dutch numbers), and the files
  * it writes byte for byte those of `--lang en` (manifests but for their times).
  */
@@ -193,5 +193,35 @@ describe('batch --lang nl', () => {
     clock = 4500;
     lines.update(1201);
     expect(plain).toEqual(['summarize: hervat bij 1.200 van 1.500 runs\n', 'summarize: 1.201/1.500 runs (80,1%) · 2,0 runs/s · nog 2:30\n']);
+  });
+});
+
+describe('merge --lang nl', () => {
+  beforeAll(() => {
+    for (const k of [1, 2]) expect(cli(['batch', tiny, '--out', `shard${k}`, '--shard', `${k}/2`, '--quiet']).code).toBe(0);
+  });
+
+  it('says what it merged in Dutch and writes the files --lang en writes', () => {
+    const en = cli(['merge', 'shard1', 'shard2', '--out', 'm-en', '--lang', 'en']);
+    const nl = cli(['merge', 'shard1', 'shard2', '--out', 'm-nl', '--lang', 'nl']);
+    expect(en.code).toBe(0);
+    expect(en.out).toBe('merged 2 shards of tiny: 10 runs in m-en\n');
+    expect(nl.code).toBe(0);
+    expect(nl.out).toBe('2 shards van tiny samengevoegd: 10 runs in m-nl\n');
+    expect(englishIn(nl.out, ['merged', 'of'])).toEqual([]);
+    expectSameFiles(join(dir, 'm-en'), join(dir, 'm-nl'));
+  });
+
+  it('refuses in Dutch: a shard given twice, a missing shard, a whole experiment, a folder that is not empty', () => {
+    const twice = cli(['merge', 'shard1', 'shard1', '--out', 'm2', '--lang', 'nl']);
+    expect(twice.code).toBe(1);
+    expect(twice.err).toBe('two-fronts: merge: shard 1/2 is twee keer opgegeven (shard1 en shard1)\n');
+    expect(cli(['merge', 'shard2', '--out', 'm3', '--lang', 'nl']).err).toBe('two-fronts: merge: shard 1/2 ontbreekt\n');
+    expect(cli(['merge', 'shard1', 'm-en', '--out', 'm4', '--lang', 'nl']).err).toContain('bevat een heel experiment, geen shard');
+    const full = cli(['merge', 'shard1', 'shard2', '--out', 'm-nl', '--lang', 'nl']);
+    expect(full.code).toBe(1);
+    expect(full.err).toBe('two-fronts: merge: m-nl is niet leeg (er staat al een batch in); kies een nieuwe map voor --out\n');
+    expect(cli(['merge', 'shard1', 'nowhere', '--out', 'm5', '--lang', 'nl']).err).toBe('two-fronts: nowhere: deze map bestaat niet\n');
+    expect(cli(['merge', 'shard1', 'shard2', '--out', 'm6', '--lang', 'xx']).code).toBe(2);
   });
 });

@@ -217,6 +217,7 @@ describe('command-line messages', () => {
     // Helpers that put a command's prefix before the key: say('head') in run.ts is cli.run.head.
     const helpers: [string, RegExp, string][] = [
       ['src/cli/commands/run.ts', /\bsay\('([\w.]+)'/g, 'cli.run.'],
+      ['src/cli/commands/merge.ts', /\brefuse\('(\w+)'|\? '(out\w+)' : '(out\w+)'/g, 'cli.merge.'],
       ['src/cli/batch-run.ts', /\bcannotResume\(lang, '(\w+)'/g, 'cli.batch.resume.'],
     ];
     for (const [file, pattern, prefix] of helpers) {
