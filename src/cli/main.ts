@@ -107,6 +107,7 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
     .option('--max-replicates <n>', 'cap on replicates per point for --target-ci (default 1000)')
     .option('--workers <n>', 'worker threads for --target-ci (default: the available cores, once a round shows it has work for them)')
     .option('--json', 'print the written files as JSON')
+    .option('--lang <lang>', 'language of the tables and the messages: en or nl (default en); the files are the same in both')
     .option('-q, --quiet', 'write the files, print nothing')
     .action(async (dir: string, opts) => setExit(await summarizeCommand(dir, opts, io)));
 

@@ -19,6 +19,13 @@ export function fixed(x: number, digits: number, lang: Lang): string {
   return lang === 'en' ? x.toFixed(digits) : grouped(Number(x.toFixed(digits)), lang, digits);
 }
 
+/** `x` as JavaScript writes it shortest (0.0523, 78.4, 50000), in the language's way (0,0523; 78,4; 50.000 in Dutch). */
+export function shortNumber(x: number, lang: Lang): string {
+  const text = String(x);
+  if (lang === 'en') return text;
+  return /^-?\d+(\.\d+)?$/.test(text) ? grouped(x, lang, text.split('.')[1]?.length ?? 0) : text.replace('.', ',');
+}
+
 /**
  * A number of a million or more: two decimals of a million, billion or
  * trillion, the largest scale that keeps the number below 1,000 where there

@@ -1,5 +1,5 @@
 /**
- * `--lang nl` on run, batch and merge: everything the command says
+ * `--lang nl` on run, batch, merge and summarize: everything the command says
  * on the screen, and its errors, in Dutch (with Dutch numbers), and the files
  * it writes byte for byte those of `--lang en` (manifests but for their times).
  */
@@ -223,5 +223,69 @@ describe('merge --lang nl', () => {
     expect(full.err).toBe('two-fronts: merge: m-nl is niet leeg (er staat al een batch in); kies een nieuwe map voor --out\n');
     expect(cli(['merge', 'shard1', 'nowhere', '--out', 'm5', '--lang', 'nl']).err).toBe('two-fronts: nowhere: deze map bestaat niet\n');
     expect(cli(['merge', 'shard1', 'shard2', '--out', 'm6', '--lang', 'xx']).code).toBe(2);
+  });
+});
+
+describe('summarize --lang nl', () => {
+  beforeAll(() => {
+    expect(cli(['batch', tiny, '--out', 's', '--quiet']).code).toBe(0);
+    for (const copy of ['s-en', 's-nl', 't-en', 't-nl']) cpSync(join(dir, 's'), join(dir, copy), { recursive: true });
+  });
+
+  it('prints its tables in Dutch, with Dutch numbers, and writes the files --lang en writes', () => {
+    const en = cli(['summarize', 's-en', '--lang', 'en']);
+    const nl = cli(['summarize', 's-nl', '--lang', 'nl']);
+    expect(en.code).toBe(0);
+    expect(nl.code).toBe(0);
+    const lines = nl.out.split('\n');
+    expect(lines[0]).toBe('tiny · factorial-ontwerp · 5 ontwerppunten · 10 runs · 95%-t-intervallen');
+    for (const word of ['punt', 'factoren', 'Verschillen tussen punten die in één factor verschillen', 'metriek', 'wijziging', 'gelijk gehouden', 'verschil', '95%-BI'])
+      expect(nl.out).toContain(word);
+    expect(nl.out).toMatch(/ \d,\d+ ± \d/);
+    expect(nl.out).toMatch(/\[-?[\d.,]+; -?[\d.,]+\]/);
+    expect(lines.at(-2)).toBe('geschreven: s-nl/summary.csv, s-nl/effects.csv, s-nl/sensitivity.csv, s-nl/summary.json');
+    expect(englishIn(nl.out, ['points', 'design', 'factors', 'Differences', 'change', 'held equal', 'difference', 'CI', 'intervals', 'wrote', 'more in'])).toEqual([]);
+    expectSameFiles(join(dir, 's-en'), join(dir, 's-nl'));
+  });
+
+  it('--target-ci says its rounds and its verdict in Dutch, and grows the folder exactly as --lang en does', () => {
+    const args = ['--metric', 'companyProfit', '--target-ci', '10', '--max-replicates', '3', '--quiet'];
+    expect(cli(['summarize', 't-en', ...args, '--lang', 'en']).code).toBe(0);
+    const quietNl = cli(['summarize', 't-nl', ...args, '--lang', 'nl']);
+    expect(quietNl.code).toBe(0);
+    expectSameFiles(join(dir, 't-en'), join(dir, 't-nl'));
+    const nl = cli(['summarize', 't-nl', '--metric', 'companyProfit', '--target-ci', '10', '--max-replicates', '4', '--lang', 'nl']);
+    expect(nl.code).toBe(0);
+    expect(nl.err).toMatch(/^--target-ci ronde 1: \d+ runs? erbij op \d+ punt(en)?\nsummarize: hervat bij 1\d van \d+ runs\n/);
+    expect(nl.err).toMatch(/--target-ci: \d+ (punt blijft|punten blijven) boven 10 bij het maximum van 4 replicaties \(grootste halve breedte [\d.,]+\); verhoog --max-replicates om door te gaan\n$/);
+    const met = cli(['summarize', 't-nl', '--metric', 'companyProfit', '--target-ci', '2500.5', '--lang', 'nl', '--json']);
+    expect(met.err).toMatch(/^--target-ci: op elk punt is de halve breedte van het 95%-interval van companyProfit_cumulative hoogstens 2\.500,5 \(grootste [\d.,]+\)\n$/);
+  });
+
+  it('notes a shard and its missing sensitivity indices in Dutch', () => {
+    const sobol = join(dir, 'sobol.yaml');
+    writeFileSync(sobol, `format: two-fronts/experiment@1\nid: sobol\nscenario: ${JSON.stringify(TUTORIAL)}\nreplications: 1\nseed: 3\nset: { quarters: 2 }\ndesign: { type: sobol, samples: 4 }\nfactors:\n  model.decisiveness: { min: 0.5, max: 4 }\n  model.horizon: { min: 2, max: 16 }\n`);
+    expect(cli(['batch', sobol, '--out', 'sobol1', '--shard', '1/2', '--quiet']).code).toBe(0);
+    const nl = cli(['summarize', 'sobol1', '--lang', 'nl']);
+    expect(nl.code).toBe(0);
+    expect(nl.out).toContain('(alleen shard 1/2; voeg de shards samen voor het hele experiment)');
+    expect(nl.out).toMatch(/Geen gevoeligheidsindices: \d+ ontwerppunten hebben nog geen runs \(alleen een shard, of een onvoltooide batch\); de indices hebben elk punt nodig\./);
+    expect(nl.out).toMatch(/model_decisiveness=\d+,\d+/);
+    expect(englishIn(nl.out, ['only', 'No sensitivity indices', 'design points'])).toEqual([]);
+  });
+
+  it('words its errors in Dutch', () => {
+    const metric = cli(['summarize', 's', '--metric', 'companyProfitt', '--lang', 'nl']);
+    expect(metric.code).toBe(2);
+    expect(metric.err).toMatch(/^two-fronts: --metric: deze batch heeft geen metriek "companyProfitt" \(bedoel je "companyProfit"\?\); de metrieken zijn companyProfit, /);
+    expect(metric.err).toContain('(two-fronts --help toont het gebruik)');
+    expect(cli(['summarize', 's', '--target-ci', '5', '--lang', 'nl']).err).toContain('--target-ci heeft precies één --metric M nodig');
+    expect(cli(['summarize', 's', '--metric', 'companyProfit', '--target-ci', '-1', '--lang', 'nl']).err).toContain('--target-ci moet een positief getal zijn, niet "-1"');
+    expect(cli(['summarize', 'nowhere', '--lang', 'nl']).err).toBe('two-fronts: nowhere: deze map bestaat niet\n');
+    expect(cli(['summarize', 'tiny.yaml', '--lang', 'nl']).err).toContain('tiny.yaml is een bestand; summarize, report en merge werken op de uitvoermap van two-fronts batch');
+    expect(cli(['summarize', 'shard1', '--metric', 'companyProfit', '--target-ci', '5', '--lang', 'nl']).err).toBe(
+      'two-fronts: shard1 bevat shard 1/2; voeg eerst de shards samen en gebruik --target-ci dan op de samengevoegde map\n',
+    );
+    expect(cli(['summarize', 's', '--lang', 'xx']).code).toBe(2);
   });
 });

@@ -201,6 +201,8 @@ describe('command-line messages', () => {
         ...['cli.run.col.fulfilmentGini', 'cli.run.col.KAM', 'cli.run.col.score', 'cli.run.col.pnl', 'cli.run.seat'],
         ...['cli.progress.summary.one', 'cli.progress.summary.other'],
         ...['cli.batch.done', 'cli.batch.runs.one', 'cli.batch.runs.other', 'cli.batch.finished.one', 'cli.batch.finished.other', 'cli.batch.shardName'],
+        ...['cli.summarize.runs.one', 'cli.summarize.runs.other', 'cli.summarize.col.d', 'cli.summarize.col.factor', 'cli.summarize.col.S1', 'cli.summarize.col.ST'],
+        ...['cli.summarize.col.mu', 'cli.summarize.col.muStar', 'cli.summarize.col.sigma'],
       ].sort(),
     );
     for (const [k, v] of Object.entries(cliNl)) expect(v.replace(/\{\w+\}|--[\w-]+/g, ''), k).not.toMatch(/\b(the|and|with|cannot|folder|file|must|quarters?|points?|replicates?|missing|unfinished|merged|wrote)\b/);
@@ -217,6 +219,7 @@ describe('command-line messages', () => {
     // Helpers that put a command's prefix before the key: say('head') in run.ts is cli.run.head.
     const helpers: [string, RegExp, string][] = [
       ['src/cli/commands/run.ts', /\bsay\('([\w.]+)'/g, 'cli.run.'],
+      ['src/cli/commands/summarize.ts', /\bsay\('([\w.]+)'/g, 'cli.summarize.'],
       ['src/cli/commands/merge.ts', /\brefuse\('(\w+)'|\? '(out\w+)' : '(out\w+)'/g, 'cli.merge.'],
       ['src/cli/batch-run.ts', /\bcannotResume\(lang, '(\w+)'/g, 'cli.batch.resume.'],
     ];
@@ -230,6 +233,8 @@ describe('command-line messages', () => {
       ...RUN_COLUMNS.map((c) => `cli.run.col.${c}`),
       ...PERSONAS.map((p) => `cli.run.persona.${p}`),
       ...CONTROLS.filter((c) => c !== 'persona').map((c) => `cli.run.control.${c}`),
+      ...['metric', 'change', 'heldEqual', 'difference', 'ci', 'd', 'factor', 'S1', 'S1ci', 'ST', 'STci', 'mu', 'muStar', 'muStarCi', 'sigma'].map((c) => `cli.summarize.col.${c}`),
+      ...['sobol', 'morris'].map((x) => `cli.summarize.${x}`),
       ...[...plurals].flatMap((k) => [`${k}.one`, `${k}.other`]),
     ];
     const missing = [...keys, ...families].filter((k) => !has(k, 'en') || !has(k, 'nl'));
