@@ -15,13 +15,15 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { pointKey, runSeed, SEED_RULE_TEXT } from '../experiment/seeds.js';
 import { levelsOf, type FactorValue } from '../experiment/factors.js';
-import { pointScenario, PointError } from '../experiment/load.js';
+import { pointScenario, PointError, problemText } from '../experiment/load.js';
 import { planSize, shardRuns, shardSize, type PlannedRun, type PlanSegment, type Shard } from '../experiment/plan.js';
 import { resultHash, simulate, type ScenarioInput } from '../sim/index.js';
 import type { ChunkPoint, ChunkRequest, ChunkResult } from './batch-host.js';
 import { UserError } from './errors.js';
 import type { ExperimentContext } from './experiment-file.js';
 import { ensureDir } from './io.js';
+import { t, tn, type Lang } from './lang.js';
+import type { Params } from '../i18n/index.js';
 import { AppendFile, countLines, parseCsvLine, readLines, truncateFile } from './output/files.js';
 import { csvHeader, factorColumnType, makeLayout, pointCells, type Layout, type PointCells } from './output/layout.js';
 import { BATCH_FORMAT, fileNames, finishCommand, MANIFEST, readManifest, writeManifest, type Manifest, type OutputFormat } from './output/manifest.js';
@@ -48,6 +50,8 @@ export interface BatchOptions {
   grow?: { checkAfterMs: number; workMs: number };
   /** Called for every chunk delivered: runs in it, the worker's time for it (ms), wall time since the pool started (ms), and threads running. */
   trace?: (chunk: { runs: number; ms: number; at: number; threads: number }) => void;
+  /** The language of the progress lines and the messages (default en). */
+  lang?: Lang;
 }
 
 export interface BatchOutcome {
@@ -88,6 +92,7 @@ export class PointCache {
     private readonly ctx: ExperimentContext,
     private readonly layout: Layout,
     private readonly capacity = 256,
+    private readonly lang: Lang = 'en',
   ) {}
 
   get(point: number): { scenario: ScenarioInput; cells: PointCells; key: string; values: FactorValue[] } {
@@ -105,7 +110,8 @@ export class PointCache {
     } catch (e) {
       if (e instanceof PointError) {
         const shown = loaded.factors.map((f, i) => `${f.path}=${JSON.stringify(values[i])}`).join(', ');
-        throw new UserError(`${this.ctx.experimentFile.path}: design point ${point + 1} (${shown}) makes the scenario invalid: ${e.problems.join('; ')}`);
+        const problems = e.issues.map((p) => problemText(p, this.lang)).join('; ');
+        throw new UserError(t('cli.batch.pointInvalid', { file: this.ctx.experimentFile.path, point: String(point + 1), values: shown, problems }, this.lang));
       }
       throw e;
     }
@@ -176,12 +182,15 @@ interface TextFile {
   header: string;
 }
 
+/** Why a folder cannot be resumed, in `lang`. */
+const cannotResume = (lang: Lang, key: string, params: Params) => new UserError(t(`cli.batch.resume.${key}`, params, lang));
+
 /**
  * Finds how many of the shard's runs every file holds completely, checks
  * they are the right runs in the right order, and cuts all files back to
  * exactly that many. Returns the count.
  */
-function reconcile(files: TextFile[], expected: () => Generator<PlannedRun>, quartersOf: (run: PlannedRun) => number, dir: string): number {
+function reconcile(files: TextFile[], expected: () => Generator<PlannedRun>, quartersOf: (run: PlannedRun) => number, lang: Lang): number {
   let done = Infinity;
   const headerEnd = new Map<string, number>();
   for (const f of files) {
@@ -198,8 +207,7 @@ function reconcile(files: TextFile[], expected: () => Generator<PlannedRun>, qua
         headerEnd.set(f.path, -1);
         continue;
       }
-      if (first.value.text + '\n' !== f.header)
-        throw new UserError(`cannot resume: ${f.path} has other columns than this experiment writes; the folder was made by something else`);
+      if (first.value.text + '\n' !== f.header) throw cannotResume(lang, 'columns', { path: f.path });
       start = first.value.end;
     }
     headerEnd.set(f.path, start);
@@ -212,8 +220,8 @@ function reconcile(files: TextFile[], expected: () => Generator<PlannedRun>, qua
         const want = runs.next();
         const got = runIdOf(f.kind, l.text);
         if (want.done || got !== want.value.runId) {
-          if (want.done) throw new UserError(`cannot resume: ${f.path} holds more runs than the plan (${count}); the folder is damaged`);
-          throw new UserError(`cannot resume: ${f.path} row ${line} holds run ${Number.isNaN(got) ? '(unreadable)' : got} where run ${want.value.runId} belongs; the folder is damaged`);
+          if (want.done) throw cannotResume(lang, 'moreRuns', { path: f.path, count: String(count) });
+          throw cannotResume(lang, 'wrongRun', { path: f.path, row: String(line), got: Number.isNaN(got) ? t('cli.batch.resume.unreadable', {}, lang) : String(got), want: String(want.value.runId) });
         }
         count++;
       }
@@ -222,9 +230,9 @@ function reconcile(files: TextFile[], expected: () => Generator<PlannedRun>, qua
       let rowsOfRun = 0;
       for (const l of lines) {
         line++;
-        if (current.done) throw new UserError(`cannot resume: ${f.path} holds more rows than the plan; the folder is damaged`);
+        if (current.done) throw cannotResume(lang, 'moreRows', { path: f.path });
         const got = runIdOf(f.kind, l.text);
-        if (got !== current.value.runId) throw new UserError(`cannot resume: ${f.path} row ${line} belongs to run ${got} where run ${current.value.runId} belongs; the folder is damaged`);
+        if (got !== current.value.runId) throw cannotResume(lang, 'rowRun', { path: f.path, row: String(line), got: String(got), want: String(current.value.runId) });
         rowsOfRun++;
         if (rowsOfRun === quartersOf(current.value)) {
           count++;
@@ -268,16 +276,14 @@ function reconcile(files: TextFile[], expected: () => Generator<PlannedRun>, qua
     }
     if (statSync(f.path).size !== end) truncateFile(f.path, end);
   }
-  void dir;
   return done;
 }
 
-function assertFolderUsable(dir: string): void {
+function assertFolderUsable(dir: string, lang: Lang): void {
   if (!existsSync(dir)) return;
-  if (!statSync(dir).isDirectory()) throw new UserError(`${dir}: exists and is not a folder`);
+  if (!statSync(dir).isDirectory()) throw new UserError(t('cli.batch.out.notFolder', { dir }, lang));
   const entries = readdirSync(dir).filter((f) => !f.startsWith('.'));
-  if (entries.length > 0 && !entries.includes(MANIFEST))
-    throw new UserError(`${dir}: the folder is not empty and holds no batch (no manifest.json); choose an empty or new --out folder`);
+  if (entries.length > 0 && !entries.includes(MANIFEST)) throw new UserError(t('cli.batch.out.notEmpty', { dir }, lang));
 }
 
 /** Runs (or finishes) the plan into `opts.out`. */
@@ -295,28 +301,35 @@ const GROW_CHECK_AFTER_MS = 1000;
 
 export async function runBatch(ctx: ExperimentContext, opts: BatchOptions): Promise<BatchOutcome> {
   const dir = opts.out;
+  const lang = opts.lang ?? 'en';
   const { loaded } = ctx;
   const e = loaded.experiment;
   const layout = layoutOf(ctx);
-  assertFolderUsable(dir);
-  const existing = readManifest(dir);
+  assertFolderUsable(dir, lang);
+  const existing = readManifest(dir, lang);
   let manifest: Manifest;
   if (existing) {
-    if (!opts.resume && !opts.extend)
-      throw new UserError(`${dir} already holds a batch (${existing.experiment.id}, ${existing.status}); add --resume to continue it, or choose another --out folder`);
+    if (!opts.resume && !opts.extend) throw new UserError(t('cli.batch.exists', { dir, id: existing.experiment.id, status: t(`cli.status.${existing.status}`, {}, lang) }, lang));
     if (existing.experiment.contentHash !== loaded.contentHash)
-      throw new UserError(
-        `cannot resume: ${dir} was made by a different experiment (${existing.experiment.id} from ${existing.experiment.path}, content hash ${existing.experiment.contentHash}); ` +
-          `this one (${e.id} from ${ctx.experimentFile.path}) has content hash ${loaded.contentHash}. Results of two experiments are never mixed: choose another --out folder.`,
-      );
+      throw cannotResume(lang, 'otherExperiment', {
+        dir,
+        id: existing.experiment.id,
+        path: existing.experiment.path,
+        hash: existing.experiment.contentHash,
+        thisId: e.id,
+        thisPath: ctx.experimentFile.path,
+        thisHash: loaded.contentHash,
+      });
     const shard = opts.shard ?? null;
     const same = (a: Shard | null, b: Shard | null) => (a === null && b === null) || (a !== null && b !== null && a.index === b.index && a.count === b.count);
+    const shardName = (x: Shard) => t('cli.batch.shardName', { index: String(x.index), count: String(x.count) }, lang);
     if (!same(existing.shard, shard))
-      throw new UserError(
-        `cannot resume: ${dir} holds ${existing.shard ? `shard ${existing.shard.index}/${existing.shard.count}` : 'the whole experiment (no shard)'}, not ${shard ? `shard ${shard.index}/${shard.count}` : 'the whole experiment'}`,
-      );
-    if (opts.formats && opts.formats.join(',') !== existing.formats.join(','))
-      throw new UserError(`cannot resume: ${dir} was started with --format ${existing.formats.join(',')}; resume it with the same formats`);
+      throw cannotResume(lang, 'shard', {
+        dir,
+        holds: existing.shard ? shardName(existing.shard) : t('cli.batch.whole.noShard', {}, lang),
+        wanted: shard ? shardName(shard) : t('cli.batch.whole', {}, lang),
+      });
+    if (opts.formats && opts.formats.join(',') !== existing.formats.join(',')) throw cannotResume(lang, 'formats', { dir, formats: existing.formats.join(',') });
     manifest = { ...existing, status: 'running', finished: null, rows: null };
     if (opts.plan) {
       manifest.plan = opts.plan;
@@ -327,7 +340,7 @@ export async function runBatch(ctx: ExperimentContext, opts: BatchOptions): Prom
     const plan = opts.plan ?? [{ kind: 'grid' as const, points: loaded.design.size, from: 0, to: e.replications }];
     manifest = newManifest(ctx, layout, plan, opts.shard ?? null, opts.formats ?? ['csv']);
   }
-  ensureDir(dir);
+  ensureDir(dir, lang);
   const shard = manifest.shard;
   const { text } = fileNames(manifest.formats, manifest.perQuarter);
   const files: TextFile[] = [];
@@ -336,13 +349,13 @@ export async function runBatch(ctx: ExperimentContext, opts: BatchOptions): Prom
     if (manifest.perQuarter) files.push({ path: join(dir, `quarters.${kind}`), kind, table: 'quarters', header: csvHeader(layout.quarterColumns) });
   }
 
-  const cache = new PointCache(ctx, layout);
+  const cache = new PointCache(ctx, layout, undefined, lang);
   const quartersTouched = loaded.factors.some((f) => f.path === 'quarters');
   const quartersOf = (run: PlannedRun) => (quartersTouched ? cache.get(run.point).scenario.quarters : loaded.baseInput.quarters);
   const plan = manifest.plan;
   const total = manifest.runs;
 
-  const done = existing ? reconcile(files, () => shardRuns(plan, shard), quartersOf, dir) : 0;
+  const done = existing ? reconcile(files, () => shardRuns(plan, shard), quartersOf, lang) : 0;
   if (existing && done > 0) {
     // The engine must still give the same results as when the folder was started.
     const first = shardRuns(plan, shard).next().value!;
@@ -353,9 +366,14 @@ export async function runBatch(ctx: ExperimentContext, opts: BatchOptions): Prom
     const recorded = csvRuns.kind === 'csv' ? parseCsvLine(line).at(-1) : (JSON.parse(line) as { result_hash: string }).result_hash;
     const again = resultHash(simulate(cache.get(first.point).scenario, { seed: seedOf(ctx, cache, first), record: 'reporters' }));
     if (again !== recorded)
-      throw new UserError(
-        `cannot resume: run ${first.runId} gives result ${again} now but ${recorded} when the folder was started (tool ${manifest.version}, commit ${manifest.gitCommit ?? 'unknown'}); the engine has changed, so start a new folder`,
-      );
+      throw cannotResume(lang, 'engine', {
+        dir,
+        run: String(first.runId),
+        now: again,
+        then: String(recorded),
+        version: manifest.version,
+        commit: manifest.gitCommit ?? t('cli.batch.commit.unknown', {}, lang),
+      });
   }
   if (existing) manifest.resumes = [...manifest.resumes, { at: new Date().toISOString(), doneBefore: done }];
   writeManifest(dir, manifest);
@@ -367,13 +385,14 @@ export async function runBatch(ctx: ExperimentContext, opts: BatchOptions): Prom
   });
 
   const mode = opts.progress ?? 'quiet';
-  const progress = new Progress(opts.label ?? 'batch', total, done, mode, opts.stream ?? process.stderr);
+  const label = opts.label ?? 'batch';
+  const progress = new Progress(label, total, done, mode, lang, opts.stream ?? process.stderr);
   let written = done;
   let stopRequested = false;
   const onSignal = () => {
     if (stopRequested) process.exit(130);
     stopRequested = true;
-    if (mode !== 'quiet') (opts.stream ?? process.stderr).write(`\n${opts.label ?? 'batch'}: stopping after the runs in progress (Ctrl-C again to stop at once)\n`);
+    if (mode !== 'quiet') (opts.stream ?? process.stderr).write(`\n${t('cli.batch.stopping', { label }, lang)}\n`);
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
@@ -391,7 +410,7 @@ export async function runBatch(ctx: ExperimentContext, opts: BatchOptions): Prom
   let ran = 0;
   try {
     if (remaining > 0) {
-      pool = new WorkerPool(workers, heapLimitsFor(JSON.stringify(loaded.baseInput).length), undefined, auto ? 1 : workers);
+      pool = new WorkerPool(workers, heapLimitsFor(JSON.stringify(loaded.baseInput).length), undefined, auto ? 1 : workers, lang);
       const started = pool;
       // Each thread is sent a design point's scenario once; later chunks name the point only.
       const sentTo = new Map<number, Set<number>>();
@@ -445,7 +464,7 @@ export async function runBatch(ctx: ExperimentContext, opts: BatchOptions): Prom
   }
 
   if (written < total) {
-    progress.finish(`stopped at ${written.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} runs; continue with: ${finishCommand(ctx.experimentFile.path, dir, shard)}`);
+    progress.finish(t('cli.batch.stopped', { done: written, total, command: finishCommand(ctx.experimentFile.path, dir, shard) }, lang));
     return { dir, manifest, resumedFrom: done, ran, interrupted: true };
   }
 
@@ -458,6 +477,6 @@ export async function runBatch(ctx: ExperimentContext, opts: BatchOptions): Prom
   if (manifest.perQuarter && text[0] === 'csv') quarterRows--;
   manifest = { ...manifest, status: 'complete', finished: new Date().toISOString(), rows: { runs: total, quarters: quarterRows } };
   writeManifest(dir, manifest);
-  progress.finish(`${total.toLocaleString('en-US')} runs in ${dir}`);
+  progress.finish(tn('cli.batch.finished', total, { dir }, lang));
   return { dir, manifest, resumedFrom: done, ran, interrupted: false };
 }

@@ -2,6 +2,8 @@
  * How the command line fails: exit 1 for invalid input (a clear message, no
  * stack trace), 2 for usage errors (with the usage), anything else for faults.
  */
+import type { Lang } from '../i18n/index.js';
+
 export const EXIT_OK = 0;
 export const EXIT_INVALID = 1;
 export const EXIT_USAGE = 2;
@@ -18,9 +20,12 @@ export class UserError extends Error {
   }
 }
 
-/** A wrong flag or argument: printed with the usage, exit 2. */
+/** A wrong flag or argument: printed with the usage hint (in `lang`, the language of the message), exit 2. */
 export class UsageError extends UserError {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly lang: Lang = 'en',
+  ) {
     super(message, EXIT_USAGE);
     this.name = 'UsageError';
   }

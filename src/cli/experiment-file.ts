@@ -8,10 +8,11 @@
 import { existsSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
-import { FileError, readDocument, formatPath, textIssue, type SourceDocument } from '../scenario/document.js';
+import { FileError, readDocument, formatPath, issueAt, type SourceDocument } from '../scenario/document.js';
 import { loadScenario } from '../scenario/load.js';
 import { checkExperimentFormat, loadExperiment, mergeIssues, rawPathIssues, validateExperimentDocument, type LoadedExperiment } from '../experiment/load.js';
 import { readUserFile } from './io.js';
+import { readIn, type Lang } from './lang.js';
 
 export interface SourceText {
   /** As given on the command line (experiment) or as resolved from it (scenario). */
@@ -26,9 +27,10 @@ export interface ExperimentContext {
   scenarioFile: SourceText;
 }
 
-function scenarioMissing(doc: SourceDocument, message: string): FileError {
+/** The scenario file the experiment names does not exist; `shown` is its path from the working folder. */
+function scenarioMissing(doc: SourceDocument, shown: string): FileError {
   const p = doc.positionOf(['scenario']);
-  return new FileError([textIssue(doc.file, p.line, p.col, message, formatPath(['scenario']))]);
+  return new FileError([issueAt(doc.file, p.line, p.col, 'experiment.scenario-missing', { path: shown }, formatPath(['scenario']))]);
 }
 
 /** When the file itself has problems, the paths are still checked against the scenario if it can be read. */
@@ -37,7 +39,7 @@ function schemaProblems(doc: SourceDocument, e: FileError): FileError {
   if (typeof raw !== 'string') return e;
   try {
     const path = resolve(dirname(doc.file), raw);
-    if (!existsSync(path)) return mergeIssues(e.issues, scenarioMissing(doc, `no such scenario file: ${relative(process.cwd(), path) || path} (the path is relative to the experiment file)`).issues);
+    if (!existsSync(path)) return mergeIssues(e.issues, scenarioMissing(doc, relative(process.cwd(), path) || path).issues);
     const file = readUserFile(path);
     return mergeIssues(e.issues, rawPathIssues(doc, loadScenario(file.text, path).scenario));
   } catch {
@@ -45,7 +47,7 @@ function schemaProblems(doc: SourceDocument, e: FileError): FileError {
   }
 }
 
-function withScenario(doc: SourceDocument): { loaded: LoadedExperiment; scenarioFile: SourceText } {
+function withScenario(doc: SourceDocument, lang: Lang = 'en'): { loaded: LoadedExperiment; scenarioFile: SourceText } {
   let experiment;
   try {
     experiment = validateExperimentDocument(doc);
@@ -55,19 +57,21 @@ function withScenario(doc: SourceDocument): { loaded: LoadedExperiment; scenario
   }
   const scenarioPath = resolve(dirname(doc.file), experiment.scenario);
   const shown = relative(process.cwd(), scenarioPath) || scenarioPath;
-  if (!existsSync(scenarioPath)) throw scenarioMissing(doc, `no such scenario file: ${shown} (the path is relative to the experiment file)`);
-  const scen = readUserFile(shown);
+  if (!existsSync(scenarioPath)) throw scenarioMissing(doc, shown);
+  const scen = readUserFile(shown, lang);
   const { scenario } = loadScenario(scen.text, shown);
   return { loaded: loadExperiment(doc, scenario), scenarioFile: { path: shown, sha256: scen.sha256, text: scen.text } };
 }
 
-/** Reads and checks an experiment file and its scenario; throws FileError / UserError. */
-export function readExperiment(path: string): ExperimentContext {
-  const file = readUserFile(path);
-  const doc = readDocument(file.text, path, file.bytes);
-  checkExperimentFormat(doc, 'two-fronts batch');
-  const { loaded, scenarioFile } = withScenario(doc);
-  return { loaded, experimentFile: { path, sha256: file.sha256, text: file.text }, scenarioFile };
+/** Reads and checks an experiment file and its scenario; throws FileError (its problems to be worded in `lang`) / UserError. */
+export function readExperiment(path: string, lang: Lang = 'en'): ExperimentContext {
+  return readIn(lang, () => {
+    const file = readUserFile(path, lang);
+    const doc = readDocument(file.text, path, file.bytes);
+    checkExperimentFormat(doc, 'two-fronts batch');
+    const { loaded, scenarioFile } = withScenario(doc, lang);
+    return { loaded, experimentFile: { path, sha256: file.sha256, text: file.text }, scenarioFile };
+  });
 }
 
 /** What `two-fronts validate` checks in an experiment file: the file, its scenario, and every factor path and value against it. */

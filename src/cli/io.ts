@@ -10,6 +10,7 @@ import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'no
 import { dirname, join } from 'node:path';
 import { decodeText, MAX_FILE_BYTES, tooBig } from '../scenario/document.js';
 import { UserError } from './errors.js';
+import { t, type Lang } from './lang.js';
 
 export interface UserFile {
   path: string;
@@ -18,16 +19,16 @@ export interface UserFile {
   sha256: string;
 }
 
-export function readUserFile(path: string): UserFile {
+export function readUserFile(path: string, lang: Lang = 'en'): UserFile {
   let size: number;
   try {
     const st = statSync(path);
-    if (st.isDirectory()) throw new UserError(`${path}: is a folder, not a file`);
+    if (st.isDirectory()) throw new UserError(t('cli.file.folder', { path }, lang));
     size = st.size;
   } catch (e) {
     if (e instanceof UserError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError(code === 'ENOENT' ? `${path}: no such file` : `${path}: cannot read (${code ?? 'unknown error'})`);
+    throw new UserError(code === 'ENOENT' ? t('cli.file.missing', { path }, lang) : t('cli.file.unreadable', { path, code: code ?? t('cli.error.unknown', {}, lang) }, lang));
   }
   if (size > MAX_FILE_BYTES) throw tooBig(path, size);
   const buf = readFileSync(path);
@@ -35,11 +36,11 @@ export function readUserFile(path: string): UserFile {
   return { path, text, bytes: buf.length, sha256: createHash('sha256').update(buf).digest('hex') };
 }
 
-export function ensureDir(dir: string): void {
+export function ensureDir(dir: string, lang: Lang = 'en'): void {
   try {
     mkdirSync(dir, { recursive: true });
   } catch (e) {
-    throw new UserError(`${dir}: cannot create the output folder (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new UserError(t('cli.folder.create', { dir, code: (e as NodeJS.ErrnoException).code ?? t('cli.error.error', {}, lang) }, lang));
   }
 }
 

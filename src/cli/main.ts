@@ -4,7 +4,7 @@
  * faults). User errors print a clear message and never a stack trace.
  */
 import { Command, CommanderError } from 'commander';
-import { FileError, formatIssue } from '../scenario/document.js';
+import { FileError, issueLine } from '../scenario/document.js';
 import { batchCommand } from './commands/batch.js';
 import { benchCommand } from './commands/bench.js';
 import { mergeCommand } from './commands/merge.js';
@@ -15,6 +15,7 @@ import { schemaText } from './commands/schema.js';
 import { serveCommand } from './commands/serve.js';
 import { validateCommand, type Output } from './commands/validate.js';
 import { EXIT_INTERNAL, EXIT_USAGE, UsageError, UserError } from './errors.js';
+import { t } from './lang.js';
 import { toolVersion } from './version.js';
 
 /** Streams whose reader has gone (`two-fronts ... | head`): what would go there is dropped. */
@@ -46,7 +47,7 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
     .name('two-fronts')
     .description('Two Fronts: an agent-based simulation of Key Account Managers competing for internal capacity.')
     .version(toolVersion(), '-V, --version')
-    .showHelpAfterError('(run two-fronts --help for usage)')
+    .showHelpAfterError(t('cli.usage'))
     .configureOutput({
       writeOut: (s) => io.out(s.trimEnd()),
       writeErr: (s) => io.err(s.trimEnd()),
@@ -71,6 +72,7 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
     .option('--quarters <n>', 'number of quarters (default: the scenario\'s)')
     .option('--regime <regime>', 'KPI regime: departmental-pnl, account-pnl, matrix, exec-sponsored, utilization')
     .option('--out <dir>', 'write quarters.csv, accounts.csv, summary.json and manifest.json here')
+    .option('--lang <lang>', 'language of the summary and the messages: en or nl (default en); the files are the same in both')
     .option('-q, --quiet', 'no summary on the terminal')
     .action((path: string, opts) => setExit(runCommand(path, opts, io)));
 
@@ -83,6 +85,7 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
     .option('--resume', 'finish an interrupted batch in --out')
     .option('--shard <k/n>', 'run only shard K of N (a deterministic 1/N of the runs)')
     .option('--format <list>', 'csv, jsonl, parquet, or several comma-separated (default csv)')
+    .option('--lang <lang>', 'language of the progress, the summary line and the messages: en or nl (default en); the files are the same in both')
     .option('-q, --quiet', 'no progress and no summary line')
     .action(async (path: string, opts) => setExit(await batchCommand(path, opts, io)));
 
@@ -91,6 +94,7 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
     .description('join shard folders into one, checking that no run is missing or doubled')
     .argument('<dirs...>', 'shard output folders')
     .requiredOption('--out <dir>', 'new folder for the merged output')
+    .option('--lang <lang>', 'language of the summary line and the messages: en or nl (default en); the files are the same in both')
     .option('-q, --quiet', 'no summary line')
     .action(async (dirs: string[], opts) => setExit(await mergeCommand(dirs, opts, io)));
 
@@ -103,6 +107,7 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
     .option('--max-replicates <n>', 'cap on replicates per point for --target-ci (default 1000)')
     .option('--workers <n>', 'worker threads for --target-ci (default: the available cores, once a round shows it has work for them)')
     .option('--json', 'print the written files as JSON')
+    .option('--lang <lang>', 'language of the tables and the messages: en or nl (default en); the files are the same in both')
     .option('-q, --quiet', 'write the files, print nothing')
     .action(async (dir: string, opts) => setExit(await summarizeCommand(dir, opts, io)));
 
@@ -156,12 +161,12 @@ export async function main(argv: string[], io: Output = stdio): Promise<number> 
       return EXIT_USAGE;
     }
     if (e instanceof FileError) {
-      for (const issue of e.issues) io.err(formatIssue(issue));
+      for (const issue of e.issues) io.err(issueLine(issue, e.lang));
       return 1;
     }
     if (e instanceof UsageError) {
       io.err(`two-fronts: ${e.message}`);
-      io.err('(run two-fronts --help for usage)');
+      io.err(t('cli.usage', {}, e.lang));
       return EXIT_USAGE;
     }
     if (e instanceof UserError) {

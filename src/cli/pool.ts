@@ -17,6 +17,7 @@ import { releaseProxy, wrap, type Remote } from 'comlink';
 import { nodeEndpoint } from '../../workers/node-endpoint.js';
 import type { BatchHost, ChunkRequest, ChunkResult } from './batch-host.js';
 import { UserError } from './errors.js';
+import { t, type Lang } from './lang.js';
 import { ROOT } from './version.js';
 
 export const BATCH_WORKER = join(ROOT, 'dist', 'workers', 'batch.worker.js');
@@ -69,8 +70,9 @@ export class WorkerPool {
     private readonly limits: HeapLimits = heapLimitsFor(0),
     private readonly recycleAfterRuns = RECYCLE_AFTER_RUNS,
     initial = size,
+    private readonly lang: Lang = 'en',
   ) {
-    if (!existsSync(BATCH_WORKER)) throw new UserError(`the batch worker is not built (${BATCH_WORKER}); run \`npm run build\` in the project folder`, 3);
+    if (!existsSync(BATCH_WORKER)) throw new UserError(t('cli.pool.notBuilt', { path: BATCH_WORKER }, lang), 3);
     for (let i = 0; i < Math.max(1, Math.min(size, initial)); i++) this.slots.push(this.spawn());
   }
 
@@ -95,7 +97,7 @@ export class WorkerPool {
     worker.on('error', (e) => {
       const err = e instanceof Error ? e : new Error(String(e));
       if ((err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY')
-        fail(new UserError(`a worker thread ran out of memory (heap limit ${this.limits.oldMb} MB); this scenario is larger than the batch expects`, 3));
+        fail(new UserError(t('cli.pool.memory', { mb: String(this.limits.oldMb) }, this.lang), 3));
       else fail(err);
     });
     worker.on('exit', (code) => fail(new Error(`a worker thread stopped (exit code ${code})`)));

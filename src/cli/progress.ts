@@ -3,8 +3,11 @@
  * place, with a bar, runs done/total, runs per second and the time left.
  * Elsewhere (a log file, CI, Slurm): a plain line every few seconds. Quiet:
  * nothing. The rate is measured over the last stretch of work, not since the
- * start, so the estimate follows the machine's current pace.
+ * start, so the estimate follows the machine's current pace. The words are
+ * in the command's language.
  */
+import { t, tn, type Lang } from './lang.js';
+import { fixed } from './table.js';
 
 export type ProgressMode = 'tty' | 'plain' | 'quiet';
 
@@ -23,8 +26,6 @@ export function formatDuration(seconds: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${String(sec).padStart(2, '0')}` : `${m}:${String(sec).padStart(2, '0')}`;
 }
 
-const fmt = (n: number) => n.toLocaleString('en-US');
-
 export class Progress {
   private samples: { t: number; done: number }[] = [];
   private lastDraw = 0;
@@ -36,6 +37,7 @@ export class Progress {
     readonly total: number,
     private readonly startDone: number,
     readonly mode: ProgressMode,
+    private readonly lang: Lang = 'en',
     private readonly stream: ProgressStream = process.stderr,
     private readonly plainEveryMs = 5000,
     private readonly now: () => number = () => performance.now(),
@@ -43,7 +45,7 @@ export class Progress {
     this.started = now();
     this.doneNow = startDone;
     this.samples.push({ t: this.started, done: startDone });
-    if (mode === 'plain' && startDone > 0) stream.write(`${label}: resuming at ${fmt(startDone)} of ${fmt(total)} runs\n`);
+    if (mode === 'plain' && startDone > 0) stream.write(`${t('cli.progress.resuming', { label, done: startDone, total }, lang)}\n`);
   }
 
   static modeFor(stream: ProgressStream, quiet: boolean): ProgressMode {
@@ -65,7 +67,8 @@ export class Progress {
     const left = this.total - this.doneNow;
     const eta = rate > 0 ? formatDuration(left / rate) : '–';
     const pct = this.total > 0 ? (100 * this.doneNow) / this.total : 100;
-    return `${fmt(this.doneNow)}/${fmt(this.total)} runs (${pct.toFixed(1)}%) · ${rate >= 10 ? Math.round(rate) : rate.toFixed(1)} runs/s · ETA ${eta}`;
+    const perSecond = rate >= 10 ? String(Math.round(rate)) : fixed(rate, 1, this.lang);
+    return t('cli.progress.line', { done: this.doneNow, total: this.total, pct: fixed(pct, 1, this.lang), rate: perSecond, eta }, this.lang);
   }
 
   update(done: number): void {
@@ -93,7 +96,7 @@ export class Progress {
     if (this.mode === 'quiet') return;
     const seconds = (this.now() - this.started) / 1000;
     const runs = this.doneNow - this.startDone;
-    const summary = `${message} (${fmt(runs)} runs in ${formatDuration(seconds)}, ${seconds > 0 ? Math.round(runs / seconds) : 0} runs/s)`;
+    const summary = tn('cli.progress.summary', runs, { message, time: formatDuration(seconds), rate: String(seconds > 0 ? Math.round(runs / seconds) : 0) }, this.lang);
     if (this.mode === 'tty') this.stream.write(`\r\x1b[2K${this.label}: ${summary}\n`);
     else this.stream.write(`${this.label}: ${summary}\n`);
   }

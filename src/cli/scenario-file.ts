@@ -4,27 +4,32 @@ import { loadScenario, type LoadedScenario } from '../scenario/load.js';
 import { REGIMES, type Regime, type ScenarioInput } from '../sim/index.js';
 import { UsageError } from './errors.js';
 import { readUserFile, type UserFile } from './io.js';
+import { readIn, t, type Lang } from './lang.js';
 
 export interface ScenarioFile extends LoadedScenario {
   file: UserFile;
 }
 
-export function readScenario(path: string): ScenarioFile {
-  const file = readUserFile(path);
-  return { file, ...loadScenario(file.text, path) };
+/** The scenario in `path`; its problems are worded in `lang`. */
+export function readScenario(path: string, lang: Lang = 'en'): ScenarioFile {
+  return readIn(lang, () => {
+    const file = readUserFile(path, lang);
+    return { file, ...loadScenario(file.text, path) };
+  });
 }
 
-export function parseInteger(name: string, value: string, min: number, max: number): number {
-  if (!/^-?\d+$/.test(value.trim())) throw new UsageError(`${name} must be a whole number, got "${value}"`);
+export function parseInteger(name: string, value: string, min: number, max: number, lang: Lang = 'en'): number {
+  if (!/^-?\d+$/.test(value.trim())) throw new UsageError(t('cli.option.integer', { name, value }, lang), lang);
   const n = Number(value);
-  if (n < min || n > max) throw new UsageError(`${name} must be between ${min} and ${max}, got ${n}`);
+  if (n < min || n > max) throw new UsageError(t('cli.option.range', { name, min: String(min), max: String(max), n: String(n) }, lang), lang);
   return n;
 }
 
-export function parseRegime(value: string): Regime {
+export function parseRegime(value: string, lang: Lang = 'en'): Regime {
   if ((REGIMES as readonly string[]).includes(value)) return value as Regime;
   const guess = closest(value, REGIMES);
-  throw new UsageError(`--regime must be one of ${REGIMES.join(', ')}${guess ? ` (did you mean "${guess}"?)` : ''}`);
+  const regimes = REGIMES.join(', ');
+  throw new UsageError(guess ? t('cli.option.regime.guess', { regimes, guess }, lang) : t('cli.option.regime', { regimes }, lang), lang);
 }
 
 export function applyOverrides(input: ScenarioInput, o: { quarters?: number; regime?: Regime }): ScenarioInput {

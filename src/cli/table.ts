@@ -1,29 +1,57 @@
-/** Plain-text tables for the terminal: aligned columns, numbers right-aligned. */
+/** Plain-text tables for the terminal: aligned columns, numbers right-aligned, written in the command's language. */
+import { formatNumber as grouped } from '../i18n/index.js';
+import { t, type Lang } from './lang.js';
 
 /** Scales for large numbers, smallest first: 12.35M, 4.20bn, 19.99tn; beyond, the trillions are grouped (1,234.00tn). */
 const SCALES = [
-  { size: 1e6, unit: 'M' },
-  { size: 1e9, unit: 'bn' },
-  { size: 1e12, unit: 'tn' },
+  { size: 1e6, name: 'million' },
+  { size: 1e9, name: 'billion' },
+  { size: 1e12, name: 'trillion' },
 ] as const;
 
-const grouped2 = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/** The message of each scale, with the number as {value}. */
+export type ScaleMessages = Record<(typeof SCALES)[number]['name'], string>;
+
+const TABLE_SCALES: ScaleMessages = { million: 'cli.num.million', billion: 'cli.num.billion', trillion: 'cli.num.trillion' };
+
+/** `x` with `digits` decimals, rounded as toFixed rounds it, with the language's decimal sign (0.45, 0,45). */
+export function fixed(x: number, digits: number, lang: Lang): string {
+  return lang === 'en' ? x.toFixed(digits) : grouped(Number(x.toFixed(digits)), lang, digits);
+}
+
+/** `x` as JavaScript writes it shortest (0.0523, 78.4, 50000), in the language's way (0,0523; 78,4; 50.000 in Dutch). */
+export function shortNumber(x: number, lang: Lang): string {
+  const text = String(x);
+  if (lang === 'en') return text;
+  return /^-?\d+(\.\d+)?$/.test(text) ? grouped(x, lang, text.split('.')[1]?.length ?? 0) : text.replace('.', ',');
+}
+
+/**
+ * A number of a million or more: two decimals of a million, billion or
+ * trillion, the largest scale that keeps the number below 1,000 where there
+ * is one, worded by that scale's message.
+ */
+export function largeNumber(x: number, lang: Lang, messages: ScaleMessages): string {
+  const abs = Math.abs(x);
+  let k = 0;
+  while (k + 1 < SCALES.length && Math.round((abs / SCALES[k]!.size) * 100) / 100 >= 1000) k++;
+  const { size, name } = SCALES[k]!;
+  return t(messages[name], { value: `${x < 0 ? '-' : ''}${grouped(Math.round((abs / size) * 100) / 100, lang, 2)}` }, lang);
+}
 
 /**
  * A number for a terminal table: `digits` decimals below 100, whole numbers
  * up to a million with thousands separated (6,509), then two decimals of a
  * million (M), billion (bn) or trillion (tn), with the largest scale that
- * keeps the number below 1,000 where there is one.
+ * keeps the number below 1,000 where there is one. In Dutch: 6.509, 0,45,
+ * 12,35 mln.
  */
-export function formatNumber(x: number, digits = 2): string {
+export function formatNumber(x: number, digits = 2, lang: Lang = 'en'): string {
   if (!Number.isFinite(x)) return '–';
   const abs = Math.abs(x);
-  if (Math.round(abs) < 1000) return x.toFixed(abs >= 100 ? 0 : digits);
-  if (Math.round(abs) < 1e6) return Math.round(x).toLocaleString('en-US');
-  let k = 0;
-  while (k + 1 < SCALES.length && Math.round((abs / SCALES[k]!.size) * 100) / 100 >= 1000) k++;
-  const { size, unit } = SCALES[k]!;
-  return `${x < 0 ? '-' : ''}${grouped2.format(Math.round((abs / size) * 100) / 100)}${unit}`;
+  if (Math.round(abs) < 1000) return fixed(x, abs >= 100 ? 0 : digits, lang);
+  if (Math.round(abs) < 1e6) return grouped(Math.round(x), lang, 0);
+  return largeNumber(x, lang, TABLE_SCALES);
 }
 
 export function renderTable(header: readonly string[], rows: readonly (readonly string[])[], numeric: readonly boolean[] = []): string {

@@ -8,7 +8,8 @@
  * design point, validated again and resolved for the engine.
  * Pure: the caller reads the files.
  */
-import { checkFormat, FileError, formatPath, issueAt, parsePath, validateDocument, type FileIssue, type PathSegment, type SourceDocument } from '../scenario/document.js';
+import type { Lang } from '../i18n/index.js';
+import { checkFormat, FileError, formatPath, issueAt, issueMessage, parsePath, validateDocument, type FileIssue, type PathSegment, type SourceDocument } from '../scenario/document.js';
 import { resolveScenario } from '../scenario/resolve.js';
 import { closest, SCENARIO_FORMAT, scenarioSchema, type Scenario } from '../scenario/schema.js';
 import { reporterNames, type ScenarioInput } from '../sim/index.js';
@@ -36,12 +37,28 @@ export interface LoadedExperiment {
   contentHash: string;
 }
 
+/** A problem of a changed scenario: the loader's issue and the place it names in scenario words ("kams.you.charisma"). */
+export interface ScenarioProblem {
+  place: string;
+  issue: FileIssue;
+}
+
+/** A problem as the scenario loader words it ("place: message"), in `lang`. */
+export function problemText(p: ScenarioProblem, lang: Lang = 'en'): string {
+  return `${p.place ? `${p.place}: ` : ''}${issueMessage(p.issue, lang)}`;
+}
+
 export class PointError extends Error {
+  /** The problems in English. */
+  readonly problems: string[];
+
   constructor(
     readonly point: number,
-    readonly problems: string[],
+    readonly issues: ScenarioProblem[],
   ) {
+    const problems = issues.map((p) => problemText(p));
     super(`design point ${point + 1}: ${problems.join('; ')}`);
+    this.problems = problems;
     this.name = 'PointError';
   }
 }
@@ -162,8 +179,8 @@ export function issue(doc: SourceDocument, path: PathSegment[], message: string,
   return { file: doc.file, line: p.line, col: p.col, path: formatPath(path), message, code: 'text', params: { text: message } } as FileIssue;
 }
 
-/** What is wrong with a changed scenario, worded as the scenario loader words it ("path: message"). */
-function scenarioProblems(candidate: unknown): string[] {
+/** What is wrong with a changed scenario, each problem at the place it names. */
+function scenarioIssues(candidate: unknown): ScenarioProblem[] {
   if (scenarioSchema.safeParse(candidate).success) return [];
   const doc: SourceDocument = { file: '', value: candidate, positionOf: () => ({ line: 1, col: 1 }) };
   try {
@@ -171,8 +188,13 @@ function scenarioProblems(candidate: unknown): string[] {
     return [];
   } catch (e) {
     if (!(e instanceof FileError)) throw e;
-    return e.issues.map((i) => `${i.path ? `${placeName(candidate, parsePath(i.path))}: ` : ''}${i.message}`);
+    return e.issues.map((issue) => ({ place: issue.path ? placeName(candidate, parsePath(issue.path)) : '', issue }));
   }
+}
+
+/** What is wrong with a changed scenario, worded as the scenario loader words it ("path: message"). */
+function scenarioProblems(candidate: unknown): string[] {
+  return scenarioIssues(candidate).map((p) => problemText(p));
 }
 
 /** The first of a factor's values that makes the scenario invalid, worded for the factor's line; null when none does. */
@@ -363,6 +385,6 @@ export function pointScenario(x: Pick<LoadedExperiment, 'scenario' | 'factors'>,
     if (f.spec.kind === 'scale') applyValue(candidate, x.scenario, f.resolved, f.spec, values[j]!);
   });
   const r = scenarioSchema.safeParse(candidate);
-  if (!r.success) throw new PointError(i, scenarioProblems(candidate));
+  if (!r.success) throw new PointError(i, scenarioIssues(candidate));
   return resolveScenario(r.data);
 }

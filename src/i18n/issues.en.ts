@@ -54,6 +54,7 @@ export const en = {
   'issue.format.not-text': 'format must be the text "{expected}"',
   'issue.format.scenario-for-experiment': 'this is a scenario file ({format}); {command} needs an experiment file (format: {expected}) that names a scenario: see docs/RESEARCH.md, "Experiment files"',
   'issue.format.experiment-missing': 'format is missing: this looks like an experiment file (it has {keys}); write "format: {expected}" at the top',
+  'issue.experiment.scenario-missing': 'no such scenario file: {path} (the path is relative to the experiment file)',
   'issue.key.decimal-comma': 'unknown key "{key}": in "{name}: {written}" the comma ends the number and starts a new key; write a decimal point: {name}: {fixed}',
   'issue.key.colon-space': 'unknown key "{key}": a key needs a space after its colon: write {name}: {value}',
   'issue.key.unknown-guess': 'unknown key "{key}" (did you mean "{guess}"?)',

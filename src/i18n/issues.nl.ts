@@ -53,6 +53,7 @@ export const nl: Record<keyof typeof en, string> = {
   'issue.format.not-text': 'format moet de tekst "{expected}" zijn',
   'issue.format.scenario-for-experiment': 'dit is een scenariobestand ({format}); {command} heeft een experimentbestand nodig (format: {expected}) dat een scenario noemt: zie docs/RESEARCH.md, "Experiment files"',
   'issue.format.experiment-missing': 'format ontbreekt: dit lijkt een experimentbestand (het heeft {keys}); zet "format: {expected}" bovenaan',
+  'issue.experiment.scenario-missing': 'dit scenariobestand bestaat niet: {path} (het pad is relatief ten opzichte van het experimentbestand)',
   'issue.key.decimal-comma': 'onbekende sleutel "{key}": in "{name}: {written}" beëindigt de komma het getal en begint een nieuwe sleutel; schrijf een decimale punt: {name}: {fixed}',
   'issue.key.colon-space': 'onbekende sleutel "{key}": na de dubbele punt van een sleutel hoort een spatie: schrijf {name}: {value}',
   'issue.key.unknown-guess': 'onbekende sleutel "{key}" (bedoel je "{guess}"?)',

@@ -33,7 +33,7 @@ export interface FileIssue {
 
 /** `FILE:LINE:COL: path: message`, in English. */
 export function formatIssue(i: FileIssue): string {
-  return `${i.file}:${i.line}:${i.col}: ${i.path ? `${i.path}: ` : ''}${i.message}`;
+  return issueLine(i, 'en');
 }
 
 /** The problem itself (without place), worded in the given language. */
@@ -41,9 +41,21 @@ export function issueMessage(i: FileIssue, lang: Lang): string {
   return lang === 'en' ? i.message : word(i.code, i.params, lang);
 }
 
-/** The one error type the loaders throw: a list of problems, each with its place in the file. */
+/** `FILE:LINE:COL: path: message`, the message in `lang`. */
+export function issueLine(i: FileIssue, lang: Lang): string {
+  return `${i.file}:${i.line}:${i.col}: ${i.path ? `${i.path}: ` : ''}${issueMessage(i, lang)}`;
+}
+
+/**
+ * The one error type the loaders throw: a list of problems, each with its
+ * place in the file, and the language a command wants them worded in (its
+ * message is English).
+ */
 export class FileError extends Error {
-  constructor(readonly issues: FileIssue[]) {
+  constructor(
+    readonly issues: FileIssue[],
+    readonly lang: Lang = 'en',
+  ) {
     super(issues.map(formatIssue).join('\n'));
     this.name = 'FileError';
   }

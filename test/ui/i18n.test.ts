@@ -12,16 +12,32 @@ import { METRICS } from '../../src/game/debrief/compare.js';
 import { en } from '../../src/i18n/game.en.js';
 import { nl } from '../../src/i18n/game.nl.js';
 import { en as coreEn } from '../../src/i18n/core.en.js';
-import { has } from '../../src/i18n/index.js';
+import { has, type Catalogue } from '../../src/i18n/index.js';
 import { en as issuesEn } from '../../src/i18n/issues.en.js';
 import { en as reportEn } from '../../src/i18n/report.en.js';
 import { nl as reportNl } from '../../src/i18n/report.nl.js';
+import { en as cliEn } from '../../src/i18n/cli.en.js';
+import { nl as cliNl } from '../../src/i18n/cli.nl.js';
 import '../../src/cli/commands/report.js';
-import { PERSONAS, REGIMES, TIME_USES } from '../../src/sim/index.js';
+import '../../src/cli/lang.js';
+import { CONTROLS, PERSONAS, REGIMES, TIME_USES } from '../../src/sim/index.js';
 import { namesYou } from '../../src/game/ui/labels.js';
 import { ROOT } from '../helpers.js';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+/** An area's catalogues: the same keys in both, all under `prefix`, the same placeholders, no empty Dutch message, no key of another area. */
+function expectCataloguePair(enCat: Catalogue, nlCat: Catalogue, prefix: string, otherAreas: Catalogue[]): void {
+  expect(Object.keys(enCat).filter((k) => !(k in nlCat))).toEqual([]);
+  expect(Object.keys(nlCat).filter((k) => !(k in enCat))).toEqual([]);
+  for (const k of Object.keys(enCat)) {
+    expect(k.startsWith(prefix), k).toBe(true);
+    expect(placeholders(nlCat[k]!), k).toEqual(placeholders(enCat[k]!));
+    expect(nlCat[k]!.trim().length, k).toBeGreaterThan(0);
+  }
+  const others = new Set(otherAreas.flatMap((c) => Object.keys(c)));
+  expect(Object.keys(enCat).filter((k) => others.has(k))).toEqual([]);
+}
 
 function sources(dir: string): string[] {
   return readdirSync(join(ROOT, dir), { recursive: true })
@@ -131,15 +147,7 @@ describe('research report messages', () => {
   const reportSources = () => [readFileSync(join(ROOT, 'src/cli/commands/report.ts'), 'utf8'), ...sources('src/charts').filter((text) => text.includes('research.chart'))];
 
   it('every English key has a Dutch message with the same placeholders, no Dutch key is extra, and no key clashes with another area', () => {
-    expect(Object.keys(reportEn).filter((k) => !(k in reportNl))).toEqual([]);
-    expect(Object.keys(reportNl).filter((k) => !(k in reportEn))).toEqual([]);
-    for (const k of Object.keys(reportEn) as (keyof typeof reportEn)[]) {
-      expect(k.startsWith('research.'), k).toBe(true);
-      expect(placeholders(reportNl[k]), k).toEqual(placeholders(reportEn[k]));
-      expect(reportNl[k].trim().length, k).toBeGreaterThan(0);
-    }
-    const others = new Set([...Object.keys(en), ...Object.keys(coreEn), ...Object.keys(issuesEn)]);
-    expect(Object.keys(reportEn).filter((k) => others.has(k))).toEqual([]);
+    expectCataloguePair(reportEn, reportNl, 'research.', [en, coreEn, issuesEn]);
   });
 
   it('the Dutch messages are Dutch: only symbols, abbreviations and technical terms read the same in both languages', () => {
@@ -173,6 +181,63 @@ describe('research report messages', () => {
     ];
     const plurals = new Set(reportSources().flatMap((text) => [...text.matchAll(/\btn\('(research\.[\w.]+)'/g)].map((m) => m[1]!)));
     const missing = [...keys, ...families].filter((k) => !plurals.has(k) && (!has(k, 'en') || !has(k, 'nl')));
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('command-line messages', () => {
+  /** The headings of run's tables. */
+  const RUN_COLUMNS = ['quarter', 'companyProfit', 'companyRevenue', 'satisfactionMean', 'fulfilmentMean', 'fulfilmentGini', 'lobbyingShare', 'alignmentIndex', 'churnedAccounts', 'KAM', 'seat', 'score', 'department', 'pnl'];
+  const cliSources = () => sources('src/cli').concat(readFileSync(join(ROOT, 'src/experiment/load.ts'), 'utf8'));
+
+  it('every English key has a Dutch message with the same placeholders, no Dutch key is extra, and no key clashes with another area', () => {
+    expectCataloguePair(cliEn, cliNl, 'cli.', [en, coreEn, issuesEn, reportEn]);
+  });
+
+  it('the Dutch messages are Dutch: only symbols, ids and technical terms read the same in both languages', () => {
+    const same = Object.keys(cliEn).filter((k) => cliEn[k as keyof typeof cliEn] === cliNl[k as keyof typeof cliEn]);
+    expect(same.sort()).toEqual(
+      [
+        ...['cli.run.col.fulfilmentGini', 'cli.run.col.KAM', 'cli.run.col.score', 'cli.run.col.pnl', 'cli.run.seat'],
+        ...['cli.progress.summary.one', 'cli.progress.summary.other'],
+        ...['cli.batch.done', 'cli.batch.runs.one', 'cli.batch.runs.other', 'cli.batch.finished.one', 'cli.batch.finished.other', 'cli.batch.shardName'],
+        ...['cli.summarize.runs.one', 'cli.summarize.runs.other', 'cli.summarize.col.d', 'cli.summarize.col.factor', 'cli.summarize.col.S1', 'cli.summarize.col.ST'],
+        ...['cli.summarize.col.mu', 'cli.summarize.col.muStar', 'cli.summarize.col.sigma'],
+      ].sort(),
+    );
+    for (const [k, v] of Object.entries(cliNl)) expect(v.replace(/\{\w+\}|--[\w-]+/g, ''), k).not.toMatch(/\b(the|and|with|cannot|folder|file|must|quarters?|points?|replicates?|missing|unfinished|merged|wrote)\b/);
+  });
+
+  it('every key the command line asks for exists in both languages, with both plural forms where it counts', () => {
+    const keys = new Set<string>();
+    const plurals = new Set<string>();
+    for (const text of cliSources()) {
+      for (const m of text.matchAll(/\bt\('(cli\.[\w.-]+)'/g)) keys.add(m[1]!);
+      for (const m of text.matchAll(/\btn\('(cli\.[\w.-]+)'/g)) plurals.add(m[1]!);
+      for (const m of text.matchAll(/\bt\((\w+) \? '(cli\.[\w.-]+)' : '(cli\.[\w.-]+)'/g)) keys.add(m[2]!).add(m[3]!);
+    }
+    // Helpers that put a command's prefix before the key: say('head') in run.ts is cli.run.head.
+    const helpers: [string, RegExp, string][] = [
+      ['src/cli/commands/run.ts', /\bsay\('([\w.]+)'/g, 'cli.run.'],
+      ['src/cli/commands/summarize.ts', /\bsay\('([\w.]+)'/g, 'cli.summarize.'],
+      ['src/cli/commands/merge.ts', /\brefuse\('(\w+)'|\? '(out\w+)' : '(out\w+)'/g, 'cli.merge.'],
+      ['src/cli/batch-run.ts', /\bcannotResume\(lang, '(\w+)'/g, 'cli.batch.resume.'],
+    ];
+    for (const [file, pattern, prefix] of helpers) {
+      for (const m of readFileSync(join(ROOT, file), 'utf8').matchAll(pattern)) for (const name of m.slice(1).filter(Boolean)) keys.add(prefix + name!);
+    }
+    expect(keys.size).toBeGreaterThan(15);
+    const families = [
+      ...['million', 'billion', 'trillion'].map((x) => `cli.num.${x}`),
+      ...['running', 'complete'].map((x) => `cli.status.${x}`),
+      ...RUN_COLUMNS.map((c) => `cli.run.col.${c}`),
+      ...PERSONAS.map((p) => `cli.run.persona.${p}`),
+      ...CONTROLS.filter((c) => c !== 'persona').map((c) => `cli.run.control.${c}`),
+      ...['metric', 'change', 'heldEqual', 'difference', 'ci', 'd', 'factor', 'S1', 'S1ci', 'ST', 'STci', 'mu', 'muStar', 'muStarCi', 'sigma'].map((c) => `cli.summarize.col.${c}`),
+      ...['sobol', 'morris'].map((x) => `cli.summarize.${x}`),
+      ...[...plurals].flatMap((k) => [`${k}.one`, `${k}.other`]),
+    ];
+    const missing = [...keys, ...families].filter((k) => !has(k, 'en') || !has(k, 'nl'));
     expect(missing).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ import { readExperiment } from '../experiment-file.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../output/manifest.js';
 import { Progress } from '../progress.js';
 import { parseInteger } from '../scenario-file.js';
+import { parseLang, t, tn, type Lang } from '../lang.js';
 import type { Output } from './validate.js';
 
 export interface BatchCliOptions {
@@ -21,19 +22,20 @@ export interface BatchCliOptions {
   shard?: string;
   format?: string;
   quiet?: boolean;
+  lang?: string;
 }
 
-export function parseFormats(text: string | undefined): OutputFormat[] {
+export function parseFormats(text: string | undefined, lang: Lang = 'en'): OutputFormat[] {
   if (text === undefined) return ['csv'];
   const parts = text.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
-  if (parts.length === 0) throw new UsageError('--format needs at least one of csv, jsonl, parquet');
-  for (const p of parts) if (!(OUTPUT_FORMATS as readonly string[]).includes(p)) throw new UsageError(`--format: unknown format "${p}"; choose csv, jsonl or parquet (comma-separated for several)`);
+  if (parts.length === 0) throw new UsageError(t('cli.batch.format.none', {}, lang), lang);
+  for (const p of parts) if (!(OUTPUT_FORMATS as readonly string[]).includes(p)) throw new UsageError(t('cli.batch.format.unknown', { format: p }, lang), lang);
   return OUTPUT_FORMATS.filter((f) => parts.includes(f));
 }
 
 /** The --workers value; undefined (automatic) when not given. */
-export function parseWorkers(text: string | undefined): number | undefined {
-  return text === undefined ? undefined : parseInteger('--workers', text, 1, 1024);
+export function parseWorkers(text: string | undefined, lang: Lang = 'en'): number | undefined {
+  return text === undefined ? undefined : parseInteger('--workers', text, 1, 1024, lang);
 }
 
 /**
@@ -47,11 +49,12 @@ function boundMainHeap(): void {
 
 export async function batchCommand(path: string, opts: BatchCliOptions, io: Output): Promise<number> {
   boundMainHeap();
-  const workers = parseWorkers(opts.workers);
+  const lang = parseLang(opts.lang);
+  const workers = parseWorkers(opts.workers, lang);
   const shard = opts.shard === undefined ? null : parseShard(opts.shard);
-  if (opts.shard !== undefined && !shard) throw new UsageError(`--shard must be K/N with 1 ≤ K ≤ N (e.g. --shard 2/8), got "${opts.shard}"`);
-  const formats = opts.format === undefined ? undefined : parseFormats(opts.format);
-  const ctx = readExperiment(path);
+  if (opts.shard !== undefined && !shard) throw new UsageError(t('cli.batch.shard', { value: opts.shard }, lang), lang);
+  const formats = opts.format === undefined ? undefined : parseFormats(opts.format, lang);
+  const ctx = readExperiment(path, lang);
   const outcome = await runBatch(ctx, {
     out: opts.out,
     workers,
@@ -60,6 +63,7 @@ export async function batchCommand(path: string, opts: BatchCliOptions, io: Outp
     formats,
     progress: Progress.modeFor(process.stderr, opts.quiet ?? false),
     stream: process.stderr,
+    lang,
   });
   if (outcome.interrupted) return 130;
   if (!opts.quiet) {
@@ -68,10 +72,17 @@ export async function batchCommand(path: string, opts: BatchCliOptions, io: Outp
     const reps = replicatesPerPoint(m.plan, m.design.points);
     const least = Math.min(...reps);
     const most = Math.max(...reps);
-    const replicates = least === most ? `${least} replicates` : `${least}–${most} replicates (more where summarize --target-ci added them)`;
+    const replicates = least === most ? tn('cli.batch.replicates', least, { count: String(least) }, lang) : t('cli.batch.replicates.range', { least: String(least), most: String(most) }, lang);
+    const runs = tn('cli.batch.runs', m.runs, {}, lang);
     io.out(
-      `${m.experiment.id}: ${m.runs.toLocaleString('en-US')} runs${m.shard ? ` (shard ${m.shard.index}/${m.shard.count} of ${m.planRuns.toLocaleString('en-US')})` : ''}` +
-        ` · ${m.design.points.toLocaleString('en-US')} points × ${replicates} · ${m.files.join(', ')} in ${outcome.dir}`,
+      t('cli.batch.done', {
+        id: m.experiment.id,
+        runs: m.shard ? t('cli.batch.done.shard', { runs, index: String(m.shard.index), count: String(m.shard.count), total: m.planRuns }, lang) : runs,
+        points: tn('cli.batch.points', m.design.points, {}, lang),
+        replicates,
+        files: m.files.join(', '),
+        dir: outcome.dir,
+      }, lang),
     );
   }
   return 0;

@@ -16,6 +16,8 @@ import { levelsOf } from '../../experiment/factors.js';
 import { fileNames, finishCommand, MANIFEST, requireManifest, writeManifest, type Manifest } from '../output/manifest.js';
 import { quarterColumnKinds, runColumnKinds, writeParquetFrom } from '../output/parquet.js';
 import type { Layout } from '../output/layout.js';
+import { parseLang, t, tn, type Lang } from '../lang.js';
+import type { Params } from '../../i18n/index.js';
 import type { Output } from './validate.js';
 
 function runIdOf(kind: 'csv' | 'jsonl', text: string): number {
@@ -47,44 +49,59 @@ class Buffered {
   }
 }
 
-function checkShards(dirs: string[]): { manifests: Manifest[]; count: number } {
-  if (dirs.length === 0) throw new UserError('merge: give the shard folders to join');
-  const manifests = dirs.map((d) => requireManifest(d));
+/** A refusal of merge, in `lang`. */
+const refusal = (lang: Lang) => (key: string, params: Params) => new UserError(t(`cli.merge.${key}`, params, lang));
+
+function checkShards(dirs: string[], lang: Lang): { manifests: Manifest[]; count: number } {
+  const refuse = refusal(lang);
+  if (dirs.length === 0) throw refuse('noDirs', {});
+  const manifests = dirs.map((d) => requireManifest(d, lang));
   const first = manifests[0]!;
+  const firstDir = dirs[0]!;
   manifests.forEach((m, i) => {
-    if (!m.shard) throw new UserError(`merge: ${dirs[i]} holds a whole experiment, not a shard; only folders made with --shard K/N are merged`);
+    const dir = dirs[i]!;
+    if (!m.shard) throw refuse('whole', { dir });
     if (m.experiment.contentHash !== first.experiment.contentHash)
-      throw new UserError(`merge: ${dirs[i]} is from another experiment (${m.experiment.id}, content hash ${m.experiment.contentHash}) than ${dirs[0]} (${first.experiment.id}, ${first.experiment.contentHash})`);
-    if (canonicalJson(m.plan) !== canonicalJson(first.plan)) throw new UserError(`merge: ${dirs[i]} has another run plan than ${dirs[0]}`);
-    if (m.shard.count !== first.shard!.count) throw new UserError(`merge: ${dirs[i]} is shard ${m.shard.index}/${m.shard.count} but ${dirs[0]} is one of ${first.shard!.count} shards`);
-    if (m.formats.join(',') !== first.formats.join(',')) throw new UserError(`merge: ${dirs[i]} was written as ${m.formats.join(',')} but ${dirs[0]} as ${first.formats.join(',')}`);
+      throw refuse('otherExperiment', { dir, id: m.experiment.id, hash: m.experiment.contentHash, first: firstDir, firstId: first.experiment.id, firstHash: first.experiment.contentHash });
+    if (canonicalJson(m.plan) !== canonicalJson(first.plan)) throw refuse('otherPlan', { dir, first: firstDir });
+    if (m.shard.count !== first.shard!.count)
+      throw refuse('otherCount', { dir, index: String(m.shard.index), count: String(m.shard.count), first: firstDir, firstCount: String(first.shard!.count) });
+    if (m.formats.join(',') !== first.formats.join(',')) throw refuse('otherFormats', { dir, formats: m.formats.join(','), first: firstDir, firstFormats: first.formats.join(',') });
   });
   const count = first.shard!.count;
   const byIndex = new Map<number, string>();
   manifests.forEach((m, i) => {
     const prev = byIndex.get(m.shard!.index);
-    if (prev !== undefined) throw new UserError(`merge: shard ${m.shard!.index}/${count} is given twice (${prev} and ${dirs[i]})`);
+    if (prev !== undefined) throw refuse('twice', { shard: `${m.shard!.index}/${count}`, a: prev, b: dirs[i]! });
     byIndex.set(m.shard!.index, dirs[i]!);
   });
   const missing = Array.from({ length: count }, (_, k) => k + 1).filter((k) => !byIndex.has(k));
-  if (missing.length) throw new UserError(`merge: shard${missing.length > 1 ? 's' : ''} ${missing.map((k) => `${k}/${count}`).join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing`);
+  if (missing.length) throw new UserError(tn('cli.merge.missing', missing.length, { shards: missing.map((k) => `${k}/${count}`).join(', ') }, lang));
   manifests.forEach((m, i) => {
-    if (m.status !== 'complete')
-      throw new UserError(`merge: ${dirs[i]} (shard ${m.shard!.index}/${count}) is unfinished; finish it with ${finishCommand(m.experiment.path, dirs[i]!, m.shard)}`);
+    if (m.status !== 'complete') throw refuse('unfinished', { dir: dirs[i]!, shard: `${m.shard!.index}/${count}`, command: finishCommand(m.experiment.path, dirs[i]!, m.shard) });
   });
   return { manifests, count };
 }
 
-function mergeTable(dirs: string[], manifests: Manifest[], out: string, name: string, kind: 'csv' | 'jsonl', header: string | null, planRuns: number, perRun: 'one' | 'many'): number {
+interface Table {
+  name: string;
+  kind: 'csv' | 'jsonl';
+  header: string | null;
+  perRun: 'one' | 'many';
+}
+
+function mergeTable(dirs: string[], manifests: Manifest[], out: string, table: Table, planRuns: number, lang: Lang): number {
+  const { name, kind, header, perRun } = table;
+  const refuse = refusal(lang);
   const count = manifests[0]!.shard!.count;
   const byShard: { dir: string; lines: Generator<{ text: string }>; head: { text: string } | null }[] = new Array(count);
   manifests.forEach((m, i) => {
     const path = join(dirs[i]!, name);
-    if (!existsSync(path)) throw new UserError(`merge: ${path} is missing`);
+    if (!existsSync(path)) throw refuse('fileMissing', { path });
     const lines = readLines(path);
     if (header !== null) {
       const h = lines.next();
-      if (h.done || h.value.text + '\n' !== header) throw new UserError(`merge: ${path} has other columns than the first shard`);
+      if (h.done || h.value.text + '\n' !== header) throw refuse('columns', { path });
     }
     const first = lines.next();
     byShard[m.shard!.index - 1] = { dir: dirs[i]!, lines, head: first.done ? null : first.value };
@@ -95,14 +112,10 @@ function mergeTable(dirs: string[], manifests: Manifest[], out: string, name: st
   for (let run = 1; run <= planRuns; run++) {
     const k = (run - 1) % count;
     const s = byShard[k]!;
-    if (!s.head) throw new UserError(`merge: run ${run} is missing: ${s.dir}/${name} (shard ${k + 1}/${count}) ends before it`);
+    const where = { file: `${s.dir}/${name}`, shard: `${k + 1}/${count}` };
+    if (!s.head) throw refuse('runEnds', { run: String(run), ...where });
     const got = runIdOf(kind, s.head.text);
-    if (got !== run)
-      throw new UserError(
-        got < run
-          ? `merge: run ${got} appears twice in ${s.dir}/${name} (shard ${k + 1}/${count})`
-          : `merge: run ${run} is missing from ${s.dir}/${name} (shard ${k + 1}/${count}); found run ${got} in its place`,
-      );
+    if (got !== run) throw got < run ? refuse('runTwice', { run: String(got), ...where }) : refuse('runMissing', { run: String(run), got: String(got), ...where });
     do {
       file.write(s.head!.text + '\n');
       rows++;
@@ -112,25 +125,26 @@ function mergeTable(dirs: string[], manifests: Manifest[], out: string, name: st
   }
   for (let k = 0; k < count; k++) {
     const s = byShard[k]!;
-    if (s.head) throw new UserError(`merge: ${s.dir}/${name} (shard ${k + 1}/${count}) holds run ${runIdOf(kind, s.head.text)}, which is doubled or not in the plan`);
+    if (s.head) throw refuse('runExtra', { file: `${s.dir}/${name}`, shard: `${k + 1}/${count}`, run: String(runIdOf(kind, s.head.text)) });
   }
   file.close();
   return rows;
 }
 
-export async function mergeCommand(dirs: string[], opts: { out: string; quiet?: boolean }, io: Output): Promise<number> {
-  const { manifests } = checkShards(dirs);
+export async function mergeCommand(dirs: string[], opts: { out: string; quiet?: boolean; lang?: string }, io: Output): Promise<number> {
+  const lang = parseLang(opts.lang);
+  const { manifests } = checkShards(dirs, lang);
   const out = opts.out;
-  if (existsSync(out) && readdirSync(out).some((f) => !f.startsWith('.')))
-    throw new UserError(`merge: ${out} is not empty${existsSync(join(out, MANIFEST)) ? ' (it already holds a batch)' : ''}; choose a new --out folder`);
-  ensureDir(out);
+  if (existsSync(out) && readdirSync(out).some((f) => !f.startsWith('.'))) throw refusal(lang)(existsSync(join(out, MANIFEST)) ? 'outBatch' : 'outNotEmpty', { dir: out });
+  ensureDir(out, lang);
   const first = manifests[0]!;
   const { text } = fileNames(first.formats, first.perQuarter);
   let runRows = 0;
   let quarterRows = 0;
   for (const kind of text) {
-    runRows = mergeTable(dirs, manifests, out, `runs.${kind}`, kind, kind === 'csv' ? csvHeader(first.columns.runs) : null, first.planRuns, 'one');
-    if (first.perQuarter) quarterRows = mergeTable(dirs, manifests, out, `quarters.${kind}`, kind, kind === 'csv' ? csvHeader(first.columns.quarters) : null, first.planRuns, 'many');
+    runRows = mergeTable(dirs, manifests, out, { name: `runs.${kind}`, kind, header: kind === 'csv' ? csvHeader(first.columns.runs) : null, perRun: 'one' }, first.planRuns, lang);
+    if (first.perQuarter)
+      quarterRows = mergeTable(dirs, manifests, out, { name: `quarters.${kind}`, kind, header: kind === 'csv' ? csvHeader(first.columns.quarters) : null, perRun: 'many' }, first.planRuns, lang);
   }
   if (first.formats.includes('parquet')) {
     const layout = { runColumns: first.columns.runs, quarterColumns: first.columns.quarters, factorColumns: first.design.factors.map((f) => f.column), factorTypes: factorTypesOf(first) } as Layout;
@@ -151,7 +165,7 @@ export async function mergeCommand(dirs: string[], opts: { out: string; quiet?: 
     mergedFrom: dirs,
   };
   writeManifest(out, merged);
-  if (!opts.quiet) io.out(`merged ${dirs.length} shards of ${first.experiment.id}: ${runRows.toLocaleString('en-US')} runs in ${out}`);
+  if (!opts.quiet) io.out(tn('cli.merge.done', runRows, { shards: String(dirs.length), id: first.experiment.id, out }, lang));
   return 0;
 }
 

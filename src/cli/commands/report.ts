@@ -20,6 +20,7 @@ import { columnName } from '../csv.js';
 import { parseLang } from '../lang.js';
 import { UserError } from '../errors.js';
 import { writeAtomic } from '../io.js';
+import { largeNumber, type ScaleMessages } from '../table.js';
 import { finishCommand } from '../output/manifest.js';
 import { readRows, requireRuns, tableSource, toNumber } from '../output/read.js';
 import { formatNumber, has, locale, register, t, tn, type Lang } from '../../i18n/index.js';
@@ -27,7 +28,7 @@ import { en as reportEn } from '../../i18n/report.en.js';
 import { nl as reportNl } from '../../i18n/report.nl.js';
 import { SEED_RULE_TEXT } from '../../experiment/seeds.js';
 import { ROOT, toolVersion } from '../version.js';
-import { metricsColumns, shownValue, summarizeFolder, unfinishedNote, writeSummaryFiles, type FolderSummary } from './summarize.js';
+import { metricsColumns, pointsWithoutRuns, shownValue, summarizeFolder, unfinishedNote, writeSummaryFiles, type FolderSummary } from './summarize.js';
 import type { Output } from './validate.js';
 
 export const REPORT_SCRIPT = join(ROOT, 'dist', 'report', 'report-app.js');
@@ -41,11 +42,7 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&
 const escPath = (s: string) => esc(s).replace(/(?<=[A-Za-z*][._])(?=[A-Za-z*])/g, '<wbr>');
 
 /** Large numbers: two decimals of a million, billion or trillion, the largest that keeps the number below 1,000 where there is one. */
-const SCALES = [
-  { size: 1e6, key: 'research.num.million' },
-  { size: 1e9, key: 'research.num.billion' },
-  { size: 1e12, key: 'research.num.trillion' },
-] as const;
+const SCALES: ScaleMessages = { million: 'research.num.million', billion: 'research.num.billion', trillion: 'research.num.trillion' };
 
 /**
  * A number in a report table, written for the language: three decimals below
@@ -57,10 +54,7 @@ function num(x: number, lang: Lang): string {
   const abs = Math.abs(x);
   if (Math.round(abs) < 1000) return formatNumber(x, lang, abs >= 100 ? 0 : 3);
   if (Math.round(abs) < 1e6) return formatNumber(Math.round(x), lang, 0);
-  let k = 0;
-  while (k + 1 < SCALES.length && Math.round((abs / SCALES[k]!.size) * 100) / 100 >= 1000) k++;
-  const { size, key } = SCALES[k]!;
-  return t(key, { value: `${x < 0 ? '-' : ''}${formatNumber(Math.round((abs / size) * 100) / 100, lang, 2)}` }, lang);
+  return largeNumber(x, lang, SCALES);
 }
 
 const interval = (low: number, high: number, lang: Lang) => (Number.isFinite(low) && Number.isFinite(high) ? `${num(low, lang)} – ${num(high, lang)}` : '–');
@@ -68,19 +62,16 @@ const interval = (low: number, high: number, lang: Lang) => (Number.isFinite(low
 /** A count with its thousands grouped for the language. */
 const count = (n: number, lang: Lang) => formatNumber(n, lang, 0);
 
-/** A factor value as shown (four significant digits), with the language's decimal sign. */
-const shown = (v: PointSummary['values'][number], lang: Lang) => (typeof v === 'number' && lang !== 'en' ? shownValue(v).replace('.', ',') : shownValue(v));
-
 function pointName(s: FolderSummary, p: PointSummary, lang: Lang): string {
   const f = s.manifest.design.factors;
   if (f.length === 0) return t('research.point.asIs', {}, lang);
-  return `${p.point + 1}: ${f.map((x, i) => `${x.path.split('.').pop()}${x.spec.kind === 'scale' ? '\u00a0×' : '='}${shown(p.values[i]!, lang)}`).join(', ')}`;
+  return `${p.point + 1}: ${f.map((x, i) => `${x.path.split('.').pop()}${x.spec.kind === 'scale' ? '\u00a0×' : '='}${shownValue(p.values[i]!, lang)}`).join(', ')}`;
 }
 
 /** The factors an effect held equal, one `path=value` (or `path ×value` for a scale) each, at the values of its point A. */
 function heldEqual(s: FolderSummary, e: FolderSummary['effects'][number], lang: Lang): string[] {
   const values = s.summaries[e.pointA]!.values;
-  return s.manifest.design.factors.flatMap((f, j) => (f.path === e.factor ? [] : [`${f.path}${f.spec.kind === 'scale' ? '\u00a0×' : '='}${shown(values[j]!, lang)}`]));
+  return s.manifest.design.factors.flatMap((f, j) => (f.path === e.factor ? [] : [`${f.path}${f.spec.kind === 'scale' ? '\u00a0×' : '='}${shownValue(values[j]!, lang)}`]));
 }
 
 function histograms(s: FolderSummary, cols: string[], pooled: boolean, lang: Lang): ReportMetric['distribution'][] {
@@ -187,7 +178,7 @@ function effectsTable(s: FolderSummary, cols: string[], lang: Lang): string {
         `<tbody><tr><th scope="rowgroup" colspan="6" class="group">${escPath(g.metric)}</th></tr>\n${g.rows
           .map(
             (e) =>
-              `<tr><th scope="row">${escPath(e.factor)}:<br><span class="nobr">${esc(shown(e.levelA, lang))} →</span> <span class="nobr">${esc(shown(e.levelB, lang))}</span></th><td class="text">${heldEqual(s, e, lang).map(escPath).join('<br>') || '–'}</td><td>${num(e.difference, lang)}</td><td>${interval(e.low, e.high, lang)}</td><td>${num(e.cohensD, lang)}</td><td>${count(e.nA, lang)} / ${count(e.nB, lang)}</td></tr>`,
+              `<tr><th scope="row">${escPath(e.factor)}:<br><span class="nobr">${esc(shownValue(e.levelA, lang))} →</span> <span class="nobr">${esc(shownValue(e.levelB, lang))}</span></th><td class="text">${heldEqual(s, e, lang).map(escPath).join('<br>') || '–'}</td><td>${num(e.difference, lang)}</td><td>${interval(e.low, e.high, lang)}</td><td>${num(e.cohensD, lang)}</td><td>${count(e.nA, lang)} / ${count(e.nB, lang)}</td></tr>`,
           )
           .join('\n')}</tbody>`,
     )
@@ -289,7 +280,7 @@ export function reportHtml(s: FolderSummary, cols: string[], script: string, lan
 </section>`,
     )
     .join('\n');
-  const missing = s.summaries.filter((p) => p.stats[0] === undefined || p.stats[0].n === 0).length;
+  const missing = pointsWithoutRuns(s);
   const sensNote = s.sensitivityProblem
     ? `<p>${esc(missing > 0 ? tn('research.sens.missing', missing, {}, lang) : `${s.sensitivityProblem}.`)}</p>`
     : s.sensitivity.length === 0

@@ -12,6 +12,8 @@ import { columnName, csvTable } from '../csv.js';
 import { ensureDir, writeAtomic } from '../io.js';
 import { applyOverrides, parseInteger, parseRegime, readScenario } from '../scenario-file.js';
 import { formatNumber, renderTable } from '../table.js';
+import { parseLang, t, tn, type Lang } from '../lang.js';
+import type { Params } from '../../i18n/index.js';
 import { gitCommit, toolVersion } from '../version.js';
 import type { Output } from './validate.js';
 
@@ -21,6 +23,7 @@ export interface RunOptionsCli {
   regime?: string;
   out?: string;
   quiet?: boolean;
+  lang?: string;
 }
 
 const ACCOUNT_COLUMNS = [
@@ -29,58 +32,54 @@ const ACCOUNT_COLUMNS = [
 ] as const;
 
 export function runCommand(path: string, opts: RunOptionsCli, io: Output): number {
-  const seed = opts.seed !== undefined ? parseInteger('--seed', opts.seed, 0, 4294967295) : undefined;
-  const quarters = opts.quarters !== undefined ? parseInteger('--quarters', opts.quarters, 1, 200) : undefined;
-  const regime = opts.regime !== undefined ? parseRegime(opts.regime) : undefined;
-  const loaded = readScenario(path);
+  const lang = parseLang(opts.lang);
+  const seed = opts.seed !== undefined ? parseInteger('--seed', opts.seed, 0, 4294967295, lang) : undefined;
+  const quarters = opts.quarters !== undefined ? parseInteger('--quarters', opts.quarters, 1, 200, lang) : undefined;
+  const regime = opts.regime !== undefined ? parseRegime(opts.regime, lang) : undefined;
+  const loaded = readScenario(path, lang);
   const input = applyOverrides(loaded.input, { quarters, regime });
   const run = simulate(input, { seed: seed ?? input.seed, record: 'accounts' });
-  if (!opts.quiet) io.out(renderSummary(run, textIn(loaded.scenario.title, 'en')));
-  if (opts.out) writeRunFiles(opts.out, run, { scenarioPath: path, scenarioSha256: loaded.file.sha256 });
+  if (!opts.quiet) io.out(renderSummary(run, textIn(loaded.scenario.title, lang), lang));
+  if (opts.out) writeRunFiles(opts.out, run, { scenarioPath: path, scenarioSha256: loaded.file.sha256 }, lang);
   return 0;
 }
 
-export function renderSummary(run: RunState, title: string): string {
+const QUARTER_COLUMNS = ['companyProfit', 'companyRevenue', 'satisfactionMean', 'fulfilmentMean', 'fulfilmentGini', 'lobbyingShare', 'alignmentIndex'] as const;
+
+export function renderSummary(run: RunState, title: string, lang: Lang = 'en'): string {
   const s = run.scenario;
   const { final, cumulative } = summarize(run);
   const names = reporterNames(s);
   const col = (name: string) => names.indexOf(name);
-  const head = `${title} (${s.id}) · seed ${run.seed} · ${s.company.regime} · ${run.history.length} quarters`;
+  const say = (key: string, params: Params = {}) => t(`cli.run.${key}`, params, lang);
+  const n = (x: number) => formatNumber(x, 2, lang);
+  const head = tn('cli.run.head', run.history.length, { title, id: s.id, seed: String(run.seed), regime: s.company.regime }, lang);
   const perQuarter = renderTable(
-    ['quarter', 'profit k€', 'revenue k€', 'satisfaction', 'fulfilment', 'gini', 'lobbying', 'alignment', 'churned'],
-    run.history.map((h) => [
-      String(h.quarter),
-      formatNumber(h.values[col('companyProfit')]!),
-      formatNumber(h.values[col('companyRevenue')]!),
-      formatNumber(h.values[col('satisfactionMean')]!),
-      formatNumber(h.values[col('fulfilmentMean')]!),
-      formatNumber(h.values[col('fulfilmentGini')]!),
-      formatNumber(h.values[col('lobbyingShare')]!),
-      formatNumber(h.values[col('alignmentIndex')]!),
-      String(h.values[col('churnedAccounts')]!),
-    ]),
+    ['quarter', ...QUARTER_COLUMNS, 'churnedAccounts'].map((c) => say(`col.${c}`)),
+    run.history.map((h) => [String(h.quarter), ...QUARTER_COLUMNS.map((c) => n(h.values[col(c)]!)), String(h.values[col('churnedAccounts')]!)]),
     [true, true, true, true, true, true, true, true, true],
   );
+  const persona = (p: string) => say(`persona.${p}`);
   const kams = renderTable(
-    ['KAM', 'seat', 'score k€'],
-    s.kams.map((k) => [k.id, k.control === 'persona' ? k.persona : `${k.control} (${k.persona})`, formatNumber(cumulative[`kamScore.${k.id}`]!)]),
+    ['KAM', 'seat', 'score'].map((c) => say(`col.${c}`)),
+    s.kams.map((k) => [k.id, k.control === 'persona' ? persona(k.persona) : say('seat', { control: say(`control.${k.control}`), persona: persona(k.persona) }), n(cumulative[`kamScore.${k.id}`]!)]),
     [false, false, true],
   );
   const depts = renderTable(
-    ['department', 'P&L k€'],
-    s.departments.map((d) => [d.id, formatNumber(cumulative[`departmentPnl.${d.id}`]!)]),
+    ['department', 'pnl'].map((c) => say(`col.${c}`)),
+    s.departments.map((d) => [d.id, n(cumulative[`departmentPnl.${d.id}`]!)]),
     [false, true],
   );
   const totals = [
-    `company profit ${formatNumber(cumulative.companyProfit!)} k€ · revenue ${formatNumber(cumulative.companyRevenue!)} k€`,
-    `strategic gap ${formatNumber(cumulative.strategicGap!)} · misallocation ${formatNumber(cumulative.misallocation!)} · alignment ${formatNumber(final.alignmentIndex!)}`,
-    `result ${resultHash(run)}`,
+    say('totals.money', { profit: n(cumulative.companyProfit!), revenue: n(cumulative.companyRevenue!) }),
+    say('totals.measures', { gap: n(cumulative.strategicGap!), misallocation: n(cumulative.misallocation!), alignment: n(final.alignmentIndex!) }),
+    say('result', { hash: resultHash(run) }),
   ];
   return [head, '', perQuarter, '', kams, '', depts, '', ...totals].join('\n');
 }
 
-export function writeRunFiles(dir: string, run: RunState, source: { scenarioPath: string; scenarioSha256: string }): void {
-  ensureDir(dir);
+export function writeRunFiles(dir: string, run: RunState, source: { scenarioPath: string; scenarioSha256: string }, lang: Lang = 'en'): void {
+  ensureDir(dir, lang);
   const names = reporterNames(run.scenario);
   writeAtomic(join(dir, 'quarters.csv'), csvTable(['quarter', ...names.map(columnName)], run.history.map((h) => [h.quarter, ...h.values])));
   const rows = run.history.flatMap((h) => h.accounts.map((a) => ACCOUNT_COLUMNS.map((c) => (c === 'quarter' ? h.quarter : a[c]))));

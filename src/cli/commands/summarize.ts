@@ -25,7 +25,9 @@ import { finishCommand, requireManifest, type Manifest } from '../output/manifes
 import { readRows, requireRuns, toNumber } from '../output/read.js';
 import { Progress } from '../progress.js';
 import { parseInteger } from '../scenario-file.js';
-import { formatNumber, renderTable } from '../table.js';
+import { parseLang, t, tn, type Lang } from '../lang.js';
+import { formatNumber, renderTable, shortNumber } from '../table.js';
+import type { Params } from '../../i18n/index.js';
 import type { Output } from './validate.js';
 
 export interface FolderSummary {
@@ -62,7 +64,7 @@ const baseOf = (reporter: string) => reporter.split('.')[0]!;
  * `align`: one column per department, KAM, account or 7S element;
  * `departmentPnl_final` for their final values).
  */
-export function metricColumns(m: Pick<Manifest, 'metrics' | 'columns'>, metric: string): string[] {
+export function metricColumns(m: Pick<Manifest, 'metrics' | 'columns'>, metric: string, lang: Lang = 'en'): string[] {
   const columns = m.columns.runs.filter((c) => METRIC_COLUMN.test(c));
   if (columns.includes(metric)) return [metric];
   const suffix = METRIC_COLUMN.exec(metric)?.[1] ?? 'cumulative';
@@ -74,29 +76,27 @@ export function metricColumns(m: Pick<Manifest, 'metrics' | 'columns'>, metric: 
   if (found.length) return found;
   const names = [...new Set(m.metrics.map((r) => (r.includes('.') ? baseOf(r) : r)))];
   const guess = closest(name, [...names, ...m.metrics]);
-  throw new UsageError(
-    `--metric: this batch has no metric "${metric}"${guess ? ` (did you mean "${guess}"?)` : ''}; its metrics are ${names.join(', ')}` +
-      ' (a per-entity name such as departmentPnl means every department; add _final for the last quarter\'s value); the reporters are listed in docs/RESEARCH.md under "The reporters"',
-  );
+  throw new UsageError(t(guess ? 'cli.summarize.metric.guess' : 'cli.summarize.metric', { metric, guess: guess ?? '', metrics: names.join(', ') }, lang), lang);
 }
 
 /** Several user metrics, each resolved with metricColumns, in the order given, without repeats. */
-export function metricsColumns(m: Pick<Manifest, 'metrics' | 'columns'>, metrics: readonly string[]): string[] {
-  return [...new Set(metrics.flatMap((x) => metricColumns(m, x)))];
+export function metricsColumns(m: Pick<Manifest, 'metrics' | 'columns'>, metrics: readonly string[], lang: Lang = 'en'): string[] {
+  return [...new Set(metrics.flatMap((x) => metricColumns(m, x, lang)))];
 }
 
-export function summarizeFolder(dir: string, opts: { sensitivityColumns?: string[] } = {}): FolderSummary {
-  const manifest = requireManifest(dir);
+export function summarizeFolder(dir: string, opts: { sensitivityColumns?: string[]; lang?: Lang } = {}): FolderSummary {
+  const lang = opts.lang ?? 'en';
+  const manifest = requireManifest(dir, lang);
   const experiment = experimentOf(manifest);
   const design = buildDesign(experiment);
-  const src = requireRuns(dir, manifest);
+  const src = requireRuns(dir, manifest, lang);
   const metricCols = manifest.columns.runs.filter((c) => /_(final|cumulative)$/.test(c));
   const index = metricCols.map((c) => manifest.columns.runs.indexOf(c));
   const pointAt = manifest.columns.runs.indexOf('point_id');
   const builder = new SummaryBuilder(metricCols, design.size);
   const values = new Float64Array(metricCols.length);
   let runs = 0;
-  for (const { cells } of readRows(src)) {
+  for (const { cells } of readRows(src, lang)) {
     for (let i = 0; i < index.length; i++) values[i] = toNumber(cells[index[i]!]!);
     builder.add(toNumber(cells[pointAt]!) - 1, values);
     runs++;
@@ -155,47 +155,55 @@ export function writeSummaryFiles(s: FolderSummary): string[] {
 }
 
 /** Three significant digits below 100 (78.4, 0.0523), whole numbers above (6,509): what a reader compares at a glance. */
-const f = (x: number) => (!Number.isFinite(x) || Math.abs(x) >= 100 ? formatNumber(x, 0) : String(Number(x.toPrecision(3))));
+const f = (x: number, lang: Lang) => (!Number.isFinite(x) || Math.abs(x) >= 100 ? formatNumber(x, 0, lang) : shortNumber(Number(x.toPrecision(3)), lang));
 
 /** "unfinished: 56 of 120 runs; finish with …" */
-export function unfinishedNote(m: Pick<Manifest, 'experiment' | 'shard' | 'runs'>, dir: string, done: number): string {
-  return `unfinished: ${done.toLocaleString('en-US')} of ${m.runs.toLocaleString('en-US')} runs; finish with ${finishCommand(m.experiment.path, dir, m.shard)}`;
+export function unfinishedNote(m: Pick<Manifest, 'experiment' | 'shard' | 'runs'>, dir: string, done: number, lang: Lang = 'en'): string {
+  return t('cli.summarize.unfinished', { done, total: m.runs, command: finishCommand(m.experiment.path, dir, m.shard) }, lang);
 }
 
-/** A factor value as shown on screen: sampled designs give values at full precision (kept in summary.csv); four significant digits tell points apart. */
-export const shownValue = (v: FactorValue) => (typeof v === 'number' && !Number.isInteger(v) ? String(Number(v.toPrecision(4))) : String(v));
+/** A value's text with the language's decimal sign (numbers only). */
+const decimalSign = (text: string, v: FactorValue, lang: Lang) => (typeof v === 'number' && lang !== 'en' ? text.replace('.', ',') : text);
 
-export function renderSummary(s: FolderSummary, shown: string[]): string {
+/** A factor value as shown: sampled designs give values at full precision (kept in summary.csv); four significant digits tell points apart. */
+export const shownValue = (v: FactorValue, lang: Lang = 'en') => decimalSign(typeof v === 'number' && !Number.isInteger(v) ? String(Number(v.toPrecision(4))) : String(v), v, lang);
+
+/** Design points without a run yet (a shard alone, an unfinished batch). */
+export const pointsWithoutRuns = (s: Pick<FolderSummary, 'summaries'>) => s.summaries.filter((p) => p.stats[0] === undefined || p.stats[0].n === 0).length;
+
+export function renderSummary(s: FolderSummary, shown: string[], lang: Lang = 'en'): string {
   const out: string[] = [];
   const m = s.manifest;
-  out.push(`${m.experiment.id} · ${m.design.type} design · ${s.summaries.length} points · ${s.runs.toLocaleString('en-US')} runs · 95 % t intervals`);
-  if (m.status !== 'complete') out.push(`(${unfinishedNote(m, s.dir, s.runs)})`);
-  if (m.shard) out.push(`(shard ${m.shard.index}/${m.shard.count} only; merge the shards for the whole experiment)`);
+  const say = (key: string, params: Params = {}) => t(`cli.summarize.${key}`, params, lang);
+  const n = (x: number) => f(x, lang);
+  const ci = (low: number, high: number) => say('interval', { low: n(low), high: n(high) });
+  out.push(say('head', { id: m.experiment.id, type: m.design.type, points: tn('cli.summarize.points', s.summaries.length, { count: String(s.summaries.length) }, lang), runs: tn('cli.summarize.runs', s.runs, {}, lang) }));
+  if (m.status !== 'complete') out.push(`(${unfinishedNote(m, s.dir, s.runs, lang)})`);
+  if (m.shard) out.push(say('shard', { index: String(m.shard.index), count: String(m.shard.count) }));
   const factors = m.design.factors;
   const cols = shown.map((c) => s.columns.indexOf(c));
-  const label = (p: PointSummary) => (factors.length ? factors.map((fa, i) => `${fa.column}=${shownValue(p.values[i]!)}`).join(' ') : 'scenario as is');
+  const label = (p: PointSummary) => (factors.length ? factors.map((fa, i) => `${fa.column}=${shownValue(p.values[i]!, lang)}`).join(' ') : say('asIs'));
   const maxRows = 40;
-  const rows = s.summaries.slice(0, maxRows).map((p) => [String(p.point + 1), label(p), String(p.stats[cols[0]!]!.n), ...cols.map((c) => `${f(p.stats[c]!.mean)} ± ${f(p.stats[c]!.halfWidth)}`)]);
-  out.push('', renderTable(['point', 'factors', 'n', ...shown], rows, [true, false, true, ...shown.map(() => true)]));
-  if (s.summaries.length > maxRows) out.push(`… ${s.summaries.length - maxRows} more points in summary.csv`);
+  const rows = s.summaries.slice(0, maxRows).map((p) => [String(p.point + 1), label(p), String(p.stats[cols[0]!]!.n), ...cols.map((c) => `${n(p.stats[c]!.mean)} ± ${n(p.stats[c]!.halfWidth)}`)]);
+  out.push('', renderTable([say('col.point'), say('col.factors'), 'n', ...shown], rows, [true, false, true, ...shown.map(() => true)]));
+  if (s.summaries.length > maxRows) out.push(tn('cli.summarize.morePoints', s.summaries.length - maxRows, { count: String(s.summaries.length - maxRows) }, lang));
   const eff = s.effects.filter((e) => shown.includes(e.metric));
   if (eff.length) {
-    out.push('', 'Differences between points that differ in one factor (B − A, 95 % Welch interval, Cohen\'s d):');
-    const erows = eff.slice(0, 30).map((e) => [e.metric, `${e.factor}: ${String(e.levelA)} → ${String(e.levelB)}`, e.heldEqual || '–', f(e.difference), `[${f(e.low)}, ${f(e.high)}]`, f(e.cohensD)]);
-    out.push(renderTable(['metric', 'change', 'held equal', 'difference', '95 % CI', 'd'], erows, [false, false, false, true, true, true]));
-    if (eff.length > 30) out.push(`… ${eff.length - 30} more in effects.csv`);
+    out.push('', say('effects'));
+    const level = (v: FactorValue) => decimalSign(String(v), v, lang);
+    const erows = eff.slice(0, 30).map((e) => [e.metric, `${e.factor}: ${level(e.levelA)} → ${level(e.levelB)}`, e.heldEqual || '–', n(e.difference), ci(e.low, e.high), n(e.cohensD)]);
+    out.push(renderTable(['metric', 'change', 'heldEqual', 'difference', 'ci', 'd'].map((c) => say(`col.${c}`)), erows, [false, false, false, true, true, true]));
+    if (eff.length > 30) out.push(tn('cli.summarize.moreEffects', eff.length - 30, { count: String(eff.length - 30) }, lang));
   }
   for (const r of s.sensitivity.filter((x) => shown.includes(x.metric))) {
-    out.push('');
+    out.push('', say(r.method, { metric: r.metric }));
     if (r.method === 'sobol') {
-      out.push(`Sobol' indices of ${r.metric} (bootstrap 95 % intervals):`);
-      out.push(renderTable(['factor', 'S1', 'S1 95 % CI', 'ST', 'ST 95 % CI'], r.indices.map((i) => [i.path, f(i.S1), `[${f(i.S1Low)}, ${f(i.S1High)}]`, f(i.ST), `[${f(i.STLow)}, ${f(i.STHigh)}]`]), [false, true, true, true, true]));
+      out.push(renderTable(['factor', 'S1', 'S1ci', 'ST', 'STci'].map((c) => say(`col.${c}`)), r.indices.map((i) => [i.path, n(i.S1), ci(i.S1Low, i.S1High), n(i.ST), ci(i.STLow, i.STHigh)]), [false, true, true, true, true]));
     } else {
-      out.push(`Morris elementary effects of ${r.metric} (μ* with bootstrap 95 % interval):`);
-      out.push(renderTable(['factor', 'μ', 'μ*', 'μ* 95 % CI', 'σ'], r.indices.map((i) => [i.path, f(i.mu), f(i.muStar), `[${f(i.muStarLow)}, ${f(i.muStarHigh)}]`, f(i.sigma)]), [false, true, true, true, true]));
+      out.push(renderTable(['factor', 'mu', 'muStar', 'muStarCi', 'sigma'].map((c) => say(`col.${c}`)), r.indices.map((i) => [i.path, n(i.mu), n(i.muStar), ci(i.muStarLow, i.muStarHigh), n(i.sigma)]), [false, true, true, true, true]));
     }
   }
-  if (s.sensitivityProblem) out.push('', `No sensitivity indices: ${s.sensitivityProblem}.`);
+  if (s.sensitivityProblem) out.push('', tn('cli.summarize.noIndices', pointsWithoutRuns(s), { count: String(pointsWithoutRuns(s)) }, lang));
   return out.join('\n');
 }
 
@@ -206,90 +214,105 @@ export interface SummarizeCliOptions {
   workers?: string;
   json?: boolean;
   quiet?: boolean;
+  lang?: string;
 }
 
-function positive(name: string, text: string): number {
+function positive(name: string, text: string, lang: Lang): number {
   const x = Number(text);
-  if (!Number.isFinite(x) || x <= 0) throw new UsageError(`${name} must be a positive number, got "${text}"`);
+  if (!Number.isFinite(x) || x <= 0) throw new UsageError(t('cli.option.positive', { name, value: text }, lang), lang);
   return x;
 }
 
+interface Target {
+  /** The widest 95 % half-width allowed. */
+  width: number;
+  /** Most replicates per point. */
+  cap: number;
+  workers: number | undefined;
+  quiet: boolean;
+  lang: Lang;
+}
+
 /** Adds replicates until the target holds; resolves to true when Ctrl-C stopped a round (what ran is kept, and the same command goes on from there). */
-async function growToTarget(dir: string, columns: string[], target: number, cap: number, workers: number | undefined, quiet: boolean, io: Output): Promise<boolean> {
+async function growToTarget(dir: string, columns: string[], target: Target, io: Output): Promise<boolean> {
+  const { width, cap, workers, quiet, lang } = target;
+  const progress = Progress.modeFor(process.stderr, quiet);
   for (let round = 1; round <= 25; round++) {
-    let manifest = requireManifest(dir);
-    if (manifest.shard) throw new UserError(`${dir} holds shard ${manifest.shard.index}/${manifest.shard.count}; merge the shards first, then use --target-ci on the merged folder`);
+    let manifest = requireManifest(dir, lang);
+    if (manifest.shard) throw new UserError(t('cli.summarize.tci.shard', { dir, index: String(manifest.shard.index), count: String(manifest.shard.count) }, lang));
     const ctx = experimentFromTexts(manifest.experiment, manifest.scenario);
     if (manifest.status !== 'complete') {
-      if (!quiet) io.err(`${dir}: the batch is unfinished; finishing it first`);
-      const finishing = await runBatch(ctx, { out: dir, resume: true, workers, progress: Progress.modeFor(process.stderr, quiet), label: 'summarize' });
+      if (!quiet) io.err(t('cli.summarize.tci.finishing', { dir }, lang));
+      const finishing = await runBatch(ctx, { out: dir, resume: true, workers, progress, label: 'summarize', lang });
       if (finishing.interrupted) return true;
-      manifest = requireManifest(dir);
+      manifest = requireManifest(dir, lang);
     }
-    const s = summarizeFolder(dir, { sensitivityColumns: [] });
+    const s = summarizeFolder(dir, { sensitivityColumns: [], lang });
     // Every column must meet the target (a per-entity metric names several): a point needs the most any of them needs.
     const cs = columns.map((column) => s.columns.indexOf(column));
     const have = replicatesPerPoint(manifest.plan, s.design.size);
     const items: ListSegment['items'] = [];
     let capped = 0;
     for (const p of s.summaries) {
-      const wide = cs.map((c) => p.stats[c]!).filter((st) => !(Number.isFinite(st.halfWidth) && st.halfWidth <= target));
+      const wide = cs.map((c) => p.stats[c]!).filter((st) => !(Number.isFinite(st.halfWidth) && st.halfWidth <= width));
       if (wide.length === 0) continue;
-      const need = Math.max(...wide.map((st) => replicatesNeeded(st, target, cap)));
+      const need = Math.max(...wide.map((st) => replicatesNeeded(st, width, cap)));
       if (need > have[p.point]!) items.push({ point: p.point, from: have[p.point]!, to: need });
       else capped++;
     }
     if (items.length === 0) {
-      const worst = Math.max(...s.summaries.flatMap((p) => cs.map((c) => p.stats[c]!.halfWidth)));
-      const column = columns.length === 1 ? columns[0]! : `each of ${columns.join(', ')}`;
+      const largest = f(Math.max(...s.summaries.flatMap((p) => cs.map((c) => p.stats[c]!.halfWidth))), lang);
+      const column = columns.length === 1 ? columns[0]! : t('cli.summarize.tci.each', { columns: columns.join(', ') }, lang);
+      const shownWidth = shortNumber(width, lang);
       if (!quiet)
         io.err(
           capped
-            ? `--target-ci: ${capped} point(s) stay above ${target} at the cap of ${cap} replicates (largest half-width ${f(worst)}); raise --max-replicates to go on`
-            : `--target-ci: every point's 95 % half-width of ${column} is at most ${target} (largest ${f(worst)})`,
+            ? tn('cli.summarize.tci.capped', capped, { count: String(capped), width: shownWidth, cap: String(cap), largest }, lang)
+            : t('cli.summarize.tci.met', { column, width: shownWidth, largest }, lang),
         );
       return false;
     }
     const extra = items.reduce((n, it) => n + it.to - it.from, 0);
-    if (!quiet) io.err(`--target-ci round ${round}: ${extra.toLocaleString('en-US')} more runs at ${items.length} point(s)`);
-    const grown = await runBatch(ctx, { out: dir, extend: true, workers, plan: [...manifest.plan, { kind: 'list', items }], progress: Progress.modeFor(process.stderr, quiet), label: 'summarize' });
+    if (!quiet) io.err(tn('cli.summarize.tci.round', items.length, { round: String(round), runs: tn('cli.summarize.tci.runs', extra, {}, lang), count: String(items.length) }, lang));
+    const grown = await runBatch(ctx, { out: dir, extend: true, workers, plan: [...manifest.plan, { kind: 'list', items }], progress, label: 'summarize', lang });
     if (grown.interrupted) return true;
   }
   return false;
 }
 
 /** The first four cumulative columns in the order of the experiment's `metrics:` list (the recorded order when it has none). */
-function defaultShown(m: Manifest): string[] {
+function defaultShown(m: Manifest, lang: Lang): string[] {
   const listed = experimentOf(m).metrics;
-  const cols = listed ? metricsColumns(m, listed) : m.columns.runs.filter((c) => c.endsWith('_cumulative'));
+  const cols = listed ? metricsColumns(m, listed, lang) : m.columns.runs.filter((c) => c.endsWith('_cumulative'));
   return cols.slice(0, 4);
 }
 
 export async function summarizeCommand(dir: string, opts: SummarizeCliOptions, io: Output): Promise<number> {
+  const lang = parseLang(opts.lang);
   const metrics = opts.metric ?? [];
   if (opts.targetCi !== undefined) {
-    if (metrics.length !== 1) throw new UsageError('--target-ci needs exactly one --metric M (the metric whose interval must be narrow enough)');
-    const target = positive('--target-ci', opts.targetCi);
-    const cap = opts.maxReplicates ? parseInteger('--max-replicates', opts.maxReplicates, 2, 10_000_000) : 1000;
-    const workers = opts.workers ? parseInteger('--workers', opts.workers, 1, 1024) : undefined;
-    const manifest = requireManifest(dir);
-    const columns = metricColumns(manifest, metrics[0]!);
-    if (await growToTarget(dir, columns, target, cap, workers, opts.quiet ?? false, io)) {
-      if (!opts.quiet) io.err(`summarize: stopped; run the same command again to go on from the runs done so far`);
+    if (metrics.length !== 1) throw new UsageError(t('cli.summarize.tci.metric', {}, lang), lang);
+    const width = positive('--target-ci', opts.targetCi, lang);
+    const cap = opts.maxReplicates ? parseInteger('--max-replicates', opts.maxReplicates, 2, 10_000_000, lang) : 1000;
+    const workers = opts.workers ? parseInteger('--workers', opts.workers, 1, 1024, lang) : undefined;
+    const manifest = requireManifest(dir, lang);
+    const columns = metricColumns(manifest, metrics[0]!, lang);
+    if (await growToTarget(dir, columns, { width, cap, workers, quiet: opts.quiet ?? false, lang }, io)) {
+      if (!opts.quiet) io.err(t('cli.summarize.stopped', {}, lang));
       return 130;
     }
   }
-  const manifest = requireManifest(dir);
+  const manifest = requireManifest(dir, lang);
   const cols = manifest.columns.runs;
-  const shown = metrics.length ? metricsColumns(manifest, metrics) : defaultShown(manifest);
+  const shown = metrics.length ? metricsColumns(manifest, metrics, lang) : defaultShown(manifest, lang);
   const extraSens = shown.filter((c) => !c.endsWith('_cumulative'));
-  const s = summarizeFolder(dir, { sensitivityColumns: [...cols.filter((c) => c.endsWith('_cumulative')), ...extraSens] });
+  const s = summarizeFolder(dir, { sensitivityColumns: [...cols.filter((c) => c.endsWith('_cumulative')), ...extraSens], lang });
   const files = writeSummaryFiles(s);
   if (opts.json) io.out(JSON.stringify({ files: files.map((x) => join(dir, x)) }));
   else if (!opts.quiet) {
-    io.out(renderSummary(s, shown));
+    io.out(renderSummary(s, shown, lang));
     io.out('');
-    io.out(`wrote ${files.map((x) => join(dir, x)).join(', ')}`);
+    io.out(t('cli.summarize.wrote', { files: files.map((x) => join(dir, x)).join(', ') }, lang));
   }
   return 0;
 }

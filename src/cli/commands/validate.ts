@@ -2,8 +2,8 @@
  * `two-fronts validate FILE...`: checks scenario and experiment files; exit 0
  * when all are valid. `--lang nl` words the problems and the verdicts in Dutch.
  */
-import { t, tn, type Lang } from '../../i18n/index.js';
-import { FileError, issueMessage, type FileIssue } from '../../scenario/document.js';
+import { t, tn } from '../../i18n/index.js';
+import { FileError, issueLine } from '../../scenario/document.js';
 import { parseLang } from '../lang.js';
 import { EXIT_INVALID, EXIT_OK, UserError } from '../errors.js';
 import { validateText } from '../formats.js';
@@ -14,25 +14,20 @@ export interface Output {
   err(line: string): void;
 }
 
-/** `FILE:LINE:COL: path: message`, the message in `lang`. */
-function line(i: FileIssue, lang: Lang): string {
-  return `${i.file}:${i.line}:${i.col}: ${i.path ? `${i.path}: ` : ''}${issueMessage(i, lang)}`;
-}
-
 export function validateCommand(files: string[], opts: { quiet?: boolean; lang?: string }, io: Output): number {
   const lang = parseLang(opts.lang);
   let failed = 0;
   for (const path of files) {
     try {
-      const file = readUserFile(path);
+      const file = readUserFile(path, lang);
       const { kind, warnings } = validateText(file.text, path, file.bytes);
       // Warnings go with the problems (stderr) even with --quiet; they do not make the file invalid.
-      for (const w of warnings) io.err(line(w, lang));
+      for (const w of warnings) io.err(issueLine(w, lang));
       const what = t(`cli.validate.kind.${kind}`, {}, lang);
       if (!opts.quiet) io.out(warnings.length ? tn('cli.validate.valid-warned', warnings.length, { file: path, kind: what }, lang) : t('cli.validate.valid', { file: path, kind: what }, lang));
     } catch (e) {
       failed++;
-      if (e instanceof FileError) for (const issue of e.issues) io.err(line(issue, lang));
+      if (e instanceof FileError) for (const issue of e.issues) io.err(issueLine(issue, lang));
       else if (e instanceof UserError) io.err(e.message);
       else throw e;
     }

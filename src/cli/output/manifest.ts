@@ -11,6 +11,7 @@ import type { FactorSpec } from '../../experiment/factors.js';
 import type { PlanSegment, Shard } from '../../experiment/plan.js';
 import { UserError } from '../errors.js';
 import { writeAtomic } from '../io.js';
+import { t, type Lang } from '../lang.js';
 
 export const BATCH_FORMAT = 'two-fronts/batch@1';
 export const MANIFEST = 'manifest.json';
@@ -68,26 +69,25 @@ export function manifestPath(dir: string): string {
   return join(dir, MANIFEST);
 }
 
-export function readManifest(dir: string): Manifest | null {
+export function readManifest(dir: string, lang: Lang = 'en'): Manifest | null {
   const path = manifestPath(dir);
   if (!existsSync(path)) return null;
   let m: Manifest;
   try {
     m = JSON.parse(readFileSync(path, 'utf8')) as Manifest;
   } catch (e) {
-    throw new UserError(`${path}: not a readable manifest (${(e as Error).message})`);
+    throw new UserError(t('cli.manifest.unreadable', { path, detail: (e as Error).message }, lang));
   }
-  if (m.format !== BATCH_FORMAT) throw new UserError(`${path}: not a batch manifest (format ${JSON.stringify(m.format)}, expected ${BATCH_FORMAT})`);
+  if (m.format !== BATCH_FORMAT) throw new UserError(t('cli.manifest.format', { path, format: JSON.stringify(m.format) ?? 'undefined', expected: BATCH_FORMAT }, lang));
   return m;
 }
 
 /** The manifest of a folder that must hold batch output. */
-export function requireManifest(dir: string): Manifest {
-  if (!existsSync(dir)) throw new UserError(`${dir}: no such folder`);
-  if (statSync(dir).isFile())
-    throw new UserError(`${dir} is a file; summarize, report and merge take the output folder of two-fronts batch (make one with two-fronts batch EXPERIMENT --out DIR)`);
-  const m = readManifest(dir);
-  if (!m) throw new UserError(`${dir}: no manifest.json here; this is not the output folder of two-fronts batch`);
+export function requireManifest(dir: string, lang: Lang = 'en'): Manifest {
+  if (!existsSync(dir)) throw new UserError(t('cli.folder.missing', { dir }, lang));
+  if (statSync(dir).isFile()) throw new UserError(t('cli.folder.file', { dir }, lang));
+  const m = readManifest(dir, lang);
+  if (!m) throw new UserError(t('cli.folder.noManifest', { dir }, lang));
   return m;
 }
 

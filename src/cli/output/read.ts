@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
+import { t, type Lang } from '../lang.js';
 import { parseCsvLine, readLines, type Line } from './files.js';
 import type { Manifest } from './manifest.js';
 
@@ -26,20 +27,20 @@ export function tableSource(dir: string, m: Manifest, table: 'runs' | 'quarters'
   return null;
 }
 
-export function requireRuns(dir: string, m: Manifest): TableSource {
+export function requireRuns(dir: string, m: Manifest, lang: Lang = 'en'): TableSource {
   const s = tableSource(dir, m, 'runs');
-  if (!s) throw new UserError(`${dir}: no runs.csv or runs.jsonl`);
+  if (!s) throw new UserError(t('cli.runs.missing', { dir }, lang));
   return s;
 }
 
 /** Rows as cells in `columns` order (numbers from JSON stay numbers; CSV cells are strings). */
-export function* readRows(src: TableSource): Generator<{ cells: Cell[]; line: Line }> {
+export function* readRows(src: TableSource, lang: Lang = 'en'): Generator<{ cells: Cell[]; line: Line }> {
   const lines = readLines(src.path);
   if (src.kind === 'csv') {
     const head = lines.next();
     if (head.done) return;
     const found = parseCsvLine(head.value.text);
-    if (found.join(',') !== src.columns.join(',')) throw new UserError(`${src.path}: the header does not match manifest.json; the folder has been edited`);
+    if (found.join(',') !== src.columns.join(',')) throw new UserError(t('cli.runs.header', { path: src.path }, lang));
     for (const line of lines) yield { cells: parseCsvLine(line.text), line };
     return;
   }

@@ -1,0 +1,291 @@
+/**
+ * `--lang nl` on run, batch, merge and summarize: everything the command says
+ * on the screen, and its errors, in Dutch (with Dutch numbers), and the files
+ * it writes byte for byte those of `--lang en` (manifests but for their times).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Progress, type ProgressStream } from '../../src/cli/progress.js';
+import { formatNumber } from '../../src/cli/table.js';
+import { ROOT } from '../helpers.js';
+
+const BIN = join(ROOT, 'bin/two-fronts.js');
+const TUTORIAL = join(ROOT, 'scenarios/tutorial.yaml');
+
+function cli(args: string[], cwd = dir) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const read = (p: string) => readFileSync(p, 'utf8');
+
+/** A file as written, with a manifest's times (which differ between any two runs) set aside. */
+const content = (path: string) => (path.endsWith('manifest.json') ? read(path).replace(/"(started|finished|at)": "[^"]*"/g, '"$1": "…"') : readFileSync(path).toString('base64'));
+
+/** Every file of folder `a` is in folder `b` with the same bytes, and `b` has no other file. */
+function expectSameFiles(a: string, b: string): void {
+  const files = readdirSync(a).sort();
+  expect(readdirSync(b).sort()).toEqual(files);
+  expect(files.length).toBeGreaterThan(0);
+  for (const f of files) expect(content(join(b, f)), f).toBe(content(join(a, f)));
+}
+
+/** English words a Dutch screen must not show (ids, file, column and metric names are data and may). */
+function englishIn(text: string, words: readonly string[]): string[] {
+  return words.filter((w) => new RegExp(`(^|[^\\w-])${w}([^\\w-]|$)`).test(text));
+}
+
+let dir: string;
+let tiny: string;
+
+beforeAll(() => {
+  if (!existsSync(join(ROOT, 'dist/workers/batch.worker.js'))) throw new Error('dist/ is missing: run npm run build first (npm test does)');
+  dir = mkdtempSync(join(tmpdir(), 'tf-lang-'));
+  // Five regimes × two replicates of the tutorial, three quarters each: ten quick runs.
+  tiny = join(dir, 'tiny.yaml');
+  writeFileSync(
+    tiny,
+    `format: two-fronts/experiment@1\nid: tiny\nscenario: ${JSON.stringify(TUTORIAL)}\nreplications: 2\nseed: 3\nset: { quarters: 3 }\nfactors:\n  company.regime: [departmental-pnl, account-pnl, matrix, exec-sponsored, utilization]\nperQuarter: true\n`,
+  );
+});
+
+describe('run --lang nl', () => {
+  it('prints the summary in Dutch (title, headings, seats, totals, decimal commas) and writes the files --lang en writes', () => {
+    const en = cli(['run', 'scenarios/pnl-trap.yaml', '--seed', '7', '--lang', 'en', '--out', join(dir, 'run-en')], ROOT);
+    const nl = cli(['run', 'scenarios/pnl-trap.yaml', '--seed', '7', '--lang', 'nl', '--out', join(dir, 'run-nl')], ROOT);
+    expect(en.code).toBe(0);
+    expect(nl.code).toBe(0);
+    expect(nl.err).toBe('');
+    const lines = nl.out.split('\n');
+    expect(lines[0]).toBe('De P&L-val (pnl-trap) · seed 7 · departmental-pnl · 12 kwartalen');
+    for (const word of ['kwartaal', 'winst k€', 'omzet k€', 'tevredenheid', 'afstemming', 'rol', 'speler (analist)', 'zwaargewicht', 'afdeling', 'bedrijfswinst', 'strategische kloof', 'misallocatie', 'resultaat'])
+      expect(nl.out).toContain(word);
+    expect(nl.out).toMatch(/ 0,\d\d\b/);
+    expect(nl.out).toMatch(/ \d\.\d{3}\b/);
+    expect(englishIn(nl.out, ['quarter', 'quarters', 'profit', 'revenue', 'satisfaction', 'fulfilment', 'churned', 'seat', 'player', 'analyst', 'heavyweight', 'department', 'company', 'strategic gap', 'result'])).toEqual([]);
+    // The same run: the same numbers, only written the Dutch way.
+    expect(nl.out.trimEnd().split('\n').at(-1)).toBe(en.out.trimEnd().split('\n').at(-1)!.replace('result', 'resultaat'));
+    expectSameFiles(join(dir, 'run-en'), join(dir, 'run-nl'));
+  });
+
+  it('words its errors in Dutch, usage errors with a Dutch hint; a language other than en or nl is a usage error', () => {
+    const missing = cli(['run', 'nothere.yaml', '--lang', 'nl']);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toBe('two-fronts: nothere.yaml: dit bestand bestaat niet\n');
+    const seed = cli(['run', TUTORIAL, '--seed', 'abc', '--lang', 'nl']);
+    expect(seed.code).toBe(2);
+    expect(seed.err).toBe('two-fronts: --seed moet een geheel getal zijn, niet "abc"\n(two-fronts --help toont het gebruik)\n');
+    const regime = cli(['run', TUTORIAL, '--regime', 'matrx', '--lang', 'nl']);
+    expect(regime.code).toBe(2);
+    expect(regime.err).toContain('(bedoel je "matrix"?)');
+    const broken = join(dir, 'broken.yaml');
+    writeFileSync(broken, read(TUTORIAL).replace('capacity: 32,', 'capacity: -32,'));
+    const invalid = cli(['run', broken, '--lang', 'nl']);
+    expect(invalid.code).toBe(1);
+    expect(invalid.err).toMatch(/^.*broken\.yaml:\d+:\d+: departments\[\d\]\.capacity: moet minstens 0 zijn/);
+    const other = cli(['run', TUTORIAL, '--lang', 'xx']);
+    expect(other.code).toBe(2);
+    expect(other.err).toContain('--lang must be one of en, nl, not "xx"');
+    expect(other.err).toContain('(run two-fronts --help for usage)');
+  });
+
+  it('writes numbers in terminal tables the Dutch way: decimal comma, thousands with a dot, mln/mld/bln', () => {
+    expect(formatNumber(12.345, 2, 'nl')).toBe('12,35');
+    expect(formatNumber(-6509.2, 2, 'nl')).toBe('-6.509');
+    expect(formatNumber(1_234_567, 2, 'nl')).toBe('1,23 mln');
+    expect(formatNumber(-4.2e9, 2, 'nl')).toBe('-4,20 mld');
+    expect(formatNumber(1.234e18, 2, 'nl')).toBe('1.234.000,00 bln');
+    expect(formatNumber(1.005, 2, 'nl')).toBe(formatNumber(1.005, 2, 'en').replace('.', ','));
+  });
+});
+
+describe('batch --lang nl', () => {
+  it('says its summary line and progress in Dutch and writes the files --lang en writes (every format)', () => {
+    const en = cli(['batch', tiny, '--out', 'b-en', '--format', 'csv,jsonl,parquet', '--lang', 'en']);
+    const nl = cli(['batch', tiny, '--out', 'b-nl', '--format', 'csv,jsonl,parquet', '--lang', 'nl']);
+    expect(en.code).toBe(0);
+    expect(nl.code).toBe(0);
+    expect(nl.out).toBe('tiny: 10 runs · 5 ontwerppunten × 2 replicaties · runs.csv, quarters.csv, runs.jsonl, quarters.jsonl, runs.parquet, quarters.parquet in b-nl\n');
+    expect(nl.err).toMatch(/batch: 10 runs in b-nl \(10 runs in \d+:\d\d, \d+ runs\/s\)\n$/);
+    expect(englishIn(nl.err, ['resuming', 'ETA', 'stopping'])).toEqual([]);
+    expectSameFiles(join(dir, 'b-en'), join(dir, 'b-nl'));
+    const resumed = cli(['batch', tiny, '--out', 'b-nl', '--resume', '--lang', 'nl']);
+    expect(resumed.code).toBe(0);
+    expect(resumed.err.split('\n')[0]).toBe('batch: hervat bij 10 van 10 runs');
+  });
+
+  it('refuses in Dutch: a folder with a batch, another experiment, a damaged folder, an invalid design point, a bad option, a missing scenario', () => {
+    const again = cli(['batch', tiny, '--out', 'b-nl', '--lang', 'nl']);
+    expect(again.code).toBe(1);
+    expect(again.err).toBe('two-fronts: b-nl bevat al een batch (tiny, voltooid); voeg --resume toe om die af te maken, of kies een andere map voor --out\n');
+    const other = join(dir, 'other.yaml');
+    writeFileSync(other, read(tiny).replace('seed: 3', 'seed: 4'));
+    const mixed = cli(['batch', other, '--out', 'b-nl', '--resume', '--lang', 'nl']);
+    expect(mixed.code).toBe(1);
+    expect(mixed.err).toContain('kan niet hervatten: b-nl is gemaakt door een ander experiment');
+    expect(mixed.err).toContain('Resultaten van twee experimenten worden nooit gemengd');
+
+    cpSync(join(dir, 'b-en'), join(dir, 'damaged'), { recursive: true });
+    const manifest = JSON.parse(read(join(dir, 'damaged/manifest.json')));
+    writeFileSync(join(dir, 'damaged/manifest.json'), JSON.stringify({ ...manifest, status: 'running' }));
+    writeFileSync(join(dir, 'damaged/runs.csv'), read(join(dir, 'damaged/runs.csv')).replace(/\n2,/, '\n7,'));
+    const damaged = cli(['batch', tiny, '--out', 'damaged', '--resume', '--format', 'csv,jsonl,parquet', '--lang', 'nl']);
+    expect(damaged.code).toBe(1);
+    expect(damaged.err).toBe('two-fronts: kan niet hervatten: rij 2 van damaged/runs.csv bevat run 7 waar run 2 hoort; de map is beschadigd\n');
+
+    // Each share is valid alone; together they reserve more than all capacity.
+    const point = join(dir, 'point.yaml');
+    writeFileSync(
+      point,
+      `format: two-fronts/experiment@1\nid: point\nscenario: ${JSON.stringify(TUTORIAL)}\nreplications: 1\nseed: 3\ndesign: { type: factorial }\nfactors:\n  company.interventions.priorityAccess: [0.2, 0.7]\n  company.interventions.crossFunctionalPool: [0.2, 0.7]\n`,
+    );
+    const invalid = cli(['batch', point, '--out', 'point', '--lang', 'nl']);
+    expect(invalid.code).toBe(1);
+    expect(invalid.err).toMatch(/^two-fronts: .*point\.yaml: ontwerppunt 4 \(.*\) maakt het scenario ongeldig: company\.interventions\.priorityAccess: .*hoogstens/);
+    expect(englishIn(invalid.err, ['design point', 'makes the scenario invalid', 'at most'])).toEqual([]);
+
+    const format = cli(['batch', tiny, '--out', 'x', '--format', 'xml', '--lang', 'nl']);
+    expect(format.code).toBe(2);
+    expect(format.err).toBe('two-fronts: --format: onbekend formaat "xml"; kies csv, jsonl of parquet (meerdere gescheiden door komma\'s)\n(two-fronts --help toont het gebruik)\n');
+    const lost = join(dir, 'lost.yaml');
+    writeFileSync(lost, read(tiny).replace(JSON.stringify(TUTORIAL), 'nowhere.yaml'));
+    const noScenario = cli(['batch', lost, '--out', 'x', '--lang', 'nl']);
+    expect(noScenario.code).toBe(1);
+    expect(noScenario.err).toMatch(/lost\.yaml:\d+:\d+: scenario: dit scenariobestand bestaat niet: .*nowhere\.yaml/);
+    expect(cli(['batch', tiny, '--out', 'x', '--lang', 'xx']).code).toBe(2);
+  });
+
+  it('Ctrl-C: the stopping line and the command to go on are in Dutch', async () => {
+    const big = join(dir, 'big.yaml');
+    writeFileSync(big, read(tiny).replace('id: tiny', 'id: big').replace('replications: 2', 'replications: 400').replace('set: { quarters: 3 }', 'set: { quarters: 8 }'));
+    const child = spawn(process.execPath, [BIN, 'batch', big, '--out', 'stopped', '--workers', '1', '--lang', 'nl'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (b: Buffer) => (err += String(b)));
+    const runsFile = join(dir, 'stopped/runs.csv');
+    const t0 = Date.now();
+    while (!(existsSync(runsFile) && read(runsFile).split('\n').length > 3) && Date.now() - t0 < 30_000) await new Promise((r) => setTimeout(r, 5));
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(130);
+    expect(err).toContain('batch: stopt na de runs die nu lopen (nog een keer Ctrl-C om meteen te stoppen)');
+    expect(err).toMatch(/batch: gestopt bij [\d.]+ van 2\.000 runs; ga verder met: two-fronts batch .*big\.yaml --out stopped --resume \([\d.]+ runs? in /);
+  });
+
+  it('draws the progress bar and writes the plain progress lines in Dutch, with Dutch numbers', () => {
+    let clock = 0;
+    const written: string[] = [];
+    const stream: ProgressStream = { write: (s: string) => written.push(s), isTTY: true, columns: 100 };
+    const bar = new Progress('batch', 2000, 0, 'tty', 'nl', stream, 5000, () => clock);
+    clock = 2000;
+    bar.update(15);
+    const redraw = '\r\x1b[2Kbatch ';
+    expect(written.at(-1)!.startsWith(redraw)).toBe(true);
+    expect(written.at(-1)!.slice(redraw.length)).toMatch(/^[█░]+ 15\/2\.000 runs \(0,8%\) · 7,5 runs\/s · nog 4:25$/);
+    clock = 4000;
+    bar.update(1250);
+    bar.finish('1.250 runs in out');
+    expect(written.at(-1)).toBe('\r\x1b[2Kbatch: 1.250 runs in out (1.250 runs in 0:04, 313 runs/s)\n');
+    const plain: string[] = [];
+    const lines = new Progress('summarize', 1500, 1200, 'plain', 'nl', { write: (s: string) => plain.push(s) }, 0, () => clock);
+    clock = 4500;
+    lines.update(1201);
+    expect(plain).toEqual(['summarize: hervat bij 1.200 van 1.500 runs\n', 'summarize: 1.201/1.500 runs (80,1%) · 2,0 runs/s · nog 2:30\n']);
+  });
+});
+
+describe('merge --lang nl', () => {
+  beforeAll(() => {
+    for (const k of [1, 2]) expect(cli(['batch', tiny, '--out', `shard${k}`, '--shard', `${k}/2`, '--quiet']).code).toBe(0);
+  });
+
+  it('says what it merged in Dutch and writes the files --lang en writes', () => {
+    const en = cli(['merge', 'shard1', 'shard2', '--out', 'm-en', '--lang', 'en']);
+    const nl = cli(['merge', 'shard1', 'shard2', '--out', 'm-nl', '--lang', 'nl']);
+    expect(en.code).toBe(0);
+    expect(en.out).toBe('merged 2 shards of tiny: 10 runs in m-en\n');
+    expect(nl.code).toBe(0);
+    expect(nl.out).toBe('2 shards van tiny samengevoegd: 10 runs in m-nl\n');
+    expect(englishIn(nl.out, ['merged', 'of'])).toEqual([]);
+    expectSameFiles(join(dir, 'm-en'), join(dir, 'm-nl'));
+  });
+
+  it('refuses in Dutch: a shard given twice, a missing shard, a whole experiment, a folder that is not empty', () => {
+    const twice = cli(['merge', 'shard1', 'shard1', '--out', 'm2', '--lang', 'nl']);
+    expect(twice.code).toBe(1);
+    expect(twice.err).toBe('two-fronts: merge: shard 1/2 is twee keer opgegeven (shard1 en shard1)\n');
+    expect(cli(['merge', 'shard2', '--out', 'm3', '--lang', 'nl']).err).toBe('two-fronts: merge: shard 1/2 ontbreekt\n');
+    expect(cli(['merge', 'shard1', 'm-en', '--out', 'm4', '--lang', 'nl']).err).toContain('bevat een heel experiment, geen shard');
+    const full = cli(['merge', 'shard1', 'shard2', '--out', 'm-nl', '--lang', 'nl']);
+    expect(full.code).toBe(1);
+    expect(full.err).toBe('two-fronts: merge: m-nl is niet leeg (er staat al een batch in); kies een nieuwe map voor --out\n');
+    expect(cli(['merge', 'shard1', 'nowhere', '--out', 'm5', '--lang', 'nl']).err).toBe('two-fronts: nowhere: deze map bestaat niet\n');
+    expect(cli(['merge', 'shard1', 'shard2', '--out', 'm6', '--lang', 'xx']).code).toBe(2);
+  });
+});
+
+describe('summarize --lang nl', () => {
+  beforeAll(() => {
+    expect(cli(['batch', tiny, '--out', 's', '--quiet']).code).toBe(0);
+    for (const copy of ['s-en', 's-nl', 't-en', 't-nl']) cpSync(join(dir, 's'), join(dir, copy), { recursive: true });
+  });
+
+  it('prints its tables in Dutch, with Dutch numbers, and writes the files --lang en writes', () => {
+    const en = cli(['summarize', 's-en', '--lang', 'en']);
+    const nl = cli(['summarize', 's-nl', '--lang', 'nl']);
+    expect(en.code).toBe(0);
+    expect(nl.code).toBe(0);
+    const lines = nl.out.split('\n');
+    expect(lines[0]).toBe('tiny · factorial-ontwerp · 5 ontwerppunten · 10 runs · 95%-t-intervallen');
+    for (const word of ['punt', 'factoren', 'Verschillen tussen punten die in één factor verschillen', 'metriek', 'wijziging', 'gelijk gehouden', 'verschil', '95%-BI'])
+      expect(nl.out).toContain(word);
+    expect(nl.out).toMatch(/ \d,\d+ ± \d/);
+    expect(nl.out).toMatch(/\[-?[\d.,]+; -?[\d.,]+\]/);
+    expect(lines.at(-2)).toBe('geschreven: s-nl/summary.csv, s-nl/effects.csv, s-nl/sensitivity.csv, s-nl/summary.json');
+    expect(englishIn(nl.out, ['points', 'design', 'factors', 'Differences', 'change', 'held equal', 'difference', 'CI', 'intervals', 'wrote', 'more in'])).toEqual([]);
+    expectSameFiles(join(dir, 's-en'), join(dir, 's-nl'));
+  });
+
+  it('--target-ci says its rounds and its verdict in Dutch, and grows the folder exactly as --lang en does', () => {
+    const args = ['--metric', 'companyProfit', '--target-ci', '10', '--max-replicates', '3', '--quiet'];
+    expect(cli(['summarize', 't-en', ...args, '--lang', 'en']).code).toBe(0);
+    const quietNl = cli(['summarize', 't-nl', ...args, '--lang', 'nl']);
+    expect(quietNl.code).toBe(0);
+    expectSameFiles(join(dir, 't-en'), join(dir, 't-nl'));
+    const nl = cli(['summarize', 't-nl', '--metric', 'companyProfit', '--target-ci', '10', '--max-replicates', '4', '--lang', 'nl']);
+    expect(nl.code).toBe(0);
+    expect(nl.err).toMatch(/^--target-ci ronde 1: \d+ runs? erbij op \d+ punt(en)?\nsummarize: hervat bij 1\d van \d+ runs\n/);
+    expect(nl.err).toMatch(/--target-ci: \d+ (punt blijft|punten blijven) boven 10 bij het maximum van 4 replicaties \(grootste halve breedte [\d.,]+\); verhoog --max-replicates om door te gaan\n$/);
+    const met = cli(['summarize', 't-nl', '--metric', 'companyProfit', '--target-ci', '2500.5', '--lang', 'nl', '--json']);
+    expect(met.err).toMatch(/^--target-ci: op elk punt is de halve breedte van het 95%-interval van companyProfit_cumulative hoogstens 2\.500,5 \(grootste [\d.,]+\)\n$/);
+  });
+
+  it('notes a shard and its missing sensitivity indices in Dutch', () => {
+    const sobol = join(dir, 'sobol.yaml');
+    writeFileSync(sobol, `format: two-fronts/experiment@1\nid: sobol\nscenario: ${JSON.stringify(TUTORIAL)}\nreplications: 1\nseed: 3\nset: { quarters: 2 }\ndesign: { type: sobol, samples: 4 }\nfactors:\n  model.decisiveness: { min: 0.5, max: 4 }\n  model.horizon: { min: 2, max: 16 }\n`);
+    expect(cli(['batch', sobol, '--out', 'sobol1', '--shard', '1/2', '--quiet']).code).toBe(0);
+    const nl = cli(['summarize', 'sobol1', '--lang', 'nl']);
+    expect(nl.code).toBe(0);
+    expect(nl.out).toContain('(alleen shard 1/2; voeg de shards samen voor het hele experiment)');
+    expect(nl.out).toMatch(/Geen gevoeligheidsindices: \d+ ontwerppunten hebben nog geen runs \(alleen een shard, of een onvoltooide batch\); de indices hebben elk punt nodig\./);
+    expect(nl.out).toMatch(/model_decisiveness=\d+,\d+/);
+    expect(englishIn(nl.out, ['only', 'No sensitivity indices', 'design points'])).toEqual([]);
+  });
+
+  it('words its errors in Dutch', () => {
+    const metric = cli(['summarize', 's', '--metric', 'companyProfitt', '--lang', 'nl']);
+    expect(metric.code).toBe(2);
+    expect(metric.err).toMatch(/^two-fronts: --metric: deze batch heeft geen metriek "companyProfitt" \(bedoel je "companyProfit"\?\); de metrieken zijn companyProfit, /);
+    expect(metric.err).toContain('(two-fronts --help toont het gebruik)');
+    expect(cli(['summarize', 's', '--target-ci', '5', '--lang', 'nl']).err).toContain('--target-ci heeft precies één --metric M nodig');
+    expect(cli(['summarize', 's', '--metric', 'companyProfit', '--target-ci', '-1', '--lang', 'nl']).err).toContain('--target-ci moet een positief getal zijn, niet "-1"');
+    expect(cli(['summarize', 'nowhere', '--lang', 'nl']).err).toBe('two-fronts: nowhere: deze map bestaat niet\n');
+    expect(cli(['summarize', 'tiny.yaml', '--lang', 'nl']).err).toContain('tiny.yaml is een bestand; summarize, report en merge werken op de uitvoermap van two-fronts batch');
+    expect(cli(['summarize', 'shard1', '--metric', 'companyProfit', '--target-ci', '5', '--lang', 'nl']).err).toBe(
+      'two-fronts: shard1 bevat shard 1/2; voeg eerst de shards samen en gebruik --target-ci dan op de samengevoegde map\n',
+    );
+    expect(cli(['summarize', 's', '--lang', 'xx']).code).toBe(2);
+  });
+});
