@@ -321,6 +321,15 @@ describe('validate --lang nl on experiment files', () => {
     const prose = lines.map((l) => l.slice(place(l)!.length).replace(/"[^"]*"|docs\/\S+/g, ' ')).join('\n');
     expect(englishIn(prose, ['has no key', 'did you mean', 'gives', 'a value', 'makes the scenario invalid', 'must', 'at most', 'seed comes from', 'unknown metric', 'needs', 'greater than', 'is listed twice', 'the'])).toEqual([]);
   });
+
+  it('says in Dutch that the scenario an experiment names is a folder, as batch does', () => {
+    const folder = join(dir, 'folder-exp.yaml');
+    writeFileSync(folder, `format: two-fronts/experiment@1\nid: folder\nscenario: .\n`);
+    const nl = cli(['validate', 'folder-exp.yaml', '--lang', 'nl']);
+    expect(nl.code).toBe(1);
+    expect(nl.err).toBe(`${dir}: is een map, geen bestand\n`);
+    expect(cli(['batch', 'folder-exp.yaml', '--out', 'x', '--lang', 'nl']).err).toBe(`two-fronts: ${dir}: is een map, geen bestand\n`);
+  });
 });
 
 describe('report --lang nl', () => {
