@@ -366,5 +366,11 @@ describe('report --lang nl', () => {
     expect(metric.err).toContain('(two-fronts --help toont het gebruik)');
     expect(cli(['report', 'nowhere', '--lang', 'nl']).err).toBe('two-fronts: nowhere: deze map bestaat niet\n');
     expect(cli(['report', 'tiny.yaml', '--lang', 'nl']).err).toContain('tiny.yaml is een bestand; summarize, report en merge werken op de uitvoermap van two-fronts batch');
+    // An edited manifest whose experiment no longer holds: its problems are worded in Dutch too.
+    cpSync(join(dir, 'r'), join(dir, 'r-edited'), { recursive: true });
+    const mPath = join(dir, 'r-edited/manifest.json');
+    const m = JSON.parse(read(mPath));
+    writeFileSync(mPath, JSON.stringify({ ...m, experiment: { ...m.experiment, text: m.experiment.text.replace('replications: 2', 'replications: 0') } }));
+    for (const cmd of ['report', 'summarize']) expect(cli([cmd, 'r-edited', '--lang', 'nl']).err).toMatch(/^[^\n]*tiny\.yaml:4:15: replications: moet minstens 1 zijn \(runs per ontwerppunt\)\n$/);
   });
 });
