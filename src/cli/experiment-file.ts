@@ -75,8 +75,8 @@ export function readExperiment(path: string, lang: Lang = 'en'): ExperimentConte
 }
 
 /** What `two-fronts validate` checks in an experiment file: the file, its scenario, and every factor path and value against it. */
-export function validateExperimentFile(doc: SourceDocument): LoadedExperiment {
-  return withScenario(doc).loaded;
+export function validateExperimentFile(doc: SourceDocument, lang: Lang = 'en'): LoadedExperiment {
+  return withScenario(doc, lang).loaded;
 }
 
 /** Rebuilds an experiment from the texts a manifest keeps. */

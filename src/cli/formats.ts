@@ -9,12 +9,14 @@ import { SCENARIO_FORMAT } from '../scenario/schema.js';
 import { experimentKeysOf } from '../experiment/load.js';
 import { EXPERIMENT_FORMAT } from '../experiment/schema.js';
 import { validateExperimentFile } from './experiment-file.js';
+import type { Lang } from './lang.js';
 
 export interface FileFormat {
   /** The `format` value, e.g. two-fronts/scenario@1. */
   id: string;
   kind: string;
-  validate(doc: SourceDocument): unknown;
+  /** Problems in the file itself are thrown as FileError; others (a file it names cannot be read) as UserError worded in `lang`. */
+  validate(doc: SourceDocument, lang: Lang): unknown;
   /** What is allowed but probably not meant, once the file is valid. */
   warnings?(doc: SourceDocument): FileIssue[];
 }
@@ -26,7 +28,7 @@ export const FORMATS: FileFormat[] = [
     validate: (doc) => validateScenarioDocument(doc),
     warnings: (doc) => scenarioWarnings(doc),
   },
-  { id: EXPERIMENT_FORMAT, kind: 'experiment', validate: (doc) => validateExperimentFile(doc) },
+  { id: EXPERIMENT_FORMAT, kind: 'experiment', validate: (doc, lang) => validateExperimentFile(doc, lang) },
 ];
 
 /**
@@ -44,9 +46,9 @@ export function formatOf(doc: SourceDocument): FileFormat {
   return FORMATS.find((f) => f.kind === kind) ?? FORMATS[0]!;
 }
 
-export function validateText(text: string, file: string, bytes?: number): { kind: string; value: unknown; warnings: FileIssue[] } {
+export function validateText(text: string, file: string, bytes?: number, lang: Lang = 'en'): { kind: string; value: unknown; warnings: FileIssue[] } {
   const doc = readDocument(text, file, bytes);
   const format = formatOf(doc);
-  const value = format.validate(doc);
+  const value = format.validate(doc, lang);
   return { kind: format.kind, value, warnings: format.warnings?.(doc) ?? [] };
 }

@@ -4,8 +4,10 @@
  * BehaviorSpace); `lhs`, `sobol` and `morris` sample the unit cube and map
  * each coordinate to a factor value. A design with no factors has one point:
  * the scenario as it is.
- * Pure; imports src/experiment.
+ * Pure; imports src/experiment (and src/scenario for the wording of its errors).
  */
+import type { Params } from '../i18n/index.js';
+import { word } from '../scenario/messages.js';
 import { factorColumn, fromUnit, isCategorical, levelsOf, type FactorSpec, type FactorValue } from './factors.js';
 import { latinHypercube } from './lhs.js';
 import { morrisSample, type MorrisDesign } from './morris.js';
@@ -34,12 +36,14 @@ export interface Design {
 
 export const MAX_POINTS = 10_000_000;
 
+/** A design that cannot be built: the problem as a message code (an `issue.*` message without the prefix) and its parameters; its message is English. */
 export class DesignError extends Error {
   constructor(
-    message: string,
+    readonly code: string,
+    readonly params: Params,
     readonly path: (string | number)[] = [],
   ) {
-    super(message);
+    super(word(code, params, 'en'));
     this.name = 'DesignError';
   }
 }
@@ -67,7 +71,7 @@ export function buildDesign(e: Pick<Experiment, 'design' | 'factors' | 'seed'>):
     const levels = factors.map((f) => levelsOf(f.spec)!);
     let size = 1;
     for (const l of levels) size *= l.length;
-    if (size > MAX_POINTS) throw new DesignError(`this factorial design has ${size.toLocaleString('en-US')} points; at most ${MAX_POINTS.toLocaleString('en-US')}`, ['factors']);
+    if (size > MAX_POINTS) throw new DesignError('design.too-many-points', { points: size, max: MAX_POINTS }, ['factors']);
     const strides = levels.map((_, j) => levels.slice(j + 1).reduce((s, l) => s * l.length, 1));
     return {
       type: 'factorial',
@@ -80,7 +84,7 @@ export function buildDesign(e: Pick<Experiment, 'design' | 'factors' | 'seed'>):
   const samples = d.samples!;
   if (d.type === 'lhs') return sampled('lhs', factors, latinHypercube(samples, k, e.seed));
   if (d.type === 'sobol') {
-    if (samples * (k + 2) > MAX_POINTS) throw new DesignError(`N·(k+2) = ${samples * (k + 2)} points is too many`, ['design', 'samples']);
+    if (samples * (k + 2) > MAX_POINTS) throw new DesignError('design.sobol-points', { points: String(samples * (k + 2)) }, ['design', 'samples']);
     return sampled('sobol', factors, saltelliSample(samples, k, e.seed), { sobol: { n: samples, k } });
   }
   const morris = morrisSample(samples, k, d.levels ?? 4, e.seed);

@@ -15,9 +15,18 @@ export type FactorSpec =
   | { kind: 'range'; min: number; max: number; integer: boolean; steps?: number; step?: number }
   | { kind: 'scale'; min: number; max: number; levels?: number[] };
 
-export interface SpecIssue {
+/**
+ * A problem as a message code (an `issue.*` message of src/i18n/issues.*.ts
+ * without the prefix) and its parameters, worded in the reader's language
+ * where it is shown. A parameter `@key` names another message (see word()).
+ */
+export interface CodedProblem {
+  code: string;
+  params: Readonly<Record<string, string | number>>;
+}
+
+export interface SpecIssue extends CodedProblem {
   path: (string | number)[];
-  message: string;
 }
 
 const MAX_LEVELS = 10_000;
@@ -25,31 +34,35 @@ const MAX_LEVELS = 10_000;
 const isNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 const isObject = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x);
 
+/** The problem `code` with `params` at `path` inside a factor's specification. */
+const problem = (path: (string | number)[], code: string, params: CodedProblem['params'] = {}): SpecIssue => ({ path, code, params });
+
+/** A value from the file as a message shows it: as written, or what it is (a list, a mapping) in the reader's language. */
 function describe(x: unknown): string {
   if (x === null) return 'null';
-  if (Array.isArray(x)) return 'a list';
-  if (typeof x === 'object') return 'a mapping';
+  if (Array.isArray(x)) return '@found.list';
+  if (typeof x === 'object') return '@found.mapping';
   return JSON.stringify(x);
 }
 
 function unknownKeys(obj: Record<string, unknown>, allowed: readonly string[]): SpecIssue[] {
   return Object.keys(obj)
     .filter((k) => !allowed.includes(k))
-    .map((k) => ({ path: [k], message: `unknown key "${k}" (expected ${allowed.join(', ')})` }));
+    .map((k) => problem([k], 'factor.unknown-key', { key: k, expected: allowed.join(', ') }));
 }
 
 function parseLevels(list: unknown[], numbersOnly: boolean, at: (string | number)[]): { levels: FactorValue[] } | { issues: SpecIssue[] } {
   const issues: SpecIssue[] = [];
-  if (list.length === 0) return { issues: [{ path: at, message: 'give at least one level' }] };
-  if (list.length > MAX_LEVELS) return { issues: [{ path: at, message: `at most ${MAX_LEVELS} levels` }] };
+  if (list.length === 0) return { issues: [problem(at, 'factor.no-levels')] };
+  if (list.length > MAX_LEVELS) return { issues: [problem(at, 'factor.too-many-levels', { max: String(MAX_LEVELS) })] };
   const seen = new Set<string>();
   list.forEach((v, i) => {
     const ok = numbersOnly ? isNumber(v) : isNumber(v) || typeof v === 'string' || typeof v === 'boolean';
-    if (!ok) issues.push({ path: [...at, i], message: `${describe(v)} is not a level: ${numbersOnly ? 'a multiplier is a number' : 'a level is a number, a string or true/false'}` });
-    else if (typeof v === 'string' && /[\r\n]/.test(v)) issues.push({ path: [...at, i], message: 'a level cannot contain a line break' });
+    if (!ok) issues.push(problem([...at, i], numbersOnly ? 'factor.not-multiplier' : 'factor.not-level', { value: describe(v) }));
+    else if (typeof v === 'string' && /[\r\n]/.test(v)) issues.push(problem([...at, i], 'factor.level-line-break'));
     else {
       const key = JSON.stringify(v);
-      if (seen.has(key)) issues.push({ path: [...at, i], message: `level ${key} is listed twice` });
+      if (seen.has(key)) issues.push(problem([...at, i], 'factor.level-twice', { level: key }));
       seen.add(key);
     }
   });
@@ -59,13 +72,13 @@ function parseLevels(list: unknown[], numbersOnly: boolean, at: (string | number
 function parseBounds(obj: Record<string, unknown>, at: (string | number)[]): { min: number; max: number } | { issues: SpecIssue[] } {
   const issues: SpecIssue[] = [];
   for (const k of ['min', 'max'] as const) {
-    if (obj[k] === undefined) issues.push({ path: [...at], message: `"${k}" is required` });
-    else if (!isNumber(obj[k])) issues.push({ path: [...at, k], message: `expected a number, found ${describe(obj[k])}` });
+    if (obj[k] === undefined) issues.push(problem([...at], 'value.required', { name: k }));
+    else if (!isNumber(obj[k])) issues.push(problem([...at, k], 'value.type', { expected: '@type.number', found: describe(obj[k]) }));
   }
   if (issues.length) return { issues };
   const min = obj.min as number;
   const max = obj.max as number;
-  if (!(min < max)) return { issues: [{ path: [...at, 'max'], message: `max (${max}) must be greater than min (${min})` }] };
+  if (!(min < max)) return { issues: [problem([...at, 'max'], 'factor.max-not-above-min', { max: String(max), min: String(min) })] };
   return { min, max };
 }
 
@@ -75,10 +88,7 @@ export function parseFactorSpec(value: unknown): { spec: FactorSpec } | { issues
     const r = parseLevels(value, false, []);
     return 'issues' in r ? r : { spec: { kind: 'levels', levels: r.levels } };
   }
-  if (!isObject(value))
-    return {
-      issues: [{ path: [], message: `${describe(value)} is not a factor: give a list of levels [a, b], a range { min, max } or a multiplier { scale: { min, max } }` }],
-    };
+  if (!isObject(value)) return { issues: [problem([], 'factor.not-a-factor', { value: describe(value) })] };
   if ('scale' in value) {
     const extra = unknownKeys(value, ['scale']);
     if (extra.length) return { issues: extra };
@@ -89,7 +99,7 @@ export function parseFactorSpec(value: unknown): { spec: FactorSpec } | { issues
       const levels = r.levels as number[];
       return { spec: { kind: 'scale', min: Math.min(...levels), max: Math.max(...levels), levels } };
     }
-    if (!isObject(s)) return { issues: [{ path: ['scale'], message: 'scale is { min, max } or a list of multipliers [0.8, 1, 1.2]' }] };
+    if (!isObject(s)) return { issues: [problem(['scale'], 'factor.scale-form')] };
     const extraS = unknownKeys(s, ['min', 'max']);
     if (extraS.length) return { issues: extraS.map((i) => ({ ...i, path: ['scale', ...i.path] })) };
     const b = parseBounds(s, ['scale']);
@@ -101,18 +111,17 @@ export function parseFactorSpec(value: unknown): { spec: FactorSpec } | { issues
   if ('issues' in b) return b;
   const issues: SpecIssue[] = [];
   const integer = value.integer ?? false;
-  if (typeof integer !== 'boolean') issues.push({ path: ['integer'], message: 'integer is true or false' });
-  if (integer === true && (!Number.isInteger(b.min) || !Number.isInteger(b.max)))
-    issues.push({ path: ['min'], message: 'an integer range needs whole-number min and max' });
+  if (typeof integer !== 'boolean') issues.push(problem(['integer'], 'factor.integer-boolean'));
+  if (integer === true && (!Number.isInteger(b.min) || !Number.isInteger(b.max))) issues.push(problem(['min'], 'factor.integer-bounds'));
   const spec: FactorSpec = { kind: 'range', min: b.min, max: b.max, integer: integer === true };
-  if (value.steps !== undefined && value.step !== undefined) issues.push({ path: ['step'], message: 'give steps (number of levels) or step (increment), not both' });
+  if (value.steps !== undefined && value.step !== undefined) issues.push(problem(['step'], 'factor.steps-and-step'));
   else if (value.steps !== undefined) {
     if (!isNumber(value.steps) || !Number.isInteger(value.steps) || value.steps < 2 || value.steps > MAX_LEVELS)
-      issues.push({ path: ['steps'], message: `steps is the number of levels, a whole number from 2 to ${MAX_LEVELS}` });
+      issues.push(problem(['steps'], 'factor.steps', { max: String(MAX_LEVELS) }));
     else spec.steps = value.steps;
   } else if (value.step !== undefined) {
-    if (!isNumber(value.step) || value.step <= 0) issues.push({ path: ['step'], message: 'step is a positive number' });
-    else if ((b.max - b.min) / value.step + 1 > MAX_LEVELS) issues.push({ path: ['step'], message: `this step gives more than ${MAX_LEVELS} levels` });
+    if (!isNumber(value.step) || value.step <= 0) issues.push(problem(['step'], 'factor.step'));
+    else if ((b.max - b.min) / value.step + 1 > MAX_LEVELS) issues.push(problem(['step'], 'factor.step-too-many', { max: String(MAX_LEVELS) }));
     else spec.step = value.step;
   }
   return issues.length ? { issues } : { spec };

@@ -10,12 +10,13 @@
  */
 import type { Lang } from '../i18n/index.js';
 import { checkFormat, FileError, formatPath, issueAt, issueMessage, parsePath, validateDocument, type FileIssue, type PathSegment, type SourceDocument } from '../scenario/document.js';
+import { coded } from '../scenario/messages.js';
 import { resolveScenario } from '../scenario/resolve.js';
 import { closest, SCENARIO_FORMAT, scenarioSchema, type Scenario } from '../scenario/schema.js';
 import { reporterNames, type ScenarioInput } from '../sim/index.js';
 import { canonicalJson } from './canonical.js';
 import { buildDesign, DesignError, type Design, type DesignFactor } from './design.js';
-import { factorColumn, levelsOf, parseFactorSpec, RESULT_HASH_COLUMN, RUN_KEY_COLUMNS, type FactorSpec, type FactorValue } from './factors.js';
+import { factorColumn, levelsOf, parseFactorSpec, RESULT_HASH_COLUMN, RUN_KEY_COLUMNS, type CodedProblem, type FactorSpec, type FactorValue } from './factors.js';
 import { hashHex } from './hash.js';
 import { applyValue, checkSpecAgainstKind, PathError, placeName, resolvePath, type ResolvedPath } from './paths.js';
 import { checkExperiment, EXPERIMENT_FORMAT, experimentSchema, type Experiment } from './schema.js';
@@ -112,7 +113,7 @@ export function validateExperimentDocument(doc: SourceDocument): Experiment {
     if (raw !== null && typeof raw === 'object' && !Array.isArray(raw))
       for (const [path, value] of Object.entries(raw)) {
         const r = parseFactorSpec(value);
-        if ('issues' in r) own.push(...r.issues.map((i) => issue(doc, ['factors', path, ...i.path], i.message)));
+        if ('issues' in r) own.push(...r.issues.map((i) => issue(doc, ['factors', path, ...i.path], i)));
       }
     throw mergeIssues(schemaIssues, own);
   }
@@ -120,8 +121,8 @@ export function validateExperimentDocument(doc: SourceDocument): Experiment {
   // bootstrap has a default, so only the written file says whether it was given.
   const rawDesign = (doc.value as { design?: unknown }).design;
   if (rawDesign !== null && typeof rawDesign === 'object' && 'bootstrap' in rawDesign && parsed.design.type !== 'sobol' && parsed.design.type !== 'morris')
-    problems.push({ path: ['design', 'bootstrap'], message: `bootstrap is for sobol and morris designs (resamples for the intervals of their indices); a ${parsed.design.type} design has none`, key: true });
-  if (problems.length) throw mergeIssues(problems.map((p) => issue(doc, p.path, p.message, p.key)), []);
+    problems.push({ path: ['design', 'bootstrap'], code: 'design.bootstrap', params: { type: parsed.design.type }, key: true });
+  if (problems.length) throw mergeIssues(problems.map((p) => issue(doc, p.path, p, p.key)), []);
   return experiment;
 }
 
@@ -158,13 +159,13 @@ export function rawPathIssues(doc: SourceDocument, scenario: Scenario): FileIssu
         if (broken) out.push(issue(doc, [block, path], broken));
       } catch (e) {
         if (!(e instanceof PathError)) throw e;
-        out.push(issue(doc, [block, path], e.message, true));
+        out.push(issue(doc, [block, path], e, true));
       }
     }
   }
   const metrics = value.metrics;
   if (Array.isArray(metrics) && metrics.every((m) => typeof m === 'string'))
-    for (const p of resolveMetrics(metrics, resolveScenario(scenario)).problems) out.push(issue(doc, ['metrics', p.index], p.message));
+    for (const p of resolveMetrics(metrics, resolveScenario(scenario)).problems) out.push(issue(doc, ['metrics', p.index], p));
   return out;
 }
 
@@ -173,10 +174,10 @@ export function mergeIssues(a: FileIssue[], b: FileIssue[]): FileError {
   return new FileError(dedupe([...a, ...b]).sort((x, y) => x.line - y.line || x.col - y.col));
 }
 
-/** A problem at a place in the file (with a free-text message code, for readers in other languages). */
-export function issue(doc: SourceDocument, path: PathSegment[], message: string, key = false): FileIssue {
+/** The problem `code` with its parameters at a place in the file (at its key, with `key`). */
+export function issue(doc: SourceDocument, path: PathSegment[], { code, params }: CodedProblem, key = false): FileIssue {
   const p = doc.positionOf(path, key);
-  return { file: doc.file, line: p.line, col: p.col, path: formatPath(path), message, code: 'text', params: { text: message } } as FileIssue;
+  return issueAt(doc.file, p.line, p.col, code, params, formatPath(path));
 }
 
 /** What is wrong with a changed scenario, each problem at the place it names. */
@@ -192,18 +193,26 @@ function scenarioIssues(candidate: unknown): ScenarioProblem[] {
   }
 }
 
-/** What is wrong with a changed scenario, worded as the scenario loader words it ("path: message"). */
-function scenarioProblems(candidate: unknown): string[] {
-  return scenarioIssues(candidate).map((p) => problemText(p));
+/**
+ * A problem of a changed scenario as a parameter of another message: worded
+ * as the scenario loader words it ("place: message"), in the same language
+ * (see word()).
+ */
+function problemParam(p: ScenarioProblem): string {
+  const problem = coded(p.issue.code, p.issue.params);
+  return p.place ? coded('experiment.place-problem', { place: p.place, problem }) : problem;
 }
 
-/** The first of a factor's values that makes the scenario invalid, worded for the factor's line; null when none does. */
-function probeProblem(spec: FactorSpec, resolved: ResolvedPath, scenario: Scenario): string | null {
+/** The first of a factor's values that makes the scenario invalid, as a problem for the factor's line; null when none does. */
+function probeProblem(spec: FactorSpec, resolved: ResolvedPath, scenario: Scenario): CodedProblem | null {
   for (const value of probes(spec)) {
     const candidate = structuredClone(scenario);
     applyValue(candidate, scenario, resolved, spec, value);
-    const problems = scenarioProblems(candidate);
-    if (problems.length) return `${spec.kind === 'scale' ? `scale ${value}` : `value ${JSON.stringify(value)}`} makes the scenario invalid: ${problems[0]}`;
+    const problems = scenarioIssues(candidate);
+    if (problems.length)
+      return spec.kind === 'scale'
+        ? { code: 'factor.scale-invalid', params: { value: String(value), problem: problemParam(problems[0]!) } }
+        : { code: 'factor.value-invalid', params: { value: JSON.stringify(value), problem: problemParam(problems[0]!) } };
   }
   return null;
 }
@@ -217,11 +226,11 @@ function probes(spec: FactorSpec): FactorValue[] {
 }
 
 /** Reporter names for the requested metrics: exact names, `_` for `.`, or a per-entity base name for all its entities. */
-export function resolveMetrics(requested: readonly string[] | undefined, input: ScenarioInput): { metrics: string[]; problems: { index: number; message: string }[] } {
+export function resolveMetrics(requested: readonly string[] | undefined, input: ScenarioInput): { metrics: string[]; problems: (CodedProblem & { index: number })[] } {
   const all = reporterNames(input);
   if (!requested) return { metrics: all, problems: [] };
   const chosen = new Set<string>();
-  const problems: { index: number; message: string }[] = [];
+  const problems: (CodedProblem & { index: number })[] = [];
   requested.forEach((raw, index) => {
     const byUnderscore = all.find((n) => n.replaceAll('.', '_') === raw);
     const name = all.includes(raw) ? raw : byUnderscore;
@@ -242,12 +251,9 @@ export function resolveMetrics(requested: readonly string[] | undefined, input: 
     const guess = closest(raw, [...all, ...bases]);
     // No near spelling: the metrics whose name holds the word, as "profit" finds companyProfit.
     const holding = guess || raw.length < 3 ? [] : bases.filter((n) => n.toLowerCase().includes(raw.toLowerCase()));
-    const hint = guess
-      ? ` (did you mean "${guess}"?)`
-      : holding.length > 0
-        ? ` (metrics with "${raw}" in their name: ${holding.slice(0, 5).join(', ')}${holding.length > 5 ? ', …' : ''})`
-        : '';
-    problems.push({ index, message: `unknown metric "${raw}"${hint}; the reporters are listed in docs/RESEARCH.md under "The reporters"` });
+    if (guess) problems.push({ index, code: 'metric.unknown-guess', params: { metric: raw, guess } });
+    else if (holding.length > 0) problems.push({ index, code: 'metric.unknown-holding', params: { metric: raw, metrics: `${holding.slice(0, 5).join(', ')}${holding.length > 5 ? ', …' : ''}` } });
+    else problems.push({ index, code: 'metric.unknown', params: { metric: raw } });
   });
   return { metrics: all.filter((n) => chosen.has(n)), problems };
 }
@@ -277,14 +283,14 @@ export function loadExperiment(doc: SourceDocument, scenario: Scenario): LoadedE
       else applyValue(base, scenario, resolved, null, value);
     } catch (e) {
       if (!(e instanceof PathError)) throw e;
-      issues.push(issue(doc, ['set', path], e.message, true));
+      issues.push(issue(doc, ['set', path], e, true));
     }
   }
   let baseScenario = base;
   const setOk = issues.length === 0;
   if (setOk) {
-    const problems = scenarioProblems(base);
-    if (problems.length) issues.push(...problems.map((m) => issue(doc, ['set'], `with these fixed values the scenario is invalid: ${m}`, true)));
+    const problems = scenarioIssues(base);
+    if (problems.length) issues.push(...problems.map((p) => issue(doc, ['set'], { code: 'experiment.set-invalid', params: { problem: problemParam(p) } }, true)));
     else baseScenario = scenarioSchema.parse(base);
   }
 
@@ -294,7 +300,7 @@ export function loadExperiment(doc: SourceDocument, scenario: Scenario): LoadedE
     design = buildDesign(experiment);
   } catch (e) {
     if (!(e instanceof DesignError)) throw e;
-    issues.push(issue(doc, e.path, e.message));
+    issues.push(issue(doc, e.path, e));
   }
   // Which set-kind factor gives each value, by place: two may not give the same one.
   const setBy = new Map<string, string>();
@@ -305,7 +311,7 @@ export function loadExperiment(doc: SourceDocument, scenario: Scenario): LoadedE
     }
     const column = factorColumn(f.path, f.spec);
     if ((RUN_KEY_COLUMNS as readonly string[]).includes(column) || column === RESULT_HASH_COLUMN) {
-      issues.push(issue(doc, ['factors', f.path], `its output column would be named "${column}", which every run row already has`, true));
+      issues.push(issue(doc, ['factors', f.path], { code: 'factor.column-clash', params: { column } }, true));
       continue;
     }
     try {
@@ -327,14 +333,14 @@ export function loadExperiment(doc: SourceDocument, scenario: Scenario): LoadedE
       }
     } catch (e) {
       if (!(e instanceof PathError)) throw e;
-      issues.push(issue(doc, ['factors', f.path], e.message, true));
+      issues.push(issue(doc, ['factors', f.path], e, true));
     }
   }
 
   const baseInput = resolveScenario(baseScenario);
   const { metrics, problems } = resolveMetrics(experiment.metrics, baseInput);
-  for (const p of problems) issues.push(issue(doc, ['metrics', p.index], p.message));
-  if (metrics.length === 0 && problems.length === 0) issues.push(issue(doc, ['metrics'], 'choose at least one metric'));
+  for (const p of problems) issues.push(issue(doc, ['metrics', p.index], p));
+  if (metrics.length === 0 && problems.length === 0) issues.push(issue(doc, ['metrics'], { code: 'metric.none', params: {} }));
 
   if (issues.length) {
     issues.sort((a, b) => a.line - b.line || a.col - b.col);
@@ -352,8 +358,7 @@ export function loadExperiment(doc: SourceDocument, scenario: Scenario): LoadedE
   return { experiment, scenario: baseScenario, baseInput, factors, design: design!, metrics, contentHash: hashHex(canonicalJson(decisive)) };
 }
 
-const SEED_NOT_A_FACTOR =
-  "each run's seed comes from the experiment's seed, the design point and the replicate (see the researcher's guide, Seeds); the scenario's own seed is not used in a batch, so vary replications instead";
+const SEED_NOT_A_FACTOR: CodedProblem = { code: 'experiment.seed', params: {} };
 
 /**
  * Why a factor may not give the values it names, or null. A value can be
@@ -361,14 +366,14 @@ const SEED_NOT_A_FACTOR =
  * factors multiply whatever value the others gave, so they may overlap
  * anything. Records the factor's places when it gives values.
  */
-function overlap(f: DesignFactor, resolved: ResolvedPath, setBy: Map<string, string>, fixedBy: Map<string, string>, scenario: Scenario): string | null {
+function overlap(f: DesignFactor, resolved: ResolvedPath, setBy: Map<string, string>, fixedBy: Map<string, string>, scenario: Scenario): CodedProblem | null {
   if (f.spec.kind === 'scale') return null;
   for (const place of resolved.places) {
     const key = JSON.stringify(place);
     const other = setBy.get(key);
-    if (other !== undefined) return `gives ${placeName(scenario, place)} a value, as factor ${other} does; a value can be given by one factor only (a scale factor on it multiplies that value)`;
+    if (other !== undefined) return { code: 'factor.overlap', params: { place: placeName(scenario, place), other } };
     const fixed = fixedBy.get(key);
-    if (fixed !== undefined) return `gives ${placeName(scenario, place)} a value that set: already fixes (${fixed}); vary it here or fix it there, not both`;
+    if (fixed !== undefined) return { code: 'factor.overlap-set', params: { place: placeName(scenario, place), fixed } };
   }
   for (const place of resolved.places) setBy.set(JSON.stringify(place), f.path);
   return null;

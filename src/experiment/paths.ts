@@ -5,14 +5,16 @@
  * (`departments.*.capacity`), record keys by name (`accounts.acme.needs.legal`).
  * A path resolves to the concrete places it names and the kind of value it
  * takes there; applying a point sets (or scales) those places in a copy of
- * the validated scenario, which is then validated again.
+ * the validated scenario, which is then validated again. Problems are
+ * message codes with parameters (CodedProblem), worded where they are shown.
  * Pure; imports src/scenario and src/sim (for model parameter defaults).
  */
 import type { z } from 'zod';
+import { word } from '../scenario/messages.js';
 import { DEFAULT_RELATIONSHIP } from '../scenario/resolve.js';
 import { closest, scenarioSchema, type Scenario } from '../scenario/schema.js';
 import { MODEL_PARAMS } from '../sim/params.js';
-import type { FactorSpec, FactorValue } from './factors.js';
+import type { CodedProblem, FactorSpec, FactorValue } from './factors.js';
 
 export type Place = (string | number)[];
 
@@ -29,9 +31,13 @@ export interface ResolvedPath {
   kind: ValueKind;
 }
 
-export class PathError extends Error {
-  constructor(message: string) {
-    super(message);
+/** A path that names no value of the scenario: the problem as a message code and its parameters; its message is English. */
+export class PathError extends Error implements CodedProblem {
+  constructor(
+    readonly code: string,
+    readonly params: CodedProblem['params'],
+  ) {
+    super(word(code, params, 'en'));
     this.name = 'PathError';
   }
 }
@@ -76,53 +82,65 @@ function leafKind(schema: unknown): ValueKind | null {
 
 const isRecord = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x);
 
-function suggestion(name: string, known: readonly string[]): string {
+/**
+ * What to suggest for an unknown name: the close spelling (code `${code}-guess`),
+ * else every name when there are few (`${code}-list`), else nothing (`code`).
+ */
+function suggestion(code: string, name: string, known: readonly string[]): { code: string; params: Record<string, string> } {
   const guess = closest(name, known);
-  if (guess) return ` (did you mean "${guess}"?)`;
-  return known.length && known.length <= 30 ? ` (expected one of: ${known.join(', ')})` : '';
+  if (guess) return { code: `${code}-guess`, params: { guess } };
+  if (known.length && known.length <= 30) return { code: `${code}-list`, params: { known: known.join(', ') } };
+  return { code, params: {} };
+}
+
+/** The error for an unknown name at `here`, with its suggestion. */
+function unknownName(code: string, params: Record<string, string>, name: string, known: readonly string[]): PathError {
+  const s = suggestion(code, name, known);
+  return new PathError(s.code, { ...params, ...s.params });
 }
 
 /** Resolves a factor path against the scenario schema and a validated scenario. */
 export function resolvePath(path: string, scenario: Scenario, schema: z.ZodType = scenarioSchema): ResolvedPath {
   const segments = path.split('.');
-  if (path.trim() === '' || segments.some((s) => s === '')) throw new PathError(`"${path}" is not a path: write names joined by dots, e.g. company.regime`);
+  if (path.trim() === '' || segments.some((s) => s === '')) throw new PathError('path.not-a-path', { path });
   type Cursor = { schema: unknown; value: unknown; place: Place; optional: boolean };
   let cursors: Cursor[] = [{ schema, value: scenario, place: [], optional: false }];
   const walked: string[] = [];
   for (const seg of segments) {
     const next: Cursor[] = [];
-    const here = walked.length ? walked.join('.') : 'the scenario';
+    // The scenario itself is named in the reader's language (see word()).
+    const here = walked.length ? walked.join('.') : '@place.scenario';
     for (const c of cursors) {
       const { schema: s } = unwrap(c.schema);
       const def = defOf(s);
       if (def.type === 'object' && def.shape) {
         const keys = Object.keys(def.shape).filter((k) => k !== '$schema');
-        if (seg === '*') throw new PathError(`${here}: "*" stands for every element of a list; ${here} has named keys: ${keys.join(', ')}`);
-        if (!keys.includes(seg)) throw new PathError(`${here} has no key "${seg}"${suggestion(seg, keys)}`);
+        if (seg === '*') throw new PathError('path.star-on-keys', { here, keys: keys.join(', ') });
+        if (!keys.includes(seg)) throw unknownName('path.no-key', { here, key: seg }, seg, keys);
         const inner = unwrap(def.shape[seg]);
         next.push({ schema: def.shape[seg], value: isRecord(c.value) ? c.value[seg] : undefined, place: [...c.place, seg], optional: inner.optional });
       } else if (def.type === 'array') {
         const list = Array.isArray(c.value) ? c.value : [];
         const elementDef = defOf(unwrap(def.element).schema);
-        if (elementDef.type !== 'object') throw new PathError(`${here} is a list of plain values; a factor cannot address its elements`);
+        if (elementDef.type !== 'object') throw new PathError('path.plain-list', { here });
         const ids = list.map((x) => (isRecord(x) ? String(x.id) : ''));
         if (seg === '*') {
-          if (list.length === 0) throw new PathError(`${here} is empty, so "*" names nothing`);
+          if (list.length === 0) throw new PathError('path.empty-list', { here });
           list.forEach((item, i) => next.push({ schema: def.element, value: item, place: [...c.place, i], optional: false }));
         } else {
           const i = ids.indexOf(seg);
-          if (i < 0) throw new PathError(`${here} has no element with id "${seg}"${suggestion(seg, ids)}; address list elements by id, or * for all`);
+          if (i < 0) throw unknownName('path.no-id', { here, id: seg }, seg, ids);
           next.push({ schema: def.element, value: list[i], place: [...c.place, i], optional: false });
         }
       } else if (def.type === 'record') {
         const obj = isRecord(c.value) ? c.value : {};
         if (seg === '*') {
           const keys = Object.keys(obj).sort();
-          if (keys.length === 0) throw new PathError(`${here} has no keys in this scenario, so "*" names nothing`);
+          if (keys.length === 0) throw new PathError('path.no-keys', { here });
           for (const k of keys) next.push({ schema: def.valueType, value: obj[k], place: [...c.place, k], optional: false });
         } else next.push({ schema: def.valueType, value: obj[seg], place: [...c.place, seg], optional: true });
       } else {
-        throw new PathError(`${here} is a single value; the path cannot go on to "${seg}"`);
+        throw new PathError('path.single-value', { here, key: seg });
       }
     }
     cursors = next;
@@ -133,8 +151,9 @@ export function resolvePath(path: string, scenario: Scenario, schema: z.ZodType 
   if (!kind) {
     const def = defOf(unwrap(first.schema).schema);
     const keys = def.type === 'object' && def.shape ? Object.keys(def.shape) : [];
-    const hint = keys.length ? `; name one of its keys: ${keys.join(', ')}` : def.type === 'array' ? '; name an element by id, or * for all' : '';
-    throw new PathError(`${path} is ${def.type === 'union' ? 'a text' : 'a group of values'}, not one value a factor can vary${hint}`);
+    if (def.type === 'union') throw new PathError('path.text', { path });
+    if (keys.length) throw new PathError('path.group-keys', { path, keys: keys.join(', ') });
+    throw new PathError(def.type === 'array' ? 'path.group-list' : 'path.group', { path });
   }
   return { path, places: cursors.map((c) => c.place), kind };
 }
@@ -196,34 +215,41 @@ export function placeName(scenario: unknown, place: readonly (string | number)[]
   return out;
 }
 
-/** Checks that a factor's values suit the value kind at its path; messages name the offending level. */
-export function checkSpecAgainstKind(spec: FactorSpec, resolved: ResolvedPath, scenario: Scenario): string[] {
-  const { kind } = resolved;
-  const out: string[] = [];
+/** Checks that a factor's values suit the value kind at its path; the problems name the offending level. */
+export function checkSpecAgainstKind(spec: FactorSpec, resolved: ResolvedPath, scenario: Scenario): CodedProblem[] {
+  const { kind, path } = resolved;
+  const out: CodedProblem[] = [];
+  const add = (code: string, params: CodedProblem['params'] = {}) => out.push({ code, params: { path, ...params } });
   if (spec.kind === 'scale') {
-    if (kind.type !== 'number') out.push(`${resolved.path} is not a number, so it cannot be scaled`);
-    else if (kind.integer) out.push(`${resolved.path} takes whole numbers, so it cannot be scaled; give levels or { min, max, integer: true }`);
+    if (kind.type !== 'number') add('factor.scale-not-number');
+    else if (kind.integer) add('factor.scale-integer');
     else {
       const missing = resolved.places.filter((place) => baseValue(scenario, place) === undefined).map((place) => placeName(scenario, place));
-      if (missing.length > 0) {
-        const which = resolved.places.length > 1 ? ` at ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? `, … (${missing.length} of ${resolved.places.length})` : ''}` : '';
-        out.push(`${resolved.path} has no value in the scenario to scale${which}; set it with levels or { min, max }`);
-      }
+      const places = missing.slice(0, 5).join(', ');
+      if (missing.length === 0) return out;
+      if (resolved.places.length === 1) add('factor.scale-missing');
+      else if (missing.length <= 5) add('factor.scale-missing-at', { places });
+      else add('factor.scale-missing-at-more', { places, count: String(missing.length), total: String(resolved.places.length) });
     }
     return out;
   }
   if (spec.kind === 'range') {
-    if (kind.type !== 'number') out.push(`${resolved.path} takes ${kind.type === 'enum' ? `one of ${kind.values.join(' | ')}` : kind.type === 'boolean' ? 'true or false' : 'text'}, so give a list of levels, not a range`);
-    else if (kind.integer && !spec.integer) out.push(`${resolved.path} takes whole numbers: add "integer: true" to the range`);
+    if (kind.type === 'enum') add('factor.range-enum', { values: kind.values.join(' | ') });
+    else if (kind.type === 'boolean') add('factor.range-boolean');
+    else if (kind.type !== 'number') add('factor.range-text');
+    else if (kind.integer && !spec.integer) add('factor.range-integer');
     return out;
   }
   for (const level of spec.levels) {
-    if (kind.type === 'number' && typeof level !== 'number') out.push(`${JSON.stringify(level)} is not a number (${resolved.path} is a number)`);
-    else if (kind.type === 'number' && kind.integer && !Number.isInteger(level)) out.push(`${level} is not a whole number (${resolved.path} takes whole numbers)`);
-    else if (kind.type === 'boolean' && typeof level !== 'boolean') out.push(`${JSON.stringify(level)} is not true or false (${resolved.path} is true or false)`);
-    else if (kind.type === 'enum' && (typeof level !== 'string' || !kind.values.includes(level)))
-      out.push(`${JSON.stringify(level)} is not one of ${kind.values.join(' | ')}${typeof level === 'string' ? suggestion(level, kind.values).replace(/ \(expected.*$/, '') : ''}`);
-    else if (kind.type === 'string' && typeof level !== 'string') out.push(`${JSON.stringify(level)} is not text`);
+    const shown = JSON.stringify(level);
+    if (kind.type === 'number' && typeof level !== 'number') add('factor.level-not-number', { level: shown });
+    else if (kind.type === 'number' && kind.integer && !Number.isInteger(level)) add('factor.level-not-integer', { level: String(level) });
+    else if (kind.type === 'boolean' && typeof level !== 'boolean') add('factor.level-not-boolean', { level: shown });
+    else if (kind.type === 'enum' && (typeof level !== 'string' || !kind.values.includes(level))) {
+      const guess = typeof level === 'string' ? closest(level, kind.values) : undefined;
+      // The message of a scenario's own value that is not one of its options.
+      out.push({ code: guess ? 'value.not-one-of-guess' : 'value.not-one-of', params: { value: shown, options: kind.values.join(' | '), ...(guess ? { guess } : {}) } });
+    } else if (kind.type === 'string' && typeof level !== 'string') add('factor.level-not-text', { level: shown });
   }
   return out;
 }

@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { coded } from '../scenario/messages.js';
 import { formatSchema, idSchema } from '../scenario/schema.js';
-import { FACTOR_SPEC_JSON_SCHEMA, parseFactorSpec, SET_VALUE_JSON_SCHEMA, type FactorSpec } from './factors.js';
+import { FACTOR_SPEC_JSON_SCHEMA, parseFactorSpec, SET_VALUE_JSON_SCHEMA, type CodedProblem, type FactorSpec } from './factors.js';
 
 export const EXPERIMENT_FORMAT = 'two-fronts/experiment@1';
 export const DESIGN_TYPES = ['factorial', 'lhs', 'sobol', 'morris'] as const;
@@ -75,9 +75,9 @@ type ExperimentParsed = z.output<typeof experimentSchema>;
 /** A checked experiment: the file's values with every factor specification parsed. */
 export type Experiment = Omit<ExperimentParsed, 'factors'> & { factors: Record<string, FactorSpec> };
 
-export interface ExperimentProblem {
+/** A problem at `path` in the file, as a message code and its parameters (see CodedProblem). */
+export interface ExperimentProblem extends CodedProblem {
   path: (string | number)[];
-  message: string;
   /** Point at the key rather than the value. */
   key?: boolean;
 }
@@ -85,35 +85,33 @@ export interface ExperimentProblem {
 /** The checks zod cannot word well: factor specifications and what each design needs. */
 export function checkExperiment(e: ExperimentParsed): { experiment: Experiment; problems: ExperimentProblem[] } {
   const problems: ExperimentProblem[] = [];
+  const add = (path: ExperimentProblem['path'], code: string, params: CodedProblem['params'] = {}, key = false) => problems.push({ path, code, params, key });
   const factors: Record<string, FactorSpec> = {};
   for (const [path, raw] of Object.entries(e.factors)) {
     const parsed = parseFactorSpec(raw);
-    if ('issues' in parsed) for (const i of parsed.issues) problems.push({ path: ['factors', path, ...i.path], message: i.message });
+    if ('issues' in parsed) for (const i of parsed.issues) add(['factors', path, ...i.path], i.code, i.params);
     else factors[path] = parsed.spec;
   }
   const d = e.design;
   if (d.type === 'factorial') {
-    if (d.samples !== undefined) problems.push({ path: ['design', 'samples'], message: 'a factorial design runs every combination of the levels; samples is for lhs, sobol and morris' });
+    if (d.samples !== undefined) add(['design', 'samples'], 'design.factorial-samples');
   } else if (d.samples === undefined) {
-    problems.push({ path: ['design', 'type'], message: `a ${d.type} design needs "samples" (${d.type === 'lhs' ? 'number of points' : d.type === 'sobol' ? 'base sample size N' : 'number of trajectories r'})` });
+    add(['design', 'type'], `design.samples-${d.type}`);
   }
-  if (d.levels !== undefined && d.type !== 'morris') problems.push({ path: ['design', 'levels'], message: 'levels is for morris designs only' });
-  if (d.levels !== undefined && d.levels % 2 !== 0) problems.push({ path: ['design', 'levels'], message: `levels must be even (got ${d.levels}); 4 is the usual choice` });
+  if (d.levels !== undefined && d.type !== 'morris') add(['design', 'levels'], 'design.levels-morris');
+  if (d.levels !== undefined && d.levels % 2 !== 0) add(['design', 'levels'], 'design.levels-even', { levels: String(d.levels) });
   const k = Object.keys(e.factors).length;
-  if (d.type !== 'factorial' && k === 0) problems.push({ path: ['factors'], message: `a ${d.type} design needs at least one factor`, key: true });
-  if (d.type === 'sobol' && k > MAX_SOBOL_FACTORS)
-    problems.push({ path: ['factors'], message: `a sobol design takes at most ${MAX_SOBOL_FACTORS} factors (got ${k}); screen them first with a morris design`, key: true });
+  if (d.type !== 'factorial' && k === 0) add(['factors'], 'design.no-factors', { type: d.type }, true);
+  if (d.type === 'sobol' && k > MAX_SOBOL_FACTORS) add(['factors'], 'design.sobol-factors', { max: String(MAX_SOBOL_FACTORS), count: String(k) }, true);
   for (const [path, spec] of Object.entries(factors)) {
-    if (d.type === 'factorial' && spec.kind === 'range' && spec.steps === undefined && spec.step === undefined)
-      problems.push({ path: ['factors', path], message: 'a factorial design needs levels: give a list, or { min, max, steps } / { min, max, step }' });
+    if (d.type === 'factorial' && spec.kind === 'range' && spec.steps === undefined && spec.step === undefined) add(['factors', path], 'design.factorial-range');
     if (d.type !== 'factorial' && spec.kind === 'range' && (spec.steps !== undefined || spec.step !== undefined)) {
       const key = spec.steps !== undefined ? 'steps' : 'step';
-      problems.push({ path: ['factors', path, key], message: `${key} applies to factorial designs only; a ${d.type} design samples the whole range { min, max } (add integer: true for whole numbers): remove "${key}"`, key: true });
+      add(['factors', path, key], 'design.steps-factorial-only', { key, type: d.type }, true);
     }
-    if (d.type === 'factorial' && spec.kind === 'scale' && spec.levels === undefined)
-      problems.push({ path: ['factors', path], message: 'a factorial design needs levels: give { scale: [0.8, 1, 1.2] }' });
+    if (d.type === 'factorial' && spec.kind === 'scale' && spec.levels === undefined) add(['factors', path], 'design.factorial-scale');
   }
-  for (const [path, v] of Object.entries(e.set)) if (typeof v === 'string' && /[\r\n]/.test(v)) problems.push({ path: ['set', path], message: 'a value cannot contain a line break' });
+  for (const [path, v] of Object.entries(e.set)) if (typeof v === 'string' && /[\r\n]/.test(v)) add(['set', path], 'experiment.set-line-break');
   return { experiment: { ...e, factors }, problems };
 }
 

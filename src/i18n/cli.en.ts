@@ -1,6 +1,6 @@
 /**
- * What the commands `run`, `batch`, `merge` and `summarize` say on the
- * screen, and the messages of the command line's errors (English). File
+ * What the commands `run`, `batch`, `merge`, `summarize` and `report` say on
+ * the screen, and the messages of the command line's errors (English). File
  * names, column names, metric names, ids and flags inside a message are
  * written as they are in every language.
  */
@@ -178,4 +178,10 @@ export const en = {
   'cli.summarize.tci.round.other': '--target-ci round {round}: {runs} at {count} points',
   'cli.summarize.tci.runs.one': '{count} more run',
   'cli.summarize.tci.runs.other': '{count} more runs',
+
+  'cli.report.notBuilt': 'the report script is not built ({path}); run `npm run build` in the project folder',
+  'cli.report.unfinished': '{dir}: the batch is {note}; the report covers only the runs done so far',
+  'cli.report.notInPlan': "{path}: run {run} is not in this folder's plan; the folder is damaged",
+  'cli.report.wrote.one': 'wrote {path} ({size} kB, {count} metric, opens offline)',
+  'cli.report.wrote.other': 'wrote {path} ({size} kB, {count} metrics, opens offline)',
 } as const;

@@ -177,4 +177,10 @@ export const nl: Record<keyof typeof en, string> = {
   'cli.summarize.tci.round.other': '--target-ci ronde {round}: {runs} op {count} punten',
   'cli.summarize.tci.runs.one': '{count} run erbij',
   'cli.summarize.tci.runs.other': '{count} runs erbij',
+
+  'cli.report.notBuilt': 'het rapportscript is niet gebouwd ({path}); voer `npm run build` uit in de projectmap',
+  'cli.report.unfinished': '{dir}: de batch is {note}; het rapport beslaat alleen de runs die tot nu toe klaar zijn',
+  'cli.report.notInPlan': '{path}: run {run} staat niet in het plan van deze map; de map is beschadigd',
+  'cli.report.wrote.one': 'geschreven: {path} ({size} kB, {count} metriek, opent ook offline)',
+  'cli.report.wrote.other': 'geschreven: {path} ({size} kB, {count} metrieken, opent ook offline)',
 };

@@ -95,11 +95,6 @@ export function issueAt(file: string, line: number, col: number, code: string, p
   return { file, line, col, path, code, params, message: word(code, params, 'en') };
 }
 
-/** An issue whose text is given as is (the same in every language). */
-export function textIssue(file: string, line: number, col: number, text: string, path = ''): FileIssue {
-  return issueAt(file, line, col, 'text', { text }, path);
-}
-
 /** Looks like text a person wrote: no NUL bytes, no control characters, no undecodable bytes. */
 function binaryReason(text: string): string | null {
   let control = 0;

@@ -30,13 +30,17 @@ export function uncode(message: string): Coded | null {
 
 /**
  * Parameters may name other messages (a unit, a kind of thing) as `@key`, or
- * several as `@a|@b`; they are worded in the same language. Any other value
- * (a key or a character from the file, even one starting with @) is shown as is.
+ * several as `@a|@b`; they are worded in the same language. A parameter made
+ * with `coded` is a whole problem of its own (what a changed scenario would
+ * break), worded in the same language too. Any other value (a key or a
+ * character from the file, even one starting with @) is shown as is.
  */
 export function word(code: string, params: Params, lang: Lang): string {
   const resolved: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(params)) {
-    if (typeof v === 'number') resolved[k] = new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 6 }).format(v);
+    const inner = typeof v === 'string' ? uncode(v) : null;
+    if (inner) resolved[k] = word(inner.code, inner.params, lang);
+    else if (typeof v === 'number') resolved[k] = new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 6 }).format(v);
     else if (v.split('|').every((x) => x.startsWith('@') && has(x.slice(1)))) resolved[k] = v.split('|').map((x) => t(x.slice(1), {}, lang)).join(' / ');
     else resolved[k] = v;
   }

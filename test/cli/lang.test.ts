@@ -1,7 +1,8 @@
 /**
- * `--lang nl` on run, batch, merge and summarize: everything the command says
- * on the screen, and its errors, in Dutch (with Dutch numbers), and the files
- * it writes byte for byte those of `--lang en` (manifests but for their times).
+ * `--lang nl` on validate, run, batch, merge, summarize and report:
+ * everything the command says on the screen, and its errors, in Dutch (with
+ * Dutch numbers), and the files it writes byte for byte those of `--lang en`
+ * (manifests but for their times).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -287,5 +288,89 @@ describe('summarize --lang nl', () => {
       'two-fronts: shard1 bevat shard 1/2; voeg eerst de shards samen en gebruik --target-ci dan op de samengevoegde map\n',
     );
     expect(cli(['summarize', 's', '--lang', 'xx']).code).toBe(2);
+  });
+});
+
+describe('validate --lang nl on experiment files', () => {
+  it('words every problem of an experiment in Dutch, at the FILE:LINE:COL of its English line', () => {
+    const broken = join(dir, 'broken-exp.yaml');
+    writeFileSync(
+      broken,
+      `format: two-fronts/experiment@1\nid: broken\nscenario: ${JSON.stringify(TUTORIAL)}\ndesign: { type: lhs, samples: 4 }\nset: { quarters: 3 }\nfactors:\n  company.regim: [matrix]\n  departments.*.capacity: [10, 20]\n  departments.legal.capacity: [30, 60]\n  model.decisiveness: { min: 0.5, max: 50 }\n  seed: [1, 2]\nmetrics: [profit]\n`,
+    );
+    const design = join(dir, 'design-exp.yaml');
+    writeFileSync(design, `format: two-fronts/experiment@1\nid: design\nscenario: ${JSON.stringify(TUTORIAL)}\ndesign: { type: sobol }\nfactors:\n  model.horizon: { min: 3, max: 1 }\n  model.decisiveness: [1, 2, 1]\n`);
+    const en = cli(['validate', 'broken-exp.yaml', 'design-exp.yaml']);
+    const nl = cli(['validate', 'broken-exp.yaml', 'design-exp.yaml', '--lang', 'nl']);
+    expect(nl.code).toBe(1);
+    expect(nl.out).toBe('0 van 2 bestanden geldig\n');
+    const lines = nl.err.trimEnd().split('\n');
+    expect(lines).toEqual([
+      'broken-exp.yaml:7:3: factors.company.regim: company heeft geen sleutel "regim" (bedoel je "regime"?)',
+      'broken-exp.yaml:9:3: factors.departments.legal.capacity: geeft departments.legal.capacity een waarde, net als factor departments.*.capacity; een waarde kan maar door één factor gegeven worden (een scale-factor erop vermenigvuldigt die waarde)',
+      'broken-exp.yaml:10:23: factors.model.decisiveness: waarde 50 maakt het scenario ongeldig: model.decisiveness: mag hoogstens 10 zijn (exponent)',
+      expect.stringMatching(/^broken-exp\.yaml:11:3: factors\.seed: de seed van elke run komt uit de seed van het experiment, het ontwerppunt en de replicatie /),
+      'broken-exp.yaml:12:11: metrics[0]: onbekende metriek "profit" (metrieken met "profit" in hun naam: companyProfit); de reporters staan in docs/RESEARCH.md onder "The reporters"',
+      'design-exp.yaml:4:17: design.type: een sobol-ontwerp heeft "samples" nodig (de omvang N van de basissteekproef)',
+      'design-exp.yaml:6:33: factors.model.horizon.max: max (1) moet groter zijn dan min (3)',
+      'design-exp.yaml:7:30: factors.model.decisiveness[2]: niveau 1 staat er twee keer in',
+    ]);
+    // The same places as in English, and no English prose left (quoted texts and paths are data).
+    const place = (l: string) => /^[^:]+:\d+:\d+: \S+: /.exec(l)?.[0];
+    expect(lines.map(place)).toEqual(en.err.trimEnd().split('\n').map(place));
+    const prose = lines.map((l) => l.slice(place(l)!.length).replace(/"[^"]*"|docs\/\S+/g, ' ')).join('\n');
+    expect(englishIn(prose, ['has no key', 'did you mean', 'gives', 'a value', 'makes the scenario invalid', 'must', 'at most', 'seed comes from', 'unknown metric', 'needs', 'greater than', 'is listed twice', 'the'])).toEqual([]);
+  });
+
+  it('says in Dutch that the scenario an experiment names is a folder, as batch does', () => {
+    const folder = join(dir, 'folder-exp.yaml');
+    writeFileSync(folder, `format: two-fronts/experiment@1\nid: folder\nscenario: .\n`);
+    const nl = cli(['validate', 'folder-exp.yaml', '--lang', 'nl']);
+    expect(nl.code).toBe(1);
+    expect(nl.err).toBe(`${dir}: is een map, geen bestand\n`);
+    expect(cli(['batch', 'folder-exp.yaml', '--out', 'x', '--lang', 'nl']).err).toBe(`two-fronts: ${dir}: is een map, geen bestand\n`);
+  });
+});
+
+describe('report --lang nl', () => {
+  beforeAll(() => {
+    expect(cli(['batch', tiny, '--out', 'r', '--quiet']).code).toBe(0);
+    // Make it look interrupted after 6 of its 10 runs.
+    cpSync(join(dir, 'r'), join(dir, 'r-half'), { recursive: true });
+    const mPath = join(dir, 'r-half/manifest.json');
+    writeFileSync(mPath, JSON.stringify({ ...JSON.parse(read(mPath)), status: 'running', finished: null, rows: null }, null, 2));
+    writeFileSync(join(dir, 'r-half/runs.csv'), read(join(dir, 'r-half/runs.csv')).split('\n').slice(0, 7).join('\n') + '\n');
+  });
+
+  it('says what it wrote in Dutch (the English line counts its metrics with the plural form)', () => {
+    const en = cli(['report', 'r', '--metric', 'companyProfit', '--out', 'r-en.html']);
+    expect(en.code).toBe(0);
+    expect(en.out).toMatch(/^wrote r-en\.html \(\d+ kB, 1 metric, opens offline\)\n$/);
+    const nl = cli(['report', 'r', '--metric', 'companyProfit', '--metric', 'strategicGap', '--out', 'r-nl.html', '--lang', 'nl']);
+    expect(nl.code).toBe(0);
+    expect(nl.err).toBe('');
+    expect(nl.out).toMatch(/^geschreven: r-nl\.html \(\d+ kB, 2 metrieken, opent ook offline\)\n$/);
+  });
+
+  it('notes an unfinished batch on stderr in Dutch, with the command that finishes it', () => {
+    const nl = cli(['report', 'r-half', '--metric', 'companyProfit', '--lang', 'nl']);
+    expect(nl.code).toBe(0);
+    expect(nl.err).toBe(`r-half: de batch is onvoltooid: 6 van 10 runs; maak af met two-fronts batch ${tiny} --out r-half --resume; het rapport beslaat alleen de runs die tot nu toe klaar zijn\n`);
+    expect(englishIn(nl.err, ['the batch is', 'unfinished', 'finish with', 'covers only'])).toEqual([]);
+  });
+
+  it('words its errors in Dutch: an unknown --metric, a folder that is not there, a file for a folder', () => {
+    const metric = cli(['report', 'r', '--metric', 'companyProfitt', '--lang', 'nl']);
+    expect(metric.code).toBe(2);
+    expect(metric.err).toMatch(/^two-fronts: --metric: deze batch heeft geen metriek "companyProfitt" \(bedoel je "companyProfit"\?\); de metrieken zijn companyProfit, /);
+    expect(metric.err).toContain('(two-fronts --help toont het gebruik)');
+    expect(cli(['report', 'nowhere', '--lang', 'nl']).err).toBe('two-fronts: nowhere: deze map bestaat niet\n');
+    expect(cli(['report', 'tiny.yaml', '--lang', 'nl']).err).toContain('tiny.yaml is een bestand; summarize, report en merge werken op de uitvoermap van two-fronts batch');
+    // An edited manifest whose experiment no longer holds: its problems are worded in Dutch too.
+    cpSync(join(dir, 'r'), join(dir, 'r-edited'), { recursive: true });
+    const mPath = join(dir, 'r-edited/manifest.json');
+    const m = JSON.parse(read(mPath));
+    writeFileSync(mPath, JSON.stringify({ ...m, experiment: { ...m.experiment, text: m.experiment.text.replace('replications: 2', 'replications: 0') } }));
+    for (const cmd of ['report', 'summarize']) expect(cli([cmd, 'r-edited', '--lang', 'nl']).err).toMatch(/^[^\n]*tiny\.yaml:4:15: replications: moet minstens 1 zijn \(runs per ontwerppunt\)\n$/);
   });
 });

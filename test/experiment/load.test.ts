@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readDocument, FileError, formatIssue, issueMessage } from '../../src/scenario/document.js';
+import { readDocument, FileError, formatIssue, issueLine, issueMessage } from '../../src/scenario/document.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { loadExperiment, pointScenario, validateExperimentDocument } from '../../src/experiment/load.js';
 import { ROOT } from '../helpers.js';
@@ -168,5 +168,122 @@ describe('limits without a message of their own', () => {
     const text = `format: two-fronts/experiment@1\nid: e\ntitle: "${'x'.repeat(501)}"\nscenario: ""\n`;
     expect(issuesOf(text)).toEqual(['3:8: title: text is at most 500 characters', '4:11: scenario: this text is required, so it cannot be empty']);
     expect(issuesOf(text, 'nl')).toEqual(['3:8: title: een tekst mag hoogstens 500 tekens hebben', '4:11: scenario: deze tekst is verplicht en mag dus niet leeg zijn']);
+  });
+});
+
+describe('experiment problems in Dutch (validate --lang nl, batch --lang nl)', () => {
+  /** The problems of an experiment (on the tutorial) in one language: `FILE:LINE:COL: path: message`. */
+  function lines(text: string, lang: 'en' | 'nl'): string[] {
+    try {
+      load(text);
+    } catch (e) {
+      if (e instanceof FileError) return e.issues.map((i) => issueLine(i, lang));
+      throw e;
+    }
+    return [];
+  }
+  /** English words a Dutch message must not hold; quoted texts, { } and [ ] examples and docs/… are data. */
+  const ENGLISH = ['the', 'is not', 'must', 'give', 'and', 'with', 'makes', 'invalid', 'did you mean', 'expected', 'unknown', 'has no', 'needs', 'at most', 'at least', 'value', 'values', 'a list', 'gives', 'does', 'every', 'design', 'number', 'level', 'choose', 'already', 'whole'];
+  const englishIn = (line: string) => {
+    const message = line.replace(/"[^"]*"|\{[^{}]*\}|\[[^\]]*\]|docs\/\S+/g, ' ');
+    return ENGLISH.filter((w) => new RegExp(`(^|[^\\w-])${w}([^\\w-]|$)`, 'i').test(message));
+  };
+
+  /** Each case: the Dutch lines; each at the place its English line names, and with no English prose in it. */
+  function expectDutch(text: string, expected: string[]): void {
+    const nl = lines(text, 'nl');
+    expect(nl).toEqual(expected);
+    const place = (l: string) => /^[^:]+:\d+:\d+: [^ ]+: /.exec(l)?.[0];
+    expect(nl.map(place)).toEqual(lines(text, 'en').map(place));
+    for (const l of nl) expect(englishIn(l.slice(place(l)!.length)), l).toEqual([]);
+  }
+
+  it('factor specifications: a range upside down, a level that is not one', () => {
+    expectDutch(head + 'factors:\n  model.decisiveness: { min: 3, max: 2, steps: 2 }\n  model.horizon: [1, [2], 1]\n  model.lambda: 5\n', [
+      'exp.yaml:5:38: factors.model.decisiveness.max: max (2) moet groter zijn dan min (3)',
+      'exp.yaml:6:22: factors.model.horizon[1]: geen geldig niveau (gevonden: een lijst): een niveau is een getal, een tekst of true/false',
+      'exp.yaml:6:27: factors.model.horizon[2]: niveau 1 staat er twee keer in',
+      'exp.yaml:7:17: factors.model.lambda: geen geldige factor (gevonden: 5): geef een lijst niveaus [a, b], een bereik { min, max } of een vermenigvuldiger { scale: { min, max } }',
+    ]);
+  });
+
+  it('designs: samples missing, bootstrap and steps where the design has no use for them, too many points', () => {
+    expectDutch(head + 'design: { type: lhs, bootstrap: 200 }\nfactors:\n  model.decisiveness: { min: 1, max: 2, steps: 3 }\n', [
+      'exp.yaml:4:17: design.type: een lhs-ontwerp heeft "samples" nodig (het aantal punten)',
+      'exp.yaml:4:22: design.bootstrap: bootstrap is voor sobol- en morris-ontwerpen (het aantal herhalingen voor de intervallen van hun indices); een lhs-ontwerp heeft die niet',
+      'exp.yaml:6:41: factors.model.decisiveness.steps: steps geldt alleen voor factorial-ontwerpen; een lhs-ontwerp trekt zijn steekproef uit het hele bereik { min, max } (voeg integer: true toe voor gehele getallen): haal "steps" weg',
+    ]);
+    expectDutch(head + 'design: { type: morris, samples: 2, levels: 3 }\nfactors:\n  model.decisiveness: { min: 1, max: 2 }\n', [
+      'exp.yaml:4:45: design.levels: levels moet even zijn (nu 3); 4 is de gebruikelijke keuze',
+    ]);
+    expectDutch(head + 'design: { type: factorial, samples: 4 }\n', [
+      'exp.yaml:4:37: design.samples: een factorial-ontwerp draait elke combinatie van de niveaus; samples is voor lhs, sobol en morris',
+    ]);
+    const ten = `[${Array.from({ length: 10 }, (_, i) => i + 1).join(', ')}]`;
+    expectDutch(head + `factors:\n${['decisiveness', 'horizon', 'lobbyingEfficacy', 'relationshipGain', 'businessCaseEffect', 'sponsorshipBoost', 'perceptionNoise', 'churnSensitivity'].map((p) => `  model.${p}: ${ten}\n`).join('')}`, [
+      'exp.yaml:5:3: factors: dit factorial-ontwerp heeft 100.000.000 punten; het maximum is 10.000.000',
+    ]);
+  });
+
+  it('factor paths: a typo with its suggestion, "*" on named keys (the scenario itself named in Dutch), an unknown id', () => {
+    expectDutch(head + 'factors:\n  company.regim: [matrix]\n  "*.x": [1]\n  departments.risk.capacity: [1]\n  title: [1]\n', [
+      'exp.yaml:5:3: factors.company.regim: company heeft geen sleutel "regim" (bedoel je "regime"?)',
+      'exp.yaml:6:3: factors.*.x: het scenario: "*" staat voor elk element van een lijst; het scenario heeft sleutels met een naam: format, id, title, summary, briefing, quarters, seed, company, departments, accounts, kams, model, debrief',
+      'exp.yaml:7:3: factors.departments.risk.capacity: departments heeft geen element met id "risk" (verwacht een van: engineering, service, product, legal); wijs lijstelementen aan met hun id, of met * voor alle',
+      'exp.yaml:8:3: factors.title: title is een tekst, geen losse waarde die een factor kan variëren',
+    ]);
+  });
+
+  it('levels that do not suit the value, and what cannot be scaled', () => {
+    expectDutch(head + 'factors:\n  company.interventions.kaAgendaItem: [yes]\n  quarters: { scale: [1, 2] }\n  company.regime: [matrx]\n', [
+      'exp.yaml:5:39: factors.company.interventions.kaAgendaItem: "yes" is niet true of false (company.interventions.kaAgendaItem moet true of false zijn)',
+      'exp.yaml:6:13: factors.quarters: quarters moet een geheel getal zijn en kan dus niet geschaald worden; geef niveaus of { min, max, integer: true }',
+      'exp.yaml:7:19: factors.company.regime: "matrx" is niet een van departmental-pnl | account-pnl | matrix | exec-sponsored | utilization (bedoel je "matrix"?)',
+    ]);
+  });
+
+  it('metrics: a near spelling, the metrics holding the word, no match at all', () => {
+    expectDutch(head + 'metrics: [companyProfitt, profit, zzzzzz]\n', [
+      'exp.yaml:4:11: metrics[0]: onbekende metriek "companyProfitt" (bedoel je "companyProfit"?); de reporters staan in docs/RESEARCH.md onder "The reporters"',
+      'exp.yaml:4:27: metrics[1]: onbekende metriek "profit" (metrieken met "profit" in hun naam: companyProfit); de reporters staan in docs/RESEARCH.md onder "The reporters"',
+      'exp.yaml:4:35: metrics[2]: onbekende metriek "zzzzzz"; de reporters staan in docs/RESEARCH.md onder "The reporters"',
+    ]);
+    expectDutch(head + 'metrics: []\n', ['exp.yaml:4:10: metrics: kies minstens één metriek']);
+  });
+
+  it('overlapping factors, a factor on a value set: fixes, an output column that clashes, the seed', () => {
+    expectDutch(head + 'set: { model.decisiveness: 2 }\nfactors:\n  departments.*.capacity: [10, 20]\n  departments.legal.capacity: [30, 60]\n  model.decisiveness: [1, 3]\n  run_id: [1]\n  seed: [1]\n', [
+      'exp.yaml:7:3: factors.departments.legal.capacity: geeft departments.legal.capacity een waarde, net als factor departments.*.capacity; een waarde kan maar door één factor gegeven worden (een scale-factor erop vermenigvuldigt die waarde)',
+      'exp.yaml:8:3: factors.model.decisiveness: geeft model.decisiveness een waarde die set: al vastlegt (model.decisiveness); varieer hem hier of leg hem daar vast, niet allebei',
+      'exp.yaml:9:3: factors.run_id: de uitvoerkolom van deze factor zou "run_id" heten, en die kolom staat al in elke rij van een run',
+      'exp.yaml:10:3: factors.seed: de seed van elke run komt uit de seed van het experiment, het ontwerppunt en de replicatie (zie de handleiding voor onderzoekers, Seeds); de eigen seed van het scenario wordt in een batch niet gebruikt, dus varieer liever het aantal replicaties (replications)',
+    ]);
+  });
+
+  it('a value that makes the scenario invalid: the scenario\'s own problem is in Dutch too', () => {
+    expectDutch(head + 'factors:\n  model.decisiveness: [1, 50]\n  kams.*.charisma: { scale: [0.5, 2] }\n', [
+      'exp.yaml:5:23: factors.model.decisiveness: waarde 50 maakt het scenario ongeldig: model.decisiveness: mag hoogstens 10 zijn (exponent)',
+      'exp.yaml:6:20: factors.kams.*.charisma: vermenigvuldiger 0.5 maakt het scenario ongeldig: kams.daan.charisma: moet minstens 0,5 zijn (charisma, 0,5..1,5)',
+    ]);
+    expectDutch(head + 'set: { departments.legal.capacity: -5 }\n', [
+      'exp.yaml:4:1: set: met deze vaste waarden is het scenario ongeldig: departments.legal.capacity: moet minstens 0 zijn (expertdagen per kwartaal)',
+    ]);
+  });
+
+  it('a document that fails the schema still has its factor specifications worded in Dutch', () => {
+    const text = head + 'replications: 0\nfactors:\n  model.decisiveness: { min: 1, maks: 2 }\n';
+    const dutch = () => {
+      try {
+        validateExperimentDocument(readDocument(text, 'exp.yaml'));
+      } catch (e) {
+        if (e instanceof FileError) return e.issues.map((i) => issueLine(i, 'nl'));
+        throw e;
+      }
+      return [];
+    };
+    expect(dutch()).toEqual([
+      'exp.yaml:4:15: replications: moet minstens 1 zijn (runs per ontwerppunt)',
+      'exp.yaml:6:39: factors.model.decisiveness.maks: onbekende sleutel "maks" (verwacht: min, max, integer, steps, step)',
+    ]);
   });
 });

@@ -14,6 +14,8 @@ import { nl } from '../../src/i18n/game.nl.js';
 import { en as coreEn } from '../../src/i18n/core.en.js';
 import { has, type Catalogue } from '../../src/i18n/index.js';
 import { en as issuesEn } from '../../src/i18n/issues.en.js';
+import { nl as issuesNl } from '../../src/i18n/issues.nl.js';
+import { DESIGN_TYPES } from '../../src/experiment/schema.js';
 import { en as reportEn } from '../../src/i18n/report.en.js';
 import { nl as reportNl } from '../../src/i18n/report.nl.js';
 import { en as cliEn } from '../../src/i18n/cli.en.js';
@@ -239,5 +241,32 @@ describe('command-line messages', () => {
     ];
     const missing = [...keys, ...families].filter((k) => !has(k, 'en') || !has(k, 'nl'));
     expect(missing).toEqual([]);
+  });
+});
+
+describe('experiment-file problems', () => {
+  /** The codes the experiment loader words its problems with (issue.factor.*, issue.design.*, issue.path.*, issue.metric.*, issue.experiment.*). */
+  const AREAS = /^issue\.(factor|design|path|metric|experiment)\./;
+  const experimentKeys = () => Object.keys(issuesEn).filter((k) => AREAS.test(k));
+
+  it('every problem code the loader uses exists in both languages, with the same placeholders', () => {
+    const codes = new Set<string>();
+    for (const text of sources('src/experiment')) for (const m of text.matchAll(/'((?:factor|design|path|metric|experiment)\.[\w-]+)'/g)) codes.add(m[1]!);
+    // Built from a design type, and the suggestions of an unknown name (a close spelling, or the names there are).
+    for (const type of DESIGN_TYPES.filter((x) => x !== 'factorial')) codes.add(`design.samples-${type}`);
+    for (const code of ['path.no-key', 'path.no-id']) ['guess', 'list'].forEach((s) => codes.add(`${code}-${s}`));
+    expect(codes.size).toBeGreaterThan(50);
+    const missing = [...codes, 'place.scenario'].map((c) => (c === 'place.scenario' ? c : `issue.${c}`)).filter((k) => !has(k, 'en') || !has(k, 'nl'));
+    expect(missing).toEqual([]);
+    for (const k of experimentKeys()) expect(placeholders(issuesNl[k as keyof typeof issuesNl]), k).toEqual(placeholders(issuesEn[k as keyof typeof issuesEn]));
+  });
+
+  it('the Dutch messages are Dutch: only the place-and-problem frame reads the same; key names, examples and quoted texts are data', () => {
+    const same = experimentKeys().filter((k) => issuesEn[k as keyof typeof issuesEn] === issuesNl[k as keyof typeof issuesNl]);
+    expect(same).toEqual(['issue.experiment.place-problem']);
+    for (const k of [...experimentKeys(), 'place.scenario']) {
+      const words = issuesNl[k as keyof typeof issuesNl].replace(/\{\w+\}|"[^"]*"|\{[^{}]*\}|\[[^\]]*\]|docs\/\S+/g, ' ');
+      expect(words, k).not.toMatch(/\b(the|and|with|must|cannot|give|gives|value|values|level|number|design|designs|factors|only|every|already|whole|needs|expected|unknown|did you mean|is not|has no|at most|at least)\b/);
+    }
   });
 });

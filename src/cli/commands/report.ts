@@ -7,7 +7,9 @@
  * every chart has a title, a description and its numbers as a table.
  * Every word and number is written in the report's language (`--lang`, en or
  * nl, from the `research.*` messages of src/i18n/report.*.ts); the page
- * script gets the messages it needs in that language only.
+ * script gets the messages it needs in that language only. What the command
+ * says on the screen (its note, its errors) is in that language too, from
+ * the `cli.*` messages.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +20,7 @@ import type { PointSummary } from '../../experiment/summary.js';
 import { reporterSpec } from '../../sim/index.js';
 import { columnName } from '../csv.js';
 import { parseLang } from '../lang.js';
-import { UserError } from '../errors.js';
+import { EXIT_INTERNAL, UserError } from '../errors.js';
 import { writeAtomic } from '../io.js';
 import { largeNumber, type ScaleMessages } from '../table.js';
 import { finishCommand } from '../output/manifest.js';
@@ -87,10 +89,10 @@ function histograms(s: FolderSummary, cols: string[], pooled: boolean, lang: Lan
   const rows = pooled ? 1 : s.summaries.length;
   const counts = idx.map(() => Array.from({ length: rows }, () => new Array<number>(BINS).fill(0)));
   const pooledStats = idx.map(() => new Welford());
-  const src = requireRuns(s.dir, m);
+  const src = requireRuns(s.dir, m, lang);
   const colAt = cols.map((c) => m.columns.runs.indexOf(c));
   const pointAt = m.columns.runs.indexOf('point_id');
-  for (const { cells } of readRows(src)) {
+  for (const { cells } of readRows(src, lang)) {
     const point = toNumber(cells[pointAt]!) - 1;
     colAt.forEach((at, k) => {
       const v = toNumber(cells[at]!);
@@ -122,10 +124,10 @@ function quarterly(s: FolderSummary, reporters: string[], pooled: boolean, lang:
   const acc: Welford[][][] = reporters.map(() => Array.from({ length: groups }, () => []));
   const runs = shardRuns(m.plan, m.shard);
   let current = runs.next();
-  for (const { cells } of readRows(src)) {
+  for (const { cells } of readRows(src, lang)) {
     const runId = toNumber(cells[0]!);
     while (!current.done && current.value.runId < runId) current = runs.next();
-    if (current.done || current.value.runId !== runId) throw new UserError(`${src.path}: run ${runId} is not in this folder's plan; the folder is damaged`);
+    if (current.done || current.value.runId !== runId) throw new UserError(t('cli.report.notInPlan', { path: src.path, run: String(runId) }, lang));
     const group = pooled ? 0 : current.value.point;
     const q = toNumber(cells[1]!) - 1;
     at.forEach((col, k) => {
@@ -351,14 +353,14 @@ ${metricSections}
 
 export async function reportCommand(dir: string, opts: { out?: string; metric?: string[]; lang?: string; quiet?: boolean }, io: Output): Promise<number> {
   const lang = parseLang(opts.lang);
-  if (!existsSync(REPORT_SCRIPT)) throw new UserError(`the report script is not built (${REPORT_SCRIPT}); run \`npm run build\` in the project folder`, 3);
-  const s = summarizeFolder(dir);
+  if (!existsSync(REPORT_SCRIPT)) throw new UserError(t('cli.report.notBuilt', { path: REPORT_SCRIPT }, lang), EXIT_INTERNAL);
+  const s = summarizeFolder(dir, { lang });
   writeSummaryFiles(s);
-  if (s.manifest.status !== 'complete' && !opts.quiet) io.err(`${dir}: the batch is ${unfinishedNote(s.manifest, dir, s.runs)}; the report covers only the runs done so far`);
-  const cols = opts.metric?.length ? metricsColumns(s.manifest, opts.metric) : s.columns.filter((c) => c.endsWith('_cumulative'));
+  if (s.manifest.status !== 'complete' && !opts.quiet) io.err(t('cli.report.unfinished', { dir, note: unfinishedNote(s.manifest, dir, s.runs, lang) }, lang));
+  const cols = opts.metric?.length ? metricsColumns(s.manifest, opts.metric, lang) : s.columns.filter((c) => c.endsWith('_cumulative'));
   const html = reportHtml(s, cols, readFileSync(REPORT_SCRIPT, 'utf8'), lang);
   const out = opts.out ?? join(dir, 'report.html');
   writeAtomic(out, html);
-  if (!opts.quiet) io.out(`wrote ${out} (${(html.length / 1024).toFixed(0)} kB, ${cols.length} metrics, opens offline)`);
+  if (!opts.quiet) io.out(tn('cli.report.wrote', cols.length, { path: out, size: (html.length / 1024).toFixed(0), count: String(cols.length) }, lang));
   return 0;
 }

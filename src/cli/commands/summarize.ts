@@ -25,7 +25,7 @@ import { finishCommand, requireManifest, type Manifest } from '../output/manifes
 import { readRows, requireRuns, toNumber } from '../output/read.js';
 import { Progress } from '../progress.js';
 import { parseInteger } from '../scenario-file.js';
-import { parseLang, t, tn, type Lang } from '../lang.js';
+import { parseLang, readIn, t, tn, type Lang } from '../lang.js';
 import { formatNumber, renderTable, shortNumber } from '../table.js';
 import type { Params } from '../../i18n/index.js';
 import type { Output } from './validate.js';
@@ -44,8 +44,9 @@ export interface FolderSummary {
   runs: number;
 }
 
-export function experimentOf(m: Manifest): Experiment {
-  return validateExperimentDocument(readDocument(m.experiment.text, m.experiment.path));
+/** The experiment a manifest keeps; problems in its text (an edited manifest) are worded in `lang`. */
+export function experimentOf(m: Manifest, lang: Lang = 'en'): Experiment {
+  return readIn(lang, () => validateExperimentDocument(readDocument(m.experiment.text, m.experiment.path)));
 }
 
 export function designOf(m: Manifest): Design {
@@ -87,7 +88,7 @@ export function metricsColumns(m: Pick<Manifest, 'metrics' | 'columns'>, metrics
 export function summarizeFolder(dir: string, opts: { sensitivityColumns?: string[]; lang?: Lang } = {}): FolderSummary {
   const lang = opts.lang ?? 'en';
   const manifest = requireManifest(dir, lang);
-  const experiment = experimentOf(manifest);
+  const experiment = experimentOf(manifest, lang);
   const design = buildDesign(experiment);
   const src = requireRuns(dir, manifest, lang);
   const metricCols = manifest.columns.runs.filter((c) => /_(final|cumulative)$/.test(c));
@@ -240,7 +241,7 @@ async function growToTarget(dir: string, columns: string[], target: Target, io: 
   for (let round = 1; round <= 25; round++) {
     let manifest = requireManifest(dir, lang);
     if (manifest.shard) throw new UserError(t('cli.summarize.tci.shard', { dir, index: String(manifest.shard.index), count: String(manifest.shard.count) }, lang));
-    const ctx = experimentFromTexts(manifest.experiment, manifest.scenario);
+    const ctx = readIn(lang, () => experimentFromTexts(manifest.experiment, manifest.scenario));
     if (manifest.status !== 'complete') {
       if (!quiet) io.err(t('cli.summarize.tci.finishing', { dir }, lang));
       const finishing = await runBatch(ctx, { out: dir, resume: true, workers, progress, label: 'summarize', lang });
@@ -282,7 +283,7 @@ async function growToTarget(dir: string, columns: string[], target: Target, io: 
 
 /** The first four cumulative columns in the order of the experiment's `metrics:` list (the recorded order when it has none). */
 function defaultShown(m: Manifest, lang: Lang): string[] {
-  const listed = experimentOf(m).metrics;
+  const listed = experimentOf(m, lang).metrics;
   const cols = listed ? metricsColumns(m, listed, lang) : m.columns.runs.filter((c) => c.endsWith('_cumulative'));
   return cols.slice(0, 4);
 }

@@ -20,7 +20,7 @@ export function validateCommand(files: string[], opts: { quiet?: boolean; lang?:
   for (const path of files) {
     try {
       const file = readUserFile(path, lang);
-      const { kind, warnings } = validateText(file.text, path, file.bytes);
+      const { kind, warnings } = validateText(file.text, path, file.bytes, lang);
       // Warnings go with the problems (stderr) even with --quiet; they do not make the file invalid.
       for (const w of warnings) io.err(issueLine(w, lang));
       const what = t(`cli.validate.kind.${kind}`, {}, lang);
