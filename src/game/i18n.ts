@@ -32,15 +32,27 @@ export function trn(key: string, count: number, params: Params = {}): string {
   return tn(key, count, params, current);
 }
 
-export function money(kEuro: number): string {
-  return formatMoney(Math.abs(kEuro) < 0.5 ? 0 : kEuro, current);
+/**
+ * A word joiner (U+2060, invisible): a line may break between a sign and a
+ * currency symbol ("+" and "€ 475k"), never at this character.
+ */
+const JOIN = '\u2060';
+
+/** A leading minus sign joined to the currency symbol after it ("-€12k" as Intl writes it in English). */
+function joinSign(amount: string): string {
+  return amount.replace(/^[-−](?=\D)/, (sign) => sign + JOIN);
 }
 
-/** A change of money with its sign always shown. */
+/** Money in k€; a minus sign stays on the line of the amount. */
+export function money(kEuro: number): string {
+  return joinSign(formatMoney(Math.abs(kEuro) < 0.5 ? 0 : kEuro, current));
+}
+
+/** A change of money with its sign always shown, the sign kept on the line of the amount. */
 export function moneyDelta(kEuro: number): string {
   const s = money(Math.abs(kEuro));
   if (Math.abs(kEuro) < 0.5) return s;
-  return kEuro > 0 ? `+${s}` : `−${s}`;
+  return (kEuro > 0 ? '+' : '−') + JOIN + s;
 }
 
 export function num(x: number, digits?: number): string {
@@ -84,5 +96,5 @@ export function dateTime(iso: string): string {
 
 /** Money in whole euros (for small amounts such as a day's price, k€ × 1000). */
 export function euros(kEuro: number): string {
-  return new Intl.NumberFormat(locale(current), { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(kEuro * 1000);
+  return joinSign(new Intl.NumberFormat(locale(current), { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(kEuro * 1000));
 }

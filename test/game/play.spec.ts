@@ -24,7 +24,7 @@ test('the tutorial plays from title to debrief, with why, counterfactual, luck c
   await relationships.getByLabel('Product & R&D').fill('4');
   const firstOpportunity = page.getByRole('group', { name: 'Borealis Energy, opportunity 1' });
   await firstOpportunity.getByLabel('Business case (your days)').fill('5');
-  await expect(page.getByText(/planned · \d+(\.\d)? d left/)).toBeVisible();
+  await expect(page.getByText(/planned · \d+(\.\d)?\u00a0d left/)).toBeVisible();
 
   // Live check: asking more than the need is caught before submitting.
   const engineering = firstOpportunity.getByLabel('Solution Engineering');
@@ -37,7 +37,7 @@ test('the tutorial plays from title to debrief, with why, counterfactual, luck c
   // Over budget is caught too.
   const customers = page.getByRole('group', { name: 'With your customers' });
   await customers.getByLabel('Acme Industries').fill('80');
-  await expect(page.getByText(/more than your 60 d/).first()).toBeVisible();
+  await expect(page.getByText(/more than your 60\u00a0d/).first()).toBeVisible();
   await customers.getByLabel('Acme Industries').fill('12');
 
   // A joint proposal: the colleague answers in character.
