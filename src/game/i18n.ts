@@ -75,6 +75,34 @@ export function days(x: number): string {
   return tr('unit.days', { value: formatNumber(r, current, Math.abs(x) < 10 && !Number.isInteger(r) ? 1 : 0) });
 }
 
+/** Days rounded to `decimals` places, written with no more decimals than they have. */
+function daysTo(x: number, decimals: number): { value: number; text: string } {
+  const value = Math.round(x * 10 ** decimals) / 10 ** decimals;
+  let shown = 0;
+  while (shown < decimals && Math.abs(value * 10 ** shown - Math.round(value * 10 ** shown)) > 1e-9) shown++;
+  return { value, text: tr('unit.days', { value: formatNumber(value, current, shown) }) };
+}
+
+/**
+ * Days received of days asked and the share between them, written so that
+ * they agree as written: "10 d of 12 d (84%)" reads as 83 %, so the days take
+ * a decimal more (10.4 d of 12.4 d) until the share of the days as written is
+ * the share shown. At two decimals, as the plan's day fields write days, the
+ * share shown is that of the days as written.
+ */
+export function daysShare(part: number, whole: number): { part: string; whole: string; share: string } {
+  const share = pct(whole > 0 ? part / whole : 0);
+  const asDays = (x: number) => (Math.abs(x) < 10 ? daysTo(x, 1) : daysTo(x, 0));
+  const roundings = [asDays, (x: number) => daysTo(x, 1), (x: number) => daysTo(x, 2)];
+  for (const [i, round] of roundings.entries()) {
+    const p = round(part);
+    const w = round(whole);
+    const written = pct(w.value > 0 ? p.value / w.value : 0);
+    if (written === share || i === roundings.length - 1) return { part: p.text, whole: w.text, share: written };
+  }
+  throw new Error('unreachable');
+}
+
 /**
  * Days as a plan's day field shows them, to two decimals: a need or an ask
  * written beside its field, so the words never say "needs 4 d" of a field
