@@ -79,6 +79,15 @@ test('the tutorial plays from title to debrief, with why, counterfactual, luck c
   for (const name of ['Your accounts: share of their needs delivered', 'Your accounts: satisfaction', 'Your accounts: revenue per quarter', 'Company profit per quarter', 'Department P&L per quarter', 'Expert-days received per KAM and quarter', 'The seven elements, first and last quarter']) {
     await expect(page.getByRole('img', { name })).toBeVisible();
   }
+  // The 7S radar: no word on another or on a marker (the outer ring's "100" once sat on "Strategy").
+  const clashes = await page.getByRole('img', { name: 'The seven elements, first and last quarter' }).evaluate((svg) => {
+    const box = (e: Element) => ({ what: e.textContent || e.tagName, r: e.getBoundingClientRect() });
+    const words = [...svg.querySelectorAll('text')].map(box);
+    const marks = [...svg.querySelectorAll('path[transform^="translate"]')].map(box);
+    const meet = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    return words.flatMap((a, i) => [...words.slice(i + 1), ...marks].filter((b) => meet(a.r, b.r)).map((b) => `${a.what} on ${b.what}`));
+  });
+  expect(clashes).toEqual([]);
   // Counterfactual: the same game under each comparison regime, side by side, differences named.
   await expect(page.getByRole('img', { name: 'Your total result under each structure' })).toBeVisible({ timeout: 30_000 });
   for (const regime of ['Account-level P&L', 'Matrix scorecard', 'Executive sponsorship']) {
