@@ -1,6 +1,8 @@
 /**
  * A radar (spider) chart for the 7S elements, 0 to 1 on every axis: one
- * polygon per series with the series' colour, dash and marker.
+ * polygon per series with the series' colour, dash and marker. The ring
+ * labels stand beside the upward axis, clear of its markers and of the top
+ * element's name.
  * Imports d3 and the chart frame.
  */
 import { lineRadial, curveLinearClosed } from 'd3';
@@ -27,15 +29,17 @@ export function radarChart(o: RadarChartOptions): SVGSVGElement {
   for (const ring of [0.25, 0.5, 0.75, 1]) {
     const pts = o.axes.map((_, i) => [Math.sin(angle(i)) * r * ring, -Math.cos(angle(i)) * r * ring]);
     g.append('polygon').attr('points', pts.map((p) => p.join(',')).join(' ')).attr('fill', 'none').attr('stroke', UI.line);
-    g.append('text').attr('x', 4).attr('y', -r * ring - 2).attr('font-size', 10).attr('fill', UI.inkSoft).text(o.format(ring));
+    // Beside the upward axis, clear of a marker on it.
+    g.append('text').attr('x', 8).attr('y', -r * ring - 2).attr('font-size', 10).attr('fill', UI.inkSoft).text(o.format(ring));
   }
   o.axes.forEach((name, i) => {
     const x = Math.sin(angle(i));
     const y = -Math.cos(angle(i));
     g.append('line').attr('x1', 0).attr('y1', 0).attr('x2', x * r).attr('y2', y * r).attr('stroke', UI.line);
+    // Far enough out that the top name stands clear above the outer ring's label.
     g.append('text')
-      .attr('x', x * (r + 14))
-      .attr('y', y * (r + 14) + 4)
+      .attr('x', x * (r + 20))
+      .attr('y', y * (r + 20) + 4)
       .attr('text-anchor', Math.abs(x) < 0.2 ? 'middle' : x > 0 ? 'start' : 'end')
       .attr('font-weight', 600)
       .text(name);

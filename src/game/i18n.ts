@@ -32,15 +32,27 @@ export function trn(key: string, count: number, params: Params = {}): string {
   return tn(key, count, params, current);
 }
 
-export function money(kEuro: number): string {
-  return formatMoney(Math.abs(kEuro) < 0.5 ? 0 : kEuro, current);
+/**
+ * A word joiner (U+2060, invisible): a line may break between a sign and a
+ * currency symbol ("+" and "€ 475k"), never at this character.
+ */
+const JOIN = '\u2060';
+
+/** A leading minus sign joined to the currency symbol after it ("-€12k" as Intl writes it in English). */
+function joinSign(amount: string): string {
+  return amount.replace(/^[-−](?=\D)/, (sign) => sign + JOIN);
 }
 
-/** A change of money with its sign always shown. */
+/** Money in k€; a minus sign stays on the line of the amount. */
+export function money(kEuro: number): string {
+  return joinSign(formatMoney(Math.abs(kEuro) < 0.5 ? 0 : kEuro, current));
+}
+
+/** A change of money with its sign always shown, the sign kept on the line of the amount. */
 export function moneyDelta(kEuro: number): string {
   const s = money(Math.abs(kEuro));
   if (Math.abs(kEuro) < 0.5) return s;
-  return kEuro > 0 ? `+${s}` : `−${s}`;
+  return (kEuro > 0 ? '+' : '−') + JOIN + s;
 }
 
 export function num(x: number, digits?: number): string {
@@ -61,6 +73,34 @@ export function pointsDelta(share: number): string {
 export function days(x: number): string {
   const r = Math.abs(x) < 10 ? Math.round(x * 10) / 10 : Math.round(x);
   return tr('unit.days', { value: formatNumber(r, current, Math.abs(x) < 10 && !Number.isInteger(r) ? 1 : 0) });
+}
+
+/** Days rounded to `decimals` places, written with no more decimals than they have. */
+function daysTo(x: number, decimals: number): { value: number; text: string } {
+  const value = Math.round(x * 10 ** decimals) / 10 ** decimals;
+  let shown = 0;
+  while (shown < decimals && Math.abs(value * 10 ** shown - Math.round(value * 10 ** shown)) > 1e-9) shown++;
+  return { value, text: tr('unit.days', { value: formatNumber(value, current, shown) }) };
+}
+
+/**
+ * Days received of days asked and the share between them, written so that
+ * they agree as written: "10 d of 12 d (84%)" reads as 83 %, so the days take
+ * a decimal more (10.4 d of 12.4 d) until the share of the days as written is
+ * the share shown. At two decimals, as the plan's day fields write days, the
+ * share shown is that of the days as written.
+ */
+export function daysShare(part: number, whole: number): { part: string; whole: string; share: string } {
+  const share = pct(whole > 0 ? part / whole : 0);
+  const asDays = (x: number) => (Math.abs(x) < 10 ? daysTo(x, 1) : daysTo(x, 0));
+  const roundings = [asDays, (x: number) => daysTo(x, 1), (x: number) => daysTo(x, 2)];
+  for (const [i, round] of roundings.entries()) {
+    const p = round(part);
+    const w = round(whole);
+    const written = pct(w.value > 0 ? p.value / w.value : 0);
+    if (written === share || i === roundings.length - 1) return { part: p.text, whole: w.text, share: written };
+  }
+  throw new Error('unreachable');
 }
 
 /**
@@ -84,5 +124,5 @@ export function dateTime(iso: string): string {
 
 /** Money in whole euros (for small amounts such as a day's price, k€ × 1000). */
 export function euros(kEuro: number): string {
-  return new Intl.NumberFormat(locale(current), { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(kEuro * 1000);
+  return joinSign(new Intl.NumberFormat(locale(current), { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(kEuro * 1000));
 }

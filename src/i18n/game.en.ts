@@ -2,9 +2,9 @@
 export const en = {
   'game.documentTitle': 'Two Fronts — a Key Account Management simulation',
 
-  // Units
-  'unit.days': '{value} d',
-  'unit.points': '{value} pts',
+  // Units, after a no-break space: a number never ends a line whose next line starts with its unit
+  'unit.days': '{value}\u00a0d',
+  'unit.points': '{value}\u00a0pts',
 
   // Boot, loading, fatal
   'boot.unsupported.title': 'This browser cannot run Two Fronts',
@@ -360,8 +360,8 @@ export const en = {
   'why.helped': 'Helped by {reasons}.',
   'why.hurt': 'Held back by {reasons}.',
   'why.typical': 'A typical request: the contest split the capacity.',
-  'reason.size.up': 'a bigger account ({ratio} × the typical size)',
-  'reason.size.down': 'a smaller account ({ratio} × the typical size)',
+  'reason.size.up': 'a bigger account ({ratio}\u00a0× the typical size)',
+  'reason.size.down': 'a smaller account ({ratio}\u00a0× the typical size)',
   'reason.sponsorship.up': 'the board’s sponsorship',
   'reason.sponsorship.down': 'no board sponsorship, where others had it',
   'reason.value.up.departmental-pnl': 'more for {department} to book now ({mine} per expert-day against {typical})',

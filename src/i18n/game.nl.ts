@@ -4,8 +4,8 @@ import type { en } from './game.en.js';
 export const nl: Record<keyof typeof en, string> = {
   'game.documentTitle': 'Two Fronts — een simulatie van Key Account Management',
 
-  'unit.days': '{value} d',
-  'unit.points': '{value} ptn',
+  'unit.days': '{value}\u00a0d',
+  'unit.points': '{value}\u00a0ptn',
 
   'boot.unsupported.title': 'Deze browser kan Two Fronts niet draaien',
   'boot.unsupported.body': 'Het spel heeft {missing} nodig. Open het in een recente versie van Chrome, Edge, Firefox of Safari.',
@@ -343,8 +343,8 @@ export const nl: Record<keyof typeof en, string> = {
   'why.helped': 'Geholpen door {reasons}.',
   'why.hurt': 'Gehinderd door {reasons}.',
   'why.typical': 'Een gewone aanvraag: de capaciteit werd in de onderlinge strijd verdeeld.',
-  'reason.size.up': 'een groter account ({ratio} × de gewone omvang)',
-  'reason.size.down': 'een kleiner account ({ratio} × de gewone omvang)',
+  'reason.size.up': 'een groter account ({ratio}\u00a0× de gewone omvang)',
+  'reason.size.down': 'een kleiner account ({ratio}\u00a0× de gewone omvang)',
   'reason.sponsorship.up': 'de sponsoring door de directie',
   'reason.sponsorship.down': 'geen sponsoring door de directie, waar anderen die wel hadden',
   'reason.value.up.departmental-pnl': 'meer opbrengst die {department} nu kan boeken ({mine} per expertdag tegen {typical})',

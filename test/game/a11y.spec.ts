@@ -67,7 +67,7 @@ test('a quarter is planned and submitted with the keyboard alone', async ({ page
   for (let i = 0; i < 80 && !(await lobby.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
   await expect(lobby).toBeFocused();
   await page.keyboard.type('5');
-  await expect(page.getByText(/^Lobbying: 5 d$/)).toBeVisible();
+  await expect(page.getByText(/^Lobbying: 5\u00a0d$/)).toBeVisible();
   const submit = page.getByRole('button', { name: 'Submit plan for quarter 1' });
   for (let i = 0; i < 120 && !(await submit.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
   await expect(submit).toBeFocused();

@@ -83,3 +83,31 @@ test('on the debrief a wide table of numbers scrolls in its own box, a named key
   expect(await overflow(page, '#main')).toEqual({ by: 0, widest: '' });
   expect(watch.problems).toEqual([]);
 });
+
+test('the quarter marks of a twelve-quarter game hold two-digit numbers with the margin of one-digit ones, and the top bar still fits', async ({ page }) => {
+  const watch = watchConsole(page);
+  await page.goto('/');
+  await page.getByRole('radio', { name: 'Nederlands' }).check();
+  await page.getByRole('button', { name: 'Spelen: De P&L-val' }).click();
+  await expect(page.locator('.quarters li')).toHaveCount(12);
+  // The room between a mark's number and its border, left and right.
+  const marks = await page.locator('.quarters li').evaluateAll((items) =>
+    items.map((li) => {
+      const digits = li.querySelector('[aria-hidden="true"]')!;
+      const range = document.createRange();
+      range.selectNodeContents(digits);
+      const text = range.getBoundingClientRect();
+      const box = li.getBoundingClientRect();
+      const style = getComputedStyle(li);
+      return { q: digits.textContent!, left: text.left - box.left - parseFloat(style.borderLeftWidth), right: box.right - parseFloat(style.borderRightWidth) - text.right };
+    }),
+  );
+  const oneDigit = Math.min(...marks.filter((m) => m.q.length === 1).flatMap((m) => [m.left, m.right]));
+  expect(oneDigit).toBeGreaterThan(2);
+  for (const m of marks.filter((x) => x.q.length === 2)) {
+    expect(m.left, `quarter ${m.q}, left`).toBeGreaterThanOrEqual(oneDigit - 0.5);
+    expect(m.right, `quarter ${m.q}, right`).toBeGreaterThanOrEqual(oneDigit - 0.5);
+  }
+  expect(await page.locator('.topbar-inner').evaluate((bar) => bar.scrollWidth - bar.clientWidth)).toBeLessThanOrEqual(1);
+  expect(watch.problems).toEqual([]);
+});

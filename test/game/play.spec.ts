@@ -24,7 +24,7 @@ test('the tutorial plays from title to debrief, with why, counterfactual, luck c
   await relationships.getByLabel('Product & R&D').fill('4');
   const firstOpportunity = page.getByRole('group', { name: 'Borealis Energy, opportunity 1' });
   await firstOpportunity.getByLabel('Business case (your days)').fill('5');
-  await expect(page.getByText(/planned · \d+(\.\d)? d left/)).toBeVisible();
+  await expect(page.getByText(/planned · \d+(\.\d)?\u00a0d left/)).toBeVisible();
 
   // Live check: asking more than the need is caught before submitting.
   const engineering = firstOpportunity.getByLabel('Solution Engineering');
@@ -37,7 +37,7 @@ test('the tutorial plays from title to debrief, with why, counterfactual, luck c
   // Over budget is caught too.
   const customers = page.getByRole('group', { name: 'With your customers' });
   await customers.getByLabel('Acme Industries').fill('80');
-  await expect(page.getByText(/more than your 60 d/).first()).toBeVisible();
+  await expect(page.getByText(/more than your 60\u00a0d/).first()).toBeVisible();
   await customers.getByLabel('Acme Industries').fill('12');
 
   // A joint proposal: the colleague answers in character.
@@ -79,6 +79,15 @@ test('the tutorial plays from title to debrief, with why, counterfactual, luck c
   for (const name of ['Your accounts: share of their needs delivered', 'Your accounts: satisfaction', 'Your accounts: revenue per quarter', 'Company profit per quarter', 'Department P&L per quarter', 'Expert-days received per KAM and quarter', 'The seven elements, first and last quarter']) {
     await expect(page.getByRole('img', { name })).toBeVisible();
   }
+  // The 7S radar: no word on another or on a marker (the outer ring's "100" once sat on "Strategy").
+  const clashes = await page.getByRole('img', { name: 'The seven elements, first and last quarter' }).evaluate((svg) => {
+    const box = (e: Element) => ({ what: e.textContent || e.tagName, r: e.getBoundingClientRect() });
+    const words = [...svg.querySelectorAll('text')].map(box);
+    const marks = [...svg.querySelectorAll('path[transform^="translate"]')].map(box);
+    const meet = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    return words.flatMap((a, i) => [...words.slice(i + 1), ...marks].filter((b) => meet(a.r, b.r)).map((b) => `${a.what} on ${b.what}`));
+  });
+  expect(clashes).toEqual([]);
   // Counterfactual: the same game under each comparison regime, side by side, differences named.
   await expect(page.getByRole('img', { name: 'Your total result under each structure' })).toBeVisible({ timeout: 30_000 });
   for (const regime of ['Account-level P&L', 'Matrix scorecard', 'Executive sponsorship']) {

@@ -118,14 +118,14 @@ describe('debrief figures', () => {
     const d = differences(base, other).find((x) => x.key === 'alignment')!;
     setLanguage('en');
     expect(metricValue('alignment', 0.35)).toBe('35');
-    expect(metricDelta('alignment', 0.22)).toBe('+22 pts');
-    expect(differenceText(d)).toBe('internal alignment would have ended higher (+22 pts)');
+    expect(metricDelta('alignment', 0.22)).toBe('+22\u00a0pts');
+    expect(differenceText(d)).toBe('internal alignment would have ended higher (+22\u00a0pts)');
     // The Gini stays an index from 0 to 1, as everywhere else.
     expect(metricValue('fairness', 0.21)).toBe('0.21');
     expect(metricDelta('fairness', 0.02)).toBe('+0.02');
     setLanguage('nl');
     expect(metricValue('alignment', 0.31)).toBe('31');
-    expect(differenceText(d)).toBe('de interne afstemming was hoger geëindigd (+22 ptn)');
+    expect(differenceText(d)).toBe('de interne afstemming was hoger geëindigd (+22\u00a0ptn)');
     setLanguage('en');
   });
 });

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { departmentStory, kamTotals, reasonsFor } from '../../src/game/explain.js';
-import { setLanguage } from '../../src/game/i18n.js';
+import { pct, setLanguage } from '../../src/game/i18n.js';
 import { Names } from '../../src/game/ui/labels.js';
 import { favouredSentence, neglectedSentence, reasonText, yourSentence } from '../../src/game/ui/why.js';
 import { createRun, emptyPlan, step, type AllocationEntry, type AllocationFactors, type DepartmentAllocation } from '../../src/sim/index.js';
@@ -91,6 +91,30 @@ describe('explain', () => {
     setLanguage('en');
   });
 
+  it('yourSentence() writes the days and the share so that they agree as written, never "10 d of 12 d (84%)"', () => {
+    const input = shipped('tutorial').input;
+    const sentence = (requested: number, received: number, lang: 'en' | 'nl') => {
+      setLanguage(lang);
+      return yourSentence({ entry: entry('acme-q1-1', 'you', requested, received), fulfilment: received / requested, reasons: [] }, 'Engineering', input, new Names(input, lang));
+    };
+    // 10.4 of 12.4 is 84 %; rounded to whole days, 10 of 12 would read as 83 %.
+    expect(sentence(12.4, 10.4, 'en')).toMatch(/: got 10\.4\u00a0d of 12\.4\u00a0d \(84%\)\./);
+    expect(sentence(12.4, 10.4, 'nl')).toMatch(/: kreeg 10,4\u00a0d van 12,4\u00a0d \(84%\)\./);
+    // Days that agree when rounded stay rounded.
+    expect(sentence(84, 46, 'en')).toMatch(/: got 46\u00a0d of 84\u00a0d \(55%\)\./);
+    expect(sentence(4.6, 4.6, 'en')).toMatch(/: got 4\.6\u00a0d of 4\.6\u00a0d \(100%\)\./);
+    // Any days: the share of the days as written is the share shown.
+    let seed = 7;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (let i = 0; i < 500; i++) {
+      const requested = Math.round((0.5 + random() * 60) * 100) / 100;
+      const received = requested * random();
+      const [, got, asked, share] = sentence(requested, received, 'en').match(/got ([\d.,]+)\u00a0d of ([\d.,]+)\u00a0d \((\d+%)\)/)!;
+      expect(pct(Number(got) / Number(asked)), `${received} of ${requested}`).toBe(share);
+    }
+    setLanguage('en');
+  });
+
   it('a joint request’s lobbying and relationship reasons agree with its two KAMs, in English and Dutch', () => {
     const input = shipped('tutorial').input;
     const joint: AllocationEntry = {
@@ -108,15 +132,15 @@ describe('explain', () => {
       return { lobbying: text('lobbying'), relationship: text('relationship'), kams: e.kams.map((k) => names.kam(k)) };
     };
     const en = words(joint, 'en');
-    expect(en.lobbying).toBe(`${en.kams[0]} and ${en.kams[1]} lobbied 9.1 d between them`);
+    expect(en.lobbying).toBe(`${en.kams[0]} and ${en.kams[1]} lobbied 9.1\u00a0d between them`);
     expect(en.relationship).toBe(`${en.kams[0]} and ${en.kams[1]}’s relationships with Engineering`);
     const nl = words(joint, 'nl');
-    expect(nl.lobbying).toBe(`${nl.kams[0]} en ${nl.kams[1]} lobbyden samen 9,1 d`);
+    expect(nl.lobbying).toBe(`${nl.kams[0]} en ${nl.kams[1]} lobbyden samen 9,1\u00a0d`);
     expect(nl.relationship).toBe(`de relaties van ${nl.kams[0]} en ${nl.kams[1]} met Engineering`);
     const one = words(single, 'nl');
-    expect(one.lobbying).toBe(`${one.kams[0]} lobbyde 6 d`);
+    expect(one.lobbying).toBe(`${one.kams[0]} lobbyde 6\u00a0d`);
     expect(one.relationship).toBe(`de relatie van ${one.kams[0]} met Engineering`);
-    expect(words(single, 'en').lobbying).toMatch(/^\S+ lobbied 6 d$/);
+    expect(words(single, 'en').lobbying).toMatch(/^\S+ lobbied 6\u00a0d$/);
     setLanguage('en');
   });
 });

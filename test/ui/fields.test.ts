@@ -28,13 +28,13 @@ describe('day fields', () => {
   });
 
   it('a need and an ask over it are written as the field writes them, never “12 d is more than the 12 d it needs”', () => {
-    expect(fieldDays(4.0321)).toBe('4.03 d');
-    expect(fieldDays(15)).toBe('15 d');
+    expect(fieldDays(4.0321)).toBe('4.03\u00a0d');
+    expect(fieldDays(15)).toBe('15\u00a0d');
     const input = shipped('tutorial').input;
     const over = { code: 'over-need' as const, path: 'ask.acme-q1-1.engineering', params: { days: 12.3, need: 12.2134 }, severity: 'error' as const };
-    expect(new Names(input, 'en').issue(over)).toMatch(/: 12\.3 d is more than the 12\.21 d it needs\.$/);
+    expect(new Names(input, 'en').issue(over)).toMatch(/: 12\.3\u00a0d is more than the 12\.21\u00a0d it needs\.$/);
     setLanguage('nl');
-    expect(fieldDays(4.0321)).toBe('4,03 d');
-    expect(new Names(input, 'nl').issue(over)).toMatch(/: 12,3 d is meer dan de 12,21 d die nodig zijn\.$/);
+    expect(fieldDays(4.0321)).toBe('4,03\u00a0d');
+    expect(new Names(input, 'nl').issue(over)).toMatch(/: 12,3\u00a0d is meer dan de 12,21\u00a0d die nodig zijn\.$/);
   });
 });

@@ -1,5 +1,6 @@
-/** The floor's layout arithmetic: KAMs kept apart by their figures or their names, whichever is wider. */
+/** The floor's layout arithmetic: KAMs kept apart by their figures or their names, whichever is wider; the words of the report's 7S radar kept apart. */
 import { describe, expect, it } from 'vitest';
+import { overlaps, radarLayout, radarPoint, type RadarLayout } from '../../src/game/floor/radar-layout.js';
 import { spreadApart } from '../../src/game/floor/spread.js';
 
 describe('floor layout', () => {
@@ -22,5 +23,66 @@ describe('floor layout', () => {
     const xs = spreadApart([{ x: 489.123, half: 25.35 }, { x: 500.1, half: 25.35 }, { x: 510.7, half: 25.35 }]);
     expect(xs[1]! - xs[0]!).toBeCloseTo(50.7, 6);
     expect(xs[2]! - xs[1]!).toBeCloseTo(50.7, 6);
+  });
+});
+
+describe('the 7S radar on the report', () => {
+  /** Text sizes as the canvas draws them, near enough: a digit or letter about 0.62 of the font size wide, a line 1.25 high. */
+  const text = (s: string, size: number) => ({ w: s.length * size * 0.62, h: size * 1.25 });
+  const NAMES = ['Strategy', 'Structure', 'Systems', 'Shared values', 'Style', 'Staff', 'Skills'];
+  const RINGS = [0.25, 0.5, 0.75, 1];
+
+  function layoutOf(values: number[], previous: number[] | null, r: number, k: number) {
+    const geometry = {
+      cx: 400, cy: 300, r, k, rings: RINGS,
+      ringSizes: RINGS.map((x) => text(String(x * 100), 10 * k)),
+      nameSizes: NAMES.map((x) => text(x, 13 * k)),
+      values, previous,
+      valueSizes: values.map((v) => text(String(Math.round(v * 100)), 11 * k)),
+      markerRadius: 5.5 * k,
+    };
+    return { geometry, layout: radarLayout(geometry) };
+  }
+
+  /** Every pair of words that overlap, and every value on a marker. */
+  function clashes({ rings, names, markers, values }: RadarLayout): string[] {
+    const words = [...rings.map((b, j) => ['ring ' + RINGS[j]! * 100, b] as const), ...names.map((b, i) => [NAMES[i]!, b] as const), ...values.map((b, i) => [`value of ${NAMES[i]}`, b] as const)];
+    const found: string[] = [];
+    words.forEach(([a, boxA], i) => words.slice(i + 1).forEach(([b, boxB]) => overlaps(boxA, boxB) && found.push(`${a} on ${b}`)));
+    values.forEach((v, i) => markers.forEach((m, j) => overlaps(v, m) && found.push(`value of ${NAMES[i]} on marker ${j}`)));
+    return found;
+  }
+
+  it('radarLayout() writes a value beside the "25" ring label, not on it (quarter 10 of the P&L trap)', () => {
+    const values = [0.4, 0, 0.7, 0.47, 0.57, 0.55, 0.43];
+    const { geometry, layout } = layoutOf(values, [0.15, 0, 0.75, 0.48, 0.57, 0.54, 0.43], 171, 0.88);
+    // Where the radar wrote them before: the value under its marker, the ring label 4 px right of the axis; one on the other.
+    const size = geometry.valueSizes[0]!;
+    const under = { x: 400 - size.w / 2, y: 300 - 0.4 * 171 + 7 * 0.88, ...size };
+    expect(overlaps(under, { ...layout.rings[0]!, x: 404 })).toBe(true);
+    expect(clashes(layout)).toEqual([]);
+  });
+
+  it('radarLayout() keeps every word clear of the others and of the markers, each value near its marker, at any values and sizes', () => {
+    let seed = 11;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const cases: [number[], number[] | null][] = [
+      [Array(7).fill(0), Array(7).fill(0)],
+      [Array(7).fill(1), Array(7).fill(1)],
+      [Array(7).fill(0.25), Array(7).fill(0.26)],
+      [[0.26, 0.24, 0.5, 0.51, 0.75, 0.74, 1], null],
+    ];
+    for (let i = 0; i < 300; i++) cases.push([NAMES.map(() => random()), random() < 0.2 ? null : NAMES.map(() => random())]);
+    for (const [r, k] of [[151, 0.75], [171, 0.88], [260, 1.5]] as const) {
+      for (const [values, previous] of cases) {
+        const { layout } = layoutOf(values, previous, r, k);
+        expect(clashes(layout), `${values.join(' ')} | ${previous?.join(' ')} at r ${r}`).toEqual([]);
+        layout.values.forEach((box, i) => {
+          const p = radarPoint({ cx: 400, cy: 300, r }, i, 7, values[i]!);
+          const far = Math.max(Math.abs(box.x + box.w / 2 - p.x) - box.w / 2, Math.abs(box.y + box.h / 2 - p.y) - box.h / 2);
+          expect(far, `value of ${NAMES[i]}`).toBeLessThan(24 * k);
+        });
+      }
+    }
   });
 });

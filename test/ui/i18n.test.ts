@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { days, money, moneyDelta, pct, pointsDelta, setLanguage, tr, trn } from '../../src/game/i18n.js';
+import { days, euros, fieldDays, money, moneyDelta, pct, pointsDelta, setLanguage, tr, trn } from '../../src/game/i18n.js';
 import { METRICS } from '../../src/game/debrief/compare.js';
 import { en } from '../../src/i18n/game.en.js';
 import { nl } from '../../src/i18n/game.nl.js';
@@ -105,18 +105,39 @@ describe('game messages', () => {
   it('formats numbers, money, shares and days for each language', () => {
     setLanguage('en');
     expect(money(1234.4)).toBe('€1,234k');
-    expect(moneyDelta(-45)).toBe('−€45k');
+    expect(moneyDelta(-45)).toBe('−\u2060€45k');
     expect(pct(0.625)).toBe('63%');
-    expect(days(8.53)).toBe('8.5 d');
-    expect(days(42.4)).toBe('42 d');
-    expect(pointsDelta(0.031)).toBe('+3 pts');
+    expect(days(8.53)).toBe('8.5\u00a0d');
+    expect(days(42.4)).toBe('42\u00a0d');
+    expect(pointsDelta(0.031)).toBe('+3\u00a0pts');
     expect(tr('plan.title', { q: 3, total: 8 })).toBe('Quarter 3 of 8: your plan');
     setLanguage('nl');
     expect(money(1234.4)).toBe('€\u00a01.234k');
     expect(pct(0.625)).toBe('63%');
-    expect(days(8.53)).toBe('8,5 d');
-    expect(pointsDelta(-0.05)).toBe('−5 ptn');
+    expect(days(8.53)).toBe('8,5\u00a0d');
+    expect(pointsDelta(-0.05)).toBe('−5\u00a0ptn');
     expect(tr('plan.title', { q: 3, total: 8 })).toBe('Kwartaal 3 van 8: jouw plan');
+    setLanguage('en');
+  });
+
+  it('a number keeps its unit and its sign on its line: a no-break space before the unit, a word joiner between a sign and the €', () => {
+    // A line may break at an ordinary space ("8.6" | "d") and between a sign and a currency symbol ("+" | "€ 475k").
+    for (const [k, v] of [...Object.entries(en), ...Object.entries(nl)]) expect(v, k).not.toMatch(/\} (d|pts|ptn|×)(?!\p{L})/u);
+    for (const lang of ['en', 'nl'] as const) {
+      setLanguage(lang);
+      const written = [days(8.6), days(42), fieldDays(4.03), pointsDelta(0.25), pointsDelta(-0.02), money(-12), moneyDelta(475), moneyDelta(-8), euros(-1.9), tr('reason.size.up', { ratio: '1.3' })];
+      for (const s of written) {
+        expect(s, s).not.toMatch(/\d (d|pts|ptn|×)/);
+        expect(s, s).not.toMatch(/[-−+±][€\d\s]*€|[-−+±]\s/);
+      }
+    }
+    setLanguage('en');
+    expect(days(8.6)).toBe('8.6\u00a0d');
+    expect(moneyDelta(475)).toBe('+\u2060€475k');
+    expect(money(-12)).toBe('-\u2060€12k');
+    setLanguage('nl');
+    expect(moneyDelta(475)).toBe('+\u2060€\u00a0475k');
+    expect(tr('reason.size.up', { ratio: '1,3' })).toBe('een groter account (1,3\u00a0× de gewone omvang)');
     setLanguage('en');
   });
 

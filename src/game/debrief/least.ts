@@ -6,7 +6,7 @@
  */
 import type { QuarterRecord, ScenarioInput } from '../../sim/types';
 import { leastServed } from '../explain';
-import { days, pct, tr } from '../i18n';
+import { daysShare, tr } from '../i18n';
 import type { Names } from '../ui/labels';
 import { whySentence } from '../ui/why';
 
@@ -22,12 +22,13 @@ export interface LeastServedRow {
 export function leastServedRows(history: readonly QuarterRecord[], input: ScenarioInput, seat: string, names: Names, count = 3): LeastServedRow[] {
   return leastServed(history, input.company.regime, seat, count).map(({ quarter, department, story }) => {
     const dept = names.department(department);
+    const written = daysShare(story.entry.received, story.entry.requested);
     return {
       quarter: tr('debrief.quarterN', { q: quarter }),
       department: dept,
       request: names.request(story.entry.request),
-      asked: days(story.entry.requested),
-      received: tr('debrief.least.received', { got: days(story.entry.received), share: pct(story.fulfilment) }),
+      asked: written.whole,
+      received: tr('debrief.least.received', { got: written.part, share: written.share }),
       why: whySentence(story, dept, input, names),
     };
   });

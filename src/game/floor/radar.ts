@@ -2,10 +2,13 @@
  * The 7S radar on the canvas: seven axes (strategy, structure, systems,
  * shared values, style, staff, skills), this quarter as a filled shape with
  * round markers, the previous quarter dashed with square markers, values
- * written at each point. The Report panel holds the same numbers as a table.
+ * written at each point (radar-layout.ts places the words so that none
+ * covers another or a marker). The Report panel holds the same numbers as a
+ * table.
  */
 import type Phaser from 'phaser';
 import { COLORS, label, marker } from './draw';
+import { radarLayout, radarPoint } from './radar-layout';
 
 export interface RadarSeries {
   values: number[];
@@ -16,10 +19,34 @@ export interface RadarSeries {
 export function drawRadar(scene: Phaser.Scene, cx: number, cy: number, r: number, axes: string[], series: RadarSeries[], k: number): void {
   const g = scene.add.graphics();
   const n = axes.length;
-  const angle = (i: number) => -Math.PI / 2 + (i * 2 * Math.PI) / n;
-  const at = (i: number, v: number) => ({ x: cx + Math.cos(angle(i)) * r * v, y: cy + Math.sin(angle(i)) * r * v });
+  const at = (i: number, v: number) => radarPoint({ cx, cy, r }, i, n, v);
+  const rings = [0.25, 0.5, 0.75, 1];
+  const current = series.find((s) => s.kind === 0);
+  const previous = series.find((s) => s.kind === 1);
+  const markerRadius = 5.5 * k;
+  // The words first, to measure them; the layout then says where each goes.
+  const ringTexts = rings.map((ring) => label(scene, 0, 0, `${Math.round(ring * 100)}`, { size: 10 * k, color: '#4a5468', align: 'left' }));
+  const nameTexts = axes.map((name) => label(scene, 0, 0, name, { size: 13 * k, bold: true, align: 'left' }));
+  const valueTexts = (current?.values ?? []).map((v) => label(scene, 0, 0, `${Math.round(v * 100)}`, { size: 11 * k, bold: true, color: '#0b4f7c', align: 'left' }));
+  const size = (t: Phaser.GameObjects.Text) => ({ w: t.width, h: t.height });
+  const layout = radarLayout({
+    cx,
+    cy,
+    r,
+    k,
+    rings,
+    ringSizes: ringTexts.map(size),
+    nameSizes: nameTexts.map(size),
+    values: current?.values ?? [],
+    previous: previous?.values ?? null,
+    valueSizes: valueTexts.map(size),
+    markerRadius,
+  });
+  ringTexts.forEach((t, j) => t.setPosition(layout.rings[j]!.x, layout.rings[j]!.y));
+  nameTexts.forEach((t, i) => t.setPosition(layout.names[i]!.x, layout.names[i]!.y));
+  valueTexts.forEach((t, i) => t.setPosition(layout.values[i]!.x, layout.values[i]!.y));
   // Rings at 25 %, 50 %, 75 %, 100 %.
-  for (const ring of [0.25, 0.5, 0.75, 1]) {
+  for (const ring of rings) {
     g.lineStyle(1, COLORS.line, 1);
     g.beginPath();
     for (let i = 0; i <= n; i++) {
@@ -28,19 +55,14 @@ export function drawRadar(scene: Phaser.Scene, cx: number, cy: number, r: number
       else g.lineTo(p.x, p.y);
     }
     g.strokePath();
-    label(scene, cx + 4, cy - r * ring - 14 * k, `${Math.round(ring * 100)}`, { size: 10 * k, color: '#4a5468', align: 'left' });
   }
-  axes.forEach((name, i) => {
+  axes.forEach((_, i) => {
     const p = at(i, 1);
     g.lineStyle(1, COLORS.line, 1);
     g.lineBetween(cx, cy, p.x, p.y);
-    const lp = at(i, 1.16);
-    const t = label(scene, lp.x, lp.y - 8 * k, name, { size: 13 * k, bold: true });
-    if (Math.cos(angle(i)) > 0.3) t.setOrigin(0, 0);
-    else if (Math.cos(angle(i)) < -0.3) t.setOrigin(1, 0);
   });
   for (const s of [...series].sort((a, b) => b.kind - a.kind)) {
-    const pts = s.values.map((v, i) => at(i, Math.max(0, Math.min(1, v))));
+    const pts = s.values.map((v, i) => at(i, v));
     if (s.kind === 0) {
       g.fillStyle(COLORS.focus, 0.18);
       g.beginPath();
@@ -66,12 +88,11 @@ export function drawRadar(scene: Phaser.Scene, cx: number, cy: number, r: number
         }
       }
     }
-    pts.forEach((p, i) => {
+    pts.forEach((p) => {
       g.fillStyle(COLORS.ink, 1);
-      marker(g, s.kind === 0 ? 'circle' : 'square', p.x, p.y, 5.5 * k);
+      marker(g, s.kind === 0 ? 'circle' : 'square', p.x, p.y, markerRadius);
       g.fillStyle(s.kind === 0 ? COLORS.focus : 0xe69f00, 1);
       marker(g, s.kind === 0 ? 'circle' : 'square', p.x, p.y, 4 * k);
-      if (s.kind === 0) label(scene, p.x, p.y + 7 * k, `${Math.round(s.values[i]! * 100)}`, { size: 11 * k, bold: true, color: '#0b4f7c' });
     });
   }
 }

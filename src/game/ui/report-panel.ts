@@ -7,7 +7,7 @@ import type { QuarterRecord } from '../../sim/types';
 import { app, type Session } from '../app';
 import { h, scrollBox } from '../dom';
 import { accountsOf, kamRanking, mean, seriesOf, sevenS, sum, valueOf } from '../figures';
-import { days, money, moneyDelta, num, pct, pointsDelta, tr } from '../i18n';
+import { daysShare, money, moneyDelta, num, pct, pointsDelta, tr } from '../i18n';
 import { fingerprint } from '../save';
 import { Names } from './labels';
 
@@ -45,6 +45,8 @@ export function renderReport(s: Session, record: QuarterRecord, onNext: () => vo
   const myTotal = ranking.find((r) => r.kam === s.seat)?.total ?? 0;
   const needed = sum(rows.map((r) => r.needed));
   const received = sum(rows.map((r) => r.received));
+  // The share and the days under it agree as written (daysShare).
+  const delivered = needed > 0 ? daysShare(received, needed) : null;
   const satisfaction = mean(living.map((r) => r.satisfaction));
   const prevRows = prev?.accounts.filter((r) => mine.includes(r.account) && r.alive) ?? [];
   const prevSatisfaction = prev ? mean(prevRows.map((r) => r.satisfaction)) : mean(mine.map((id) => s.input.accounts.find((a) => a.id === id)!.satisfaction));
@@ -59,7 +61,7 @@ export function renderReport(s: Session, record: QuarterRecord, onNext: () => vo
     tile(tr('report.you.total'), money(myTotal), tr('report.you.rank', { rank, of: ranking.length })),
     tile(tr('report.you.revenue'), money(sum(rows.map((r) => r.revenue))), null),
     tile(tr('report.you.satisfaction'), Number.isFinite(satisfaction) ? pct(satisfaction) : '—', Number.isFinite(satisfaction) && Number.isFinite(prevSatisfaction) ? pointsDelta(satisfaction - prevSatisfaction) : null),
-    tile(tr('report.you.delivered'), needed > 0 ? pct(received / needed) : '—', needed > 0 ? tr('report.you.deliveredDetail', { got: days(received), needed: days(needed) }) : null),
+    tile(tr('report.you.delivered'), delivered ? delivered.share : '—', delivered ? tr('report.you.deliveredDetail', { got: delivered.part, needed: delivered.whole }) : null),
   );
 
   const companyTiles = h(

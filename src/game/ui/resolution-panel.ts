@@ -7,7 +7,7 @@ import type { QuarterRecord } from '../../sim/types';
 import { app, type Session } from '../app';
 import { h, inTurns, lazyDetails, scrollBox, uniqueId } from '../dom';
 import { departmentStory, kamTotals } from '../explain';
-import { days, list, money, pct, pointsDelta, tr } from '../i18n';
+import { days, daysShare, list, money, pct, pointsDelta, tr } from '../i18n';
 import { Names } from './labels';
 import { perAccountTable } from './tables';
 import { favouredSentence, neglectedSentence, yourSentence } from './why';
@@ -35,10 +35,12 @@ export function renderResolution(s: Session, record: QuarterRecord, opts: { onCo
   const prev = s.state.history[record.quarter - 2];
   const regime = s.input.company.regime;
 
-  const summary =
-    mine.requested > 0
-      ? tr('res.summary', { asked: days(mine.requested), got: days(mine.received), share: pct(mine.fulfilment), rank, of: asked.length })
-      : tr('res.summary.none');
+  // Days and shares are written so that they agree as written (daysShare).
+  const gotOf = (received: number, requested: number) => {
+    const w = daysShare(received, requested);
+    return { got: w.part, asked: w.whole, share: w.share };
+  };
+  const summary = mine.requested > 0 ? tr('res.summary', { ...gotOf(mine.received, mine.requested), rank, of: asked.length }) : tr('res.summary.none');
 
   const standingsList = h(
     'ol',
@@ -51,7 +53,7 @@ export function renderResolution(s: Session, record: QuarterRecord, opts: { onCo
         { class: r.kam === s.seat ? 'you' : null },
         h('span', { class: 'who' }, names.kamYou(r.kam, s.seat)),
         h('span', { class: 'bar', 'aria-hidden': 'true' }, h('span', { style: `width:${Math.round(r.fulfilment * 100)}%` })),
-        h('span', { class: 'figure' }, r.requested > 0 ? tr('res.got', { got: days(r.received), asked: days(r.requested), share: pct(r.fulfilment) }) : tr('res.askedNothing')),
+        h('span', { class: 'figure' }, r.requested > 0 ? tr('res.got', gotOf(r.received, r.requested)) : tr('res.askedNothing')),
         isFirst ? h('span', { class: 'badge good' }, '▲ ', tr('res.mostServed')) : null,
         isLast ? h('span', { class: 'badge bad' }, '▼ ', tr('res.leastServed')) : null,
       );
@@ -95,17 +97,18 @@ export function renderResolution(s: Session, record: QuarterRecord, opts: { onCo
                   null,
                   [...alloc.entries]
                     .sort((x, y) => y.received / Math.max(1e-9, y.requested) - x.received / Math.max(1e-9, x.requested))
-                    .map((e) =>
-                      h(
+                    .map((e) => {
+                      const w = gotOf(e.received, e.requested);
+                      return h(
                         'tr',
                         { class: e.kams.includes(s.seat) ? 'you' : null },
                         h('th', { scope: 'row' }, names.request(e.request)),
                         h('td', null, list(e.kams.map((k) => names.kam(k)))),
-                        h('td', null, days(e.requested)),
-                        h('td', null, days(e.received)),
-                        h('td', null, pct(e.requested > 0 ? e.received / e.requested : 0)),
-                      ),
-                    ),
+                        h('td', null, w.asked),
+                        h('td', null, w.got),
+                        h('td', null, w.share),
+                      );
+                    }),
                 ),
               ),
             ),

@@ -5,7 +5,7 @@
  */
 import type { Regime, ScenarioInput } from '../../sim/types';
 import type { DepartmentStory, EntryStory, Reason } from '../explain';
-import { days, euros, list, num, pct, tr, trn } from '../i18n';
+import { days, daysShare, euros, list, num, pct, tr, trn } from '../i18n';
 import type { Names } from './labels';
 
 export function reasonText(r: Reason, story: EntryStory, regime: Regime, department: string, names: Names): string {
@@ -59,12 +59,8 @@ export function neglectedSentence(story: DepartmentStory, input: ScenarioInput, 
 }
 
 export function yourSentence(story: EntryStory, department: string, input: ScenarioInput, names: Names): string {
-  const base = tr('why.yours', {
-    request: names.request(story.entry.request),
-    got: days(story.entry.received),
-    asked: days(story.entry.requested),
-    share: pct(story.fulfilment),
-  });
+  const written = daysShare(story.entry.received, story.entry.requested);
+  const base = tr('why.yours', { request: names.request(story.entry.request), got: written.part, asked: written.whole, share: written.share });
   return [base, whySentence(story, department, input, names)].join(' ');
 }
 
