@@ -86,9 +86,9 @@ const regimeSchema = z.enum(REGIMES).describe(REGIMES.join(' | '));
 
 export const interventionsSchema = z
   .strictObject({
-    accountPnlMeasurement: z.boolean().default(false).describe('Profit and cash flow measured per account.'),
-    kaAgendaItem: z.boolean().default(false).describe('A key-account item on every internal meeting agenda about the customer.'),
-    boardAccountPlans: z.boolean().default(false).describe('KAMs present account plans to the board; the board sponsors accounts.'),
+    accountPnlMeasurement: z.boolean().default(false),
+    kaAgendaItem: z.boolean().default(false),
+    boardAccountPlans: z.boolean().default(false),
     priorityAccess: share('unit.priorityAccess').default(0),
     crossFunctionalPool: share('unit.crossFunctionalPool').default(0),
   })
@@ -106,14 +106,13 @@ export const companySchema = z.strictObject({
     boardAccountPlans: false,
     priorityAccess: 0,
     crossFunctionalPool: 0,
-  }).describe('The alignment measures the company has switched on. Each takes hold over several quarters (model.adoptionRate).'),
+  }),
   sponsorship: z
     .strictObject({
       maxSponsored: int(0, 1000, 'unit.maxSponsored').default(2),
       boost: num(0, 100, 'unit.boost').default(1),
     })
-    .default({ maxSponsored: 2, boost: 1 })
-    .describe('Board sponsorship. Matters only where the board reviews account plans: regime exec-sponsored, or interventions.boardAccountPlans: true.'),
+    .default({ maxSponsored: 2, boost: 1 }),
   fixedCostPerQuarter: num(0, 1e9, 'unit.fixedCost').default(0),
 });
 
@@ -131,11 +130,7 @@ export const departmentSchema = z.strictObject({
 // minProperties lets an editor underline `needs: {}` too.
 const needsSchema = z
   .record(z.string(), num(0, 1e6, 'unit.relativeNeed'))
-  .meta({
-    description:
-      'Mix of capabilities the account needs, by department id (relative weights, normalised to sum 1). At least one department above 0. Leave it out for every department equally.',
-    minProperties: 1,
-  });
+  .meta({ minProperties: 1 });
 
 export const accountSchema = z.strictObject({
   id: idSchema,
@@ -153,19 +148,18 @@ export const accountSchema = z.strictObject({
 export const kamSchema = z.strictObject({
   id: idSchema,
   name: requiredTextSchema,
-  accounts: z.array(idSchema).max(10_000).describe('Ids of the accounts this KAM manages (0 to 10,000). Every account belongs to exactly one KAM.'),
-  control: z.enum(CONTROLS).default('persona').describe(CONTROLS.join(' | ')),
+  accounts: z.array(idSchema).max(10_000),
+  control: z.enum(CONTROLS).default('persona'),
   persona: z
     .enum(PERSONAS)
     .optional()
-    .meta({ description: `${PERSONAS.join(' | ')}; for a player seat, who plays it when no one does (default adaptive)`, default: 'adaptive' }),
+    .meta({ default: 'adaptive' }),
   charisma: num(0.5, 1.5, 'unit.charisma').default(1),
   businessCaseSkill: share('unit.businessCaseSkill').default(0.5),
   timeBudget: num(0, 365, 'unit.timeBudget').default(60),
   relationships: z
     .record(z.string(), share('unit.relationship'))
-    .default({})
-    .describe('Starting relationship capital with each department, 0..1; departments not listed start at 0.2.'),
+    .default({}),
 });
 
 const modelShape: Record<string, z.ZodType> = {
@@ -191,10 +185,7 @@ export const debriefSchema = z.strictObject({
     .array(regimeSchema)
     .max(REGIMES.length, coded('debrief.too-many-regimes', { max: REGIMES.length }))
     .default([])
-    .meta({
-      description: 'KPI regimes the debrief replays the game under, with the same seed and the player\'s own plans; each at most once (0 to 5 regimes).',
-      uniqueItems: true,
-    }),
+    .meta({ uniqueItems: true }),
   questions: textListSchema.default([]),
 });
 
@@ -210,7 +201,7 @@ export function formatSchema<F extends string>(format: F, description: string) {
 
 export const scenarioSchema = z
   .strictObject({
-    $schema: z.string().optional().describe('Editors: where the JSON Schema of this file is'),
+    $schema: z.string().optional(),
     format: formatSchema(SCENARIO_FORMAT, `What kind of file this is: always "${SCENARIO_FORMAT}". Required.`),
     id: idSchema,
     title: requiredTextSchema,
@@ -224,26 +215,22 @@ export const scenarioSchema = z
       interventions: { accountPnlMeasurement: false, kaAgendaItem: false, boardAccountPlans: false, priorityAccess: 0, crossFunctionalPool: 0 },
       sponsorship: { maxSponsored: 2, boost: 1 },
       fixedCostPerQuarter: 0,
-    }).describe('How the company steers: KPI regime, matrix weight, interventions, board sponsorship and fixed cost. Leave it out for every default.'),
+    }),
     departments: z
       .array(departmentSchema)
       .min(1, coded('list.departments'))
-      .max(200)
-      .describe('The departments whose experts KAMs need: 1 to 200, each with its own id. Required.'),
+      .max(200),
     accounts: z
       .array(accountSchema)
       .min(1, coded('list.accounts'))
-      .max(20_000)
-      .describe('The key accounts: 1 to 20,000, each with its own id and listed under exactly one KAM. Required.'),
+      .max(20_000),
     kams: z
       .array(kamSchema)
       .min(1, coded('list.kams'))
-      .max(5_000)
-      .describe('The Key Account Managers, one per seat: 1 to 5,000, each with its own id; at most one with control: player. Required.'),
-    model: modelSchema.default({}).describe('Advanced model parameters (see docs/MODEL.md). Leave it out, or any key in it, for the default.'),
+      .max(5_000),
+    model: modelSchema.default({}),
     debrief: debriefSchema
-      .default({ compareRegimes: [], questions: [] })
-      .describe('What the debrief after the last quarter offers: regimes to compare and discussion questions.'),
+      .default({ compareRegimes: [], questions: [] }),
   })
   .superRefine((s, ctx) => {
     for (const r of crossReferences(s)) ctx.addIssue({ code: 'custom', path: r.path, message: coded(r.code, r.params), ...(r.at ? { params: { at: r.at } } : {}) });

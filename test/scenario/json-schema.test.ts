@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { schemaText } from '../../src/cli/commands/schema.js';
+import { KEY_DOCS, keyDescription } from '../../src/scenario/key-docs.js';
 
 type Node = Record<string, unknown>;
 
@@ -61,6 +62,17 @@ describe('the JSON Schemas for editors', () => {
     const described = new Map(all.map((k) => [k.path, k.node.description]));
     for (const p of ['format', 'company', 'company.interventions', 'company.sponsorship', 'departments', 'accounts', 'kams', 'kams[].accounts', 'model', 'debrief', 'debrief.compareRegimes'])
       expect(described.get(p), p).toMatch(/\w{3,}.*\w{3,}/);
+  });
+
+  it('an editor shows the trainer\'s guide\'s words for every key the guide describes, with the unit of measures', () => {
+    const described = new Map(keys(scenario).map((k) => [k.path, k.node.description]));
+    const paths = Object.keys(KEY_DOCS);
+    expect(paths.length).toBeGreaterThan(50);
+    for (const p of paths) expect(described.get(p), p).toBe(keyDescription(p));
+    for (const p of paths) expect(described.get(p), p).toContain(KEY_DOCS[p]!.meaning);
+    expect(described.get('departments[].capacity')).toMatch(/Unit: expert-days per quarter\.$/);
+    expect(described.get('title')).toMatch(/\{ en: "…", nl: "…" \}/);
+    expect(described.get('kams[].id')).not.toMatch(/Unit:/);
   });
 
   for (const kind of ['scenario', 'experiment']) {

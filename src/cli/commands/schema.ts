@@ -1,5 +1,6 @@
 /** `two-fronts schema [scenario|experiment]`: prints the JSON Schema generated from the zod source. */
 import { z } from 'zod';
+import { describeScenarioKeys } from '../../scenario/key-docs.js';
 import { scenarioSchema } from '../../scenario/schema.js';
 import { experimentSchema } from '../../experiment/schema.js';
 import { UsageError } from '../errors.js';
@@ -18,6 +19,8 @@ export function jsonSchemaOf(kind: string): object {
   const entry = SCHEMAS[kind];
   if (!entry) throw new UsageError(`unknown schema "${kind}": choose ${Object.keys(SCHEMAS).join(' or ')}`);
   const generated = z.toJSONSchema(entry.schema, { io: 'input', target: 'draft-07', unrepresentable: 'any' }) as Record<string, unknown>;
+  // A scenario key's hover text is the trainer's guide's (src/scenario/key-docs.ts), so the two never disagree.
+  if (kind === 'scenario') describeScenarioKeys(generated);
   return { ...generated, title: entry.title };
 }
 
