@@ -9,7 +9,7 @@
  * that language).
  */
 import { bandChart } from './report-bands.js';
-import type { ReportData, ReportMetric } from './report-data.js';
+import { REPORT_WIDTH, type ReportData, type ReportMetric } from './report-data.js';
 import { distributionChart } from './report-distribution.js';
 import { short } from './frame.js';
 import { sensitivityChart } from './report-sensitivity.js';
@@ -37,6 +37,18 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string): HTMLE
   const e = document.createElement(tag);
   if (text !== undefined) e.textContent = text;
   return e;
+}
+
+/**
+ * The width to draw a chart at: the room its container has when the page
+ * opens, at most the report's full width. Drawn at that size, a chart's text
+ * shows at its own size in a narrow window instead of shrinking with the
+ * picture (a later resize scales the drawing).
+ */
+function roomIn(host: Element): number {
+  const style = getComputedStyle(host);
+  const room = host.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  return room > 0 ? Math.round(Math.max(360, Math.min(REPORT_WIDTH, room))) : REPORT_WIDTH;
 }
 
 let pending = false;
@@ -99,11 +111,12 @@ function dataTable(caption: string, head: string[], rows: (string | number)[][])
 }
 
 function metricCharts(m: ReportMetric, host: Element): void {
+  const width = roomIn(host);
   const label = `${m.reporter} (${m.unit})`;
   if (m.quarterly) {
     const desc = m.quarterly.length === 1 ? tr('band.descPooled', { reporter: m.reporter }) : tr('band.descPoints', { reporter: m.reporter, count: m.quarterly.length });
     const quarterLabel = (q: number) => tr('q', { q: String(q) });
-    host.append(bandChart({ title: tr('band.title', { reporter: m.reporter }), description: desc, yLabel: label, series: m.quarterly, locale, xLabel: tr('quarter'), quarterLabel }));
+    host.append(bandChart({ title: tr('band.title', { reporter: m.reporter }), description: desc, yLabel: label, series: m.quarterly, locale, xLabel: tr('quarter'), quarterLabel, width }));
     const quarters = m.quarterly[0]?.mean.length ?? 0;
     host.append(
       dataTable(
@@ -122,6 +135,7 @@ function metricCharts(m: ReportMetric, host: Element): void {
       edges: d.edges,
       rows: d.rows,
       locale,
+      width,
     }),
   );
   host.append(
@@ -147,6 +161,7 @@ function render(): void {
   if (sens) {
     for (const s of data.sensitivity) {
       const fig = el('figure');
+      sens.append(fig);
       const method = s.method === 'sobol' ? 'sobol' : 'morris';
       fig.append(
         sensitivityChart({
@@ -156,6 +171,7 @@ function render(): void {
           bars: s.bars,
           xLabel: tr(`${method}.axis`, { metric: s.metric }),
           locale,
+          width: roomIn(fig),
         }),
       );
       fig.append(
@@ -165,7 +181,6 @@ function render(): void {
           s.bars.map((b) => [b.factor, ...b.values.flatMap((v) => [v.value, v.low === undefined ? '–' : interval(v.low, v.high)])]),
         ),
       );
-      sens.append(fig);
     }
   }
   markScrollable(document.querySelectorAll<HTMLElement>('.scroll'));

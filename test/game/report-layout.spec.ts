@@ -7,7 +7,8 @@
  * full text as a tooltip. Runs on a small factorial and a small Sobol' batch,
  * and on the factorial's report with its data stretched (long names, paths and
  * tick labels), which is where clipping used to show; and on the factorial's
- * report in Dutch (longer words, decimal commas).
+ * report in Dutch (longer words, decimal commas). Charts are drawn for the
+ * room they have when the page opens, so their text is never shrunk.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -127,6 +128,10 @@ for (const name of ['factorial', 'sobol', 'stretched', 'dutch']) {
       await page.goto(pathToFileURL(reports[name]!).href);
       await expect(page.locator('html.charts-ready')).toHaveCount(1);
       expect(await layoutProblems(page), `${name} at ${width} px`).toEqual([]);
+      // Charts are drawn for the room they have, so their text shows at its own size, not shrunk with the picture.
+      const scales = await page.locator('svg[viewBox]').evaluateAll((svgs) => svgs.map((svg) => svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width));
+      expect(scales.length).toBeGreaterThan(0);
+      expect(Math.min(...scales), `${name} at ${width} px`).toBeGreaterThan(0.97);
     }
     expect(watch.problems).toEqual([]);
   });
