@@ -40,15 +40,40 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string): HTMLE
 }
 
 /**
- * The width to draw a chart at: the room its container has when the page
- * opens, at most the report's full width. Drawn at that size, a chart's text
- * shows at its own size in a narrow window instead of shrinking with the
- * picture (a later resize scales the drawing).
+ * The width to draw a chart at: the room its container has, at most the
+ * report's full width. Drawn at that size, a chart's text shows at its own
+ * size in a narrow window instead of shrinking with the picture.
  */
 function roomIn(host: Element): number {
   const style = getComputedStyle(host);
   const room = host.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
   return room > 0 ? Math.round(Math.max(360, Math.min(REPORT_WIDTH, room))) : REPORT_WIDTH;
+}
+
+/** Every chart with how to draw it again, so a window resized for good gets charts drawn for its room. */
+const charts: { host: Element; draw: (width: number) => SVGSVGElement; svg: SVGSVGElement; width: number }[] = [];
+
+/** Draws a chart for the room in `host` and remembers how, for a later resize. */
+function sized(host: Element, draw: (width: number) => SVGSVGElement): SVGSVGElement {
+  const width = roomIn(host);
+  const svg = draw(width);
+  charts.push({ host, draw, svg, width });
+  return svg;
+}
+
+let redraw: ReturnType<typeof setTimeout> | undefined;
+/** After a resize has settled, redraws each chart whose room changed by more than a little. */
+function scheduleRedraw(): void {
+  clearTimeout(redraw);
+  redraw = setTimeout(() => {
+    for (const c of charts) {
+      const width = roomIn(c.host);
+      if (Math.abs(width - c.width) < 24) continue;
+      const svg = c.draw(width);
+      c.svg.replaceWith(svg);
+      Object.assign(c, { svg, width });
+    }
+  }, 150);
 }
 
 let pending = false;
@@ -111,12 +136,12 @@ function dataTable(caption: string, head: string[], rows: (string | number)[][])
 }
 
 function metricCharts(m: ReportMetric, host: Element): void {
-  const width = roomIn(host);
   const label = `${m.reporter} (${m.unit})`;
   if (m.quarterly) {
     const desc = m.quarterly.length === 1 ? tr('band.descPooled', { reporter: m.reporter }) : tr('band.descPoints', { reporter: m.reporter, count: m.quarterly.length });
     const quarterLabel = (q: number) => tr('q', { q: String(q) });
-    host.append(bandChart({ title: tr('band.title', { reporter: m.reporter }), description: desc, yLabel: label, series: m.quarterly, locale, xLabel: tr('quarter'), quarterLabel, width }));
+    const series = m.quarterly;
+    host.append(sized(host, (width) => bandChart({ title: tr('band.title', { reporter: m.reporter }), description: desc, yLabel: label, series, locale, xLabel: tr('quarter'), quarterLabel, width })));
     const quarters = m.quarterly[0]?.mean.length ?? 0;
     host.append(
       dataTable(
@@ -128,15 +153,17 @@ function metricCharts(m: ReportMetric, host: Element): void {
   }
   const d = m.distribution;
   host.append(
-    distributionChart({
-      title: tr('dist.title', { column: m.column }),
-      description: tr('dist.desc', { column: m.column, rule: m.rule, which: d.rows.length === 1 ? tr('dist.allRuns') : tr('dist.points', { count: d.rows.length }) }),
-      xLabel: `${m.column} (${m.unit})`,
-      edges: d.edges,
-      rows: d.rows,
-      locale,
-      width,
-    }),
+    sized(host, (width) =>
+      distributionChart({
+        title: tr('dist.title', { column: m.column }),
+        description: tr('dist.desc', { column: m.column, rule: m.rule, which: d.rows.length === 1 ? tr('dist.allRuns') : tr('dist.points', { count: d.rows.length }) }),
+        xLabel: `${m.column} (${m.unit})`,
+        edges: d.edges,
+        rows: d.rows,
+        locale,
+        width,
+      }),
+    ),
   );
   host.append(
     dataTable(
@@ -164,15 +191,17 @@ function render(): void {
       sens.append(fig);
       const method = s.method === 'sobol' ? 'sobol' : 'morris';
       fig.append(
-        sensitivityChart({
-          title: tr(`${method}.title`, { metric: s.metric }),
-          description: tr(`${method}.desc`, { metric: s.metric }),
-          indexNames: s.indexNames,
-          bars: s.bars,
-          xLabel: tr(`${method}.axis`, { metric: s.metric }),
-          locale,
-          width: roomIn(fig),
-        }),
+        sized(fig, (width) =>
+          sensitivityChart({
+            title: tr(`${method}.title`, { metric: s.metric }),
+            description: tr(`${method}.desc`, { metric: s.metric }),
+            indexNames: s.indexNames,
+            bars: s.bars,
+            xLabel: tr(`${method}.axis`, { metric: s.metric }),
+            locale,
+            width,
+          }),
+        ),
       );
       fig.append(
         dataTable(
@@ -185,6 +214,7 @@ function render(): void {
   }
   markScrollable(document.querySelectorAll<HTMLElement>('.scroll'));
   window.addEventListener('resize', scheduleMark);
+  window.addEventListener('resize', scheduleRedraw);
   // toggle does not bubble: listen in the capture phase for every details element.
   document.addEventListener('toggle', scheduleMark, true);
   document.documentElement.classList.add('charts-ready');

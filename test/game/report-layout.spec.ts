@@ -8,7 +8,8 @@
  * and on the factorial's report with its data stretched (long names, paths and
  * tick labels), which is where clipping used to show; and on the factorial's
  * report in Dutch (longer words, decimal commas). Charts are drawn for the
- * room they have when the page opens, so their text is never shrunk.
+ * room they have, when the page opens and after a resize, so their text is
+ * never shrunk.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -136,6 +137,18 @@ for (const name of ['factorial', 'sobol', 'stretched', 'dutch']) {
     expect(watch.problems).toEqual([]);
   });
 }
+
+test('a window made narrower gets its charts drawn again for the room it has, text at its own size and nothing cut', async ({ page }) => {
+  const watch = watchConsole(page);
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto(pathToFileURL(reports.stretched!).href);
+  await expect(page.locator('html.charts-ready')).toHaveCount(1);
+  const smallest = () => page.locator('svg[viewBox]').evaluateAll((svgs) => Math.min(...svgs.map((svg) => svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width)));
+  await page.setViewportSize({ width: 800, height: 900 });
+  await expect.poll(smallest).toBeGreaterThan(0.97);
+  expect(await layoutProblems(page)).toEqual([]);
+  expect(watch.problems).toEqual([]);
+});
 
 test('labels cut to fit keep the full text as a tooltip', async ({ page }) => {
   await page.setViewportSize({ width: 800, height: 900 });
