@@ -92,15 +92,16 @@ function daysTo(x: number, decimals: number): { value: number; text: string } {
  */
 export function daysShare(part: number, whole: number): { part: string; whole: string; share: string } {
   const share = pct(whole > 0 ? part / whole : 0);
-  const asDays = (x: number) => (Math.abs(x) < 10 ? daysTo(x, 1) : daysTo(x, 0));
-  const roundings = [asDays, (x: number) => daysTo(x, 1), (x: number) => daysTo(x, 2)];
-  for (const [i, round] of roundings.entries()) {
-    const p = round(part);
-    const w = round(whole);
-    const written = pct(w.value > 0 ? p.value / w.value : 0);
-    if (written === share || i === roundings.length - 1) return { part: p.text, whole: w.text, share: written };
+  // As days() writes days (a decimal below ten), then one decimal, then two.
+  const decimals = [(x: number) => (Math.abs(x) < 10 ? 1 : 0), () => 1, () => 2];
+  let written = { part: '', whole: '', share: '' };
+  for (const places of decimals) {
+    const p = daysTo(part, places(part));
+    const w = daysTo(whole, places(whole));
+    written = { part: p.text, whole: w.text, share: pct(w.value > 0 ? p.value / w.value : 0) };
+    if (written.share === share) break;
   }
-  throw new Error('unreachable');
+  return written;
 }
 
 /**
