@@ -12,11 +12,12 @@ import { UsageError } from './errors.js';
 register(en, nl);
 
 export { t, tn, type Lang } from '../i18n/index.js';
+import { t } from '../i18n/index.js';
 
 export function parseLang(value: string | undefined): Lang {
   if (value === undefined) return 'en';
   const lang = LANGUAGES.find((l) => l === value.trim().toLowerCase());
-  if (!lang) throw new UsageError(`--lang must be one of ${LANGUAGES.join(', ')}, not "${value}"`);
+  if (!lang) throw new UsageError(t('cli.lang.invalid', { choices: LANGUAGES.join(', '), value }));
   return lang;
 }
 

@@ -10,12 +10,16 @@ import { generateCompany } from '../../scenario/generate.js';
 import { simulate, type ScenarioInput } from '../../sim/index.js';
 import { benchBatch } from '../bench-batch.js';
 import { readScenario } from '../scenario-file.js';
-import { renderTable } from '../table.js';
+import { parseLang, t, type Lang } from '../lang.js';
+import { formatNumber, renderTable } from '../table.js';
 import { ROOT } from '../version.js';
 import type { Output } from './validate.js';
 
 export interface BenchResult {
+  /** What was measured, in English (the name --json gives). */
   name: string;
+  /** The same as a `cli.bench.*` message and its values, for the table in the chosen language. */
+  label: { key: string; params?: Record<string, string> };
   value: number;
   unit: string;
   target?: string;
@@ -118,31 +122,39 @@ export function benchEngine(opts: { seconds: number; quick?: boolean }): BenchRe
   const largest = shipped.reduce((a, b) => (size(b.input) > size(a.input) ? b : a));
   const out: BenchResult[] = [];
   const tut = runsPerSecond(tutorial.input, opts.seconds);
-  out.push({ name: 'tutorial runs/s (1 thread)', value: tut, unit: 'runs/s', target: '≥ 5000', pass: tut >= 5000 });
-  out.push({ name: `${largest.input.id} runs/s (largest shipped)`, value: runsPerSecond(largest.input, opts.seconds), unit: 'runs/s' });
+  out.push(result('tutorial', {}, tut, 'runs/s', { target: '≥ 5000', pass: tut >= 5000 }));
+  out.push(result('largest', { id: largest.input.id }, runsPerSecond(largest.input, opts.seconds), 'runs/s'));
   const big = generateCompany({ kams: 500, accounts: 1000, departments: 40, quarters: 40, seed: 7 });
   const bigMs = timeRun(big, opts.quick ? 1 : 3);
-  out.push({ name: 'large company 500 KAMs × 1,000 accounts × 40 depts × 40 quarters', value: bigMs / 1000, unit: 's', target: '< 2', pass: bigMs < 2000 });
+  out.push(result('large', {}, bigMs / 1000, 's', { target: '< 2', pass: bigMs < 2000 }));
   const base = { departments: 20, quarters: 20, seed: 11 };
   const { t1, t10 } = scaling(generateCompany({ ...base, kams: 50, accounts: 100 }), generateCompany({ ...base, kams: 500, accounts: 1000 }), opts.quick ? 3 : 9);
-  out.push({ name: 'time 10× accounts / 1× (100 → 1,000 accounts)', value: t10 / t1, unit: '×', target: '≤ 12', pass: t10 / t1 <= 12 });
+  out.push(result('scaling', {}, t10 / t1, '×', { target: '≤ 12', pass: t10 / t1 <= 12 }));
   return out;
 }
 
-export function printBench(results: BenchResult[], io: Output, json: boolean): void {
+/** A measured figure, named by its `cli.bench.<key>` message (the English one is its name in --json). */
+export function result(key: string, params: Record<string, string>, value: number, unit: string, verdict: { target?: string; pass?: boolean } = {}): BenchResult {
+  const label = { key: `cli.bench.${key}`, params };
+  return { name: t(label.key, params), label, value, unit, ...verdict };
+}
+
+/** The results as a table in `lang`, or as JSON (the same in every language). */
+export function printBench(results: BenchResult[], io: Output, json: boolean, lang: Lang = 'en'): void {
   if (json) {
-    io.out(JSON.stringify(results, null, 2));
+    io.out(JSON.stringify(results.map(({ label: _, ...r }) => r), null, 2));
     return;
   }
+  const h = (key: string) => t(`cli.bench.${key}`, {}, lang);
   io.out(
     renderTable(
-      ['benchmark', 'value', 'unit', 'target', ''],
+      [h('head.benchmark'), h('head.value'), h('head.unit'), h('head.target'), ''],
       results.map((r) => [
-        r.name,
-        r.value >= 100 ? Math.round(r.value).toLocaleString('en-US') : r.value.toFixed(2),
+        t(r.label.key, r.label.params, lang),
+        formatNumber(r.value, 2, lang),
         r.unit,
         r.target ?? '',
-        r.pass === undefined ? '' : r.pass ? 'ok' : 'MISSED',
+        r.pass === undefined ? '' : h(r.pass ? 'met' : 'missed'),
       ]),
       [false, true, false, false, false],
     ),
@@ -152,21 +164,23 @@ export function printBench(results: BenchResult[], io: Output, json: boolean): v
 /** Batch throughput through the worker pool: runs/s with 1 and N workers, and the speed-up. */
 export async function benchBatchResults(opts: { quick?: boolean }): Promise<BenchResult[]> {
   const b = await benchBatch({ quick: opts.quick });
+  const workers = String(b.workers);
   return [
-    { name: `batch runs/s, 1 worker (${b.runs} ${b.scenario} runs, CSV on disk)`, value: b.oneWorker, unit: 'runs/s' },
-    { name: `batch runs/s, ${b.workers} workers`, value: b.manyWorkers, unit: 'runs/s' },
-    { name: `batch speed-up, ${b.workers} workers / 1 (same runs.csv: ${b.identical ? 'yes' : 'NO'})`, value: b.speedup, unit: '×', target: '≥ 1.8', pass: b.speedup >= 1.8 && b.identical },
-    { name: `batch speed-up over each batch's second half (threads warmed up)`, value: b.steadySpeedup, unit: '×' },
-    { name: `machine parallel capacity now, ${b.workers} threads of pure arithmetic / 1`, value: b.capacity, unit: '×' },
-    { name: `engine parallel capacity now, ${b.workers} bare engine threads / 1`, value: b.engineCapacity, unit: '×' },
-    { name: 'batch parallel efficiency (warm speed-up / engine capacity)', value: b.steadySpeedup / b.engineCapacity, unit: '×', target: '≥ 0.9', pass: b.steadySpeedup / b.engineCapacity >= 0.9 },
+    result('batch.one', { runs: String(b.runs), scenario: b.scenario }, b.oneWorker, 'runs/s'),
+    result('batch.many', { workers }, b.manyWorkers, 'runs/s'),
+    result(b.identical ? 'batch.speedup' : 'batch.speedup.differs', { workers }, b.speedup, '×', { target: '≥ 1.8', pass: b.speedup >= 1.8 && b.identical }),
+    result('batch.steady', {}, b.steadySpeedup, '×'),
+    result('batch.capacity', { workers }, b.capacity, '×'),
+    result('batch.engine', { workers }, b.engineCapacity, '×'),
+    result('batch.efficiency', {}, b.steadySpeedup / b.engineCapacity, '×', { target: '≥ 0.9', pass: b.steadySpeedup / b.engineCapacity >= 0.9 }),
   ];
 }
 
-export async function benchCommand(opts: { seconds?: string; json?: boolean; quick?: boolean }, io: Output): Promise<number> {
+export async function benchCommand(opts: { seconds?: string; json?: boolean; quick?: boolean; lang?: string }, io: Output): Promise<number> {
+  const lang = parseLang(opts.lang);
   const seconds = opts.seconds ? Number(opts.seconds) : 3;
   const results = benchEngine({ seconds: Number.isFinite(seconds) && seconds > 0 ? seconds : 3, quick: opts.quick });
   results.push(...(await benchBatchResults({ quick: opts.quick })));
-  printBench(results, io, opts.json ?? false);
+  printBench(results, io, opts.json ?? false, lang);
   return 0;
 }

@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError, UserError } from '../errors.js';
+import { parseLang, t, type Lang } from '../lang.js';
 
 export const DEFAULT_PORT = 4173;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -118,28 +119,33 @@ export function handler(root: string) {
 export interface ServeOptions {
   port?: string;
   host?: string;
+  /** Language of the messages (`--lang`). */
+  lang?: string;
   /** For tests: serve another folder. */
   root?: string;
 }
 
-export function parsePort(raw: string | undefined): number {
+export function parsePort(raw: string | undefined, lang: Lang = 'en'): number {
   if (raw === undefined) return DEFAULT_PORT;
   const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, not "${raw}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(t('cli.serve.port', { value: raw }, lang), lang);
   return port;
 }
 
 /** Starts the server; resolves once it listens, with the URL to open. */
 export function startServer(opts: ServeOptions): Promise<{ server: Server; url: string }> {
+  const lang = parseLang(opts.lang);
   const root = opts.root ?? gameDir();
-  if (!existsSync(join(root, 'index.html'))) throw new UserError(`the game is not built yet (no ${join(root, 'index.html')}); run \`npm run build\` first`);
-  const port = parsePort(opts.port);
+  if (!existsSync(join(root, 'index.html'))) throw new UserError(t('cli.serve.notBuilt', { path: join(root, 'index.html') }, lang));
+  const port = parsePort(opts.port, lang);
   const host = opts.host ?? DEFAULT_HOST;
   const server = createServer(handler(root));
   return new Promise((resolvePromise, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) => {
-      if (e.code === 'EADDRINUSE') reject(new UserError(`port ${port} on ${host} is already in use; choose another with --port`));
-      else if (e.code === 'EACCES') reject(new UserError(`no permission to listen on ${host}:${port}; choose a port above 1024 with --port`));
+      // A port is a name, not an amount: no thousands separator.
+      const where = { port: String(port), host };
+      if (e.code === 'EADDRINUSE') reject(new UserError(t('cli.serve.inUse', where, lang)));
+      else if (e.code === 'EACCES') reject(new UserError(t('cli.serve.denied', where, lang)));
       else reject(e);
     });
     server.listen(port, host, () => {
@@ -153,8 +159,9 @@ export function startServer(opts: ServeOptions): Promise<{ server: Server; url: 
 
 export async function serveCommand(opts: ServeOptions, io: { out(line: string): void }): Promise<number> {
   const { url } = await startServer(opts);
-  io.out(`Two Fronts is being served at ${url}`);
-  io.out('Open it in a browser. Press Ctrl+C to stop.');
+  const lang = parseLang(opts.lang);
+  io.out(t('cli.serve.at', { url }, lang));
+  io.out(t('cli.serve.open', {}, lang));
   // Keep running until interrupted.
   await new Promise<void>(() => undefined);
   return 0;
