@@ -38,21 +38,27 @@ export function trn(key: string, count: number, params: Params = {}): string {
  */
 const JOIN = '\u2060';
 
-/** A leading minus sign joined to the currency symbol after it ("-€12k" as Intl writes it in English). */
-function joinSign(amount: string): string {
-  return amount.replace(/^[-−](?=\D)/, (sign) => sign + JOIN);
+/**
+ * A signed amount: the sign (+, or the minus sign U+2212), a word joiner and
+ * the amount. One way for every loss on screen in both languages ("−€12k",
+ * "−€ 12k"), where Intl would write "-€12k" in English and "€ -12k" in Dutch.
+ */
+function signed(sign: string, amount: string): string {
+  return sign + JOIN + amount;
 }
 
-/** Money in k€; a minus sign stays on the line of the amount. */
+/** Money in k€; a loss is written as moneyDelta writes it, its sign on the line of the amount. */
 export function money(kEuro: number): string {
-  return joinSign(formatMoney(Math.abs(kEuro) < 0.5 ? 0 : kEuro, current));
+  const k = Math.abs(kEuro) < 0.5 ? 0 : kEuro;
+  const amount = formatMoney(Math.abs(k), current);
+  return k < 0 ? signed('−', amount) : amount;
 }
 
 /** A change of money with its sign always shown, the sign kept on the line of the amount. */
 export function moneyDelta(kEuro: number): string {
   const s = money(Math.abs(kEuro));
   if (Math.abs(kEuro) < 0.5) return s;
-  return (kEuro > 0 ? '+' : '−') + JOIN + s;
+  return signed(kEuro > 0 ? '+' : '−', s);
 }
 
 export function num(x: number, digits?: number): string {
@@ -125,5 +131,7 @@ export function dateTime(iso: string): string {
 
 /** Money in whole euros (for small amounts such as a day's price, k€ × 1000). */
 export function euros(kEuro: number): string {
-  return joinSign(new Intl.NumberFormat(locale(current), { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(kEuro * 1000));
+  const whole = Math.round(kEuro * 1000);
+  const amount = new Intl.NumberFormat(locale(current), { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(Math.abs(whole));
+  return whole < 0 ? signed('−', amount) : amount;
 }

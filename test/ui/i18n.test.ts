@@ -134,9 +134,17 @@ describe('game messages', () => {
     setLanguage('en');
     expect(days(8.6)).toBe('8.6\u00a0d');
     expect(moneyDelta(475)).toBe('+\u2060€475k');
-    expect(money(-12)).toBe('-\u2060€12k');
+    expect(money(-12)).toBe('−\u2060€12k');
+    expect(euros(-1.9)).toBe('−\u2060€1,900');
     setLanguage('nl');
     expect(moneyDelta(475)).toBe('+\u2060€\u00a0475k');
+    // Intl writes a Dutch loss "€ -12k"; on screen every loss reads as moneyDelta writes it.
+    expect(money(-12)).toBe('−\u2060€\u00a012k');
+    expect(euros(-1.9)).toBe('−\u2060€\u00a01.900');
+    for (const lang of ['en', 'nl'] as const) {
+      setLanguage(lang);
+      for (const k of [-0.6, -8, -1234.5, -2e6]) expect(money(k), `${lang} ${k}`).toBe(moneyDelta(k));
+    }
     expect(tr('reason.size.up', { ratio: '1,3' })).toBe('een groter account (1,3\u00a0× de gewone omvang)');
     setLanguage('en');
   });
