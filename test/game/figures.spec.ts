@@ -5,7 +5,8 @@
  * "8.6" with "d" on the next line, nor "+" with "€ 475k". Every text of the
  * panel is laid out once more at zero width, where a line ends at every place
  * the browser may break it; no line may then end in a number whose unit opens
- * the next one, or in a sign whose amount does.
+ * the next one, in a sign whose amount does, or in an amount whose share
+ * ("(84%)") does.
  *
  * Days received of days asked and the share between them agree as written:
  * never "10 d of 12 d (84%)", which reads as 83 %.
@@ -51,7 +52,9 @@ async function splitValues(page: Page): Promise<string[]> {
         const unitAfterNumber = /\d$/.test(before) && /^(d|pts|ptn|×|%|k)(?!\p{L})/u.test(after);
         const amountAfterSign = /[-−+±]$/.test(before) && /^[€\d]/.test(after);
         const amountAfterCurrency = /€$/.test(before) && /^[-−\d]/.test(after);
-        if (unitAfterNumber || amountAfterSign || amountAfterCurrency) found.push(`${before}⏎${after}`);
+        // "12.4 d" | "(84%)": a share stays with the amount it is the share of.
+        const shareAfterAmount = /\d(\u00a0d)?$/.test(before) && /^\(\d+%\)/.test(after);
+        if (unitAfterNumber || amountAfterSign || amountAfterCurrency || shareAfterAmount) found.push(`${before}⏎${after}`);
       }
     }
     return found;
@@ -72,8 +75,8 @@ async function disagreeingShares(page: Page, lang: 'en' | 'nl'): Promise<{ check
     const triples: [string, string, string][] = [];
     const panel = document.getElementById('panel')!;
     const d = '([\\d.,]+)\u00a0d';
-    const partOf = new RegExp(`${d} ${lang === 'nl' ? 'van' : 'of'} ${d} \\((\\d+%)\\)`, 'g');
-    const askedGot = new RegExp(lang === 'nl' ? `Je vroeg ${d} experttijd en kreeg ${d} \\((\\d+%)\\)` : `asked for ${d} of expert time and got ${d} \\((\\d+%)\\)`, 'g');
+    const partOf = new RegExp(`${d} ${lang === 'nl' ? 'van' : 'of'} ${d}\u00a0\\((\\d+%)\\)`, 'g');
+    const askedGot = new RegExp(lang === 'nl' ? `Je vroeg ${d} experttijd en kreeg ${d}\u00a0\\((\\d+%)\\)` : `asked for ${d} of expert time and got ${d}\u00a0\\((\\d+%)\\)`, 'g');
     for (const m of panel.innerText.matchAll(partOf)) triples.push([m[1]!, m[2]!, m[3]!]);
     for (const m of panel.innerText.matchAll(askedGot)) triples.push([m[2]!, m[1]!, m[3]!]);
     for (const row of panel.querySelectorAll('.dept-why tbody tr')) {

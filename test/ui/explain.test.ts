@@ -98,18 +98,18 @@ describe('explain', () => {
       return yourSentence({ entry: entry('acme-q1-1', 'you', requested, received), fulfilment: received / requested, reasons: [] }, 'Engineering', input, new Names(input, lang));
     };
     // 10.4 of 12.4 is 84 %; rounded to whole days, 10 of 12 would read as 83 %.
-    expect(sentence(12.4, 10.4, 'en')).toMatch(/: got 10\.4\u00a0d of 12\.4\u00a0d \(84%\)\./);
-    expect(sentence(12.4, 10.4, 'nl')).toMatch(/: kreeg 10,4\u00a0d van 12,4\u00a0d \(84%\)\./);
+    expect(sentence(12.4, 10.4, 'en')).toMatch(/: got 10\.4\u00a0d of 12\.4\u00a0d\u00a0\(84%\)\./);
+    expect(sentence(12.4, 10.4, 'nl')).toMatch(/: kreeg 10,4\u00a0d van 12,4\u00a0d\u00a0\(84%\)\./);
     // Days that agree when rounded stay rounded.
-    expect(sentence(84, 46, 'en')).toMatch(/: got 46\u00a0d of 84\u00a0d \(55%\)\./);
-    expect(sentence(4.6, 4.6, 'en')).toMatch(/: got 4\.6\u00a0d of 4\.6\u00a0d \(100%\)\./);
+    expect(sentence(84, 46, 'en')).toMatch(/: got 46\u00a0d of 84\u00a0d\u00a0\(55%\)\./);
+    expect(sentence(4.6, 4.6, 'en')).toMatch(/: got 4\.6\u00a0d of 4\.6\u00a0d\u00a0\(100%\)\./);
     // Any days: the share of the days as written is the share shown.
     let seed = 7;
     const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     for (let i = 0; i < 500; i++) {
       const requested = Math.round((0.5 + random() * 60) * 100) / 100;
       const received = requested * random();
-      const [, got, asked, share] = sentence(requested, received, 'en').match(/got ([\d.,]+)\u00a0d of ([\d.,]+)\u00a0d \((\d+%)\)/)!;
+      const [, got, asked, share] = sentence(requested, received, 'en').match(/got ([\d.,]+)\u00a0d of ([\d.,]+)\u00a0d\u00a0\((\d+%)\)/)!;
       expect(pct(Number(got) / Number(asked)), `${received} of ${requested}`).toBe(share);
     }
     setLanguage('en');
