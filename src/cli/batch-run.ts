@@ -15,7 +15,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { pointKey, runSeed, SEED_RULE_TEXT } from '../experiment/seeds.js';
 import { levelsOf, type FactorValue } from '../experiment/factors.js';
-import { pointScenario, PointError, problemText } from '../experiment/load.js';
+import { pointScenario, PointError, pointValues, problemText } from '../experiment/load.js';
 import { planSize, shardRuns, shardSize, type PlannedRun, type PlanSegment, type Shard } from '../experiment/plan.js';
 import { resultHash, simulate, type ScenarioInput } from '../sim/index.js';
 import type { ChunkPoint, ChunkRequest, ChunkResult } from './batch-host.js';
@@ -109,7 +109,7 @@ export class PointCache {
       scenario = pointScenario(loaded, point, values);
     } catch (e) {
       if (e instanceof PointError) {
-        const shown = loaded.factors.map((f, i) => `${f.path}=${JSON.stringify(values[i])}`).join(', ');
+        const shown = pointValues(loaded.factors, values);
         const problems = e.issues.map((p) => problemText(p, this.lang)).join('; ');
         throw new UserError(t('cli.batch.pointInvalid', { file: this.ctx.experimentFile.path, point: String(point + 1), values: shown, problems }, this.lang));
       }

@@ -137,8 +137,8 @@ export class WorkerPool {
    * Runs every chunk `next(thread)` gives (until it returns null or `stop()`
    * says so) and calls `deliver` with the results in the order the chunks
    * were made. `thread` identifies the worker thread the chunk goes to, so
-   * the caller can leave out what that thread already has. Resolves when all delivered; rejects on the first failure after
-   * delivering everything before it.
+   * the caller can leave out what that thread already has. Resolves when all delivered; rejects on the first failure
+   * (a chunk's run, `next` or `deliver` throwing) after delivering everything before it.
    */
   async runOrdered(next: (thread: number) => ChunkRequest | null, deliver: (result: ChunkResult, req: ChunkRequest) => void, stop: () => boolean = () => false): Promise<void> {
     const window = () => this.slots.length * 3;
@@ -148,6 +148,13 @@ export class WorkerPool {
     let exhausted = false;
     let failure: Error | null = null;
     let failedAt = Infinity;
+    // A failure at chunk `seq` (its run, making it, or writing it): every chunk before it is still delivered, none after.
+    const fail = (e: unknown, seq: number) => {
+      if (!failure || seq < failedAt) {
+        failure = e instanceof Error ? e : new Error(String(e));
+        failedAt = seq;
+      }
+    };
     await new Promise<void>((resolveAll) => {
       const flush = () => {
         while (done.has(delivered)) {
@@ -155,7 +162,11 @@ export class WorkerPool {
           done.delete(delivered);
           delivered++;
           if (failure && delivered > failedAt) continue;
-          deliver(result, req);
+          try {
+            deliver(result, req);
+          } catch (e) {
+            fail(e, delivered - 1);
+          }
         }
       };
       const pump = () => {
@@ -164,7 +175,13 @@ export class WorkerPool {
         while (!failure && !exhausted && issued - delivered < window() && !stop()) {
           const slot = this.slots.filter((s) => !s.failed && s.inFlight < 2 && s.runs < this.recycleAfterRuns).sort((a, b) => a.inFlight - b.inFlight)[0];
           if (!slot) break;
-          const req = next(slot.id);
+          let req: ChunkRequest | null;
+          try {
+            req = next(slot.id);
+          } catch (e) {
+            fail(e, issued);
+            break;
+          }
           if (!req) {
             exhausted = true;
             break;
@@ -180,10 +197,7 @@ export class WorkerPool {
             },
             (e: Error) => {
               slot.inFlight--;
-              if (!failure || seq < failedAt) {
-                failure = e;
-                failedAt = seq;
-              }
+              fail(e, seq);
               pump();
             },
           );

@@ -217,6 +217,55 @@ function probeProblem(spec: FactorSpec, resolved: ResolvedPath, scenario: Scenar
   return null;
 }
 
+/**
+ * Design points tried on the scenario at load: all of them up to this many.
+ * Trying one costs about a millisecond; a larger design's points are tried
+ * as the batch reaches them (a bad one stops the batch with the same message).
+ */
+export const POINTS_TRIED_AT_LOAD = 10_000;
+
+/** At most this many invalid points are reported, the first in design order. */
+const INVALID_POINTS_SHOWN = 3;
+
+/**
+ * Problems for the design points whose factor values together make the
+ * scenario invalid, at the `factors` key: which point, its values, and the
+ * scenario's first problem.
+ */
+function invalidPoints(doc: SourceDocument, x: Pick<LoadedExperiment, 'scenario' | 'factors'>, design: Design): FileIssue[] {
+  const out: FileIssue[] = [];
+  const n = Math.min(design.size, POINTS_TRIED_AT_LOAD);
+  for (let i = 0; i < n && out.length < INVALID_POINTS_SHOWN; i++) {
+    const values = design.values(i);
+    const problem = pointProblem(x, values);
+    if (problem) out.push(issue(doc, ['factors'], { code: 'experiment.point-invalid', params: { point: String(i + 1), values: pointValues(x.factors, values), problem: problemParam(problem) } }, true));
+  }
+  return out;
+}
+
+/** A point's factor values as `path=value, …`, as its messages show them. */
+export function pointValues(factors: readonly Pick<ExperimentFactor, 'path'>[], values: readonly FactorValue[]): string {
+  return factors.map((f, i) => `${f.path}=${JSON.stringify(values[i])}`).join(', ');
+}
+
+/** The scenario of a point with the factors' values applied, unvalidated. */
+function applyPoint(x: Pick<LoadedExperiment, 'scenario' | 'factors'>, values: readonly FactorValue[]): Scenario {
+  const candidate = structuredClone(x.scenario);
+  // Values first, then multipliers: a scale factor multiplies the value a factor gave, in whatever order they are listed.
+  x.factors.forEach((f, j) => {
+    if (f.spec.kind !== 'scale') applyValue(candidate, x.scenario, f.resolved, f.spec, values[j]!);
+  });
+  x.factors.forEach((f, j) => {
+    if (f.spec.kind === 'scale') applyValue(candidate, x.scenario, f.resolved, f.spec, values[j]!);
+  });
+  return candidate;
+}
+
+/** The first problem of a point's scenario, or null when it is valid. */
+function pointProblem(x: Pick<LoadedExperiment, 'scenario' | 'factors'>, values: readonly FactorValue[]): ScenarioProblem | null {
+  return scenarioIssues(applyPoint(x, values))[0] ?? null;
+}
+
 /** Values worth trying on the scenario alone: every level, or both ends of a range. */
 function probes(spec: FactorSpec): FactorValue[] {
   const levels = levelsOf(spec);
@@ -342,6 +391,10 @@ export function loadExperiment(doc: SourceDocument, scenario: Scenario): LoadedE
   for (const p of problems) issues.push(issue(doc, ['metrics', p.index], p));
   if (metrics.length === 0 && problems.length === 0) issues.push(issue(doc, ['metrics'], { code: 'metric.none', params: {} }));
 
+  // Each factor's values were tried alone; together they may still break a rule across values
+  // (priorityAccess + crossFunctionalPool at most 1, maxWallet at least wallet): every point is tried.
+  if (issues.length === 0 && design) issues.push(...invalidPoints(doc, { scenario: baseScenario, factors }, design));
+
   if (issues.length) {
     issues.sort((a, b) => a.line - b.line || a.col - b.col);
     throw new FileError(issues);
@@ -381,14 +434,7 @@ function overlap(f: DesignFactor, resolved: ResolvedPath, setBy: Map<string, str
 
 /** The engine input of design point `i`: factor values applied, validated again, resolved. Throws PointError. */
 export function pointScenario(x: Pick<LoadedExperiment, 'scenario' | 'factors'>, i: number, values: readonly FactorValue[]): ScenarioInput {
-  const candidate = structuredClone(x.scenario);
-  // Values first, then multipliers: a scale factor multiplies the value a factor gave, in whatever order they are listed.
-  x.factors.forEach((f, j) => {
-    if (f.spec.kind !== 'scale') applyValue(candidate, x.scenario, f.resolved, f.spec, values[j]!);
-  });
-  x.factors.forEach((f, j) => {
-    if (f.spec.kind === 'scale') applyValue(candidate, x.scenario, f.resolved, f.spec, values[j]!);
-  });
+  const candidate = applyPoint(x, values);
   const r = scenarioSchema.safeParse(candidate);
   if (!r.success) throw new PointError(i, scenarioIssues(candidate));
   return resolveScenario(r.data);

@@ -188,7 +188,7 @@ export const en = {
   'cli.batch.finished.other': '{count} runs in {dir}',
   'cli.batch.stopped': 'stopped at {done} of {total} runs; continue with: {command}',
   'cli.batch.stopping': '{label}: stopping after the runs in progress (Ctrl-C again to stop at once)',
-  'cli.batch.pointInvalid': '{file}: design point {point} ({values}) makes the scenario invalid: {problems}',
+  'cli.batch.pointInvalid': '{file}: design point {point} ({values}) makes the scenario invalid: {problems}; the runs before it are written; change the experiment and start it in a new folder',
   'cli.batch.out.notFolder': '{dir}: exists and is not a folder',
   'cli.batch.out.notEmpty': '{dir}: the folder is not empty and holds no batch (no manifest.json); choose an empty or new --out folder',
   'cli.batch.exists': '{dir} already holds a batch ({id}, {status}); add --resume to continue it, or choose another --out folder',

@@ -185,7 +185,7 @@ export const nl: Record<keyof typeof en, string> = {
   'cli.batch.finished.other': '{count} runs in {dir}',
   'cli.batch.stopped': 'gestopt bij {done} van {total} runs; ga verder met: {command}',
   'cli.batch.stopping': '{label}: stopt na de runs die nu lopen (nog een keer Ctrl-C om meteen te stoppen)',
-  'cli.batch.pointInvalid': '{file}: ontwerppunt {point} ({values}) maakt het scenario ongeldig: {problems}',
+  'cli.batch.pointInvalid': '{file}: ontwerppunt {point} ({values}) maakt het scenario ongeldig: {problems}; de runs ervoor zijn geschreven; pas het experiment aan en start het in een nieuwe map',
   'cli.batch.out.notFolder': '{dir}: bestaat al en is geen map',
   'cli.batch.out.notEmpty': '{dir}: de map is niet leeg en bevat geen batch (geen manifest.json); kies een lege of nieuwe map voor --out',
   'cli.batch.exists': '{dir} bevat al een batch ({id}, {status}); voeg --resume toe om die af te maken, of kies een andere map voor --out',

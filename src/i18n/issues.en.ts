@@ -116,6 +116,7 @@ export const en = {
   'issue.experiment.seed':
     "each run's seed comes from the experiment's seed, the design point and the replicate (see the researcher's guide, Seeds); the scenario's own seed is not used in a batch, so vary replications instead",
   'issue.experiment.set-line-break': 'a value cannot contain a line break',
+  'issue.experiment.point-invalid': 'design point {point} ({values}) makes the scenario invalid: {problem}; each value is valid alone, not together with the others',
   'issue.experiment.set-invalid': 'with these fixed values the scenario is invalid: {problem}',
   'issue.experiment.place-problem': '{place}: {problem}',
   'issue.factor.not-a-factor': '{value} is not a factor: give a list of levels [a, b], a range { min, max } or a multiplier { scale: { min, max } }',

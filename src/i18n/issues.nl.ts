@@ -114,6 +114,7 @@ export const nl: Record<keyof typeof en, string> = {
   'issue.experiment.seed':
     'de seed van elke run komt uit de seed van het experiment, het ontwerppunt en de replicatie (zie de handleiding voor onderzoekers, Seeds); de eigen seed van het scenario wordt in een batch niet gebruikt, dus varieer liever het aantal replicaties (replications)',
   'issue.experiment.set-line-break': 'een waarde mag geen regeleinde bevatten',
+  'issue.experiment.point-invalid': 'ontwerppunt {point} ({values}) maakt het scenario ongeldig: {problem}; elke waarde is alleen wel geldig, maar niet samen met de andere',
   'issue.experiment.set-invalid': 'met deze vaste waarden is het scenario ongeldig: {problem}',
   'issue.experiment.place-problem': '{place}: {problem}',
   'issue.factor.not-a-factor': 'geen geldige factor (gevonden: {value}): geef een lijst niveaus [a, b], een bereik { min, max } of een vermenigvuldiger { scale: { min, max } }',

@@ -6,7 +6,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runBatch } from '../../src/cli/batch-run.js';
+import type { ChunkRequest } from '../../src/cli/batch-host.js';
+import { layoutOf, runBatch } from '../../src/cli/batch-run.js';
 import { readExperiment } from '../../src/cli/experiment-file.js';
 import { WorkerPool } from '../../src/cli/pool.js';
 import { ROOT } from '../helpers.js';
@@ -30,6 +31,43 @@ describe('automatic worker threads', () => {
     } finally {
       await pool.close();
     }
+  });
+
+  it('a chunk that cannot be made or written stops the pool cleanly: the chunks before it are delivered, the error is returned, nothing escapes', async () => {
+    const ctx = readExperiment(sweep(mkdtempSync(join(tmpdir(), 'tf-pool-')), 4));
+    const layout = layoutOf(ctx);
+    const point = { point: 0, scenario: ctx.loaded.baseInput, cells: { csv: '', json: '' } };
+    const unhandled: unknown[] = [];
+    const record = (e: unknown) => unhandled.push(e);
+    process.on('unhandledRejection', record);
+    try {
+      for (const where of ['next', 'deliver'] as const) {
+        const pool = new WorkerPool(1);
+        let made = 0;
+        const delivered: number[] = [];
+        const next = (): ChunkRequest | null => {
+          if (made === 6) return null;
+          // The fourth chunk's design point turns out invalid (as PointCache.get throws).
+          if (where === 'next' && made === 3) throw new Error('design point 4 makes the scenario invalid');
+          made++;
+          return { layout, points: made === 1 ? [point] : [], runs: [{ runId: made, point: 0, replicate: 1, seed: made }], csv: true, jsonl: false, perQuarter: false };
+        };
+        const deliver = (_: unknown, req: ChunkRequest) => {
+          if (where === 'deliver' && req.runs[0]!.runId === 3) throw new Error('no space left on the disk');
+          delivered.push(req.runs[0]!.runId);
+        };
+        try {
+          await expect(pool.runOrdered(next, deliver)).rejects.toThrow(where === 'next' ? 'design point 4' : 'no space left');
+          expect(delivered, where).toEqual(where === 'next' ? [1, 2, 3] : [1, 2]);
+        } finally {
+          await pool.close();
+        }
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    } finally {
+      process.off('unhandledRejection', record);
+    }
+    expect(unhandled).toEqual([]);
   });
 
   it('a small batch stays on one thread; one with work enough starts the others, and both write what one thread writes', async () => {

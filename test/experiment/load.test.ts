@@ -145,6 +145,21 @@ describe('experiment files', () => {
     expect(problems(head + 'factors:\n  quarters: { min: 2, max: 6 }\ndesign: { type: lhs, samples: 4 }\n')[0]).toContain('quarters takes whole numbers: add "integer: true"');
   });
 
+  it('points whose values are valid alone but not together are reported at factors: before anything runs, the first three', () => {
+    // priorityAccess + crossFunctionalPool may not exceed 1: each level is fine, 0.5 + 0.55 is not.
+    const text = head + 'factors:\n  company.interventions.priorityAccess: [0, 0.3, 0.5]\n  company.interventions.crossFunctionalPool: [0, 0.55]\n';
+    expect(problems(text)).toEqual([
+      'exp.yaml:4:1: factors: design point 6 (company.interventions.priorityAccess=0.5, company.interventions.crossFunctionalPool=0.55) makes the scenario invalid: company.interventions.priorityAccess: priorityAccess + crossFunctionalPool can reserve at most all capacity (their sum must be at most 1); each value is valid alone, not together with the others',
+    ]);
+    const many = head + 'factors:\n  company.interventions.priorityAccess: { min: 0, max: 0.9 }\n  company.interventions.crossFunctionalPool: { min: 0, max: 0.9 }\ndesign: { type: lhs, samples: 40 }\n';
+    const found = problems(many);
+    expect(found).toHaveLength(3);
+    for (const line of found) expect(line).toMatch(/^exp\.yaml:4:1: factors: design point \d+ \(company\.interventions\.priorityAccess=[\d.]+, company\.interventions\.crossFunctionalPool=[\d.]+\) makes the scenario invalid: /);
+    // Every point is tried: a valid design loads, and each of its points gives a scenario.
+    const ok = load(head + 'factors:\n  company.interventions.priorityAccess: [0, 0.4]\n  company.interventions.crossFunctionalPool: [0, 0.55]\n');
+    for (let i = 0; i < ok.design.size; i++) expect(() => pointScenario(ok, i, ok.design.values(i))).not.toThrow();
+  });
+
   it('the content hash changes with what decides results and not with titles', () => {
     const a = load(head + 'factors:\n  company.regime: [matrix]\n').contentHash;
     expect(load(head + 'title: other\nfactors:\n  company.regime: [matrix]\n').contentHash).toBe(a);
@@ -264,6 +279,9 @@ describe('experiment problems in Dutch (validate --lang nl, batch --lang nl)', (
     expectDutch(head + 'factors:\n  model.decisiveness: [1, 50]\n  kams.*.charisma: { scale: [0.5, 2] }\n', [
       'exp.yaml:5:23: factors.model.decisiveness: waarde 50 maakt het scenario ongeldig: model.decisiveness: mag hoogstens 10 zijn (exponent)',
       'exp.yaml:6:20: factors.kams.*.charisma: vermenigvuldiger 0.5 maakt het scenario ongeldig: kams.daan.charisma: moet minstens 0,5 zijn (charisma, 0,5..1,5)',
+    ]);
+    expectDutch(head + 'factors:\n  company.interventions.priorityAccess: [0.5]\n  company.interventions.crossFunctionalPool: [0.55]\n', [
+      'exp.yaml:4:1: factors: ontwerppunt 1 (company.interventions.priorityAccess=0.5, company.interventions.crossFunctionalPool=0.55) maakt het scenario ongeldig: company.interventions.priorityAccess: priorityAccess + crossFunctionalPool kunnen samen hoogstens alle capaciteit reserveren (de som is hoogstens 1); elke waarde is alleen wel geldig, maar niet samen met de andere',
     ]);
     expectDutch(head + 'set: { departments.legal.capacity: -5 }\n', [
       'exp.yaml:4:1: set: met deze vaste waarden is het scenario ongeldig: departments.legal.capacity: moet minstens 0 zijn (expertdagen per kwartaal)',
