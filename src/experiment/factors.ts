@@ -112,7 +112,8 @@ export function parseFactorSpec(value: unknown): { spec: FactorSpec } | { issues
   const issues: SpecIssue[] = [];
   const integer = value.integer ?? false;
   if (typeof integer !== 'boolean') issues.push(problem(['integer'], 'factor.integer-boolean'));
-  if (integer === true && (!Number.isInteger(b.min) || !Number.isInteger(b.max))) issues.push(problem(['min'], 'factor.integer-bounds'));
+  // At the bound that is not whole (min when both are not).
+  if (integer === true && (!Number.isInteger(b.min) || !Number.isInteger(b.max))) issues.push(problem([Number.isInteger(b.min) ? 'max' : 'min'], 'factor.integer-bounds'));
   const spec: FactorSpec = { kind: 'range', min: b.min, max: b.max, integer: integer === true };
   if (value.steps !== undefined && value.step !== undefined) issues.push(problem(['step'], 'factor.steps-and-step'));
   else if (value.steps !== undefined) {

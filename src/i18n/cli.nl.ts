@@ -226,8 +226,10 @@ export const nl: Record<keyof typeof en, string> = {
   'cli.merge.runTwice': 'merge: run {run} staat twee keer in {file} (shard {shard})',
   'cli.merge.runMissing': 'merge: run {run} ontbreekt in {file} (shard {shard}); op die plek staat run {got}',
   'cli.merge.runExtra': 'merge: {file} (shard {shard}) bevat run {run}, die dubbel is of niet in het plan staat',
-  'cli.merge.done.one': '{shards} shards van {id} samengevoegd: {count} run in {out}',
-  'cli.merge.done.other': '{shards} shards van {id} samengevoegd: {count} runs in {out}',
+  'cli.merge.shards.one': '{count} shard',
+  'cli.merge.shards.other': '{count} shards',
+  'cli.merge.done.one': '{shards} van {id} samengevoegd: {count} run in {out}',
+  'cli.merge.done.other': '{shards} van {id} samengevoegd: {count} runs in {out}',
 
   'cli.summarize.head': '{id} · {type}-ontwerp · {points} · {runs} · 95%-t-intervallen',
   'cli.summarize.points.one': '{count} ontwerppunt',
@@ -277,6 +279,8 @@ export const nl: Record<keyof typeof en, string> = {
     '--target-ci: {count} punt blijft boven {width} bij het maximum van {cap} replicaties (grootste halve breedte {largest}); verhoog --max-replicates om door te gaan',
   'cli.summarize.tci.capped.other':
     '--target-ci: {count} punten blijven boven {width} bij het maximum van {cap} replicaties (grootste halve breedte {largest}); verhoog --max-replicates om door te gaan',
+  'cli.summarize.tci.over.one': '--target-ci: {count} punt blijft boven {width} met {have} replicaties, meer dan --max-replicates {cap} toestaat (grootste halve breedte {largest}); zet --max-replicates hoger dan {have} om door te gaan',
+  'cli.summarize.tci.over.other': '--target-ci: {count} punten blijven boven {width} met tot {have} replicaties, meer dan --max-replicates {cap} toestaat (grootste halve breedte {largest}); zet --max-replicates hoger dan {have} om door te gaan',
   'cli.summarize.tci.met': '--target-ci: op elk punt is de halve breedte van het 95%-interval van {column} hoogstens {width} (grootste {largest})',
   'cli.summarize.tci.each': 'elk van {columns}',
   'cli.summarize.tci.round.one': '--target-ci ronde {round}: {runs} op {count} punt',

@@ -261,6 +261,11 @@ describe('summarize --lang nl', () => {
     expect(nl.code).toBe(0);
     expect(nl.err).toMatch(/^--target-ci ronde 1: \d+ runs? erbij op \d+ punt(en)?\nsummarize: hervat bij 1\d van \d+ runs\n/);
     expect(nl.err).toMatch(/--target-ci: \d+ (punt blijft|punten blijven) boven 10 bij het maximum van 4 replicaties \(grootste halve breedte [\d.,]+\); verhoog --max-replicates om door te gaan\n$/);
+    // Points that already have more replicates than the cap are told so, not "at the cap of 2".
+    const over = cli(['summarize', 't-nl', '--metric', 'companyProfit', '--target-ci', '10', '--max-replicates', '2', '--lang', 'nl']);
+    expect(over.err).toMatch(/^--target-ci: \d+ (punt blijft|punten blijven) boven 10 met (tot )?4 replicaties, meer dan --max-replicates 2 toestaat \(grootste halve breedte [\d.,]+\); zet --max-replicates hoger dan 4 om door te gaan\n$/);
+    const overEn = cli(['summarize', 't-nl', '--metric', 'companyProfit', '--target-ci', '10', '--max-replicates', '2']);
+    expect(overEn.err).toMatch(/^--target-ci: \d+ points? stays? above 10 with (up to )?4 replicates, more than --max-replicates 2 allows /);
     const met = cli(['summarize', 't-nl', '--metric', 'companyProfit', '--target-ci', '2500.5', '--lang', 'nl', '--json']);
     expect(met.err).toMatch(/^--target-ci: op elk punt is de halve breedte van het 95%-interval van companyProfit_cumulative hoogstens 2\.500,5 \(grootste [\d.,]+\)\n$/);
   });

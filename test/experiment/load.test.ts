@@ -143,6 +143,10 @@ describe('experiment files', () => {
       'exp.yaml:5:23: factors.model.decisiveness: value 50 makes the scenario invalid: model.decisiveness: must be at most 10 (exponent)',
     ]);
     expect(problems(head + 'factors:\n  quarters: { min: 2, max: 6 }\ndesign: { type: lhs, samples: 4 }\n')[0]).toContain('quarters takes whole numbers: add "integer: true"');
+    // A bound that is not whole is named where it stands.
+    const bound = (min: number, max: number) => problems(head + `factors:\n  quarters: { min: ${min}, max: ${max}, integer: true }\ndesign: { type: lhs, samples: 4 }\n`)[0];
+    expect(bound(2, 6.5)).toMatch(/^exp\.yaml:5:\d+: factors\.quarters\.max: /);
+    expect(bound(2.5, 6)).toMatch(/^exp\.yaml:5:\d+: factors\.quarters\.min: /);
   });
 
   it('points whose values are valid alone but not together are reported at factors: before anything runs, the first three', () => {

@@ -232,6 +232,7 @@ describe('command-line messages', () => {
         ...['cli.run.col.fulfilmentGini', 'cli.run.col.KAM', 'cli.run.col.score', 'cli.run.col.pnl', 'cli.run.seat'],
         ...['cli.progress.summary.one', 'cli.progress.summary.other'],
         ...['cli.batch.done', 'cli.batch.runs.one', 'cli.batch.runs.other', 'cli.batch.finished.one', 'cli.batch.finished.other', 'cli.batch.shardName'],
+        ...['cli.merge.shards.one', 'cli.merge.shards.other'],
         ...['cli.summarize.runs.one', 'cli.summarize.runs.other', 'cli.summarize.col.d', 'cli.summarize.col.factor', 'cli.summarize.col.S1', 'cli.summarize.col.ST'],
         ...['cli.summarize.col.mu', 'cli.summarize.col.muStar', 'cli.summarize.col.sigma'],
       ].sort(),

@@ -165,7 +165,7 @@ export async function mergeCommand(dirs: string[], opts: { out: string; quiet?: 
     mergedFrom: dirs,
   };
   writeManifest(out, merged);
-  if (!opts.quiet) io.out(tn('cli.merge.done', runRows, { shards: String(dirs.length), id: first.experiment.id, out }, lang));
+  if (!opts.quiet) io.out(tn('cli.merge.done', runRows, { shards: tn('cli.merge.shards', dirs.length, {}, lang), id: first.experiment.id, out }, lang));
   return 0;
 }
 

@@ -254,12 +254,17 @@ async function growToTarget(dir: string, columns: string[], target: Target, io: 
     const have = replicatesPerPoint(manifest.plan, s.design.size);
     const items: ListSegment['items'] = [];
     let capped = 0;
+    // The most replicates a capped point already has: above the cap when an earlier round or the batch gave more.
+    let most = 0;
     for (const p of s.summaries) {
       const wide = cs.map((c) => p.stats[c]!).filter((st) => !(Number.isFinite(st.halfWidth) && st.halfWidth <= width));
       if (wide.length === 0) continue;
       const need = Math.max(...wide.map((st) => replicatesNeeded(st, width, cap)));
       if (need > have[p.point]!) items.push({ point: p.point, from: have[p.point]!, to: need });
-      else capped++;
+      else {
+        capped++;
+        most = Math.max(most, have[p.point]!);
+      }
     }
     if (items.length === 0) {
       const largest = f(Math.max(...s.summaries.flatMap((p) => cs.map((c) => p.stats[c]!.halfWidth))), lang);
@@ -268,7 +273,7 @@ async function growToTarget(dir: string, columns: string[], target: Target, io: 
       if (!quiet)
         io.err(
           capped
-            ? tn('cli.summarize.tci.capped', capped, { count: String(capped), width: shownWidth, cap: String(cap), largest }, lang)
+            ? tn(most > cap ? 'cli.summarize.tci.over' : 'cli.summarize.tci.capped', capped, { count: String(capped), width: shownWidth, cap: String(cap), have: String(most), largest }, lang)
             : t('cli.summarize.tci.met', { column, width: shownWidth, largest }, lang),
         );
       return false;
