@@ -5,12 +5,11 @@
  * whatever is there.
  */
 import type { Lang } from '../i18n/index';
+import { textIn } from '../scenario/resolve';
 import type { Text } from '../sim/types';
 
 export function textOf(text: Text | undefined, lang: Lang): string {
-  if (text === undefined) return '';
-  if (typeof text === 'string') return text;
-  return text[lang] ?? text.en ?? text.nl ?? Object.values(text)[0] ?? '';
+  return textIn(text, lang);
 }
 
 export function listOf(list: readonly string[] | Readonly<Record<string, readonly string[] | undefined>> | undefined, lang: Lang): string[] {

@@ -69,9 +69,10 @@ export function resolveScenario(s: Scenario): ScenarioInput {
   };
 }
 
-/** Text in the wanted language, falling back to the other one. */
+/** Text in the wanted language, falling back to the other one where it is missing or blank. */
 export function textIn(text: Text | undefined, lang: Language): string {
   if (text === undefined) return '';
   if (typeof text === 'string') return text;
-  return text[lang] ?? text.en ?? text.nl ?? Object.values(text)[0] ?? '';
+  const given = (x: string | undefined) => x !== undefined && x.trim() !== '';
+  return [text[lang], text.en, text.nl].find(given) ?? text[lang] ?? text.en ?? text.nl ?? '';
 }

@@ -7,6 +7,7 @@
  *   and a file that never uses `nl` (or never `en`) is monolingual on purpose.
  * - More than one `control: player` seat: the game seats one person, at the
  *   first, and plays the others by their personas.
+ * - An account with wallet 0 and no maxWallet: it can never spend anything.
  * - What reading noticed (SourceDocument.notes): a plain text cut short by a
  *   # meant as part of it.
  * Imports only src/scenario and src/i18n.
@@ -29,7 +30,9 @@ export function languageGaps(doc: SourceDocument): FileIssue[] {
   const walk = (v: unknown, path: PathSegment[], depth: number) => {
     if (depth > 12) return;
     if (isLocalized(v)) {
-      texts.push({ path, has: new Set(Object.keys(v).filter((k) => v[k as 'en' | 'nl'] !== undefined && v[k as 'en' | 'nl'] !== null)) });
+      // A blank text counts as missing: the other language is shown in its place.
+      const given = (x: unknown) => x !== undefined && x !== null && !(typeof x === 'string' && x.trim() === '') && !(Array.isArray(x) && x.length === 0);
+      texts.push({ path, has: new Set(Object.keys(v).filter((k) => given(v[k as 'en' | 'nl']))) });
       return;
     }
     if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i], depth + 1));
@@ -69,7 +72,24 @@ export function extraPlayerSeats(doc: SourceDocument): FileIssue[] {
   return out;
 }
 
+/**
+ * Accounts with no wallet and no ceiling: maxWallet defaults to wallet ×
+ * walletCap, so an account at wallet 0 without maxWallet can never spend
+ * anything. Meant, perhaps, as a prospect: that needs a maxWallet.
+ */
+export function walletlessAccounts(doc: SourceDocument): FileIssue[] {
+  const accounts = (doc.value as { accounts?: unknown } | null)?.accounts;
+  if (!Array.isArray(accounts)) return [];
+  const out: FileIssue[] = [];
+  accounts.forEach((a: unknown, i) => {
+    if (!isRecord(a) || a.wallet !== 0 || (typeof a.maxWallet === 'number' && a.maxWallet > 0)) return;
+    const { line, col } = doc.positionOf(['accounts', i, 'wallet']);
+    out.push(issueAt(doc.file, line, col, 'account.no-wallet', {}, formatPath(['accounts', i, 'wallet'])));
+  });
+  return out;
+}
+
 /** Every warning of a valid scenario file, in file order. */
 export function scenarioWarnings(doc: SourceDocument): FileIssue[] {
-  return [...(doc.notes ?? []), ...extraPlayerSeats(doc), ...languageGaps(doc)].sort((a, b) => a.line - b.line || a.col - b.col);
+  return [...(doc.notes ?? []), ...extraPlayerSeats(doc), ...walletlessAccounts(doc), ...languageGaps(doc)].sort((a, b) => a.line - b.line || a.col - b.col);
 }

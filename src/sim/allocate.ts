@@ -13,7 +13,7 @@ import { lobbyDamping, sponsorFactor, type Adoption } from './adoption.js';
 import type { OppTable, PlanMatrix } from './matrix.js';
 import { normalAt } from './rng.js';
 import type { AllocationEntry, DepartmentAllocation, RunState } from './types.js';
-import { accountValue, departmentValue, perceivedValue, trueValue, type RequestSlice } from './value.js';
+import { accountValue, departmentValue, perceivedValue, roomToGrow, trueValue, type RequestSlice } from './value.js';
 import type { World } from './world.js';
 import { exp, pow } from './math.js';
 
@@ -116,7 +116,7 @@ export function buildRequests(
       const up = opps.upside[q]!;
       margin += opps.revenue[q]! * scenario.accounts[ai]!.margin;
       visible += up * vis;
-      real += up * Math.max(0, 1 - acc.wallet[ai]! / acc.maxWallet[ai]!);
+      real += up * Math.max(0, roomToGrow(acc.wallet[ai]!, acc.maxWallet[ai]!));
       visWeighted += vis * (up + 1e-9);
       upsideTotal += up + 1e-9;
       satisfaction = Math.min(satisfaction, acc.satisfaction[ai]!);

@@ -9,6 +9,7 @@
 import type { ModelParams } from './params.js';
 import type { AccountsState } from './types.js';
 import { exp, log } from './math.js';
+import { roomToGrow } from './value.js';
 
 export function logit(p: number): number {
   const q = Math.min(1 - 1e-6, Math.max(1e-6, p));
@@ -59,7 +60,7 @@ export function respond(
     next.alive[ai] = false;
     next.churnedIn[ai] = quarter;
   }
-  const headroom = 1 - wallet / next.maxWallet[ai]!;
+  const headroom = roomToGrow(wallet, next.maxWallet[ai]!);
   next.wallet[ai] = Math.max(0, wallet * (1 + growth * (2 * q - 1) * headroom));
   next.shareOfWallet[ai] = sow;
   next.satisfaction[ai] = s;

@@ -204,7 +204,8 @@ export class SparseKendall {
     let j = 0;
     while (j < k || !fillDone) {
       const v = j < k ? values[order[j]!]! : Infinity;
-      if (!fillDone && fill < v) {
+      // Past the rated items the fill ranks last, whatever it is (a fill that is not a number included).
+      if (!fillDone && (j >= k || fill < v)) {
         fillRank = pos + (unknown + 1) / 2;
         this.tieCorrection += unknown * unknown * unknown - unknown;
         pos += unknown;

@@ -24,7 +24,7 @@ import { LOBBYING_SHARE, measure } from './reporters.js';
 import { drawSeed, LABEL, masterStream, subStream } from './rng.js';
 import type { AccountQuarter, AccountsState, KamsState, QuarterPlan, QuarterRecord, RecordLevel, RunState, ScenarioInput } from './types.js';
 import { TIME_USES } from './types.js';
-import { accountOrientation, marginCreditShare } from './value.js';
+import { accountOrientation, marginCreditShare, roomToGrow } from './value.js';
 import { worldOf, type World } from './world.js';
 
 export const RUN_STATE_FORMAT = 'two-fronts/run-state@1';
@@ -346,7 +346,7 @@ function ledger(world: World, before: AccountsState, opps: OppTable, plan: PlanM
     oppCount[ai]!++;
     if (plan.pursued[o]) pursuedCount[ai]!++;
     projectRevenue[ai]! += qo * opps.revenue[o]!;
-    const headroom = Math.max(0, 1 - before.wallet[ai]! / before.maxWallet[ai]!);
+    const headroom = Math.max(0, roomToGrow(before.wallet[ai]!, before.maxWallet[ai]!));
     trueValue[ai]! += opps.revenue[o]! * margin + m.horizon * opps.upside[o]! * headroom - cost;
     const oppCredit = creditShare * qo * opps.revenue[o]! * margin;
     let realDays = 0;

@@ -72,6 +72,15 @@ export function trueValue(m: ModelParams, s: RequestSlice, realUpside: number): 
 }
 
 /**
+ * How much of its ceiling an account's wallet has yet to grow into, as a
+ * share of the ceiling (1 − wallet / maxWallet): 0 for an account with no
+ * ceiling at all (maxWallet 0, so wallet 0 too), which has no room to grow.
+ */
+export function roomToGrow(wallet: number, ceiling: number): number {
+  return ceiling > 0 ? 1 - wallet / ceiling : 0;
+}
+
+/**
  * Share of a delivered solution's gross margin that the P&L structure books to
  * the departments that delivered it (the rest stays with the account): where
  * departments are profit centres they book it; under account-level P&L and

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatIssue, issueMessage } from '../../src/scenario/document.js';
 import { loadScenario } from '../../src/scenario/load.js';
+import { textIn } from '../../src/scenario/resolve.js';
 import { ROOT, SMALL_SCENARIO } from '../helpers.js';
 
 const warningsOf = (text: string) => loadScenario(text, 'w.yaml').warnings;
@@ -21,6 +22,14 @@ describe('texts in one language in a bilingual file', () => {
       'w.yaml:7:26: departments[1].name: warning: no English text (en) here, though the file has English elsewhere; English players see the Dutch',
     ]);
     expect(issueMessage(w[0]!, 'nl')).toBe('waarschuwing: hier staat geen Nederlandse tekst (nl), terwijl het bestand elders wel Nederlands heeft; Nederlandstalige spelers zien het Engels');
+  });
+
+  it('a blank text counts as missing: warned about, and the other language shown in its place', () => {
+    const text = SMALL_SCENARIO.replace('title: "Base"', 'title: { en: "Base", nl: "Basis" }\nsummary: { en: "Two accounts.", nl: "" }');
+    expect(warningsOf(text).map(formatIssue)).toEqual(['w.yaml:4:10: summary: warning: no Dutch text (nl) here, though the file has Dutch elsewhere; Dutch players see the English']);
+    const { scenario } = loadScenario(text, 'w.yaml');
+    expect(textIn(scenario.summary, 'nl')).toBe('Two accounts.');
+    expect(textIn(scenario.title, 'nl')).toBe('Basis');
   });
 
   it('are not warned about in a file that is all one language, nor are plain texts', () => {
@@ -49,5 +58,17 @@ describe('texts in one language in a bilingual file', () => {
     const shipped = spawnSync(process.execPath, [join(ROOT, 'bin/two-fronts.js'), 'validate', '--quiet', ...['tutorial', 'pnl-trap', 'growth-market', 'mature-market', 'board-sponsorship', 'arms-race', 'alignment-journey'].map((s) => join(ROOT, 'scenarios', `${s}.yaml`))], { encoding: 'utf8' });
     expect(shipped.status).toBe(0);
     expect(shipped.stderr).toBe('');
+  });
+});
+
+describe('an account with no wallet and no ceiling', () => {
+  it('is warned about at its wallet, in English and Dutch; with a maxWallet (a prospect) it is not', () => {
+    const text = SMALL_SCENARIO.replace('wallet: 700', 'wallet: 0');
+    const w = warningsOf(text);
+    expect(w.map(formatIssue)).toEqual([
+      'w.yaml:9:43: accounts[1].wallet: warning: with wallet 0 and no maxWallet this account never spends anything (maxWallet is wallet × walletCap by default, here 0); for a prospect that could grow, give maxWallet, what it could spend once won',
+    ]);
+    expect(issueMessage(w[0]!, 'nl')).toContain('geef voor een prospect dat kan groeien een maxWallet');
+    expect(warningsOf(SMALL_SCENARIO.replace('wallet: 700', 'wallet: 0, maxWallet: 300'))).toEqual([]);
   });
 });

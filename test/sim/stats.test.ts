@@ -130,4 +130,16 @@ describe('stats', () => {
       ),
     );
   });
+
+  it('kendallWSparse() finishes whatever the fill: a fill that is not a number ranks the unrated items last', () => {
+    const rows = [
+      { items: [0, 1], values: [2, 1], fill: NaN },
+      { items: [2], values: [5], fill: 1 },
+    ];
+    const w = kendallWSparse(4, rows);
+    expect(w).toBeGreaterThanOrEqual(0);
+    expect(w).toBeLessThanOrEqual(1);
+    // NaN behaves as a fill above every rating: as large a fill as any.
+    expect(w).toBe(kendallWSparse(4, [{ ...rows[0]!, fill: 1e9 }, rows[1]!]));
+  });
 });

@@ -120,6 +120,23 @@ describe('step(): accounting', () => {
   });
 });
 
+describe('step(): accounts without a wallet', () => {
+  it('an account with no wallet and no ceiling (wallet 0, no maxWallet) stays at 0 and every reporter stays finite', () => {
+    for (const id of ['tutorial', 'pnl-trap']) {
+      const input = shipped(id).input;
+      for (const which of ['first', 'every'] as const) {
+        const accounts = input.accounts.map((a, i) => (which === 'every' || i === 0 ? { ...a, wallet: 0, maxWallet: null } : a));
+        const run = simulate({ ...input, accounts }, { seed: 3, record: 'full' });
+        expect(run.history).toHaveLength(input.quarters);
+        for (const rec of run.history) {
+          for (const [name, v] of Object.entries(reportersOf(input, rec))) expect(Number.isFinite(v), `${id} ${which} q${rec.quarter} ${name}`).toBe(true);
+          expect(rec.accounts.find((r) => r.account === input.accounts[0]!.id)!.wallet).toBe(0);
+        }
+      }
+    }
+  });
+});
+
 describe('step(): plans', () => {
   for (const id of shippedIds()) {
     it(`step() on ${id}: every AI seat's plan is a legal QuarterPlan`, () => {
