@@ -884,6 +884,8 @@ function notANumber(actual: unknown, written: string | undefined, what: string):
   const found = describe(actual);
   if (typeof actual === 'string') {
     const s = actual.trim();
+    // 1,500 may be fifteen hundred (a thousands separator) or one and a half (a Dutch decimal comma): both ways are shown.
+    if (/^[-+]?[1-9]\d{0,2}(,\d{3})+$/.test(s)) return { code: 'number.thousands-comma', params: { what, found, whole: s.replace(/,/g, ''), fixed: String(Number(s.replace(/,/g, '').replace(/(\d{3})$/, '.$1'))) } };
     if (/^[-+]?\d+,\d+$/.test(s)) return { code: 'number.decimal-comma', params: { what, found, fixed: s.replace(',', '.') } };
     const percent = /^([-+]?\d+(?:[.,]\d+)?) *%$/.exec(s);
     if (percent) return { code: 'number.percent', params: { what, found, fixed: String(+(Number(percent[1]!.replace(',', '.')) / 100).toPrecision(12)) } };
@@ -972,6 +974,30 @@ export function validateDocument<S extends z.ZodType>(
       issues.push(issue);
     }
   };
+  /** In { margin: 0,1 } the comma ends the value 0 and makes 1 a key: the key's name and the number before the comma, or null. */
+  const decimalComma = (keyPath: PathSegment[]): RegExpExecArray | null => {
+    const k = keyPath[keyPath.length - 1];
+    return typeof k === 'string' && /^\d+$/.test(k) ? /([^\s{},:]+): *([-+]?\d+),$/.exec(doc.writtenAt?.(keyPath, true)?.before ?? '') : null;
+  };
+  /** The problem of a number cut by its comma ("wallet: 1,500" or "margin: 0,22"), at the key the comma made. */
+  const pushComma = (keyPath: PathSegment[], comma: RegExpExecArray) => {
+    const k = String(keyPath[keyPath.length - 1]);
+    const [, name, before] = comma as unknown as [string, string, string];
+    const written = `${before},${k}`;
+    if (/^[-+]?[1-9]\d{0,2}$/.test(before) && /^\d{3}$/.test(k))
+      push(keyPath, 'key.thousands-comma', { key: k, name, written, whole: `${before}${k}`, fixed: String(Number(`${before}.${k}`)) }, true);
+    else push(keyPath, 'key.decimal-comma', { key: k, name, written, fixed: `${before}.${k}` }, true);
+  };
+  /**
+   * In needs: { engineering: 0,6 } the comma makes 6 a key of its own with no
+   * value, where a number belongs: said as such, at the key. True when it was.
+   */
+  const commaKey = (path: PathSegment[], actual: unknown): boolean => {
+    const comma = actual === null ? decimalComma(path) : null;
+    if (!comma) return false;
+    pushComma(path, comma);
+    return true;
+  };
   const report = (raw: ZodIssueLike, prefix: PathSegment[]): void => {
     const path = [...prefix, ...raw.path.filter((s): s is PathSegment => typeof s === 'string' || typeof s === 'number')];
     const actual = valueAt(doc.value, path);
@@ -984,11 +1010,10 @@ export function validateDocument<S extends z.ZodType>(
       const known = keysAt(schema, path);
       for (const k of raw.keys) {
         const guess = closest(k, known);
-        // In { margin: 0,1 } the comma ends the value 0 and makes 1 a key.
-        const comma = /^\d+$/.test(k) ? /([^\s{},:]+): *([-+]?\d+),$/.exec(doc.writtenAt?.([...path, k], true)?.before ?? '') : null;
+        const comma = decimalComma([...path, k]);
         // In { name:"You" } the missing space makes one key of it all.
         const glued = /^([^:\s]+):(\S.*)$/.exec(k);
-        if (comma) push([...path, k], 'key.decimal-comma', { key: k, name: comma[1]!, written: `${comma[2]},${k}`, fixed: `${comma[2]}.${k}` }, true);
+        if (comma) pushComma([...path, k], comma);
         else if (glued && known.includes(glued[1]!)) push([...path, k], 'key.colon-space', { key: k, name: glued[1]!, value: glued[2]! }, true);
         else if (guess) push([...path, k], 'key.unknown-guess', { key: k, guess }, true);
         else if (ownerOf(schema, doc.value, path, k)) push([...path, k], 'key.belongs-under', { key: k, parent: ownerOf(schema, doc.value, path, k)! }, true);
@@ -1004,6 +1029,7 @@ export function validateDocument<S extends z.ZodType>(
       // A check cannot see its own key; the messages that name it get it here.
       const params = own.code === 'number.required' ? { ...own.params, name: String(path[path.length - 1] ?? '') } : own.params;
       if (own.code === 'number.type') {
+        if (commaKey(path, actual)) return;
         const n = notANumber(actual, doc.writtenAt?.(path)?.text, String(own.params.what ?? ''));
         push(path, n.code, n.params);
       } else push(path, own.code, params, raw.params?.at === 'key');
@@ -1041,9 +1067,15 @@ export function validateDocument<S extends z.ZodType>(
     }
     if (raw.code === 'invalid_type') {
       const expected = raw.expected ?? '';
+      if (expected === 'number' && commaKey(path, actual)) return;
       // One value where a list belongs: show the list of one.
-      if (expected === 'array' && (typeof actual === 'string' || typeof actual === 'number' || typeof actual === 'boolean'))
-        push(path, 'value.list-single', { found: describe(actual), fix: `[${typeof actual === 'string' && !/^[\w.-]+$/.test(actual) ? JSON.stringify(actual) : String(actual)}]` });
+      if (expected === 'array' && (typeof actual === 'string' || typeof actual === 'number' || typeof actual === 'boolean')) {
+        const item = (x: string) => (/^[\w.-]+$/.test(x) ? x : JSON.stringify(x));
+        // "acme, initech" without brackets: the items of a list, not one item with a comma in it.
+        const items = typeof actual === 'string' && actual.includes(',') ? actual.split(',').map((x) => x.trim()).filter((x) => x !== '') : [];
+        if (items.length > 1) push(path, 'value.list-commas', { found: describe(actual), fix: `[${items.map(item).join(', ')}]` });
+        else push(path, 'value.list-single', { found: describe(actual), fix: `[${typeof actual === 'string' ? item(actual) : String(actual)}]` });
+      }
       else if (expected === 'number') {
         const n = notANumber(actual, doc.writtenAt?.(path)?.text, '');
         push(path, n.code, n.params);

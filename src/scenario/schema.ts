@@ -74,7 +74,13 @@ const num = (min: number, max: number, unit: string) => {
         coded(iss.input === undefined ? 'number.required' : typeof iss.input === 'number' ? 'number.finite' : 'number.type', { what }),
     })
     .min(min, coded('number.min', { min, what }))
-    .max(max, coded('number.max', { max, what }))
+    .max(max, {
+      // A share written as a percentage without its % (shareOfWallet: 30) is told how to write it.
+      error: (iss) => {
+        const x = iss.input;
+        return max <= 1 && typeof x === 'number' && x > 1 && x <= 100 ? coded('number.max-percent', { max, what, percent: String(x), fixed: String(+(x / 100).toPrecision(12)) }) : coded('number.max', { max, what });
+      },
+    })
     .describe(t(unit));
 };
 
@@ -272,7 +278,8 @@ export function crossReferences(value: unknown): Reference[] {
   const accounts = unique('accounts', 'account');
   unique('kams', 'kam');
   const unknown = (path: (string | number)[], kind: string, id: string, known: Iterable<string>, at?: 'key') => {
-    const list = [...known];
+    // Ids that are not ids themselves ("Zeeland Water") are reported where they stand, never suggested.
+    const list = [...known].filter((x) => ID.test(x));
     const guess = closest(id, list);
     if (guess) issue(path, 'ref.unknown-guess', { kind: `@kind.${kind}`, id, guess }, at);
     else if (list.length === 0) issue(path, 'ref.unknown-none', { kind: `@kind.${kind}`, id }, at);

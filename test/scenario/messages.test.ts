@@ -494,4 +494,34 @@ describe('encodings and line ends from other systems', () => {
     expect(lines(BASE.replace(/\n/g, '\r'))).toEqual([]);
     expect(lines(BASE.replace('capacity: 60', 'capacity: -60').replace(/\n/g, '\r'))).toEqual(['5:55: departments[0].capacity: must be at least 0 (expert-days per quarter)']);
   });
+
+  it('a trainer\'s number habits get the fix they need: shares as percentages, thousands separators, decimal commas in needs', () => {
+    const acme = '  - { id: acme, name: "Acme", wallet: 400, needs: { engineering: 1 } }';
+    expect(lines(BASE.replace(acme, '  - { id: acme, name: "Acme", wallet: 400, shareOfWallet: 30, needs: { engineering: 1 } }'))).toEqual([
+      '8:59: accounts[0].shareOfWallet: must be at most 0.999 (share of the wallet we win, 0..1); a share is written as a part of 1: 30 % is 0.3',
+    ]);
+    expect(lines(BASE.replace(acme, '  - id: acme\n    name: "Acme"\n    wallet: 1,500\n    needs: { engineering: 1 }'))).toEqual([
+      '10:13: accounts[0].wallet: expected a number (k€ per quarter the account could spend with us), found "1,500"; write 1500 if the comma separates thousands, or 1.5 if it is a decimal comma (a number takes no separators, and a decimal point)',
+    ]);
+    expect(lines(BASE.replace('wallet: 400,', 'wallet: 12,500,'))[0]).toBe(
+      '8:42: accounts[0].500: unknown key "500": in "wallet: 12,500" the comma ends the number and starts a new key; write wallet: 12500 if the comma separates thousands, or wallet: 12.5 if it is a decimal comma',
+    );
+    const needs = BASE.replace('needs: { engineering: 1 } }', 'needs: { engineering: 0,6, service: 0,4 } }');
+    expect(lines(needs)).toEqual([
+      '8:68: accounts[0].needs.6: unknown key "6": in "engineering: 0,6" the comma ends the number and starts a new key; write a decimal point: engineering: 0.6',
+      '8:82: accounts[0].needs.4: unknown key "4": in "service: 0,4" the comma ends the number and starts a new key; write a decimal point: service: 0.4',
+    ]);
+    expect(lines(needs, 'nl')[0]).toContain('schrijf een decimale punt: engineering: 0.6');
+  });
+
+  it('a list written without brackets is put in brackets item by item; an id that is no id is never suggested', () => {
+    expect(lines(BASE.replace('accounts: [acme], control: player', 'accounts: "acme, globex", control: player'))[0]).toBe(
+      '11:39: kams[0].accounts: expected a list, found "acme, globex"; put the items in square brackets: [acme, globex]',
+    );
+    expect(lines(BASE.replace('{ id: globex,', '{ id: Globex Corp,').replace('accounts: [globex]', 'accounts: [globex-corp]'))).toEqual([
+      '9:11: accounts[1].id: an id is kebab-case: lower-case letters and digits joined by single hyphens, starting with a letter (e.g. "solution-engineering")',
+      '12:42: kams[1].accounts[0]: unknown account "globex-corp" (known: acme)',
+    ]);
+  });
 });
+
