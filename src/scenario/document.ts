@@ -152,6 +152,9 @@ export function readDocument(text: string, file: string, bytes = byteLength(text
   }
   const errors = [...doc.errors, ...doc.warnings];
   if (errors.length > 0) {
+    // Characters a word processor puts in, where YAML needs its own: the cause, named, rather than what the parser makes of them.
+    const pasted = wordProcessorProblems(src);
+    if (pasted.length > 0) throw new FileError(pasted.map((p) => issueAt(file, pos(p.at).line, pos(p.at).col, p.code, p.params)));
     throw new FileError(
       confirmedProblems(src, syntaxProblems(src, errors)).map((p) => {
         const at = pos(p.at);
@@ -193,6 +196,11 @@ export function readDocument(text: string, file: string, bytes = byteLength(text
       // without a space after its # is most likely part of the text.
       const parent = path[path.length - 1];
       const isValue = (isPair(parent) && parent.value === node) || isSeq(parent);
+      // “Zeeland Water”: curly quotes from a word processor are part of the text, and show in the game.
+      if (isValue && node.type === 'PLAIN' && typeof node.value === 'string' && /^[“‘„].*[”’“]$/s.test(node.value) && node.range) {
+        const p = pos(node.range[0]);
+        notes.push(issueAt(file, p.line, p.col, 'file.curly-quoted', { text: node.value.length > 40 ? `${node.value.slice(0, 39)}…` : node.value }, formatPath(pathOf(path, node))));
+      }
       if (isValue && node.type === 'PLAIN' && typeof node.value === 'string' && node.comment && !/^\s/.test(node.comment) && node.range) {
         const hash = src.indexOf('#', node.range[1]);
         const p = pos(hash >= 0 ? hash : node.range[1]);
@@ -248,6 +256,39 @@ export function readDocument(text: string, file: string, bytes = byteLength(text
     return { text: src.slice(range[0], range[1]), before: src.slice(src.lastIndexOf('\n', range[0] - 1) + 1, range[0]) };
   };
   return { file, value, positionOf, writtenAt, notes };
+}
+
+/** Spaces that look like spaces and are not: a word processor's no-break spaces, and characters that show as nothing. */
+const INVISIBLE: Readonly<Record<string, string>> = { '\u00a0': 'U+00A0', '\u202f': 'U+202F', '\u200b': 'U+200B', '\u200c': 'U+200C', '\u200d': 'U+200D', '\u2060': 'U+2060', '\ufeff': 'U+FEFF' };
+const BULLETS = '•◦‣▪·–—';
+const CURLY = '“”„‘’';
+
+/**
+ * Characters pasted from a word processor where YAML needs its own, for a
+ * file the parser cannot read: a no-break or invisible space in the
+ * indentation or around a ": ", a bullet or dash where a list item's "- "
+ * belongs, curly quotes where quotes delimit a text. At most one per line,
+ * in file order.
+ */
+function wordProcessorProblems(src: string): { at: number; code: string; params: Params }[] {
+  const out: { at: number; code: string; params: Params }[] = [];
+  let start = 0;
+  for (const line of src.split('\n')) {
+    let n = 0;
+    while (n < line.length && (line[n] === ' ' || line[n] === '\t' || INVISIBLE[line[n]!])) n++;
+    const lead = line.slice(0, n);
+    const odd = [...lead].findIndex((c) => INVISIBLE[c]);
+    const afterColon = /^[^#"']*?:([\u00a0\u202f\u200b\u2060])/.exec(line);
+    const bullet = new RegExp(`^[ ]*([${BULLETS}])[ \\u00a0]`).exec(line);
+    const curly = new RegExp(`(?:^|[:,\\[{-]\\s*)([${CURLY}])`).exec(line.slice(lead.length));
+    if (odd >= 0) out.push({ at: start + odd, code: 'file.odd-space', params: { char: INVISIBLE[lead[odd]!]! } });
+    else if (afterColon) out.push({ at: start + afterColon.index + afterColon[0].length - 1, code: 'file.odd-space', params: { char: INVISIBLE[afterColon[1]!]! } });
+    else if (bullet) out.push({ at: start + bullet[0].length - 2, code: 'file.bullet', params: { char: bullet[1]! } });
+    else if (curly) out.push({ at: start + lead.length + curly.index + curly[0].length - 1, code: 'file.curly-quote', params: { char: curly[1]! } });
+    start += line.length + 1;
+    if (out.length >= MAX_SYNTAX_PROBLEMS) break;
+  }
+  return out;
 }
 
 /** The data path (keys and list indices) of a pair, from the YAML visitor's ancestors. */
@@ -867,12 +908,17 @@ const TYPE_NAMES: Record<string, string> = {
   boolean: '@type.boolean',
 };
 
+/** A quoted text with the spaces that look like nothing or like a space named: "heavyweight<U+00A0>". */
+function visible(quoted: string): string {
+  return [...quoted].map((c) => (INVISIBLE[c] ? `<${INVISIBLE[c]}>` : c)).join('');
+}
+
 /** What the file has where something else was expected; quoted values stay as written. */
 function describe(v: unknown): string {
   if (v === null) return '@found.null';
   if (Array.isArray(v)) return '@found.list';
   if (typeof v === 'object') return '@found.mapping';
-  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+  if (typeof v === 'string') return visible(JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v));
   return JSON.stringify(v) ?? String(v);
 }
 
@@ -1015,7 +1061,7 @@ export function validateDocument<S extends z.ZodType>(
         const glued = /^([^:\s]+):(\S.*)$/.exec(k);
         if (comma) pushComma([...path, k], comma);
         else if (glued && known.includes(glued[1]!)) push([...path, k], 'key.colon-space', { key: k, name: glued[1]!, value: glued[2]! }, true);
-        else if (guess) push([...path, k], 'key.unknown-guess', { key: k, guess }, true);
+        else if (guess) push([...path, k], 'key.unknown-guess', { key: visible(k), guess }, true);
         else if (ownerOf(schema, doc.value, path, k)) push([...path, k], 'key.belongs-under', { key: k, parent: ownerOf(schema, doc.value, path, k)! }, true);
         else if (known.length > 0) push([...path, k], 'key.unknown-list', { key: k, known: known.join(', ') }, true);
         else push([...path, k], 'key.unknown', { key: k }, true);
@@ -1038,7 +1084,7 @@ export function validateDocument<S extends z.ZodType>(
     if (raw.code === 'invalid_value' && raw.values && raw.values.length > 1) {
       const options = raw.values.map(String);
       const guess = typeof actual === 'string' ? closest(actual, options) : undefined;
-      const value = actual === undefined ? '@found.nothing' : JSON.stringify(actual);
+      const value = actual === undefined ? '@found.nothing' : visible(JSON.stringify(actual));
       if (guess) push(path, 'value.not-one-of-guess', { value, options: options.join(' | '), guess });
       else push(path, 'value.not-one-of', { value, options: options.join(' | ') });
       return;

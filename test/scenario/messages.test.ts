@@ -523,5 +523,21 @@ describe('encodings and line ends from other systems', () => {
       '12:42: kams[1].accounts[0]: unknown account "globex-corp" (known: acme)',
     ]);
   });
+
+  it('text pasted from a word processor: its spaces, bullets and curly quotes are named where they stand', () => {
+    expect(lines(BASE.replace('  - { id: service', '\u00a0\u00a0- { id: service'))).toEqual([
+      '6:1: YAML/JSON syntax: a space that is not an ordinary space (U+00A0, as word processors put in) stands here; delete it and type an ordinary space',
+    ]);
+    expect(lines(BASE.replace('  - { id: globex', '  • { id: globex'))).toEqual(['9:3: YAML/JSON syntax: a list item starts with "- ", not with "•" (as word processors write lists); replace it with -']);
+    expect(lines(BASE.replace('title: "Base"', 'title: { en: “Base: one” }'))).toEqual(['3:14: YAML/JSON syntax: “ is a curly quote (as word processors put in), not a quote for YAML; write straight quotes "…"']);
+    expect(lines(BASE.replace('title: "Base"', 'title: { en: “Base: one” }'), 'nl')[0]).toContain('is een gekruld aanhalingsteken');
+    // An invisible character is shown as what it is.
+    expect(lines(BASE.replace('persona: heavyweight', 'persona: heavyweight\u00a0'))[0]).toMatch(/^12:60: kams\[1\]\.persona: "heavyweight<U\+00A0>" is not one of /);
+    // Curly quotes around a plain text are part of it: valid, with a warning.
+    const curly = loadScenario(BASE.replace('name: "Acme"', 'name: “Acme”'), 'x.yaml').warnings;
+    expect(curly.map((i) => `${i.line}:${i.col}: ${i.path}: ${issueMessage(i, 'en')}`)).toEqual([
+      '8:23: accounts[0].name: warning: the text is “Acme” with its curly quotes (as word processors put in): they show in the game; remove them, or write straight quotes "…"',
+    ]);
+  });
 });
 
