@@ -494,7 +494,7 @@ function trainerProblem(src: string, err: YAMLError): SyntaxProblem {
   const line = src.slice(start, endOfLine(src, origin));
   const problem = (at: number, code: string, params: Params = {}, rank = 0): SyntaxProblem => ({ at, origin, code, params, rank, key: `${err.code}@${origin}`, span: lineSpan(src, at) });
   // Mistakes that make the parser misread a whole line explain everything else it says about the line.
-  const dash = /^ *-(?=[[{])/.exec(line);
+  const dash = /^ *-(?=[[{]|[A-Za-z]\w*: )/.exec(line);
   if (dash) return problem(start + dash[0].length - 1, 'file.dash-space');
   const tab = /^ *\t/.exec(line);
   if (tab) return problem(start + tab[0].length - 1, 'file.tab-indent');
@@ -1059,7 +1059,12 @@ export function validateDocument<S extends z.ZodType>(
         const comma = decimalComma([...path, k]);
         // In { name:"You" } the missing space makes one key of it all.
         const glued = /^([^:\s]+):(\S.*)$/.exec(k);
+        const dotted = /^([A-Za-z]\w*)\.(.+)$/.exec(k);
         if (comma) pushComma([...path, k], comma);
+        // JSON has no comments: "// …" in a JSON file is read as a key.
+        else if (/^\s*(\/\/|\/\*)/.test(k)) push([...path, k], 'key.json-comment', { key: k.length > 40 ? `${k.slice(0, 39)}…` : k }, true);
+        // company.regime: matrix, copied from the guide's tables: the dotted name is a path, written nested.
+        else if (dotted && known.includes(dotted[1]!)) push([...path, k], 'key.dotted', { key: k, parent: dotted[1]!, child: dotted[2]! }, true);
         else if (glued && known.includes(glued[1]!)) push([...path, k], 'key.colon-space', { key: k, name: glued[1]!, value: glued[2]! }, true);
         else if (guess) push([...path, k], 'key.unknown-guess', { key: visible(k), guess }, true);
         else if (ownerOf(schema, doc.value, path, k)) push([...path, k], 'key.belongs-under', { key: k, parent: ownerOf(schema, doc.value, path, k)! }, true);
@@ -1121,11 +1126,12 @@ export function validateDocument<S extends z.ZodType>(
         const items = typeof actual === 'string' && actual.includes(',') ? actual.split(',').map((x) => x.trim()).filter((x) => x !== '') : [];
         if (items.length > 1) push(path, 'value.list-commas', { found: describe(actual), fix: `[${items.map(item).join(', ')}]` });
         else push(path, 'value.list-single', { found: describe(actual), fix: `[${typeof actual === 'string' ? item(actual) : String(actual)}]` });
-      }
-      else if (expected === 'number') {
+      } else if (expected === 'number') {
         const n = notANumber(actual, doc.writtenAt?.(path)?.text, '');
         push(path, n.code, n.params);
       } else if (expected === 'string' && keyAndValue(actual)) push(path, 'value.text-colon', { found: JSON.stringify(keyAndValue(actual)) });
+      // model: with nothing under it.
+      else if (expected === 'object' && actual === null) push(path, 'value.empty-section', { name: String(path[path.length - 1] ?? '') });
       else push(path, 'value.type', { expected: TYPE_NAMES[expected] ?? expected, found: describe(actual) });
       return;
     }
@@ -1152,5 +1158,15 @@ export function validateDocument<S extends z.ZodType>(
   // A check outside the schema says nothing new where the schema has already found the value wrong.
   for (const x of extra(doc.value)) if (!settled.has(formatPath(x.path))) push(x.path, x.code, x.params, x.at === 'key');
   issues.sort((a, b) => a.line - b.line || a.col - b.col);
-  throw new FileError(issues);
+  throw new FileError(shownProblems(issues));
+}
+
+/** Problems of a file shown at most; beyond them one line says how many more there are. */
+export const MAX_PROBLEMS_SHOWN = 50;
+
+/** The first MAX_PROBLEMS_SHOWN problems, and a last one counting the rest, where the first of them stands. */
+function shownProblems(issues: FileIssue[]): FileIssue[] {
+  if (issues.length <= MAX_PROBLEMS_SHOWN) return issues;
+  const next = issues[MAX_PROBLEMS_SHOWN]!;
+  return [...issues.slice(0, MAX_PROBLEMS_SHOWN), issueAt(next.file, next.line, next.col, 'file.more-problems', { count: issues.length - MAX_PROBLEMS_SHOWN })];
 }

@@ -539,5 +539,21 @@ describe('encodings and line ends from other systems', () => {
       '8:23: accounts[0].name: warning: the text is “Acme” with its curly quotes (as word processors put in): they show in the game; remove them, or write straight quotes "…"',
     ]);
   });
+
+  it('a dotted key from the guide, an empty section, a JSON comment and "-id:" get the fix they need', () => {
+    expect(lines(BASE + 'company.regime: matrix\n')).toEqual(['13:1: company.regime: unknown key "company.regime": the guide\'s company.regime is a path; write it nested, regime indented under company:']);
+    expect(lines(BASE + 'model:\n')).toEqual(['13:7: model: nothing is given under "model:"; remove that line, or write "model: {}"']);
+    expect(lines(BASE + 'model:\n', 'nl')).toEqual(['13:7: model: onder "model:" staat niets; haal die regel weg, of schrijf "model: {}"']);
+    const json = JSON.stringify({ format: 'two-fronts/scenario@1', id: 'base', title: 'Base', '// six quarters': 1, departments: [{ id: 'e', name: 'E', capacity: 5 }], accounts: [{ id: 'a', name: 'A', wallet: 4, needs: { e: 1 } }], kams: [{ id: 'k', name: 'K', accounts: ['a'] }] });
+    expect(lines(json)).toEqual(['1:62: // six quarters: unknown key "// six quarters": JSON has no comments, so this is read as a key; remove it (in a YAML file a comment starts with #)']);
+    expect(lines(BASE.replace('  - { id: globex, name: "Globex", wallet: 700 }', '  -id: globex\n    name: "Globex"\n    wallet: 700'))[0]).toBe('9:3: YAML/JSON syntax: put a space after the dash: a list item starts with "- "');
+  });
+
+  it('a file with very many problems shows the first fifty and counts the rest', () => {
+    const accounts = Array.from({ length: 80 }, (_, i) => `  - { id: a${i}, name: "A", wallet: 4, needs: { engineering: 1 } }`).join('\n');
+    const many = lines(BASE.replace('accounts:\n', `accounts:\n${accounts}\n`));
+    expect(many).toHaveLength(51);
+    expect(many[50]).toMatch(/^\d+:\d+: … and 30 more problems after this point, not shown; fix these first and validate again$/);
+  });
 });
 
