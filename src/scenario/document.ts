@@ -315,6 +315,8 @@ export function notUtf8(file: string): FileError {
  * its first such character, with the way out; a binary file as not text.
  */
 export function decodeText(bytes: Uint8Array, file: string): string {
+  // Notepad's "Unicode" is UTF-16, marked by FF FE (or FE FF) at the start: a text file, in another encoding.
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) throw new FileError([issueAt(file, 1, 1, 'file.utf16')]);
   const bad = firstBadByte(bytes);
   if (bad < 0) return new TextDecoder('utf-8').decode(bytes);
   let invalid = 0;
@@ -1108,6 +1110,9 @@ export function validateDocument<S extends z.ZodType>(
       }
       const expected = raw.errors.flatMap((branch) => branch.map((i) => i.expected ?? ''));
       if (expected.includes('array') && expected.includes('object')) push(path, 'value.text-list', { found: describe(actual) });
+      // name: 2024 or name: yes: YAML reads a number or true/false, which a text in quotes keeps as written.
+      else if (expected.includes('string') && expected.includes('object') && (typeof actual === 'number' || typeof actual === 'boolean'))
+        push(path, 'value.text-unquoted', { found: describe(actual), written: doc.writtenAt?.(path)?.text ?? String(actual) });
       else if (expected.includes('string') && expected.includes('object')) push(path, 'value.text', { found: describe(actual) });
       else {
         const names = [...new Set(expected.map((e) => TYPE_NAMES[e]))];

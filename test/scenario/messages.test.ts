@@ -131,7 +131,8 @@ describe('messages name the problem at its node', () => {
     expect(lines(title('{ en: 5 }'))).toEqual(['3:14: title.en: expected a text, found 5']);
     expect(lines(title('{ en: "Base", nl: [a] }'))).toEqual(['3:26: title.nl: expected a text, found a list']);
     expect(lines(title('{ en: "Base", nl: null }'))).toEqual(['3:26: title.nl: expected a text, found nothing (null)']);
-    expect(lines(title('5'))).toEqual(['3:8: title: expected a text or one text per language ({ en: "...", nl: "..." }), found 5']);
+    expect(lines(title('5'))).toEqual(['3:8: title: expected a text, found 5, which YAML reads as a number or true/false; for the text, put it in double quotes: "5"']);
+    expect(lines(title('[Base]'))).toEqual(['3:8: title: expected a text or one text per language ({ en: "...", nl: "..." }), found a list']);
   });
 });
 
@@ -490,6 +491,14 @@ describe('encodings and line ends from other systems', () => {
     expect(decoded(bytesOf('title: "Café"\n'))).toBe('title: "Café"\n');
   });
 
+  it('a file saved as UTF-16 (Notepad\'s "Unicode") is named as such, with the way out', () => {
+    const utf16 = (text: string, big: boolean) => [big ? 0xfe : 0xff, big ? 0xff : 0xfe, ...[...text].flatMap((c) => (big ? [0, c.charCodeAt(0)] : [c.charCodeAt(0), 0]))];
+    for (const big of [false, true]) {
+      const issues = decoded(utf16('format: two-fronts/scenario@1\n', big)) as FileIssue[];
+      expect(issues.map((i) => `${i.line}:${i.col}: ${i.message}`)).toEqual(['1:1: this text file is saved as UTF-16 ("Unicode" in Notepad); save it as UTF-8 (in most editors: Save As, encoding UTF-8)']);
+    }
+  });
+
   it('old Mac line ends (a lone CR) are line breaks', () => {
     expect(lines(BASE.replace(/\n/g, '\r'))).toEqual([]);
     expect(lines(BASE.replace('capacity: 60', 'capacity: -60').replace(/\n/g, '\r'))).toEqual(['5:55: departments[0].capacity: must be at least 0 (expert-days per quarter)']);
@@ -547,6 +556,13 @@ describe('encodings and line ends from other systems', () => {
     const json = JSON.stringify({ format: 'two-fronts/scenario@1', id: 'base', title: 'Base', '// six quarters': 1, departments: [{ id: 'e', name: 'E', capacity: 5 }], accounts: [{ id: 'a', name: 'A', wallet: 4, needs: { e: 1 } }], kams: [{ id: 'k', name: 'K', accounts: ['a'] }] });
     expect(lines(json)).toEqual(['1:62: // six quarters: unknown key "// six quarters": JSON has no comments, so this is read as a key; remove it (in a YAML file a comment starts with #)']);
     expect(lines(BASE.replace('  - { id: globex, name: "Globex", wallet: 700 }', '  -id: globex\n    name: "Globex"\n    wallet: 700'))[0]).toBe('9:3: YAML/JSON syntax: put a space after the dash: a list item starts with "- "');
+  });
+
+  it('a name YAML reads as a number or true/false is told to be quoted, as written', () => {
+    expect(lines(BASE.replace('name: "Acme"', 'name: 2024').replace('name: "Globex"', 'name: true'))).toEqual([
+      '8:23: accounts[0].name: expected a text, found 2024, which YAML reads as a number or true/false; for the text, put it in double quotes: "2024"',
+      '9:25: accounts[1].name: expected a text, found true, which YAML reads as a number or true/false; for the text, put it in double quotes: "true"',
+    ]);
   });
 
   it('a file with very many problems shows the first fifty and counts the rest', () => {
