@@ -164,6 +164,12 @@ describe('experiment files', () => {
     for (let i = 0; i < ok.design.size; i++) expect(() => pointScenario(ok, i, ok.design.values(i))).not.toThrow();
   });
 
+  it('a scale factor on a value that cannot be scaled is told so, without advice on its levels that could not work', () => {
+    expect(problems(head + 'factors:\n  kams.bram.persona: { scale: { min: 0.8, max: 1.2 } }\n')).toEqual(['exp.yaml:5:22: factors.kams.bram.persona: kams.bram.persona is not a number, so it cannot be scaled']);
+    // On a number, a factorial still asks for the levels.
+    expect(problems(head + 'factors:\n  kams.bram.charisma: { scale: { min: 0.8, max: 1.2 } }\n')).toEqual(['exp.yaml:5:23: factors.kams.bram.charisma: a factorial design needs levels: give { scale: [0.8, 1, 1.2] }']);
+  });
+
   it('the content hash changes with what decides results and not with titles', () => {
     const a = load(head + 'factors:\n  company.regime: [matrix]\n').contentHash;
     expect(load(head + 'title: other\nfactors:\n  company.regime: [matrix]\n').contentHash).toBe(a);
