@@ -14,6 +14,7 @@ export const en = {
   'issue.file.missing': 'no such file',
   'issue.file.unreadable': 'cannot read this file: {detail}',
   'issue.file.syntax': 'YAML/JSON syntax: the file cannot be read here ({detail}); check the indentation, quotes and brackets on this line and the one above',
+  'issue.file.duplicate-item-key': 'YAML/JSON syntax: this key is already given above in the same list item; if a new item starts here, put "- " before its first key',
   'issue.file.duplicate-key': 'YAML/JSON syntax: this key is already given above in the same mapping; give each key once',
   'issue.file.tab-indent': 'YAML/JSON syntax: a tab is used to indent; indent with spaces',
   'issue.file.bad-indent': 'YAML/JSON syntax: this line is indented differently from the other keys of its mapping; line them up',

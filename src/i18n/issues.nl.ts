@@ -12,6 +12,7 @@ export const nl: Record<keyof typeof en, string> = {
   'issue.file.missing': 'bestand bestaat niet',
   'issue.file.unreadable': 'kan dit bestand niet lezen: {detail}',
   'issue.file.syntax': 'YAML/JSON-syntaxis: het bestand is hier niet te lezen ({detail}); controleer het inspringen, de aanhalingstekens en de haakjes op deze regel en de regel erboven',
+  'issue.file.duplicate-item-key': 'YAML/JSON-syntaxis: deze sleutel staat al eerder in hetzelfde lijstelement; begint hier een nieuw element, zet dan "- " voor de eerste sleutel ervan',
   'issue.file.duplicate-key': 'YAML/JSON-syntaxis: deze sleutel staat al eerder in dezelfde mapping; geef elke sleutel één keer',
   'issue.file.tab-indent': 'YAML/JSON-syntaxis: er wordt met een tab ingesprongen; spring in met spaties',
   'issue.file.bad-indent': 'YAML/JSON-syntaxis: deze regel springt anders in dan de andere sleutels van zijn mapping; zet ze onder elkaar',

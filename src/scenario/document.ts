@@ -508,7 +508,7 @@ function trainerProblem(src: string, err: YAMLError): SyntaxProblem {
       // Everything after the "---" is the second document: nothing in it is worth reporting as well.
       return { ...problem(origin, 'file.multiple-documents'), span: [start, src.length] };
     case 'DUPLICATE_KEY':
-      return problem(origin, 'file.duplicate-key');
+      return problem(origin, inListItem(src, start) ? 'file.duplicate-item-key' : 'file.duplicate-key');
     case 'BAD_DQ_ESCAPE':
       return problem(origin, 'file.bad-escape');
     case 'KEY_OVER_1024_CHARS':
@@ -717,6 +717,21 @@ function previousContentLine(src: string, line: number): number | undefined {
 function nextContentLine(src: string, line: number): number | undefined {
   for (let l = endOfLine(src, line) + 1; l < src.length; l = endOfLine(src, l) + 1) if (isContent(src, l)) return l;
   return undefined;
+}
+
+/**
+ * Whether the key on the line starting at `line` belongs to a block list
+ * item: the nearest line above it that is indented less, or opens a "- "
+ * item whose first key stands where this one does, is that item's dash.
+ */
+function inListItem(src: string, line: number): boolean {
+  const indent = indentOf(src, line);
+  for (let l = previousContentLine(src, line); l !== undefined; l = previousContentLine(src, l)) {
+    const dash = /^( *)- +(?=\S)/.exec(src.slice(l, endOfLine(src, l)));
+    if (dash && dash[0].length === indent) return true;
+    if (indentOf(src, l) < indent) return false;
+  }
+  return false;
 }
 
 function indentOf(src: string, line: number): number {

@@ -558,6 +558,14 @@ describe('encodings and line ends from other systems', () => {
     expect(lines(BASE.replace('  - { id: globex, name: "Globex", wallet: 700 }', '  -id: globex\n    name: "Globex"\n    wallet: 700'))[0]).toBe('9:3: YAML/JSON syntax: put a space after the dash: a list item starts with "- "');
   });
 
+  it('keys given twice in one list item suggest the "- " a new item needs; elsewhere they are just given twice', () => {
+    const items = '  - { id: acme, name: "Acme", wallet: 400, needs: { engineering: 1 } }\n  - { id: globex, name: "Globex", wallet: 700 }';
+    const forgot = lines(BASE.replace(items, '  - id: acme\n    name: "Acme"\n    wallet: 400\n    needs: { engineering: 1 }\n    id: globex\n    name: "Globex"\n    wallet: 700'));
+    expect(forgot[0]).toBe('12:5: YAML/JSON syntax: this key is already given above in the same list item; if a new item starts here, put "- " before its first key');
+    expect(forgot.every((l) => l.includes('if a new item starts here'))).toBe(true);
+    expect(lines(BASE + 'title: "Again"\n')).toEqual(['13:1: YAML/JSON syntax: this key is already given above in the same mapping; give each key once']);
+  });
+
   it('a name YAML reads as a number or true/false is told to be quoted, as written', () => {
     expect(lines(BASE.replace('name: "Acme"', 'name: 2024').replace('name: "Globex"', 'name: true'))).toEqual([
       '8:23: accounts[0].name: expected a text, found 2024, which YAML reads as a number or true/false; for the text, put it in double quotes: "2024"',
