@@ -9,7 +9,7 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
 import type { z } from 'zod';
 import type { Lang, Params } from '../i18n/index.js';
-import { uncode, word } from './messages.js';
+import { optionNamed, uncode, word } from './messages.js';
 import { closest } from './schema.js';
 
 export const MAX_FILE_BYTES = 1_000_000;
@@ -1105,7 +1105,8 @@ export function validateDocument<S extends z.ZodType>(
     }
     if (raw.code === 'invalid_value' && raw.values && raw.values.length > 1) {
       const options = raw.values.map(String);
-      const guess = typeof actual === 'string' ? closest(actual, options) : undefined;
+      // A near spelling, or the name the game shows for an option ("zwaargewicht" for heavyweight).
+      const guess = typeof actual === 'string' ? (closest(actual, options) ?? optionNamed(actual, options)) : undefined;
       const value = actual === undefined ? '@found.nothing' : visible(JSON.stringify(actual));
       if (guess) push(path, 'value.not-one-of-guess', { value, options: options.join(' | '), guess });
       else push(path, 'value.not-one-of', { value, options: options.join(' | ') });

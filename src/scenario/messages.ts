@@ -47,3 +47,16 @@ export function word(code: string, params: Params, lang: Lang): string {
   if (typeof resolved.what === 'string' && resolved.what !== '') resolved.what = ` (${resolved.what})`;
   return t(`issue.${code}`, resolved, lang);
 }
+
+/**
+ * The option whose shown name (a persona's or regime's, as the game and
+ * `run --lang nl` show it, in any language) is `written`: "zwaargewicht"
+ * is heavyweight. Undefined when none is.
+ */
+export function optionNamed(written: string, options: readonly string[]): string | undefined {
+  const w = written.trim().toLowerCase();
+  for (const o of options)
+    for (const family of ['persona', 'regime'])
+      for (const lang of ['en', 'nl'] as const) if (has(`${family}.${o}`, lang) && t(`${family}.${o}`, {}, lang).toLowerCase() === w) return o;
+  return undefined;
+}

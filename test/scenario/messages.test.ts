@@ -566,6 +566,12 @@ describe('encodings and line ends from other systems', () => {
     expect(lines(BASE + 'title: "Again"\n')).toEqual(['13:1: YAML/JSON syntax: this key is already given above in the same mapping; give each key once']);
   });
 
+  it('a persona or regime written by the name the game shows (in Dutch too) is pointed to its id', () => {
+    expect(lines(BASE.replace('persona: heavyweight', 'persona: zwaargewicht'))[0]).toMatch(/kams\[1\]\.persona: "zwaargewicht" is not one of .* \(did you mean "heavyweight"\?\)$/);
+    expect(lines(BASE.replace('persona: heavyweight', 'persona: Teamspeler'))[0]).toMatch(/\(did you mean "team-player"\?\)$/);
+    expect(lines(BASE + 'company: { regime: Bezettingsdoelen }\n')[0]).toMatch(/company\.regime: "Bezettingsdoelen" is not one of .* \(did you mean "utilization"\?\)$/);
+  });
+
   it('a name YAML reads as a number or true/false is told to be quoted, as written', () => {
     expect(lines(BASE.replace('name: "Acme"', 'name: 2024').replace('name: "Globex"', 'name: true'))).toEqual([
       '8:23: accounts[0].name: expected a text, found 2024, which YAML reads as a number or true/false; for the text, put it in double quotes: "2024"',
