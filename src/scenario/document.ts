@@ -153,7 +153,7 @@ export function readDocument(text: string, file: string, bytes = byteLength(text
   const errors = [...doc.errors, ...doc.warnings];
   if (errors.length > 0) {
     // Characters a word processor puts in, where YAML needs its own: the cause, named, rather than what the parser makes of them.
-    const pasted = wordProcessorProblems(src);
+    const pasted = wordProcessorProblems(src, errors.map((e) => e.pos[0]));
     if (pasted.length > 0) throw new FileError(pasted.map((p) => issueAt(file, pos(p.at).line, pos(p.at).col, p.code, p.params)));
     throw new FileError(
       confirmedProblems(src, syntaxProblems(src, errors)).map((p) => {
@@ -264,16 +264,28 @@ const BULLETS = '•◦‣▪·–—';
 const CURLY = '“”„‘’';
 
 /**
- * Characters pasted from a word processor where YAML needs its own, for a
- * file the parser cannot read: a no-break or invisible space in the
- * indentation or around a ": ", a bullet or dash where a list item's "- "
- * belongs, curly quotes where quotes delimit a text. At most one per line,
- * in file order.
+ * Characters pasted from a word processor where YAML needs its own, on the
+ * lines the parser complained about (at `complaints`) or just above them: a
+ * no-break or invisible space in the indentation or around a ": ", a bullet
+ * or dash where a list item's "- " belongs, curly quotes where quotes
+ * delimit a text. At most one per line, in file order. Elsewhere such
+ * characters are the text's own (a curly quote may start a plain text).
  */
-function wordProcessorProblems(src: string): { at: number; code: string; params: Params }[] {
+function wordProcessorProblems(src: string, complaints: readonly number[]): { at: number; code: string; params: Params }[] {
   const out: { at: number; code: string; params: Params }[] = [];
+  const suspect = new Set<number>();
+  for (const at of complaints) {
+    const l = lineStart(src, Math.min(Math.max(0, at), src.length));
+    suspect.add(l);
+    const above = previousContentLine(src, l);
+    if (above !== undefined) suspect.add(above);
+  }
   let start = 0;
   for (const line of src.split('\n')) {
+    if (!suspect.has(start)) {
+      start += line.length + 1;
+      continue;
+    }
     let n = 0;
     while (n < line.length && (line[n] === ' ' || line[n] === '\t' || INVISIBLE[line[n]!])) n++;
     const lead = line.slice(0, n);

@@ -540,6 +540,8 @@ describe('encodings and line ends from other systems', () => {
     expect(lines(BASE.replace('  - { id: globex', '  • { id: globex'))).toEqual(['9:3: YAML/JSON syntax: a list item starts with "- ", not with "•" (as word processors write lists); replace it with -']);
     expect(lines(BASE.replace('title: "Base"', 'title: { en: “Base: one” }'))).toEqual(['3:14: YAML/JSON syntax: “ is a curly quote (as word processors put in), not a quote for YAML; write straight quotes "…"']);
     expect(lines(BASE.replace('title: "Base"', 'title: { en: “Base: one” }'), 'nl')[0]).toContain('is een gekruld aanhalingsteken');
+    // Curly quotes that start a plain text elsewhere are the text's own: a real mistake on another line is what is reported.
+    expect(lines(BASE.replace('name: "Acme"', 'name: “Acme”').replace('  - { id: service', '\t- { id: service'))).toEqual(['6:1: YAML/JSON syntax: a tab is used to indent; indent with spaces']);
     // An invisible character is shown as what it is.
     expect(lines(BASE.replace('persona: heavyweight', 'persona: heavyweight\u00a0'))[0]).toMatch(/^12:60: kams\[1\]\.persona: "heavyweight<U\+00A0>" is not one of /);
     // Curly quotes around a plain text are part of it: valid, with a warning.
