@@ -44,9 +44,6 @@ export function tolerateClosedPipes(): void {
   watch(process.stderr, 'err');
 }
 
-/** The commands, in the order `--help` lists them. */
-export const COMMANDS = ['validate', 'run', 'batch', 'merge', 'summarize', 'report', 'schema', 'bench', 'serve', 'help'] as const;
-
 export function buildProgram(io: Output, setExit: (code: number) => void, lang: Lang = 'en'): Command {
   const h = (key: string, params: Record<string, string> = {}) => t(`cli.help.${key}`, params, lang);
   const program = new LocalCommand(lang);
@@ -135,13 +132,18 @@ export function buildProgram(io: Output, setExit: (code: number) => void, lang: 
   return program;
 }
 
+/** The names of the program's commands, with help. */
+export function commandNames(program: Command): string[] {
+  return [...program.commands.map((c) => c.name()), 'help'];
+}
+
 /** Runs the command line; resolves to the exit code. */
 export async function main(argv: string[], io: Output = stdio): Promise<number> {
   let code = 0;
   // The language is read before the parser runs, so that its own errors and --help follow --lang too.
   const program = buildProgram(io, (c) => (code = c), langOfArgv(argv));
   try {
-    await program.parseAsync(withoutProgramLang(argv, COMMANDS), { from: 'user' });
+    await program.parseAsync(withoutProgramLang(argv, commandNames(program)), { from: 'user' });
     return code;
   } catch (e) {
     if (e instanceof CommanderError) {

@@ -237,7 +237,7 @@ function invalidPoints(doc: SourceDocument, x: Pick<LoadedExperiment, 'scenario'
   const n = Math.min(design.size, POINTS_TRIED_AT_LOAD);
   for (let i = 0; i < n && out.length < INVALID_POINTS_SHOWN; i++) {
     const values = design.values(i);
-    const problem = pointProblem(x, values);
+    const problem = scenarioIssues(applyPoint(x, values))[0];
     if (problem) out.push(issue(doc, ['factors'], { code: 'experiment.point-invalid', params: { point: String(i + 1), values: pointValues(x.factors, values), problem: problemParam(problem) } }, true));
   }
   return out;
@@ -259,11 +259,6 @@ function applyPoint(x: Pick<LoadedExperiment, 'scenario' | 'factors'>, values: r
     if (f.spec.kind === 'scale') applyValue(candidate, x.scenario, f.resolved, f.spec, values[j]!);
   });
   return candidate;
-}
-
-/** The first problem of a point's scenario, or null when it is valid. */
-function pointProblem(x: Pick<LoadedExperiment, 'scenario' | 'factors'>, values: readonly FactorValue[]): ScenarioProblem | null {
-  return scenarioIssues(applyPoint(x, values))[0] ?? null;
 }
 
 /** Values worth trying on the scenario alone: every level, or both ends of a range. */

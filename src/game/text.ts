@@ -5,12 +5,9 @@
  * whatever is there.
  */
 import type { Lang } from '../i18n/index';
-import { textIn } from '../scenario/resolve';
-import type { Text } from '../sim/types';
 
-export function textOf(text: Text | undefined, lang: Lang): string {
-  return textIn(text, lang);
-}
+/** A text in the language, falling back to the other where it is missing or blank (the loader's rule). */
+export { textIn as textOf } from '../scenario/resolve';
 
 export function listOf(list: readonly string[] | Readonly<Record<string, readonly string[] | undefined>> | undefined, lang: Lang): string[] {
   if (!list) return [];

@@ -260,8 +260,12 @@ export function readDocument(text: string, file: string, bytes = byteLength(text
 
 /** Spaces that look like spaces and are not: a word processor's no-break spaces, and characters that show as nothing. */
 const INVISIBLE: Readonly<Record<string, string>> = { '\u00a0': 'U+00A0', '\u202f': 'U+202F', '\u200b': 'U+200B', '\u200c': 'U+200C', '\u200d': 'U+200D', '\u2060': 'U+2060', '\ufeff': 'U+FEFF' };
-const BULLETS = '•◦‣▪·–—';
-const CURLY = '“”„‘’';
+/** A bullet or dash where a list item's "- " belongs. */
+const BULLET_ITEM = /^ *([•◦‣▪·–—])[ \u00a0]/;
+/** A curly quote where a quote would open a text: at the start, or after ":", ",", "[", "{" or "-". */
+const CURLY_OPENING = /(?:^|[:,[{-]\s*)([“”„‘’])/;
+/** Text up to the first ": " of a line outside quotes and comments. */
+const KEY_COLON = /^[^#"']*?:/;
 
 /**
  * Characters pasted from a word processor where YAML needs its own, on the
@@ -290,11 +294,12 @@ function wordProcessorProblems(src: string, complaints: readonly number[]): { at
     while (n < line.length && (line[n] === ' ' || line[n] === '\t' || INVISIBLE[line[n]!])) n++;
     const lead = line.slice(0, n);
     const odd = [...lead].findIndex((c) => INVISIBLE[c]);
-    const afterColon = /^[^#"']*?:([\u00a0\u202f\u200b\u2060])/.exec(line);
-    const bullet = new RegExp(`^[ ]*([${BULLETS}])[ \\u00a0]`).exec(line);
-    const curly = new RegExp(`(?:^|[:,\\[{-]\\s*)([${CURLY}])`).exec(line.slice(lead.length));
+    const colon = KEY_COLON.exec(line)?.[0].length;
+    const afterColon = colon !== undefined ? INVISIBLE[line[colon] ?? ''] : undefined;
+    const bullet = BULLET_ITEM.exec(line);
+    const curly = CURLY_OPENING.exec(line.slice(lead.length));
     if (odd >= 0) out.push({ at: start + odd, code: 'file.odd-space', params: { char: INVISIBLE[lead[odd]!]! } });
-    else if (afterColon) out.push({ at: start + afterColon.index + afterColon[0].length - 1, code: 'file.odd-space', params: { char: INVISIBLE[afterColon[1]!]! } });
+    else if (afterColon) out.push({ at: start + colon!, code: 'file.odd-space', params: { char: afterColon } });
     else if (bullet) out.push({ at: start + bullet[0].length - 2, code: 'file.bullet', params: { char: bullet[1]! } });
     else if (curly) out.push({ at: start + lead.length + curly.index + curly[0].length - 1, code: 'file.curly-quote', params: { char: curly[1]! } });
     start += line.length + 1;

@@ -13,10 +13,11 @@ import type { Command } from 'commander';
 import { printBench, result } from '../../src/cli/commands/bench.js';
 import { startServer } from '../../src/cli/commands/serve.js';
 import { langOfArgv, parseErrorIn, withoutProgramLang } from '../../src/cli/help.js';
-import { buildProgram, COMMANDS } from '../../src/cli/main.js';
+import { buildProgram, commandNames } from '../../src/cli/main.js';
 import { ROOT } from '../helpers.js';
 
 const BIN = join(ROOT, 'bin/two-fronts.js');
+const COMMANDS = commandNames(buildProgram({ out: () => {}, err: () => {} }, () => {}));
 
 function cli(args: string[]) {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8' });
