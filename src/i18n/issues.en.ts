@@ -88,6 +88,7 @@ export const en = {
   'issue.number.type': 'expected a number{what}',
   'issue.number.type-found': 'expected a number{what}, found {found}',
   'issue.number.thousands-comma': 'expected a number{what}, found {found}; write {whole} if the comma separates thousands, or {fixed} if it is a decimal comma (a number takes no separators, and a decimal point)',
+  'issue.number.separators': 'expected a number{what}, found {found}; write {whole}: a number takes no thousands separators',
   'issue.number.decimal-comma': 'expected a number{what}, found {found}; write {fixed}, with a decimal point',
   'issue.number.percent': 'expected a number{what}, found {found}; write a percentage as a fraction: {fixed}',
   'issue.number.quoted': 'expected a number{what}, found the text {found}; write the number without quotes',

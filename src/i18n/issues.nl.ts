@@ -86,6 +86,7 @@ export const nl: Record<keyof typeof en, string> = {
   'issue.number.type': 'verwacht een getal{what}',
   'issue.number.type-found': 'verwacht een getal{what}, gevonden: {found}',
   'issue.number.thousands-comma': 'verwacht een getal{what}, gevonden: {found}; schrijf {whole} als de komma duizendtallen scheidt, of {fixed} als het een decimale komma is (een getal heeft geen scheidingstekens, en een decimale punt)',
+  'issue.number.separators': 'verwacht een getal{what}, gevonden: {found}; schrijf {whole}: een getal heeft geen scheidingstekens voor duizendtallen',
   'issue.number.decimal-comma': 'verwacht een getal{what}, gevonden: {found}; schrijf {fixed}, met een decimale punt',
   'issue.number.percent': 'verwacht een getal{what}, gevonden: {found}; schrijf een percentage als breuk: {fixed}',
   'issue.number.quoted': 'verwacht een getal{what}, gevonden: de tekst {found}; schrijf het getal zonder aanhalingstekens',

@@ -965,7 +965,9 @@ function notANumber(actual: unknown, written: string | undefined, what: string):
   if (typeof actual === 'string') {
     const s = actual.trim();
     // 1,500 may be fifteen hundred (a thousands separator) or one and a half (a Dutch decimal comma): both ways are shown.
-    if (/^[-+]?[1-9]\d{0,2}(,\d{3})+$/.test(s)) return { code: 'number.thousands-comma', params: { what, found, whole: s.replace(/,/g, ''), fixed: String(Number(s.replace(/,/g, '').replace(/(\d{3})$/, '.$1'))) } };
+    if (/^[-+]?[1-9]\d{0,2},\d{3}$/.test(s)) return { code: 'number.thousands-comma', params: { what, found, whole: s.replace(',', ''), fixed: String(Number(s.replace(',', '.'))) } };
+    // 12,500,000: with two or more commas, thousands only.
+    if (/^[-+]?[1-9]\d{0,2}(,\d{3}){2,}$/.test(s)) return { code: 'number.separators', params: { what, found, whole: s.replace(/,/g, '') } };
     if (/^[-+]?\d+,\d+$/.test(s)) return { code: 'number.decimal-comma', params: { what, found, fixed: s.replace(',', '.') } };
     const percent = /^([-+]?\d+(?:[.,]\d+)?) *%$/.exec(s);
     if (percent) return { code: 'number.percent', params: { what, found, fixed: String(+(Number(percent[1]!.replace(',', '.')) / 100).toPrecision(12)) } };

@@ -512,6 +512,10 @@ describe('encodings and line ends from other systems', () => {
     expect(lines(BASE.replace(acme, '  - id: acme\n    name: "Acme"\n    wallet: 1,500\n    needs: { engineering: 1 }'))).toEqual([
       '10:13: accounts[0].wallet: expected a number (k€ per quarter the account could spend with us), found "1,500"; write 1500 if the comma separates thousands, or 1.5 if it is a decimal comma (a number takes no separators, and a decimal point)',
     ]);
+    // Two or more commas can only separate thousands.
+    expect(lines(BASE.replace(acme, '  - id: acme\n    name: "Acme"\n    wallet: 12,500,000\n    needs: { engineering: 1 }'))).toEqual([
+      '10:13: accounts[0].wallet: expected a number (k€ per quarter the account could spend with us), found "12,500,000"; write 12500000: a number takes no thousands separators',
+    ]);
     expect(lines(BASE.replace('wallet: 400,', 'wallet: 12,500,'))[0]).toBe(
       '8:42: accounts[0].500: unknown key "500": in "wallet: 12,500" the comma ends the number and starts a new key; write wallet: 12500 if the comma separates thousands, or wallet: 12.5 if it is a decimal comma',
     );
