@@ -10,7 +10,7 @@ import { emptyMatrix, jointEntry, oppTable, writePlan, type JointEntry, type Opp
 import { aiPlan, drawSeat, intendedSplit, lobbyingReturn, proposeJoint, seatRows, type SeatRows } from './personas.js';
 import { LABEL, subStream } from './rng.js';
 import { objects } from './shapes.js';
-import type { JointOutcome, JointPlan, QuarterPlan, RunState } from './types.js';
+import type { JointFailure, JointOutcome, JointPlan, QuarterPlan, RunState } from './types.js';
 import { worldOf, type World } from './world.js';
 
 interface Intentions {
@@ -142,21 +142,22 @@ export function resolvePlans(
       );
       if (pk < ki && match) continue; // reported once, from the first seat
       const { a, b } = j;
-      const ok =
-        match !== undefined &&
-        a >= 0 &&
-        b >= 0 &&
-        j.plan.days >= minDays &&
-        match.plan.days >= minDays &&
-        matrix.pursued[a] === 1 &&
-        matrix.pursued[b] === 1 &&
-        partnerOf[a] === -1 &&
-        partnerOf[b] === -1;
-      if (ok) {
+      const reason: JointFailure | null =
+        match === undefined || a < 0 || b < 0
+          ? 'unmatched'
+          : j.plan.days < minDays || match.plan.days < minDays
+            ? 'too-short'
+            : matrix.pursued[a] !== 1 || matrix.pursued[b] !== 1
+              ? 'not-pursued'
+              : partnerOf[a] !== -1 || partnerOf[b] !== -1
+                ? 'taken'
+                : null;
+      const outcome: JointOutcome = { kams: [kams[ki]!.id, j.plan.partner], opportunities: [j.plan.opportunity, j.plan.partnerOpportunity], formed: reason === null };
+      if (reason === null) {
         partnerOf[a] = b;
         partnerOf[b] = a;
-      }
-      outcomes.push({ kams: [kams[ki]!.id, j.plan.partner], opportunities: [j.plan.opportunity, j.plan.partnerOpportunity], formed: ok });
+      } else outcome.reason = reason;
+      outcomes.push(outcome);
     }
   }
   return { matrix, partnerOf, outcomes };

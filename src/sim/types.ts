@@ -270,10 +270,22 @@ export interface AccountQuarter {
   pursued: number;
 }
 
+/**
+ * Why a joint proposal did not form: the partner's plan held no matching
+ * entry (not accepted), one side put in fewer than the minimum days, one of
+ * the two opportunities was not pursued, or one was already merged with
+ * another opportunity this quarter.
+ */
+export type JointFailure = 'unmatched' | 'too-short' | 'not-pursued' | 'taken';
+
 export interface JointOutcome {
+  /** The seat whose plan held the proposal, then its partner. */
   kams: [string, string];
+  /** The first seat's opportunity, then the partner's. */
   opportunities: [string, string];
   formed: boolean;
+  /** Why it did not form (absent when it formed, and in records saved before reasons were kept). */
+  reason?: JointFailure;
 }
 
 export interface QuarterRecord {

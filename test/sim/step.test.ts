@@ -3,6 +3,7 @@ import {
   checkPlan,
   createRun,
   emptyPlan,
+  incomingProposals,
   isFinished,
   PlanError,
   planDays,
@@ -193,6 +194,33 @@ describe('step(): plans', () => {
         }
     });
     expect(joints).toBeGreaterThan(0);
+  });
+
+  it('step() says why a joint proposal did not form: a colleague\'s proposal the plan did not take up is "unmatched", and taking it up forms it', () => {
+    // The first quarter of some seed in which an AI colleague proposes to "you".
+    let state: RunState | null = null;
+    for (let seed = 1; seed <= 200 && !state; seed++) {
+      let s = createRun(tutorial, { seed, record: 'full' });
+      for (let q = 0; q < 4 && !state; q++) {
+        if (incomingProposals(s, ['you']).length > 0) state = s;
+        else s = step(s).state;
+      }
+    }
+    expect(state).not.toBeNull();
+    const offer = incomingProposals(state!, ['you'])[0]!;
+    const depts = tutorial.departments.map((d) => d.id);
+    const plan = emptyPlan('you');
+    for (const o of state!.opportunities.filter((x) => ['acme', 'borealis'].includes(x.account)))
+      plan.requests.push({ opportunity: o.id, capacity: Object.fromEntries(depts.map((d, i) => [d, o.needs[i]!]).filter(([, x]) => (x as number) > 0)) });
+    plan.customer = { acme: 10, borealis: 10 };
+    const ignored = step(state!, [plan]).record.joints.find((j) => j.kams[0] === offer.from && j.kams[1] === 'you')!;
+    expect(ignored).toMatchObject({ formed: false, reason: 'unmatched', opportunities: [offer.opportunity, offer.partnerOpportunity] });
+    const accepted: QuarterPlan = { ...plan, joint: [{ partner: offer.from, opportunity: offer.partnerOpportunity, partnerOpportunity: offer.opportunity, days: offer.days }] };
+    expect(checkPlan(state!, accepted)).toEqual([]);
+    const formed = step(state!, [accepted]).record.joints.filter((j) => j.kams.includes('you') && j.kams.includes(offer.from));
+    expect(formed).toHaveLength(1);
+    expect(formed[0]!.formed).toBe(true);
+    expect(formed[0]!.reason).toBeUndefined();
   });
 
   it('step() lets seats pitch to the board only where the board reviews account plans', () => {
