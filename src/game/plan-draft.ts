@@ -159,6 +159,22 @@ export function repeatSplit(draft: Draft, previous: QuarterPlan, ctx: PlanContex
   return next;
 }
 
+/**
+ * Days the draft asks of one department over the seat's pursued
+ * opportunities, as the floor's gauge shows it while the player types: each
+ * ask capped at its need, and one that is not a number yet (a field being
+ * corrected) counted as nothing.
+ */
+export function askedOf(draft: Draft, opportunities: readonly Opportunity[], department: string, di: number): number {
+  let ask = 0;
+  for (const o of opportunities) {
+    if (!draft.pursue[o.id]) continue;
+    const x = draft.ask[o.id]?.[department] ?? 0;
+    if (Number.isFinite(x) && x > 0) ask += Math.min(o.needs[di]!, x);
+  }
+  return ask;
+}
+
 const positive = (x: number | undefined): x is number => x !== undefined && Number.isFinite(x) && x > 0;
 
 function keep(record: Record<string, number>, allowed: (k: string) => boolean): Record<string, number> {

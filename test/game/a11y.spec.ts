@@ -31,13 +31,25 @@ test('every view passes the WCAG 2.1 AA checks of axe-core', async ({ page }) =>
   await page.getByRole('button', { name: 'Submit plan for quarter 1' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Quarter 1: who got what' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Legal & Contracts' })).toBeVisible();
+  // The quarter marks say which quarter the screen is about: the results of quarter 1, not quarter 2 to come.
+  await expect(page.locator('#topbar [aria-current="step"]')).toHaveText(/^Quarter 1, now/);
   await audit(page, 'resolution');
   await page.getByRole('button', { name: 'See the quarter report' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Quarter 1: the report' })).toBeVisible();
   await audit(page, 'report');
+  await expect(page.locator('#topbar [aria-current="step"]')).toHaveText(/^Quarter 1, now/);
   await page.getByRole('button', { name: 'Settings' }).click();
   await audit(page, 'settings');
   await page.keyboard.press('Escape');
+  // Briefing in the top bar reopens the whole briefing, not only its story.
+  await page.getByRole('button', { name: 'Briefing', exact: true }).click();
+  const briefing = page.getByRole('dialog', { name: 'First quarter on two fronts' });
+  for (const heading of ['Your accounts', 'Your colleagues', 'The departments'])
+    await expect(briefing.getByRole('heading', { level: 3, name: heading })).toBeVisible();
+  await expect(briefing.getByRole('rowheader', { name: 'Legal & Contracts' })).toBeVisible();
+  await audit(page, 'briefing dialog');
+  await page.keyboard.press('Escape');
+  await expect(briefing).toBeHidden();
   expect(watch.problems).toEqual([]);
 });
 

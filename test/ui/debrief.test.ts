@@ -72,6 +72,10 @@ describe('debrief figures', () => {
     expect(q.columns).toContain('align_strategy');
     expect(q.columns).toContain('your_lobbying_days');
     expect(Number(q[0]!.companyProfit)).toBe(run.history[0]!.values[names.indexOf('companyProfit')]);
+    // The player's days to a millionth of a day: no residue of adding floats (86.30000000000001).
+    const dayColumns = q.columns.filter((c) => /^your_.*_days$/.test(c));
+    expect(dayColumns.length).toBe(8);
+    for (const row of q) for (const c of dayColumns) expect(row[c], c).toMatch(/^\d+(\.\d{1,6})?$/);
     expect(csvParse(accountsCsv(run.history))).toHaveLength(input.quarters * input.accounts.length);
     const alloc = csvParse(allocationsCsv(run.history));
     expect(alloc.length).toBe(sum(run.history.map((r) => sum(r.allocations.map((a) => a.entries.length)))));

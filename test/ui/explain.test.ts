@@ -141,6 +141,14 @@ describe('explain', () => {
     expect(one.lobbying).toBe(`${one.kams[0]} lobbyde 6\u00a0d`);
     expect(one.relationship).toBe(`de relatie van ${one.kams[0]} met Engineering`);
     expect(words(single, 'en').lobbying).toMatch(/^\S+ lobbied 6\u00a0d$/);
+
+    // The tutorial's seat is named "You" ("Jij"): a pronoun in the sentence, never "You’s".
+    const withYou: AllocationEntry = { ...joint, kams: ['you', 'daan'] };
+    const yours: AllocationEntry = { ...single, kams: ['you'] };
+    expect(words(withYou, 'en')).toMatchObject({ lobbying: 'you and Daan lobbied 9.1\u00a0d between them', relationship: 'the relationships you and Daan have with Engineering' });
+    expect(words(yours, 'en')).toMatchObject({ lobbying: 'you lobbied 6\u00a0d', relationship: 'your relationship with Engineering' });
+    expect(words(withYou, 'nl')).toMatchObject({ lobbying: 'jij en Daan lobbyden samen 9,1\u00a0d', relationship: 'de relaties van jou en Daan met Engineering' });
+    expect(words(yours, 'nl')).toMatchObject({ lobbying: 'jij lobbyde 6\u00a0d', relationship: 'jouw relatie met Engineering' });
     setLanguage('en');
   });
 });

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkDraft, defaultDraft, hasErrors, planContextOf, repeatSplit, splitOf, toPlan, totalDays, upsideLevel, type Draft, type PlanContext } from '../../src/game/plan-draft.js';
+import { askedOf, checkDraft, defaultDraft, hasErrors, planContextOf, repeatSplit, splitOf, toPlan, totalDays, upsideLevel, type Draft, type PlanContext } from '../../src/game/plan-draft.js';
 import { checkPlan, createRun, step, worldOf, type RunState } from '../../src/sim/index.js';
 import { shipped } from '../helpers.js';
 
@@ -28,6 +28,27 @@ describe('plan-draft', () => {
     expect(hasErrors(issues)).toBe(false);
     expect(issues.map((i) => i.code)).toContain('unplanned-days');
     expect(checkPlan(start, toPlan(d, ctx))).toEqual([]);
+  });
+
+  it('askedOf() sums what the draft asks of a department, capped at each need, and counts a field that is no number as nothing', () => {
+    const d = defaultDraft(ctx);
+    const di = ctx.departments.findIndex((_, i) => ctx.opportunities.some((o) => o.needs[i]! > 0));
+    const dep = ctx.departments[di]!;
+    const asking = ctx.opportunities.filter((o) => o.needs[di]! > 0);
+    const full = asking.reduce((s, o) => s + o.needs[di]!, 0);
+    expect(askedOf(d, ctx.opportunities, dep, di)).toBeCloseTo(full, 9);
+    const [first] = asking;
+    d.ask[first!.id]![dep] = Number.NaN;
+    const withoutFirst = askedOf(d, ctx.opportunities, dep, di);
+    expect(withoutFirst).toBeCloseTo(full - first!.needs[di]!, 9);
+    expect(Number.isFinite(withoutFirst)).toBe(true);
+    d.ask[first!.id]![dep] = first!.needs[di]! + 50;
+    expect(askedOf(d, ctx.opportunities, dep, di)).toBeCloseTo(full, 9);
+    d.ask[first!.id]![dep] = -3;
+    expect(askedOf(d, ctx.opportunities, dep, di)).toBeCloseTo(withoutFirst, 9);
+    d.pursue[first!.id] = false;
+    d.ask[first!.id]![dep] = first!.needs[di]!;
+    expect(askedOf(d, ctx.opportunities, dep, di)).toBeCloseTo(withoutFirst, 9);
   });
 
   it('toPlan() leaves out zero days and work on opportunities not pursued', () => {

@@ -9,6 +9,8 @@ import type { QuarterRecord, ScenarioInput } from '../../sim/types';
 import { splitOf } from '../plan-draft';
 
 const col = (name: string) => name.replace(/\./g, '_');
+/** Days to a millionth of a day: sums of days without the residue of adding floats (86.30000000000001). */
+const daysSum = (x: number) => Math.round(x * 1e6) / 1e6;
 
 export function quartersCsv(history: readonly QuarterRecord[], names: readonly string[], input: ScenarioInput, seat: string, seed: number): string {
   const rows = history.map((r) => {
@@ -17,12 +19,12 @@ export function quartersCsv(history: readonly QuarterRecord[], names: readonly s
     const plan = r.plans.find((p) => p.kam === seat);
     if (plan) {
       const split = splitOf(plan);
-      row.your_customer_days = split.customer;
-      row.your_lobbying_days = split.lobbying;
-      row.your_relationship_days = split.relationship;
-      row.your_business_case_days = split.businessCase;
-      row.your_board_pitch_days = split.boardPitch;
-      row.your_joint_days = split.joint;
+      row.your_customer_days = daysSum(split.customer);
+      row.your_lobbying_days = daysSum(split.lobbying);
+      row.your_relationship_days = daysSum(split.relationship);
+      row.your_business_case_days = daysSum(split.businessCase);
+      row.your_board_pitch_days = daysSum(split.boardPitch);
+      row.your_joint_days = daysSum(split.joint);
       row.your_requests = plan.requests.length;
     }
     let asked = 0;
@@ -31,8 +33,8 @@ export function quartersCsv(history: readonly QuarterRecord[], names: readonly s
       asked += e.requested / e.kams.length;
       got += e.received / e.kams.length;
     }
-    row.your_requested_days = asked;
-    row.your_received_days = got;
+    row.your_requested_days = daysSum(asked);
+    row.your_received_days = daysSum(got);
     return row;
   });
   return csvFormat(rows);

@@ -399,7 +399,7 @@ export class Floor {
       ctx.lineTo(x - tw / 2, bottom);
       ctx.stroke();
     }
-    text(ctx, a.name, x, bottom + 6 * k, { size: 13 * k, bold: a.mine }, v.slot - 6);
+    text(ctx, a.name, x, bottom + 6 * k, { size: 13 * k, bold: a.mine, shrink: 0.7 }, v.slot - 6);
   }
 
   // --- The overlay: repainted when something on it changes --------------------------------
@@ -498,7 +498,7 @@ export class Floor {
 
   private paintAccountStatus(ctx: Ctx, v: AccountView): void {
     const k = this.k;
-    text(ctx, v.info, v.x, v.bottom + 22 * k, { size: 11 * k, color: v.alive ? '#4a5468' : '#a03c00', bold: !v.alive }, v.slot - 4);
+    text(ctx, v.info, v.x, v.bottom + 22 * k, { size: 11 * k, color: v.alive ? '#4a5468' : '#a03c00', bold: !v.alive, shrink: 0.7 }, v.slot - 4);
     if (v.satisfaction === null) return;
     const { meter } = v;
     ctx.lineWidth = 6 * k;

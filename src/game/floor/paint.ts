@@ -107,6 +107,8 @@ export interface TextStyle {
   align?: CanvasTextAlign;
   /** Drawn on a rounded box of this colour. */
   background?: string;
+  /** A text wider than its room is first drawn smaller, down to this share of its size (never below 9 px), and only then shortened. */
+  shrink?: number;
 }
 
 export function font(style: TextStyle): string {
@@ -128,7 +130,15 @@ export function fitText(ctx: Ctx, text: string, width: number, style: TextStyle)
 }
 
 /** A line of text with its top at y; returns its width. */
-export function text(ctx: Ctx, str: string, x: number, y: number, style: TextStyle, maxWidth?: number): number {
+export function text(ctx: Ctx, str: string, x: number, y: number, given: TextStyle, maxWidth?: number): number {
+  let style = given;
+  if (maxWidth !== undefined && given.shrink !== undefined && given.shrink < 1) {
+    ctx.font = font(given);
+    const full = ctx.measureText(str).width;
+    const least = Math.min(given.size, Math.max(given.size * given.shrink, 9));
+    // Whole pixels (as the font is set), rounded down so that the smaller text fits where it can.
+    if (full > maxWidth) style = { ...given, size: Math.max(Math.round(least), Math.floor((given.size * maxWidth) / full)) };
+  }
   const shown = maxWidth !== undefined ? fitText(ctx, str, maxWidth, style) : str;
   ctx.font = font(style);
   ctx.textAlign = style.align ?? 'center';

@@ -62,7 +62,8 @@ export class Debrief extends Phaser.Scene {
       const ki = s.input.kams.findIndex((x) => x.id === r.kam);
       const kam = s.input.kams[ki]!;
       const x = x0 + slot * (pos + 0.5);
-      const stepH = rankIndex === 0 ? 70 * k : rankIndex === 1 ? 50 * k : rankIndex === 2 ? 34 * k : 16 * k;
+      // Every step holds its number: the lowest one is as tall as the number's line (18 × 1.2) plus its margins.
+      const stepH = rankIndex === 0 ? 70 * k : rankIndex === 1 ? 52 * k : rankIndex === 2 ? 38 * k : 28 * k;
       g.fillStyle(rankIndex === 0 ? 0xf0e442 : rankIndex === 1 ? 0xd9dde3 : rankIndex === 2 ? 0xe2b88a : COLORS.track, 1);
       g.fillRect(x - slot * 0.42, ground - stepH, slot * 0.84, stepH);
       g.lineStyle(2, COLORS.ink, 1);

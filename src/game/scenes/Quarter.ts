@@ -11,7 +11,7 @@ import { announce, focusHeading } from '../dom';
 import { Floor } from '../floor/floor';
 import { floorData } from '../floor/model';
 import { days, tr } from '../i18n';
-import type { Draft } from '../plan-draft';
+import { askedOf, type Draft } from '../plan-draft';
 import { focusDepartment, renderPlanPanel } from '../ui/plan-panel';
 import { showPanel } from '../ui/shell';
 import { attach } from './stage';
@@ -91,12 +91,9 @@ export class Quarter extends Phaser.Scene {
     if (!floor || !s) return;
     const last = s.state.history[s.state.history.length - 1];
     const mine = new Set(s.input.kams.find((k) => k.id === s.seat)?.accounts ?? []);
+    const own = s.state.opportunities.filter((o) => mine.has(o.account));
     s.input.departments.forEach((d, di) => {
-      let ask = 0;
-      for (const o of s.state.opportunities) {
-        if (!mine.has(o.account) || !draft.pursue[o.id]) continue;
-        ask += Math.min(o.needs[di]!, Math.max(0, draft.ask[o.id]?.[d.id] ?? 0));
-      }
+      const ask = askedOf(draft, own, d.id, di);
       const demand = last?.allocations[di]?.demand;
       const text = [tr('floor.gauge.ask', { ask: days(ask), capacity: days(d.capacity) })];
       if (demand !== undefined) text.push(tr('floor.gauge.lastQuarter', { demand: days(demand) }));

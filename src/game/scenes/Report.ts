@@ -37,7 +37,7 @@ export class Report extends Phaser.Scene {
     const last = record.quarter >= s.input.quarters;
     attach(this, {
       layout: 'split',
-      topBar: () => ({ inGame: true, step: tr('step.report', { q: record.quarter, total: s.input.quarters }) }),
+      topBar: () => ({ inGame: true, step: tr('step.report', { q: record.quarter, total: s.input.quarters }), quarter: record.quarter }),
       panel: () => {
         const root = showPanel(renderReport(s, record, () => a.go(last ? 'Debrief' : 'Quarter')));
         focusHeading(root);

@@ -53,7 +53,7 @@ export class Resolution extends Phaser.Scene {
     };
     attach(this, {
       layout: 'split',
-      topBar: () => ({ inGame: true, step: tr('step.resolution', { q: record.quarter, total: s.input.quarters }) }),
+      topBar: () => ({ inGame: true, step: tr('step.resolution', { q: record.quarter, total: s.input.quarters }), quarter: record.quarter }),
       panel: () => {
         focusHeading(panel(!this.played && !a.reducedMotion));
       },

@@ -6,7 +6,7 @@
  */
 import type { Session } from '../app';
 import { app } from '../app';
-import { h, scrollBox } from '../dom';
+import { h, scrollBox, uniqueId } from '../dom';
 import { days, euros, list, money, num, pct, tr } from '../i18n';
 import { paragraphs, textOf } from '../text';
 import { namesYou } from './labels';
@@ -18,7 +18,7 @@ function growthLevel(growth: number, max: number): string {
   return r >= 0.6 ? tr('level.high') : r >= 0.3 ? tr('level.medium') : tr('level.low');
 }
 
-export function steeringSection(s: Session): HTMLElement {
+export function steeringSection(s: Session, heading: 'h2' | 'h3' = 'h2'): HTMLElement {
   const c = s.input.company;
   const iv = c.interventions;
   const items: HTMLElement[] = [];
@@ -27,10 +27,11 @@ export function steeringSection(s: Session): HTMLElement {
   if (iv.boardAccountPlans) items.push(h('li', null, tr('intervention.boardAccountPlans')));
   if (iv.priorityAccess > 0) items.push(h('li', null, tr('intervention.priorityAccess', { share: pct(iv.priorityAccess) })));
   if (iv.crossFunctionalPool > 0) items.push(h('li', null, tr('intervention.crossFunctionalPool', { share: pct(iv.crossFunctionalPool) })));
+  const id = uniqueId('steering-title');
   return h(
     'section',
-    { 'aria-labelledby': 'steering-title' },
-    h('h2', { id: 'steering-title' }, tr('briefing.steering')),
+    { 'aria-labelledby': id },
+    h(heading, { id }, tr('briefing.steering')),
     h('p', null, h('strong', null, tr(`regime.${c.regime}`)), ': ', tr(`regime.explain.${c.regime}`, { weight: pct(c.matrixWeight) })),
     h('p', null, tr(`regime.departments.${c.regime}`)),
     s.boardActive ? h('p', null, tr('briefing.board', { max: c.sponsorship.maxSponsored })) : h('p', null, tr('briefing.noBoard')),
@@ -38,7 +39,20 @@ export function steeringSection(s: Session): HTMLElement {
   );
 }
 
-export function renderBriefing(s: Session, onStart: () => void): HTMLElement {
+/** A section of the briefing under its own heading (ids unique, so the briefing can stand twice on a page). */
+function section(heading: 'h2' | 'h3', title: string, ...content: (Node | string | null)[]): HTMLElement {
+  const id = uniqueId('briefing-section');
+  return h('section', { 'aria-labelledby': id }, h(heading, { id }, title), ...content);
+}
+
+/**
+ * Everything the briefing tells after its title: the role, the scenario's
+ * story, the player's accounts, the colleagues, the departments, how the
+ * company steers them and how a quarter works. The Briefing screen shows it
+ * under the scenario's title; the top bar's *Briefing* reopens it in a
+ * dialog (headings one level down), with the figures as they stand now.
+ */
+export function briefingBody(s: Session, heading: 'h2' | 'h3' = 'h2'): HTMLElement[] {
   const lang = app().lang;
   const { input } = s;
   const kam = input.kams.find((k) => k.id === s.seat)!;
@@ -48,11 +62,7 @@ export function renderBriefing(s: Session, onStart: () => void): HTMLElement {
   const own = input.accounts.map((a, i) => ({ a, i })).filter(({ a }) => kam.accounts.includes(a.id));
   const deptIndex = new Map(input.departments.map((d, i) => [d.id, i]));
   const relationship = (d: string) => s.state.kams.relationships[kamIndex * input.departments.length + deptIndex.get(d)!] ?? 0;
-  const next = s.state.quarter + 1;
-  return h(
-    'article',
-    { class: 'briefing' },
-    h('h1', null, textOf(s.scenario.title, lang)),
+  return [
     h(
       'p',
       { class: 'lead' },
@@ -65,10 +75,9 @@ export function renderBriefing(s: Session, onStart: () => void): HTMLElement {
       }),
     ),
     h('div', { class: 'briefing-text' }, paragraphs(textOf(s.scenario.briefing, lang)).map((p) => h('p', null, p))),
-    h(
-      'section',
-      { 'aria-labelledby': 'own-accounts-title' },
-      h('h2', { id: 'own-accounts-title' }, tr('briefing.accounts')),
+    section(
+      heading,
+      tr('briefing.accounts'),
       perAccountTable(
         tr('briefing.accounts'),
         own.map(({ a }) => textOf(a.name, lang)),
@@ -82,10 +91,9 @@ export function renderBriefing(s: Session, onStart: () => void): HTMLElement {
       ),
       h('p', { class: 'hint' }, tr('briefing.growthHidden')),
     ),
-    h(
-      'section',
-      { 'aria-labelledby': 'colleagues-title' },
-      h('h2', { id: 'colleagues-title' }, tr('briefing.colleagues')),
+    section(
+      heading,
+      tr('briefing.colleagues'),
       h(
         'ul',
         { class: 'colleagues' },
@@ -97,17 +105,17 @@ export function renderBriefing(s: Session, onStart: () => void): HTMLElement {
               null,
               h('strong', null, textOf(k.name, lang)),
               ` (${tr(`persona.${k.persona}`)}): `,
-              tr(`persona.explain.${k.persona}`),
+              // Where the board reviews no account plans, the heavyweight lobbies with the time it would pitch.
+              tr(k.persona === 'heavyweight' && !s.boardActive ? 'persona.explain.heavyweight.noBoard' : `persona.explain.${k.persona}`),
               ' ',
               tr('briefing.colleagueAccounts', { accounts: list(k.accounts.map(accountName)) }),
             ),
           ),
       ),
     ),
-    h(
-      'section',
-      { 'aria-labelledby': 'departments-title' },
-      h('h2', { id: 'departments-title' }, tr('briefing.departments')),
+    section(
+      heading,
+      tr('briefing.departments'),
       h('p', null, tr('briefing.departmentsIntro')),
       scrollBox(
         h(
@@ -132,13 +140,22 @@ export function renderBriefing(s: Session, onStart: () => void): HTMLElement {
         ),
       ),
     ),
-    steeringSection(s),
-    h(
-      'section',
-      { 'aria-labelledby': 'howto-title' },
-      h('h2', { id: 'howto-title' }, tr('briefing.howto')),
-      h('ol', null, ['briefing.step1', 'briefing.step2', 'briefing.step3', 'briefing.step4'].map((k) => h('li', null, tr(k, { budget: days(kam.timeBudget) })))),
+    steeringSection(s, heading),
+    section(
+      heading,
+      tr('briefing.howto'),
+      h('ol', null, ['briefing.step1', s.boardActive ? 'briefing.step2' : 'briefing.step2.noBoard', 'briefing.step3', 'briefing.step4'].map((k) => h('li', null, tr(k, { budget: days(kam.timeBudget) })))),
     ),
+  ];
+}
+
+export function renderBriefing(s: Session, onStart: () => void): HTMLElement {
+  const next = s.state.quarter + 1;
+  return h(
+    'article',
+    { class: 'briefing' },
+    h('h1', null, textOf(s.scenario.title, app().lang)),
+    ...briefingBody(s),
     h('div', { class: 'actions' }, h('button', { type: 'button', class: 'primary big', on: { click: onStart } }, tr(next === 1 ? 'briefing.start' : 'briefing.continue', { q: next }))),
   );
 }

@@ -436,7 +436,7 @@ export function renderPlanPanel(s: Session, events: PlanPanelEvents): HTMLElemen
                 // What the player typed is kept in the draft, so a reload shows it unchanged.
                 const f = numberField({
                   label: tr('joint.yourDays'),
-                  value: draft.replyDays?.[key] ?? Math.max(ctx.jointMinDays, p.days),
+                  value: draft.replyDays?.[key] ?? Math.max(ctx.jointMinDays, roundDays(p.days)),
                   step: 1,
                   onInput: (x) => {
                     if (Number.isFinite(x)) (draft.replyDays ??= {})[key] = x;

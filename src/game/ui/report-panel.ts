@@ -50,7 +50,12 @@ export function renderReport(s: Session, record: QuarterRecord, onNext: () => vo
   const satisfaction = mean(living.map((r) => r.satisfaction));
   const prevRows = prev?.accounts.filter((r) => mine.includes(r.account) && r.alive) ?? [];
   const prevSatisfaction = prev ? mean(prevRows.map((r) => r.satisfaction)) : mean(mine.map((id) => s.input.accounts.find((a) => a.id === id)!.satisfaction));
-  const deltaMoney = (name: string) => (prev ? tr('report.vsLast', { change: moneyDelta(v(name) - pv(name)) }) : null);
+  // A change that rounds to nothing (less than €500) is said in words: "€0k on last quarter" reads as a figure lost.
+  const deltaMoney = (name: string) => {
+    if (!prev) return null;
+    const change = v(name) - pv(name);
+    return Math.abs(change) < 0.5 ? tr('report.vsLast.same') : tr('report.vsLast', { change: moneyDelta(change) });
+  };
   const elements = sevenS(N);
   const alignment = v('alignmentIndex');
 

@@ -3,7 +3,7 @@
  * who lost), department by department why, the player's accounts, joint
  * proposals and the board's sponsorship.
  */
-import type { QuarterRecord } from '../../sim/types';
+import type { JointOutcome, QuarterRecord } from '../../sim/types';
 import { app, type Session } from '../app';
 import { h, inTurns, lazyDetails, scrollBox, uniqueId } from '../dom';
 import { departmentStory, kamTotals } from '../explain';
@@ -138,8 +138,9 @@ export function renderResolution(s: Session, record: QuarterRecord, opts: { onCo
 
   const joints = record.joints.filter((j) => j.kams.includes(s.seat));
   const jointItems = joints.map((j) => {
-    const other = j.kams[0] === s.seat ? j.kams[1] : j.kams[0];
-    return h('li', null, (j.formed ? '✔ ' : '✖ ') + tr(j.formed ? 'res.joint.formed' : 'res.joint.failed', { kam: names.kam(other), request: j.opportunities.map((o) => names.fromId(o)).join(' + ') }));
+    const mine = j.kams[0] === s.seat;
+    const params = { kam: names.kam(mine ? j.kams[1] : j.kams[0]), request: j.opportunities.map((o) => names.fromId(o)).join(' + '), min: days(s.input.model.jointMinDays) };
+    return h('li', null, (j.formed ? '✔ ' : '✖ ') + tr(jointMessage(j, mine), params));
   });
 
   // The rest of the view (accounts, joint proposals, the board) follows the departments, a task later.
@@ -176,4 +177,25 @@ export function renderResolution(s: Session, record: QuarterRecord, opts: { onCo
     restRoot,
     h('div', { class: 'actions' }, h('button', { type: 'button', class: 'primary big', on: { click: opts.onContinue } }, tr('res.continue'))),
   );
+}
+
+/**
+ * The line for a joint proposal on the results: formed, or why not, said from
+ * the player's side (`mine`: the proposal stood in the player's plan; else a
+ * colleague's that the player's plan did not take up).
+ */
+export function jointMessage(j: JointOutcome, mine: boolean): string {
+  if (j.formed) return 'res.joint.formed';
+  switch (j.reason) {
+    case 'unmatched':
+      return mine ? 'res.joint.declined' : 'res.joint.notAccepted';
+    case 'too-short':
+      return 'res.joint.tooShort';
+    case 'not-pursued':
+      return 'res.joint.notPursued';
+    case 'taken':
+      return 'res.joint.taken';
+    default:
+      return 'res.joint.failed';
+  }
 }

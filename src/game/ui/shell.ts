@@ -8,7 +8,8 @@ import type { Lang } from '../../i18n/index';
 import { app } from '../app';
 import { h, mount, uniqueId } from '../dom';
 import { money, tr } from '../i18n';
-import { textOf, paragraphs } from '../text';
+import { textOf } from '../text';
+import { briefingBody } from './briefing-panel';
 import logoUrl from '../../../assets/logo.svg?url';
 
 export type Layout = 'split' | 'banner' | 'title';
@@ -36,6 +37,8 @@ export interface TopBarOptions {
   inGame: boolean;
   /** Label of the current step, e.g. "Quarter 3 of 8 · planning". */
   step?: string;
+  /** The quarter the screen is about (its results or report); default the one being planned next. */
+  quarter?: number;
 }
 
 export function renderTopBar(opts: TopBarOptions): void {
@@ -47,6 +50,7 @@ export function renderTopBar(opts: TopBarOptions): void {
   if (opts.inGame && s) {
     const played = s.state.quarter;
     const total = s.input.quarters;
+    const current = opts.quarter ?? played + 1;
     // One mark per quarter while they fit; a bar for long games.
     const steps =
       total <= 12
@@ -55,7 +59,7 @@ export function renderTopBar(opts: TopBarOptions): void {
             { class: 'quarters', 'aria-label': tr('top.progress', { played, total }) },
             Array.from({ length: total }, (_, i) => {
               const q = i + 1;
-              const status = q <= played ? 'done' : q === played + 1 ? 'current' : 'todo';
+              const status = q === current ? 'current' : q <= played ? 'done' : 'todo';
               return h('li', { class: `q-${status}`, 'aria-current': status === 'current' ? 'step' : null }, h('span', { class: 'visually-hidden' }, tr(`top.quarter.${status}`, { q })), h('span', { 'aria-hidden': 'true' }, String(q)));
             }),
           )
@@ -166,11 +170,10 @@ export function openSettings(): void {
 export function openBriefing(): void {
   const s = app().session;
   if (!s) return;
-  const lang = app().lang;
-  const text = paragraphs(textOf(s.scenario.briefing, lang)).map((p) => h('p', null, p));
-  dialog(textOf(s.scenario.title, lang), [h('div', { class: 'briefing-text' }, text)], (close) => [
+  const d = dialog(textOf(s.scenario.title, app().lang), [h('div', { class: 'briefing' }, briefingBody(s, 'h3'))], (close) => [
     h('button', { type: 'button', class: 'primary', on: { click: close } }, tr('settings.close')),
   ]);
+  d.classList.add('wide');
 }
 
 /** A fatal problem (the engine stopped): explain and offer a reload; the game is saved after every quarter. */

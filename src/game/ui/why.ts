@@ -6,11 +6,14 @@
 import type { Regime, ScenarioInput } from '../../sim/types';
 import type { DepartmentStory, EntryStory, Reason } from '../explain';
 import { days, daysShare, euros, list, num, pct, tr, trn } from '../i18n';
-import type { Names } from './labels';
+import { namesYou, type Names } from './labels';
 
 export function reasonText(r: Reason, story: EntryStory, regime: Regime, department: string, names: Names): string {
   const dir = r.sign > 0 ? 'up' : 'down';
-  const kams = list(story.entry.kams.map((k) => names.kam(k)));
+  const named = story.entry.kams.map((k) => names.kam(k));
+  // A seat named "You" (or "Jij") is a pronoun: small inside a sentence, and "your" where it owns something.
+  const you = named.findIndex(namesYou);
+  const kams = list(named.map((n, i) => (i === you ? n.toLowerCase() : n)));
   switch (r.code) {
     case 'size':
       return tr(`reason.size.${dir}`, { ratio: num(r.mine / Math.max(1e-9, r.typical), 1) });
@@ -27,7 +30,9 @@ export function reasonText(r: Reason, story: EntryStory, regime: Regime, departm
     case 'lobbying':
       return r.sign > 0 ? trn('reason.lobbying.up', story.entry.kams.length, { kam: kams, days: days(r.lobbyDays) }) : tr('reason.lobbying.down');
     case 'relationship':
-      return r.sign > 0 ? trn('reason.relationship.up', story.entry.kams.length, { kam: kams, department }) : tr('reason.relationship.down', { department });
+      if (r.sign <= 0) return tr('reason.relationship.down', { department });
+      if (you >= 0) return named.length === 1 ? tr('reason.relationship.up.you', { department }) : tr('reason.relationship.up.youAnd', { kam: named[1 - you]!, department });
+      return trn('reason.relationship.up', named.length, { kam: kams, department });
     case 'noise':
       return tr(`reason.noise.${dir}`);
     case 'priority':
