@@ -132,4 +132,14 @@ describe('debrief figures', () => {
     expect(differenceText(d)).toBe('de interne afstemming was hoger geëindigd (+22\u00a0ptn)');
     setLanguage('en');
   });
+
+  it('a change of money carries its percentage only where one means something: a gain as the base and a change of at most 200%', () => {
+    setLanguage('en');
+    const metrics = metricsOf(run.history, names, input, 'you');
+    const text = (base: number, other: number) => differenceText(differences({ ...metrics, companyProfit: base }, { ...metrics, companyProfit: other }).find((x) => x.key === 'companyProfit')!).replace(/\u2060/g, '').replace(/\u00a0/g, ' ');
+    expect(text(1000, 1200)).toBe('the company would have earned more: +€200k (20%)');
+    expect(text(1000, 3000)).toBe('the company would have earned more: +€2,000k (200%)');
+    expect(text(45, 736)).toBe('the company would have earned more: +€691k');
+    expect(text(-200, 300)).toBe('the company would have earned more: +€500k');
+  });
 });

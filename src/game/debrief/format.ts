@@ -27,13 +27,23 @@ export function metricDelta(key: MetricKey, d: number): string {
   return (d > 0 ? '+' : '−') + num(Math.abs(d), spec.kind === 'count' ? 0 : 2);
 }
 
+/** Largest relative change of money worth a percentage: beyond it ("+1,534%") the amount alone says more. */
+export const RELATIVE_SHOWN_UP_TO = 2;
+
+/** A money change gets its percentage when the base was a gain and the change is at most RELATIVE_SHOWN_UP_TO of it. */
+function relativeShown(d: Difference): boolean {
+  return d.base > 0 && Math.abs(d.relative) <= RELATIVE_SHOWN_UP_TO;
+}
+
 export function differenceText(d: Difference): string {
   const spec = specOf(d.key);
   const dir = d.delta > 0 ? 'up' : 'down';
   if (spec.kind === 'count') return trn(`cf.diff.${d.key}.${dir}`, Math.round(Math.abs(d.delta)));
   const change =
     spec.kind === 'money'
-      ? tr('cf.change.money', { delta: moneyDelta(d.delta), rel: pct(Math.abs(d.relative)) })
+      ? relativeShown(d)
+        ? tr('cf.change.money', { delta: moneyDelta(d.delta), rel: pct(Math.abs(d.relative)) })
+        : moneyDelta(d.delta)
       : spec.kind === 'share'
         ? pointsDelta(d.delta)
         : spec.kind === 'score'
