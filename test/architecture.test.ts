@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers.js';
 
@@ -21,15 +22,70 @@ function files(dir: string): string[] {
     .map((f) => join(dir, f));
 }
 
-function imports(file: string): { spec: string; typeOnly: boolean }[] {
-  const text = readFileSync(join(ROOT, file), 'utf8');
+/**
+ * Every module a file loads, read from its syntax tree: import and export
+ * declarations (side-effect imports such as `import 'x'` included), dynamic
+ * `import()`, `require()` and `import x = require()`. Type-only when the
+ * declaration is `import type`/`export type` or every name in it is `type`.
+ */
+function importsOf(file: string, text: string): { spec: string; typeOnly: boolean }[] {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
   const out: { spec: string; typeOnly: boolean }[] = [];
-  for (const m of text.matchAll(/^\s*(import|export)\s+(type\s+)?[^'"]*?from\s+['"]([^'"]+)['"]/gm)) out.push({ spec: m[3]!, typeOnly: Boolean(m[2]) });
-  for (const m of text.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g)) out.push({ spec: m[1]!, typeOnly: false });
+  const allTypes = (elements: ts.NodeArray<ts.ImportSpecifier | ts.ExportSpecifier>) => elements.length > 0 && elements.every((e) => e.isTypeOnly);
+  const visit = (node: ts.Node): void => {
+    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
+      const c = node.importClause;
+      const typeOnly = c !== undefined && (c.isTypeOnly || (!c.name && c.namedBindings !== undefined && ts.isNamedImports(c.namedBindings) && allTypes(c.namedBindings.elements)));
+      out.push({ spec: node.moduleSpecifier.text, typeOnly });
+    } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+      const typeOnly = node.isTypeOnly || (node.exportClause !== undefined && ts.isNamedExports(node.exportClause) && allTypes(node.exportClause.elements));
+      out.push({ spec: node.moduleSpecifier.text, typeOnly });
+    } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference) && ts.isStringLiteral(node.moduleReference.expression)) {
+      out.push({ spec: node.moduleReference.expression.text, typeOnly: node.isTypeOnly });
+    } else if (ts.isCallExpression(node) && node.arguments.length > 0 && ts.isStringLiteral(node.arguments[0]!)) {
+      const callee = node.expression;
+      if (callee.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require')) out.push({ spec: node.arguments[0].text, typeOnly: false });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
   return out;
 }
 
+function imports(file: string): { spec: string; typeOnly: boolean }[] {
+  return importsOf(file, readFileSync(join(ROOT, file), 'utf8'));
+}
+
 describe('architecture', () => {
+  it('the import reader sees every form of loading a module, and which are types only', () => {
+    const text = [
+      "import 'side-effect';",
+      "import a from 'default-import';",
+      "import { b, type C } from 'mixed';",
+      "import { type D } from 'types-by-name';",
+      "import type { E } from 'type-import';",
+      "export { f } from 're-export';",
+      "export type { G } from 'type-re-export';",
+      "export * from 'star';",
+      "const h = require('required');",
+      "const i = await import('dynamic');",
+      "import j = require('import-equals');",
+    ].join('\n');
+    expect(importsOf('probe.ts', text)).toEqual([
+      { spec: 'side-effect', typeOnly: false },
+      { spec: 'default-import', typeOnly: false },
+      { spec: 'mixed', typeOnly: false },
+      { spec: 'types-by-name', typeOnly: true },
+      { spec: 'type-import', typeOnly: true },
+      { spec: 're-export', typeOnly: false },
+      { spec: 'type-re-export', typeOnly: true },
+      { spec: 'star', typeOnly: false },
+      { spec: 'required', typeOnly: false },
+      { spec: 'dynamic', typeOnly: false },
+      { spec: 'import-equals', typeOnly: false },
+    ]);
+  });
+
   it('src/sim imports only itself and seedrandom', () => {
     const bad: string[] = [];
     for (const f of files('src/sim')) {

@@ -383,13 +383,18 @@ describe('two-fronts summarize and report', () => {
     expect(cli(['summarize', 'sob', '--quiet'], dir).code).toBe(0);
     const sens = csvParse(read(join(dir, 'sob/sensitivity.csv')));
     expect(sens.map((x) => x.factor)).toEqual(['model.decisiveness', 'departments.*.capacity']);
-    for (const x of sens) expect(Number.isFinite(Number(x.ST))).toBe(true);
+    // A number that is not finite is written as an empty cell, and Number('') is 0: each index must be written.
+    const written = (cell: string | undefined) => cell !== undefined && cell !== '' && Number.isFinite(Number(cell));
+    for (const x of sens) for (const c of ['S1', 'ST']) expect(written(x[c]), `${x.factor} ${c}: "${x[c]}"`).toBe(true);
     const mor = experiment(dir, 'morris.yaml', 'id: mor\nreplications: 1\nset: { quarters: 2 }\ndesign: { type: morris, samples: 4 }\nfactors:\n  model.decisiveness: { min: 0.5, max: 4 }\n  company.regime: [departmental-pnl, account-pnl]\nmetrics: [companyProfit]\n');
     expect(cli(['batch', mor, '--out', 'mor', '--quiet'], dir).code).toBe(0);
     expect(cli(['summarize', 'mor', '--quiet'], dir).code).toBe(0);
     const m = csvParse(read(join(dir, 'mor/sensitivity.csv')));
     expect(m.map((x) => x.method)).toEqual(['morris', 'morris']);
-    for (const x of m) expect(Number(x.mu_star)).toBeGreaterThanOrEqual(0);
+    for (const x of m) {
+      for (const c of ['mu_star', 'sigma']) expect(written(x[c]), `${x.factor} ${c}: "${x[c]}"`).toBe(true);
+      expect(Number(x.mu_star)).toBeGreaterThanOrEqual(0);
+    }
     // Pairs of points one factor apart are what the indices measure: no effects rows of one run against one.
     expect(csvParse(read(join(dir, 'mor/effects.csv')))).toHaveLength(0);
     expect(csvParse(read(join(dir, 'sob/effects.csv')))).toHaveLength(0);
