@@ -153,6 +153,11 @@ export function emptyMatrix(world: World, opps: OppTable): PlanMatrix {
   };
 }
 
+/** A record's own entry for a key (never one inherited from Object.prototype, whatever an id is called). */
+function own(record: Readonly<Record<string, number>>, key: string): number | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 /** Writes a (checked) QuarterPlan into the matrix. */
 export function writePlan(world: World, opps: OppTable, m: PlanMatrix, ki: number, plan: QuarterPlan): void {
   const { scenario } = world;
@@ -163,17 +168,26 @@ export function writePlan(world: World, opps: OppTable, m: PlanMatrix, ki: numbe
     m.pursued[o] = 1;
     for (let d = 0; d < D; d++) m.ask[o * D + d] = r.capacity[scenario.departments[d]!.id] ?? 0;
   }
-  for (const a of Object.keys(plan.customer)) {
-    m.customer[world.accountIndex.get(a)!]! += plan.customer[a]!;
-    m.split[s + U_CUSTOMER]! += plan.customer[a]!;
+  // Days are added up in scenario order (accounts) and opportunity order, never in the order the plan's keys were
+  // written: two plans that say the same give the same bits.
+  for (let ai = 0; ai < scenario.accounts.length; ai++) {
+    const id = scenario.accounts[ai]!.id;
+    const customer = own(plan.customer, id);
+    if (customer !== undefined) {
+      m.customer[ai]! += customer;
+      m.split[s + U_CUSTOMER]! += customer;
+    }
+    const pitch = own(plan.boardPitch, id);
+    if (pitch !== undefined) {
+      m.pitch[ai]! += pitch;
+      m.split[s + U_BOARD_PITCH]! += pitch;
+    }
   }
-  for (const a of Object.keys(plan.boardPitch)) {
-    m.pitch[world.accountIndex.get(a)!]! += plan.boardPitch[a]!;
-    m.split[s + U_BOARD_PITCH]! += plan.boardPitch[a]!;
-  }
-  for (const o of Object.keys(plan.businessCase)) {
-    m.businessCase[oppIndex(opps, o)!] = plan.businessCase[o]!;
-    m.split[s + U_BUSINESS_CASE]! += plan.businessCase[o]!;
+  for (let o = 0; o < opps.count; o++) {
+    const days = own(plan.businessCase, opps.list[o]!.id);
+    if (days === undefined) continue;
+    m.businessCase[o] = days;
+    m.split[s + U_BUSINESS_CASE]! += days;
   }
   for (let d = 0; d < D; d++) {
     const id = scenario.departments[d]!.id;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { branch, createRun, isFinished, resultHash, runToEnd, simulate, step, withRegime, type RunState } from '../../src/sim/index.js';
+import { branch, createRun, emptyPlan, isFinished, resultHash, runToEnd, simulate, step, withRegime, type QuarterPlan, type RunState } from '../../src/sim/index.js';
 import { shipped } from '../helpers.js';
 
 const pnl = shipped('pnl-trap').input;
@@ -8,6 +8,26 @@ describe('determinism', () => {
   it('simulate() with the same scenario and seed gives bit-identical results', () => {
     expect(resultHash(simulate(pnl, { seed: 42 }))).toBe(resultHash(simulate(pnl, { seed: 42 })));
     expect(resultHash(simulate(pnl, { seed: 42 }))).not.toBe(resultHash(simulate(pnl, { seed: 43 })));
+  });
+
+  it('a plan gives the same bits whatever order its keys were written in', () => {
+    // Days that add up differently in floating point in one order than in another (0.1 + 0.2 + 0.3 ≠ 0.3 + 0.2 + 0.1).
+    const start = createRun(pnl, { seed: 5 });
+    const mine = start.opportunities.filter((o) => ['helios', 'corvus'].includes(o.account));
+    expect(mine.length).toBeGreaterThanOrEqual(3);
+    const days = [0.1, 0.2, 0.3];
+    const plan = (order: number[]): QuarterPlan => ({
+      ...emptyPlan('you'),
+      requests: mine.map((o) => ({ opportunity: o.id, capacity: {} })),
+      customer: order[0] === 0 ? { helios: 10.1, corvus: 20.2 } : { corvus: 20.2, helios: 10.1 },
+      businessCase: Object.fromEntries(order.map((i) => [mine[i]!.id, days[i]!])),
+    });
+    const forward = step(start, [plan([0, 1, 2])]).state;
+    const backward = step(start, [plan([2, 1, 0])]).state;
+    expect(Object.keys(plan([2, 1, 0]).businessCase)).toEqual([mine[2]!.id, mine[1]!.id, mine[0]!.id]);
+    // Everything the quarter computed (the record keeps each plan as it was given, keys in their order).
+    const computed = (x: RunState) => JSON.stringify({ kams: x.kams, accounts: x.accounts, values: x.history.map((h) => h.values), allocations: x.history.map((h) => h.allocations) });
+    expect(computed(backward)).toBe(computed(forward));
   });
 
   it('simulate() results do not depend on how much each quarter records', () => {
