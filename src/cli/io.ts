@@ -6,8 +6,8 @@
  * command never leaves half a file.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { decodeText, MAX_FILE_BYTES, tooBig } from '../scenario/document.js';
 import { UserError } from './errors.js';
 import { t, type Lang } from './lang.js';
@@ -37,6 +37,7 @@ export function readUserFile(path: string, lang: Lang = 'en'): UserFile {
 }
 
 export function ensureDir(dir: string, lang: Lang = 'en'): void {
+  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UserError(t('cli.batch.out.notFolder', { dir }, lang));
   try {
     mkdirSync(dir, { recursive: true });
   } catch (e) {
@@ -44,10 +45,23 @@ export function ensureDir(dir: string, lang: Lang = 'en'): void {
   }
 }
 
-/** Writes a whole file so that readers see the old file or the new one, never half of it. */
-export function writeAtomic(path: string, content: string): void {
-  ensureDir(dirname(path));
-  const tmp = join(dirname(path), `.${Date.now().toString(36)}-${process.pid}.tmp`);
-  writeFileSync(tmp, content);
-  renameSync(tmp, path);
+/** Temp files of this process are numbered, so two writes into one folder never share one. */
+let written = 0;
+
+/**
+ * Writes a whole file so that readers see the old file or the new one, never
+ * half of it. A path that is a folder, or a file that cannot be written, is
+ * the user's to fix: said by name, and no temp file is left behind.
+ */
+export function writeAtomic(path: string, content: string, lang: Lang = 'en'): void {
+  ensureDir(dirname(path), lang);
+  if (existsSync(path) && statSync(path).isDirectory()) throw new UserError(t('cli.file.folder', { path }, lang));
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}-${written++}.tmp`);
+  try {
+    writeFileSync(tmp, content);
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw new UserError(t('cli.file.unwritable', { path, code: (e as NodeJS.ErrnoException).code ?? t('cli.error.unknown', {}, lang) }, lang));
+  }
 }

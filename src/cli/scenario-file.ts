@@ -25,6 +25,13 @@ export function parseInteger(name: string, value: string, min: number, max: numb
   return n;
 }
 
+/** A number above zero given on the command line (a usage error otherwise). */
+export function parsePositive(name: string, value: string, lang: Lang = 'en'): number {
+  const x = Number(value);
+  if (value.trim() === '' || !Number.isFinite(x) || x <= 0) throw new UsageError(t('cli.option.positive', { name, value }, lang), lang);
+  return x;
+}
+
 export function parseRegime(value: string, lang: Lang = 'en'): Regime {
   if ((REGIMES as readonly string[]).includes(value)) return value as Regime;
   const guess = closest(value, REGIMES);

@@ -5,7 +5,7 @@
  * minute.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
@@ -174,6 +174,31 @@ describe('two-fronts batch', () => {
     const gap = cli(['merge', 's1', 'bad2', 's3', '--out', 'm-gap'], dir);
     expect(gap.code).toBe(1);
     expect(gap.err).toContain('run 17 is missing');
+  });
+
+  it('a file where a folder goes, a folder where a file goes and a damaged runs file are told by name and line, never with a stack trace', () => {
+    writeFileSync(join(dir, 'a-file'), 'x');
+    const merged = cli(['merge', 's1', 's2', 's3', '--out', 'a-file'], dir);
+    expect([merged.code, merged.err.trim()]).toEqual([1, 'two-fronts: a-file: exists and is not a folder']);
+    mkdirSync(join(dir, 'a-folder'), { recursive: true });
+    const report = cli(['report', 'w1', '--out', 'a-folder', '--quiet'], dir);
+    expect([report.code, report.err.trim()]).toEqual([1, 'two-fronts: a-folder: is a folder, not a file']);
+    // No temp file of the refused write is left anywhere near it.
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(readdirSync(join(dir, 'a-folder'))).toEqual([]);
+    // A damaged cell, then a file cut short: each refused at its place rather than summed up wrong.
+    cpSync(join(dir, 'w1'), join(dir, 'damaged'), { recursive: true });
+    const lines = read(join(dir, 'damaged/runs.csv')).split('\n');
+    const cells = lines[3]!.split(',');
+    cells[1] = 'abc';
+    writeFileSync(join(dir, 'damaged/runs.csv'), [...lines.slice(0, 3), cells.join(','), ...lines.slice(4)].join('\n'));
+    const bad = cli(['summarize', 'damaged', '--quiet'], dir);
+    expect([bad.code, bad.err.trim()]).toEqual([1, `two-fronts: ${join('damaged', 'runs.csv')}:4: point_id "abc" is not a point of this experiment's design (1 to 6); the file has been edited or damaged`]);
+    writeFileSync(join(dir, 'damaged/runs.csv'), lines.slice(0, 11).join('\n') + '\n');
+    const cut = cli(['summarize', 'damaged', '--quiet', '--lang', 'nl'], dir);
+    expect(cut.code).toBe(1);
+    expect(cut.err).toContain('10 runs, maar manifest.json noemt er 120');
+    for (const r of [merged, report, bad, cut]) expect(r.err).not.toMatch(/internal error|\bat \S+ \(/);
   });
 
   it('--format csv,jsonl,parquet writes all three, and they read back equal', async () => {

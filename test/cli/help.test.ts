@@ -88,6 +88,8 @@ describe('the option parser in Dutch', () => {
     [['--lang', 'nl', 'run', 'x.yaml', '--out'], "two-fronts: de optie '--out <dir>' mist een waarde\n"],
     [['schema', 'foo', '--lang', 'nl'], 'two-fronts: onbekend schema "foo": kies scenario of experiment\n'],
     [['serve', '--port', '99999', '--lang', 'nl'], 'two-fronts: --port moet een geheel getal van 0 tot en met 65535 zijn, niet "99999"\n'],
+    [['bench', '--seconds', 'abc', '--lang', 'nl'], 'two-fronts: --seconds moet een positief getal zijn, niet "abc"\n'],
+    [['bench', '--seconds', '-5', '--lang', 'nl'], 'two-fronts: --seconds moet een positief getal zijn, niet "-5"\n'],
   ];
   it.each(cases)('%j', (args, message) => {
     const r = cli(args);

@@ -76,5 +76,11 @@ describe('serve', () => {
     const port = new URL(url).port;
     await expect(startServer({ root, port, host: '127.0.0.1' })).rejects.toThrow(/already in use/);
     expect(() => startServer({ root: join(root, 'missing'), port: '0' })).toThrow(UserError);
+    // The line is checked before the build: a bad port is a usage error (exit 2) even where the game is not built.
+    expect(() => startServer({ root: join(root, 'missing'), port: '99999' })).toThrow(UsageError);
+    // A host that names no address of this computer is the user's to fix, not an internal error.
+    const unknown = startServer({ root, port: '0', host: 'no-such-host.invalid' });
+    await expect(unknown).rejects.toThrow(UserError);
+    await expect(unknown).rejects.toThrow(/cannot listen on host no-such-host\.invalid \((ENOTFOUND|EAI_AGAIN)\)/);
   });
 });

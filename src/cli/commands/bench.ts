@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { generateCompany } from '../../scenario/generate.js';
 import { simulate, type ScenarioInput } from '../../sim/index.js';
 import { benchBatch } from '../bench-batch.js';
-import { readScenario } from '../scenario-file.js';
+import { parsePositive, readScenario } from '../scenario-file.js';
 import { parseLang, t, type Lang } from '../lang.js';
 import { formatNumber, renderTable } from '../table.js';
 import { ROOT } from '../version.js';
@@ -178,8 +178,8 @@ export async function benchBatchResults(opts: { quick?: boolean }): Promise<Benc
 
 export async function benchCommand(opts: { seconds?: string; json?: boolean; quick?: boolean; lang?: string }, io: Output): Promise<number> {
   const lang = parseLang(opts.lang);
-  const seconds = opts.seconds ? Number(opts.seconds) : 3;
-  const results = benchEngine({ seconds: Number.isFinite(seconds) && seconds > 0 ? seconds : 3, quick: opts.quick });
+  const seconds = opts.seconds !== undefined ? parsePositive('--seconds', opts.seconds, lang) : 3;
+  const results = benchEngine({ seconds, quick: opts.quick });
   results.push(...(await benchBatchResults({ quick: opts.quick })));
   printBench(results, io, opts.json ?? false, lang);
   return 0;

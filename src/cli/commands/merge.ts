@@ -135,8 +135,8 @@ export async function mergeCommand(dirs: string[], opts: { out: string; quiet?: 
   const lang = parseLang(opts.lang);
   const { manifests } = checkShards(dirs, lang);
   const out = opts.out;
-  if (existsSync(out) && readdirSync(out).some((f) => !f.startsWith('.'))) throw refusal(lang)(existsSync(join(out, MANIFEST)) ? 'outBatch' : 'outNotEmpty', { dir: out });
   ensureDir(out, lang);
+  if (readdirSync(out).some((f) => !f.startsWith('.'))) throw refusal(lang)(existsSync(join(out, MANIFEST)) ? 'outBatch' : 'outNotEmpty', { dir: out });
   const first = manifests[0]!;
   const { text } = fileNames(first.formats, first.perQuarter);
   let runRows = 0;

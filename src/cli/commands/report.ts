@@ -360,7 +360,7 @@ export async function reportCommand(dir: string, opts: { out?: string; metric?: 
   const cols = opts.metric?.length ? metricsColumns(s.manifest, opts.metric, lang) : s.columns.filter((c) => c.endsWith('_cumulative'));
   const html = reportHtml(s, cols, readFileSync(REPORT_SCRIPT, 'utf8'), lang);
   const out = opts.out ?? join(dir, 'report.html');
-  writeAtomic(out, html);
+  writeAtomic(out, html, lang);
   if (!opts.quiet) io.out(tn('cli.report.wrote', cols.length, { path: out, size: (html.length / 1024).toFixed(0), count: String(cols.length) }, lang));
   return 0;
 }

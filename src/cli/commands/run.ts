@@ -81,9 +81,9 @@ export function renderSummary(run: RunState, title: string, lang: Lang = 'en'): 
 export function writeRunFiles(dir: string, run: RunState, source: { scenarioPath: string; scenarioSha256: string }, lang: Lang = 'en'): void {
   ensureDir(dir, lang);
   const names = reporterNames(run.scenario);
-  writeAtomic(join(dir, 'quarters.csv'), csvTable(['quarter', ...names.map(columnName)], run.history.map((h) => [h.quarter, ...h.values])));
+  writeAtomic(join(dir, 'quarters.csv'), csvTable(['quarter', ...names.map(columnName)], run.history.map((h) => [h.quarter, ...h.values])), lang);
   const rows = run.history.flatMap((h) => h.accounts.map((a) => ACCOUNT_COLUMNS.map((c) => (c === 'quarter' ? h.quarter : a[c]))));
-  writeAtomic(join(dir, 'accounts.csv'), csvTable(ACCOUNT_COLUMNS, rows));
+  writeAtomic(join(dir, 'accounts.csv'), csvTable(ACCOUNT_COLUMNS, rows), lang);
   const { final, cumulative } = summarize(run);
   const summary = {
     scenario: run.scenario.id,
@@ -95,7 +95,7 @@ export function writeRunFiles(dir: string, run: RunState, source: { scenarioPath
     cumulative,
     rules: Object.fromEntries(REPORTERS.map((r) => [r.name, r.cumulative])),
   };
-  writeAtomic(join(dir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
+  writeAtomic(join(dir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n', lang);
   const manifest = {
     tool: 'two-fronts',
     version: toolVersion(),
@@ -108,5 +108,5 @@ export function writeRunFiles(dir: string, run: RunState, source: { scenarioPath
     quarters: run.history.length,
     files: ['quarters.csv', 'accounts.csv', 'summary.json'],
   };
-  writeAtomic(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+  writeAtomic(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n', lang);
 }

@@ -136,8 +136,9 @@ export function parsePort(raw: string | undefined, lang: Lang = 'en'): number {
 export function startServer(opts: ServeOptions): Promise<{ server: Server; url: string }> {
   const lang = parseLang(opts.lang);
   const root = opts.root ?? gameDir();
-  if (!existsSync(join(root, 'index.html'))) throw new UserError(t('cli.serve.notBuilt', { path: join(root, 'index.html') }, lang));
+  // The line first (a usage error, exit 2), then what it needs.
   const port = parsePort(opts.port, lang);
+  if (!existsSync(join(root, 'index.html'))) throw new UserError(t('cli.serve.notBuilt', { path: join(root, 'index.html') }, lang));
   const host = opts.host ?? DEFAULT_HOST;
   const server = createServer(handler(root));
   return new Promise((resolvePromise, reject) => {
@@ -146,6 +147,8 @@ export function startServer(opts: ServeOptions): Promise<{ server: Server; url: 
       const where = { port: String(port), host };
       if (e.code === 'EADDRINUSE') reject(new UserError(t('cli.serve.inUse', where, lang)));
       else if (e.code === 'EACCES') reject(new UserError(t('cli.serve.denied', where, lang)));
+      else if (e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN' || e.code === 'EADDRNOTAVAIL' || e.code === 'EINVAL')
+        reject(new UserError(t('cli.serve.host', { host, reason: e.code }, lang)));
       else reject(e);
     });
     server.listen(port, host, () => {

@@ -24,7 +24,7 @@ import { writeAtomic } from '../io.js';
 import { finishCommand, requireManifest, type Manifest } from '../output/manifest.js';
 import { readRows, requireRuns, toNumber } from '../output/read.js';
 import { Progress } from '../progress.js';
-import { parseInteger } from '../scenario-file.js';
+import { parseInteger, parsePositive } from '../scenario-file.js';
 import { parseLang, readIn, t, tn, type Lang } from '../lang.js';
 import { formatNumber, renderTable, shortNumber } from '../table.js';
 import type { Params } from '../../i18n/index.js';
@@ -97,11 +97,17 @@ export function summarizeFolder(dir: string, opts: { sensitivityColumns?: string
   const builder = new SummaryBuilder(metricCols, design.size);
   const values = new Float64Array(metricCols.length);
   let runs = 0;
-  for (const { cells } of readRows(src, lang)) {
+  for (const { cells, number } of readRows(src, lang)) {
+    const point = toNumber(cells[pointAt]!);
+    if (!Number.isInteger(point) || point < 1 || point > design.size)
+      throw new UserError(t('cli.runs.badPoint', { path: src.path, line: number, value: String(cells[pointAt] ?? ''), size: design.size }, lang));
     for (let i = 0; i < index.length; i++) values[i] = toNumber(cells[index[i]!]!);
-    builder.add(toNumber(cells[pointAt]!) - 1, values);
+    builder.add(point - 1, values);
     runs++;
   }
+  // A finished batch whose file holds other than the runs its manifest lists was cut or edited: its summary would mislead.
+  if (manifest.status === 'complete' && manifest.rows && runs !== manifest.rows.runs)
+    throw new UserError(t('cli.runs.count', { path: src.path, found: runs, expected: manifest.rows.runs }, lang));
   const summaries = builder.summaries(design);
   const factors = manifest.design.factors.map((f) => ({ path: f.path, categorical: f.categorical, levels: levelsOf(f.spec), scale: f.spec.kind === 'scale' }));
   // Sobol' and Morris points differ in one factor by design, in pairs of one run each; their indices say what such pairs can.
@@ -218,12 +224,6 @@ export interface SummarizeCliOptions {
   lang?: string;
 }
 
-function positive(name: string, text: string, lang: Lang): number {
-  const x = Number(text);
-  if (!Number.isFinite(x) || x <= 0) throw new UsageError(t('cli.option.positive', { name, value: text }, lang), lang);
-  return x;
-}
-
 interface Target {
   /** The widest 95 % half-width allowed. */
   width: number;
@@ -298,7 +298,7 @@ export async function summarizeCommand(dir: string, opts: SummarizeCliOptions, i
   const metrics = opts.metric ?? [];
   if (opts.targetCi !== undefined) {
     if (metrics.length !== 1) throw new UsageError(t('cli.summarize.tci.metric', {}, lang), lang);
-    const width = positive('--target-ci', opts.targetCi, lang);
+    const width = parsePositive('--target-ci', opts.targetCi, lang);
     const cap = opts.maxReplicates ? parseInteger('--max-replicates', opts.maxReplicates, 2, 10_000_000, lang) : 1000;
     const workers = opts.workers ? parseInteger('--workers', opts.workers, 1, 1024, lang) : undefined;
     const manifest = requireManifest(dir, lang);

@@ -33,20 +33,35 @@ export function requireRuns(dir: string, m: Manifest, lang: Lang = 'en'): TableS
   return s;
 }
 
-/** Rows as cells in `columns` order (numbers from JSON stay numbers; CSV cells are strings). */
-export function* readRows(src: TableSource, lang: Lang = 'en'): Generator<{ cells: Cell[]; line: Line }> {
+/**
+ * Rows as cells in `columns` order (numbers from JSON stay numbers; CSV cells
+ * are strings), each with its line number in the file (1-based, the CSV
+ * header being line 1). A JSON line that is not an object is a damaged file,
+ * reported at its line.
+ */
+export function* readRows(src: TableSource, lang: Lang = 'en'): Generator<{ cells: Cell[]; line: Line; number: number }> {
   const lines = readLines(src.path);
+  let number = 0;
   if (src.kind === 'csv') {
     const head = lines.next();
     if (head.done) return;
+    number++;
     const found = parseCsvLine(head.value.text);
     if (found.join(',') !== src.columns.join(',')) throw new UserError(t('cli.runs.header', { path: src.path }, lang));
-    for (const line of lines) yield { cells: parseCsvLine(line.text), line };
+    for (const line of lines) yield { cells: parseCsvLine(line.text), line, number: ++number };
     return;
   }
   for (const line of lines) {
-    const obj = JSON.parse(line.text) as Record<string, Cell>;
-    yield { cells: src.columns.map((c) => obj[c] ?? null), line };
+    number++;
+    let obj: unknown;
+    try {
+      obj = JSON.parse(line.text);
+    } catch {
+      obj = null;
+    }
+    if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) throw new UserError(t('cli.runs.notObject', { path: src.path, line: number }, lang));
+    const row = obj as Record<string, Cell>;
+    yield { cells: src.columns.map((c) => row[c] ?? null), line, number };
   }
 }
 
