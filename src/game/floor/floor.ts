@@ -98,6 +98,8 @@ interface KamView {
   g: Phaser.GameObjects.Graphics;
   name: Phaser.GameObjects.Text;
   badge: Phaser.GameObjects.Text | null;
+  /** The badge's bob, added to where placeKam puts it. */
+  bob: { dy: number };
   pos: { x: number; y: number };
   tween: Phaser.Tweens.Tween | null;
 }
@@ -560,10 +562,11 @@ export class Floor {
       const g = scene.add.graphics();
       const name = names[i]!.setX(x);
       const badge = kam.mine ? label(scene, x, y - size - 20 * k, `▼ ${this.data.texts.you}`, { size: 12 * k, bold: true }) : null;
-      const view: KamView = { home: { x, y }, g, name, badge, pos: { x, y }, tween: null };
+      const view: KamView = { home: { x, y }, g, name, badge, bob: { dy: 0 }, pos: { x, y }, tween: null };
       this.kams.push(view);
       this.placeKam(i, x, y);
-      if (badge) scene.tweens.add({ targets: badge, y: badge.y - 5 * k, duration: 700, yoyo: true, repeat: -1, ease: 'Sine.easeInOut' });
+      // The "▼ you" marker bobs over the player's figure wherever it walks.
+      if (badge) scene.tweens.add({ targets: view.bob, dy: -5 * k, duration: 700, yoyo: true, repeat: -1, ease: 'Sine.easeInOut', onUpdate: () => this.placeBadge(view) });
     });
   }
 
@@ -575,7 +578,15 @@ export class Floor {
     person(v.g, x, y, 46 * this.k, seriesStyle(i), kam.mine);
     // Inside (visiting a department) the name goes above the head, clear of the department's labels.
     v.name.setPosition(x, y < this.frontY ? y - 46 * this.k - 20 * this.k : y + 3 * this.k);
-    if (v.badge) v.badge.setX(x);
+    this.placeBadge(v);
+  }
+
+  /** Over the head at home; over the name when the name is over the head (visiting a department). */
+  private placeBadge(v: KamView): void {
+    if (!v.badge) return;
+    const k = this.k;
+    const { x, y } = v.pos;
+    v.badge.setPosition(x, (y < this.frontY ? y - 46 * k - 38 * k : y - 46 * k - 20 * k) + v.bob.dy);
   }
 
   kamPosition(i: number): { x: number; y: number } {
