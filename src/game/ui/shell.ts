@@ -74,7 +74,7 @@ export function renderTopBar(opts: TopBarOptions): void {
       h('div', { class: 'scenario-name' }, textOf(s.scenario.title, lang)),
       h('div', { class: 'step' }, opts.step ?? ''),
       steps,
-      h('div', { class: 'result' }, h('span', { class: 'result-label' }, tr('top.result')), ' ', h('strong', null, money(result))),
+      h('div', { class: 'result', title: tr('top.result') }, h('span', { class: 'result-label' }, tr('top.result')), ' ', h('strong', null, money(result))),
       h('button', { type: 'button', class: 'ghost', on: { click: () => openBriefing() } }, tr('top.briefing')),
     );
   }
