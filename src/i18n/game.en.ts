@@ -87,6 +87,7 @@ export const en = {
   'title.file.fix': 'Fix these lines in your editor and load the file again.',
   'title.resume.title': 'Continue your game',
   'title.resume.where': '{title}: you are about to plan quarter {next} of {quarters}.',
+  'title.resume.briefing': '{title}: you were reading the briefing; quarter {next} of {quarters} comes next.',
   'title.resume.results': '{title}: quarter {q} of {quarters} is played; you were looking at who got what.',
   'title.resume.report': '{title}: quarter {q} of {quarters} is played; you were reading its report.',
   'title.resume.finished': '{title}: all {quarters} quarters played; the debrief is waiting.',
@@ -426,6 +427,7 @@ export const en = {
   'report.col.kam': 'KAM',
   'report.7s': 'Internal alignment (7S)',
   'report.7s.index': 'Alignment index: {value} of 100 ({change}).',
+  'report.7s.history': 'The index so far, quarter by quarter: {values}.',
   'report.7s.hint': 'Internal alignment is not a target state but a measure of progress. Each element runs from 0 to 100; a poor fit between them lowers the index.',
   'report.7s.caption': 'The seven elements this quarter',
   'report.col.element': 'Element',
@@ -509,6 +511,7 @@ export const en = {
   'debrief.png.label': 'Download “{chart}” as PNG',
   'debrief.table.of': 'for “{chart}”',
   'debrief.podium': 'Final standings',
+  'debrief.col.result': 'Result over the game',
   'debrief.noQuestions': 'This scenario has no discussion questions.',
 
   // Counterfactual

@@ -82,6 +82,7 @@ export const nl: Record<keyof typeof en, string> = {
   'title.file.fix': 'Pas deze regels aan in je editor en laad het bestand opnieuw.',
   'title.resume.title': 'Ga verder met je spel',
   'title.resume.where': '{title}: je gaat kwartaal {next} van {quarters} plannen.',
+  'title.resume.briefing': '{title}: je las de briefing; kwartaal {next} van {quarters} komt hierna.',
   'title.resume.results': '{title}: kwartaal {q} van {quarters} is gespeeld; je bekeek wie wat kreeg.',
   'title.resume.report': '{title}: kwartaal {q} van {quarters} is gespeeld; je las het rapport ervan.',
   'title.resume.finished': '{title}: alle {quarters} kwartalen gespeeld; de nabespreking wacht.',
@@ -408,6 +409,7 @@ export const nl: Record<keyof typeof en, string> = {
   'report.col.kam': 'KAM',
   'report.7s': 'Interne afstemming (7S)',
   'report.7s.index': 'Afstemmingsindex: {value} van 100 ({change}).',
+  'report.7s.history': 'De index tot nu toe, per kwartaal: {values}.',
   'report.7s.hint': 'Interne afstemming is geen eindtoestand maar een maat voor vooruitgang. Elk element loopt van 0 tot 100; een slechte onderlinge aansluiting verlaagt de index.',
   'report.7s.caption': 'De zeven elementen dit kwartaal',
   'report.col.element': 'Element',
@@ -489,6 +491,7 @@ export const nl: Record<keyof typeof en, string> = {
   'debrief.png.label': '“{chart}” downloaden als PNG',
   'debrief.table.of': 'van “{chart}”',
   'debrief.podium': 'Eindstand',
+  'debrief.col.result': 'Resultaat over het spel',
   'debrief.noQuestions': 'Dit scenario heeft geen discussievragen.',
 
   'cf.intro': 'Je spel opnieuw gespeeld met dezelfde seed, dezelfde kansen en jouw plannen — alleen de KPI-structuur van het bedrijf is anders dan {regime}. Je collega’s spelen zoals ze onder elke structuur zouden doen.',

@@ -76,6 +76,11 @@ test('the tutorial plays from title to debrief, with why, counterfactual, luck c
 
   // The debrief.
   await expect(page.getByRole('heading', { level: 1, name: 'Debrief: First quarter on two fronts' })).toBeVisible();
+  // The podium, as numbers: every KAM with their rank and result, the player among them.
+  const standings = page.getByRole('table', { name: 'Final standings' });
+  await expect(standings.getByRole('row')).toHaveCount(5);
+  await expect(standings.getByRole('row', { name: /^1 / })).toBeVisible();
+  await expect(standings.getByRole('cell', { name: 'You' })).toBeVisible();
   for (const name of ['Your accounts: share of their needs delivered', 'Your accounts: satisfaction', 'Your accounts: revenue per quarter', 'Company profit per quarter', 'Department P&L per quarter', 'Expert-days received per KAM and quarter', 'The seven elements, first and last quarter']) {
     await expect(page.getByRole('img', { name })).toBeVisible();
   }

@@ -161,6 +161,7 @@ test('a reload on the briefing of a new game comes back to the briefing', async 
   await page.getByRole('button', { name: 'Play First quarter on two fronts' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'First quarter on two fronts' })).toBeVisible();
   await page.reload();
+  await expect(page.getByText('First quarter on two fronts: you were reading the briefing; quarter 1 of 8 comes next.')).toBeVisible();
   await page.getByRole('button', { name: 'Continue', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'First quarter on two fronts' })).toBeVisible();
   await page.getByRole('button', { name: 'Start quarter 1' }).click();

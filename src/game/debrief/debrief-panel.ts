@@ -405,6 +405,14 @@ export function renderDebrief(s: Session): HTMLElement {
     { class: 'debrief' },
     h('h1', null, tr('debrief.title', { title })),
     h('p', { class: 'lead' }, lead),
+    // The podium on the canvas, as numbers.
+    scrollBox(
+      dataTable(
+        tr('debrief.podium'),
+        [tr('report.col.rank'), tr('report.col.kam'), tr('debrief.col.result')],
+        ranking.map((r, i) => [i + 1, names.kamYou(r.kam, s.seat), money(r.total)]),
+      ),
+    ),
     toolbar,
     h('nav', { class: 'toc', 'aria-label': tr('debrief.contents') }, h('ol', null, ['accounts', 'company', 'who', 'alignment', 'counterfactual', 'luck', 'questions'].map((id) => h('li', null, h('a', { href: `#debrief-${id}` }, tr(`debrief.section.${id}`)))))),
     h('section', { id: 'debrief-accounts', 'aria-labelledby': 'd-accounts' }, h('h2', { id: 'd-accounts' }, tr('debrief.section.accounts')), h('div', { class: 'chart-row' }, accountChart('fulfilment', 'fulfilment', (v) => pct(v), [0, 1]), accountChart('satisfaction', 'satisfaction', (v) => pct(v), [0, 1])), accountChart('revenue', 'revenue', money, undefined, true)),

@@ -7,7 +7,7 @@ import type { QuarterRecord } from '../../sim/types';
 import { app, type Session } from '../app';
 import { h, scrollBox } from '../dom';
 import { accountsOf, kamRanking, mean, seriesOf, sevenS, sum, valueOf } from '../figures';
-import { daysShare, money, moneyDelta, num, pct, pointsDelta, tr } from '../i18n';
+import { daysShare, list, money, moneyDelta, num, pct, pointsDelta, tr } from '../i18n';
 import { fingerprint } from '../save';
 import { Names } from './labels';
 
@@ -131,6 +131,8 @@ export function renderReport(s: Session, record: QuarterRecord, onNext: () => vo
       { 'aria-labelledby': 'report-7s' },
       h('h2', { id: 'report-7s' }, tr('report.7s')),
       h('p', null, tr('report.7s.index', { value: num(alignment * 100, 0), change: prev ? pointsDelta(alignment - pv('alignmentIndex')) : '—' })),
+      // The canvas's line of the index so far, in words.
+      record.quarter > 1 ? h('p', null, tr('report.7s.history', { values: list(seriesOf(N, history, 'alignmentIndex').map((x, q) => `${tr('report.canvas.q', { q: q + 1 })} ${num(x * 100, 0)}`)) })) : null,
       h('p', { class: 'hint' }, tr('report.7s.hint')),
       sevenTable,
     ),

@@ -86,9 +86,17 @@ function saveCard(saved: SavePeek, actions: TitleActions): HTMLElement | null {
   if (saved.ok) {
     const hd = saved.head;
     // Stopped on the last quarter's results or report: that is where Continue goes.
-    const midQuarter = hd.played > 0 && saved.screen !== 'planning';
+    const midQuarter = hd.played > 0 && (saved.screen === 'results' || saved.screen === 'report');
     const finished = hd.played >= hd.quarters && !midQuarter;
-    const where = midQuarter ? (saved.screen === 'results' ? 'title.resume.results' : 'title.resume.report') : finished ? 'title.resume.finished' : 'title.resume.where';
+    const where = midQuarter
+      ? saved.screen === 'results'
+        ? 'title.resume.results'
+        : 'title.resume.report'
+      : finished
+        ? 'title.resume.finished'
+        : saved.screen === 'briefing'
+          ? 'title.resume.briefing'
+          : 'title.resume.where';
     return h(
       'section',
       { class: 'card resume', 'aria-labelledby': 'resume-title' },
