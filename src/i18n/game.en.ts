@@ -509,6 +509,7 @@ export const en = {
   'debrief.table': 'Show the numbers',
   'debrief.svg.label': 'Download “{chart}” as SVG',
   'debrief.png.label': 'Download “{chart}” as PNG',
+  'debrief.png.failed': '“{chart}” could not be made into a PNG in this browser; the SVG download has the same chart.',
   'debrief.table.of': 'for “{chart}”',
   'debrief.podium': 'Final standings',
   'debrief.col.result': 'Result over the game',

@@ -489,6 +489,7 @@ export const nl: Record<keyof typeof en, string> = {
   'debrief.table': 'Toon de cijfers',
   'debrief.svg.label': '“{chart}” downloaden als SVG',
   'debrief.png.label': '“{chart}” downloaden als PNG',
+  'debrief.png.failed': 'Van “{chart}” kon deze browser geen PNG maken; de SVG-download bevat dezelfde grafiek.',
   'debrief.table.of': 'van “{chart}”',
   'debrief.podium': 'Eindstand',
   'debrief.col.result': 'Resultaat over het spel',

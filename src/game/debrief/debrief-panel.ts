@@ -53,8 +53,9 @@ function figure(svg: SVGSVGElement, caption: string, file: string, table: HTMLTa
             click: async () => {
               try {
                 download(`${file}.png`, await svgToPng(svg, 2));
-              } catch (e) {
-                announce(String((e as Error).message));
+              } catch {
+                // The browser could not draw or encode the picture: say so in the game's language; the SVG still works.
+                announce(tr('debrief.png.failed', { chart: caption }));
               }
             },
           },
