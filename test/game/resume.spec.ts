@@ -55,6 +55,8 @@ test('a reload on a quarter\'s results, its report or mid-plan comes back to tha
   if (await skip.isVisible()) await skip.click();
   await page.getByRole('button', { name: 'See the quarter report' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Quarter 3: the report' })).toBeVisible();
+  // The canvas's line of the alignment index, written out for the quarters so far.
+  await expect(page.getByText(/^The index so far, quarter by quarter: Q1 \d+, Q2 \d+ and Q3 \d+\.$/)).toBeVisible();
   const code = await page.getByText(/^Game code [0-9a-f]{12}/).textContent();
 
   await page.reload();
