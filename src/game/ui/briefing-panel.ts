@@ -6,7 +6,7 @@
  */
 import type { Session } from '../app';
 import { app } from '../app';
-import { h, scrollBox, uniqueId } from '../dom';
+import { h, scrollBox, uniqueId, type Child } from '../dom';
 import { days, euros, list, money, num, pct, tr } from '../i18n';
 import { paragraphs, textOf } from '../text';
 import { namesYou } from './labels';
@@ -18,7 +18,7 @@ function growthLevel(growth: number, max: number): string {
   return r >= 0.6 ? tr('level.high') : r >= 0.3 ? tr('level.medium') : tr('level.low');
 }
 
-export function steeringSection(s: Session, heading: 'h2' | 'h3' = 'h2'): HTMLElement {
+function steeringSection(s: Session, heading: 'h2' | 'h3'): HTMLElement {
   const c = s.input.company;
   const iv = c.interventions;
   const items: HTMLElement[] = [];
@@ -27,11 +27,9 @@ export function steeringSection(s: Session, heading: 'h2' | 'h3' = 'h2'): HTMLEl
   if (iv.boardAccountPlans) items.push(h('li', null, tr('intervention.boardAccountPlans')));
   if (iv.priorityAccess > 0) items.push(h('li', null, tr('intervention.priorityAccess', { share: pct(iv.priorityAccess) })));
   if (iv.crossFunctionalPool > 0) items.push(h('li', null, tr('intervention.crossFunctionalPool', { share: pct(iv.crossFunctionalPool) })));
-  const id = uniqueId('steering-title');
-  return h(
-    'section',
-    { 'aria-labelledby': id },
-    h(heading, { id }, tr('briefing.steering')),
+  return section(
+    heading,
+    tr('briefing.steering'),
     h('p', null, h('strong', null, tr(`regime.${c.regime}`)), ': ', tr(`regime.explain.${c.regime}`, { weight: pct(c.matrixWeight) })),
     h('p', null, tr(`regime.departments.${c.regime}`)),
     s.boardActive ? h('p', null, tr('briefing.board', { max: c.sponsorship.maxSponsored })) : h('p', null, tr('briefing.noBoard')),
@@ -40,7 +38,7 @@ export function steeringSection(s: Session, heading: 'h2' | 'h3' = 'h2'): HTMLEl
 }
 
 /** A section of the briefing under its own heading (ids unique, so the briefing can stand twice on a page). */
-function section(heading: 'h2' | 'h3', title: string, ...content: (Node | string | null)[]): HTMLElement {
+function section(heading: 'h2' | 'h3', title: string, ...content: Child[]): HTMLElement {
   const id = uniqueId('briefing-section');
   return h('section', { 'aria-labelledby': id }, h(heading, { id }, title), ...content);
 }
