@@ -1,7 +1,7 @@
 /** The floor's layout arithmetic: KAMs kept apart by their figures or their names, whichever is wider; the words of the report's 7S radar kept apart. */
 import { describe, expect, it } from 'vitest';
 import { overlaps, radarLayout, radarPoint, type RadarLayout } from '../../src/game/floor/radar-layout.js';
-import { spreadApart } from '../../src/game/floor/spread.js';
+import { placeCaptions, spreadApart, walkPath, type CaptionPlace } from '../../src/game/floor/spread.js';
 
 describe('floor layout', () => {
   it('spreadApart() leaves KAMs under their accounts when they have room', () => {
@@ -23,6 +23,83 @@ describe('floor layout', () => {
     const xs = spreadApart([{ x: 489.123, half: 25.35 }, { x: 500.1, half: 25.35 }, { x: 510.7, half: 25.35 }]);
     expect(xs[1]! - xs[0]!).toBeCloseTo(50.7, 6);
     expect(xs[2]! - xs[1]!).toBeCloseTo(50.7, 6);
+  });
+});
+
+describe('a KAM walking to a department', () => {
+  const FRONT = 400;
+  const STREET = 466;
+  const home = { x: 100, y: STREET };
+  const door = { x: 300, y: 340 };
+  const other = { x: 620, y: 330 };
+
+  it('goes along the street, then up beside the building, and back the same way', () => {
+    const there = walkPath(home, door, STREET, FRONT);
+    expect(there.length).toBeCloseTo(200 + 126, 9);
+    expect(there.at(0)).toEqual(home);
+    expect(there.at(1)).toEqual(door);
+    expect(there.at(100 / 326)).toEqual({ x: 200, y: STREET });
+    const back = walkPath(door, home, STREET, FRONT);
+    expect(back.at(63 / 326)).toEqual({ x: 300, y: 403 });
+    expect(back.at(1)).toEqual(home);
+  });
+
+  it('is never inside the company except straight above the place it goes to or comes from', () => {
+    for (const [from, to] of [[home, door], [door, home], [door, other], [home, other]] as const) {
+      const path = walkPath(from, to, STREET, FRONT);
+      for (let t = 0; t <= 1; t += 1 / 256) {
+        const p = path.at(t);
+        if (p.y < FRONT) expect([from.x, to.x]).toContain(p.x);
+      }
+    }
+    // Along the street only, it goes straight.
+    expect(walkPath(home, { x: 500, y: STREET }, STREET, FRONT).at(0.5)).toEqual({ x: 300, y: STREET });
+  });
+});
+
+describe('account names under the towers', () => {
+  // Eight towers 97 px apart, as at 1280 px: each name's own room is 91 px.
+  const xs = Array.from({ length: 8 }, (_, i) => 60 + 97 * i);
+  const row = (widths: number[]) => widths.map((width, i) => ({ x: xs[i]!, width, room: 91 }));
+  /** The drawn extent of each caption: its full width when it has the room, else the room it got. */
+  const extents = (widths: number[], places: CaptionPlace[]) =>
+    places.map((p, i) => {
+      const w = Math.min(widths[i]!, p.room);
+      return [p.x - w / 2, p.x + w / 2] as const;
+    });
+
+  it('leaves names that fit their own slot where they are', () => {
+    const widths = [60, 80, 40, 91, 50, 70, 60, 30];
+    expect(placeCaptions(row(widths), 6, 794, 6, 29)).toEqual(row(widths).map((c) => ({ x: c.x, room: 91 })));
+  });
+
+  it('gives a long name the room its neighbours leave, near its tower and never touching another', () => {
+    // "Acme Industries" and "Borealis Energy" side by side, then short names.
+    const widths = [100, 98, 40, 45, 90, 38, 84, 96];
+    const places = placeCaptions(row(widths), 6, 794, 6, 29);
+    expect(places[0]!.room).toBeGreaterThanOrEqual(100);
+    expect(places[1]!.room).toBeGreaterThanOrEqual(98);
+    expect(places[7]!.room).toBeGreaterThanOrEqual(96);
+    const ext = extents(widths, places);
+    for (let i = 1; i < ext.length; i++) expect(ext[i]![0] - ext[i - 1]![1]).toBeGreaterThanOrEqual(6 - 1e-9);
+    expect(ext[0]![0]).toBeGreaterThanOrEqual(6);
+    expect(ext[7]![1]).toBeLessThanOrEqual(794);
+    places.forEach((p, i) => expect(Math.abs(p.x - xs[i]!)).toBeLessThanOrEqual(29));
+    // Names with room to spare do not move further than they must.
+    expect(places[4]!.x).toBe(xs[4]);
+  });
+
+  it('shares out what room there is when every name is long, and never gives less than the slot', () => {
+    const widths = Array(8).fill(130) as number[];
+    const places = placeCaptions(row(widths), 6, 794, 6, 29);
+    places.forEach((p, i) => {
+      expect(p.room).toBeGreaterThanOrEqual(91);
+      expect(Math.abs(p.x - xs[i]!)).toBeLessThanOrEqual(29);
+    });
+    const ext = extents(widths, places);
+    for (let i = 1; i < ext.length; i++) expect(ext[i]![0] - ext[i - 1]![1]).toBeGreaterThanOrEqual(6 - 1e-9);
+    // Long names between long names cannot borrow: they keep their slots.
+    expect(places[3]).toEqual({ x: xs[3], room: 91 });
   });
 });
 

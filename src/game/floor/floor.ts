@@ -17,8 +17,11 @@
 import Phaser from 'phaser';
 import { seriesStyle } from '../../charts/palette';
 import { COLORS, hex, label, marker, person } from './draw';
-import { spreadApart } from './spread';
-import { css, markerPath, roundRect, starPath, text, type Ctx } from './paint';
+import { placeCaptions, spreadApart, walkPath, type CaptionPlace } from './spread';
+import { css, font, markerPath, roundRect, starPath, text, type Ctx, type TextStyle } from './paint';
+
+/** The least space between two account names, and between a name and the floor's edge. */
+const CAPTION_GAP = 6;
 
 export interface FloorDepartment {
   id: string;
@@ -314,7 +317,29 @@ export class Floor {
     text(ctx, this.data.texts.inside.toUpperCase(), 14, 10, { size: 12 * k, bold: true, color: '#4a5468', align: 'left' });
     text(ctx, this.data.texts.outside.toUpperCase(), W - 14, this.frontY + 5, { size: 11 * k, bold: true, color: '#4a5468', align: 'right' });
     this.data.departments.forEach((d, i) => this.paintBuilding(ctx, d, this.depts[i]!, i));
-    this.data.accounts.forEach((a, i) => this.paintTower(ctx, a, this.accounts[i]!));
+    const captions = this.captionPlaces(ctx);
+    this.data.accounts.forEach((a, i) => this.paintTower(ctx, a, this.accounts[i]!, captions[i]!));
+  }
+
+  private nameStyle(a: FloorAccount): TextStyle {
+    return { size: 13 * this.k, bold: a.mine, shrink: 0.7 };
+  }
+
+  /** Where each account's name goes: a long name borrows room a short neighbour leaves (tower by tower, row by row). */
+  private captionPlaces(ctx: Ctx): CaptionPlace[] {
+    const out: CaptionPlace[] = [];
+    const rows = new Map<number, number[]>();
+    this.accounts.forEach((v, i) => rows.set(v.bottom, [...(rows.get(v.bottom) ?? []), i]));
+    for (const members of rows.values()) {
+      const items = members.map((i) => {
+        const v = this.accounts[i]!;
+        ctx.font = font(this.nameStyle(this.data.accounts[i]!));
+        return { x: v.x, width: ctx.measureText(this.data.accounts[i]!.name).width, room: v.slot - CAPTION_GAP };
+      });
+      const slot = this.accounts[members[0]!]!.slot;
+      placeCaptions(items, CAPTION_GAP, this.width - CAPTION_GAP, CAPTION_GAP, slot * 0.3).forEach((p, n) => (out[members[n]!] = p));
+    }
+    return out;
   }
 
   private paintBuilding(ctx: Ctx, d: FloorDepartment, v: DeptView, i: number): void {
@@ -355,7 +380,7 @@ export class Floor {
     text(ctx, d.name, x, bottom + 10 * k, { size: 14 * k, bold: true }, v.slot - 8);
   }
 
-  private paintTower(ctx: Ctx, a: FloorAccount, v: AccountView): void {
+  private paintTower(ctx: Ctx, a: FloorAccount, v: AccountView, caption: CaptionPlace): void {
     const k = this.k;
     const { x, top, bottom, width: tw } = v;
     const th = bottom - top;
@@ -401,7 +426,7 @@ export class Floor {
       ctx.lineTo(x - tw / 2, bottom);
       ctx.stroke();
     }
-    text(ctx, a.name, x, bottom + 6 * k, { size: 13 * k, bold: a.mine, shrink: 0.7 }, v.slot - 6);
+    text(ctx, a.name, caption.x, bottom + 6 * k, this.nameStyle(a), caption.room);
   }
 
   // --- The overlay: repainted when something on it changes --------------------------------
@@ -606,13 +631,15 @@ export class Floor {
       this.placeKam(i, target.x, target.y);
       return;
     }
-    const from = { ...v.pos };
+    // The way goes along the street and up beside the building (down and along, going back),
+    // so a walking figure never crosses the departments' names and gauges.
+    const path = walkPath(v.pos, target, v.home.y, this.frontY);
     const state = { t: 0 };
     v.tween = this.scene.tweens.add({
       targets: state,
       t: 1,
       delay: opts.delay ?? 0,
-      duration: 1400 + Math.abs(target.x - from.x) * 2,
+      duration: 1400 + path.length * 2,
       ease: 'Sine.easeInOut',
       yoyo: opts.loop ?? false,
       hold: 1600,
@@ -620,7 +647,8 @@ export class Floor {
       repeatDelay: 2200,
       onUpdate: () => {
         const bob = Math.abs(Math.sin(state.t * Math.PI * 8)) * 3 * this.k;
-        this.placeKam(i, from.x + (target.x - from.x) * state.t, from.y + (target.y - from.y) * state.t - bob);
+        const at = path.at(state.t);
+        this.placeKam(i, at.x, at.y - bob);
       },
     });
   }
