@@ -54,7 +54,7 @@ for (const lang of ['English', 'Nederlands'] as const) {
     await expect(page.locator('.plan h1')).toBeVisible();
     // The top bar has no room for the result's label at 1024 px; a screen reader still hears what the amount is.
     expect(await page.locator('#topbar .result').ariaSnapshot()).toMatch(lang === 'English' ? /Your result/ : /Jouw resultaat/);
-    // The joint-proposal form names a colleague's opportunity with the departments it needs: a long option.
+    // The joint-proposal form, with the line under it that names what the chosen opportunities need.
     await expect(page.locator('#joint-theirs')).toBeVisible();
     await fits(page, 'plan');
     await page.locator('button.submit').click();

@@ -42,6 +42,14 @@ test('the tutorial plays from title to debrief, with why, counterfactual, luck c
 
   // A joint proposal: the colleague answers in character.
   await page.getByLabel('Colleague', { exact: true }).selectOption({ label: 'Daan' });
+  // Under the choice, what the colleague's opportunity needs and what the two share (Wayne: service, legal; Acme: engineering, service, legal; Borealis: engineering, product, service).
+  const theirs = page.getByLabel('Their opportunity', { exact: true });
+  await theirs.selectOption({ label: (await theirs.locator('option').allTextContents()).find((t) => t.startsWith('Wayne Logistics'))! });
+  const mine = page.getByLabel('Your opportunity', { exact: true });
+  await mine.selectOption({ label: 'Acme Industries, opportunity 1' });
+  await expect(theirs).toHaveAccessibleDescription('Their opportunity needs Service Delivery and Legal & Contracts. Yours needs them too, so the two can be combined.');
+  await mine.selectOption({ label: 'Borealis Energy, opportunity 1' });
+  await expect(mine).toHaveAccessibleDescription('Their opportunity needs Service Delivery and Legal & Contracts. Both need Service Delivery, so the two can be combined.');
   await page.getByLabel('Your days', { exact: true }).fill('4');
   await page.getByRole('button', { name: 'Ask the colleague' }).click();
   await expect(page.getByText(/^Daan: “/)).toBeVisible();

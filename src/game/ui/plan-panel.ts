@@ -362,23 +362,41 @@ export function renderPlanPanel(s: Session, events: PlanPanelEvents): HTMLElemen
       const theirs = s.state.opportunities.filter((o) => k?.accounts.includes(o.account));
       mount(
         theirSel,
-        theirs.length === 0 ? h('option', { value: '' }, tr('joint.none')) : theirs.map((o) => h('option', { value: o.id }, `${names.opportunity(o.id)} · ${sharedNeeds(o)}`)),
+        theirs.length === 0 ? h('option', { value: '' }, tr('joint.none')) : theirs.map((o) => h('option', { value: o.id }, names.opportunity(o.id))),
       );
     };
-    const sharedNeeds = (o: Opportunity) => {
-      const need = deptIds.filter((_, di) => o.needs[di]! > 0).map((d) => names.department(d));
-      return tr('joint.needs', { departments: list(need) });
+    // What the two chosen opportunities need, and what they share: a colleague turns down a pair with nothing in common.
+    const fit = h('p', { class: 'hint', id: 'joint-fit' });
+    const showFit = () => {
+      const theirs = s.state.opportunities.find((o) => o.id === theirSel.value);
+      const mine = ctx.opportunities.find((o) => o.id === mineSel.value);
+      const needed = (o: Opportunity) => deptIds.filter((_, di) => o.needs[di]! > 0);
+      const lines: string[] = [];
+      if (theirs) lines.push(tr('joint.fit.theirs', { departments: list(needed(theirs).map((d) => names.department(d))) }));
+      if (theirs && mine) {
+        const both = needed(theirs).filter((d) => needed(mine).includes(d));
+        const shared = both.length === needed(theirs).length ? tr('joint.fit.all') : tr('joint.fit.shared', { departments: list(both.map((d) => names.department(d))) });
+        lines.push(both.length > 0 ? shared : tr('joint.fit.none'));
+      }
+      fit.textContent = lines.join(' ');
     };
     pick(colleagueSel, kept?.partner);
     fillTheirs();
     pick(theirSel, kept?.partnerOpportunity);
     pick(mineSel, kept?.opportunity);
+    showFit();
     colleagueSel.addEventListener('change', () => {
       fillTheirs();
+      showFit();
       remember();
     });
-    theirSel.addEventListener('change', remember);
-    mineSel.addEventListener('change', remember);
+    for (const sel of [theirSel, mineSel]) {
+      sel.setAttribute('aria-describedby', 'joint-fit');
+      sel.addEventListener('change', () => {
+        showFit();
+        remember();
+      });
+    }
     const ask = h(
       'button',
       {
@@ -535,6 +553,7 @@ export function renderPlanPanel(s: Session, events: PlanPanelEvents): HTMLElemen
             h('div', { class: 'field' }, h('label', { for: 'joint-colleague' }, tr('joint.colleague')), colleagueSel),
             h('div', { class: 'field' }, h('label', { for: 'joint-theirs' }, tr('joint.theirs')), theirSel),
             h('div', { class: 'field' }, h('label', { for: 'joint-mine' }, tr('joint.mine')), mineSel),
+            fit,
             daysField.root,
             ask,
             reply,
