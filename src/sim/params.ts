@@ -43,7 +43,7 @@ export const MODEL_PARAMS = {
   lobbyingEffect: {
     default: 0.04, min: 0, max: 1, unit: 'influence per day',
     doc: 'Influence added per day of lobbying a department, times charisma and the head\'s susceptibility.',
-    source: 'Milgrom & Roberts (1988) influence activities; calibrated so 10 days ≈ +40 % influence',
+    source: 'Milgrom & Roberts (1988) influence activities; calibrated so 10 days add 0.4 to a base influence of 1 (+40 %, or +33 % beside relationship capital 0.2)',
   },
   relationshipWeight: {
     default: 1, min: 0, max: 5, unit: 'influence per unit of capital',
@@ -118,7 +118,7 @@ export const MODEL_PARAMS = {
   opportunityDays: {
     default: 0.05, min: 0.001, max: 10, unit: 'expert-days per k€ wallet',
     doc: 'Capacity an opportunity needs, per k€ of the account\'s quarterly wallet.',
-    source: 'assumption: in the shipped scenarios first-quarter demand exceeds capacity by about 40–95 %',
+    source: 'assumption: in the shipped scenarios first-quarter demand exceeds capacity by about 35–90 % (mean of 200 seeds)',
   },
   capacityElasticity: {
     default: 0.5, min: 0, max: 1, unit: 'elasticity',
