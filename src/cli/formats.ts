@@ -6,7 +6,7 @@ import { readDocument, type FileIssue, type SourceDocument } from '../scenario/d
 import { scenarioWarnings } from '../scenario/warnings.js';
 import { validateScenarioDocument } from '../scenario/load.js';
 import { SCENARIO_FORMAT } from '../scenario/schema.js';
-import { experimentKeysOf } from '../experiment/load.js';
+import { experimentKeysOf, experimentNotes } from '../experiment/load.js';
 import { EXPERIMENT_FORMAT } from '../experiment/schema.js';
 import { validateExperimentFile } from './experiment-file.js';
 import type { Lang } from './lang.js';
@@ -28,7 +28,7 @@ export const FORMATS: FileFormat[] = [
     validate: (doc) => validateScenarioDocument(doc),
     warnings: (doc) => scenarioWarnings(doc),
   },
-  { id: EXPERIMENT_FORMAT, kind: 'experiment', validate: (doc, lang) => validateExperimentFile(doc, lang) },
+  { id: EXPERIMENT_FORMAT, kind: 'experiment', validate: (doc, lang) => validateExperimentFile(doc, lang), warnings: (doc) => experimentNotes(doc) },
 ];
 
 /**

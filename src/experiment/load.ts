@@ -126,6 +126,22 @@ export function validateExperimentDocument(doc: SourceDocument): Experiment {
   return experiment;
 }
 
+/**
+ * What a valid experiment file says that its design has no use for as written
+ * (see checkExperiment's notes): warnings, placed like problems. Empty for a
+ * file that does not pass the schema (its problems are reported instead).
+ */
+export function experimentNotes(doc: SourceDocument): FileIssue[] {
+  let parsed;
+  try {
+    parsed = validateDocument(doc, experimentSchema);
+  } catch (e) {
+    if (e instanceof FileError) return [];
+    throw e;
+  }
+  return checkExperiment(parsed).notes.map((n) => issue(doc, n.path, n, n.key));
+}
+
 function dedupe(issues: FileIssue[]): FileIssue[] {
   const seen = new Set<string>();
   return issues.filter((i) => {

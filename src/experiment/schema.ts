@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { coded } from '../scenario/messages.js';
 import { formatSchema, idSchema } from '../scenario/schema.js';
-import { FACTOR_SPEC_JSON_SCHEMA, parseFactorSpec, SET_VALUE_JSON_SCHEMA, type CodedProblem, type FactorSpec } from './factors.js';
+import { FACTOR_SPEC_JSON_SCHEMA, levelsOf, parseFactorSpec, SET_VALUE_JSON_SCHEMA, type CodedProblem, type FactorSpec } from './factors.js';
 
 export const EXPERIMENT_FORMAT = 'two-fronts/experiment@1';
 export const DESIGN_TYPES = ['factorial', 'lhs', 'sobol', 'morris'] as const;
@@ -82,10 +82,21 @@ export interface ExperimentProblem extends CodedProblem {
   key?: boolean;
 }
 
-/** The checks zod cannot word well: factor specifications and what each design needs. */
-export function checkExperiment(e: ExperimentParsed): { experiment: Experiment; problems: ExperimentProblem[] } {
+/** Levels a factorial design takes of a range or a scale given without any: its ends and its middle. */
+export const FACTORIAL_DEFAULT_STEPS = 3;
+
+/**
+ * The checks zod cannot word well: factor specifications and what each design
+ * needs. `notes` are what the design does with something it has no use for
+ * as written (warnings, not problems): a factorial ignores `samples`, and
+ * takes a range or a scale without levels at its ends and its middle (as in
+ * the format's own example, a factorial with `{ min, max }`).
+ */
+export function checkExperiment(e: ExperimentParsed): { experiment: Experiment; problems: ExperimentProblem[]; notes: ExperimentProblem[] } {
   const problems: ExperimentProblem[] = [];
+  const notes: ExperimentProblem[] = [];
   const add = (path: ExperimentProblem['path'], code: string, params: CodedProblem['params'] = {}, key = false) => problems.push({ path, code, params, key });
+  const note = (path: ExperimentProblem['path'], code: string, params: CodedProblem['params'] = {}, key = false) => notes.push({ path, code, params, key });
   const factors: Record<string, FactorSpec> = {};
   for (const [path, raw] of Object.entries(e.factors)) {
     const parsed = parseFactorSpec(raw);
@@ -94,7 +105,7 @@ export function checkExperiment(e: ExperimentParsed): { experiment: Experiment; 
   }
   const d = e.design;
   if (d.type === 'factorial') {
-    if (d.samples !== undefined) add(['design', 'samples'], 'design.factorial-samples');
+    if (d.samples !== undefined) note(['design', 'samples'], 'design.factorial-samples', {}, true);
   } else if (d.samples === undefined) {
     add(['design', 'type'], `design.samples-${d.type}`);
   }
@@ -103,16 +114,21 @@ export function checkExperiment(e: ExperimentParsed): { experiment: Experiment; 
   const k = Object.keys(e.factors).length;
   if (d.type !== 'factorial' && k === 0) add(['factors'], 'design.no-factors', { type: d.type }, true);
   if (d.type === 'sobol' && k > MAX_SOBOL_FACTORS) add(['factors'], 'design.sobol-factors', { max: String(MAX_SOBOL_FACTORS), count: String(k) }, true);
-  for (const [path, spec] of Object.entries(factors)) {
-    if (d.type === 'factorial' && spec.kind === 'range' && spec.steps === undefined && spec.step === undefined) add(['factors', path], 'design.factorial-range');
+  for (const [path, given] of Object.entries(factors)) {
+    let spec = given;
+    if (d.type === 'factorial' && ((spec.kind === 'range' && spec.steps === undefined && spec.step === undefined) || (spec.kind === 'scale' && spec.levels === undefined))) {
+      spec = spec.kind === 'range' ? { ...spec, steps: FACTORIAL_DEFAULT_STEPS } : { ...spec, levels: levelsOf({ kind: 'range', min: spec.min, max: spec.max, integer: false, steps: FACTORIAL_DEFAULT_STEPS }) as number[] };
+      factors[path] = spec;
+      const levels = levelsOf(spec)!.join(', ');
+      note(['factors', path], spec.kind === 'range' ? 'design.factorial-range' : 'design.factorial-scale', { levels, steps: String(FACTORIAL_DEFAULT_STEPS) });
+    }
     if (d.type !== 'factorial' && spec.kind === 'range' && (spec.steps !== undefined || spec.step !== undefined)) {
       const key = spec.steps !== undefined ? 'steps' : 'step';
       add(['factors', path, key], 'design.steps-factorial-only', { key, type: d.type }, true);
     }
-    if (d.type === 'factorial' && spec.kind === 'scale' && spec.levels === undefined) add(['factors', path], 'design.factorial-scale');
   }
   for (const [path, v] of Object.entries(e.set)) if (typeof v === 'string' && /[\r\n]/.test(v)) add(['set', path], 'experiment.set-line-break');
-  return { experiment: { ...e, factors }, problems };
+  return { experiment: { ...e, factors }, problems, notes };
 }
 
 /** The Sobol sequence shipped has 32 dimensions; Saltelli sampling needs 2k. */

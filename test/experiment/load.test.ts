@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readDocument, FileError, formatIssue, issueLine, issueMessage } from '../../src/scenario/document.js';
 import { loadScenario } from '../../src/scenario/load.js';
-import { loadExperiment, pointScenario, validateExperimentDocument } from '../../src/experiment/load.js';
+import { experimentNotes, loadExperiment, pointScenario, validateExperimentDocument } from '../../src/experiment/load.js';
 import { ROOT } from '../helpers.js';
 
 const tutorial = loadScenario(readFileSync(join(ROOT, 'scenarios/tutorial.yaml'), 'utf8'), 'tutorial.yaml').scenario;
@@ -166,8 +166,44 @@ describe('experiment files', () => {
 
   it('a scale factor on a value that cannot be scaled is told so, without advice on its levels that could not work', () => {
     expect(problems(head + 'factors:\n  kams.bram.persona: { scale: { min: 0.8, max: 1.2 } }\n')).toEqual(['exp.yaml:5:22: factors.kams.bram.persona: kams.bram.persona is not a number, so it cannot be scaled']);
-    // On a number, a factorial still asks for the levels.
-    expect(problems(head + 'factors:\n  kams.bram.charisma: { scale: { min: 0.8, max: 1.2 } }\n')).toEqual(['exp.yaml:5:23: factors.kams.bram.charisma: a factorial design needs levels: give { scale: [0.8, 1, 1.2] }']);
+    // On a number, a factorial takes the scale at its ends and middle, and says so.
+    const text = head + 'factors:\n  kams.bram.charisma: { scale: { min: 0.8, max: 1.2 } }\n';
+    expect(problems(text)).toEqual([]);
+    expect(load(text).design.size).toBe(3);
+    expect(experimentNotes(readDocument(text, 'exp.yaml')).map((i) => formatIssue(i))).toEqual([
+      'exp.yaml:5:23: factors.kams.bram.charisma: a factorial design takes a scale without levels at 3 multipliers: 0.8, 1, 1.2 (give { scale: [0.8, 1, 1.2] } for others)',
+    ]);
+  });
+
+  it('the example of the experiment format runs as written: a factorial ignores samples and takes a bare range at its ends and middle, with a warning for each', () => {
+    const example = [
+      'format: two-fronts/experiment@1',
+      'id: regime-sweep',
+      'scenario: tutorial.yaml',
+      'replications: 50',
+      'seed: 1',
+      'design:',
+      '  type: factorial',
+      '  samples: 256',
+      'factors:',
+      '  company.regime: [departmental-pnl, account-pnl, matrix]',
+      '  model.decisiveness: { min: 0.5, max: 3 }',
+      '  company.interventions.kaAgendaItem: [false, true]',
+      'metrics: [companyProfit, strategicGap, fulfilmentGini, alignmentIndex]',
+      'perQuarter: true',
+      '',
+    ].join('\n');
+    const x = load(example);
+    expect(x.design.size).toBe(3 * 3 * 2);
+    expect([0, 2, 4].map((i) => x.design.values(i)[1])).toEqual([0.5, 1.75, 3]);
+    const notes = experimentNotes(readDocument(example, 'exp.yaml'));
+    expect(notes.map((i) => formatIssue(i))).toEqual([
+      'exp.yaml:8:3: design.samples: a factorial design runs every combination of the levels and does not use samples (it is for lhs, sobol and morris)',
+      'exp.yaml:11:23: factors.model.decisiveness: a factorial design takes a range without steps at 3 levels: 0.5, 1.75, 3 (give steps or step, or a list, for others)',
+    ]);
+    expect(notes.map((i) => issueMessage(i, 'nl'))[1]).toBe('een factorial-ontwerp neemt een bereik zonder steps op 3 niveaus: 0.5, 1.75, 3 (geef steps of step, of een lijst, voor andere)');
+    // Given levels, nothing to say.
+    expect(experimentNotes(readDocument(head + 'factors:\n  model.decisiveness: { min: 0.5, max: 3, steps: 6 }\n', 'exp.yaml'))).toEqual([]);
   });
 
   it('the content hash changes with what decides results and not with titles', () => {
@@ -240,9 +276,6 @@ describe('experiment problems in Dutch (validate --lang nl, batch --lang nl)', (
     ]);
     expectDutch(head + 'design: { type: morris, samples: 2, levels: 3 }\nfactors:\n  model.decisiveness: { min: 1, max: 2 }\n', [
       'exp.yaml:4:45: design.levels: levels moet even zijn (nu 3); 4 is de gebruikelijke keuze',
-    ]);
-    expectDutch(head + 'design: { type: factorial, samples: 4 }\n', [
-      'exp.yaml:4:37: design.samples: een factorial-ontwerp draait elke combinatie van de niveaus; samples is voor lhs, sobol en morris',
     ]);
     const ten = `[${Array.from({ length: 10 }, (_, i) => i + 1).join(', ')}]`;
     expectDutch(head + `factors:\n${['decisiveness', 'horizon', 'lobbyingEfficacy', 'relationshipGain', 'businessCaseEffect', 'sponsorshipBoost', 'perceptionNoise', 'churnSensitivity'].map((p) => `  model.${p}: ${ten}\n`).join('')}`, [
