@@ -143,6 +143,8 @@ export const en = {
   'cli.option.regime': '--regime must be one of {regimes}',
   'cli.option.regime.guess': '--regime must be one of {regimes} (did you mean "{guess}"?)',
 
+  'cli.run.out.batch': '{dir} holds a batch ({id}): run --out would overwrite its files; choose another --out folder',
+  'cli.run.out.taken': '{dir} already holds {files}, not written by two-fronts run; choose another --out folder, or move them',
   'cli.run.head.one': '{title} ({id}) · seed {seed} · {regime} · {count} quarter',
   'cli.run.head.other': '{title} ({id}) · seed {seed} · {regime} · {count} quarters',
   'cli.run.col.quarter': 'quarter',

@@ -140,6 +140,8 @@ export const nl: Record<keyof typeof en, string> = {
   'cli.option.regime': '--regime moet een van deze zijn: {regimes}',
   'cli.option.regime.guess': '--regime moet een van deze zijn: {regimes} (bedoel je "{guess}"?)',
 
+  'cli.run.out.batch': '{dir} bevat een batch ({id}): run --out zou de bestanden ervan overschrijven; kies een andere --out-map',
+  'cli.run.out.taken': '{dir} bevat al {files}, niet geschreven door two-fronts run; kies een andere --out-map, of verplaats ze',
   'cli.run.head.one': '{title} ({id}) · seed {seed} · {regime} · {count} kwartaal',
   'cli.run.head.other': '{title} ({id}) · seed {seed} · {regime} · {count} kwartalen',
   'cli.run.col.quarter': 'kwartaal',

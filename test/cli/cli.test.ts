@@ -79,6 +79,32 @@ describe('two-fronts (built command)', () => {
     expect(summary.cumulative.companyProfit).toBeTypeOf('number');
   });
 
+  it('two-fronts run --out overwrites an earlier run, never a batch or files it did not write', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tf-out-'));
+    const again = join(dir, 'again');
+    expect(cli(['run', 'scenarios/tutorial.yaml', '--out', again, '--quiet']).code).toBe(0);
+    expect(cli(['run', 'scenarios/tutorial.yaml', '--seed', '2', '--out', again, '--quiet']).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(again, 'summary.json'), 'utf8')).seed).toBe(2);
+    // A batch folder: its manifest and quarters.csv stay as they were.
+    const batch = join(dir, 'batch');
+    writeFileSync(join(dir, 'e.yaml'), `format: two-fronts/experiment@1\nid: tiny\nscenario: ${JSON.stringify(join(ROOT, 'scenarios/tutorial.yaml'))}\nset: { quarters: 2 }\nperQuarter: true\n`);
+    expect(cli(['batch', join(dir, 'e.yaml'), '--out', batch, '--workers', '1', '--quiet']).code).toBe(0);
+    const before = ['manifest.json', 'quarters.csv'].map((f) => readFileSync(join(batch, f), 'utf8'));
+    const r = cli(['run', 'scenarios/tutorial.yaml', '--out', batch, '--quiet']);
+    expect(r.code).toBe(1);
+    expect(r.err.trim()).toBe(`two-fronts: ${batch} holds a batch (tiny): run --out would overwrite its files; choose another --out folder`);
+    expect(['manifest.json', 'quarters.csv'].map((f) => readFileSync(join(batch, f), 'utf8'))).toEqual(before);
+    expect(existsSync(join(batch, 'accounts.csv'))).toBe(false);
+    // Someone else's file of the same name.
+    const other = join(dir, 'other');
+    expect(cli(['run', 'scenarios/tutorial.yaml', '--out', other, '--quiet']).code).toBe(0);
+    writeFileSync(join(other, 'manifest.json'), '{"mine": true}');
+    const nl = cli(['run', 'scenarios/tutorial.yaml', '--out', other, '--quiet', '--lang', 'nl']);
+    expect(nl.code).toBe(1);
+    expect(nl.err.trim()).toBe(`two-fronts: ${other} bevat al quarters.csv, accounts.csv, summary.json, manifest.json, niet geschreven door two-fronts run; kies een andere --out-map, of verplaats ze`);
+    expect(readFileSync(join(other, 'manifest.json'), 'utf8')).toBe('{"mine": true}');
+  });
+
   it('two-fronts run prints a readable summary and honours --regime and --quarters', () => {
     const r = cli(['run', 'scenarios/tutorial.yaml', '--regime', 'account-pnl', '--quarters', '3']);
     expect(r.code).toBe(0);

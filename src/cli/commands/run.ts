@@ -5,10 +5,12 @@
  * files depend only on the scenario, seed and tool version, so two runs give
  * identical files.
  */
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { textIn } from '../../scenario/resolve.js';
 import { REPORTERS, reporterNames, resultHash, simulate, summarize, type RunState } from '../../sim/index.js';
 import { columnName, csvTable } from '../csv.js';
+import { UserError } from '../errors.js';
 import { ensureDir, writeAtomic } from '../io.js';
 import { applyOverrides, parseInteger, parseRegime, readScenario } from '../scenario-file.js';
 import { formatNumber, renderTable } from '../table.js';
@@ -37,6 +39,7 @@ export function runCommand(path: string, opts: RunOptionsCli, io: Output): numbe
   const quarters = opts.quarters !== undefined ? parseInteger('--quarters', opts.quarters, 1, 200, lang) : undefined;
   const regime = opts.regime !== undefined ? parseRegime(opts.regime, lang) : undefined;
   const loaded = readScenario(path, lang);
+  if (opts.out) checkRunFolder(opts.out, lang);
   const input = applyOverrides(loaded.input, { quarters, regime });
   const run = simulate(input, { seed: seed ?? input.seed, record: 'accounts' });
   if (!opts.quiet) io.out(renderSummary(run, textIn(loaded.scenario.title, lang), lang));
@@ -76,6 +79,33 @@ export function renderSummary(run: RunState, title: string, lang: Lang = 'en'): 
     say('result', { hash: resultHash(run) }),
   ];
   return [head, '', perQuarter, '', kams, '', depts, '', ...totals].join('\n');
+}
+
+/** The files `run --out` writes. */
+const RUN_FILES = ['quarters.csv', 'accounts.csv', 'summary.json', 'manifest.json'];
+
+/**
+ * Refuses an --out folder whose files run would overwrite unless an earlier
+ * `run` wrote them: a batch (its manifest.json and quarters.csv) or files of
+ * someone else's are never replaced.
+ */
+function checkRunFolder(dir: string, lang: Lang): void {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return;
+  const present = RUN_FILES.filter((f) => existsSync(join(dir, f)));
+  if (present.length === 0) return;
+  type Written = { tool?: unknown; command?: unknown; format?: unknown; experiment?: { id?: unknown } };
+  let manifest: unknown = null;
+  try {
+    manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  } catch {
+    manifest = null;
+  }
+  if (manifest !== null && typeof manifest === 'object' && !Array.isArray(manifest)) {
+    const m = manifest as Written;
+    if (m.tool === 'two-fronts' && m.command === 'run') return;
+    if (typeof m.format === 'string' && m.format.startsWith('two-fronts/batch@')) throw new UserError(t('cli.run.out.batch', { dir, id: String(m.experiment?.id ?? '?') }, lang));
+  }
+  throw new UserError(t('cli.run.out.taken', { dir, files: present.join(', ') }, lang));
 }
 
 export function writeRunFiles(dir: string, run: RunState, source: { scenarioPath: string; scenarioSha256: string }, lang: Lang = 'en'): void {
