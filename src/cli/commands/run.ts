@@ -94,7 +94,7 @@ function checkRunFolder(dir: string, lang: Lang): void {
   const present = RUN_FILES.filter((f) => existsSync(join(dir, f)));
   if (present.length === 0) return;
   type Written = { tool?: unknown; command?: unknown; format?: unknown; experiment?: { id?: unknown } };
-  let manifest: unknown = null;
+  let manifest: unknown;
   try {
     manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
   } catch {
