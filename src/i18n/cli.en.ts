@@ -128,6 +128,8 @@ export const en = {
   'cli.folder.file': '{dir} is a file; summarize, report and merge take the output folder of two-fronts batch (make one with two-fronts batch EXPERIMENT --out DIR)',
   'cli.folder.noManifest': '{dir}: no manifest.json here; this is not the output folder of two-fronts batch',
   'cli.manifest.unreadable': '{path}: not a readable manifest ({detail})',
+  'cli.manifest.notObject': '{path}: not a batch manifest (it holds no JSON object)',
+  'cli.manifest.shape': '{path}: not a manifest as two-fronts writes it ({key} is missing or of the wrong kind); if it was edited, restore it, or run the batch again into a new --out folder',
   'cli.manifest.format': '{path}: not a batch manifest (format {format}, expected {expected})',
   'cli.runs.missing': '{dir}: no runs.csv or runs.jsonl',
   'cli.runs.header': '{path}: the header does not match manifest.json; the folder has been edited',

@@ -125,6 +125,8 @@ export const nl: Record<keyof typeof en, string> = {
   'cli.folder.file': '{dir} is een bestand; summarize, report en merge werken op de uitvoermap van two-fronts batch (maak er een met two-fronts batch EXPERIMENT --out MAP)',
   'cli.folder.noManifest': '{dir}: hier staat geen manifest.json; dit is niet de uitvoermap van two-fronts batch',
   'cli.manifest.unreadable': '{path}: geen leesbaar manifest ({detail})',
+  'cli.manifest.notObject': '{path}: geen batchmanifest (er staat geen JSON-object in)',
+  'cli.manifest.shape': '{path}: geen manifest zoals two-fronts het schrijft ({key} ontbreekt of is van de verkeerde soort); is het bewerkt, zet het dan terug, of draai de batch opnieuw in een nieuwe --out-map',
   'cli.manifest.format': '{path}: geen batchmanifest (formaat {format}, verwacht {expected})',
   'cli.runs.missing': '{dir}: geen runs.csv of runs.jsonl',
   'cli.runs.header': '{path}: de kopregel klopt niet met manifest.json; de map is bewerkt',

@@ -201,6 +201,26 @@ describe('two-fronts batch', () => {
     for (const r of [merged, report, bad, cut]) expect(r.err).not.toMatch(/internal error|\bat \S+ \(/);
   });
 
+  it('a manifest that is JSON but not a manifest (null, or cut down by hand) is named as such by every command that reads it', () => {
+    const path = join('odd', 'manifest.json');
+    for (const [text, says] of [
+      ['null\n', `two-fronts: ${path}: not a batch manifest (it holds no JSON object)`],
+      ['{"format":"two-fronts/batch@1"}\n', `two-fronts: ${path}: not a manifest as two-fronts writes it (status is missing or of the wrong kind); if it was edited, restore it, or run the batch again into a new --out folder`],
+    ] as const) {
+      cpSync(join(dir, 'w1'), join(dir, 'odd'), { recursive: true });
+      writeFileSync(join(dir, path), text);
+      for (const args of [['summarize', 'odd', '--quiet'], ['report', 'odd', '--quiet'], ['batch', sweep, '--out', 'odd', '--resume', '--quiet'], ['summarize', 'odd', '--target-ci', '1', '--metric', 'companyProfit', '--quiet']]) {
+        const r = cli(args, dir);
+        expect([r.code, r.err.trim()], args.join(' ')).toEqual([1, says]);
+      }
+    }
+    // Only the keys the commands read are checked: a complete manifest with one more key of its own is read as ever.
+    const m = JSON.parse(read(join(dir, 'w1', 'manifest.json')));
+    cpSync(join(dir, 'w1'), join(dir, 'odd'), { recursive: true });
+    writeFileSync(join(dir, path), JSON.stringify({ ...m, note: 'mine' }));
+    expect(cli(['summarize', 'odd', '--quiet'], dir).code).toBe(0);
+  });
+
   it('--format csv,jsonl,parquet writes all three, and they read back equal', async () => {
     expect(cli(['batch', sweep, '--out', 'fmt', '--format', 'csv,jsonl,parquet', '--quiet'], dir).code).toBe(0);
     const csv = csvParse(read(join(dir, 'fmt/runs.csv')));

@@ -7,6 +7,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { z } from 'zod';
 import type { FactorSpec } from '../../experiment/factors.js';
 import type { PlanSegment, Shard } from '../../experiment/plan.js';
 import { UserError } from '../errors.js';
@@ -69,6 +70,36 @@ export function manifestPath(dir: string): string {
   return join(dir, MANIFEST);
 }
 
+/**
+ * The parts of a manifest the commands read, checked before they are used: a
+ * manifest edited by hand or written by something else is named as such,
+ * never read into a crash. Other keys are let through.
+ */
+const text = z.string();
+const count = z.number().int().min(0);
+const manifestShape = z.looseObject({
+  status: z.enum(['running', 'complete']),
+  experiment: z.looseObject({ id: text, path: text, sha256: text, contentHash: text, text }),
+  scenario: z.looseObject({ id: text, path: text, sha256: text, text }),
+  design: z.looseObject({ type: text, points: count, factors: z.array(z.looseObject({ path: text, column: text, categorical: z.boolean() })) }),
+  replications: count,
+  seed: z.number(),
+  metrics: z.array(text),
+  perQuarter: z.boolean(),
+  plan: z.array(
+    z.union([
+      z.looseObject({ kind: z.literal('grid'), points: count, from: count, to: count }),
+      z.looseObject({ kind: z.literal('list'), items: z.array(z.looseObject({ point: count, from: count, to: count })) }),
+    ]),
+  ),
+  planRuns: count,
+  shard: z.looseObject({ index: count, count }).nullable(),
+  runs: count,
+  formats: z.array(z.enum(['csv', 'jsonl', 'parquet'])),
+  files: z.array(text),
+  columns: z.looseObject({ runs: z.array(text), quarters: z.array(text) }),
+});
+
 export function readManifest(dir: string, lang: Lang = 'en'): Manifest | null {
   const path = manifestPath(dir);
   if (!existsSync(path)) return null;
@@ -78,7 +109,13 @@ export function readManifest(dir: string, lang: Lang = 'en'): Manifest | null {
   } catch (e) {
     throw new UserError(t('cli.manifest.unreadable', { path, detail: (e as Error).message }, lang));
   }
+  if (m === null || typeof m !== 'object' || Array.isArray(m)) throw new UserError(t('cli.manifest.notObject', { path }, lang));
   if (m.format !== BATCH_FORMAT) throw new UserError(t('cli.manifest.format', { path, format: JSON.stringify(m.format) ?? 'undefined', expected: BATCH_FORMAT }, lang));
+  const shape = manifestShape.safeParse(m);
+  if (!shape.success) {
+    const first = shape.error.issues[0]!;
+    throw new UserError(t('cli.manifest.shape', { path, key: first.path.join('.') || '(top)' }, lang));
+  }
   return m;
 }
 
