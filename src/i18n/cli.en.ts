@@ -236,6 +236,7 @@ export const en = {
   'cli.merge.columns': 'merge: {path} has other columns than the first shard',
   'cli.merge.runEnds': 'merge: run {run} is missing: {file} (shard {shard}) ends before it',
   'cli.merge.runTwice': 'merge: run {run} appears twice in {file} (shard {shard})',
+  'cli.merge.runElsewhere': 'merge: run {run} belongs to shard {owner} but appears in {file} (shard {shard}); the file has been edited or mixed up',
   'cli.merge.runMissing': 'merge: run {run} is missing from {file} (shard {shard}); found run {got} in its place',
   'cli.merge.runExtra': 'merge: {file} (shard {shard}) holds run {run}, which is doubled or not in the plan',
   'cli.merge.shards.one': '{count} shard',

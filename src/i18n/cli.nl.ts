@@ -233,6 +233,7 @@ export const nl: Record<keyof typeof en, string> = {
   'cli.merge.columns': 'merge: {path} heeft andere kolommen dan de eerste shard',
   'cli.merge.runEnds': 'merge: run {run} ontbreekt: {file} (shard {shard}) houdt ervoor op',
   'cli.merge.runTwice': 'merge: run {run} staat twee keer in {file} (shard {shard})',
+  'cli.merge.runElsewhere': 'merge: run {run} hoort bij shard {owner} maar staat in {file} (shard {shard}); het bestand is bewerkt of verwisseld',
   'cli.merge.runMissing': 'merge: run {run} ontbreekt in {file} (shard {shard}); op die plek staat run {got}',
   'cli.merge.runExtra': 'merge: {file} (shard {shard}) bevat run {run}, die dubbel is of niet in het plan staat',
   'cli.merge.shards.one': '{count} shard',

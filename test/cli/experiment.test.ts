@@ -174,6 +174,21 @@ describe('two-fronts batch', () => {
     const gap = cli(['merge', 's1', 'bad2', 's3', '--out', 'm-gap'], dir);
     expect(gap.code).toBe(1);
     expect(gap.err).toContain('run 17 is missing');
+    // A failed merge leaves nothing behind: put the shard right and the same command works.
+    expect(existsSync(join(dir, 'm-gap'))).toBe(false);
+    mkdirSync(join(dir, 'm-kept'));
+    writeFileSync(join(dir, 'm-kept', '.keep'), '');
+    expect(cli(['merge', 's1', 'bad2', 's3', '--out', 'm-kept'], dir).code).toBe(1);
+    expect(readdirSync(join(dir, 'm-kept'))).toEqual(['.keep']);
+    // A run of shard 1 copied into shard 3 is named as shard 1's.
+    cpSync(join(dir, 's3'), join(dir, 'bad3'), { recursive: true });
+    const s1 = read(join(dir, 's1/runs.csv')).split('\n');
+    const s3 = read(join(dir, 'bad3/runs.csv')).split('\n');
+    writeFileSync(join(dir, 'bad3/runs.csv'), [s3[0], s3[1], s1[1], ...s3.slice(2)].join('\n'));
+    const mixed = cli(['merge', 's1', 's2', 'bad3', '--out', 'm-mixed'], dir);
+    expect([mixed.code, mixed.err.trim()]).toEqual([1, 'two-fronts: merge: run 1 belongs to shard 1/3 but appears in bad3/runs.csv (shard 3/3); the file has been edited or mixed up']);
+    writeFileSync(join(dir, 'bad2/runs.csv'), lines.join('\n'));
+    expect(cli(['merge', 's1', 'bad2', 's3', '--out', 'm-gap', '--quiet'], dir).code).toBe(0);
   });
 
   it('a file where a folder goes, a folder where a file goes and a damaged runs file are told by name and line, never with a stack trace', () => {

@@ -5,7 +5,7 @@
  * missing, given twice, unfinished or from another experiment, or when a run
  * is missing or doubled inside a shard. Streams: constant memory.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { canonicalJson } from '../../experiment/canonical.js';
 import { UserError } from '../errors.js';
@@ -107,6 +107,16 @@ function mergeTable(dirs: string[], manifests: Manifest[], out: string, table: T
     byShard[m.shard!.index - 1] = { dir: dirs[i]!, lines, head: first.done ? null : first.value };
   });
   const file = new Buffered(new AppendFile(join(out, name)));
+  try {
+    return copyRuns(byShard, file, { name, kind, header, perRun }, planRuns, count, lang);
+  } finally {
+    file.close();
+  }
+}
+
+function copyRuns(byShard: { dir: string; lines: Generator<{ text: string }>; head: { text: string } | null }[], file: Buffered, table: Table, planRuns: number, count: number, lang: Lang): number {
+  const { name, kind, header, perRun } = table;
+  const refuse = refusal(lang);
   if (header !== null) file.write(header);
   let rows = 0;
   for (let run = 1; run <= planRuns; run++) {
@@ -115,7 +125,12 @@ function mergeTable(dirs: string[], manifests: Manifest[], out: string, table: T
     const where = { file: `${s.dir}/${name}`, shard: `${k + 1}/${count}` };
     if (!s.head) throw refuse('runEnds', { run: String(run), ...where });
     const got = runIdOf(kind, s.head.text);
-    if (got !== run) throw got < run ? refuse('runTwice', { run: String(got), ...where }) : refuse('runMissing', { run: String(run), got: String(got), ...where });
+    if (got !== run) {
+      // A run already passed: again in its own shard's file, or one of another shard's copied in.
+      const owner = ((got - 1) % count) + 1;
+      if (got < run) throw owner === k + 1 ? refuse('runTwice', { run: String(got), ...where }) : refuse('runElsewhere', { run: String(got), owner: `${owner}/${count}`, ...where });
+      throw refuse('runMissing', { run: String(run), got: String(got), ...where });
+    }
     do {
       file.write(s.head!.text + '\n');
       rows++;
@@ -127,7 +142,6 @@ function mergeTable(dirs: string[], manifests: Manifest[], out: string, table: T
     const s = byShard[k]!;
     if (s.head) throw refuse('runExtra', { file: `${s.dir}/${name}`, shard: `${k + 1}/${count}`, run: String(runIdOf(kind, s.head.text)) });
   }
-  file.close();
   return rows;
 }
 
@@ -135,8 +149,21 @@ export async function mergeCommand(dirs: string[], opts: { out: string; quiet?: 
   const lang = parseLang(opts.lang);
   const { manifests } = checkShards(dirs, lang);
   const out = opts.out;
+  const created = !existsSync(out);
   ensureDir(out, lang);
   if (readdirSync(out).some((f) => !f.startsWith('.'))) throw refusal(lang)(existsSync(join(out, MANIFEST)) ? 'outBatch' : 'outNotEmpty', { dir: out });
+  const first = manifests[0]!;
+  try {
+    return await mergeInto(dirs, manifests, out, opts, io, lang);
+  } catch (e) {
+    // A merge that fails leaves nothing behind, so the same command works once the shards are put right.
+    for (const f of [...fileNames(first.formats, first.perQuarter).files, MANIFEST]) rmSync(join(out, f), { force: true });
+    if (created && readdirSync(out).length === 0) rmSync(out, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+async function mergeInto(dirs: string[], manifests: Manifest[], out: string, opts: { quiet?: boolean }, io: Output, lang: Lang): Promise<number> {
   const first = manifests[0]!;
   const { text } = fileNames(first.formats, first.perQuarter);
   let runRows = 0;
