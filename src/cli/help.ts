@@ -27,22 +27,48 @@ export function langOfArgv(argv: readonly string[]): Lang {
 }
 
 /**
- * The line without the `--lang` options the commands do not take themselves:
- * those before the command's name (`two-fronts --lang nl --help`) and those
- * given to `help` (`two-fronts help run --lang nl`). `langOfArgv` has read them.
+ * Every `--lang` value on the line that is not a language (before `--`): a
+ * usage error wherever it stands, with --help too.
+ */
+export function unknownLangs(argv: readonly string[]): string[] {
+  const bad: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') break;
+    const value = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice('--lang='.length) : undefined;
+    if (value !== undefined && !LANGUAGES.some((l) => l === value.trim().toLowerCase())) bad.push(value);
+  }
+  return bad;
+}
+
+/**
+ * The line as the commands take it: a `--lang` given before the command's name
+ * (`two-fronts --lang nl run …`) moves to just after it, so the command works in
+ * that language (a --lang of its own, later on the line, still wins); one given
+ * to `help` (`two-fronts help run --lang nl`) or with no command at all is left
+ * out, `langOfArgv` having read it.
  */
 export function withoutProgramLang(argv: readonly string[], commands: readonly string[]): string[] {
   const out: string[] = [];
+  const early: string[] = [];
   let command: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
+    if (a === '--') {
+      out.push(...argv.slice(i));
+      break;
+    }
     const isLang = a === '--lang' || a.startsWith('--lang=');
     if (isLang && (command === undefined || command === 'help')) {
+      if (command === undefined) early.push(...(a === '--lang' ? [a, argv[i + 1] ?? ''] : [a]));
       if (a === '--lang') i++;
       continue;
     }
-    if (command === undefined && !a.startsWith('-') && commands.includes(a)) command = a;
     out.push(a);
+    if (command === undefined && !a.startsWith('-') && commands.includes(a)) {
+      command = a;
+      if (a !== 'help') out.push(...early);
+    }
   }
   return out;
 }

@@ -15,7 +15,7 @@ import { schemaText } from './commands/schema.js';
 import { serveCommand } from './commands/serve.js';
 import { validateCommand, type Output } from './commands/validate.js';
 import { EXIT_INTERNAL, EXIT_USAGE, UsageError, UserError } from './errors.js';
-import { LocalCommand, langOfArgv, withoutProgramLang } from './help.js';
+import { LocalCommand, langOfArgv, unknownLangs, withoutProgramLang } from './help.js';
 import { has } from '../i18n/index.js';
 import { parseLang, t, type Lang } from './lang.js';
 import { REGIMES } from '../sim/index.js';
@@ -143,11 +143,14 @@ export async function main(argv: string[], io: Output = stdio): Promise<number> 
   // The language is read before the parser runs, so that its own errors and --help follow --lang too.
   const program = buildProgram(io, (c) => (code = c), langOfArgv(argv));
   try {
+    const bad = unknownLangs(argv);
+    if (bad.length) parseLang(bad[0]);
     await program.parseAsync(withoutProgramLang(argv, commandNames(program)), { from: 'user' });
     return code;
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      // Help asked for is a success; help shown because no command (or an unknown one after `help`) was given is a usage error.
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return e.exitCode === 0 ? 0 : EXIT_USAGE;
       return EXIT_USAGE;
     }
     if (e instanceof FileError) {

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import type { Command } from 'commander';
 import { printBench, result } from '../../src/cli/commands/bench.js';
 import { startServer } from '../../src/cli/commands/serve.js';
-import { langOfArgv, parseErrorIn, withoutProgramLang } from '../../src/cli/help.js';
+import { langOfArgv, parseErrorIn, unknownLangs, withoutProgramLang } from '../../src/cli/help.js';
 import { buildProgram, commandNames } from '../../src/cli/main.js';
 import { ROOT } from '../helpers.js';
 
@@ -114,8 +114,33 @@ describe('the option parser in Dutch', () => {
     expect(langOfArgv(['--lang=NL', 'run'])).toBe('nl');
     expect(langOfArgv(['run', '--lang', 'fr'])).toBe('en');
     expect(langOfArgv(['run', '--', '--lang', 'nl'])).toBe('en');
-    expect(withoutProgramLang(['--lang', 'nl', 'run', 'x', '--lang', 'nl'], COMMANDS)).toEqual(['run', 'x', '--lang', 'nl']);
+    // Before the command, it moves to just after it (the command's own, later on the line, still wins).
+    expect(withoutProgramLang(['--lang', 'nl', 'run', 'x', '--lang', 'en'], COMMANDS)).toEqual(['run', '--lang', 'nl', 'x', '--lang', 'en']);
+    expect(withoutProgramLang(['--lang=nl', 'validate', 'a.yaml'], COMMANDS)).toEqual(['validate', '--lang=nl', 'a.yaml']);
     expect(withoutProgramLang(['help', 'run', '--lang=nl'], COMMANDS)).toEqual(['help', 'run']);
+    expect(withoutProgramLang(['--lang', 'nl', '--help'], COMMANDS)).toEqual(['--help']);
+    expect(withoutProgramLang(['run', '--', '--lang', 'nl'], COMMANDS)).toEqual(['run', '--', '--lang', 'nl']);
+    expect(unknownLangs(['--lang', 'de', 'run', '--lang=nl', '--', '--lang', 'xx'])).toEqual(['de']);
+  });
+
+  it('a --lang before the command works the command in that language, and any --lang that is no language is a usage error, with --help too', () => {
+    const nl = cli(['--lang', 'nl', 'validate', 'scenarios/tutorial.yaml']);
+    expect([nl.code, nl.out.trim()]).toEqual([0, 'scenarios/tutorial.yaml: geldig scenario']);
+    expect(cli(['--lang=nl', 'run', 'scenarios/tutorial.yaml', '--quarters', '1']).out).toMatch(/^Eerste kwartaal op twee fronten \(tutorial\) · seed \d+ · departmental-pnl · 1 kwartaal/);
+    for (const args of [['--lang', 'xx', 'validate', 'scenarios/tutorial.yaml'], ['--lang', 'de', '--help'], ['run', '--help', '--lang', 'de'], ['--lang=de', 'run', 'scenarios/tutorial.yaml']]) {
+      const r = cli(args);
+      expect([r.code, r.out], args.join(' ')).toEqual([2, '']);
+      expect(r.err).toMatch(/^two-fronts: --lang must be one of en, nl, not "(xx|de)"\n/);
+    }
+  });
+
+  it('no command, or help on a command that does not exist, is a usage error (exit 2) that shows the help', () => {
+    for (const args of [[], ['help', 'nope']]) {
+      const r = cli(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err).toContain('Usage: two-fronts [options] [command]');
+    }
+    expect(cli(['help']).code).toBe(0);
   });
 });
 
