@@ -5,7 +5,7 @@
  * manifest, so later commands (summarize --target-ci) rebuild exactly the
  * same experiment from the output folder alone.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { FileError, readDocument, formatPath, issueAt, type SourceDocument } from '../scenario/document.js';
@@ -28,9 +28,9 @@ export interface ExperimentContext {
 }
 
 /** The scenario file the experiment names does not exist; `shown` is its path from the working folder. */
-function scenarioMissing(doc: SourceDocument, shown: string): FileError {
+function scenarioMissing(doc: SourceDocument, shown: string, code = 'experiment.scenario-missing'): FileError {
   const p = doc.positionOf(['scenario']);
-  return new FileError([issueAt(doc.file, p.line, p.col, 'experiment.scenario-missing', { path: shown }, formatPath(['scenario']))]);
+  return new FileError([issueAt(doc.file, p.line, p.col, code, { path: shown }, formatPath(['scenario']))]);
 }
 
 /** When the file itself has problems, the paths are still checked against the scenario if it can be read. */
@@ -58,6 +58,7 @@ function withScenario(doc: SourceDocument, lang: Lang = 'en'): { loaded: LoadedE
   const scenarioPath = resolve(dirname(doc.file), experiment.scenario);
   const shown = relative(process.cwd(), scenarioPath) || scenarioPath;
   if (!existsSync(scenarioPath)) throw scenarioMissing(doc, shown);
+  if (statSync(scenarioPath).isDirectory()) throw scenarioMissing(doc, shown, 'experiment.scenario-folder');
   const scen = readUserFile(shown, lang);
   const { scenario } = loadScenario(scen.text, shown);
   return { loaded: loadExperiment(doc, scenario), scenarioFile: { path: shown, sha256: scen.sha256, text: scen.text } };

@@ -355,7 +355,15 @@ export function loadExperiment(doc: SourceDocument, scenario: Scenario): LoadedE
   const setOk = issues.length === 0;
   if (setOk) {
     const problems = scenarioIssues(base);
-    if (problems.length) issues.push(...problems.map((p) => issue(doc, ['set'], { code: 'experiment.set-invalid', params: { problem: problemParam(p) } }, true)));
+    // Each problem at the fixed value that made it, where one did; else at set: itself.
+    const culprit = (p: ScenarioProblem) => (p.issue.path ? fixedBy.get(JSON.stringify(parsePath(p.issue.path))) : undefined);
+    if (problems.length)
+      issues.push(
+        ...problems.map((p) => {
+          const by = culprit(p);
+          return issue(doc, by === undefined ? ['set'] : ['set', by], { code: 'experiment.set-invalid', params: { problem: problemParam(p) } }, by === undefined);
+        }),
+      );
     else baseScenario = scenarioSchema.parse(base);
   }
 

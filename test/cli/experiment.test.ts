@@ -544,6 +544,15 @@ describe('bad input', () => {
     }
   });
 
+  it('an experiment whose scenario: names a folder is told so at that line, by validate and batch', () => {
+    mkdirSync(join(dir, 'scenarios-here'), { recursive: true });
+    writeFileSync(join(dir, 'folder.yaml'), 'format: two-fronts/experiment@1\nid: f\nscenario: scenarios-here\n');
+    for (const args of [['validate', 'folder.yaml'], ['batch', 'folder.yaml', '--out', 'never', '--quiet']]) {
+      const r = cli(args, dir);
+      expect([r.code, r.err.trim()], args[0]).toEqual([1, 'folder.yaml:3:11: scenario: scenarios-here is a folder; scenario names one scenario file (the path is relative to the experiment file)']);
+    }
+  });
+
   it('batch on a broken file exits 1 with positions; wrong flags exit 2 with usage', () => {
     writeFileSync(join(dir, 'broken.yaml'), 'format: two-fronts/experiment@1\nid: [\n');
     const broken = cli(['batch', 'broken.yaml', '--out', 'x'], dir);

@@ -326,9 +326,11 @@ describe('experiment problems in Dutch (validate --lang nl, batch --lang nl)', (
     expectDutch(head + 'factors:\n  company.interventions.priorityAccess: [0.5]\n  company.interventions.crossFunctionalPool: [0.55]\n', [
       'exp.yaml:4:1: factors: ontwerppunt 1 (company.interventions.priorityAccess=0.5, company.interventions.crossFunctionalPool=0.55) maakt het scenario ongeldig: company.interventions.priorityAccess: priorityAccess + crossFunctionalPool kunnen samen hoogstens alle capaciteit reserveren (de som is hoogstens 1); elke waarde is alleen wel geldig, maar niet samen met de andere',
     ]);
+    // At the fixed value that makes it, not at set: itself.
     expectDutch(head + 'set: { departments.legal.capacity: -5 }\n', [
-      'exp.yaml:4:1: set: met deze vaste waarden is het scenario ongeldig: departments.legal.capacity: moet minstens 0 zijn (expertdagen per kwartaal)',
+      'exp.yaml:4:36: set.departments.legal.capacity: met deze vaste waarden is het scenario ongeldig: departments.legal.capacity: moet minstens 0 zijn (expertdagen per kwartaal)',
     ]);
+    expectDutch(head + 'set:\n  quarters: 0\n', ['exp.yaml:5:13: set.quarters: met deze vaste waarden is het scenario ongeldig: quarters: moet minstens 1 zijn (kwartalen in een run)']);
   });
 
   it('a document that fails the schema still has its factor specifications worded in Dutch', () => {
