@@ -67,7 +67,7 @@ export class Progress {
     const left = this.total - this.doneNow;
     const eta = rate > 0 ? formatDuration(left / rate) : '–';
     const pct = this.total > 0 ? (100 * this.doneNow) / this.total : 100;
-    const perSecond = rate >= 10 ? String(Math.round(rate)) : fixed(rate, 1, this.lang);
+    const perSecond = rate >= 10 ? Math.round(rate) : fixed(rate, 1, this.lang);
     return t('cli.progress.line', { done: this.doneNow, total: this.total, pct: fixed(pct, 1, this.lang), rate: perSecond, eta }, this.lang);
   }
 
@@ -96,7 +96,7 @@ export class Progress {
     if (this.mode === 'quiet') return;
     const seconds = (this.now() - this.started) / 1000;
     const runs = this.doneNow - this.startDone;
-    const summary = tn('cli.progress.summary', runs, { message, time: formatDuration(seconds), rate: String(seconds > 0 ? Math.round(runs / seconds) : 0) }, this.lang);
+    const summary = tn('cli.progress.summary', runs, { message, time: formatDuration(seconds), rate: seconds > 0 ? Math.round(runs / seconds) : 0 }, this.lang);
     if (this.mode === 'tty') this.stream.write(`\r\x1b[2K${this.label}: ${summary}\n`);
     else this.stream.write(`${this.label}: ${summary}\n`);
   }

@@ -334,8 +334,9 @@ describe('validate --lang nl on experiment files', () => {
     writeFileSync(folder, `format: two-fronts/experiment@1\nid: folder\nscenario: .\n`);
     const nl = cli(['validate', 'folder-exp.yaml', '--lang', 'nl']);
     expect(nl.code).toBe(1);
-    expect(nl.err).toBe(`${dir}: is een map, geen bestand\n`);
-    expect(cli(['batch', 'folder-exp.yaml', '--out', 'x', '--lang', 'nl']).err).toBe(`two-fronts: ${dir}: is een map, geen bestand\n`);
+    const says = `folder-exp.yaml:3:11: scenario: ${dir} is een map; scenario noemt één scenariobestand (het pad is relatief ten opzichte van het experimentbestand)\n`;
+    expect(nl.err).toBe(says);
+    expect(cli(['batch', 'folder-exp.yaml', '--out', 'x', '--lang', 'nl']).err).toBe(says);
   });
 });
 

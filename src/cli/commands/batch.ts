@@ -75,7 +75,7 @@ export async function batchCommand(path: string, opts: BatchCliOptions, io: Outp
     const reps = replicatesPerPoint(m.plan, m.design.points);
     const least = Math.min(...reps);
     const most = Math.max(...reps);
-    const replicates = least === most ? tn('cli.batch.replicates', least, { count: String(least) }, lang) : t('cli.batch.replicates.range', { least: String(least), most: String(most) }, lang);
+    const replicates = least === most ? tn('cli.batch.replicates', least, {}, lang) : t('cli.batch.replicates.range', { least, most }, lang);
     const runs = tn('cli.batch.runs', m.runs, {}, lang);
     io.out(
       t('cli.batch.done', {

@@ -184,7 +184,7 @@ export function renderSummary(s: FolderSummary, shown: string[], lang: Lang = 'e
   const say = (key: string, params: Params = {}) => t(`cli.summarize.${key}`, params, lang);
   const n = (x: number) => f(x, lang);
   const ci = (low: number, high: number) => say('interval', { low: n(low), high: n(high) });
-  out.push(say('head', { id: m.experiment.id, type: m.design.type, points: tn('cli.summarize.points', s.summaries.length, { count: String(s.summaries.length) }, lang), runs: tn('cli.summarize.runs', s.runs, {}, lang) }));
+  out.push(say('head', { id: m.experiment.id, type: m.design.type, points: tn('cli.summarize.points', s.summaries.length, {}, lang), runs: tn('cli.summarize.runs', s.runs, {}, lang) }));
   if (m.status !== 'complete') out.push(`(${unfinishedNote(m, s.dir, s.runs, lang)})`);
   if (m.shard) out.push(say('shard', { index: String(m.shard.index), count: String(m.shard.count) }));
   const factors = m.design.factors;
@@ -193,14 +193,14 @@ export function renderSummary(s: FolderSummary, shown: string[], lang: Lang = 'e
   const maxRows = 40;
   const rows = s.summaries.slice(0, maxRows).map((p) => [String(p.point + 1), label(p), String(p.stats[cols[0]!]!.n), ...cols.map((c) => `${n(p.stats[c]!.mean)} ± ${n(p.stats[c]!.halfWidth)}`)]);
   out.push('', renderTable([say('col.point'), say('col.factors'), 'n', ...shown], rows, [true, false, true, ...shown.map(() => true)]));
-  if (s.summaries.length > maxRows) out.push(tn('cli.summarize.morePoints', s.summaries.length - maxRows, { count: String(s.summaries.length - maxRows) }, lang));
+  if (s.summaries.length > maxRows) out.push(tn('cli.summarize.morePoints', s.summaries.length - maxRows, {}, lang));
   const eff = s.effects.filter((e) => shown.includes(e.metric));
   if (eff.length) {
     out.push('', say('effects'));
     const level = (v: FactorValue) => decimalSign(String(v), v, lang);
     const erows = eff.slice(0, 30).map((e) => [e.metric, `${e.factor}: ${level(e.levelA)} → ${level(e.levelB)}`, e.heldEqual || '–', n(e.difference), ci(e.low, e.high), n(e.cohensD)]);
     out.push(renderTable(['metric', 'change', 'heldEqual', 'difference', 'ci', 'd'].map((c) => say(`col.${c}`)), erows, [false, false, false, true, true, true]));
-    if (eff.length > 30) out.push(tn('cli.summarize.moreEffects', eff.length - 30, { count: String(eff.length - 30) }, lang));
+    if (eff.length > 30) out.push(tn('cli.summarize.moreEffects', eff.length - 30, {}, lang));
   }
   for (const r of s.sensitivity.filter((x) => shown.includes(x.metric))) {
     out.push('', say(r.method, { metric: r.metric }));
@@ -210,7 +210,7 @@ export function renderSummary(s: FolderSummary, shown: string[], lang: Lang = 'e
       out.push(renderTable(['factor', 'mu', 'muStar', 'muStarCi', 'sigma'].map((c) => say(`col.${c}`)), r.indices.map((i) => [i.path, n(i.mu), n(i.muStar), ci(i.muStarLow, i.muStarHigh), n(i.sigma)]), [false, true, true, true, true]));
     }
   }
-  if (s.sensitivityProblem) out.push('', tn('cli.summarize.noIndices', pointsWithoutRuns(s), { count: String(pointsWithoutRuns(s)) }, lang));
+  if (s.sensitivityProblem) out.push('', tn('cli.summarize.noIndices', pointsWithoutRuns(s), {}, lang));
   return out.join('\n');
 }
 
@@ -273,13 +273,13 @@ async function growToTarget(dir: string, columns: string[], target: Target, io: 
       if (!quiet)
         io.err(
           capped
-            ? tn(most > cap ? 'cli.summarize.tci.over' : 'cli.summarize.tci.capped', capped, { count: String(capped), width: shownWidth, cap: String(cap), have: String(most), largest }, lang)
+            ? tn(most > cap ? 'cli.summarize.tci.over' : 'cli.summarize.tci.capped', capped, { width: shownWidth, cap, have: most, largest }, lang)
             : t('cli.summarize.tci.met', { column, width: shownWidth, largest }, lang),
         );
       return false;
     }
     const extra = items.reduce((n, it) => n + it.to - it.from, 0);
-    if (!quiet) io.err(tn('cli.summarize.tci.round', items.length, { round: String(round), runs: tn('cli.summarize.tci.runs', extra, {}, lang), count: String(items.length) }, lang));
+    if (!quiet) io.err(tn('cli.summarize.tci.round', items.length, { round: String(round), runs: tn('cli.summarize.tci.runs', extra, {}, lang) }, lang));
     const grown = await runBatch(ctx, { out: dir, extend: true, workers, plan: [...manifest.plan, { kind: 'list', items }], progress, label: 'summarize', lang });
     if (grown.interrupted) return true;
   }
