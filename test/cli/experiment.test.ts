@@ -198,6 +198,12 @@ describe('two-fronts batch', () => {
     mkdirSync(join(dir, 'a-folder'), { recursive: true });
     const report = cli(['report', 'w1', '--out', 'a-folder', '--quiet'], dir);
     expect([report.code, report.err.trim()]).toEqual([1, 'two-fronts: a-folder: is a folder, not a file']);
+    // A file of another kind given as --out is not replaced by the report; an earlier report is.
+    writeFileSync(join(dir, 'notes.yaml'), 'mine: true\n');
+    const clash = cli(['report', 'w1', '--out', 'notes.yaml', '--quiet'], dir);
+    expect([clash.code, clash.err.trim(), read(join(dir, 'notes.yaml'))]).toEqual([1, 'two-fronts: notes.yaml: exists and is not a report (not an HTML file); give another --out, or move it', 'mine: true\n']);
+    expect(cli(['report', 'w1', '--out', 'again.html', '--quiet'], dir).code).toBe(0);
+    expect(cli(['report', 'w1', '--out', 'again.html', '--quiet'], dir).code).toBe(0);
     // No temp file of the refused write is left anywhere near it.
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     expect(readdirSync(join(dir, 'a-folder'))).toEqual([]);

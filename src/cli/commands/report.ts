@@ -11,7 +11,7 @@
  * says on the screen (its note, its errors) is in that language too, from
  * the `cli.*` messages.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReportData, ReportMetric, ReportSensitivity, ReportSeries } from '../../charts/report-data.js';
 import { shardRuns } from '../../experiment/plan.js';
@@ -351,6 +351,16 @@ ${metricSections}
 `;
 }
 
+/** A report replaces an earlier report (an HTML file), never a file of another kind given as --out by mistake. */
+function refuseToReplace(out: string, lang: Lang): void {
+  if (!existsSync(out) || !statSync(out).isFile()) return;
+  const fd = openSync(out, 'r');
+  const head = Buffer.alloc(64);
+  const n = readSync(fd, head, 0, head.length, 0);
+  closeSync(fd);
+  if (!/^\s*<!doctype html/i.test(head.subarray(0, n).toString('utf8').replace(/^\uFEFF/, ''))) throw new UserError(t('cli.report.notReport', { path: out }, lang));
+}
+
 export async function reportCommand(dir: string, opts: { out?: string; metric?: string[]; lang?: string; quiet?: boolean }, io: Output): Promise<number> {
   const lang = parseLang(opts.lang);
   if (!existsSync(REPORT_SCRIPT)) throw new UserError(t('cli.report.notBuilt', { path: REPORT_SCRIPT }, lang), EXIT_INTERNAL);
@@ -360,6 +370,7 @@ export async function reportCommand(dir: string, opts: { out?: string; metric?: 
   const cols = opts.metric?.length ? metricsColumns(s.manifest, opts.metric, lang) : s.columns.filter((c) => c.endsWith('_cumulative'));
   const html = reportHtml(s, cols, readFileSync(REPORT_SCRIPT, 'utf8'), lang);
   const out = opts.out ?? join(dir, 'report.html');
+  refuseToReplace(out, lang);
   writeAtomic(out, html, lang);
   if (!opts.quiet) io.out(tn('cli.report.wrote', cols.length, { path: out, size: (html.length / 1024).toFixed(0), count: String(cols.length) }, lang));
   return 0;
