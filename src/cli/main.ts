@@ -145,6 +145,10 @@ export async function main(argv: string[], io: Output = stdio): Promise<number> 
   try {
     const bad = unknownLangs(argv);
     if (bad.length) parseLang(bad[0]);
+    // `help` on a command that does not exist says so (commander only shows the whole help).
+    const line = withoutProgramLang(argv, commandNames(program));
+    const asked = line[0] === 'help' ? line.slice(1).find((a) => !a.startsWith('-')) : undefined;
+    if (asked !== undefined && !commandNames(program).includes(asked)) throw new UsageError(t('cli.parse.unknownCommand', { name: asked }, langOfArgv(argv)), langOfArgv(argv));
     await program.parseAsync(withoutProgramLang(argv, commandNames(program)), { from: 'user' });
     return code;
   } catch (e) {

@@ -323,12 +323,7 @@ export function resolveMetrics(requested: readonly string[] | undefined, input: 
  * FileError (positions in the experiment file) listing every problem found.
  */
 export function loadExperiment(doc: SourceDocument, scenario: Scenario): LoadedExperiment {
-  let experiment: Experiment;
-  try {
-    experiment = validateExperimentDocument(doc);
-  } catch (e) {
-    throw e instanceof FileError ? withScaleKinds(e, doc, scenario) : e;
-  }
+  const experiment: Experiment = validateExperimentDocument(doc);
   const issues: FileIssue[] = [];
 
   // Fixed values first: they make the scenario every point starts from.
@@ -436,29 +431,6 @@ export function loadExperiment(doc: SourceDocument, scenario: Scenario): LoadedE
 }
 
 const SEED_NOT_A_FACTOR: CodedProblem = { code: 'experiment.seed', params: {} };
-
-/**
- * The file's problems, with a factorial's request for a scale factor's
- * levels replaced by what stops the value being scaled at all (a persona is
- * no number), since levels would not help then.
- */
-function withScaleKinds(e: FileError, doc: SourceDocument, scenario: Scenario): FileError {
-  return new FileError(
-    e.issues.flatMap((i) => {
-      if (i.code !== 'design.factorial-scale') return [i];
-      // The factor's own path is the key under factors: (dots and all).
-      const path = i.path.startsWith('factors.') ? i.path.slice('factors.'.length) : '';
-      try {
-        const kind = path ? checkSpecAgainstKind({ kind: 'scale', min: 1, max: 1 }, resolvePath(path, scenario), scenario) : [];
-        return kind.length ? kind.map((m) => issue(doc, ['factors', path], m)) : [i];
-      } catch (pe) {
-        if (!(pe instanceof PathError)) throw pe;
-        return [i];
-      }
-    }),
-    e.lang,
-  );
-}
 
 /**
  * Why a factor may not give the values it names, or null. A value can be

@@ -119,8 +119,9 @@ export function checkExperiment(e: ExperimentParsed): { experiment: Experiment; 
     if (d.type === 'factorial' && ((spec.kind === 'range' && spec.steps === undefined && spec.step === undefined) || (spec.kind === 'scale' && spec.levels === undefined))) {
       spec = spec.kind === 'range' ? { ...spec, steps: FACTORIAL_DEFAULT_STEPS } : { ...spec, levels: levelsOf({ kind: 'range', min: spec.min, max: spec.max, integer: false, steps: FACTORIAL_DEFAULT_STEPS }) as number[] };
       factors[path] = spec;
-      const levels = levelsOf(spec)!.join(', ');
-      note(['factors', path], spec.kind === 'range' ? 'design.factorial-range' : 'design.factorial-scale', { levels, steps: String(FACTORIAL_DEFAULT_STEPS) });
+      // An integer range may have fewer distinct levels than steps.
+      const levels = levelsOf(spec)!;
+      note(['factors', path], spec.kind === 'range' ? 'design.factorial-range' : 'design.factorial-scale', { levels: levels.join(', '), steps: String(levels.length) });
     }
     if (d.type !== 'factorial' && spec.kind === 'range' && (spec.steps !== undefined || spec.step !== undefined)) {
       const key = spec.steps !== undefined ? 'steps' : 'step';

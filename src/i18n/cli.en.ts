@@ -302,7 +302,7 @@ export const en = {
   'cli.report.notBuilt': 'the report script is not built ({path}); run `npm run build` in the project folder',
   'cli.report.unfinished': '{dir}: the batch is {note}; the report covers only the runs done so far',
   'cli.report.notInPlan': "{path}: run {run} is not in this folder's plan; the folder is damaged",
-  'cli.report.notReport': '{path}: exists and is not a report (not an HTML file); give another --out, or move it',
+  'cli.report.notReport': '{path}: exists and is not a two-fronts report; give another --out, or move it',
   'cli.report.wrote.one': 'wrote {path} ({size} kB, {count} metric, opens offline)',
   'cli.report.wrote.other': 'wrote {path} ({size} kB, {count} metrics, opens offline)',
 } as const;

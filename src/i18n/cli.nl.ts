@@ -301,7 +301,7 @@ export const nl: Record<keyof typeof en, string> = {
   'cli.report.notBuilt': 'het rapportscript is niet gebouwd ({path}); voer `npm run build` uit in de projectmap',
   'cli.report.unfinished': '{dir}: de batch is {note}; het rapport beslaat alleen de runs die tot nu toe klaar zijn',
   'cli.report.notInPlan': '{path}: run {run} staat niet in het plan van deze map; de map is beschadigd',
-  'cli.report.notReport': '{path}: bestaat al en is geen rapport (geen HTML-bestand); geef een andere --out, of verplaats het',
+  'cli.report.notReport': '{path}: bestaat al en is geen two-fronts-rapport; geef een andere --out, of verplaats het',
   'cli.report.wrote.one': 'geschreven: {path} ({size} kB, {count} metriek, opent ook offline)',
   'cli.report.wrote.other': 'geschreven: {path} ({size} kB, {count} metrieken, opent ook offline)',
 };

@@ -201,7 +201,11 @@ describe('two-fronts batch', () => {
     // A file of another kind given as --out is not replaced by the report; an earlier report is.
     writeFileSync(join(dir, 'notes.yaml'), 'mine: true\n');
     const clash = cli(['report', 'w1', '--out', 'notes.yaml', '--quiet'], dir);
-    expect([clash.code, clash.err.trim(), read(join(dir, 'notes.yaml'))]).toEqual([1, 'two-fronts: notes.yaml: exists and is not a report (not an HTML file); give another --out, or move it', 'mine: true\n']);
+    expect([clash.code, clash.err.trim(), read(join(dir, 'notes.yaml'))]).toEqual([1, 'two-fronts: notes.yaml: exists and is not a two-fronts report; give another --out, or move it', 'mine: true\n']);
+    // Nor a web page of one's own.
+    writeFileSync(join(dir, 'page.html'), '<!doctype html><title>mine</title>\n');
+    expect(cli(['report', 'w1', '--out', 'page.html', '--quiet'], dir).code).toBe(1);
+    expect(read(join(dir, 'page.html'))).toBe('<!doctype html><title>mine</title>\n');
     expect(cli(['report', 'w1', '--out', 'again.html', '--quiet'], dir).code).toBe(0);
     expect(cli(['report', 'w1', '--out', 'again.html', '--quiet'], dir).code).toBe(0);
     // No temp file of the refused write is left anywhere near it.
@@ -237,6 +241,12 @@ describe('two-fronts batch', () => {
     }
     // Only the keys the commands read are checked: a complete manifest with one more key of its own is read as ever.
     const m = JSON.parse(read(join(dir, 'w1', 'manifest.json')));
+    // Deep keys they read count too: a factor's spec, the list of resumes.
+    for (const [cut, key] of [[{ ...m, design: { ...m.design, factors: m.design.factors.map(({ spec: _, ...f }: { spec: unknown }) => f) } }, 'design.factors.0.spec'], [{ ...m, resumes: undefined }, 'resumes']] as const) {
+      cpSync(join(dir, 'w1'), join(dir, 'odd'), { recursive: true });
+      writeFileSync(join(dir, path), JSON.stringify(cut));
+      for (const args of [['summarize', 'odd', '--quiet'], ['batch', sweep, '--out', 'odd', '--resume', '--quiet']]) expect(cli(args, dir).err.trim(), `${key}: ${args[0]}`).toContain(`(${key} is missing or of the wrong kind)`);
+    }
     cpSync(join(dir, 'w1'), join(dir, 'odd'), { recursive: true });
     writeFileSync(join(dir, path), JSON.stringify({ ...m, note: 'mine' }));
     expect(cli(['summarize', 'odd', '--quiet'], dir).code).toBe(0);

@@ -118,6 +118,15 @@ describe('batch --lang nl', () => {
     expect(resumed.err.split('\n')[0]).toBe('batch: hervat bij 10 van 10 runs');
   });
 
+  it('groups counts of a thousand and more as Dutch writes them (1.200 replicaties, 1.200 runs)', () => {
+    const many = join(dir, 'many.yaml');
+    writeFileSync(many, `format: two-fronts/experiment@1\nid: many\nscenario: ${JSON.stringify(TUTORIAL)}\nreplications: 1200\nset: { quarters: 1 }\nmetrics: [companyProfit]\n`);
+    const nl = cli(['batch', many, '--out', 'many-nl', '--lang', 'nl']);
+    expect(nl.code).toBe(0);
+    expect(nl.out).toBe('many: 1.200 runs · 1 ontwerppunt × 1.200 replicaties · runs.csv in many-nl\n');
+    expect(nl.err).toMatch(/batch: 1\.200 runs in many-nl \(1\.200 runs in \d+:\d\d, (\d{1,3}|\d\.\d{3}) runs\/s\)\n$/);
+  });
+
   it('refuses in Dutch: a folder with a batch, another experiment, a damaged folder, an invalid design point, a bad option, a missing scenario', () => {
     const again = cli(['batch', tiny, '--out', 'b-nl', '--lang', 'nl']);
     expect(again.code).toBe(1);

@@ -1,7 +1,7 @@
 /** The floor's layout arithmetic: KAMs kept apart by their figures or their names, whichever is wider; the words of the report's 7S radar kept apart. */
 import { describe, expect, it } from 'vitest';
 import { overlaps, radarLayout, radarPoint, type RadarLayout } from '../../src/game/floor/radar-layout.js';
-import { placeCaptions, spreadApart, walkPath, type CaptionPlace } from '../../src/game/floor/spread.js';
+import { besideBuilding, FIGURE_HALF, placeCaptions, spreadApart, walkPath, type CaptionPlace } from '../../src/game/floor/spread.js';
 
 describe('floor layout', () => {
   it('spreadApart() leaves KAMs under their accounts when they have room', () => {
@@ -54,6 +54,25 @@ describe('a KAM walking to a department', () => {
     }
     // Along the street only, it goes straight.
     expect(walkPath(home, { x: 500, y: STREET }, STREET, FRONT).at(0.5)).toEqual({ x: 300, y: STREET });
+  });
+});
+
+describe('where a visitor stands beside a department', () => {
+  it('clear of the building and of the gauge under it, as the floor lays them out at 1280, 1024 and 1920 px', () => {
+    // The floor's department row: slot = (W − 24) / 4, building min(0.7 slot, 190k), gauge min(0.84 slot, 210k); k = max(0.72, min(W / 1000, H / 640)).
+    for (const [W, k] of [[794, 0.794], [624, 0.72], [1190, 1.19]] as const) {
+      const slot = (W - 24) / 4;
+      const building = Math.min(slot * 0.7, 190 * k);
+      const gauge = Math.min(slot * 0.84, 210 * k);
+      for (const side of [-1, 1] as const) {
+        const x = besideBuilding(500, building, gauge, k, side);
+        const near = Math.abs(x - 500) - FIGURE_HALF * k;
+        expect(near + 1e-9, `${W} px`).toBeGreaterThanOrEqual(gauge / 2);
+        expect(near + 1e-9, `${W} px`).toBeGreaterThanOrEqual(building / 2);
+        // …and not past the middle of the gap to the next department's gauge.
+        expect(Math.abs(x - 500) + FIGURE_HALF * k, `${W} px`).toBeLessThanOrEqual(slot - gauge / 2);
+      }
+    }
   });
 });
 

@@ -128,8 +128,8 @@ function copyRuns(byShard: { dir: string; lines: Generator<{ text: string }>; he
     if (got !== run) {
       // A run already passed: again in its own shard's file, or one of another shard's copied in.
       const owner = ((got - 1) % count) + 1;
-      if (got < run) throw owner === k + 1 ? refuse('runTwice', { run: String(got), ...where }) : refuse('runElsewhere', { run: String(got), owner: `${owner}/${count}`, ...where });
-      throw refuse('runMissing', { run: String(run), got: String(got), ...where });
+      if (Number.isInteger(got) && got >= 1 && owner !== k + 1) throw refuse('runElsewhere', { run: String(got), owner: `${owner}/${count}`, ...where });
+      throw got < run ? refuse('runTwice', { run: String(got), ...where }) : refuse('runMissing', { run: String(run), got: String(got), ...where });
     }
     do {
       file.write(s.head!.text + '\n');

@@ -11,7 +11,7 @@
  * says on the screen (its note, its errors) is in that language too, from
  * the `cli.*` messages.
  */
-import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReportData, ReportMetric, ReportSensitivity, ReportSeries } from '../../charts/report-data.js';
 import { shardRuns } from '../../experiment/plan.js';
@@ -351,14 +351,14 @@ ${metricSections}
 `;
 }
 
-/** A report replaces an earlier report (an HTML file), never a file of another kind given as --out by mistake. */
-function refuseToReplace(out: string, lang: Lang): void {
-  if (!existsSync(out) || !statSync(out).isFile()) return;
-  const fd = openSync(out, 'r');
-  const head = Buffer.alloc(64);
-  const n = readSync(fd, head, 0, head.length, 0);
-  closeSync(fd);
-  if (!/^\s*<!doctype html/i.test(head.subarray(0, n).toString('utf8').replace(/^\uFEFF/, ''))) throw new UserError(t('cli.report.notReport', { path: out }, lang));
+/**
+ * A report replaces an earlier report (the folder's own report.html, or a file
+ * holding a report's data), never another file given as --out by mistake: an
+ * experiment file, or a web page of one's own.
+ */
+function refuseToReplace(out: string, ownReport: string, lang: Lang): void {
+  if (out === ownReport || !existsSync(out) || !statSync(out).isFile()) return;
+  if (!readFileSync(out, 'utf8').includes('<script type="application/json" id="report-data">')) throw new UserError(t('cli.report.notReport', { path: out }, lang));
 }
 
 export async function reportCommand(dir: string, opts: { out?: string; metric?: string[]; lang?: string; quiet?: boolean }, io: Output): Promise<number> {
@@ -369,8 +369,9 @@ export async function reportCommand(dir: string, opts: { out?: string; metric?: 
   if (s.manifest.status !== 'complete' && !opts.quiet) io.err(t('cli.report.unfinished', { dir, note: unfinishedNote(s.manifest, dir, s.runs, lang) }, lang));
   const cols = opts.metric?.length ? metricsColumns(s.manifest, opts.metric, lang) : s.columns.filter((c) => c.endsWith('_cumulative'));
   const html = reportHtml(s, cols, readFileSync(REPORT_SCRIPT, 'utf8'), lang);
-  const out = opts.out ?? join(dir, 'report.html');
-  refuseToReplace(out, lang);
+  const own = join(dir, 'report.html');
+  const out = opts.out ?? own;
+  refuseToReplace(out, own, lang);
   writeAtomic(out, html, lang);
   if (!opts.quiet) io.out(tn('cli.report.wrote', cols.length, { path: out, size: (html.length / 1024).toFixed(0), count: String(cols.length) }, lang));
   return 0;

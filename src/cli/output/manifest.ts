@@ -81,7 +81,8 @@ const manifestShape = z.looseObject({
   status: z.enum(['running', 'complete']),
   experiment: z.looseObject({ id: text, path: text, sha256: text, contentHash: text, text }),
   scenario: z.looseObject({ id: text, path: text, sha256: text, text }),
-  design: z.looseObject({ type: text, points: count, factors: z.array(z.looseObject({ path: text, column: text, categorical: z.boolean() })) }),
+  design: z.looseObject({ type: text, points: count, factors: z.array(z.looseObject({ path: text, column: text, categorical: z.boolean(), spec: z.looseObject({ kind: z.enum(['levels', 'range', 'scale']) }) })) }),
+  resumes: z.array(z.looseObject({ at: text, doneBefore: count })),
   replications: count,
   seed: z.number(),
   metrics: z.array(text),
@@ -114,7 +115,7 @@ export function readManifest(dir: string, lang: Lang = 'en'): Manifest | null {
   const shape = manifestShape.safeParse(m);
   if (!shape.success) {
     const first = shape.error.issues[0]!;
-    throw new UserError(t('cli.manifest.shape', { path, key: first.path.join('.') || '(top)' }, lang));
+    throw new UserError(t('cli.manifest.shape', { path, key: first.path.join('.') || 'format' }, lang));
   }
   return m;
 }

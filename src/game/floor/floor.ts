@@ -17,7 +17,7 @@
 import Phaser from 'phaser';
 import { seriesStyle } from '../../charts/palette';
 import { COLORS, hex, label, marker, person } from './draw';
-import { placeCaptions, spreadApart, walkPath, type CaptionPlace } from './spread';
+import { besideBuilding, placeCaptions, spreadApart, walkPath, type CaptionPlace } from './spread';
 import { css, font, markerPath, roundRect, starPath, text, type Ctx, type TextStyle } from './paint';
 
 /** The least space between two account names, and between a name and the floor's edge. */
@@ -626,7 +626,7 @@ export class Floor {
     // Visitors stand beside the building's base, left or right by turn, clear of the labels under it.
     const d = department === null ? null : this.depts[department]!;
     const side = i % 2 === 0 ? -1 : 1;
-    const target = d === null ? v.home : { x: d.x + side * (d.width / 2 + 13 * this.k), y: d.bottom + 2 * this.k };
+    const target = d === null ? v.home : { x: besideBuilding(d.x, d.width, d.gauge.w, this.k, side), y: d.bottom + 2 * this.k };
     if (opts.instant) {
       this.placeKam(i, target.x, target.y);
       return;

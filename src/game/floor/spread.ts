@@ -149,3 +149,15 @@ export function walkPath(from: Point, to: Point, streetY: number, frontY: number
     },
   };
 }
+
+/** Half the width of a KAM's figure (46 px at scale 1), with a little air. */
+export const FIGURE_HALF = 12;
+
+/**
+ * Where a visitor stands beside a department: clear of the building and of the
+ * gauge under it (which is wider), on the left (side −1) or right (+1), so the
+ * walk up from the street passes neither.
+ */
+export function besideBuilding(x: number, buildingWidth: number, gaugeWidth: number, k: number, side: -1 | 1): number {
+  return x + side * Math.max(buildingWidth / 2 + 13 * k, gaugeWidth / 2 + FIGURE_HALF * k);
+}
