@@ -93,7 +93,7 @@ export const nl: Record<keyof typeof en, string> = {
   'issue.number.quoted': 'verwacht een getal{what}, gevonden: de tekst {found}; schrijf het getal zonder aanhalingstekens',
   'issue.number.finite': 'verwacht een eindig getal{what}',
   'issue.number.min': 'moet minstens {min} zijn{what}',
-  'issue.number.max-percent': 'mag hoogstens {max} zijn{what}; een aandeel schrijf je als deel van 1: {percent} % is {fixed}',
+  'issue.number.max-percent': 'mag hoogstens {max} zijn{what}; een aandeel schrijf je als deel van 1, met een punt: {percent} % wordt {fixed}',
   'issue.number.max': 'mag hoogstens {max} zijn{what}',
   'issue.number.int': 'moet een geheel getal zijn{what}',
   'issue.text.too-long': 'een tekst mag hoogstens 20.000 tekens hebben',

@@ -78,7 +78,7 @@ const num = (min: number, max: number, unit: string) => {
       // A share written as a percentage without its % (shareOfWallet: 30) is told how to write it.
       error: (iss) => {
         const x = iss.input;
-        return max <= 1 && typeof x === 'number' && x > 1 && x <= 100 ? coded('number.max-percent', { max, what, percent: String(x), fixed: String(+(x / 100).toPrecision(12)) }) : coded('number.max', { max, what });
+        return max <= 1 && typeof x === 'number' && x > 1 && x <= 100 ? coded('number.max-percent', { max, what, percent: x, fixed: String(+(x / 100).toPrecision(12)) }) : coded('number.max', { max, what });
       },
     })
     .describe(t(unit));

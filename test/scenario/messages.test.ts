@@ -525,6 +525,10 @@ describe('encodings and line ends from other systems', () => {
       '8:82: accounts[0].needs.4: unknown key "4": in "service: 0,4" the comma ends the number and starts a new key; write a decimal point: service: 0.4',
     ]);
     expect(lines(needs, 'nl')[0]).toContain('schrijf een decimale punt: engineering: 0.6');
+    // In Dutch the percentage is a Dutch number and the value to write keeps the file's point.
+    expect(lines(BASE.replace(acme, '  - { id: acme, name: "Acme", wallet: 400, margin: 12.5, needs: { engineering: 1 } }'), 'nl')).toEqual([
+      '8:52: accounts[0].margin: mag hoogstens 1 zijn (brutomarge op de omzet); een aandeel schrijf je als deel van 1, met een punt: 12,5 % wordt 0.125',
+    ]);
   });
 
   it('a list written without brackets is put in brackets item by item; an id that is no id is never suggested', () => {
