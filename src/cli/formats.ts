@@ -6,7 +6,7 @@ import { readDocument, type FileIssue, type SourceDocument } from '../scenario/d
 import { scenarioWarnings } from '../scenario/warnings.js';
 import { validateScenarioDocument } from '../scenario/load.js';
 import { SCENARIO_FORMAT } from '../scenario/schema.js';
-import { experimentKeysOf, experimentNotes } from '../experiment/load.js';
+import { experimentKeysOf, type LoadedExperiment } from '../experiment/load.js';
 import { EXPERIMENT_FORMAT } from '../experiment/schema.js';
 import { validateExperimentFile } from './experiment-file.js';
 import type { Lang } from './lang.js';
@@ -17,8 +17,8 @@ export interface FileFormat {
   kind: string;
   /** Problems in the file itself are thrown as FileError; others (a file it names cannot be read) as UserError worded in `lang`. */
   validate(doc: SourceDocument, lang: Lang): unknown;
-  /** What is allowed but probably not meant, once the file is valid. */
-  warnings?(doc: SourceDocument): FileIssue[];
+  /** What is allowed but probably not meant, once the file is valid (`value` is what validate gave). */
+  warnings?(doc: SourceDocument, value: unknown): FileIssue[];
 }
 
 export const FORMATS: FileFormat[] = [
@@ -28,7 +28,7 @@ export const FORMATS: FileFormat[] = [
     validate: (doc) => validateScenarioDocument(doc),
     warnings: (doc) => scenarioWarnings(doc),
   },
-  { id: EXPERIMENT_FORMAT, kind: 'experiment', validate: (doc, lang) => validateExperimentFile(doc, lang), warnings: (doc) => experimentNotes(doc) },
+  { id: EXPERIMENT_FORMAT, kind: 'experiment', validate: (doc, lang) => validateExperimentFile(doc, lang), warnings: (_doc, value) => (value as LoadedExperiment).notes },
 ];
 
 /**
@@ -50,5 +50,5 @@ export function validateText(text: string, file: string, bytes?: number, lang: L
   const doc = readDocument(text, file, bytes);
   const format = formatOf(doc);
   const value = format.validate(doc, lang);
-  return { kind: format.kind, value, warnings: format.warnings?.(doc) ?? [] };
+  return { kind: format.kind, value, warnings: format.warnings?.(doc, value) ?? [] };
 }

@@ -141,22 +141,21 @@ export function commandNames(program: Command): string[] {
 export async function main(argv: string[], io: Output = stdio): Promise<number> {
   let code = 0;
   // The language is read before the parser runs, so that its own errors and --help follow --lang too.
-  const program = buildProgram(io, (c) => (code = c), langOfArgv(argv));
+  const lang = langOfArgv(argv);
+  const program = buildProgram(io, (c) => (code = c), lang);
   try {
     const bad = unknownLangs(argv);
     if (bad.length) parseLang(bad[0]);
+    const commands = commandNames(program);
+    const line = withoutProgramLang(argv, commands);
     // `help` on a command that does not exist says so (commander only shows the whole help).
-    const line = withoutProgramLang(argv, commandNames(program));
     const asked = line[0] === 'help' ? line.slice(1).find((a) => !a.startsWith('-')) : undefined;
-    if (asked !== undefined && !commandNames(program).includes(asked)) throw new UsageError(t('cli.parse.unknownCommand', { name: asked }, langOfArgv(argv)), langOfArgv(argv));
-    await program.parseAsync(withoutProgramLang(argv, commandNames(program)), { from: 'user' });
+    if (asked !== undefined && !commands.includes(asked)) throw new UsageError(t('cli.parse.unknownCommand', { name: asked }, lang), lang);
+    await program.parseAsync(line, { from: 'user' });
     return code;
   } catch (e) {
-    if (e instanceof CommanderError) {
-      // Help asked for is a success; help shown because no command (or an unknown one after `help`) was given is a usage error.
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return e.exitCode === 0 ? 0 : EXIT_USAGE;
-      return EXIT_USAGE;
-    }
+    // Help or the version asked for is a success (exit code 0); anything else the parser stops at, help shown for want of a command included, is a usage error.
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : EXIT_USAGE;
     if (e instanceof FileError) {
       for (const issue of e.issues) io.err(issueLine(issue, e.lang));
       return 1;

@@ -36,6 +36,8 @@ export interface LoadedExperiment {
   metrics: string[];
   /** Hash of everything that decides the results (experiment settings and the resolved scenario). */
   contentHash: string;
+  /** Warnings: what the design does with what it has no use for as written (a factorial's samples, a range without levels). */
+  notes: FileIssue[];
 }
 
 /** A problem of a changed scenario: the loader's issue and the place it names in scenario words ("kams.you.charisma"). */
@@ -97,6 +99,15 @@ export function checkExperimentFormat(doc: SourceDocument, command?: string): vo
  * FileError with every problem found.
  */
 export function validateExperimentDocument(doc: SourceDocument): Experiment {
+  return checkDocument(doc).experiment;
+}
+
+/**
+ * validateExperimentDocument's work, with the notes of a valid file: what its
+ * design has no use for as written (see checkExperiment), as warnings placed
+ * like problems.
+ */
+function checkDocument(doc: SourceDocument): { experiment: Experiment; notes: FileIssue[] } {
   checkExperimentFormat(doc);
   let parsed: ReturnType<typeof experimentSchema.parse> | null = null;
   let schemaIssues: FileIssue[] = [];
@@ -117,29 +128,13 @@ export function validateExperimentDocument(doc: SourceDocument): Experiment {
       }
     throw mergeIssues(schemaIssues, own);
   }
-  const { experiment, problems } = checkExperiment(parsed);
+  const { experiment, problems, notes } = checkExperiment(parsed);
   // bootstrap has a default, so only the written file says whether it was given.
   const rawDesign = (doc.value as { design?: unknown }).design;
   if (rawDesign !== null && typeof rawDesign === 'object' && 'bootstrap' in rawDesign && parsed.design.type !== 'sobol' && parsed.design.type !== 'morris')
     problems.push({ path: ['design', 'bootstrap'], code: 'design.bootstrap', params: { type: parsed.design.type }, key: true });
   if (problems.length) throw mergeIssues(problems.map((p) => issue(doc, p.path, p, p.key)), []);
-  return experiment;
-}
-
-/**
- * What a valid experiment file says that its design has no use for as written
- * (see checkExperiment's notes): warnings, placed like problems. Empty for a
- * file that does not pass the schema (its problems are reported instead).
- */
-export function experimentNotes(doc: SourceDocument): FileIssue[] {
-  let parsed;
-  try {
-    parsed = validateDocument(doc, experimentSchema);
-  } catch (e) {
-    if (e instanceof FileError) return [];
-    throw e;
-  }
-  return checkExperiment(parsed).notes.map((n) => issue(doc, n.path, n, n.key));
+  return { experiment, notes: notes.map((n) => issue(doc, n.path, n, n.key)) };
 }
 
 function dedupe(issues: FileIssue[]): FileIssue[] {
@@ -323,7 +318,7 @@ export function resolveMetrics(requested: readonly string[] | undefined, input: 
  * FileError (positions in the experiment file) listing every problem found.
  */
 export function loadExperiment(doc: SourceDocument, scenario: Scenario): LoadedExperiment {
-  const experiment: Experiment = validateExperimentDocument(doc);
+  const { experiment, notes } = checkDocument(doc);
   const issues: FileIssue[] = [];
 
   // Fixed values first: they make the scenario every point starts from.
@@ -427,7 +422,7 @@ export function loadExperiment(doc: SourceDocument, scenario: Scenario): LoadedE
     perQuarter: experiment.perQuarter,
     scenario: baseInput,
   };
-  return { experiment, scenario: baseScenario, baseInput, factors, design: design!, metrics, contentHash: hashHex(canonicalJson(decisive)) };
+  return { experiment, scenario: baseScenario, baseInput, factors, design: design!, metrics, contentHash: hashHex(canonicalJson(decisive)), notes };
 }
 
 const SEED_NOT_A_FACTOR: CodedProblem = { code: 'experiment.seed', params: {} };

@@ -95,8 +95,12 @@ export const FACTORIAL_DEFAULT_STEPS = 3;
 export function checkExperiment(e: ExperimentParsed): { experiment: Experiment; problems: ExperimentProblem[]; notes: ExperimentProblem[] } {
   const problems: ExperimentProblem[] = [];
   const notes: ExperimentProblem[] = [];
-  const add = (path: ExperimentProblem['path'], code: string, params: CodedProblem['params'] = {}, key = false) => problems.push({ path, code, params, key });
-  const note = (path: ExperimentProblem['path'], code: string, params: CodedProblem['params'] = {}, key = false) => notes.push({ path, code, params, key });
+  const into =
+    (list: ExperimentProblem[]) =>
+    (path: ExperimentProblem['path'], code: string, params: CodedProblem['params'] = {}, key = false) =>
+      list.push({ path, code, params, key });
+  const add = into(problems);
+  const note = into(notes);
   const factors: Record<string, FactorSpec> = {};
   for (const [path, raw] of Object.entries(e.factors)) {
     const parsed = parseFactorSpec(raw);

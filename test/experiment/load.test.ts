@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readDocument, FileError, formatIssue, issueLine, issueMessage } from '../../src/scenario/document.js';
 import { loadScenario } from '../../src/scenario/load.js';
-import { experimentNotes, loadExperiment, pointScenario, validateExperimentDocument } from '../../src/experiment/load.js';
+import { loadExperiment, pointScenario, validateExperimentDocument } from '../../src/experiment/load.js';
 import { ROOT } from '../helpers.js';
 
 const tutorial = loadScenario(readFileSync(join(ROOT, 'scenarios/tutorial.yaml'), 'utf8'), 'tutorial.yaml').scenario;
@@ -170,7 +170,7 @@ describe('experiment files', () => {
     const text = head + 'factors:\n  kams.bram.charisma: { scale: { min: 0.8, max: 1.2 } }\n';
     expect(problems(text)).toEqual([]);
     expect(load(text).design.size).toBe(3);
-    expect(experimentNotes(readDocument(text, 'exp.yaml')).map((i) => formatIssue(i))).toEqual([
+    expect(load(text).notes.map((i) => formatIssue(i))).toEqual([
       'exp.yaml:5:23: factors.kams.bram.charisma: a factorial design takes a scale without levels at 3 multipliers: 0.8, 1, 1.2 (give { scale: [0.8, 1, 1.2] } for others)',
     ]);
   });
@@ -196,14 +196,14 @@ describe('experiment files', () => {
     const x = load(example);
     expect(x.design.size).toBe(3 * 3 * 2);
     expect([0, 2, 4].map((i) => x.design.values(i)[1])).toEqual([0.5, 1.75, 3]);
-    const notes = experimentNotes(readDocument(example, 'exp.yaml'));
+    const notes = x.notes;
     expect(notes.map((i) => formatIssue(i))).toEqual([
       'exp.yaml:8:3: design.samples: a factorial design runs every combination of the levels and does not use samples (it is for lhs, sobol and morris)',
       'exp.yaml:11:23: factors.model.decisiveness: a factorial design takes a range without steps at 3 levels: 0.5, 1.75, 3 (give steps or step, or a list, for others)',
     ]);
     expect(notes.map((i) => issueMessage(i, 'nl'))[1]).toBe('een factorial-ontwerp neemt een bereik zonder steps op 3 niveaus: 0.5, 1.75, 3 (geef steps of step, of een lijst, voor andere)');
     // Given levels, nothing to say.
-    expect(experimentNotes(readDocument(head + 'factors:\n  model.decisiveness: { min: 0.5, max: 3, steps: 6 }\n', 'exp.yaml'))).toEqual([]);
+    expect(load(head + 'factors:\n  model.decisiveness: { min: 0.5, max: 3, steps: 6 }\n').notes).toEqual([]);
   });
 
   it('the content hash changes with what decides results and not with titles', () => {

@@ -52,7 +52,53 @@ function persistenceWideNarrow(s: ScenarioInput) {
   const wide = runs(spread(1.5), 'accounts').map(persistence);
   const narrow = runs(spread(0.3), 'accounts').map(persistence);
   // Per seed, wide − narrow: what a knock-out changes is compared seed by seed.
-  return { persists: { ...pairedD(wide, narrow), wide: mean(wide), narrow: mean(narrow) }, wide: mean(wide), gaps: wide.map((w, i) => w - narrow[i]!) };
+  return { persists: { ...pairedD(wide, narrow), wide: mean(wide), narrow: mean(narrow) }, gaps: wide.map((w, i) => w - narrow[i]!) };
+}
+
+/** A reporter's mean per quarter over a run. */
+function perQuarter(run: RunState, name: string): number {
+  return total(run, name) / run.history.length;
+}
+
+/**
+ * H2's first half: how many departments have a clearly lower P&L over the run
+ * under account-level P&L than under departmental P&L (each reported as `label(department)`),
+ * and the runs of both, paired by seed.
+ */
+function departmentsLowered(s: ScenarioInput, label: (department: string) => string) {
+  const dept = runs(s);
+  const acct = runs(regime(s, 'account-pnl'));
+  let lower = 0;
+  for (const d of s.departments) {
+    const e = pairedD(acct.map((r) => total(r, `departmentPnl.${d.id}`)), dept.map((r) => total(r, `departmentPnl.${d.id}`)));
+    report(label(d.id), e);
+    if (e.diff < 0 && e.t < -3) lower++;
+  }
+  return { lower, dept, acct };
+}
+
+/** Company profit over the last 8 quarters, account-level − departmental P&L. */
+function lateProfit(s: ScenarioInput, dept: RunState[], acct: RunState[]) {
+  const late = s.quarters - 8;
+  return pairedD(acct.map((r) => total(r, 'companyProfit', late)), dept.map((r) => total(r, 'companyProfit', late)));
+}
+
+/** H3's contest: lobbying share, fulfilment Gini and company profit with high against low decisiveness and lobbying effect. */
+function influenceCosts(s: ScenarioInput) {
+  const low = runs(model(s, { decisiveness: 0.7, lobbyingEffect: 0.02 }));
+  const high = runs(model(s, { decisiveness: 3, lobbyingEffect: 0.1 }));
+  return {
+    lobbying: pairedD(high.map((r) => perQuarter(r, 'lobbyingShare')), low.map((r) => perQuarter(r, 'lobbyingShare'))),
+    gini: pairedD(high.map((r) => perQuarter(r, 'fulfilmentGini')), low.map((r) => perQuarter(r, 'fulfilmentGini'))),
+    profit: pairedD(high.map((r) => total(r, 'companyProfit')), low.map((r) => total(r, 'companyProfit'))),
+  };
+}
+
+/** H3's remedy: lobbying share with board account-plan reviews against none. */
+function boardReviewEffect(s: ScenarioInput) {
+  const base = runs(s);
+  const reviewed = runs({ ...s, company: { ...s.company, interventions: { ...s.company.interventions, boardAccountPlans: true } } });
+  return pairedD(reviewed.map((r) => perQuarter(r, 'lobbyingShare')), base.map((r) => perQuarter(r, 'lobbyingShare')));
 }
 
 describe('stylised facts', () => {
@@ -86,17 +132,9 @@ describe('stylised facts', () => {
   for (const [id, pays] of [['growth-market', true], ['mature-market', false]] as const) {
     it(`H2 no free lunch: account-level P&L lowers most departments' P&L and ${pays ? 'raises' : 'does not raise'} long-run company profit (${id})`, () => {
       const s = shipped(id).input;
-      const dept = runs(s);
-      const acct = runs(regime(s, 'account-pnl'));
-      let lower = 0;
-      for (const d of s.departments) {
-        const e = pairedD(acct.map((r) => total(r, `departmentPnl.${d.id}`)), dept.map((r) => total(r, `departmentPnl.${d.id}`)));
-        report(`H2 ${id} departmentPnl.${d.id}, account-level − departmental`, e);
-        if (e.diff < 0 && e.t < -3) lower++;
-      }
+      const { lower, dept, acct } = departmentsLowered(s, (d) => `H2 ${id} departmentPnl.${d}, account-level − departmental`);
       expect(lower).toBeGreaterThan(s.departments.length / 2);
-      const late = s.quarters - 8;
-      const profit = pairedD(acct.map((r) => total(r, 'companyProfit', late)), dept.map((r) => total(r, 'companyProfit', late)));
+      const profit = lateProfit(s, dept, acct);
       report(`H2 ${id} company profit in the last 8 quarters, account-level − departmental`, profit);
       if (pays) {
         expect(profit.diff).toBeGreaterThan(0);
@@ -110,12 +148,7 @@ describe('stylised facts', () => {
 
   it('H3 influence costs: more decisive contests and stronger lobbying mean more lobbying, more unequal allocation and lower profit; board reviews reduce lobbying (arms-race)', () => {
     const s = shipped('arms-race').input;
-    const low = runs(model(s, { decisiveness: 0.7, lobbyingEffect: 0.02 }));
-    const high = runs(model(s, { decisiveness: 3, lobbyingEffect: 0.1 }));
-    const avg = (r: RunState, n: string) => total(r, n) / r.history.length;
-    const lobbying = pairedD(high.map((r) => avg(r, 'lobbyingShare')), low.map((r) => avg(r, 'lobbyingShare')));
-    const gini = pairedD(high.map((r) => avg(r, 'fulfilmentGini')), low.map((r) => avg(r, 'fulfilmentGini')));
-    const profit = pairedD(high.map((r) => total(r, 'companyProfit')), low.map((r) => total(r, 'companyProfit')));
+    const { lobbying, gini, profit } = influenceCosts(s);
     report('H3 lobbying share, high − low decisiveness/lobbying effect', lobbying);
     report('H3 fulfilment Gini, high − low', gini);
     report('H3 company profit, high − low', profit);
@@ -123,9 +156,7 @@ describe('stylised facts', () => {
     expect(gini.d).toBeGreaterThan(1);
     expect(profit.d).toBeLessThan(-1);
 
-    const base = runs(s);
-    const reviewed = runs({ ...s, company: { ...s.company, interventions: { ...s.company.interventions, boardAccountPlans: true } } });
-    const reviews = pairedD(reviewed.map((r) => avg(r, 'lobbyingShare')), base.map((r) => avg(r, 'lobbyingShare')));
+    const reviews = boardReviewEffect(s);
     report('H3 lobbying share, board reviews − none', reviews);
     expect(reviews.diff).toBeLessThan(-0.05);
     expect(reviews.d).toBeLessThan(-2);
@@ -150,9 +181,9 @@ describe('stylised facts', () => {
     expect(capital.t).toBeGreaterThan(5);
 
     // Across accounts: how well early fulfilment predicts late fulfilment, with wallets spread wide or narrow.
-    const { persists, wide } = persistenceWideNarrow(s);
+    const { persists } = persistenceWideNarrow(s);
     report('H4 persistence of account fulfilment (early vs late rank correlation), wide − narrow wallets', persists);
-    expect(wide).toBeGreaterThan(0.5);
+    expect(persists.wide).toBeGreaterThan(0.5);
     expect(persists.diff).toBeGreaterThan(0.05);
     expect(persists.t).toBeGreaterThan(4);
   });
@@ -222,20 +253,10 @@ describe('stylised facts', () => {
  * reading the facts.
  */
 describe('what the stylised facts rest on (knock-outs)', () => {
-  const avg = (r: RunState, n: string) => total(r, n) / r.history.length;
-
   it('H2: department P&L falls under account-level P&L because profit-centre departments book a share of the margin; the profit half does not need it (growth-market)', () => {
     const s = model(shipped('growth-market').input, { departmentMarginCredit: 0 });
-    const dept = runs(s);
-    const acct = runs(regime(s, 'account-pnl'));
-    let lower = 0;
-    for (const d of s.departments) {
-      const e = pairedD(acct.map((r) => total(r, `departmentPnl.${d.id}`)), dept.map((r) => total(r, `departmentPnl.${d.id}`)));
-      report(`knock-out H2 growth-market departmentPnl.${d.id} without margin credit, account-level − departmental`, e);
-      if (e.diff < 0 && e.t < -3) lower++;
-    }
-    const late = s.quarters - 8;
-    const profit = pairedD(acct.map((r) => total(r, 'companyProfit', late)), dept.map((r) => total(r, 'companyProfit', late)));
+    const { lower, dept, acct } = departmentsLowered(s, (d) => `knock-out H2 growth-market departmentPnl.${d} without margin credit, account-level − departmental`);
+    const profit = lateProfit(s, dept, acct);
     report('knock-out H2 growth-market company profit (last 8 quarters) without margin credit, account-level − departmental', profit);
     expect(lower).toBe(0);
     expect(profit.d).toBeGreaterThan(1);
@@ -243,11 +264,7 @@ describe('what the stylised facts rest on (knock-outs)', () => {
 
   it('H3: more lobbying comes from the personas\' response to the return to lobbying; more inequality and less profit come from the contest itself (arms-race)', () => {
     const s = model(shipped('arms-race').input, { lobbyingResponse: 0 });
-    const low = runs(model(s, { decisiveness: 0.7, lobbyingEffect: 0.02 }));
-    const high = runs(model(s, { decisiveness: 3, lobbyingEffect: 0.1 }));
-    const lobbying = pairedD(high.map((r) => avg(r, 'lobbyingShare')), low.map((r) => avg(r, 'lobbyingShare')));
-    const gini = pairedD(high.map((r) => avg(r, 'fulfilmentGini')), low.map((r) => avg(r, 'fulfilmentGini')));
-    const profit = pairedD(high.map((r) => total(r, 'companyProfit')), low.map((r) => total(r, 'companyProfit')));
+    const { lobbying, gini, profit } = influenceCosts(s);
     report('knock-out H3 lobbying share without lobbying response, high − low', lobbying);
     report('knock-out H3 fulfilment Gini without lobbying response, high − low', gini);
     report('knock-out H3 company profit without lobbying response, high − low', profit);
@@ -256,17 +273,13 @@ describe('what the stylised facts rest on (knock-outs)', () => {
     expect(profit.d).toBeLessThan(-1);
     // Board reviews still cut lobbying, by far less than with the rule (−0.12): where the board reviews plans, a heavyweight pitches to it
     // with the days it otherwise spends lobbying.
-    const base = runs(s);
-    const reviewed = runs({ ...s, company: { ...s.company, interventions: { ...s.company.interventions, boardAccountPlans: true } } });
-    const reviews = pairedD(reviewed.map((r) => avg(r, 'lobbyingShare')), base.map((r) => avg(r, 'lobbyingShare')));
+    const reviews = boardReviewEffect(s);
     report('knock-out H3 lobbying share without lobbying response, board reviews − none', reviews);
     expect(reviews.diff).toBeLessThan(-0.01);
     expect(reviews.diff).toBeGreaterThan(-0.06);
     // Nor do adaptive seats learn to lobby more when it pays more: every seat adaptive, no response rule.
     const adaptive: ScenarioInput = { ...s, kams: s.kams.map((k) => ({ ...k, control: 'persona', persona: 'adaptive' })) };
-    const learnLow = runs(model(adaptive, { decisiveness: 0.7, lobbyingEffect: 0.02 }));
-    const learnHigh = runs(model(adaptive, { decisiveness: 3, lobbyingEffect: 0.1 }));
-    const learnt = pairedD(learnHigh.map((r) => avg(r, 'lobbyingShare')), learnLow.map((r) => avg(r, 'lobbyingShare')));
+    const learnt = influenceCosts(adaptive).lobbying;
     report('knock-out H3 lobbying share, every seat adaptive, without lobbying response, high − low', learnt);
     expect(Math.abs(learnt.d)).toBeLessThan(1);
   });

@@ -329,7 +329,11 @@ export class Floor {
   private captionPlaces(ctx: Ctx): CaptionPlace[] {
     const out: CaptionPlace[] = [];
     const rows = new Map<number, number[]>();
-    this.accounts.forEach((v, i) => rows.set(v.bottom, [...(rows.get(v.bottom) ?? []), i]));
+    this.accounts.forEach((v, i) => {
+      const row = rows.get(v.bottom);
+      if (row) row.push(i);
+      else rows.set(v.bottom, [i]);
+    });
     for (const members of rows.values()) {
       const items = members.map((i) => {
         const v = this.accounts[i]!;

@@ -53,9 +53,8 @@ export function placeCaptions(items: readonly Caption[], left: number, right: nu
       right,
       gap,
     );
-    if (xs && xs.every((x, i) => Math.abs(x - items[i]!.x) <= maxShift)) {
-      return items.map((c, i) => (c.width <= c.room ? { x: xs[i]!, room: c.room } : { x: xs[i]!, room: widths[i]! }));
-    }
+    // A name that fits its slot keeps the slot as its room; a long one gets the width it was packed at.
+    if (xs && xs.every((x, i) => Math.abs(x - items[i]!.x) <= maxShift)) return items.map((c, i) => ({ x: xs[i]!, room: Math.max(c.room, widths[i]!) }));
   }
   return own;
 }

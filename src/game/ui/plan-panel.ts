@@ -365,18 +365,20 @@ export function renderPlanPanel(s: Session, events: PlanPanelEvents): HTMLElemen
         theirs.length === 0 ? h('option', { value: '' }, tr('joint.none')) : theirs.map((o) => h('option', { value: o.id }, names.opportunity(o.id))),
       );
     };
-    // What the two chosen opportunities need, and what they share: a colleague turns down a pair with nothing in common.
+    // What the colleague's opportunity needs, and what yours shares with it: a colleague turns down a pair with nothing in common.
     const fit = h('p', { class: 'hint', id: 'joint-fit' });
     const showFit = () => {
       const theirs = s.state.opportunities.find((o) => o.id === theirSel.value);
       const mine = ctx.opportunities.find((o) => o.id === mineSel.value);
       const needed = (o: Opportunity) => deptIds.filter((_, di) => o.needs[di]! > 0);
+      const departments = (ids: string[]) => list(ids.map((d) => names.department(d)));
       const lines: string[] = [];
-      if (theirs) lines.push(tr('joint.fit.theirs', { departments: list(needed(theirs).map((d) => names.department(d))) }));
+      const theirNeeds = theirs ? needed(theirs) : [];
+      if (theirs) lines.push(tr('joint.fit.theirs', { departments: departments(theirNeeds) }));
       if (theirs && mine) {
-        const both = needed(theirs).filter((d) => needed(mine).includes(d));
-        const shared = both.length === needed(theirs).length ? tr('joint.fit.all') : tr('joint.fit.shared', { departments: list(both.map((d) => names.department(d))) });
-        lines.push(both.length > 0 ? shared : tr('joint.fit.none'));
+        const mineNeeds = needed(mine);
+        const both = theirNeeds.filter((d) => mineNeeds.includes(d));
+        lines.push(both.length === 0 ? tr('joint.fit.none') : both.length === theirNeeds.length ? tr('joint.fit.all') : tr('joint.fit.shared', { departments: departments(both) }));
       }
       fit.textContent = lines.join(' ');
     };
@@ -385,17 +387,17 @@ export function renderPlanPanel(s: Session, events: PlanPanelEvents): HTMLElemen
     pick(theirSel, kept?.partnerOpportunity);
     pick(mineSel, kept?.opportunity);
     showFit();
-    colleagueSel.addEventListener('change', () => {
-      fillTheirs();
+    const changed = () => {
       showFit();
       remember();
+    };
+    colleagueSel.addEventListener('change', () => {
+      fillTheirs();
+      changed();
     });
     for (const sel of [theirSel, mineSel]) {
       sel.setAttribute('aria-describedby', 'joint-fit');
-      sel.addEventListener('change', () => {
-        showFit();
-        remember();
-      });
+      sel.addEventListener('change', changed);
     }
     const ask = h(
       'button',
