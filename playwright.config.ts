@@ -13,6 +13,8 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   timeout: 120_000,
+  // The whole browser run takes about 3 minutes; whatever hangs, it ends within 8 and says which tests did not finish.
+  globalTimeout: 8 * 60_000,
   expect: { timeout: 15_000 },
   reporter: [['list']],
   outputDir: 'test-results',

@@ -47,6 +47,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'threads',
-    reporters: ['default'],
+    // On CI (CI=true, as .ci/run sets): dots, failures and the printed effect sizes, so a log stays short enough to read.
+    reporters: process.env.CI ? ['dot'] : ['default'],
   },
 });

@@ -1,16 +1,12 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { BIN, CLI_TIMEOUT_MS, cli as runCli, exitOf } from '../cli-process.js';
 import { ROOT } from '../helpers.js';
 
-const BIN = join(ROOT, 'bin/two-fronts.js');
-
-function cli(args: string[], cwd = ROOT) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const cli = (args: string[], cwd = ROOT) => runCli(args, cwd);
 
 beforeAll(() => {
   // The command runs from the built JavaScript, as users run it; `npm test` builds it first.
@@ -30,7 +26,7 @@ describe('two-fronts (built command)', () => {
     const files = readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.yaml')).map((f) => `scenarios/${f}`);
     // `head -1` closes the pipe after the first line while the validation goes on (a second or two) and succeeds.
     const script = `"${process.execPath}" "${BIN}" validate ${Array.from({ length: 30 }, () => files.join(' ')).join(' ')} | head -1; exit \${PIPESTATUS[0]}`;
-    const r = spawnSync('bash', ['-c', script], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync('bash', ['-c', script], { cwd: ROOT, encoding: 'utf8', timeout: CLI_TIMEOUT_MS, killSignal: 'SIGKILL' });
     expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(1);
     expect(r.stderr).not.toMatch(/EPIPE|Error|at /);
     expect(r.status).toBe(0);
@@ -133,5 +129,19 @@ describe('two-fronts (built command)', () => {
     const r = cli(['schema', 'scenario']);
     expect(r.code).toBe(0);
     expect(r.out).toBe(readFileSync(join(ROOT, 'schema/scenario.schema.json'), 'utf8'));
+  });
+});
+
+describe('the tests\' own guard against a command that never exits', () => {
+  it('kills a command still running after its time and fails with the command named, instead of blocking the test run', async () => {
+    // serve runs until it is stopped: the one command meant never to exit by itself.
+    if (!existsSync(join(ROOT, 'dist/game/index.html'))) throw new Error('dist/game is missing: run npm run build first (npm test does)');
+    const t0 = Date.now();
+    expect(() => runCli(['serve', '--port', '0'], ROOT, 1500)).toThrow(/^two-fronts serve --port 0 \(in .*\) did not exit within 1\.5 s and was killed/);
+    expect(Date.now() - t0).toBeLessThan(15_000);
+    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0'], { stdio: 'ignore' });
+    expect(await exitOf(child, 1500)).toBe('still running');
+    expect(await exitOf(child)).toBe(null);
+    expect(child.signalCode).toBe('SIGKILL');
   });
 });

@@ -4,7 +4,7 @@
  * tutorial scenario with few quarters, so the whole file runs in well under a
  * minute.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,15 +12,10 @@ import { tableFromIPC } from 'apache-arrow';
 import { csvParse } from 'd3-dsv';
 import * as parquet from 'parquet-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { BIN, cli, exitOf } from '../cli-process.js';
 import { ROOT } from '../helpers.js';
 
-const BIN = join(ROOT, 'bin/two-fronts.js');
 const TUTORIAL = join(ROOT, 'scenarios/tutorial.yaml');
-
-function cli(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
 
 function experiment(dir: string, name: string, body: string): string {
   const file = join(dir, name);
@@ -106,7 +101,7 @@ describe('two-fronts batch', () => {
     const t0 = Date.now();
     while (rowsNow() < 30 && Date.now() - t0 < 60_000) await new Promise((r) => setTimeout(r, 5));
     child.kill('SIGKILL');
-    await new Promise((r) => child.on('exit', r));
+    await exitOf(child);
     const atKill = rowsNow();
     expect(atKill).toBeGreaterThan(0);
     expect(atKill).toBeLessThan(400);
@@ -365,16 +360,7 @@ describe('two-fronts summarize and report', () => {
       }
     });
     // A command that ignored Ctrl-C would run on: give it 30 s, then stop it for good.
-    const code = await new Promise<number | null | 'still running'>((resolve) => {
-      const guard = setTimeout(() => {
-        child.kill('SIGKILL');
-        resolve('still running');
-      }, 30_000);
-      child.on('exit', (c) => {
-        clearTimeout(guard);
-        resolve(c);
-      });
-    });
+    const code = await exitOf(child, 30_000);
     expect(code).toBe(130);
     expect(err).toContain('run the same command again');
     expect(err).not.toContain('round 2');

@@ -3,7 +3,6 @@
  * every command, the option parser's errors, and what schema, bench and
  * serve say. English stays as it was.
  */
-import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,15 +13,12 @@ import { printBench, result } from '../../src/cli/commands/bench.js';
 import { startServer } from '../../src/cli/commands/serve.js';
 import { langOfArgv, parseErrorIn, unknownLangs, withoutProgramLang } from '../../src/cli/help.js';
 import { buildProgram, commandNames } from '../../src/cli/main.js';
+import { cli as runCli } from '../cli-process.js';
 import { ROOT } from '../helpers.js';
 
-const BIN = join(ROOT, 'bin/two-fronts.js');
 const COMMANDS = commandNames(buildProgram({ out: () => {}, err: () => {} }, () => {}));
 
-function cli(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const cli = (args: string[]) => runCli(args, ROOT);
 
 /** English words a Dutch help screen must not show (syntax such as [options] and <dir> is not prose). */
 const ENGLISH = ['Usage', 'Options', 'Commands', 'Arguments', 'display', 'default', 'output', 'the', 'and', 'language', 'messages', 'print', 'number', 'write', 'every', 'folder', 'file'];

@@ -4,22 +4,19 @@
  * Dutch numbers), and the files it writes byte for byte those of `--lang en`
  * (manifests but for their times).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Progress, type ProgressStream } from '../../src/cli/progress.js';
 import { formatNumber } from '../../src/cli/table.js';
+import { BIN, cli as runCli, exitOf } from '../cli-process.js';
 import { ROOT } from '../helpers.js';
 
-const BIN = join(ROOT, 'bin/two-fronts.js');
 const TUTORIAL = join(ROOT, 'scenarios/tutorial.yaml');
 
-function cli(args: string[], cwd = dir) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const cli = (args: string[], cwd = dir) => runCli(args, cwd);
 
 const read = (p: string) => readFileSync(p, 'utf8');
 
@@ -180,7 +177,7 @@ describe('batch --lang nl', () => {
     const t0 = Date.now();
     while (!(existsSync(runsFile) && read(runsFile).split('\n').length > 3) && Date.now() - t0 < 30_000) await new Promise((r) => setTimeout(r, 5));
     child.kill('SIGINT');
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    const code = await exitOf(child);
     expect(code).toBe(130);
     expect(err).toContain('batch: stopt na de runs die nu lopen (nog een keer Ctrl-C om meteen te stoppen)');
     expect(err).toMatch(/batch: gestopt bij [\d.]+ van 2\.000 runs; ga verder met: two-fronts batch .*big\.yaml --out stopped --resume \([\d.]+ runs? in /);

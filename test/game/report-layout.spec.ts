@@ -12,17 +12,16 @@
  * never shrunk. The factorial, Sobol' and Dutch reports pass axe-core's WCAG
  * 2.1 A/AA rules with every table of numbers open.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { cli as runCli } from '../cli-process';
 import { watchConsole } from './helpers';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const BIN = join(ROOT, 'bin/two-fronts.js');
 const SCENARIO = join(ROOT, 'scenarios/arms-race.yaml');
 const LONG_PATH = 'company.interventions.boardAccountPlans.withASubPathThatIsLongerThanAnyRoomTheChartCouldEverGiveToIt';
 
@@ -30,8 +29,8 @@ let dir: string;
 const reports: Record<string, string> = {};
 
 function cli(args: string[]): void {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`two-fronts ${args.join(' ')}: ${r.stderr}`);
+  const r = runCli(args, dir);
+  if (r.code !== 0) throw new Error(`two-fronts ${args.join(' ')}: ${r.err}`);
 }
 
 function report(name: string, body: string): string {

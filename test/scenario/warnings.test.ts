@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { formatIssue, issueMessage } from '../../src/scenario/document.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { textIn } from '../../src/scenario/resolve.js';
+import { cli } from '../cli-process.js';
 import { ROOT, SMALL_SCENARIO } from '../helpers.js';
 
 const warningsOf = (text: string) => loadScenario(text, 'w.yaml').warnings;
@@ -51,13 +51,13 @@ describe('texts in one language in a bilingual file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tf-lang-'));
     const file = join(dir, 'w.yaml');
     writeFileSync(file, SMALL_SCENARIO.replace('title: "Base"', 'title: { en: "Base" }\nsummary: { en: "Two accounts.", nl: "Twee accounts." }'));
-    const r = spawnSync(process.execPath, [join(ROOT, 'bin/two-fronts.js'), 'validate', file], { encoding: 'utf8' });
-    expect(r.status).toBe(0);
-    expect(r.stderr).toContain(`${file}:3:8: title: warning: no Dutch text (nl)`);
-    expect(r.stdout).toContain(`${file}: valid scenario (1 warning)`);
-    const shipped = spawnSync(process.execPath, [join(ROOT, 'bin/two-fronts.js'), 'validate', '--quiet', ...['tutorial', 'pnl-trap', 'growth-market', 'mature-market', 'board-sponsorship', 'arms-race', 'alignment-journey'].map((s) => join(ROOT, 'scenarios', `${s}.yaml`))], { encoding: 'utf8' });
-    expect(shipped.status).toBe(0);
-    expect(shipped.stderr).toBe('');
+    const r = cli(['validate', file], ROOT);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(`${file}:3:8: title: warning: no Dutch text (nl)`);
+    expect(r.out).toContain(`${file}: valid scenario (1 warning)`);
+    const shipped = cli(['validate', '--quiet', ...['tutorial', 'pnl-trap', 'growth-market', 'mature-market', 'board-sponsorship', 'arms-race', 'alignment-journey'].map((s) => join(ROOT, 'scenarios', `${s}.yaml`))], ROOT);
+    expect(shipped.code).toBe(0);
+    expect(shipped.err).toBe('');
   });
 });
 
