@@ -17,6 +17,8 @@ export default defineConfig({
   globalTimeout: 8 * 60_000,
   expect: { timeout: 15_000 },
   reporter: [['list']],
+  // One temporary folder for the whole run (reports, Chromium's own files), removed at its end.
+  globalSetup: './test/global-setup.ts',
   outputDir: 'test-results',
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,
