@@ -45,9 +45,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     exclude: ['test/game/**', 'node_modules/**'],
     testTimeout: 120_000,
+    hookTimeout: 120_000,
     // One temporary folder for the whole run, removed at its end (test/global-setup.ts).
     globalSetup: ['test/global-setup.ts'],
-    hookTimeout: 120_000,
     pool: 'threads',
     // On CI (CI=true, as .ci/run sets): dots, failures and the printed effect sizes, so a log stays short enough to read.
     reporters: process.env.CI ? ['dot'] : ['default'],

@@ -8,7 +8,10 @@
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 
-export const BIN = join(import.meta.dirname, '..', 'bin', 'two-fronts.js');
+/** The project's folder: where a command runs unless a test says otherwise. */
+const PROJECT = join(import.meta.dirname, '..');
+
+export const BIN = join(PROJECT, 'bin', 'two-fronts.js');
 
 /** Longer than any command a test runs takes, with room for a slow machine; shorter than a test's own timeout. */
 export const CLI_TIMEOUT_MS = 90_000;
@@ -20,7 +23,7 @@ export interface CliResult {
 }
 
 /** Runs `two-fronts ARGS` in `cwd` and waits for it (at most `timeoutMs`). */
-export function cli(args: readonly string[], cwd: string, timeoutMs = CLI_TIMEOUT_MS): CliResult {
+export function cli(args: readonly string[], cwd = PROJECT, timeoutMs = CLI_TIMEOUT_MS): CliResult {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: timeoutMs, killSignal: 'SIGKILL' });
   if (r.error) {
     const why = (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT' ? `did not exit within ${timeoutMs / 1000} s and was killed` : r.error.message;

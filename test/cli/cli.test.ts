@@ -3,10 +3,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BIN, CLI_TIMEOUT_MS, cli as runCli, exitOf } from '../cli-process.js';
+import { BIN, CLI_TIMEOUT_MS, cli, exitOf } from '../cli-process.js';
 import { ROOT } from '../helpers.js';
-
-const cli = (args: string[], cwd = ROOT) => runCli(args, cwd);
 
 beforeAll(() => {
   // The command runs from the built JavaScript, as users run it; `npm test` builds it first.
@@ -137,7 +135,7 @@ describe('the tests\' own guard against a command that never exits', () => {
     // serve runs until it is stopped: the one command meant never to exit by itself.
     if (!existsSync(join(ROOT, 'dist/game/index.html'))) throw new Error('dist/game is missing: run npm run build first (npm test does)');
     const t0 = Date.now();
-    expect(() => runCli(['serve', '--port', '0'], ROOT, 1500)).toThrow(/^two-fronts serve --port 0 \(in .*\) did not exit within 1\.5 s and was killed/);
+    expect(() => cli(['serve', '--port', '0'], ROOT, 1500)).toThrow(/^two-fronts serve --port 0 \(in .*\) did not exit within 1\.5 s and was killed/);
     expect(Date.now() - t0).toBeLessThan(15_000);
     const child = spawn(process.execPath, [BIN, 'serve', '--port', '0'], { stdio: 'ignore' });
     expect(await exitOf(child, 1500)).toBe('still running');

@@ -13,12 +13,10 @@ import { printBench, result } from '../../src/cli/commands/bench.js';
 import { startServer } from '../../src/cli/commands/serve.js';
 import { langOfArgv, parseErrorIn, unknownLangs, withoutProgramLang } from '../../src/cli/help.js';
 import { buildProgram, commandNames } from '../../src/cli/main.js';
-import { cli as runCli } from '../cli-process.js';
-import { ROOT } from '../helpers.js';
+import { cli } from '../cli-process.js';
 
 const COMMANDS = commandNames(buildProgram({ out: () => {}, err: () => {} }, () => {}));
 
-const cli = (args: string[]) => runCli(args, ROOT);
 
 /** English words a Dutch help screen must not show (syntax such as [options] and <dir> is not prose). */
 const ENGLISH = ['Usage', 'Options', 'Commands', 'Arguments', 'display', 'default', 'output', 'the', 'and', 'language', 'messages', 'print', 'number', 'write', 'every', 'folder', 'file'];

@@ -240,6 +240,9 @@ function scriptMessages(lang: Lang): Record<string, string> {
   return Object.fromEntries(Object.keys(reportEn).filter((k) => k.startsWith('research.chart.')).map((k) => [k, t(k, {}, lang)]));
 }
 
+/** The opening of the script element that holds a report's data: also how `--out` tells a report it may replace. */
+const DATA_OPENING = '<script type="application/json" id="report-data">';
+
 export function reportHtml(s: FolderSummary, cols: string[], script: string, lang: Lang = 'en'): string {
   const m = s.manifest;
   const tr = (key: string, params: Record<string, string | number> = {}) => t(key, params, lang);
@@ -344,7 +347,7 @@ ${metricSections}
 <h2 id="sensitivity">${esc(tr('research.h.sensitivity'))}</h2>
 <section>${sensNote}<div data-sensitivity></div></section>
 </main>
-<script type="application/json" id="report-data">${json}</script>
+${DATA_OPENING}${json}</script>
 <script>${script.replace(/<\/script/gi, '<\\/script')}</script>
 </body>
 </html>
@@ -358,7 +361,7 @@ ${metricSections}
  */
 function refuseToReplace(out: string, ownReport: string, lang: Lang): void {
   if (out === ownReport || !existsSync(out) || !statSync(out).isFile()) return;
-  if (!readFileSync(out, 'utf8').includes('<script type="application/json" id="report-data">')) throw new UserError(t('cli.report.notReport', { path: out }, lang));
+  if (!readFileSync(out, 'utf8').includes(DATA_OPENING)) throw new UserError(t('cli.report.notReport', { path: out }, lang));
 }
 
 export async function reportCommand(dir: string, opts: { out?: string; metric?: string[]; lang?: string; quiet?: boolean }, io: Output): Promise<number> {
