@@ -69,10 +69,20 @@ export function pct(share: number, digits = 0): string {
   return formatPercent(share, current, digits);
 }
 
+/** Whole points (of a percentage or an index read from 0 to 100), "1 pt" or "3 pts", `value` written as given. */
+export function points(count: number, value: string = formatNumber(count, current, 0)): string {
+  return tr(Math.abs(count) === 1 ? 'unit.point' : 'unit.points', { value });
+}
+
 /** A change of a share in percentage points, signed. */
 export function pointsDelta(share: number): string {
   const p = Math.round(share * 100);
-  return tr('unit.points', { value: `${p > 0 ? '+' : p < 0 ? '−' : '±'}${formatNumber(Math.abs(p), current, 0)}` });
+  return points(p, `${p > 0 ? '+' : p < 0 ? '−' : '±'}${formatNumber(Math.abs(p), current, 0)}`);
+}
+
+/** A place in a ranking: "2nd" ("2e" in Dutch). */
+export function ordinal(n: number): string {
+  return tr(`unit.ordinal.${new Intl.PluralRules(locale(current), { type: 'ordinal' }).select(n)}`, { n });
 }
 
 /** Expert-days or KAM days: one decimal below ten, whole days above. */

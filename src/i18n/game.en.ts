@@ -5,6 +5,11 @@ export const en = {
   // Units, after a no-break space: a number never ends a line whose next line starts with its unit
   'unit.days': '{value}\u00a0d',
   'unit.points': '{value}\u00a0pts',
+  'unit.point': '{value}\u00a0pt',
+  'unit.ordinal.one': '{n}st',
+  'unit.ordinal.two': '{n}nd',
+  'unit.ordinal.few': '{n}rd',
+  'unit.ordinal.other': '{n}th',
 
   // Boot, loading, fatal
   'boot.unsupported.title': 'This browser cannot run Two Fronts',

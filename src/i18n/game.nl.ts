@@ -6,6 +6,11 @@ export const nl: Record<keyof typeof en, string> = {
 
   'unit.days': '{value}\u00a0d',
   'unit.points': '{value}\u00a0ptn',
+  'unit.point': '{value}\u00a0pt',
+  'unit.ordinal.one': '{n}e',
+  'unit.ordinal.two': '{n}e',
+  'unit.ordinal.few': '{n}e',
+  'unit.ordinal.other': '{n}e',
 
   'boot.unsupported.title': 'Deze browser kan Two Fronts niet draaien',
   'boot.unsupported.body': 'Het spel heeft {missing} nodig. Open het in een recente versie van Chrome, Edge, Firefox of Safari.',
@@ -444,7 +449,7 @@ export const nl: Record<keyof typeof en, string> = {
 
   'debrief.loading': 'De nabespreking wordt voorbereid…',
   'debrief.title': 'Nabespreking: {title}',
-  'debrief.lead': 'Je eindigde op plaats {rank} van {of} met {total}. Het bedrijf verdiende {profit} onder {regime}.',
+  'debrief.lead': 'Je eindigde als {rank} van {of} met {total}. Het bedrijf verdiende {profit} onder {regime}.',
   'debrief.exports': 'Exporteren',
   'debrief.csv.quarters': 'Jouw spel (CSV)',
   'debrief.csv.accounts': 'Accounts per kwartaal (CSV)',

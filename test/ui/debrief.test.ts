@@ -7,7 +7,7 @@ import { csvParse } from 'd3';
 import { describe, expect, it } from 'vitest';
 import { differences, metricsOf } from '../../src/game/debrief/compare.js';
 import { accountsCsv, allocationsCsv, quartersCsv } from '../../src/game/debrief/csv.js';
-import { differenceText, metricDelta, metricValue } from '../../src/game/debrief/format.js';
+import { differenceText, metricDelta, metricValue, writtenDelta } from '../../src/game/debrief/format.js';
 import { leastServedRows } from '../../src/game/debrief/least.js';
 import { leastServed } from '../../src/game/explain.js';
 import { capacityByKam, kamRanking, median, percentile, sum } from '../../src/game/figures.js';
@@ -131,6 +131,25 @@ describe('debrief figures', () => {
     expect(metricValue('alignment', 0.31)).toBe('31');
     expect(differenceText(d)).toBe('de interne afstemming was hoger geëindigd (+22\u00a0ptn)');
     setLanguage('en');
+  });
+
+  it('a change equals the difference of the two figures as written, not of the numbers behind them', () => {
+    setLanguage('en');
+    const metrics = metricsOf(run.history, names, input, 'you');
+    // 53 % and 43 % on the cards: −10 points, though the shares behind them differ by 10.8.
+    expect(metricValue('yourDelivered', 0.5349)).toBe('53%');
+    expect(metricValue('yourDelivered', 0.4265)).toBe('43%');
+    expect(writtenDelta('yourDelivered', 0.5349, 0.4265)).toBe(-0.1);
+    expect(metricDelta('yourDelivered', writtenDelta('yourDelivered', 0.5349, 0.4265))).toBe('−10\u00a0pts');
+    expect(metricDelta('alignment', writtenDelta('alignment', 0.344, 0.526))).toBe('+19\u00a0pts');
+    expect(writtenDelta('companyProfit', 2888.4, 2776.6)).toBe(-111);
+    expect(writtenDelta('fairness', 0.214, 0.236)).toBe(0.03);
+    // Figures that read the same show no change.
+    expect(writtenDelta('yourDelivered', 0.531, 0.534)).toBe(0);
+    const d = differences({ ...metrics, yourDelivered: 0.5349 }, { ...metrics, yourDelivered: 0.4265 }).find((x) => x.key === 'yourDelivered')!;
+    expect(differenceText(d)).toContain('−10\u00a0pts');
+    const p = differences({ ...metrics, companyProfit: 2888.4 }, { ...metrics, companyProfit: 2776.6 }).find((x) => x.key === 'companyProfit')!;
+    expect(differenceText(p).replace(/\u2060/g, '')).toContain('−€111k');
   });
 
   it('a change of money carries its percentage only where one means something: a gain as the base and a change of at most 200%', () => {

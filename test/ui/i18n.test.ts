@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { days, euros, fieldDays, money, moneyDelta, pct, pointsDelta, setLanguage, tr, trn } from '../../src/game/i18n.js';
+import { days, euros, fieldDays, money, moneyDelta, ordinal, pct, pointsDelta, setLanguage, tr, trn } from '../../src/game/i18n.js';
 import { METRICS } from '../../src/game/debrief/compare.js';
 import { en } from '../../src/i18n/game.en.js';
 import { nl } from '../../src/i18n/game.nl.js';
@@ -94,6 +94,7 @@ describe('game messages', () => {
       ].map((c) => `plan.issue.${c}`),
       ...['done', 'current', 'todo'].map((s) => `top.quarter.${s}`),
       ...['error', 'warning'].map((s) => `severity.${s}`),
+      ...['one', 'two', 'few', 'other'].map((f) => `unit.ordinal.${f}`),
       ...['none', 'low', 'medium', 'high'].map((l) => `level.${l}`),
       ...['fulfilment', 'satisfaction', 'revenue'].map((c) => `debrief.chart.${c}`),
       ...['accounts', 'company', 'who', 'alignment', 'counterfactual', 'luck', 'questions'].map((s) => `debrief.section.${s}`),
@@ -110,12 +111,16 @@ describe('game messages', () => {
     expect(days(8.53)).toBe('8.5\u00a0d');
     expect(days(42.4)).toBe('42\u00a0d');
     expect(pointsDelta(0.031)).toBe('+3\u00a0pts');
+    expect(pointsDelta(-0.011)).toBe('−1\u00a0pt');
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22].map(ordinal)).toEqual(['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd']);
     expect(tr('plan.title', { q: 3, total: 8 })).toBe('Quarter 3 of 8: your plan');
     setLanguage('nl');
     expect(money(1234.4)).toBe('€\u00a01.234k');
     expect(pct(0.625)).toBe('63%');
     expect(days(8.53)).toBe('8,5\u00a0d');
     expect(pointsDelta(-0.05)).toBe('−5\u00a0ptn');
+    expect(pointsDelta(0.01)).toBe('+1\u00a0pt');
+    expect([1, 2, 3, 11].map(ordinal)).toEqual(['1e', '2e', '3e', '11e']);
     expect(tr('plan.title', { q: 3, total: 8 })).toBe('Kwartaal 3 van 8: jouw plan');
     setLanguage('en');
   });

@@ -16,13 +16,13 @@ import type { Regime, RunState } from '../../sim/types';
 import { app, type Session } from '../app';
 import { announce, download, h, mount, scrollBox, uniqueId } from '../dom';
 import { accountSeries, accountsOf, capacityByKam, kamRanking, median, percentile, seriesOf, sevenS, sum } from '../figures';
-import { days, list, money, num, pct, tr, trn } from '../i18n';
+import { days, list, money, num, ordinal, pct, tr, trn } from '../i18n';
 import { fingerprint } from '../save';
 import { listOf, textOf } from '../text';
 import { Names } from '../ui/labels';
 import { differences, METRICS, metricsOf, type RunMetrics } from './compare';
 import { accountsCsv, allocationsCsv, quartersCsv } from './csv';
-import { differenceText, metricDelta, metricValue } from './format';
+import { differenceText, metricDelta, metricValue, writtenDelta } from './format';
 import { leastServedRows } from './least';
 
 const REGIMES: Regime[] = ['departmental-pnl', 'account-pnl', 'matrix', 'exec-sponsored', 'utilization'];
@@ -240,10 +240,9 @@ export function renderDebrief(s: Session): HTMLElement {
           null,
           METRICS.map((spec) => {
             const v = m[spec.key];
-            const d = v - base[spec.key];
-            // A change shows only when it shows in the figures as written.
-            const shown = spec.kind === 'money' ? 0.5 : spec.kind === 'count' ? 0.5 : 0.005;
-            const showDelta = r !== regime && Number.isFinite(d) && Math.abs(d) >= shown;
+            // The change between the figures as written, shown only when they differ.
+            const d = writtenDelta(spec.key, base[spec.key], v);
+            const showDelta = r !== regime && Number.isFinite(d) && d !== 0;
             const better = spec.higherIsBetter ? d > 0 : d < 0;
             return [
               h('dt', null, tr(`cf.metric.${spec.key}`)),
@@ -400,7 +399,7 @@ export function renderDebrief(s: Session): HTMLElement {
     h('button', { type: 'button', class: 'ghost', on: { click: () => a.toTitle() } }, tr('debrief.toTitle')),
   );
 
-  const lead = tr('debrief.lead', { rank, of: ranking.length, total: money(base.yourTotal), profit: money(base.companyProfit), regime: tr(`regime.${regime}`) });
+  const lead = tr('debrief.lead', { rank: ordinal(rank), of: ranking.length, total: money(base.yourTotal), profit: money(base.companyProfit), regime: tr(`regime.${regime}`) });
   const panel = h(
     'article',
     { class: 'debrief' },

@@ -4,7 +4,7 @@
  * alignment index reads from 0 to 100 with changes in points, as on the
  * quarter report and the debrief's alignment chart.
  */
-import { money, moneyDelta, num, pct, pointsDelta, tr, trn } from '../i18n';
+import { money, moneyDelta, num, pct, points, pointsDelta, tr, trn } from '../i18n';
 import { METRICS, type Difference, type MetricKey } from './compare';
 
 const specOf = (key: MetricKey) => METRICS.find((m) => m.key === key)!;
@@ -17,6 +17,25 @@ export function metricValue(key: MetricKey, v: number): string {
   if (spec.kind === 'count') return num(v, 0);
   if (spec.kind === 'score') return num(v * 100, 0);
   return num(v, 2);
+}
+
+/**
+ * A figure as `metricValue` writes it, as a number in the figure's unit:
+ * whole k€, whole percentage points (as a share), whole counts, hundredths of
+ * an index. Changes are taken between these, so a change always equals the
+ * difference of the figures written beside it.
+ */
+export function writtenValue(key: MetricKey, v: number): number {
+  const spec = specOf(key);
+  if (spec.kind === 'money' || spec.kind === 'count') return Math.round(v);
+  return Math.round(v * 100) / 100;
+}
+
+/** The change from `base` to `other` as the two figures are written (0 when they read the same). */
+export function writtenDelta(key: MetricKey, base: number, other: number): number {
+  const d = writtenValue(key, other) - writtenValue(key, base);
+  const spec = specOf(key);
+  return spec.kind === 'money' || spec.kind === 'count' ? d : Math.round(d * 100) / 100;
 }
 
 /** A change of a figure from the game played, signed, in the figure's unit. */
@@ -38,16 +57,18 @@ function relativeShown(d: Difference): boolean {
 export function differenceText(d: Difference): string {
   const spec = specOf(d.key);
   const dir = d.delta > 0 ? 'up' : 'down';
-  if (spec.kind === 'count') return trn(`cf.diff.${d.key}.${dir}`, Math.round(Math.abs(d.delta)));
+  // The change as the cards write the two figures.
+  const delta = writtenDelta(d.key, d.base, d.other);
+  if (spec.kind === 'count') return trn(`cf.diff.${d.key}.${dir}`, Math.abs(delta));
   const change =
     spec.kind === 'money'
       ? relativeShown(d)
-        ? tr('cf.change.money', { delta: moneyDelta(d.delta), rel: pct(Math.abs(d.relative)) })
-        : moneyDelta(d.delta)
+        ? tr('cf.change.money', { delta: moneyDelta(delta), rel: pct(Math.abs(d.relative)) })
+        : moneyDelta(delta)
       : spec.kind === 'share'
-        ? pointsDelta(d.delta)
+        ? pointsDelta(delta)
         : spec.kind === 'score'
-          ? tr('unit.points', { value: num(Math.abs(d.delta) * 100, 0) })
-          : num(Math.abs(d.delta), 2);
+          ? points(Math.round(Math.abs(delta) * 100))
+          : num(Math.abs(delta), 2);
   return tr(`cf.diff.${d.key}.${dir}`, { change });
 }
