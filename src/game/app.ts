@@ -10,7 +10,7 @@ import type { JointDecision, JointPlan, PlanIssue } from '../sim/index';
 import type { QuarterPlan, QuarterRecord, Regime, RunState, ScenarioInput } from '../sim/types';
 import { head, startEngine, type Engine } from './engine';
 import { language, setLanguage } from './i18n';
-import type { Lang } from '../i18n/index';
+import { LANGUAGES, type Lang } from '../i18n/index';
 import { defaultDraft, planContextOf, type Draft, type PlanContext } from './plan-draft';
 import { DRAFT_KEY, IdbStore, loadGame, peekGame, saveEntries, SCREEN_KEY, type Refusal, type SavedScreen, type SavePeek, type SaveStore, type ScenarioSource, type Screen } from './save';
 import { readLibrary } from './library';
@@ -244,6 +244,7 @@ export class App {
         app: APP_VERSION,
         scenarioId: s.input.id,
         title: textOf(s.scenario.title, 'en'),
+        titles: Object.fromEntries(LANGUAGES.map((lang) => [lang, textOf(s.scenario.title, lang)])),
         source: s.source,
         text: s.text,
         seat: s.seat,

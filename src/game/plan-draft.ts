@@ -138,9 +138,15 @@ export function defaultDraft(ctx: PlanContext): Draft {
   return draft;
 }
 
-/** Last quarter's time split applied to this quarter: same days per account and department; business-case days spread over what is pursued. */
+/**
+ * Last quarter's time split applied to this quarter: same days per account and
+ * department; business-case days spread over what is pursued. The joint
+ * proposals agreed this quarter stay, and when they and the repeated days
+ * together would exceed the time budget, the repeated days shrink in
+ * proportion (to tenths, rounded down) so the plan stays within it.
+ */
 export function repeatSplit(draft: Draft, previous: QuarterPlan, ctx: PlanContext): Draft {
-  const next: Draft = { ...draft, customer: {}, lobbying: { ...previous.lobbying }, relationship: { ...previous.relationship }, businessCase: {}, boardPitch: {}, joint: [] };
+  const next: Draft = { ...draft, customer: {}, lobbying: { ...previous.lobbying }, relationship: { ...previous.relationship }, businessCase: {}, boardPitch: {} };
   for (const a of ctx.accounts) {
     if (!a.alive) continue;
     if (previous.customer[a.id]) next.customer[a.id] = previous.customer[a.id]!;
@@ -156,6 +162,13 @@ export function repeatSplit(draft: Draft, previous: QuarterPlan, ctx: PlanContex
   for (const k of Object.keys(next.relationship)) next.relationship[k] = roundDays(next.relationship[k]!);
   for (const k of Object.keys(next.customer)) next.customer[k] = roundDays(next.customer[k]!);
   for (const k of Object.keys(next.boardPitch)) next.boardPitch[k] = roundDays(next.boardPitch[k]!);
+  const repeated = [next.customer, next.lobbying, next.relationship, next.businessCase, next.boardPitch];
+  const total = repeated.reduce((s, r) => s + Object.values(r).reduce((t, x) => t + x, 0), 0);
+  const room = Math.max(0, ctx.budget - next.joint.reduce((s, j) => s + j.days, 0));
+  if (total > room + 1e-9) {
+    const factor = room / total;
+    for (const r of repeated) for (const k of Object.keys(r)) r[k] = Math.floor(r[k]! * factor * 10 + 1e-9) / 10;
+  }
   return next;
 }
 

@@ -8,6 +8,7 @@
  * Imports engine types only.
  */
 import type { QuarterRecord, RunState } from '../sim/types';
+import type { Lang } from '../i18n/index';
 import type { Draft } from './plan-draft';
 
 export const SAVE_FORMAT = 'two-fronts/save@1';
@@ -21,8 +22,10 @@ export interface SaveHead {
   app: string;
   savedAt: string;
   scenarioId: string;
-  /** The scenario title as the player saw it, for the resume card. */
+  /** The scenario title in English, for the resume card (and the only title older saves have). */
   title: string;
+  /** The scenario title in each language, so the resume card speaks the language chosen now. */
+  titles?: Partial<Record<Lang, string>>;
   source: ScenarioSource;
   /** The scenario file's text: a resumed game shows the same briefing and debrief. */
   text: string;
@@ -100,6 +103,12 @@ export function screenOf(raw: unknown, played: number): Screen {
 
 function isObject(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+/** The saved game's title in the language, else the English one. */
+export function headTitle(head: Pick<SaveHead, 'title' | 'titles'>, lang: Lang): string {
+  const own = isObject(head.titles) ? head.titles[lang] : undefined;
+  return typeof own === 'string' && own.trim() !== '' ? own : head.title;
 }
 
 /** Checks a stored head before anything of it is used. */

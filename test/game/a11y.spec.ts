@@ -44,6 +44,9 @@ test('every view passes the WCAG 2.1 AA checks of axe-core', async ({ page }) =>
   // Briefing in the top bar reopens the whole briefing, not only its story.
   await page.getByRole('button', { name: 'Briefing', exact: true }).click();
   const briefing = page.getByRole('dialog', { name: 'First quarter on two fronts' });
+  // A long text opens at its heading, scrolled to the top, not at its Close button.
+  await expect(briefing.getByRole('heading', { level: 2, name: 'First quarter on two fronts' })).toBeFocused();
+  expect(await briefing.evaluate((d) => d.scrollTop)).toBe(0);
   for (const heading of ['Your accounts', 'Your colleagues', 'The departments'])
     await expect(briefing.getByRole('heading', { level: 3, name: heading })).toBeVisible();
   await expect(briefing.getByRole('rowheader', { name: 'Legal & Contracts' })).toBeVisible();
@@ -139,6 +142,12 @@ test('expanders and chart downloads have names of their own, on the results scre
     expect(new Set(named).size).toBe(count);
     expect(named).toContain(`Download “Company profit per quarter” as ${format}`);
   }
+  // The lead names the player's place as a place.
+  await expect(page.getByText(/^You finished (1st|2nd|3rd|4th) of 4 with /)).toBeVisible();
+  // Back to the title screen from the debrief: focus lands on the title screen's heading, not on the page.
+  await page.getByRole('button', { name: 'Back to the title screen' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Scenario library' })).toBeVisible();
+  expect(await page.evaluate(() => document.activeElement?.tagName)).toMatch(/^H[12]$/);
   expect(watch.problems).toEqual([]);
 });
 

@@ -19,12 +19,18 @@ test('the tutorial plays from title to debrief, with why, counterfactual, luck c
 
   // Quarter 1: a plan of one's own.
   const lobbying = page.getByRole('group', { name: 'Lobbying department heads' });
-  await lobbying.getByLabel('Solution Engineering').fill('6');
+  await lobbying.getByLabel('Solution Engineering').fill('6.5');
   const relationships = page.getByRole('group', { name: 'Building relationships' });
   await relationships.getByLabel('Product & R&D').fill('4');
   const firstOpportunity = page.getByRole('group', { name: 'Borealis Energy, opportunity 1' });
   await firstOpportunity.getByLabel('Business case (your days)').fill('5');
-  await expect(page.getByText(/planned · \d+(\.\d)?\u00a0d left/)).toBeVisible();
+  // The time meter writes days as the fields do: what is planned and what is left add up to the 60 days as written.
+  const meter = page.getByText(/ of 60\u00a0d planned · /);
+  await expect(meter).toHaveText(/^\d+(\.\d+)?\u00a0d of 60\u00a0d planned · \d+(\.\d+)?\u00a0d left$/);
+  const [used, left] = ((await meter.textContent())!.match(/\d+(\.\d+)?(?=\u00a0d)/g) ?? []).filter((_, i) => i !== 1).map(Number);
+  expect(used! % 1).toBe(0.5);
+  expect(used! + left!).toBe(60);
+  await expect(page.getByRole('listitem').filter({ hasText: /^Lobbying: 6\.5\u00a0d$/ })).toBeVisible();
 
   // Live check: asking more than the need is caught before submitting.
   const engineering = firstOpportunity.getByLabel('Solution Engineering');
@@ -62,6 +68,10 @@ test('the tutorial plays from title to debrief, with why, counterfactual, luck c
   // Who won, who lost, and why, in plain words.
   await expect(page.getByRole('heading', { level: 2, name: 'Who won, who lost' })).toBeVisible();
   await expect(page.getByText(/most served/).first()).toBeVisible();
+  // Every KAM's bar has a track of the same length and place, however long the figure beside it.
+  const tracks = await page.locator('.standings .bar').evaluateAll((els) => els.map((e) => { const r = e.getBoundingClientRect(); return `${Math.round(r.left)}:${Math.round(r.width)}`; }));
+  expect(tracks).toHaveLength(4);
+  expect(new Set(tracks).size).toBe(1);
   // Two rankings, each saying what it ranks: here the share of the asks, on the report the result.
   await expect(page.getByText(/: rank \d of 4 KAMs by the share of their asks they got\.$/)).toBeVisible();
   const why = page.getByRole('region', { name: 'Solution Engineering' });
@@ -76,7 +86,7 @@ test('the tutorial plays from title to debrief, with why, counterfactual, luck c
   // Quarter 2 on: last quarter's time split, then submit.
   await expect(page.getByRole('heading', { level: 1, name: 'Quarter 2 of 8: your plan' })).toBeVisible();
   await page.getByRole('button', { name: 'Use last quarter’s time split' }).click();
-  await expect(page.getByRole('group', { name: 'Lobbying department heads' }).getByLabel('Solution Engineering')).toHaveValue('6');
+  await expect(page.getByRole('group', { name: 'Lobbying department heads' }).getByLabel('Solution Engineering')).toHaveValue('6.5');
   for (let q = 2; q <= 8; q++) {
     await expect(page.getByRole('heading', { level: 1, name: `Quarter ${q} of 8: your plan` })).toBeVisible();
     await finishQuarter(page, q);

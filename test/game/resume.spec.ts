@@ -19,6 +19,10 @@ test('a reload mid-game resumes at the same quarter with identical results', asy
   await page.reload();
   await expect(page.getByRole('heading', { level: 2, name: 'Continue your game' })).toBeVisible();
   await expect(page.getByText('First quarter on two fronts: you are about to plan quarter 3 of 8.')).toBeVisible();
+  // The saved game's title follows the language chosen now.
+  await page.getByRole('radio', { name: 'Nederlands' }).check();
+  await expect(page.getByText('Eerste kwartaal op twee fronten: je gaat kwartaal 3 van 8 plannen.')).toBeVisible();
+  await page.getByRole('radio', { name: 'English' }).check();
   await page.getByRole('button', { name: 'Continue', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Quarter 3 of 8: your plan' })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Quarters played: 2 of 8' })).toBeVisible();

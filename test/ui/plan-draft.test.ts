@@ -143,6 +143,29 @@ describe('plan-draft', () => {
     expect(checkPlan(after, toPlan(repeated, next))).toEqual([]);
   });
 
+  it('repeatSplit() keeps this quarter’s joint proposals and shrinks the repeated days to fit the budget beside them', () => {
+    const d = defaultDraft(ctx);
+    d.lobbying = { engineering: 6 };
+    d.relationship = { product: 4 };
+    const full = ctx.budget - totalDays(splitOf(toPlan(d, ctx)));
+    d.customer[ctx.accounts[0]!.id]! += full;
+    expect(totalDays(splitOf(toPlan(d, ctx)))).toBe(ctx.budget);
+    const after = step(start, [toPlan(d, ctx)]).state;
+    const next = contextOf(after, 'you');
+    const own = next.opportunities[0]!;
+    const draft = defaultDraft(next);
+    draft.joint = [{ partner: 'bram', opportunity: own.id, partnerOpportunity: 'x', days: 4, origin: 'asked' }];
+    const repeated = repeatSplit(draft, after.history[0]!.plans.find((p) => p.kam === 'you')!, next);
+    expect(repeated.joint).toEqual(draft.joint);
+    const split = splitOf(toPlan(repeated, next));
+    expect(split.joint).toBe(4);
+    expect(totalDays(split)).toBeLessThanOrEqual(next.budget + 1e-9);
+    expect(totalDays(split)).toBeGreaterThan(next.budget - 1);
+    // Shrunk in proportion: lobbying and relationships keep their 6 : 4.
+    expect(repeated.lobbying.engineering! / repeated.relationship.product!).toBeCloseTo(1.5, 1);
+    expect(hasErrors(checkDraft(repeated, next).filter((i) => i.code === 'over-budget'))).toBe(false);
+  });
+
   it('upsideLevel() ranks an opportunity’s upside among the quarter’s', () => {
     const all = start.opportunities;
     const max = Math.max(...all.map((o) => o.upside));

@@ -4,7 +4,7 @@
  * another format or with missing quarters are refused, never half-loaded.
  */
 import { describe, expect, it } from 'vitest';
-import { checkHead, fingerprint, HEAD_KEY, loadGame, MemoryStore, peekGame, quarterKey, saveEntries, SAVE_FORMAT, whatANewGameReplaces } from '../../src/game/save.js';
+import { checkHead, fingerprint, HEAD_KEY, headTitle, loadGame, MemoryStore, peekGame, quarterKey, saveEntries, SAVE_FORMAT, whatANewGameReplaces } from '../../src/game/save.js';
 import { createRun, emptyPlan, resultHash, step, type QuarterPlan, type RunState } from '../../src/sim/index.js';
 import { shipped } from '../helpers.js';
 
@@ -118,6 +118,14 @@ describe('save', () => {
     expect(await loadGame(store)).toMatchObject({ ok: false, refusal: { reason: 'damaged' } });
     expect(checkHead('not a save')).toMatchObject({ ok: false, refusal: { reason: 'damaged' } });
     expect(checkHead({ format: SAVE_FORMAT, state: null })).toMatchObject({ ok: false, refusal: { reason: 'damaged' } });
+  });
+
+  it('the resume card names the game in the language chosen now, an older save in English', () => {
+    const both = { title: 'First quarter', titles: { en: 'First quarter', nl: 'Eerste kwartaal' } };
+    expect(headTitle(both, 'nl')).toBe('Eerste kwartaal');
+    expect(headTitle(both, 'en')).toBe('First quarter');
+    expect(headTitle({ title: 'First quarter' }, 'nl')).toBe('First quarter');
+    expect(headTitle({ title: 'First quarter', titles: { en: 'First quarter', nl: ' ' } }, 'nl')).toBe('First quarter');
   });
 
   it('fingerprint() changes with any result and not with anything else', () => {

@@ -8,8 +8,8 @@ import { app, type LibraryEntry } from '../app';
 import { announce } from '../dom';
 import { Floor } from '../floor/floor';
 import { floorFromInput } from '../floor/model';
-import { tr } from '../i18n';
-import { whatANewGameReplaces, type ScenarioSource } from '../save';
+import { language, tr } from '../i18n';
+import { headTitle, whatANewGameReplaces, type ScenarioSource } from '../save';
 import { confirmDialog } from '../ui/shell';
 import { renderTitlePanel } from '../ui/title-panel';
 import { attach } from './stage';
@@ -21,6 +21,8 @@ export class Title extends Phaser.Scene {
 
   create(): void {
     const a = app();
+    // Back from a game: the title screen takes the focus at its heading, as every other screen does.
+    let focusHeadingOnce = a.session !== null;
     a.session = null;
     const actions = {
       play: (entry: LibraryEntry, source: ScenarioSource) => void this.play(entry, source),
@@ -29,7 +31,10 @@ export class Title extends Phaser.Scene {
     attach(this, {
       layout: 'title',
       topBar: { inGame: false },
-      panel: () => void renderTitlePanel(actions),
+      panel: () => {
+        void renderTitlePanel(actions, focusHeadingOnce);
+        focusHeadingOnce = false;
+      },
       draw: (w, h) => this.draw(w, h),
       describe: () => tr('stage.title'),
     });
@@ -51,7 +56,7 @@ export class Title extends Phaser.Scene {
     const saved = await a.savedGame();
     const loses = saved.ok ? whatANewGameReplaces(saved.head, saved.screen) : null;
     if (saved.ok && loses) {
-      const body = loses === 'quarters' ? tr('title.replace.body', { title: saved.head.title, next: saved.head.played + 1, quarters: saved.head.quarters }) : tr('title.replace.debrief', { title: saved.head.title });
+      const body = loses === 'quarters' ? tr('title.replace.body', { title: headTitle(saved.head, language()), next: saved.head.played + 1, quarters: saved.head.quarters }) : tr('title.replace.debrief', { title: headTitle(saved.head, language()) });
       const yes = await confirmDialog(tr('title.replace.title'), body, tr('title.replace.confirm'));
       if (!yes) return;
     }

@@ -89,11 +89,12 @@ export function renderPlanPanel(s: Session, events: PlanPanelEvents): HTMLElemen
       ),
     );
     meterBar.classList.toggle('over', used > ctx.budget + 1e-9);
-    mount(legend, USES.filter((u) => split[u] > 0).map((u) => h('li', null, h('span', { class: `swatch ${USE_PATTERN[u]}`, 'aria-hidden': 'true' }), `${tr(`use.${u}`)}: ${days(split[u])}`)));
+    mount(legend, USES.filter((u) => split[u] > 0).map((u) => h('li', null, h('span', { class: `swatch ${USE_PATTERN[u]}`, 'aria-hidden': 'true' }), `${tr(`use.${u}`)}: ${fieldDays(split[u])}`)));
+    // Written as the time fields write days, so what is planned and what is left add up to the budget as shown.
     meterText.textContent =
       used > ctx.budget + 1e-9
-        ? `⚠ ${tr('plan.meter.over', { used: days(used), budget: days(ctx.budget), over: days(used - ctx.budget) })}`
-        : tr('plan.meter', { used: days(used), budget: days(ctx.budget), left: days(Math.max(0, ctx.budget - used)) });
+        ? `⚠ ${tr('plan.meter.over', { used: fieldDays(used), budget: fieldDays(ctx.budget), over: fieldDays(used - ctx.budget) })}`
+        : tr('plan.meter', { used: fieldDays(used), budget: fieldDays(ctx.budget), left: fieldDays(Math.max(0, ctx.budget - used)) });
     for (const f of fields.values()) f.setError(null);
     const shown = issues.filter((i) => i.path !== 'time' || i.code === 'over-budget' || i.code === 'unplanned-days');
     mount(

@@ -174,6 +174,11 @@ export function openBriefing(): void {
     h('button', { type: 'button', class: 'primary', on: { click: close } }, tr('settings.close')),
   ]);
   d.classList.add('wide');
+  // A long text: the reader starts at its heading, at the top, not at the Close button below it.
+  const title = d.querySelector('h2')!;
+  title.tabIndex = -1;
+  title.focus();
+  d.scrollTop = 0;
 }
 
 /** A fatal problem (the engine stopped): explain and offer a reload; the game is saved after every quarter. */

@@ -8,9 +8,9 @@ import type { FileIssue } from '../../scenario/document';
 import { word } from '../../scenario/messages';
 import type { Lang } from '../../i18n/index';
 import { app, type LibraryEntry } from '../app';
-import { announce, h, mount, uniqueId } from '../dom';
-import { dateTime, tr, trn } from '../i18n';
-import type { SavePeek } from '../save';
+import { announce, focusHeading, h, mount, uniqueId } from '../dom';
+import { dateTime, language, tr, trn } from '../i18n';
+import { headTitle, type SavePeek } from '../save';
 import { textOf } from '../text';
 import { showPanel } from './shell';
 
@@ -101,7 +101,7 @@ function saveCard(saved: SavePeek, actions: TitleActions): HTMLElement | null {
       'section',
       { class: 'card resume', 'aria-labelledby': 'resume-title' },
       h('h2', { id: 'resume-title' }, tr('title.resume.title')),
-      h('p', null, tr(where, { title: hd.title, q: hd.played, next: hd.played + 1, quarters: hd.quarters })),
+      h('p', null, tr(where, { title: headTitle(hd, language()), q: hd.played, next: hd.played + 1, quarters: hd.quarters })),
       h('p', { class: 'hint' }, tr('title.resume.saved', { when: dateTime(hd.savedAt) })),
       h('button', { type: 'button', class: 'primary', on: { click: () => actions.resume() } }, tr(finished ? 'title.resume.debrief' : 'title.resume.button')),
     );
@@ -135,7 +135,8 @@ function saveCard(saved: SavePeek, actions: TitleActions): HTMLElement | null {
 /** Set when the player picks a language here, so the panel drawn again in it puts focus back on the choice. */
 let languageChosen = false;
 
-export async function renderTitlePanel(actions: TitleActions): Promise<void> {
+/** Draws the title screen; `takeFocus` moves the focus to its heading (when coming back from a game). */
+export async function renderTitlePanel(actions: TitleActions, takeFocus = false): Promise<void> {
   const a = app();
   const lang = a.lang;
   const saved = await a.peekSave();
@@ -243,5 +244,5 @@ export async function renderTitlePanel(actions: TitleActions): Promise<void> {
   if (languageChosen) {
     languageChosen = false;
     panel.querySelector<HTMLInputElement>('input[name="title-lang"]:checked')?.focus();
-  }
+  } else if (takeFocus && (document.activeElement === null || document.activeElement === document.body)) focusHeading(panel);
 }
