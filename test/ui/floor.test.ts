@@ -2,6 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { overlaps, radarLayout, radarPoint, type RadarLayout } from '../../src/game/floor/radar-layout.js';
 import { besideBuilding, FIGURE_HALF, placeCaptions, spreadApart, walkPath, type CaptionPlace } from '../../src/game/floor/spread.js';
+import { floorData } from '../../src/game/floor/model.js';
+import type { Session } from '../../src/game/app.js';
+import { money, setLanguage } from '../../src/game/i18n.js';
+import { createRun, step } from '../../src/sim/index.js';
+import { shipped } from '../helpers.js';
 
 describe('floor layout', () => {
   it('spreadApart() leaves KAMs under their accounts when they have room', () => {
@@ -180,5 +185,21 @@ describe('the 7S radar on the report', () => {
         });
       }
     }
+  });
+});
+
+describe('the floor of a game in progress', () => {
+  const input = shipped('tutorial').input;
+  const state = step(createRun(input, {}), []).state;
+  const session = { input, scenario: input, state, seat: 'you' } as unknown as Session;
+
+  it('shows each account’s wallet while the player plans, and the quarter’s revenue on its results', () => {
+    setLanguage('en');
+    const planning = floorData(session, 'en', 'planning').accounts;
+    const results = floorData(session, 'en', 'results').accounts;
+    const row = state.history[0]!.accounts.find((r) => r.account === input.accounts[0]!.id)!;
+    expect(planning[0]!.revenueText).toBe(`wallet ${money(state.accounts.wallet[0]!)}`);
+    expect(results[0]!.revenueText).toBe(`${money(row.revenue)} revenue`);
+    expect(row.revenue).not.toBe(state.accounts.wallet[0]);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * What the floor shows, from the session: departments with their capacity and
- * icon, accounts with owner, size, satisfaction and last revenue, KAMs. Texts
+ * icon, accounts with owner, size, satisfaction and wallet or revenue, KAMs. Texts
  * in the player's language.
  */
 import type { Session } from '../app';
@@ -22,7 +22,12 @@ function floorTexts(): FloorData['texts'] {
   };
 }
 
-export function floorData(s: Session, lang: 'en' | 'nl'): FloorData {
+/**
+ * The floor of a game in progress. While the player plans (and on the
+ * briefing) each tower shows the account's wallet, what there is to win; on a
+ * quarter's results, the revenue that quarter brought.
+ */
+export function floorData(s: Session, lang: 'en' | 'nl', view: 'planning' | 'results'): FloorData {
   const { input, state } = s;
   const icons = departmentIcons(input.departments.map((d) => d.id));
   const owner = new Map<string, number>();
@@ -32,7 +37,7 @@ export function floorData(s: Session, lang: 'en' | 'nl'): FloorData {
   return {
     departments: input.departments.map((d, i) => ({ id: d.id, name: textOf(d.name, lang), capacity: d.capacity, icon: icons[i]! })),
     accounts: input.accounts.map((a, i) => {
-      const row = last?.accounts.find((r) => r.account === a.id);
+      const row = view === 'results' ? last?.accounts.find((r) => r.account === a.id) : undefined;
       return {
         id: a.id,
         name: textOf(a.name, lang),

@@ -32,7 +32,7 @@ export class Briefing extends Phaser.Scene {
         const root = showPanel(renderBriefing(s, () => a.go('Quarter')));
         focusHeading(root);
       },
-      draw: (w, h) => new Floor(this, floorData(s, a.lang), w, h),
+      draw: (w, h) => new Floor(this, floorData(s, a.lang, 'planning'), w, h),
       describe: () => tr('stage.floor', { departments: s.input.departments.length, accounts: s.input.accounts.length, kams: s.input.kams.length }),
     });
   }

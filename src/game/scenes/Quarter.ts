@@ -60,7 +60,7 @@ export class Quarter extends Phaser.Scene {
   private draw(width: number, height: number): void {
     const a = app();
     const s = a.session!;
-    this.floor = new Floor(this, floorData(s, a.lang), width, height);
+    this.floor = new Floor(this, floorData(s, a.lang, 'planning'), width, height);
     this.playerAt = null;
     const last = s.state.history[s.state.history.length - 1];
     const seat = s.input.kams.findIndex((k) => k.id === s.seat);

@@ -71,7 +71,7 @@ export class Resolution extends Phaser.Scene {
     const a = app();
     const s = a.session!;
     const record = this.record!;
-    const floor = new Floor(this, floorData(s, a.lang), width, height);
+    const floor = new Floor(this, floorData(s, a.lang, 'results'), width, height);
     this.floor = floor;
     const ownerIndex = new Map<string, number>();
     s.input.kams.forEach((k, ki) => k.accounts.forEach((acc) => ownerIndex.set(acc, ki)));
