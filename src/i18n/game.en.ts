@@ -139,7 +139,7 @@ export const en = {
   'briefing.step2': 'Split your {budget}: customers, lobbying department heads, building relationships, business cases, a board pitch, joint proposals with colleagues.',
   'briefing.step2.noBoard': 'Split your {budget}: customers, lobbying department heads, building relationships, business cases, joint proposals with colleagues.',
   'briefing.step3': 'Submit. Every department head divides their capacity; you see who won what, and why.',
-  'briefing.step4': 'Your customers respond: satisfaction, revenue — or they leave. After the last quarter, the debrief replays your game under other structures.',
+  'briefing.step4': 'Your customers respond: satisfaction, revenue — or they leave: the lower a customer’s satisfaction, the likelier it goes, and one that goes brings no more opportunities. After the last quarter, the debrief replays your game under other structures.',
   'briefing.start': 'Start quarter {q}',
   'briefing.continue': 'Continue with quarter {q}',
 
@@ -351,6 +351,7 @@ export const en = {
   'res.status.active': 'customer',
   'res.status.sponsored': 'customer, sponsored by the board',
   'res.status.churned': 'left us this quarter',
+  'res.churned': '{account} left us this quarter, its satisfaction down to {satisfaction}. A customer that leaves brings no more opportunities or revenue.',
   'res.status.lost': 'lost earlier',
   'res.joints': 'Joint proposals',
   'res.joint.formed': 'With {kam}: {request} was delivered as one solution.',

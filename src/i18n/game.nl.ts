@@ -133,7 +133,7 @@ export const nl: Record<keyof typeof en, string> = {
   'briefing.step2': 'Verdeel je {budget}: klanten, lobbyen bij afdelingshoofden, relaties bouwen, business cases, een pitch bij de directie, gezamenlijke voorstellen met collega’s.',
   'briefing.step2.noBoard': 'Verdeel je {budget}: klanten, lobbyen bij afdelingshoofden, relaties bouwen, business cases, gezamenlijke voorstellen met collega’s.',
   'briefing.step3': 'Dien je plan in. Elk afdelingshoofd verdeelt de capaciteit; je ziet wie wat kreeg, en waarom.',
-  'briefing.step4': 'Je klanten reageren: tevredenheid, omzet — of ze vertrekken. Na het laatste kwartaal speelt de nabespreking je spel opnieuw onder andere structuren.',
+  'briefing.step4': 'Je klanten reageren: tevredenheid, omzet — of ze vertrekken: hoe lager de tevredenheid van een klant, hoe groter de kans dat die vertrekt, en een vertrokken klant brengt geen kansen meer. Na het laatste kwartaal speelt de nabespreking je spel opnieuw onder andere structuren.',
   'briefing.start': 'Begin kwartaal {q}',
   'briefing.continue': 'Verder met kwartaal {q}',
 
@@ -335,6 +335,7 @@ export const nl: Record<keyof typeof en, string> = {
   'res.status.active': 'klant',
   'res.status.sponsored': 'klant, gesponsord door de directie',
   'res.status.churned': 'dit kwartaal vertrokken',
+  'res.churned': '{account} is dit kwartaal vertrokken, met een tevredenheid van nog {satisfaction}. Een vertrokken klant brengt geen kansen en geen omzet meer.',
   'res.status.lost': 'eerder verloren',
   'res.joints': 'Gezamenlijke voorstellen',
   'res.joint.formed': 'Met {kam}: {request} is als één oplossing geleverd.',

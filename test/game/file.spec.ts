@@ -72,3 +72,18 @@ test('a file saved in another encoding than UTF-8 is refused at the first charac
   await expect(alert).toContainText('UTF-8');
   expect(watch.problems).toEqual([]);
 });
+
+test('a customer that leaves is announced on the quarter\'s results, not only in the table', async ({ page }) => {
+  const watch = watchConsole(page);
+  await page.goto('/');
+  // Every customer's churn hazard is 1: all leave in the first quarter.
+  const leaving = `${tutorial.replace(/^id: .*$/m, 'id: leaving').replace(/^title:.*$/m, 'title: { en: "Everyone leaves", nl: "Iedereen vertrekt" }')}\nmodel:\n  churnBase: 1\n  churnSensitivity: 0\n`;
+  await page.getByLabel('Load your own scenario file (YAML or JSON)').setInputFiles({ name: 'leaving.yaml', mimeType: 'text/yaml', buffer: Buffer.from(leaving) });
+  await page.getByRole('button', { name: 'Play Everyone leaves' }).click();
+  await page.getByRole('button', { name: 'Start quarter 1' }).click();
+  await page.getByRole('button', { name: 'Submit plan for quarter 1' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Quarter 1: who got what' })).toBeVisible();
+  for (const account of ['Acme Industries', 'Borealis Energy'])
+    await expect(page.getByText(new RegExp(`^⚠ ${account} left us this quarter, its satisfaction down to \\d+%\\. A customer that leaves brings no more opportunities or revenue\\.$`))).toBeVisible();
+  expect(watch.problems).toEqual([]);
+});

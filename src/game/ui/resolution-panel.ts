@@ -172,6 +172,10 @@ export function renderResolution(s: Session, record: QuarterRecord, opts: { onCo
     h('h1', null, tr('res.title', { q: record.quarter })),
     opts.animating ? h('button', { type: 'button', class: 'ghost skip', on: { click: opts.onSkip } }, tr('res.skip')) : null,
     h('p', { class: 'lead' }, summary),
+    // A customer lost is news, not a cell in a table further down.
+    own
+      .filter((r) => r.churned)
+      .map((r) => h('p', { class: 'churn-notice' }, h('span', { 'aria-hidden': 'true' }, '⚠ '), tr('res.churned', { account: names.account(r.account), satisfaction: pct(r.satisfaction) }))),
     h('section', { 'aria-labelledby': 'standings-title' }, h('h2', { id: 'standings-title' }, tr('res.standings')), h('p', { class: 'hint' }, tr('res.standings.hint')), standingsList),
     h('section', { 'aria-labelledby': 'why-title' }, h('h2', { id: 'why-title' }, tr('res.why')), h('p', { class: 'hint' }, tr(`res.why.hint.${regime}`)), departmentsRoot),
     restRoot,
