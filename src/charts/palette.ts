@@ -13,7 +13,8 @@ export interface SeriesStyle {
   marker: 'circle' | 'square' | 'triangle' | 'diamond' | 'cross' | 'star' | 'wye';
 }
 
-export const OKABE_ITO = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'] as const;
+/** Okabe–Ito's yellow (#F0E442) is darkened to #A08A00: a line or bar in it stands out on white at 3.4 : 1 rather than 1.3 : 1. */
+export const OKABE_ITO = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#A08A00', '#000000'] as const;
 
 const DASHES = ['', '6 3', '2 2', '8 3 2 3', '4 4', '1 3', '10 2', '3 6'];
 const MARKERS: SeriesStyle['marker'][] = ['circle', 'square', 'triangle', 'diamond', 'cross', 'star', 'wye', 'circle'];
