@@ -80,6 +80,7 @@ export const en = {
   'title.own': 'Your own scenario',
   'title.own.intro': 'Trainers can write their own scenario as a YAML or JSON file (see scenarios/README.md). Load it here: it is checked first, and every problem is listed with its line.',
   'title.file.label': 'Load your own scenario file (YAML or JSON)',
+  'title.file.choose': 'Choose a file…',
   'title.file.hint': 'Or drop the file here. It stays on this computer.',
   'title.file.reading': 'Checking {file}…',
   'title.file.ok': '{title} is ready to play.',

@@ -75,6 +75,7 @@ export const nl: Record<keyof typeof en, string> = {
   'title.own': 'Je eigen scenario',
   'title.own.intro': 'Trainers kunnen een eigen scenario schrijven als YAML- of JSON-bestand (zie scenarios/README.md). Laad het hier: het wordt eerst gecontroleerd en elk probleem wordt met regelnummer getoond.',
   'title.file.label': 'Laad je eigen scenariobestand (YAML of JSON)',
+  'title.file.choose': 'Kies een bestand…',
   'title.file.hint': 'Of sleep het bestand hierheen. Het blijft op deze computer.',
   'title.file.reading': '{file} wordt gecontroleerd…',
   'title.file.ok': '{title} is klaar om te spelen.',

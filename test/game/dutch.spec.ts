@@ -13,6 +13,9 @@ test('the game plays in Dutch, with Dutch numbers and <html lang="nl">', async (
   await page.getByRole('radio', { name: 'Nederlands' }).check();
   await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
   await expect(page.getByRole('heading', { level: 2, name: 'Scenariobibliotheek' })).toBeVisible();
+  // The file button is in the game's words, not the browser's ("Choose File").
+  await expect(page.getByText('Kies een bestand…')).toBeVisible();
+  await expect(page.getByText(/Choose File|No file chosen/)).toHaveCount(0);
   // A trainer's broken file: its problems in Dutch, with the place in the file.
   const broken = readFileSync(new URL('../../scenarios/tutorial.yaml', import.meta.url), 'utf8').replace(/capacity: \d+/, 'capacity: -5');
   await page.getByLabel('Laad je eigen scenariobestand (YAML of JSON)').setInputFiles({ name: 'kapot.yaml', mimeType: 'text/yaml', buffer: Buffer.from(broken) });

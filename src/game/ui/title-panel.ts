@@ -162,9 +162,12 @@ export async function renderTitlePanel(actions: TitleActions, takeFocus = false)
     }
     renderOwn();
   };
+  // The browser's own file button speaks the browser's language ("Choose File"), not the game's: it is hidden
+  // from sight (not from the keyboard or screen readers) and a button-like face in the game's words stands in.
   const input = h('input', {
     id: inputId,
     type: 'file',
+    class: 'visually-hidden',
     accept: '.yaml,.yml,.json,application/json,application/yaml,text/yaml,text/plain',
     on: {
       change: () => {
@@ -194,6 +197,7 @@ export async function renderTitlePanel(actions: TitleActions, takeFocus = false)
     },
     h('label', { for: inputId }, tr('title.file.label')),
     input,
+    h('span', { class: 'file-choose', 'aria-hidden': 'true', on: { click: () => input.click() } }, tr('title.file.choose')),
     h('p', { class: 'hint' }, tr('title.file.hint')),
   );
   const langs: Lang[] = ['en', 'nl'];
