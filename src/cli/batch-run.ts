@@ -12,7 +12,7 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pointKey, runSeed, SEED_RULE_TEXT } from '../experiment/seeds.js';
 import { levelsOf, type FactorValue } from '../experiment/factors.js';
 import { pointScenario, PointError, pointValues, problemText } from '../experiment/load.js';
@@ -140,7 +140,7 @@ function newManifest(ctx: ExperimentContext, layout: Layout, plan: PlanSegment[]
     started: new Date().toISOString(),
     finished: null,
     resumes: [],
-    experiment: { id: e.id, title: e.title ?? null, path: ctx.experimentFile.path, sha256: ctx.experimentFile.sha256, contentHash: loaded.contentHash, text: ctx.experimentFile.text },
+    experiment: { id: e.id, title: e.title ?? null, path: ctx.experimentFile.path, absolutePath: resolve(ctx.experimentFile.path), sha256: ctx.experimentFile.sha256, contentHash: loaded.contentHash, text: ctx.experimentFile.text },
     scenario: { id: loaded.scenario.id, path: ctx.scenarioFile.path, sha256: ctx.scenarioFile.sha256, text: ctx.scenarioFile.text },
     design: {
       type: loaded.design.type,

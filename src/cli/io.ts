@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { decodeText, MAX_FILE_BYTES, tooBig } from '../scenario/document.js';
 import { UserError } from './errors.js';
 import { t, type Lang } from './lang.js';
@@ -36,10 +36,25 @@ export function readUserFile(path: string, lang: Lang = 'en'): UserFile {
   return { path, text, bytes: buf.length, sha256: createHash('sha256').update(buf).digest('hex') };
 }
 
+/**
+ * Makes a folder and any missing parents, one level at a time from the
+ * nearest folder that exists: Node's own `recursive` mode loops for ever where
+ * the parent cannot hold folders (under /proc, for one), so a refusal there
+ * must come from a plain mkdir.
+ */
 export function ensureDir(dir: string, lang: Lang = 'en'): void {
   if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UserError(t('cli.batch.out.notFolder', { dir }, lang));
   try {
-    mkdirSync(dir, { recursive: true });
+    const missing: string[] = [];
+    let at = resolve(dir);
+    while (!existsSync(at)) {
+      missing.push(at);
+      const up = dirname(at);
+      if (up === at) break;
+      at = up;
+    }
+    if (existsSync(at) && !statSync(at).isDirectory()) throw Object.assign(new Error(at), { code: 'ENOTDIR' });
+    for (const level of missing.reverse()) mkdirSync(level);
   } catch (e) {
     throw new UserError(t('cli.folder.create', { dir, code: (e as NodeJS.ErrnoException).code ?? t('cli.error.error', {}, lang) }, lang));
   }

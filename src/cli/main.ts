@@ -14,7 +14,7 @@ import { runCommand } from './commands/run.js';
 import { schemaText } from './commands/schema.js';
 import { serveCommand } from './commands/serve.js';
 import { validateCommand, type Output } from './commands/validate.js';
-import { EXIT_INTERNAL, EXIT_USAGE, UsageError, UserError } from './errors.js';
+import { EXIT_INTERNAL, EXIT_INVALID, EXIT_USAGE, UsageError, UserError } from './errors.js';
 import { LocalCommand, langOfArgv, unknownLangs, withoutProgramLang } from './help.js';
 import { has } from '../i18n/index.js';
 import { parseLang, t, type Lang } from './lang.js';
@@ -137,6 +137,19 @@ export function commandNames(program: Command): string[] {
   return [...program.commands.map((c) => c.name()), 'help'];
 }
 
+/** Calls that write; a refusal of any other is a refusal to read. */
+const WRITES = new Set(['write', 'mkdir', 'rename', 'unlink', 'rmdir', 'rm', 'copyfile', 'ftruncate', 'symlink', 'utime', 'chmod']);
+
+/** The message for an error the system gave on a named path (EISDIR, ENOENT, EACCES, …), or null for any other error. */
+export function systemRefusal(e: unknown, lang: Lang): string | null {
+  if (typeof e !== 'object' || e === null) return null;
+  const { code, path, syscall } = e as NodeJS.ErrnoException;
+  if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code) || typeof path !== 'string') return null;
+  if (code === 'EISDIR') return t('cli.file.folder', { path }, lang);
+  if (code === 'ENOENT' && !WRITES.has(syscall ?? '')) return t('cli.file.missing', { path }, lang);
+  return t(WRITES.has(syscall ?? '') ? 'cli.file.unwritable' : 'cli.file.unreadable', { path, code }, lang);
+}
+
 /** Runs the command line; resolves to the exit code. */
 export async function main(argv: string[], io: Output = stdio): Promise<number> {
   let code = 0;
@@ -168,6 +181,12 @@ export async function main(argv: string[], io: Output = stdio): Promise<number> 
     if (e instanceof UserError) {
       io.err(`two-fronts: ${e.message}`);
       return e.exitCode;
+    }
+    // A file or folder the system refused (one that is a folder where a file belongs, one gone or locked): the user's to fix, named.
+    const refused = systemRefusal(e, lang);
+    if (refused !== null) {
+      io.err(`two-fronts: ${refused}`);
+      return EXIT_INVALID;
     }
     io.err(`two-fronts: internal error: ${(e as Error).stack ?? String(e)}`);
     return EXIT_INTERNAL;

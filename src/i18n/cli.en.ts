@@ -135,6 +135,7 @@ export const en = {
   'cli.runs.header': '{path}: the header does not match manifest.json; the folder has been edited',
   'cli.runs.notObject': '{path}:{line}: not a JSON object; the file has been edited or damaged',
   'cli.runs.badPoint': '{path}:{line}: point_id "{value}" is not a point of this experiment\'s design (1 to {size}); the file has been edited or damaged',
+  'cli.runs.notNumber': '{path}:{line}: {column} is "{value}", not a number; the file has been edited or damaged',
   'cli.runs.count': '{path}: {found} runs, but manifest.json lists {expected} for this finished batch; the file has been cut or edited. Restore it, or run the batch again into a new folder',
   'cli.status.running': 'running',
   'cli.status.complete': 'complete',

@@ -123,6 +123,13 @@ describe('two-fronts (built command)', () => {
     expect(r.err.trim()).toBe('two-fronts: no/such/file.yaml: no such file');
   });
 
+  it('an output folder that cannot be made is refused by name, at once (Node\'s own recursive mkdir loops for ever under /proc)', () => {
+    for (const [out, code] of [['/proc/two-fronts-x/y', 'ENOENT'], [`${BIN}/x`, 'ENOTDIR']] as const) {
+      const r = cli(['run', 'scenarios/tutorial.yaml', '--quarters', '1', '--out', out], ROOT, 20_000);
+      expect([r.code, r.err.trim()]).toEqual([1, `two-fronts: ${out}: cannot create the output folder (${code})`]);
+    }
+  });
+
   it('two-fronts schema prints the checked-in JSON Schema', () => {
     const r = cli(['schema', 'scenario']);
     expect(r.code).toBe(0);

@@ -5,7 +5,7 @@
  * minute.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
@@ -214,11 +214,28 @@ describe('two-fronts batch', () => {
     writeFileSync(join(dir, 'damaged/runs.csv'), [...lines.slice(0, 3), cells.join(','), ...lines.slice(4)].join('\n'));
     const bad = cli(['summarize', 'damaged', '--quiet'], dir);
     expect([bad.code, bad.err.trim()]).toEqual([1, `two-fronts: ${join('damaged', 'runs.csv')}:4: point_id "abc" is not a point of this experiment's design (1 to 6); the file has been edited or damaged`]);
+    // A metric cell that is no number: named, not left out of n and the mean.
+    const header = lines[0]!.split(',');
+    const metric = header.indexOf('companyProfit_cumulative');
+    const edited = lines[6]!.split(',');
+    edited[metric] = 'abc';
+    writeFileSync(join(dir, 'damaged/runs.csv'), [...lines.slice(0, 6), edited.join(','), ...lines.slice(7)].join('\n'));
+    const word = cli(['summarize', 'damaged', '--quiet'], dir);
+    expect([word.code, word.err.trim()]).toEqual([1, `two-fronts: ${join('damaged', 'runs.csv')}:7: companyProfit_cumulative is "abc", not a number; the file has been edited or damaged`]);
+    const wordReport = cli(['report', 'damaged', '--out', 'damaged.html', '--quiet'], dir);
+    expect(wordReport.code).toBe(1);
+    expect(wordReport.err).toContain(':7: companyProfit_cumulative is "abc", not a number');
+    // A folder where runs.csv belongs: named, not an internal error.
+    rmSync(join(dir, 'damaged/runs.csv'));
+    mkdirSync(join(dir, 'damaged/runs.csv'));
+    const folder = cli(['summarize', 'damaged', '--quiet'], dir);
+    expect([folder.code, folder.err.trim()]).toEqual([1, `two-fronts: ${join('damaged', 'runs.csv')}: is a folder, not a file`]);
+    rmSync(join(dir, 'damaged/runs.csv'), { recursive: true });
     writeFileSync(join(dir, 'damaged/runs.csv'), lines.slice(0, 11).join('\n') + '\n');
     const cut = cli(['summarize', 'damaged', '--quiet', '--lang', 'nl'], dir);
     expect(cut.code).toBe(1);
     expect(cut.err).toContain('10 runs, maar manifest.json noemt er 120');
-    for (const r of [merged, report, bad, cut]) expect(r.err).not.toMatch(/internal error|\bat \S+ \(/);
+    for (const r of [merged, report, bad, word, wordReport, folder, cut]) expect(r.err).not.toMatch(/internal error|\bat \S+ \(/);
   });
 
   it('a manifest that is JSON but not a manifest (null, or cut down by hand) is named as such by every command that reads it', () => {
@@ -404,7 +421,7 @@ describe('two-fronts summarize and report', () => {
   });
 
   it('an unfinished shard: summarize gives a finish command (with --shard) that works, and report warns and shows the status', () => {
-    expect(cli(['batch', sweep, '--out', 'half', '--shard', '2/2', '--quiet'], dir).code).toBe(0);
+    expect(cli(['batch', 'sweep.yaml', '--out', 'half', '--shard', '2/2', '--quiet'], dir).code).toBe(0);
     // Make it look interrupted after 30 of its 60 runs.
     const mPath = join(dir, 'half/manifest.json');
     writeFileSync(mPath, JSON.stringify({ ...JSON.parse(read(mPath)), status: 'running', finished: null, rows: null }, null, 2));
@@ -412,15 +429,20 @@ describe('two-fronts summarize and report', () => {
     writeFileSync(runsCsv, read(runsCsv).split('\n').slice(0, 31).join('\n') + '\n');
     const rep = cli(['report', 'half'], dir);
     expect(rep.code).toBe(0);
-    expect(rep.err).toContain(`half: the batch is unfinished: 30 of 60 runs; finish with two-fronts batch ${sweep} --out half --shard 2/2 --resume`);
+    // The experiment file by its path from the folder the command runs in (here, beside it).
+    expect(rep.err).toContain('half: the batch is unfinished: 30 of 60 runs; finish with two-fronts batch sweep.yaml --out half --shard 2/2 --resume');
     const html = read(join(dir, 'half/report.html'));
     expect(html.includes('<dt>status</dt><dd><strong>unfinished: 30 of 60 runs')).toBe(true);
     expect(html.includes('<strong>This batch is unfinished</strong>')).toBe(true);
-    const s = cli(['summarize', 'half'], dir);
+    // Asked from another folder than the one the batch was started in, the command still names the files from there, and works.
+    const elsewhere = join(dir, 'elsewhere');
+    mkdirSync(elsewhere, { recursive: true });
+    const s = cli(['summarize', '../half'], elsewhere);
     expect(s.code).toBe(0);
     const hint = /finish with two-fronts (batch .*--resume)\)/.exec(s.out);
-    expect(hint?.[1]).toBe(`batch ${sweep} --out half --shard 2/2 --resume`);
-    const finish = cli([...hint![1]!.split(' '), '--quiet'], dir);
+    expect(hint?.[1]).toBe('batch ../sweep.yaml --out ../half --shard 2/2 --resume');
+    expect(sweep).toBe(join(dir, 'sweep.yaml'));
+    const finish = cli([...hint![1]!.split(' '), '--quiet'], elsewhere);
     expect(finish.err).toBe('');
     expect(finish.code).toBe(0);
     expect(JSON.parse(read(mPath)).status).toBe('complete');

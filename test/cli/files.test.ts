@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { countLines, readLines } from '../../src/cli/output/files.js';
+import { finishCommand, shellWord } from '../../src/cli/output/manifest.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'two-fronts-files-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -29,5 +30,19 @@ describe('countLines', () => {
 
   it('is zero for a missing file', () => {
     expect(countLines(join(dir, 'none.csv'))).toBe(0);
+  });
+});
+
+describe('finishCommand', () => {
+  it('names the experiment file from the current folder, and quotes what a shell would split', () => {
+    const abs = join(process.cwd(), 'my experiments', "Anna's sweep.yaml");
+    expect(finishCommand({ path: 'elsewhere/typed.yaml', absolutePath: abs }, 'out dir', { index: 2, count: 4 })).toBe(
+      `two-fronts batch 'my experiments/Anna'\\''s sweep.yaml' --out 'out dir' --shard 2/4 --resume`,
+    );
+    // Far from here, the absolute path is the shorter.
+    expect(finishCommand({ path: 'x.yaml', absolutePath: '/x.yaml' }, 'out', null)).toBe(`two-fronts batch ${relative(process.cwd(), '/x.yaml').length < 7 ? relative(process.cwd(), '/x.yaml') : '/x.yaml'} --out out --resume`);
+    // A manifest of an earlier version has only the path as typed.
+    expect(finishCommand({ path: 'sweep.yaml' }, 'out', null)).toBe('two-fronts batch sweep.yaml --out out --resume');
+    expect(shellWord('plain/path-1.yaml')).toBe('plain/path-1.yaml');
   });
 });

@@ -78,7 +78,7 @@ function checkShards(dirs: string[], lang: Lang): { manifests: Manifest[]; count
   const missing = Array.from({ length: count }, (_, k) => k + 1).filter((k) => !byIndex.has(k));
   if (missing.length) throw new UserError(tn('cli.merge.missing', missing.length, { shards: missing.map((k) => `${k}/${count}`).join(', ') }, lang));
   manifests.forEach((m, i) => {
-    if (m.status !== 'complete') throw refuse('unfinished', { dir: dirs[i]!, shard: `${m.shard!.index}/${count}`, command: finishCommand(m.experiment.path, dirs[i]!, m.shard) });
+    if (m.status !== 'complete') throw refuse('unfinished', { dir: dirs[i]!, shard: `${m.shard!.index}/${count}`, command: finishCommand(m.experiment, dirs[i]!, m.shard) });
   });
   return { manifests, count };
 }

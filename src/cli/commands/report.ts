@@ -24,7 +24,7 @@ import { EXIT_INTERNAL, UserError } from '../errors.js';
 import { writeAtomic } from '../io.js';
 import { largeNumber, type ScaleMessages } from '../table.js';
 import { finishCommand } from '../output/manifest.js';
-import { readRows, requireRuns, tableSource, toNumber } from '../output/read.js';
+import { numberCell, readRows, requireRuns, tableSource, toNumber } from '../output/read.js';
 import { formatNumber, has, locale, register, t, tn, type Lang } from '../../i18n/index.js';
 import { en as reportEn } from '../../i18n/report.en.js';
 import { nl as reportNl } from '../../i18n/report.nl.js';
@@ -92,10 +92,10 @@ function histograms(s: FolderSummary, cols: string[], pooled: boolean, lang: Lan
   const src = requireRuns(s.dir, m, lang);
   const colAt = cols.map((c) => m.columns.runs.indexOf(c));
   const pointAt = m.columns.runs.indexOf('point_id');
-  for (const { cells } of readRows(src, lang)) {
+  for (const { cells, number } of readRows(src, lang)) {
     const point = toNumber(cells[pointAt]!) - 1;
     colAt.forEach((at, k) => {
-      const v = toNumber(cells[at]!);
+      const v = numberCell(cells[at]!, src, number, at, lang);
       if (!Number.isFinite(v)) return;
       const e = edges[k]!;
       const b = Math.min(BINS - 1, Math.max(0, Math.floor(((v - e[0]!) / (e[BINS]! - e[0]!)) * BINS)));
@@ -124,7 +124,7 @@ function quarterly(s: FolderSummary, reporters: string[], pooled: boolean, lang:
   const acc: Welford[][][] = reporters.map(() => Array.from({ length: groups }, () => []));
   const runs = shardRuns(m.plan, m.shard);
   let current = runs.next();
-  for (const { cells } of readRows(src, lang)) {
+  for (const { cells, number } of readRows(src, lang)) {
     const runId = toNumber(cells[0]!);
     while (!current.done && current.value.runId < runId) current = runs.next();
     if (current.done || current.value.runId !== runId) throw new UserError(t('cli.report.notInPlan', { path: src.path, run: String(runId) }, lang));
@@ -133,7 +133,7 @@ function quarterly(s: FolderSummary, reporters: string[], pooled: boolean, lang:
     at.forEach((col, k) => {
       const series = acc[k]![group]!;
       while (series.length <= q) series.push(new Welford());
-      series[q]!.add(toNumber(cells[col]!));
+      series[q]!.add(numberCell(cells[col]!, src, number, col, lang));
     });
   }
   return reporters.map((_, k) =>
@@ -299,7 +299,7 @@ export function reportHtml(s: FolderSummary, cols: string[], script: string, lan
   const status =
     m.status === 'complete'
       ? esc(tr('research.status.complete'))
-      : `<strong>${esc(tr('research.status.unfinished', { done: count(s.runs, lang), total: count(m.runs, lang), command: finishCommand(m.experiment.path, s.dir, m.shard) }))}</strong>`;
+      : `<strong>${esc(tr('research.status.unfinished', { done: count(s.runs, lang), total: count(m.runs, lang), command: finishCommand(m.experiment, s.dir, m.shard) }))}</strong>`;
   const runs = m.shard ? tr('research.runs.shard', { runs: count(s.runs, lang), index: String(m.shard.index), count: String(m.shard.count) }) : count(s.runs, lang);
   const seedRule = m.seedRule === SEED_RULE_TEXT ? tr('research.seedRule') : m.seedRule;
   const madeBy = tr('research.madeBy', {

@@ -22,7 +22,7 @@ import { UsageError, UserError } from '../errors.js';
 import { experimentFromTexts } from '../experiment-file.js';
 import { writeAtomic } from '../io.js';
 import { finishCommand, requireManifest, type Manifest } from '../output/manifest.js';
-import { readRows, requireRuns, toNumber } from '../output/read.js';
+import { numberCell, readRows, requireRuns, toNumber } from '../output/read.js';
 import { Progress } from '../progress.js';
 import { parseInteger, parsePositive } from '../scenario-file.js';
 import { parseLang, readIn, t, tn, type Lang } from '../lang.js';
@@ -101,7 +101,7 @@ export function summarizeFolder(dir: string, opts: { sensitivityColumns?: string
     const point = toNumber(cells[pointAt]!);
     if (!Number.isInteger(point) || point < 1 || point > design.size)
       throw new UserError(t('cli.runs.badPoint', { path: src.path, line: number, value: String(cells[pointAt] ?? ''), size: design.size }, lang));
-    for (let i = 0; i < index.length; i++) values[i] = toNumber(cells[index[i]!]!);
+    for (let i = 0; i < index.length; i++) values[i] = numberCell(cells[index[i]!]!, src, number, index[i]!, lang);
     builder.add(point - 1, values);
     runs++;
   }
@@ -166,7 +166,7 @@ const f = (x: number, lang: Lang) => (!Number.isFinite(x) || Math.abs(x) >= 100 
 
 /** "unfinished: 56 of 120 runs; finish with …" */
 export function unfinishedNote(m: Pick<Manifest, 'experiment' | 'shard' | 'runs'>, dir: string, done: number, lang: Lang = 'en'): string {
-  return t('cli.summarize.unfinished', { done, total: m.runs, command: finishCommand(m.experiment.path, dir, m.shard) }, lang);
+  return t('cli.summarize.unfinished', { done, total: m.runs, command: finishCommand(m.experiment, dir, m.shard) }, lang);
 }
 
 /** A value's text with the language's decimal sign (numbers only). */

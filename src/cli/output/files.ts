@@ -17,9 +17,23 @@ export interface Line {
 }
 
 /** Complete lines of a file (a last line without a newline is not yielded), with their end offsets. */
+/**
+ * Opens a file for reading. A folder in a file's place opens on Linux but
+ * fails on the first read with an error that names no path; it is refused
+ * here with one (EISDIR and the path, as the command line reports it).
+ */
+function openFile(path: string): number {
+  const fd = openSync(path, 'r');
+  if (fstatSync(fd).isDirectory()) {
+    closeSync(fd);
+    throw Object.assign(new Error(`EISDIR: ${path}`), { code: 'EISDIR', path, syscall: 'read' });
+  }
+  return fd;
+}
+
 export function* readLines(path: string, from = 0): Generator<Line> {
   if (!existsSync(path)) return;
-  const fd = openSync(path, 'r');
+  const fd = openFile(path);
   const decoder = new TextDecoder('utf-8');
   try {
     const buf = Buffer.allocUnsafe(BLOCK);
@@ -52,7 +66,7 @@ export function* readLines(path: string, from = 0): Generator<Line> {
 /** How many complete lines `readLines` would yield, counted in the bytes without decoding them. */
 export function countLines(path: string): number {
   if (!existsSync(path)) return 0;
-  const fd = openSync(path, 'r');
+  const fd = openFile(path);
   try {
     const buf = Buffer.allocUnsafe(BLOCK);
     let count = 0;

@@ -6,7 +6,7 @@
  * never torn and always tells whether the folder is complete.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import type { FactorSpec } from '../../experiment/factors.js';
 import type { PlanSegment, Shard } from '../../experiment/plan.js';
@@ -31,7 +31,8 @@ export interface Manifest {
   started: string;
   finished: string | null;
   resumes: { at: string; doneBefore: number }[];
-  experiment: { id: string; title: string | null; path: string; sha256: string; contentHash: string; text: string };
+  /** `path` as typed when the batch started; `absolutePath` the same made absolute (manifests of earlier versions have none). */
+  experiment: { id: string; title: string | null; path: string; absolutePath?: string; sha256: string; contentHash: string; text: string };
   scenario: { id: string; path: string; sha256: string; text: string };
   design: {
     type: string;
@@ -62,8 +63,31 @@ export interface Manifest {
 }
 
 /** The command that finishes an unfinished batch folder, with its shard (which resume requires). */
-export function finishCommand(experimentPath: string, dir: string, shard: Shard | null | undefined): string {
-  return `two-fronts batch ${experimentPath} --out ${dir}${shard ? ` --shard ${shard.index}/${shard.count}` : ''} --resume`;
+/** Where a manifest says its experiment file is: the path as typed when the batch started, and that path made absolute. */
+export interface ExperimentPlace {
+  path: string;
+  absolutePath?: string | undefined;
+}
+
+/** A word for a POSIX shell: as it is when it is safe, else in single quotes. */
+export function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The command that finishes an unfinished batch, to be typed in the current
+ * folder: the experiment file by the shorter of its relative and absolute
+ * paths from here (the path typed when the batch started only works from the
+ * folder it was typed in), `dir` as the user named it now.
+ */
+export function finishCommand(experiment: ExperimentPlace | string, dir: string, shard: Shard | null | undefined): string {
+  const place = typeof experiment === 'string' ? { path: experiment, absolutePath: resolve(experiment) } : experiment;
+  let file = place.path;
+  if (place.absolutePath && isAbsolute(place.absolutePath)) {
+    const rel = relative(process.cwd(), place.absolutePath);
+    file = rel !== '' && rel.length < place.absolutePath.length ? rel : place.absolutePath;
+  }
+  return `two-fronts batch ${shellWord(file)} --out ${shellWord(dir)}${shard ? ` --shard ${shard.index}/${shard.count}` : ''} --resume`;
 }
 
 export function manifestPath(dir: string): string {
@@ -79,7 +103,7 @@ const text = z.string();
 const count = z.number().int().min(0);
 const manifestShape = z.looseObject({
   status: z.enum(['running', 'complete']),
-  experiment: z.looseObject({ id: text, path: text, sha256: text, contentHash: text, text }),
+  experiment: z.looseObject({ id: text, path: text, absolutePath: text.optional(), sha256: text, contentHash: text, text }),
   scenario: z.looseObject({ id: text, path: text, sha256: text, text }),
   design: z.looseObject({ type: text, points: count, factors: z.array(z.looseObject({ path: text, column: text, categorical: z.boolean(), spec: z.looseObject({ kind: z.enum(['levels', 'range', 'scale']) }) })) }),
   resumes: z.array(z.looseObject({ at: text, doneBefore: count })),

@@ -69,3 +69,18 @@ export function toNumber(c: Cell): number {
   if (c === null || c === '') return NaN;
   return typeof c === 'number' ? c : Number(c);
 }
+
+/** A number as the batch writes one: JavaScript's shortest decimal form (no spaces, hex or words). */
+const NUMBER = /^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
+
+/**
+ * A cell of a numeric column: empty for a value that was not finite (NaN),
+ * else the number; anything else is an edited or damaged file, named at its
+ * line and column rather than left out of the statistics.
+ */
+export function numberCell(c: Cell, src: TableSource, line: number, column: number, lang: Lang = 'en'): number {
+  if (c === null || c === '') return NaN;
+  if (typeof c === 'number') return c;
+  if (typeof c === 'string' && NUMBER.test(c)) return Number(c);
+  throw new UserError(t('cli.runs.notNumber', { path: src.path, line, column: src.columns[column] ?? String(column + 1), value: String(c) }, lang));
+}
