@@ -367,6 +367,8 @@ export function loadExperiment(doc: SourceDocument, scenario: Scenario): LoadedE
   }
   // Which set-kind factor gives each value, by place: two may not give the same one.
   const setBy = new Map<string, string>();
+  // Which factor has each output column: two may not share one (`departments.all.x` and `departments.*.x`, or ids with underscores).
+  const columnOf = new Map<string, string>();
   for (const f of design?.factors ?? []) {
     if (f.path === 'seed') {
       issues.push(issue(doc, ['factors', f.path], SEED_NOT_A_FACTOR, true));
@@ -377,6 +379,12 @@ export function loadExperiment(doc: SourceDocument, scenario: Scenario): LoadedE
       issues.push(issue(doc, ['factors', f.path], { code: 'factor.column-clash', params: { column } }, true));
       continue;
     }
+    const first = columnOf.get(column);
+    if (first !== undefined) {
+      issues.push(issue(doc, ['factors', f.path], { code: 'factor.column-shared', params: { column, other: first } }, true));
+      continue;
+    }
+    columnOf.set(column, f.path);
     try {
       const resolved = resolvePath(f.path, baseScenario);
       const kindProblems = checkSpecAgainstKind(f.spec, resolved, baseScenario);

@@ -82,6 +82,10 @@ export interface ExperimentProblem extends CodedProblem {
   key?: boolean;
 }
 
+/** Sobol' indices need at least two base samples to be estimated at all, and their bootstrap intervals mean little below 64. */
+export const SOBOL_MIN_SAMPLES = 2;
+export const SOBOL_ROUGH_BELOW = 64;
+
 /** Levels a factorial design takes of a range or a scale given without any: its ends and its middle. */
 export const FACTORIAL_DEFAULT_STEPS = 3;
 
@@ -112,6 +116,10 @@ export function checkExperiment(e: ExperimentParsed): { experiment: Experiment; 
     if (d.samples !== undefined) note(['design', 'samples'], 'design.factorial-samples', {}, true);
   } else if (d.samples === undefined) {
     add(['design', 'type'], `design.samples-${d.type}`);
+  } else if (d.type === 'sobol' && d.samples < SOBOL_MIN_SAMPLES) {
+    add(['design', 'samples'], 'design.sobol-min', { min: String(SOBOL_MIN_SAMPLES), samples: String(d.samples) });
+  } else if (d.type === 'sobol' && d.samples < SOBOL_ROUGH_BELOW) {
+    note(['design', 'samples'], 'design.sobol-rough', { samples: String(d.samples), enough: String(SOBOL_ROUGH_BELOW) });
   }
   if (d.levels !== undefined && d.type !== 'morris') add(['design', 'levels'], 'design.levels-morris');
   if (d.levels !== undefined && d.levels % 2 !== 0) add(['design', 'levels'], 'design.levels-even', { levels: String(d.levels) });

@@ -286,6 +286,7 @@ export const en = {
     '--metric: this batch has no metric "{metric}"; its metrics are {metrics} (a per-entity name such as departmentPnl means every department; add _final for the last quarter\'s value); the reporters are listed in docs/RESEARCH.md under "The reporters"',
   'cli.summarize.metric.guess':
     '--metric: this batch has no metric "{metric}" (did you mean "{guess}"?); its metrics are {metrics} (a per-entity name such as departmentPnl means every department; add _final for the last quarter\'s value); the reporters are listed in docs/RESEARCH.md under "The reporters"',
+  'cli.summarize.tci.only': '{flag} goes with --target-ci W --metric M (it steers the replicates that adds)',
   'cli.summarize.tci.metric': '--target-ci needs exactly one --metric M (the metric whose interval must be narrow enough)',
   'cli.summarize.tci.shard': '{dir} holds shard {index}/{count}; merge the shards first, then use --target-ci on the merged folder',
   'cli.summarize.tci.finishing': '{dir}: the batch is unfinished; finishing it first',

@@ -283,6 +283,7 @@ export const nl: Record<keyof typeof en, string> = {
     '--metric: deze batch heeft geen metriek "{metric}"; de metrieken zijn {metrics} (een naam per entiteit zoals departmentPnl betekent elke afdeling; voeg _final toe voor de waarde in het laatste kwartaal); de reporters staan in docs/RESEARCH.md onder "The reporters"',
   'cli.summarize.metric.guess':
     '--metric: deze batch heeft geen metriek "{metric}" (bedoel je "{guess}"?); de metrieken zijn {metrics} (een naam per entiteit zoals departmentPnl betekent elke afdeling; voeg _final toe voor de waarde in het laatste kwartaal); de reporters staan in docs/RESEARCH.md onder "The reporters"',
+  'cli.summarize.tci.only': '{flag} hoort bij --target-ci W --metric M (het stuurt de replicaties die dat toevoegt)',
   'cli.summarize.tci.metric': '--target-ci heeft precies één --metric M nodig (de metriek waarvan het interval smal genoeg moet worden)',
   'cli.summarize.tci.shard': '{dir} bevat shard {index}/{count}; voeg eerst de shards samen en gebruik --target-ci dan op de samengevoegde map',
   'cli.summarize.tci.finishing': '{dir}: de batch is niet af; die wordt eerst afgemaakt',

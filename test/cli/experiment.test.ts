@@ -315,6 +315,11 @@ describe('two-fronts summarize and report', () => {
     const summary = csvParse(read(join(dir, 'w1/summary.csv'))).filter((x) => x.metric === 'companyProfit_cumulative');
     const widest = Math.max(...summary.map((x) => Number(x.ci_high) - Number(x.mean)));
     const target = widest * 0.7;
+    // Its steering flags without it are a usage error, not silently ignored.
+    for (const flag of ['--max-replicates', '--workers']) {
+      const alone = cli(['summarize', 'grow', flag, '5'], dir);
+      expect([alone.code, alone.err.split('\n')[0]]).toEqual([2, `two-fronts: ${flag} goes with --target-ci W --metric M (it steers the replicates that adds)`]);
+    }
     const r = cli(['summarize', 'grow', '--target-ci', String(target), '--metric', 'companyProfit', '--quiet'], dir);
     expect(r.code).toBe(0);
     const after = read(join(dir, 'grow/runs.csv'));

@@ -318,6 +318,34 @@ describe('experiment problems in Dutch (validate --lang nl, batch --lang nl)', (
     ]);
   });
 
+  it('a Sobol\' design with fewer than two base samples is refused, and one with few is warned about', () => {
+    const sobol = (n: number) => head + `design: { type: sobol, samples: ${n} }\nfactors:\n  model.decisiveness: { min: 1, max: 3 }\n`;
+    expect(problems(sobol(1))).toEqual(['exp.yaml:4:33: design.samples: a sobol design needs samples of at least 2 (found 1): with fewer base samples the indices cannot be estimated']);
+    expect(problems(sobol(16))).toEqual([]);
+    expect(load(sobol(16)).notes.map((i) => formatIssue(i))).toEqual([
+      "exp.yaml:4:33: design.samples: samples 16 gives rough Sobol' indices: wide intervals, and a first-order index can come out above its total; 64 or more is usual",
+    ]);
+    expect(load(sobol(64)).notes).toEqual([]);
+  });
+
+  it('two factors whose output columns would share a name are refused at the second (a department with the id "all")', () => {
+    const withAll = loadScenario(readFileSync(join(ROOT, 'scenarios/tutorial.yaml'), 'utf8').replaceAll('legal', 'all'), 'tutorial.yaml').scenario;
+    const text = head + 'factors:\n  departments.all.capacity: { scale: [1, 2] }\n  departments.*.capacity: { scale: [1, 3] }\n';
+    const found = (lang: 'en' | 'nl') => {
+      try {
+        loadExperiment(readDocument(text, 'exp.yaml'), withAll);
+      } catch (e) {
+        if (e instanceof FileError) return e.issues.map((i) => issueLine(i, lang));
+        throw e;
+      }
+      return [];
+    };
+    expect(found('en')).toEqual([
+      'exp.yaml:6:3: factors.departments.*.capacity: its output column would be named "departments_all_capacity_scale", as that of the factor departments.all.capacity; the two could not be told apart in runs.csv (name an element by its id, or change an id)',
+    ]);
+    expect(found('nl')[0]).toContain('net als die van de factor departments.all.capacity');
+  });
+
   it('a value that makes the scenario invalid: the scenario\'s own problem is in Dutch too', () => {
     expectDutch(head + 'factors:\n  model.decisiveness: [1, 50]\n  kams.*.charisma: { scale: [0.5, 2] }\n', [
       'exp.yaml:5:23: factors.model.decisiveness: waarde 50 maakt het scenario ongeldig: model.decisiveness: mag hoogstens 10 zijn (exponent)',

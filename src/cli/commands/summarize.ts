@@ -296,6 +296,10 @@ function defaultShown(m: Manifest, lang: Lang): string[] {
 export async function summarizeCommand(dir: string, opts: SummarizeCliOptions, io: Output): Promise<number> {
   const lang = parseLang(opts.lang);
   const metrics = opts.metric ?? [];
+  // Flags that only steer --target-ci are a mistake without it, not silently ignored.
+  if (opts.targetCi === undefined)
+    for (const [flag, given] of [['--max-replicates', opts.maxReplicates], ['--workers', opts.workers]] as const)
+      if (given !== undefined) throw new UsageError(t('cli.summarize.tci.only', { flag }, lang), lang);
   if (opts.targetCi !== undefined) {
     if (metrics.length !== 1) throw new UsageError(t('cli.summarize.tci.metric', {}, lang), lang);
     const width = parsePositive('--target-ci', opts.targetCi, lang);
