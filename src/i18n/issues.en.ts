@@ -92,6 +92,7 @@ export const en = {
   'issue.number.separators': 'expected a number{what}, found {found}; write {whole}: a number takes no thousands separators',
   'issue.number.decimal-comma': 'expected a number{what}, found {found}; write {fixed}, with a decimal point',
   'issue.number.percent': 'expected a number{what}, found {found}; write a percentage as a fraction: {fixed}',
+  'issue.number.percent-plain': 'expected a plain number{what}, found {found}; this value is not a percentage',
   'issue.number.quoted': 'expected a number{what}, found the text {found}; write the number without quotes',
   'issue.number.finite': 'expected a finite number{what}',
   'issue.number.min': 'must be at least {min}{what}',

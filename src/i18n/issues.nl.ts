@@ -90,6 +90,7 @@ export const nl: Record<keyof typeof en, string> = {
   'issue.number.separators': 'verwacht een getal{what}, gevonden: {found}; schrijf {whole}: een getal heeft geen scheidingstekens voor duizendtallen',
   'issue.number.decimal-comma': 'verwacht een getal{what}, gevonden: {found}; schrijf {fixed}, met een decimale punt',
   'issue.number.percent': 'verwacht een getal{what}, gevonden: {found}; schrijf een percentage als breuk: {fixed}',
+  'issue.number.percent-plain': 'verwacht een gewoon getal{what}, gevonden: {found}; deze waarde is geen percentage',
   'issue.number.quoted': 'verwacht een getal{what}, gevonden: de tekst {found}; schrijf het getal zonder aanhalingstekens',
   'issue.number.finite': 'verwacht een eindig getal{what}',
   'issue.number.min': 'moet minstens {min} zijn{what}',

@@ -958,9 +958,10 @@ function describe(v: unknown): string {
 
 /**
  * What to say of a value where a number belongs: what the file has and, where
- * it is clear, how to write it: 0,4 and 40% as 0.4, "0.4" without quotes.
+ * it is clear, how to write it: 0,4 as 0.4, "0.4" without quotes, 40% as 0.4
+ * where the value is a `share` (elsewhere a percentage is no way to write it).
  */
-function notANumber(actual: unknown, written: string | undefined, what: string): { code: string; params: Params } {
+function notANumber(actual: unknown, written: string | undefined, what: string, share = false): { code: string; params: Params } {
   const found = describe(actual);
   if (typeof actual === 'string') {
     const s = actual.trim();
@@ -970,7 +971,8 @@ function notANumber(actual: unknown, written: string | undefined, what: string):
     if (/^[-+]?[1-9]\d{0,2}(,\d{3}){2,}$/.test(s)) return { code: 'number.separators', params: { what, found, whole: s.replace(/,/g, '') } };
     if (/^[-+]?\d+,\d+$/.test(s)) return { code: 'number.decimal-comma', params: { what, found, fixed: s.replace(',', '.') } };
     const percent = /^([-+]?\d+(?:[.,]\d+)?) *%$/.exec(s);
-    if (percent) return { code: 'number.percent', params: { what, found, fixed: String(+(Number(percent[1]!.replace(',', '.')) / 100).toPrecision(12)) } };
+    if (percent && share) return { code: 'number.percent', params: { what, found, fixed: String(+(Number(percent[1]!.replace(',', '.')) / 100).toPrecision(12)) } };
+    if (percent) return { code: 'number.percent-plain', params: { what, found } };
     if (s !== '' && Number.isFinite(Number(s)) && /^["']/.test(written ?? '')) return { code: 'number.quoted', params: { what, found } };
   }
   return { code: 'number.type-found', params: { what, found } };
@@ -1117,7 +1119,7 @@ export function validateDocument<S extends z.ZodType>(
       const params = own.code === 'number.required' ? { ...own.params, name: String(path[path.length - 1] ?? '') } : own.params;
       if (own.code === 'number.type') {
         if (commaKey(path, actual)) return;
-        const n = notANumber(actual, doc.writtenAt?.(path)?.text, String(own.params.what ?? ''));
+        const n = notANumber(actual, doc.writtenAt?.(path)?.text, String(own.params.what ?? ''), own.params.share === 1);
         push(path, n.code, n.params);
       } else push(path, own.code, params, raw.params?.at === 'key');
       return;

@@ -65,20 +65,32 @@ const textListSchema = z
   ])
   .describe('A list of strings, or one list per language');
 
-/** A number in [min, max]; `unit` names the message that says what it measures. */
-const num = (min: number, max: number, unit: string) => {
+/**
+ * A number in [min, max]; `unit` names the message that says what it measures.
+ * `share`: the value is a share, a part of 1 (the guide's unit is "share" or
+ * "share of ..."), so a percentage is what the writer likely meant where it is
+ * too big or written with a % sign. A scale from 0 to 1 (satisfaction,
+ * relationship capital) is not a share: 40 % says nothing on such a scale.
+ */
+const num = (min: number, max: number, unit: string, share = false) => {
   const what = `@${unit}`;
   return z
     .number({
       error: (iss) =>
-        coded(iss.input === undefined ? 'number.required' : typeof iss.input === 'number' ? 'number.finite' : 'number.type', { what }),
+        iss.input === undefined
+          ? coded('number.required', { what })
+          : typeof iss.input === 'number'
+            ? coded('number.finite', { what })
+            : coded('number.type', share ? { what, share: 1 } : { what }),
     })
     .min(min, coded('number.min', { min, what }))
     .max(max, {
       // A share written as a percentage without its % (shareOfWallet: 30) is told how to write it.
       error: (iss) => {
         const x = iss.input;
-        return max <= 1 && typeof x === 'number' && x > 1 && x <= 100 ? coded('number.max-percent', { max, what, percent: x, fixed: String(+(x / 100).toPrecision(12)) }) : coded('number.max', { max, what });
+        return share && max <= 1 && typeof x === 'number' && x > 1 && x <= 100
+          ? coded('number.max-percent', { max, what, percent: x, fixed: String(+(x / 100).toPrecision(12)) })
+          : coded('number.max', { max, what });
       },
     })
     .describe(t(unit));
@@ -86,7 +98,11 @@ const num = (min: number, max: number, unit: string) => {
 
 const int = (min: number, max: number, unit: string) => num(min, max, unit).int(coded('number.int', { what: `@${unit}` }));
 
-const share = (unit: string) => num(0, 1, unit);
+/** A share: a part of 1 (0.3 is 30 %). */
+const share = (unit: string) => num(0, 1, unit, true);
+
+/** A value on a scale from 0 to 1 that is no share of anything. */
+const scale = (unit: string) => num(0, 1, unit);
 
 const regimeSchema = z.enum(REGIMES).describe(REGIMES.join(' | '));
 
@@ -143,10 +159,10 @@ export const accountSchema = z.strictObject({
   name: requiredTextSchema,
   wallet: num(0, 1e9, 'unit.wallet'),
   maxWallet: num(0, 1e10, 'unit.maxWallet').optional(),
-  shareOfWallet: num(0.001, 0.999, 'unit.shareOfWallet').default(0.3),
-  margin: num(-1, 1, 'unit.margin').default(0.25),
+  shareOfWallet: num(0.001, 0.999, 'unit.shareOfWallet', true).default(0.3),
+  margin: num(-1, 1, 'unit.margin', true).default(0.25),
   growth: num(-0.5, 1, 'unit.growth').default(0.02),
-  satisfaction: share('unit.satisfaction').default(0.6),
+  satisfaction: scale('unit.satisfaction').default(0.6),
   needs: needsSchema.optional(),
   opportunitiesPerQuarter: num(0, 12, 'unit.opportunities').default(2),
 });
@@ -161,10 +177,10 @@ export const kamSchema = z.strictObject({
     .optional()
     .meta({ default: 'adaptive' }),
   charisma: num(0.5, 1.5, 'unit.charisma').default(1),
-  businessCaseSkill: share('unit.businessCaseSkill').default(0.5),
+  businessCaseSkill: scale('unit.businessCaseSkill').default(0.5),
   timeBudget: num(0, 365, 'unit.timeBudget').default(60),
   relationships: z
-    .record(z.string(), share('unit.relationship'))
+    .record(z.string(), scale('unit.relationship'))
     .default({}),
 });
 
@@ -175,7 +191,7 @@ const modelShape: Record<string, z.ZodType> = {
 };
 for (const name of MODEL_PARAM_NAMES) {
   const p = MODEL_PARAMS[name] as { default: number; min: number; max: number; unit: string; doc: string };
-  modelShape[name] = num(p.min, p.max, `unit.model.${p.unit}`).optional().meta({ description: `${p.doc} Default ${p.default}, ${p.unit}.`, default: p.default });
+  modelShape[name] = num(p.min, p.max, `unit.model.${p.unit}`, p.unit.startsWith('share')).optional().meta({ description: `${p.doc} Default ${p.default}, ${p.unit}.`, default: p.default });
 }
 
 export const modelSchema = z.strictObject(modelShape as {

@@ -5,7 +5,10 @@ import { keys } from '../../src/i18n/index.js';
 import { validateExperimentDocument } from '../../src/experiment/load.js';
 import { decodeText, FileError, issueMessage, readDocument, unclosedBracket, type FileIssue } from '../../src/scenario/document.js';
 import { loadScenario } from '../../src/scenario/load.js';
+import { KEY_DOCS } from '../../src/scenario/key-docs.js';
 import { closest } from '../../src/scenario/schema.js';
+import { MODEL_PARAMS } from '../../src/sim/params.js';
+import { parse, stringify } from 'yaml';
 import { ROOT, SMALL_SCENARIO } from '../helpers.js';
 
 function issuesOf(text: string): FileIssue[] {
@@ -367,6 +370,64 @@ describe('a value written another way says how to write it', () => {
     expect(lines(`${BASE}debrief:\n  questions:\n    - Why: explain\n`)).toEqual([
       '15:7: debrief.questions[0]: expected a text, found "Why: explain", read as a key and its value; a text that contains ": " must be written in double quotes',
     ]);
+  });
+});
+
+describe('a percentage is advice only where the value is a share', () => {
+  const acme = '  - { id: acme, name: "Acme", wallet: 400, needs: { engineering: 1 } }';
+
+  it('a value in another unit written with a % sign is asked for as a plain number in its unit', () => {
+    const capacity = BASE.replace('capacity: 60 }', 'capacity: 40 % }');
+    expect(lines(capacity)).toEqual(['5:55: departments[0].capacity: expected a plain number (expert-days per quarter), found "40 %"; this value is not a percentage']);
+    expect(lines(capacity, 'nl')).toEqual(['5:55: departments[0].capacity: verwacht een gewoon getal (expertdagen per kwartaal), gevonden: "40 %"; deze waarde is geen percentage']);
+    expect(lines(BASE.replace('needs: { engineering: 1 }', 'needs: { engineering: 50% }'))).toEqual([
+      '8:66: accounts[0].needs.engineering: expected a plain number (relative need for the department), found "50%"; this value is not a percentage',
+    ]);
+  });
+
+  it('a value on a scale from 0 to 1 that is too big is not taken for a percentage; a share is', () => {
+    const relationships = BASE.replace('persona: heavyweight }', 'persona: heavyweight, relationships: { service: 1.5 } }');
+    expect(lines(relationships)).toEqual(['12:99: kams[1].relationships.service: must be at most 1 (starting relationship capital, 0..1)']);
+    expect(lines(relationships, 'nl')).toEqual(['12:99: kams[1].relationships.service: mag hoogstens 1 zijn (relatiekapitaal bij de start, 0..1)']);
+    expect(lines(BASE.replace(acme, '  - { id: acme, name: "Acme", wallet: 400, satisfaction: 62, needs: { engineering: 1 } }'))).toEqual([
+      '8:58: accounts[0].satisfaction: must be at most 1 (starting satisfaction, 0..1)',
+    ]);
+    expect(lines(BASE.replace(acme, '  - { id: acme, name: "Acme", wallet: 400, margin: 22, needs: { engineering: 1 } }'))).toEqual([
+      '8:52: accounts[0].margin: must be at most 1 (gross margin on revenue); a share is written as a part of 1: 22 % is 0.22',
+    ]);
+  });
+
+  it('every number gets the percentage advice exactly when the guide gives its unit as a share', () => {
+    type Tree = Record<string | number, unknown>;
+    const base = parse(BASE) as Tree;
+    /** Every numeric key of the guide and the model table, a value at it and whether its unit is a share. */
+    const keysOf: [string, (string | number)[], boolean][] = [];
+    for (const [key, doc] of Object.entries(KEY_DOCS)) {
+      const path = key.split(/\.|\[\]/).filter((x) => x !== '').flatMap((x, i, all) => (key.includes(`${x}[]`) && i < all.length - 1 ? [x, 0] : [x]));
+      const record = key === 'accounts[].needs' || key === 'kams[].relationships';
+      keysOf.push([key, record ? [...path, 'engineering'] : path, doc.unit.startsWith('share')]);
+    }
+    for (const [name, p] of Object.entries(MODEL_PARAMS)) keysOf.push([`model.${name}`, ['model', name], p.unit.startsWith('share')]);
+    const at = (path: (string | number)[], value: unknown) => {
+      const file = structuredClone(base);
+      let node = file;
+      for (const seg of path.slice(0, -1)) node = (node[seg] ??= {}) as Tree;
+      node[path[path.length - 1]!] = value;
+      return issuesOf(stringify(file)).find((i) => i.path === path.map((s) => (typeof s === 'number' ? `[${s}]` : s)).join('.').replace(/\.\[/g, '['));
+    };
+    let numbers = 0;
+    let shares = 0;
+    for (const [key, path, share] of keysOf) {
+      const percent = at(path, '40 %');
+      if (!percent?.code.startsWith('number.percent')) continue;
+      numbers++;
+      if (share) shares++;
+      expect(`${key}: ${percent.code}`).toBe(`${key}: ${share ? 'number.percent' : 'number.percent-plain'}`);
+      const big = at(path, 30);
+      if (!share) expect(`${key}: ${big?.code}`).not.toBe(`${key}: number.max-percent`);
+    }
+    expect(numbers).toBeGreaterThan(40);
+    expect(shares).toBeGreaterThan(8);
   });
 });
 
