@@ -318,8 +318,17 @@ function pathOf(ancestors: readonly unknown[], self: unknown): PathSegment[] {
   return out;
 }
 
+/**
+ * A file over the size limit. Its size is a number, so each language writes
+ * it its own way (1.7 MB, 1,7 MB): to one decimal, or as many more as it
+ * takes not to round down to the limit itself.
+ */
 export function tooBig(file: string, bytes: number): FileError {
-  return new FileError([issueAt(file, 1, 1, 'file.too-big', { mb: (bytes / 1e6).toFixed(1), limit: MAX_FILE_BYTES / 1e6 })]);
+  const limit = MAX_FILE_BYTES / 1e6;
+  let digits = 1;
+  const mb = () => Math.round((bytes / 1e6) * 10 ** digits) / 10 ** digits;
+  while (mb() <= limit && digits < 6) digits++;
+  return new FileError([issueAt(file, 1, 1, 'file.too-big', { mb: mb(), limit })]);
 }
 
 export function notUtf8(file: string): FileError {

@@ -346,6 +346,16 @@ describe('validate --lang nl on experiment files', () => {
   });
 });
 
+describe('validate --lang nl on scenario files', () => {
+  it('writes the size of a file that is too big as a Dutch number', () => {
+    writeFileSync(join(dir, 'huge.yaml'), `# ${'x'.repeat(1_700_000)}\n`);
+    const nl = cli(['validate', 'huge.yaml', '--lang', 'nl']);
+    expect(nl.code).toBe(1);
+    expect(nl.err).toBe('huge.yaml:1:1: het bestand is 1,7 MB; bestanden boven 1 MB worden geweigerd\n');
+    expect(cli(['validate', 'huge.yaml']).err).toBe('huge.yaml:1:1: the file is 1.7 MB; files over 1 MB are refused\n');
+  });
+});
+
 describe('report --lang nl', () => {
   beforeAll(() => {
     expect(cli(['batch', tiny, '--out', 'r', '--quiet']).code).toBe(0);

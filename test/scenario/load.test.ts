@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FileError, formatIssue, MAX_FILE_BYTES } from '../../src/scenario/document.js';
+import { FileError, formatIssue, issueMessage, MAX_FILE_BYTES, readDocument } from '../../src/scenario/document.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { ROOT } from '../helpers.js';
 
@@ -136,6 +136,21 @@ describe('loadScenario()', () => {
         for (const f of found) expect(f).toMatch(/^hostile\.yaml:\d+:\d+: /);
       });
     }
+
+    it('readDocument() gives the size of a file over 1 MB in the reader\'s numbers, never rounded down to the limit', () => {
+      const refused = (bytes: number) => {
+        try {
+          readDocument('format: two-fronts/scenario@1\n', 'big.yaml', bytes);
+        } catch (e) {
+          if (e instanceof FileError) return e.issues[0]!;
+        }
+        throw new Error('not refused');
+      };
+      expect(formatIssue(refused(1_700_000))).toBe('big.yaml:1:1: the file is 1.7 MB; files over 1 MB are refused');
+      expect(issueMessage(refused(1_700_000), 'nl')).toBe('het bestand is 1,7 MB; bestanden boven 1 MB worden geweigerd');
+      expect(issueMessage(refused(1_000_001), 'en')).toBe('the file is 1.000001 MB; files over 1 MB are refused');
+      expect(issueMessage(refused(1_040_000), 'nl')).toBe('het bestand is 1,04 MB; bestanden boven 1 MB worden geweigerd');
+    });
 
     it('loadScenario() leaves Object.prototype untouched by a __proto__ file', () => {
       issues('format: two-fronts/scenario@1\n__proto__: { polluted: true }\n');
