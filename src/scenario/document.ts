@@ -9,6 +9,7 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
 import type { z } from 'zod';
 import type { Lang, Params } from '../i18n/index.js';
+import { jsonProblem, parsePosition } from './json.js';
 import { optionNamed, uncode, word } from './messages.js';
 import { closest } from './schema.js';
 
@@ -129,7 +130,8 @@ function parseYaml(text: string, lineCounter?: LineCounter): Document.Parsed {
 
 /**
  * Parses YAML (or JSON, which is YAML too) into plain data with positions.
- * Throws FileError for anything that is not a clean mapping.
+ * A file whose name ends in .json must be strict JSON, as JSON.parse reads
+ * it. Throws FileError for anything that is not a clean mapping.
  */
 export function readDocument(text: string, file: string, bytes = byteLength(text)): SourceDocument {
   if (bytes > MAX_FILE_BYTES) throw tooBig(file, bytes);
@@ -139,6 +141,9 @@ export function readDocument(text: string, file: string, bytes = byteLength(text
   const unmarked = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   // Old Mac files end lines with a lone \r: a line break, as YAML has it (and the same length, so offsets hold).
   const src = unmarked.includes('\r') ? unmarked.replace(/\r(?!\n)/g, '\n') : unmarked;
+  // A .json file is JSON: what JSON.parse refuses (comments, a comma after the last item, ...) is refused
+  // where it is, before the YAML parser, which reads all that and more, reads the file for its positions.
+  const json = /\.json$/i.test(file) ? strictJson(src, file) : undefined;
   const lineCounter = new LineCounter();
   const pos = (offset: number) => {
     const p = lineCounter.linePos(offset);
@@ -214,6 +219,8 @@ export function readDocument(text: string, file: string, bytes = byteLength(text
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIASES });
+    // The same data (JSON is YAML too), as JSON.parse has it.
+    if (json) value = json.value;
   } catch (e) {
     throw new FileError([
       /alias/i.test((e as Error).message)
@@ -256,6 +263,30 @@ export function readDocument(text: string, file: string, bytes = byteLength(text
     return { text: src.slice(range[0], range[1]), before: src.slice(src.lastIndexOf('\n', range[0] - 1) + 1, range[0]) };
   };
   return { file, value, positionOf, writtenAt, notes };
+}
+
+/** Where an offset of `src` is, as line and column (from 1), counted as the YAML parser counts them. */
+function lineAndColumn(src: string, at: number): { line: number; col: number } {
+  let line = 1;
+  for (let i = src.indexOf('\n'); i >= 0 && i < at; i = src.indexOf('\n', i + 1)) line++;
+  return { line, col: at - (src.lastIndexOf('\n', at - 1) + 1) + 1 };
+}
+
+/** The data of a strict JSON text; its first mistake, where it is, as a FileError. */
+function strictJson(src: string, file: string): { value: unknown } {
+  const problem = jsonProblem(src);
+  if (problem) {
+    const p = lineAndColumn(src, problem.at);
+    throw new FileError([issueAt(file, p.line, p.col, problem.code, problem.params)]);
+  }
+  try {
+    return { value: JSON.parse(src) as unknown };
+  } catch (e) {
+    // A mistake jsonProblem does not know by name: said where JSON.parse says it is.
+    const detail = (e as Error).message;
+    const p = lineAndColumn(src, parsePosition(detail, src) ?? 0);
+    throw new FileError([issueAt(file, p.line, p.col, 'file.json-syntax', { detail })]);
+  }
 }
 
 /** Spaces that look like spaces and are not: a word processor's no-break spaces, and characters that show as nothing. */
@@ -1108,7 +1139,7 @@ export function validateDocument<S extends z.ZodType>(
         const glued = /^([^:\s]+):(\S.*)$/.exec(k);
         const dotted = /^([A-Za-z]\w*)\.(.+)$/.exec(k);
         if (comma) pushComma([...path, k], comma);
-        // JSON has no comments: "// …" in a JSON file is read as a key.
+        // JSON has no comments: "// …" in JSON saved as a .yaml file is read as a key (a .json file is refused before).
         else if (/^\s*(\/\/|\/\*)/.test(k)) push([...path, k], 'key.json-comment', { key: k.length > 40 ? `${k.slice(0, 39)}…` : k }, true);
         // company.regime: matrix, copied from the guide's tables: the dotted name is a path, written nested.
         else if (dotted && known.includes(dotted[1]!)) push([...path, k], 'key.dotted', { key: k, parent: dotted[1]!, child: dotted[2]! }, true);

@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BIN, CLI_TIMEOUT_MS, cli, exitOf } from '../cli-process.js';
 import { ROOT } from '../helpers.js';
@@ -128,6 +129,21 @@ describe('two-fronts (built command)', () => {
       const r = cli(['run', 'scenarios/tutorial.yaml', '--quarters', '1', '--out', out], ROOT, 20_000);
       expect([r.code, r.err.trim()]).toEqual([1, `two-fronts: ${out}: cannot create the output folder (${code})`]);
     }
+  });
+
+  it('two-fronts validate and run read a .json file as strict JSON: a comma after the last item is refused at FILE:LINE:COL', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tf-'));
+    const json = JSON.stringify(parse(readFileSync(join(ROOT, 'scenarios/tutorial.yaml'), 'utf8')), null, 2);
+    writeFileSync(join(dir, 'own.json'), json);
+    writeFileSync(join(dir, 'comma.json'), json.replace(/\n\}$/, ',\n}'));
+    const lastLine = json.split('\n').length - 1;
+    expect(cli(['validate', 'own.json'], dir)).toMatchObject({ code: 0, out: 'own.json: valid scenario\n' });
+    const says = `comma.json:${lastLine}:4: JSON syntax: a comma after the last item, before the }; JSON allows none there: remove it\n`;
+    expect(cli(['validate', 'comma.json'], dir)).toMatchObject({ code: 1, err: says });
+    expect(cli(['run', 'comma.json', '--quarters', '1', '--out', 'run'], dir)).toMatchObject({ code: 1, err: says });
+    expect(cli(['validate', 'comma.json', '--lang', 'nl'], dir).err).toBe(
+      `comma.json:${lastLine}:4: JSON-syntaxis: een komma na het laatste onderdeel, voor de }; JSON staat daar geen komma toe: haal hem weg\n`,
+    );
   });
 
   it('two-fronts schema prints the checked-in JSON Schema', () => {
