@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DOCUMENTS, generatedBlocks, keyDocProblems, paramGroupProblems, renderBlock } from '../scripts/docs-tables.js';
+import { FileError, formatIssue } from '../src/scenario/document.js';
 import { loadScenario } from '../src/scenario/load.js';
 import { ROOT } from './helpers.js';
 
@@ -39,6 +40,23 @@ describe('generated documentation', () => {
     const example = /```yaml\n([\s\S]*?)```/.exec(section)?.[1];
     expect(example, 'scenarios/README.md has a yaml example under "A minimal scenario"').toBeDefined();
     expect(() => loadScenario(example!, 'minimal.yaml')).not.toThrow();
+  });
+
+  it('the guide\'s example of a file with typing mistakes gets the very answer the guide shows', () => {
+    const guide = readFileSync(join(ROOT, 'scenarios/README.md'), 'utf8');
+    const section = guide.slice(guide.indexOf('### Check the file'));
+    const example = /```yaml\n([\s\S]*?)```/.exec(section)?.[1];
+    const answer = /the validator answers:\n\n```text\n([\s\S]*?)```/.exec(section)?.[1];
+    expect(example, 'scenarios/README.md has a yaml example under "Check the file"').toBeDefined();
+    expect(answer, 'scenarios/README.md shows the validator\'s answer under "Check the file"').toBeDefined();
+    let said: string[] = [];
+    try {
+      loadScenario(example!, 'my-scenario.yaml');
+    } catch (e) {
+      if (!(e instanceof FileError)) throw e;
+      said = e.issues.map(formatIssue);
+    }
+    expect(said).toEqual(answer!.trimEnd().split('\n'));
   });
 
   it('the minimal scenario\'s schema line points at the schema from where the guide says to save the file', () => {
