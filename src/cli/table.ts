@@ -16,7 +16,9 @@ const TABLE_SCALES: ScaleMessages = { million: 'cli.num.million', billion: 'cli.
 
 /** `x` with `digits` decimals, rounded as toFixed rounds it, with the language's decimal sign (0.45, 0,45). */
 export function fixed(x: number, digits: number, lang: Lang): string {
-  return lang === 'en' ? x.toFixed(digits) : grouped(Number(x.toFixed(digits)), lang, digits);
+  // A value that rounds to zero is written 0.00, not -0.00.
+  const r = Number(x.toFixed(digits)) === 0 ? 0 : x;
+  return lang === 'en' ? r.toFixed(digits) : grouped(Number(r.toFixed(digits)), lang, digits);
 }
 
 /** `x` as JavaScript writes it shortest (0.0523, 78.4, 50000), in the language's way (0,0523; 78,4; 50.000 in Dutch). */

@@ -15,6 +15,11 @@ describe('numbers in terminal tables', () => {
     expect(formatNumber(123.4)).toBe('123');
     expect(formatNumber(999.6)).toBe('1,000');
     expect(formatNumber(-6509.2)).toBe('-6,509');
+    // What rounds to zero has no sign.
+    expect(formatNumber(-0.001)).toBe('0.00');
+    expect(formatNumber(-0.001, 2, 'nl')).toBe('0,00');
+    expect(formatNumber(-0.4, 0)).toBe('0');
+    expect(formatNumber(-0.006)).toBe('-0.01');
     expect(formatNumber(999_999.6)).toBe('1.00M');
     expect(formatNumber(1_234_567)).toBe('1.23M');
     expect(formatNumber(999_995_000)).toBe('1.00bn');
