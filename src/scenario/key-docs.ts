@@ -59,7 +59,7 @@ export const KEY_DOCS: Readonly<Record<string, { meaning: string; unit: string }
   'kams[].name': { meaning: 'Name shown in the game.', unit: 'text' },
   'kams[].accounts': { meaning: 'The accounts this KAM manages (account ids).', unit: 'list of ids' },
   'kams[].control': { meaning: 'Who plays the seat: a person (player), an AI colleague with the behaviour its persona names (persona), or a learning agent (adaptive).', unit: 'choice' },
-  'kams[].persona': { meaning: 'The behaviour of a persona seat; without one it learns (adaptive). For a player seat: who plays it when no person does (for example in two-fronts run).', unit: 'choice' },
+  'kams[].persona': { meaning: 'The behaviour of a persona seat; without one it learns (adaptive). For a player seat: who plays it when no person does (for example in two-fronts run). An adaptive seat learns its own, so it takes none (or adaptive).', unit: 'choice' },
   'kams[].charisma': { meaning: 'How much a day of lobbying or board pitching counts (1 = average).', unit: 'factor' },
   'kams[].businessCaseSkill': { meaning: 'How well the KAM\'s business cases make strategic value visible. Grows with practice.', unit: '0..1' },
   'kams[].timeBudget': { meaning: 'Working days the KAM has each quarter for customers, lobbying, relationships, business cases, board pitches and joint proposals.', unit: 'days per quarter' },
