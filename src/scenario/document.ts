@@ -367,6 +367,25 @@ export function notUtf8(file: string): FileError {
 }
 
 /**
+ * UTF-16 saved without its byte-order mark: text in the Latin range is every
+ * other byte NUL (after each character in little-endian order, before it in
+ * big-endian). Read over the first 512 bytes: at least nine in ten of one
+ * side NUL, none of the other.
+ */
+function looksUtf16(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 512) & ~1;
+  if (n < 4) return false;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenNul++;
+    if (bytes[i + 1] === 0) oddNul++;
+  }
+  const half = n / 2;
+  return (oddNul >= 0.9 * half && evenNul === 0) || (evenNul >= 0.9 * half && oddNul === 0);
+}
+
+/**
  * The text of a file's bytes, which must be UTF-8. A text file saved in
  * another encoding (Latin-1, Windows-1252: an é as one byte) is reported at
  * its first such character, with the way out; a binary file as not text.
@@ -374,6 +393,7 @@ export function notUtf8(file: string): FileError {
 export function decodeText(bytes: Uint8Array, file: string): string {
   // Notepad's "Unicode" is UTF-16, marked by FF FE (or FE FF) at the start: a text file, in another encoding.
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) throw new FileError([issueAt(file, 1, 1, 'file.utf16')]);
+  if (looksUtf16(bytes)) throw new FileError([issueAt(file, 1, 1, 'file.utf16')]);
   const bad = firstBadByte(bytes);
   if (bad < 0) return new TextDecoder('utf-8').decode(bytes);
   let invalid = 0;

@@ -555,9 +555,15 @@ describe('encodings and line ends from other systems', () => {
   it('a file saved as UTF-16 (Notepad\'s "Unicode") is named as such, with the way out', () => {
     const utf16 = (text: string, big: boolean) => [big ? 0xfe : 0xff, big ? 0xff : 0xfe, ...[...text].flatMap((c) => (big ? [0, c.charCodeAt(0)] : [c.charCodeAt(0), 0]))];
     for (const big of [false, true]) {
-      const issues = decoded(utf16('format: two-fronts/scenario@1\n', big)) as FileIssue[];
-      expect(issues.map((i) => `${i.line}:${i.col}: ${i.message}`)).toEqual(['1:1: this text file is saved as UTF-16 ("Unicode" in Notepad); save it as UTF-8 (in most editors: Save As, encoding UTF-8)']);
+      for (const mark of [true, false]) {
+        // Without its byte-order mark too (as some editors save it): every other byte is NUL, yet it is no binary file.
+        const bytes = utf16('format: two-fronts/scenario@1\nid: x\n', big).slice(mark ? 0 : 2);
+        const issues = decoded(bytes) as FileIssue[];
+        expect(issues.map((i) => `${i.line}:${i.col}: ${i.message}`), `big-endian ${big}, mark ${mark}`).toEqual(['1:1: this text file is saved as UTF-16 ("Unicode" in Notepad); save it as UTF-8 (in most editors: Save As, encoding UTF-8)']);
+      }
     }
+    // A binary file with NUL bytes here and there is still a binary file.
+    expect((decoded([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0]) as FileIssue[]).map((i) => i.message)).not.toContain('this text file is saved as UTF-16 ("Unicode" in Notepad); save it as UTF-8 (in most editors: Save As, encoding UTF-8)');
   });
 
   it('old Mac line ends (a lone CR) are line breaks', () => {
