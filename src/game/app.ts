@@ -12,7 +12,7 @@ import { head, startEngine, type Engine } from './engine';
 import { language, setLanguage } from './i18n';
 import { LANGUAGES, type Lang } from '../i18n/index';
 import { defaultDraft, planContextOf, type Draft, type PlanContext } from './plan-draft';
-import { DRAFT_KEY, IdbStore, loadGame, peekGame, saveEntries, SCREEN_KEY, type Refusal, type SavedScreen, type SavePeek, type SaveStore, type ScenarioSource, type Screen } from './save';
+import { DRAFT_KEY, IdbStore, loadGame, peekGame, REPLAYS_KEY, saveEntries, SCREEN_KEY, type Refusal, type SavedScreen, type SavePeek, type SaveStore, type ScenarioSource, type Screen } from './save';
 import { readLibrary } from './library';
 import { textOf } from './text';
 import { version } from '../../package.json';
@@ -42,6 +42,8 @@ export interface Session {
   draft: Draft | null;
   /** Colleagues' joint proposals to the player this quarter. */
   proposals: (JointPlan & { from: string })[];
+  /** Structures the player added to the debrief's replays, in the order added. */
+  extraReplays: Regime[];
 }
 
 type Listener = () => void;
@@ -189,7 +191,7 @@ export class App {
   private async sessionFor(source: ScenarioSource, text: string, scenario: Scenario, input: ScenarioInput, state: RunState): Promise<Session> {
     const seat = App.seatOf(input);
     const info = await this.engine.info(input);
-    const session: Session = { source, text, scenario, input, seat, state, names: info.reporterNames, boardActive: info.boardActive, draft: null, proposals: [] };
+    const session: Session = { source, text, scenario, input, seat, state, names: info.reporterNames, boardActive: info.boardActive, draft: null, proposals: [], extraReplays: [] };
     await this.prepareQuarter(session);
     return session;
   }
@@ -209,6 +211,14 @@ export class App {
   }
 
   /** Remembers the draft so a reload mid-plan keeps it. */
+  /** Adds a structure to the debrief's replays and remembers it, so a reload shows it again. */
+  async addReplay(regime: Regime): Promise<void> {
+    const s = this.session;
+    if (!s || s.extraReplays.includes(regime)) return;
+    s.extraReplays.push(regime);
+    await this.store.put([[REPLAYS_KEY, [...s.extraReplays]]]);
+  }
+
   async saveDraft(): Promise<void> {
     const s = this.session;
     if (!s?.draft) return;
@@ -277,13 +287,15 @@ export class App {
   async resume(): Promise<{ ok: true; scene: string } | { ok: false; refusal: Refusal }> {
     const loaded = await loadGame(this.store);
     if (!loaded.ok) return { ok: false, refusal: loaded.refusal };
-    const { head: h, state, draft, screen } = loaded.game;
+    const { head: h, state, draft, screen, replays } = loaded.game;
     const parsed = await this.engine.load(h.text, h.source.kind === 'file' ? h.source.name : h.source.file);
     if (!parsed.ok) return { ok: false, refusal: { reason: 'damaged' } };
     // The saved run carries the scenario it was started with; texts come from the saved file.
     const session = await this.sessionFor(h.source, h.text, parsed.scenario, state.scenario, state);
     session.seat = h.seat;
     if (draft) session.draft = draft;
+    // Checked against the structures there are where they are used (the debrief).
+    session.extraReplays = replays as Regime[];
     this.session = session;
     this.savedUpTo = state.history.length;
     return { ok: true, scene: sceneFor(screen, state.history.length, state.scenario.quarters) };

@@ -55,6 +55,8 @@ export interface SavedGame {
   state: RunState;
   draft: Draft | null;
   screen: Screen;
+  /** Structures added to the debrief's replays (REPLAYS_KEY). */
+  replays: string[];
 }
 
 export type Refusal =
@@ -75,6 +77,8 @@ export interface SaveStore {
 export const HEAD_KEY = 'head';
 export const DRAFT_KEY = 'draft';
 export const SCREEN_KEY = 'screen';
+/** The structures the player added to the debrief's replays (beyond the scenario's own), so a reload shows them again. */
+export const REPLAYS_KEY = 'replays';
 export const quarterKey = (q: number) => `q:${q}`;
 
 /** What to write after a quarter: the new head and the quarters not yet saved (normally just the last). */
@@ -90,6 +94,7 @@ export function saveEntries(head: Omit<SaveHead, 'state' | 'played' | 'format' |
   };
   entries.push([HEAD_KEY, full]);
   entries.push([DRAFT_KEY, null]);
+  entries.push([REPLAYS_KEY, null]);
   // A quarter just played shows its results next; a game not yet begun opens on its briefing.
   entries.push([SCREEN_KEY, { played: full.played, screen: full.played > 0 ? 'results' : 'briefing' } satisfies SavedScreen]);
   return entries;
@@ -147,7 +152,9 @@ export async function loadGame(store: SaveStore): Promise<LoadOutcome> {
   const rawDraft = await store.get(DRAFT_KEY);
   const draft = isObject(rawDraft) && rawDraft.quarter === head.played + 1 ? (rawDraft as unknown as Draft) : null;
   const screen = screenOf(await store.get(SCREEN_KEY), head.played);
-  return { ok: true, game: { head, state: { ...head.state, history }, draft, screen } };
+  const rawReplays = await store.get(REPLAYS_KEY);
+  const replays = Array.isArray(rawReplays) ? rawReplays.filter((r): r is string => typeof r === 'string') : [];
+  return { ok: true, game: { head, state: { ...head.state, history }, draft, screen, replays } };
 }
 
 /**

@@ -16,7 +16,7 @@ export const nl: Record<keyof typeof en, string> = {
   'persona.networker': 'Netwerker',
   'persona.analyst': 'Analist',
   'persona.team-player': 'Teamspeler',
-  'persona.adaptive': 'Lerend',
+  'persona.adaptive': 'Lerende',
   'cli.validate.valid': '{file}: geldig {kind}',
   'cli.validate.valid-warned.one': '{file}: geldig {kind} ({count} waarschuwing)',
   'cli.validate.valid-warned.other': '{file}: geldig {kind} ({count} waarschuwingen)',

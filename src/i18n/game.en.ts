@@ -590,6 +590,7 @@ export const en = {
   'luck.running': 'Playing AI-only games: {done} of {total}…',
   'luck.done': '{runs} AI-only games played.',
   'luck.sentence': 'Your result of {value} beats {share} of the {runs} games in which the computer played your seat as {persona} (median {median}).',
+  'luck.persona': 'Your stand-in, {persona}, {explain}',
   'luck.company': 'Company profit in your game, {value}, beats {share} of those games (median {median}).',
   'luck.read.high': 'Your result is near the top: more than luck of the draw.',
   'luck.read.low': 'Your result is near the bottom: the computer’s stand-in usually did better with the same cards.',

@@ -1,6 +1,7 @@
 /**
  * The debrief's replay picker offers only structures not yet replayed; when
- * every one has been, it is disabled and says so.
+ * every one has been, it is disabled and says so. The structures added are
+ * kept with the saved game: after a reload the debrief shows them again.
  */
 import { expect, test } from '@playwright/test';
 import { finishQuarter, startTutorial, watchConsole } from './helpers';
@@ -29,5 +30,10 @@ test('the replay picker drops a structure once replayed and says when none are l
   await expect(page.getByText('Every other structure is already replayed above.')).toBeVisible();
   // Keyboard focus is not dropped on the page when the button goes: it lands on the note.
   await expect(page.getByText('Every other structure is already replayed above.')).toBeFocused();
+  // A reload keeps the structures the player added: the debrief replays them again, and the picker stays empty.
+  await page.reload();
+  await page.getByRole('button', { name: 'Open the debrief' }).click();
+  for (const name of offered) await expect(page.getByRole('heading', { level: 3, name, exact: true })).toBeVisible({ timeout: 60_000 });
+  await expect(picker).toBeDisabled();
   expect(watch.problems).toEqual([]);
 });

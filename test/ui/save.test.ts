@@ -4,7 +4,7 @@
  * another format or with missing quarters are refused, never half-loaded.
  */
 import { describe, expect, it } from 'vitest';
-import { checkHead, fingerprint, HEAD_KEY, headTitle, loadGame, MemoryStore, peekGame, quarterKey, saveEntries, SAVE_FORMAT, whatANewGameReplaces } from '../../src/game/save.js';
+import { checkHead, fingerprint, HEAD_KEY, headTitle, REPLAYS_KEY, loadGame, MemoryStore, peekGame, quarterKey, saveEntries, SAVE_FORMAT, whatANewGameReplaces } from '../../src/game/save.js';
 import { createRun, emptyPlan, resultHash, step, type QuarterPlan, type RunState } from '../../src/sim/index.js';
 import { shipped } from '../helpers.js';
 
@@ -61,7 +61,19 @@ describe('save', () => {
   it('each save writes only the new quarter and the head', () => {
     const s = play(createRun(input, {}), 2);
     const keys = saveEntries(head, s, 2, new Date()).map(([k]) => k);
-    expect(keys).toEqual([quarterKey(2), HEAD_KEY, 'draft', 'screen']);
+    expect(keys).toEqual([quarterKey(2), HEAD_KEY, 'draft', 'replays', 'screen']);
+  });
+
+  it('the structures added to the debrief\'s replays are read back with the game, and a new quarter\'s save clears them', async () => {
+    const store = new MemoryStore();
+    const s = play(createRun(input, {}), 2);
+    await store.put(saveEntries(head, s, 1, new Date()));
+    await store.put([[REPLAYS_KEY, ['utilization', 42, 'matrix']]]);
+    const loaded = await loadGame(store);
+    expect(loaded.ok && loaded.game.replays).toEqual(['utilization', 'matrix']);
+    await store.put(saveEntries(head, play(s, 1), 3, new Date()));
+    const again = await loadGame(store);
+    expect(again.ok && again.game.replays).toEqual([]);
   });
 
   it('the draft of the coming quarter is kept; a stale one is dropped', async () => {

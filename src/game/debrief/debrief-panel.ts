@@ -332,6 +332,7 @@ export function renderDebrief(s: Session): HTMLElement {
     const r = extraSel.value as Regime;
     if (!r || extraRun.disabled) return;
     extraRun.disabled = true;
+    await a.addReplay(r);
     await runCounterfactual([r]);
     refreshExtra();
     // The button was disabled while the replay ran, which drops keyboard focus: give it back, or to the note when nothing is left.
@@ -353,13 +354,16 @@ export function renderDebrief(s: Session): HTMLElement {
     const profits = runs.map((q) => sum(q.map((row) => row[profitIndex]!)));
     const p = percentile(scores, base.yourTotal);
     const pp = percentile(profits, base.companyProfit);
-    const persona = tr(`persona.${s.input.kams.find((k) => k.id === s.seat)!.persona}`);
+    const standIn = s.input.kams.find((k) => k.id === s.seat)!.persona;
+    const persona = tr(`persona.${standIn}`);
+    const explain = tr(standIn === 'heavyweight' && !s.boardActive ? 'persona.explain.heavyweight.noBoard' : `persona.explain.${standIn}`);
     const caption = tr('luck.chart', { runs: LUCK_RUNS });
     const desc = tr('luck.sentence', { value: money(base.yourTotal), share: pct(p), runs: LUCK_RUNS, persona, median: money(median(scores)) });
     luckStatus.textContent = tr('luck.done', { runs: LUCK_RUNS });
     mount(
       luckBody,
       h('p', { class: 'lead' }, desc),
+      h('p', { class: 'hint' }, tr('luck.persona', { persona, explain })),
       h('p', null, tr('luck.company', { value: money(base.companyProfit), share: pct(pp), median: money(median(profits)) })),
       h('p', { class: 'hint' }, tr(p >= 0.8 ? 'luck.read.high' : p <= 0.2 ? 'luck.read.low' : 'luck.read.middle')),
       figure(
@@ -440,7 +444,9 @@ export function renderDebrief(s: Session): HTMLElement {
   );
   // The engine work runs after the panel is on screen; the worker keeps the page responsive.
   window.setTimeout(async () => {
-    await runCounterfactual(compare);
+    // The scenario's structures, then any the player added before a reload.
+    await runCounterfactual([...compare, ...s.extraReplays.filter((r) => others.includes(r))]);
+    refreshExtra();
     await runLuck();
   }, 50);
   return panel;
