@@ -201,6 +201,22 @@ export function factorColumn(path: string, spec: FactorSpec): string {
   return spec.kind === 'scale' ? `${base}_scale` : base;
 }
 
+/**
+ * Short names of factors for tables and charts: each path's last part
+ * (`company.regime` → `regime`), or as many parts from the end as it takes to
+ * tell two factors apart (`legal.capacity` and `*.capacity`).
+ */
+export function shortFactorNames(paths: readonly string[]): string[] {
+  const parts = paths.map((p) => p.split('.'));
+  return parts.map((mine, i) => {
+    for (let k = 1; k < mine.length; k++) {
+      const tail = mine.slice(-k).join('.');
+      if (parts.every((other, j) => j === i || other.slice(-k).join('.') !== tail)) return tail;
+    }
+    return paths[i]!;
+  });
+}
+
 const scalarSchema = { type: ['number', 'string', 'boolean'] };
 const bounds = {
   min: { type: 'number', description: 'lowest value' },

@@ -78,6 +78,7 @@ export const en = {
   'issue.format.no-version': 'the format line lacks a version: write "format: {expected}"',
   'issue.format.other': 'this is a "{format}" file, not "{expected}"',
   'issue.format.not-text': 'format must be the text "{expected}"',
+  'issue.format.experiment-for-scenario': 'this is an experiment file ({format}), not a scenario ({expected}); an experiment runs with two-fronts batch {file} --out DIR (see docs/RESEARCH.md)',
   'issue.format.scenario-for-experiment': 'this is a scenario file ({format}); {command} needs an experiment file (format: {expected}) that names a scenario: see docs/RESEARCH.md, "Experiment files"',
   'issue.format.experiment-missing': 'format is missing: this looks like an experiment file (it has {keys}); write "format: {expected}" at the top',
   'issue.experiment.scenario-folder': '{path} is a folder; scenario names one scenario file (the path is relative to the experiment file)',

@@ -76,6 +76,7 @@ export const nl: Record<keyof typeof en, string> = {
   'issue.format.no-version': 'de format-regel mist een versie: schrijf "format: {expected}"',
   'issue.format.other': 'dit is een "{format}"-bestand, geen "{expected}"',
   'issue.format.not-text': 'format moet de tekst "{expected}" zijn',
+  'issue.format.experiment-for-scenario': 'dit is een experimentbestand ({format}), geen scenario ({expected}); een experiment draai je met two-fronts batch {file} --out MAP (zie docs/RESEARCH.md)',
   'issue.format.scenario-for-experiment': 'dit is een scenariobestand ({format}); {command} heeft een experimentbestand nodig (format: {expected}) dat een scenario noemt: zie docs/RESEARCH.md, "Experiment files"',
   'issue.format.experiment-missing': 'format ontbreekt: dit lijkt een experimentbestand (het heeft {keys}); zet "format: {expected}" bovenaan',
   'issue.experiment.scenario-folder': '{path} is een map; scenario noemt één scenariobestand (het pad is relatief ten opzichte van het experimentbestand)',

@@ -1073,7 +1073,9 @@ export function checkFormat(doc: SourceDocument, expected: string): void {
         ? issueAt(doc.file, p.line, p.col, 'format.no-version', { expected }, 'format')
         : kind === expectedKind
           ? issueAt(doc.file, p.line, p.col, 'format.version', { version: version ?? '', expected }, 'format')
-          : issueAt(doc.file, p.line, p.col, 'format.other', { format, expected }, 'format');
+          : kind === 'two-fronts/experiment' && expectedKind === 'two-fronts/scenario'
+            ? issueAt(doc.file, p.line, p.col, 'format.experiment-for-scenario', { format, expected, file: doc.file }, 'format')
+            : issueAt(doc.file, p.line, p.col, 'format.other', { format, expected }, 'format');
   throw new FileError([issue]);
 }
 

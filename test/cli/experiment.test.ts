@@ -566,6 +566,9 @@ describe('bad input', () => {
     expect(scen.err).toBe(
       `${join(ROOT, 'scenarios/pnl-trap.yaml')}:2:9: format: this is a scenario file (two-fronts/scenario@1); two-fronts batch needs an experiment file (format: two-fronts/experiment@1) that names a scenario: see docs/RESEARCH.md, "Experiment files"\n`,
     );
+    // And the other way round: run on an experiment file points to batch.
+    const exp = cli(['run', 'sweep.yaml'], dir);
+    expect([exp.code, exp.err]).toEqual([1, 'sweep.yaml:1:9: format: this is an experiment file (two-fronts/experiment@1), not a scenario (two-fronts/scenario@1); an experiment runs with two-fronts batch sweep.yaml --out DIR (see docs/RESEARCH.md)\n']);
     for (const cmd of ['summarize', 'report']) {
       const r = cli([cmd, 'noformat.yaml'], dir);
       expect(r.code).toBe(1);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildDesign } from '../../src/experiment/design.js';
-import { fromUnit, type FactorSpec } from '../../src/experiment/factors.js';
+import { fromUnit, shortFactorNames, type FactorSpec } from '../../src/experiment/factors.js';
 import { latinHypercube } from '../../src/experiment/lhs.js';
 import { morrisIndices, morrisSample } from '../../src/experiment/morris.js';
 import { saltelliSample, sobolIndices } from '../../src/experiment/saltelli.js';
@@ -203,5 +203,13 @@ describe('designs', () => {
     expect(fromUnit({ kind: 'range', min: 2, max: 4, integer: true }, 0.5)).toBe(3);
     expect(fromUnit({ kind: 'range', min: 2, max: 4, integer: true }, 1)).toBe(4);
     expect(fromUnit({ kind: 'scale', min: 0.5, max: 1.5 }, 0.25)).toBe(0.75);
+  });
+});
+
+describe('shortFactorNames', () => {
+  it('names each factor by the last part of its path, or as many parts as tell it apart', () => {
+    expect(shortFactorNames(['company.regime', 'company.interventions.kaAgendaItem', 'departments.*.capacity'])).toEqual(['regime', 'kaAgendaItem', 'capacity']);
+    expect(shortFactorNames(['departments.legal.capacity', 'departments.*.capacity', 'model.decisiveness'])).toEqual(['legal.capacity', '*.capacity', 'decisiveness']);
+    expect(shortFactorNames(['quarters'])).toEqual(['quarters']);
   });
 });

@@ -14,6 +14,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReportData, ReportMetric, ReportSensitivity, ReportSeries } from '../../charts/report-data.js';
+import { shortFactorNames } from '../../experiment/factors.js';
 import { shardRuns } from '../../experiment/plan.js';
 import { meanInterval, Welford } from '../../experiment/stats.js';
 import type { PointSummary } from '../../experiment/summary.js';
@@ -67,7 +68,8 @@ const count = (n: number, lang: Lang) => formatNumber(n, lang, 0);
 function pointName(s: FolderSummary, p: PointSummary, lang: Lang): string {
   const f = s.manifest.design.factors;
   if (f.length === 0) return t('research.point.asIs', {}, lang);
-  return `${p.point + 1}: ${f.map((x, i) => `${x.path.split('.').pop()}${x.spec.kind === 'scale' ? '\u00a0×' : '='}${shownValue(p.values[i]!, lang)}`).join(', ')}`;
+  const names = shortFactorNames(f.map((x) => x.path));
+  return `${p.point + 1}: ${f.map((x, i) => `${names[i]}${x.spec.kind === 'scale' ? '\u00a0×' : '='}${shownValue(p.values[i]!, lang)}`).join(', ')}`;
 }
 
 /** The factors an effect held equal, one `path=value` (or `path ×value` for a scale) each, at the values of its point A. */

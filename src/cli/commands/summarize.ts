@@ -10,7 +10,7 @@
 import { join } from 'node:path';
 import { readDocument } from '../../scenario/document.js';
 import { buildDesign, type Design } from '../../experiment/design.js';
-import { levelsOf, type FactorValue } from '../../experiment/factors.js';
+import { levelsOf, shortFactorNames, type FactorValue } from '../../experiment/factors.js';
 import { closest } from '../../scenario/schema.js';
 import { validateExperimentDocument } from '../../experiment/load.js';
 import type { Experiment } from '../../experiment/schema.js';
@@ -189,7 +189,9 @@ export function renderSummary(s: FolderSummary, shown: string[], lang: Lang = 'e
   if (m.shard) out.push(say('shard', { index: String(m.shard.index), count: String(m.shard.count) }));
   const factors = m.design.factors;
   const cols = shown.map((c) => s.columns.indexOf(c));
-  const label = (p: PointSummary) => (factors.length ? factors.map((fa, i) => `${fa.column}=${shownValue(p.values[i]!, lang)}`).join(' ') : say('asIs'));
+  // Each factor by its short name (the table's wide enough for the metrics beside it), a multiplier as ×0.8.
+  const names = shortFactorNames(factors.map((fa) => fa.path));
+  const label = (p: PointSummary) => (factors.length ? factors.map((fa, i) => `${names[i]}${fa.spec.kind === 'scale' ? ' ×' : '='}${shownValue(p.values[i]!, lang)}`).join(', ') : say('asIs'));
   const maxRows = 40;
   const rows = s.summaries.slice(0, maxRows).map((p) => [String(p.point + 1), label(p), String(p.stats[cols[0]!]!.n), ...cols.map((c) => `${n(p.stats[c]!.mean)} ± ${n(p.stats[c]!.halfWidth)}`)]);
   out.push('', renderTable([say('col.point'), say('col.factors'), 'n', ...shown], rows, [true, false, true, ...shown.map(() => true)]));
