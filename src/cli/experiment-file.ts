@@ -41,7 +41,10 @@ function schemaProblems(doc: SourceDocument, e: FileError): FileError {
     const path = resolve(dirname(doc.file), raw);
     if (!existsSync(path)) return mergeIssues(e.issues, scenarioMissing(doc, relative(process.cwd(), path) || path).issues);
     const file = readUserFile(path);
-    return mergeIssues(e.issues, rawPathIssues(doc, loadScenario(file.text, path).scenario));
+    const paths = rawPathIssues(doc, loadScenario(file.text, path).scenario);
+    // A path that names no single value (a group, an unknown key) is the problem; the schema's complaint about its value is a symptom.
+    const named = new Set(paths.map((i) => i.path));
+    return mergeIssues(e.issues.filter((i) => !named.has(i.path)), paths);
   } catch {
     return e;
   }

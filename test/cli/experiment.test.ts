@@ -364,6 +364,16 @@ describe('two-fronts summarize and report', () => {
     expect(lines[1]).toContain(':7:31: factors.departments.legal.capacity: value -10 makes the scenario invalid: departments.legal.capacity: must be at least 0');
   });
 
+  it('a group written as a value under set: is one problem, at its key, not also the value\'s type', () => {
+    const file = join(dir, 'nested-set.yaml');
+    writeFileSync(file, `format: two-fronts/experiment@1\nid: e\nscenario: ${JSON.stringify(TUTORIAL)}\nset: { model: { decisivenes: 2 } }\n`);
+    const r = cli(['validate', file], dir);
+    expect(r.code).toBe(1);
+    const lines = r.err.split('\n').filter(Boolean);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(':4:8: set.model: model is a group of values, not one value a factor can vary; name one of its keys: allocation, ');
+  });
+
   it('Ctrl-C stops summarize --target-ci with exit 130 after the runs in progress, keeping every run written', async () => {
     expect(cli(['batch', sweep, '--out', 'grow-stop', '--quiet'], dir).code).toBe(0);
     const before = read(join(dir, 'grow-stop/runs.csv'));
