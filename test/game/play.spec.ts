@@ -5,6 +5,7 @@
  * the counterfactual, the luck check and the exports. No console errors on
  * the way. (The timing checks are in timing.spec.ts.)
  */
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { finishQuarter, startTutorial, watchConsole } from './helpers';
@@ -139,9 +140,18 @@ test('the tutorial plays from title to debrief, with why, counterfactual, luck c
   expect(lines).toHaveLength(9);
   expect(lines[0]).toContain('companyProfit');
   expect(lines[0]).toContain('departmentPnl_engineering');
+  // A chart taken out of the page keeps its caption, as a title above it.
+  const first = page.locator('article.debrief figure.chart').first();
+  const caption = (await first.locator('figcaption').textContent())!;
+  const box = await first.locator('svg').first().evaluate((svg) => (svg as SVGSVGElement).viewBox.baseVal.height);
   const [svgFile] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'SVG' }).first().click()]);
   expect(svgFile.suggestedFilename()).toMatch(/\.svg$/);
+  const svgOut = readFileSync((await svgFile.path())!, 'utf8');
+  expect(svgOut).toContain(`font-weight="700" fill="#1d2330">${caption.replace(/&/g, '&amp;')}</text>`);
+  expect(svgOut).toMatch(new RegExp(`viewBox="0 0 \\d+ ${box + 32}"`));
   const [pngFile] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PNG' }).first().click()]);
   expect(pngFile.suggestedFilename()).toMatch(/\.png$/);
+  // Twice the chart's size, title band included (the PNG's height is read from its header).
+  expect(readFileSync((await pngFile.path())!).readUInt32BE(20)).toBe(2 * (box + 32));
   expect(watch.problems).toEqual([]);
 });

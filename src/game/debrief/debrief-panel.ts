@@ -42,7 +42,7 @@ function figure(svg: SVGSVGElement, caption: string, file: string, table: HTMLTa
     h(
       'div',
       { class: 'chart-tools' },
-      h('button', { type: 'button', class: 'ghost small', 'aria-label': tr('debrief.svg.label', { chart: caption }), on: { click: () => download(`${file}.svg`, svgText(svg), 'image/svg+xml') } }, tr('debrief.svg')),
+      h('button', { type: 'button', class: 'ghost small', 'aria-label': tr('debrief.svg.label', { chart: caption }), on: { click: () => download(`${file}.svg`, svgText(svg, caption), 'image/svg+xml') } }, tr('debrief.svg')),
       h(
         'button',
         {
@@ -52,7 +52,7 @@ function figure(svg: SVGSVGElement, caption: string, file: string, table: HTMLTa
           on: {
             click: async () => {
               try {
-                download(`${file}.png`, await svgToPng(svg, 2));
+                download(`${file}.png`, await svgToPng(svg, 2, caption));
               } catch {
                 // The browser could not draw or encode the picture: say so in the game's language; the SVG still works.
                 announce(tr('debrief.png.failed', { chart: caption }));
