@@ -34,7 +34,7 @@ export function histogramBins(values: number[], mark: number): { from: number; t
 }
 
 export function histogram(o: HistogramOptions): SVGSVGElement {
-  const f = frame({ title: o.title, description: o.description, width: o.width, height: o.height ?? 280, margin: { top: 34, right: 24, bottom: 40, left: 56 } });
+  const f = frame({ title: o.title, description: o.description, width: o.width, height: o.height ?? 280, margin: { top: 52, right: 24, bottom: 40, left: 56 } });
   const { x, bins } = binned(o.values, o.mark.value, f.inner.w);
   const y = scaleLinear().domain([0, max(bins, (b) => b.length) || 1]).nice().range([f.inner.h, 0]);
   grid(f.plot, y.ticks(4).map((t) => y(t)), f.inner.w);
@@ -60,11 +60,13 @@ export function histogram(o: HistogramOptions): SVGSVGElement {
   const mx = x(o.mark.value);
   f.plot.append('line').attr('x1', mx).attr('x2', mx).attr('y1', -14).attr('y2', f.inner.h).attr('stroke', UI.ink).attr('stroke-width', 3.5);
   f.plot.append('path').attr('d', `M${mx - 7},-22 L${mx + 7},-22 L${mx},-12 Z`).attr('fill', UI.ink);
+  // The mark's label sits above its arrow, in a row of its own over the median's, never on the bars.
+  const side = mx < f.inner.w * 0.3 ? 'start' : mx > f.inner.w * 0.7 ? 'end' : 'middle';
   f.plot
     .append('text')
-    .attr('x', mx + (mx > f.inner.w * 0.7 ? -10 : 10))
-    .attr('y', 14)
-    .attr('text-anchor', mx > f.inner.w * 0.7 ? 'end' : 'start')
+    .attr('x', side === 'start' ? mx - 7 : side === 'end' ? mx + 7 : mx)
+    .attr('y', -28)
+    .attr('text-anchor', side)
     .attr('font-weight', 700)
     .attr('paint-order', 'stroke')
     .attr('stroke', UI.panel)
