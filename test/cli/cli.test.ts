@@ -128,6 +128,8 @@ describe('two-fronts (built command)', () => {
     for (const [out, code] of [['/proc/two-fronts-x/y', 'ENOENT'], [`${BIN}/x`, 'ENOTDIR']] as const) {
       const r = cli(['run', 'scenarios/tutorial.yaml', '--quarters', '1', '--out', out], ROOT, 20_000);
       expect([r.code, r.err.trim()]).toEqual([1, `two-fronts: ${out}: cannot create the output folder (${code})`]);
+      // Said before the run, not after its summary.
+      expect(r.out).toBe('');
     }
   });
 

@@ -90,7 +90,9 @@ const RUN_FILES = ['quarters.csv', 'accounts.csv', 'summary.json', 'manifest.jso
  * someone else's are never replaced.
  */
 function checkRunFolder(dir: string, lang: Lang): void {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) return;
+  // Made now, so a folder that cannot be made is said before the run, not after its summary.
+  if (!existsSync(dir)) return ensureDir(dir, lang);
+  if (!statSync(dir).isDirectory()) return;
   const present = RUN_FILES.filter((f) => existsSync(join(dir, f)));
   if (present.length === 0) return;
   type Written = { tool?: unknown; command?: unknown; format?: unknown; experiment?: { id?: unknown } };
