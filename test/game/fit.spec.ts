@@ -86,6 +86,21 @@ test('on the debrief a wide table of numbers scrolls in its own box, a named key
   expect(watch.problems).toEqual([]);
 });
 
+test('at 1024 px the debrief\'s charts two to a row keep their axis words readable (at least 12 px high, as drawn), not shrunk with the chart', async ({ page }) => {
+  test.setTimeout(150_000);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto('/');
+  await startTutorial(page);
+  for (let q = 1; q <= 8; q++) await finishQuarter(page, q);
+  await expect(page.getByRole('heading', { level: 1, name: 'Debrief: First quarter on two fronts' })).toBeVisible();
+  const smallest = await page.locator('.chart-row figure.chart svg').evaluateAll((svgs) =>
+    svgs.map((svg) => Math.min(...[...svg.querySelectorAll('.tick text')].map((t) => t.getBoundingClientRect().height))),
+  );
+  expect(smallest.length).toBeGreaterThanOrEqual(5);
+  for (const h of smallest.filter(Number.isFinite)) expect(h).toBeGreaterThanOrEqual(12);
+});
+
 test('the quarter marks of a twelve-quarter game hold two-digit numbers with the margin of one-digit ones, and the top bar still fits', async ({ page }) => {
   const watch = watchConsole(page);
   await page.goto('/');

@@ -100,12 +100,18 @@ export function renderDebrief(s: Session): HTMLElement {
   const fileBase = `two-fronts-${s.input.id}`;
   const regime = s.input.company.regime;
 
+  // Charts two to a row are drawn at about the width they get on screen, so their words keep their size
+  // (a chart drawn wider and shrunk to fit shrinks its text with it). The width is read once, when the debrief is drawn.
+  const panelWidth = document.getElementById('panel')?.clientWidth || 1000;
+  const column = (panelWidth - 64) / 2 >= 460 ? (panelWidth - 64) / 2 - 24 : panelWidth - 72;
+  const half = Math.round(Math.min(640, Math.max(420, column)));
+
   // --- Your accounts ------------------------------------------------------------------
   const accountChart = (field: 'fulfilment' | 'satisfaction' | 'revenue', key: string, format: (v: number) => string, domain?: [number, number], wide = false) => {
     const series = mine.map((id) => ({ name: names.account(id), values: accountSeries(history, id, field), style: kamIds.indexOf(s.seat) + mine.indexOf(id) * 2 }));
     const caption = tr(`debrief.chart.${key}`);
     const lastVals = series.map((x) => `${x.name}: ${x.values[x.values.length - 1] === null ? '—' : format(x.values[x.values.length - 1]!)}`);
-    const svg = lineChart({ title: caption, description: tr('debrief.chart.lastQuarter', { values: list(lastVals) }), x: qLabels, series, format, domain, width: wide ? 860 : 640 });
+    const svg = lineChart({ title: caption, description: tr('debrief.chart.lastQuarter', { values: list(lastVals) }), x: qLabels, series, format, domain, width: wide ? 860 : half });
     const table = dataTable(caption, [tr('debrief.col.quarter'), ...series.map((x) => x.name)], qLabels.map((q, i) => [q, ...series.map((x) => (x.values[i] === null ? '—' : format(x.values[i]!)))]));
     return figure(svg, caption, `${fileBase}-${key}`, table);
   };
@@ -114,7 +120,7 @@ export function renderDebrief(s: Session): HTMLElement {
   const profit = seriesOf(N, history, 'companyProfit');
   const profitCaption = tr('debrief.chart.profit');
   const profitChart = figure(
-    barChart({ title: profitCaption, description: tr('debrief.chart.profit.desc', { total: money(sum(profit)) }), categories: qLabels, values: profit, format: money }),
+    barChart({ title: profitCaption, description: tr('debrief.chart.profit.desc', { total: money(sum(profit)) }), categories: qLabels, values: profit, format: money, width: half }),
     profitCaption,
     `${fileBase}-company-profit`,
     dataTable(profitCaption, [tr('debrief.col.quarter'), profitCaption], qLabels.map((q, i) => [q, money(profit[i]!)])),
@@ -128,6 +134,7 @@ export function renderDebrief(s: Session): HTMLElement {
       x: qLabels,
       series: deptSeries,
       format: money,
+      width: half,
     }),
     deptCaption,
     `${fileBase}-department-pnl`,
@@ -206,7 +213,7 @@ export function renderDebrief(s: Session): HTMLElement {
   const indexCaption = tr('debrief.chart.alignment');
   const indexSeries = [{ name: tr('debrief.alignmentIndex'), values: seriesOf(N, history, 'alignmentIndex') }, ...elements.map((e, i) => ({ name: tr(`7s.${e}`), values: seriesOf(N, history, `align.${e}`), style: i + 1 }))];
   const indexChart = figure(
-    lineChart({ title: indexCaption, description: tr('debrief.chart.alignment.desc'), x: qLabels, series: indexSeries, format: (v) => num(v * 100, 0), domain: [0, 1], highlight: 0, height: 320 }),
+    lineChart({ title: indexCaption, description: tr('debrief.chart.alignment.desc'), x: qLabels, series: indexSeries, format: (v) => num(v * 100, 0), domain: [0, 1], highlight: 0, height: 320, width: half }),
     indexCaption,
     `${fileBase}-alignment`,
     dataTable(indexCaption, [tr('debrief.col.quarter'), ...indexSeries.map((x) => x.name)], qLabels.map((q, i) => [q, ...indexSeries.map((x) => num(x.values[i]! * 100, 0))])),
