@@ -37,6 +37,21 @@ export function readUserFile(path: string, lang: Lang = 'en'): UserFile {
 }
 
 /**
+ * Makes each folder of `levels` (parents first) with a plain mkdir. One that
+ * another process made in the meantime (shards started at the same moment
+ * into one new parent) is as good as made.
+ */
+export function makeLevels(levels: readonly string[], mkdir: (path: string) => void = (p) => mkdirSync(p)): void {
+  for (const level of levels) {
+    try {
+      mkdir(level);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || !statSync(level).isDirectory()) throw e;
+    }
+  }
+}
+
+/**
  * Makes a folder and any missing parents, one level at a time from the
  * nearest folder that exists: Node's own `recursive` mode loops for ever where
  * the parent cannot hold folders (under /proc, for one), so a refusal there
@@ -54,7 +69,7 @@ export function ensureDir(dir: string, lang: Lang = 'en'): void {
       at = up;
     }
     if (existsSync(at) && !statSync(at).isDirectory()) throw Object.assign(new Error(at), { code: 'ENOTDIR' });
-    for (const level of missing.reverse()) mkdirSync(level);
+    makeLevels(missing.reverse());
   } catch (e) {
     throw new UserError(t('cli.folder.create', { dir, code: (e as NodeJS.ErrnoException).code ?? t('cli.error.error', {}, lang) }, lang));
   }

@@ -145,9 +145,13 @@ export function systemRefusal(e: unknown, lang: Lang): string | null {
   if (typeof e !== 'object' || e === null) return null;
   const { code, path, syscall } = e as NodeJS.ErrnoException;
   if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code) || typeof path !== 'string') return null;
+  const call = syscall ?? '';
   if (code === 'EISDIR') return t('cli.file.folder', { path }, lang);
-  if (code === 'ENOENT' && !WRITES.has(syscall ?? '')) return t('cli.file.missing', { path }, lang);
-  return t(WRITES.has(syscall ?? '') ? 'cli.file.unwritable' : 'cli.file.unreadable', { path, code }, lang);
+  if (code === 'ENOENT' && (call === 'scandir' || call === 'opendir')) return t('cli.folder.missing', { dir: path }, lang);
+  if (code === 'ENOENT' && !WRITES.has(call)) return t('cli.file.missing', { path }, lang);
+  // open serves reading and writing alike: said without guessing which.
+  if (call === 'open' || call === '') return t('cli.file.unopenable', { path, code }, lang);
+  return t(WRITES.has(call) ? 'cli.file.unwritable' : 'cli.file.unreadable', { path, code }, lang);
 }
 
 /** Runs the command line; resolves to the exit code. */

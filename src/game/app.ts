@@ -210,15 +210,19 @@ export class App {
     return planContextOf(s.state, s.seat, s.boardActive);
   }
 
-  /** Remembers the draft so a reload mid-plan keeps it. */
-  /** Adds a structure to the debrief's replays and remembers it, so a reload shows it again. */
+  /**
+   * Adds a structure to the debrief's replays and remembers it, so a reload
+   * shows it again. A store that refuses the write costs only that memory,
+   * never the replay.
+   */
   async addReplay(regime: Regime): Promise<void> {
     const s = this.session;
     if (!s || s.extraReplays.includes(regime)) return;
     s.extraReplays.push(regime);
-    await this.store.put([[REPLAYS_KEY, [...s.extraReplays]]]);
+    await this.store.put([[REPLAYS_KEY, [...s.extraReplays]]]).catch(() => undefined);
   }
 
+  /** Remembers the draft so a reload mid-plan keeps it. */
   async saveDraft(): Promise<void> {
     const s = this.session;
     if (!s?.draft) return;

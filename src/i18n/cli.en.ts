@@ -122,6 +122,7 @@ export const en = {
   'cli.file.missing': '{path}: no such file',
   'cli.file.folder': '{path}: is a folder, not a file',
   'cli.file.unreadable': '{path}: cannot read ({code})',
+  'cli.file.unopenable': '{path}: cannot open ({code})',
   'cli.file.unwritable': '{path}: cannot write ({code})',
   'cli.folder.create': '{dir}: cannot create the output folder ({code})',
   'cli.folder.missing': '{dir}: no such folder',

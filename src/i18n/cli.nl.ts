@@ -119,6 +119,7 @@ export const nl: Record<keyof typeof en, string> = {
   'cli.file.missing': '{path}: dit bestand bestaat niet',
   'cli.file.folder': '{path}: is een map, geen bestand',
   'cli.file.unreadable': '{path}: kan niet worden gelezen ({code})',
+  'cli.file.unopenable': '{path}: kan niet geopend worden ({code})',
   'cli.file.unwritable': '{path}: kan niet schrijven ({code})',
   'cli.folder.create': '{dir}: de uitvoermap kan niet worden gemaakt ({code})',
   'cli.folder.missing': '{dir}: deze map bestaat niet',

@@ -57,6 +57,7 @@ export const en = {
   'issue.file.json-literal': 'JSON syntax: JSON writes {found} in lower case: {fixed}',
   'issue.file.json-number': 'JSON syntax: {found} is not a number as JSON writes it: digits with a decimal point, no + sign, no leading zeros, no NaN or Infinity (such as 12, -0.5 or 1e6)',
   'issue.file.json-decimal-comma': 'JSON syntax: in {written} the comma ends the number and starts a new key; write {fixed}, with a decimal point',
+  'issue.file.json-missing-value': 'JSON syntax: a key with no value after its colon; write the value (a number, "text", true, false, null, [ ] or { })',
   'issue.file.json-trailing-comma': 'JSON syntax: a comma after the last item, before the {close}; JSON allows none there: remove it',
   'issue.file.json-colon': 'JSON syntax: a colon is missing after the key: write "key": value',
   'issue.file.json-mismatch': 'JSON syntax: this {close} does not close the {open} before it; a {expected} is missing, or this bracket is one too many',

@@ -55,6 +55,7 @@ export const nl: Record<keyof typeof en, string> = {
   'issue.file.json-literal': 'JSON-syntaxis: JSON schrijft {found} in kleine letters: {fixed}',
   'issue.file.json-number': 'JSON-syntaxis: {found} is geen getal zoals JSON het schrijft: cijfers met een decimale punt, zonder +-teken, zonder voorloopnullen, geen NaN of Infinity (zoals 12, -0.5 of 1e6)',
   'issue.file.json-decimal-comma': 'JSON-syntaxis: in {written} beëindigt de komma het getal en begint een nieuwe sleutel; schrijf {fixed}, met een decimale punt',
+  'issue.file.json-missing-value': 'JSON-syntaxis: een sleutel zonder waarde na de dubbele punt; schrijf de waarde (een getal, "tekst", true, false, null, [ ] of { })',
   'issue.file.json-trailing-comma': 'JSON-syntaxis: een komma na het laatste onderdeel, voor de {close}; JSON staat daar geen komma toe: haal hem weg',
   'issue.file.json-colon': 'JSON-syntaxis: na de sleutel ontbreekt een dubbele punt: schrijf "sleutel": waarde',
   'issue.file.json-mismatch': 'JSON-syntaxis: deze {close} sluit de {open} ervoor niet af; er ontbreekt een {expected}, of dit haakje is er een te veel',

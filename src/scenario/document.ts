@@ -1074,7 +1074,7 @@ export function checkFormat(doc: SourceDocument, expected: string): void {
         : kind === expectedKind
           ? issueAt(doc.file, p.line, p.col, 'format.version', { version: version ?? '', expected }, 'format')
           : kind === 'two-fronts/experiment' && expectedKind === 'two-fronts/scenario'
-            ? issueAt(doc.file, p.line, p.col, 'format.experiment-for-scenario', { format, expected, file: doc.file }, 'format')
+            ? issueAt(doc.file, p.line, p.col, 'format.experiment-for-scenario', { format, expected, file: /^[\w@%+=:,./-]+$/.test(doc.file) ? doc.file : `'${doc.file.replace(/'/g, `'\\''`)}'` }, 'format')
             : issueAt(doc.file, p.line, p.col, 'format.other', { format, expected }, 'format');
   throw new FileError([issue]);
 }

@@ -21,6 +21,8 @@ export interface JsonProblem {
 const SPACE = new Set([' ', '\t', '\n', '\r']);
 const NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 const ESCAPES = new Set(['"', '\\', '/', 'b', 'f', 'n', 'r', 't']);
+/** A value written without quotes (a number, true, false, null, or a word in error), however long, from lastIndex on. */
+const TOKEN = /[^\s,:[\]{}"]*/y;
 const CURLY = new Set(['“', '”', '„', '‘', '’']);
 /** The characters that may start a value (or a key): after a value in a list or mapping, a comma is missing before them. */
 const STARTS_VALUE = /^[-"{[0-9A-Za-z]$/;
@@ -54,6 +56,8 @@ export function jsonProblem(src: string): JsonProblem | undefined {
   /** What may come at `i`: a value, a key, the colon after a key, or what follows a value (a comma, a closing bracket, the end). */
   let want: 'value' | 'first-value' | 'key' | 'first-key' | 'colon' | 'after' = 'value';
   let comma = -1;
+  /** Where the colon before the value wanted now stands, or −1 when the value wanted follows no colon. */
+  let colon = -1;
   /** Where the last number read starts and ends, for a decimal comma that makes its decimals a key. */
   let number = { from: -1, to: -1 };
   const ended = (): JsonProblem => {
@@ -61,7 +65,10 @@ export function jsonProblem(src: string): JsonProblem | undefined {
     return inner ? { at: inner.at, code: 'file.json-unclosed', params: { open: inner.bracket, close: inner.bracket === '{' ? '}' : ']' } } : { at: n, code: 'file.json-unexpected-end', params: {} };
   };
   /** The text from `i` up to where a value in a list or mapping ends. */
-  const token = () => /^[^\s,:[\]{}"]*/.exec(src.slice(i, i + 200))![0];
+  const token = () => {
+    TOKEN.lastIndex = i;
+    return TOKEN.exec(src)![0];
+  };
   /** Reads a text in double quotes at `i`; a problem inside it, or undefined with `i` past its closing quote. */
   const text = (): JsonProblem | undefined => {
     const start = i;
@@ -101,6 +108,7 @@ export function jsonProblem(src: string): JsonProblem | undefined {
     if (want === 'value' || want === 'first-value') {
       if (c === undefined) return ended();
       if (c === '{' || c === '[') {
+        colon = -1;
         open.push({ bracket: c, at: i++ });
         want = c === '{' ? 'first-key' : 'first-value';
         continue;
@@ -111,11 +119,14 @@ export function jsonProblem(src: string): JsonProblem | undefined {
         want = 'after';
         continue;
       }
+      // { "id": } or { "id": , ... }: a key with nothing after its colon.
+      if ((c === ']' || c === '}' || c === ',') && colon >= 0) return { at: i, code: 'file.json-missing-value', params: {} };
       if ((c === ']' || c === '}') && want === 'value' && open.length > 0) return { at: comma, code: 'file.json-trailing-comma', params: { close: c } };
       if (c === ',') return { at: i, code: 'file.extra-comma', params: {} };
       const problem = c === '"' ? text() : word();
       if (problem) return problem;
       want = 'after';
+      colon = -1;
     } else if (want === 'key' || want === 'first-key') {
       if (c === undefined) return ended();
       if (c === '}' && want === 'first-key') {
@@ -143,7 +154,7 @@ export function jsonProblem(src: string): JsonProblem | undefined {
     } else if (want === 'colon') {
       if (c === undefined) return ended();
       if (c !== ':') return { at: i, code: 'file.json-colon', params: {} };
-      i++;
+      colon = i++;
       want = 'value';
     } else {
       const inner = open[open.length - 1];

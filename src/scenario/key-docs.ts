@@ -50,7 +50,7 @@ export const KEY_DOCS: Readonly<Record<string, { meaning: string; unit: string }
   'accounts[].maxWallet': { meaning: 'The ceiling the wallet can grow to if the account is served well. A prospect (wallet 0) needs one, or it never spends anything.', unit: 'k€ per quarter' },
   'accounts[].shareOfWallet': { meaning: 'The share of the wallet we win at the start.', unit: 'share' },
   'accounts[].margin': { meaning: 'Gross margin on the account\'s revenue.', unit: 'share of revenue' },
-  'accounts[].growth': { meaning: 'Strategic growth potential per quarter. Hidden from department heads unless a business case, account measurement or the board makes it visible.', unit: 'per quarter' },
+  'accounts[].growth': { meaning: 'Strategic growth potential per quarter. Hidden from department heads unless a business case, account measurement or the board makes it visible.', unit: 'share per quarter' },
   'accounts[].satisfaction': { meaning: 'Customer satisfaction at the start (0 = furious, 1 = delighted).', unit: '0..1' },
   'accounts[].needs': { meaning: 'Which departments the account\'s solutions need, and in what mix, by department id. Only the proportions count.', unit: 'relative weights' },
   'accounts[].opportunitiesPerQuarter': { meaning: 'How many opportunities the account brings per quarter on average (2.5 means two or three).', unit: 'opportunities per quarter' },

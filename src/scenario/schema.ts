@@ -161,7 +161,7 @@ export const accountSchema = z.strictObject({
   maxWallet: num(0, 1e10, 'unit.maxWallet').optional(),
   shareOfWallet: num(0.001, 0.999, 'unit.shareOfWallet', true).default(0.3),
   margin: num(-1, 1, 'unit.margin', true).default(0.25),
-  growth: num(-0.5, 1, 'unit.growth').default(0.02),
+  growth: num(-0.5, 1, 'unit.growth', true).default(0.02),
   satisfaction: scale('unit.satisfaction').default(0.6),
   needs: needsSchema.optional(),
   opportunitiesPerQuarter: num(0, 12, 'unit.opportunities').default(2),

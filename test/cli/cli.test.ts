@@ -125,6 +125,9 @@ describe('two-fronts (built command)', () => {
   });
 
   it('an output folder that cannot be made is refused by name, at once (Node\'s own recursive mkdir loops for ever under /proc)', () => {
+    // A file where the folder belongs, too.
+    const file = cli(['run', 'scenarios/tutorial.yaml', '--quarters', '1', '--out', BIN], ROOT, 20_000);
+    expect([file.code, file.out, file.err.trim()]).toEqual([1, '', `two-fronts: ${BIN}: exists and is not a folder`]);
     for (const [out, code] of [['/proc/two-fronts-x/y', 'ENOENT'], [`${BIN}/x`, 'ENOTDIR']] as const) {
       const r = cli(['run', 'scenarios/tutorial.yaml', '--quarters', '1', '--out', out], ROOT, 20_000);
       expect([r.code, r.err.trim()]).toEqual([1, `two-fronts: ${out}: cannot create the output folder (${code})`]);

@@ -284,7 +284,7 @@ describe('summarize --lang nl', () => {
     expect(nl.code).toBe(0);
     expect(nl.out).toContain('(alleen shard 1/2; voeg de shards samen voor het hele experiment)');
     expect(nl.out).toMatch(/Geen gevoeligheidsindices: \d+ ontwerppunten hebben nog geen runs \(alleen een shard, of een onvoltooide batch\); de indices hebben elk punt nodig\./);
-    expect(nl.out).toMatch(/ decisiveness=\d+,\d+, horizon=\d+,\d+ /);
+    expect(nl.out).toMatch(/ decisiveness=\d+,\d+; horizon=\d+,\d+ /);
     expect(englishIn(nl.out, ['only', 'No sensitivity indices', 'design points'])).toEqual([]);
   });
 

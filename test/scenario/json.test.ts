@@ -68,6 +68,14 @@ describe('a .json file is read as strict JSON', () => {
     expect(at('}]\n}', '}]\n')).toBe('own.json:1:1: JSON syntax: this { is never closed: a } is missing');
     expect(lines(`${MINIMAL}}`)[0]).toBe('own.json:9:1: YAML/JSON syntax: this } closes nothing; remove it, or add the opening bracket it belongs to');
     expect(at('"title": "Minimal"', '"title": True')).toBe('own.json:4:12: JSON syntax: JSON writes True in lower case: true');
+    // A key with nothing after its colon, before a closing bracket or the next comma: named at the bracket or comma, not as a comma too many.
+    const noValue = 'own.json:3:9: JSON syntax: a key with no value after its colon; write the value (a number, "text", true, false, null, [ ] or { })';
+    expect(at('"id": "minimal",', '"id": ,')).toBe(noValue);
+    expect(lines('{"a": }', 'own.json')[0]).toBe('own.json:1:7: JSON syntax: a key with no value after its colon; write the value (a number, "text", true, false, null, [ ] or { })');
+    expect(jsonProblem('{"a": []}')).toBeUndefined();
+    expect(jsonProblem('{"a": {}}')).toBeUndefined();
+    // A number longer than any window still reads as one number.
+    expect(jsonProblem(`{"a": 0.${'1'.repeat(300)}}`)).toBeUndefined();
     expect(lines(MINIMAL.replace('"title": "Minimal"', '"title": “Minimal”'), 'own.json', 'nl')[0]).toBe(
       'own.json:4:12: JSON-syntaxis: “ is een gekruld aanhalingsteken (zoals tekstverwerkers die invoegen); JSON schrijft teksten en sleutels tussen rechte dubbele aanhalingstekens "..."',
     );

@@ -31,7 +31,7 @@ import { en as reportEn } from '../../i18n/report.en.js';
 import { nl as reportNl } from '../../i18n/report.nl.js';
 import { SEED_RULE_TEXT } from '../../experiment/seeds.js';
 import { ROOT, toolVersion } from '../version.js';
-import { metricsColumns, pointsWithoutRuns, shownValue, summarizeFolder, unfinishedNote, writeSummaryFiles, type FolderSummary } from './summarize.js';
+import { FACTOR_SEPARATOR, metricsColumns, pointsWithoutRuns, shownValue, summarizeFolder, unfinishedNote, writeSummaryFiles, type FolderSummary } from './summarize.js';
 import type { Output } from './validate.js';
 
 export const REPORT_SCRIPT = join(ROOT, 'dist', 'report', 'report-app.js');
@@ -69,7 +69,7 @@ function pointName(s: FolderSummary, p: PointSummary, lang: Lang): string {
   const f = s.manifest.design.factors;
   if (f.length === 0) return t('research.point.asIs', {}, lang);
   const names = shortFactorNames(f.map((x) => x.path));
-  return `${p.point + 1}: ${f.map((x, i) => `${names[i]}${x.spec.kind === 'scale' ? '\u00a0×' : '='}${shownValue(p.values[i]!, lang)}`).join(', ')}`;
+  return `${p.point + 1}: ${f.map((x, i) => `${names[i]}${x.spec.kind === 'scale' ? '\u00a0×' : '='}${shownValue(p.values[i]!, lang)}`).join(FACTOR_SEPARATOR[lang])}`;
 }
 
 /** The factors an effect held equal, one `path=value` (or `path ×value` for a scale) each, at the values of its point A. */

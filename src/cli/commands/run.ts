@@ -91,8 +91,7 @@ const RUN_FILES = ['quarters.csv', 'accounts.csv', 'summary.json', 'manifest.jso
  */
 function checkRunFolder(dir: string, lang: Lang): void {
   // Made now, so a folder that cannot be made is said before the run, not after its summary.
-  if (!existsSync(dir)) return ensureDir(dir, lang);
-  if (!statSync(dir).isDirectory()) return;
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return ensureDir(dir, lang);
   const present = RUN_FILES.filter((f) => existsSync(join(dir, f)));
   if (present.length === 0) return;
   type Written = { tool?: unknown; command?: unknown; format?: unknown; experiment?: { id?: unknown } };

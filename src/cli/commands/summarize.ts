@@ -178,6 +178,9 @@ export const shownValue = (v: FactorValue, lang: Lang = 'en') => decimalSign(typ
 /** Design points without a run yet (a shard alone, an unfinished batch). */
 export const pointsWithoutRuns = (s: Pick<FolderSummary, 'summaries'>) => s.summaries.filter((p) => p.stats[0] === undefined || p.stats[0].n === 0).length;
 
+/** Between the factors of a point: a comma in English, a semicolon in Dutch (whose decimal sign is a comma). */
+export const FACTOR_SEPARATOR: Record<Lang, string> = { en: ', ', nl: '; ' };
+
 export function renderSummary(s: FolderSummary, shown: string[], lang: Lang = 'en'): string {
   const out: string[] = [];
   const m = s.manifest;
@@ -189,9 +192,10 @@ export function renderSummary(s: FolderSummary, shown: string[], lang: Lang = 'e
   if (m.shard) out.push(say('shard', { index: String(m.shard.index), count: String(m.shard.count) }));
   const factors = m.design.factors;
   const cols = shown.map((c) => s.columns.indexOf(c));
-  // Each factor by its short name (the table's wide enough for the metrics beside it), a multiplier as ×0.8.
+  // Each factor by its short name (the table's wide enough for the metrics beside it), a multiplier as ×0.8;
+  // in Dutch, where a comma is the decimal sign, the factors are kept apart by semicolons.
   const names = shortFactorNames(factors.map((fa) => fa.path));
-  const label = (p: PointSummary) => (factors.length ? factors.map((fa, i) => `${names[i]}${fa.spec.kind === 'scale' ? ' ×' : '='}${shownValue(p.values[i]!, lang)}`).join(', ') : say('asIs'));
+  const label = (p: PointSummary) => (factors.length ? factors.map((fa, i) => `${names[i]}${fa.spec.kind === 'scale' ? ' ×' : '='}${shownValue(p.values[i]!, lang)}`).join(FACTOR_SEPARATOR[lang]) : say('asIs'));
   const maxRows = 40;
   const rows = s.summaries.slice(0, maxRows).map((p) => [String(p.point + 1), label(p), String(p.stats[cols[0]!]!.n), ...cols.map((c) => `${n(p.stats[c]!.mean)} ± ${n(p.stats[c]!.halfWidth)}`)]);
   out.push('', renderTable([say('col.point'), say('col.factors'), 'n', ...shown], rows, [true, false, true, ...shown.map(() => true)]));

@@ -16,7 +16,6 @@ export interface Line {
   end: number;
 }
 
-/** Complete lines of a file (a last line without a newline is not yielded), with their end offsets. */
 /**
  * Opens a file for reading. A folder in a file's place opens on Linux but
  * fails on the first read with an error that names no path; it is refused
@@ -31,6 +30,7 @@ function openFile(path: string): number {
   return fd;
 }
 
+/** Complete lines of a file (a last line without a newline is not yielded), with their end offsets. */
 export function* readLines(path: string, from = 0): Generator<Line> {
   if (!existsSync(path)) return;
   const fd = openFile(path);

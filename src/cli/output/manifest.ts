@@ -77,13 +77,15 @@ export function shellWord(word: string): string {
 /**
  * The command that finishes an unfinished batch, to be typed in the current
  * folder: the experiment file by the shorter of its relative and absolute
- * paths from here (the path typed when the batch started only works from the
- * folder it was typed in), `dir` as the user named it now.
+ * paths from here when it is on this machine (the path typed when the batch
+ * started only works from the folder it was typed in), else as it was typed;
+ * `dir` as the user named it now.
  */
 export function finishCommand(experiment: ExperimentPlace | string, dir: string, shard: Shard | null | undefined): string {
   const place = typeof experiment === 'string' ? { path: experiment, absolutePath: resolve(experiment) } : experiment;
   let file = place.path;
-  if (place.absolutePath && isAbsolute(place.absolutePath)) {
+  // Only a file that is here: a manifest from another machine (a cluster's shard) keeps the path as typed there.
+  if (place.absolutePath && isAbsolute(place.absolutePath) && existsSync(place.absolutePath)) {
     const rel = relative(process.cwd(), place.absolutePath);
     file = rel !== '' && rel.length < place.absolutePath.length ? rel : place.absolutePath;
   }
