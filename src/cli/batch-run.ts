@@ -464,7 +464,7 @@ export async function runBatch(ctx: ExperimentContext, opts: BatchOptions): Prom
   }
 
   if (written < total) {
-    progress.finish(t('cli.batch.stopped', { done: written, total, command: finishCommand(ctx.experimentFile.path, dir, shard) }, lang));
+    progress.finish(t('cli.batch.stopped', { done: written, total, command: finishCommand({ path: ctx.experimentFile.path, absolutePath: resolve(ctx.experimentFile.path) }, dir, shard) }, lang));
     return { dir, manifest, resumedFrom: done, ran, interrupted: true };
   }
 

@@ -68,7 +68,6 @@ export function ensureDir(dir: string, lang: Lang = 'en'): void {
       if (up === at) break;
       at = up;
     }
-    if (existsSync(at) && !statSync(at).isDirectory()) throw Object.assign(new Error(at), { code: 'ENOTDIR' });
     makeLevels(missing.reverse());
   } catch (e) {
     throw new UserError(t('cli.folder.create', { dir, code: (e as NodeJS.ErrnoException).code ?? t('cli.error.error', {}, lang) }, lang));

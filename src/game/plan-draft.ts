@@ -158,11 +158,9 @@ export function repeatSplit(draft: Draft, previous: QuarterPlan, ctx: PlanContex
     const each = Math.floor((caseDays / pursued.length) * 10) / 10;
     for (const o of pursued) next.businessCase[o.id] = each;
   }
-  for (const k of Object.keys(next.lobbying)) next.lobbying[k] = roundDays(next.lobbying[k]!);
-  for (const k of Object.keys(next.relationship)) next.relationship[k] = roundDays(next.relationship[k]!);
-  for (const k of Object.keys(next.customer)) next.customer[k] = roundDays(next.customer[k]!);
-  for (const k of Object.keys(next.boardPitch)) next.boardPitch[k] = roundDays(next.boardPitch[k]!);
+  // Business-case days are already in tenths; the rest are rounded to them.
   const repeated = [next.customer, next.lobbying, next.relationship, next.businessCase, next.boardPitch];
+  for (const r of repeated) for (const k of Object.keys(r)) r[k] = roundDays(r[k]!);
   const total = repeated.reduce((s, r) => s + Object.values(r).reduce((t, x) => t + x, 0), 0);
   const room = Math.max(0, ctx.budget - next.joint.reduce((s, j) => s + j.days, 0));
   if (total > room + 1e-9) {

@@ -1074,9 +1074,14 @@ export function checkFormat(doc: SourceDocument, expected: string): void {
         : kind === expectedKind
           ? issueAt(doc.file, p.line, p.col, 'format.version', { version: version ?? '', expected }, 'format')
           : kind === 'two-fronts/experiment' && expectedKind === 'two-fronts/scenario'
-            ? issueAt(doc.file, p.line, p.col, 'format.experiment-for-scenario', { format, expected, file: /^[\w@%+=:,./-]+$/.test(doc.file) ? doc.file : `'${doc.file.replace(/'/g, `'\\''`)}'` }, 'format')
+            ? issueAt(doc.file, p.line, p.col, 'format.experiment-for-scenario', { format, expected, file: shellWord(doc.file) }, 'format')
             : issueAt(doc.file, p.line, p.col, 'format.other', { format, expected }, 'format');
   throw new FileError([issue]);
+}
+
+/** A word for a POSIX shell, as commands in messages name files: as it is when it is safe, else in single quotes. */
+export function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 /** A problem found outside the schema (e.g. cross-references), placed like a schema issue. */

@@ -302,11 +302,11 @@ function defaultShown(m: Manifest, lang: Lang): string[] {
 export async function summarizeCommand(dir: string, opts: SummarizeCliOptions, io: Output): Promise<number> {
   const lang = parseLang(opts.lang);
   const metrics = opts.metric ?? [];
-  // Flags that only steer --target-ci are a mistake without it, not silently ignored.
-  if (opts.targetCi === undefined)
+  if (opts.targetCi === undefined) {
+    // Flags that only steer --target-ci are a mistake without it, not silently ignored.
     for (const [flag, given] of [['--max-replicates', opts.maxReplicates], ['--workers', opts.workers]] as const)
       if (given !== undefined) throw new UsageError(t('cli.summarize.tci.only', { flag }, lang), lang);
-  if (opts.targetCi !== undefined) {
+  } else {
     if (metrics.length !== 1) throw new UsageError(t('cli.summarize.tci.metric', {}, lang), lang);
     const width = parsePositive('--target-ci', opts.targetCi, lang);
     const cap = opts.maxReplicates ? parseInteger('--max-replicates', opts.maxReplicates, 2, 10_000_000, lang) : 1000;

@@ -6,7 +6,8 @@
  * never torn and always tells whether the folder is complete.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
+import { shellWord } from '../../scenario/document.js';
 import { z } from 'zod';
 import type { FactorSpec } from '../../experiment/factors.js';
 import type { PlanSegment, Shard } from '../../experiment/plan.js';
@@ -62,16 +63,10 @@ export interface Manifest {
   mergedFrom?: string[];
 }
 
-/** The command that finishes an unfinished batch folder, with its shard (which resume requires). */
 /** Where a manifest says its experiment file is: the path as typed when the batch started, and that path made absolute. */
 export interface ExperimentPlace {
   path: string;
   absolutePath?: string | undefined;
-}
-
-/** A word for a POSIX shell: as it is when it is safe, else in single quotes. */
-export function shellWord(word: string): string {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 /**
@@ -79,10 +74,9 @@ export function shellWord(word: string): string {
  * folder: the experiment file by the shorter of its relative and absolute
  * paths from here when it is on this machine (the path typed when the batch
  * started only works from the folder it was typed in), else as it was typed;
- * `dir` as the user named it now.
+ * `dir` as the user named it now; with its shard, which resume requires.
  */
-export function finishCommand(experiment: ExperimentPlace | string, dir: string, shard: Shard | null | undefined): string {
-  const place = typeof experiment === 'string' ? { path: experiment, absolutePath: resolve(experiment) } : experiment;
+export function finishCommand(place: ExperimentPlace, dir: string, shard: Shard | null | undefined): string {
   let file = place.path;
   // Only a file that is here: a manifest from another machine (a cluster's shard) keeps the path as typed there.
   if (place.absolutePath && isAbsolute(place.absolutePath) && existsSync(place.absolutePath)) {
