@@ -39,13 +39,18 @@ export function generateOpportunities(
     const slots = Math.min(MAX_OPPORTUNITIES_PER_ACCOUNT, Math.ceil(rate));
     const count = Math.min(slots, Math.floor(rate + stream.next()));
     const mix = world.needMix[ai]!;
+    const ids = world.opportunityIds[ai]!;
     const draws = 2 + mix.length;
     const start = input.wallet > 0 ? input.wallet : 1;
     // Capacity needs grow with the wallet, less than proportionally (scope economies).
     const baseDays = start * pow(wallet / start, m.capacityElasticity) * m.opportunityDays;
     for (let k = 0; k < slots; k++) {
+      if (k >= count || !accounts.alive[ai]) {
+        // An empty slot takes its draws all the same; only their values are not needed.
+        for (let i = 0; i < draws; i++) stream.next();
+        continue;
+      }
       fillNormals(stream, z, draws);
-      if (k >= count || !accounts.alive[ai]) continue;
       const size = exp(spread * z[0]!);
       const totalDays = baseDays * size;
       let mixTotal = 0;
@@ -56,7 +61,7 @@ export function generateOpportunities(
       const needs = noNeeds.slice();
       for (let i = 0; i < mix.length; i++) needs[mix[i]![0]] = round2((totalDays * z[2 + i]!) / mixTotal);
       out.push({
-        id: input.id + quarterPart(quarter) + slotPart(k + 1),
+        id: (ids[quarter * MAX_OPPORTUNITIES_PER_ACCOUNT + k] ??= `${input.id}-q${quarter}-${k + 1}`),
         account: input.id,
         slot: k + 1,
         needs,
@@ -66,18 +71,6 @@ export function generateOpportunities(
     }
   }
   return out;
-}
-
-// An opportunity's id is `<account>-q<quarter>-<slot>`; the number parts are written once.
-const quarterParts: string[] = [];
-const slotParts: string[] = [];
-
-function quarterPart(q: number): string {
-  return (quarterParts[q] ??= `-q${q}-`);
-}
-
-function slotPart(k: number): string {
-  return (slotParts[k] ??= String(k));
 }
 
 /** Opportunity figures are shown to players; two decimals keep them readable and exact in JSON. */

@@ -55,3 +55,11 @@ export function integers(n: number, at: (i: number) => number): number[] {
   out.length = n;
   return out;
 }
+
+/**
+ * An empty list to be filled at scattered indices (it becomes a holey list).
+ * Its own literal, so the holes never reach the other builders' lists.
+ */
+export function sparseList<T>(): T[] {
+  return [];
+}

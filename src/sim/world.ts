@@ -7,7 +7,7 @@
 import { reporterNames } from './reporters.js';
 import { hash32 } from './rng.js';
 import { Scratch } from './scratch.js';
-import { doubles, integers, values } from './shapes.js';
+import { doubles, integers, sparseList, values } from './shapes.js';
 import { ADAPTIVE_RULES, ALLOCATION_MECHANISMS, MODEL_PARAM_NAMES, type AdaptiveRule, type AllocationMechanism, type ModelParams } from './params.js';
 import { PERSONAS, REGIMES, type Persona, type Regime, type ScenarioInput } from './types.js';
 
@@ -68,6 +68,12 @@ export interface World {
   readonly personas: readonly Persona[];
   /** Working memory for the quarter being computed. */
   readonly scratch: Scratch;
+  /**
+   * Opportunity ids already written, per account, at quarter × 12 + slot:
+   * every run of a scenario names its opportunities alike, so each id string
+   * is built once per scenario rather than once per run.
+   */
+  readonly opportunityIds: string[][];
   /** The board reviews account plans and can sponsor accounts. */
   readonly boardActive: boolean;
 }
@@ -135,6 +141,7 @@ export function worldOf(scenario: ScenarioInput): World {
     deptLabel: Uint32Array.from(scenario.departments, (d) => hash32(`noise:${d.id}`)),
     reporterNames: reporterNames(scenario),
     scratch: new Scratch(),
+    opportunityIds: values(scenario.accounts.length, () => sparseList<string>()),
     boardActive: boardIsActive(regime, interventions.boardAccountPlans),
   };
   cache.set(scenario, world);
