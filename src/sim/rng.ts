@@ -48,12 +48,20 @@ const TWO_32 = 4294967296;
  * generator and its closures for each of the quarter's sub-streams.
  */
 export class AleaStream implements MasterStream {
-  constructor(
-    private s0: number,
-    private s1: number,
-    private s2: number,
-    private c: number,
-  ) {}
+  // Fields start as numbers, not as the undefined a bare declaration gives
+  // them: a field that held undefined first stores every later fraction as
+  // a new heap object, one per draw.
+  private s0 = 0;
+  private s1 = 0;
+  private s2 = 0;
+  private c = 0;
+
+  constructor(s0: number, s1: number, s2: number, c: number) {
+    this.s0 = s0;
+    this.s1 = s1;
+    this.s2 = s2;
+    this.c = c;
+  }
 
   next(): number {
     const t = 2091639 * this.s0 + this.c * 2.3283064365386963e-10; // 2^-32
