@@ -31,6 +31,11 @@ function sortByKey(order: Int32Array, n: number, keys: ArrayLike<number>): void 
   }
 }
 
+/** Zeroes out[0..n): a loop, since the built-in fill is a call into the runtime, dear for a few numbers. */
+function zero(out: Float64Array, n: number): void {
+  for (let i = 0; i < n; i++) out[i] = 0;
+}
+
 /**
  * Contest shares s^r / Σ s^r, capped at each request's need; what a capped
  * request leaves is re-divided among the others until capacity or needs run
@@ -47,7 +52,7 @@ function contestInto(
   decisiveness: number,
   n: number,
 ): void {
-  out.fill(0, 0, n);
+  zero(out, n);
   if (n === 0 || !(capacity > 0)) return;
   let maxScore = 0;
   for (let i = 0; i < n; i++) if (needs[i]! > 0 && scores[at + i]! > maxScore) maxScore = scores[at + i]!;
@@ -98,7 +103,7 @@ function contestInto(
 
 /** Highest score first, each gets its full need until capacity runs out; ties go to the earlier request. */
 function rankingInto(sc: Scratch, out: Float64Array, capacity: number, needs: ArrayLike<number>, scores: ArrayLike<number>, at: number, n: number): void {
-  out.fill(0, 0, n);
+  zero(out, n);
   const order = sc.icap(n);
   const keys = sc.fcap(n);
   for (let i = 0; i < n; i++) {
@@ -118,7 +123,7 @@ function rankingInto(sc: Scratch, out: Float64Array, capacity: number, needs: Ar
 
 /** Everyone gets the same fraction of their need: the "socialist" baseline, blind to scores. */
 function proportionalInto(out: Float64Array, capacity: number, needs: ArrayLike<number>, n: number): void {
-  out.fill(0, 0, n);
+  zero(out, n);
   let demand = 0;
   for (let i = 0; i < n; i++) if (needs[i]! > 0) demand += needs[i]!;
   if (demand <= 0 || !(capacity > 0)) return;
