@@ -11,22 +11,30 @@ import { pow } from './math.js';
 
 export interface Adoption {
   /** 0..1 strength of per-account measurement (1 at once under account-level P&L). */
-  measurement: number;
+  readonly measurement: number;
   /** Key-account agenda item. */
-  agenda: number;
+  readonly agenda: number;
   /** Board reviews of account plans (1 at once under executive sponsorship). */
-  board: number;
+  readonly board: number;
   /** Reserved shares of capacity actually honoured. */
-  priorityAccess: number;
-  crossFunctionalPool: number;
+  readonly priorityAccess: number;
+  readonly crossFunctionalPool: number;
 }
 
 export function strength(rate: number, quarter: number): number {
   return rate >= 1 ? 1 : 1 - pow(1 - rate, Math.max(0, quarter));
 }
 
-/** How far each intervention has taken hold in quarter `quarter` (1-based). */
+/**
+ * How far each intervention has taken hold in quarter `quarter` (1-based).
+ * The same for every run of a scenario, so worked out once per quarter and
+ * kept with the scenario's world; callers only read it.
+ */
 export function adoption(world: World, quarter: number): Adoption {
+  return (world.adoptionByQuarter[quarter] ??= adoptionIn(world, quarter));
+}
+
+function adoptionIn(world: World, quarter: number): Adoption {
   const { company, model } = world.scenario;
   const i = company.interventions;
   const s = strength(model.adoptionRate, quarter);

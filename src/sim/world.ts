@@ -4,6 +4,7 @@
  * once per scenario object and cached, never stored in the run state.
  * Imports only src/sim.
  */
+import type { Adoption } from './adoption.js';
 import { reporterNames } from './reporters.js';
 import { hash32 } from './rng.js';
 import { Scratch } from './scratch.js';
@@ -74,6 +75,8 @@ export interface World {
    * is built once per scenario rather than once per run.
    */
   readonly opportunityIds: string[][];
+  /** Each quarter's adoption of the interventions, once worked out (see adoption.ts). */
+  readonly adoptionByQuarter: Adoption[];
   /** The board reviews account plans and can sponsor accounts. */
   readonly boardActive: boolean;
 }
@@ -142,6 +145,7 @@ export function worldOf(scenario: ScenarioInput): World {
     reporterNames: reporterNames(scenario),
     scratch: new Scratch(),
     opportunityIds: values(scenario.accounts.length, () => sparseList<string>()),
+    adoptionByQuarter: sparseList<Adoption>(),
     boardActive: boardIsActive(regime, interventions.boardAccountPlans),
   };
   cache.set(scenario, world);
