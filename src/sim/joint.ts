@@ -53,8 +53,10 @@ export function decideJointIn(world: World, state: RunState, opps: OppTable, p: 
   if (p.days > 0.4 * scenario.kams[ti]!.timeBudget) return no('too-busy');
   const fit = shared(opps, D, own, theirs);
   if (fit <= 0) return no('no-fit');
-  // The draw belongs to this proposal in this quarter, whoever asks and in whatever order.
-  const u = uniformAt(state.quarterSeed, LABEL.joint, theirs * 65599 + own, fi * 4099 + ti);
+  // The draw belongs to this proposal in this quarter, whoever asks and in whatever order, and to the two
+  // opportunities by identity (account and slot), not by place in the quarter's list: a counterfactual in
+  // which some other account churned still meets the same answer.
+  const u = uniformAt(state.quarterSeed, LABEL.joint, opps.identity[theirs]! * 65599 + opps.identity[own]!, fi * 4099 + ti);
   const yes = (reason: JointReason): JointDecision => ({ accept: true, reason });
   switch (personaOf(world, ti)) {
     case 'team-player':
