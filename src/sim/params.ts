@@ -211,8 +211,8 @@ export const MODEL_PARAMS = {
     source: 'assumption: diminishing returns',
   },
   reciprocity: {
-    default: 0.15, min: 0, max: 1, unit: 'per fulfilled request',
-    doc: 'Relationship gained when a department fulfils a KAM\'s request (share of the gap to 1, times fulfilment).',
+    default: 0.15, min: 0, max: 1, unit: 'per quarter',
+    doc: 'Relationship gained each quarter from what a department gave a KAM: share of the gap to 1, times the mean fulfilment of the KAM\'s requests to it that quarter.',
     source: 'Rajan, Servaes & Zingales (2000) path dependence; assumption for the size',
   },
   skillLearning: {
@@ -252,12 +252,12 @@ export const MODEL_PARAMS = {
   },
   adaptiveExperimentation: {
     default: 0.1, min: 0, max: 1, unit: 'share',
-    doc: 'Roth–Erev experimentation: share of reinforcement spilled to other uses of time.',
+    doc: 'Roth–Erev experimentation: share of reinforcement spread evenly over all six uses of time (the rest follows the days each use got).',
     source: 'Roth & Erev (1995)',
   },
   lobbyingResponse: {
     default: 0.5, min: 0, max: 2, unit: 'elasticity',
-    doc: 'How strongly personas scale their lobbying with its expected return (decisiveness × lobbying effect) and with colleagues\' lobbying.',
+    doc: 'How strongly AI seats scale their lobbying with its expected return (the decisiveness they feel × lobbying effect × the board\'s damping) and with colleagues\' lobbying.',
     source: 'Tullock (1980): equilibrium effort rises with decisiveness; assumption for the size',
   },
 } as const satisfies Record<string, ParamSpec>;
