@@ -292,7 +292,6 @@ export const en = {
   'unit.model.logit per unit of S': 'logit per unit of S',
   'unit.model.multiple of starting wallet': 'multiple of starting wallet',
   'unit.model.per day': 'per day',
-  'unit.model.per fulfilled request': 'per fulfilled request',
   'unit.model.per quarter': 'per quarter',
   'unit.model.per skill-day': 'per skill-day',
   'unit.model.per unit of S': 'per unit of S',

@@ -290,7 +290,6 @@ export const nl: Record<keyof typeof en, string> = {
   'unit.model.logit per unit of S': 'logit per eenheid S',
   'unit.model.multiple of starting wallet': 'veelvoud van het startbudget',
   'unit.model.per day': 'per dag',
-  'unit.model.per fulfilled request': 'per gehonoreerde aanvraag',
   'unit.model.per quarter': 'per kwartaal',
   'unit.model.per skill-day': 'per vaardigheidsdag',
   'unit.model.per unit of S': 'per eenheid S',
