@@ -4,13 +4,14 @@
  * and B from a 2k-dimensional Sobol' sequence, and for each factor i the
  * matrix AB_i (A with column i taken from B): N·(k+2) model evaluations,
  * laid out per base row j as A_j, AB_j^1 … AB_j^k, B_j (as SALib does).
- * First-order indices with the Saltelli et al. (2010) estimator, total-order
- * with Jansen's (1999); confidence intervals by bootstrapping the base rows.
+ * First-order indices with the Saltelli et al. (2010) estimator on outputs
+ * centred on the mean of f(A) and f(B), total-order with Jansen's (1999);
+ * confidence intervals by bootstrapping the base rows.
  * Pure; imports seedrandom and src/experiment.
  */
 import seedrandom from 'seedrandom';
 import { sobolPoints } from './sobol-sequence.js';
-import { populationVariance, quantileSorted } from './stats.js';
+import { mean, populationVariance, quantileSorted } from './stats.js';
 
 /**
  * The N·(k+2) × k unit coordinates of a Saltelli design, row-major. The base
@@ -61,6 +62,10 @@ function estimate(y: ArrayLike<number>, n: number, k: number, rows: ArrayLike<nu
   both.set(fa);
   both.set(fb, n);
   const v = populationVariance(both);
+  // f(B) centred on the mean of f(A) and f(B): Saltelli et al.'s (2010) first-order sum, uncentred, moves with the metric's
+  // zero (adding c to every output adds c·Σ(f(AB_i) − f(A)), noise of order c/√N), so a metric far from 0 gets S1 > 1 at
+  // usual N. Centred, as SALib centres its outputs, the index no longer depends on where the metric's zero is.
+  const m = mean(both);
   const s1 = new Float64Array(k);
   const st = new Float64Array(k);
   for (let i = 0; i < k; i++) {
@@ -68,7 +73,7 @@ function estimate(y: ArrayLike<number>, n: number, k: number, rows: ArrayLike<nu
     let b = 0;
     for (let t = 0; t < n; t++) {
       const fab = y[rows[t]! * (k + 2) + 1 + i]!;
-      a += fb[t]! * (fab - fa[t]!);
+      a += (fb[t]! - m) * (fab - fa[t]!);
       b += (fa[t]! - fab) ** 2;
     }
     s1[i] = v > 0 ? a / n / v : NaN;
