@@ -82,7 +82,22 @@ export function buildDesign(e: Pick<Experiment, 'design' | 'factors' | 'seed'>):
     };
   }
   const samples = d.samples!;
-  if (d.type === 'lhs') return sampled('lhs', factors, latinHypercube(samples, k, e.seed));
+  if (d.type === 'lhs') {
+    const units = latinHypercube(samples, k, e.seed);
+    // A factor with listed values takes the level its stratum's middle falls in, rather than the one a point jittered
+    // within the stratum falls in: a stratum that straddles two levels would otherwise go either way, and 7 samples of
+    // 5 levels could give counts 1, 1, 3, 0, 2. From the middles (exact in integers), the counts differ by at most one.
+    factors.forEach((f, j) => {
+      const levels = f.spec.kind === 'levels' ? f.spec.levels : f.spec.kind === 'scale' ? f.spec.levels : undefined;
+      if (!levels) return;
+      const l = levels.length;
+      for (let i = 0; i < samples; i++) {
+        const stratum = Math.min(samples - 1, Math.floor(units[i * k + j]! * samples));
+        units[i * k + j] = (Math.floor(((2 * stratum + 1) * l) / (2 * samples)) + 0.5) / l;
+      }
+    });
+    return sampled('lhs', factors, units);
+  }
   if (d.type === 'sobol') {
     if (samples * (k + 2) > MAX_POINTS) throw new DesignError('design.sobol-points', { points: String(samples * (k + 2)) }, ['design', 'samples']);
     return sampled('sobol', factors, saltelliSample(samples, k, e.seed), { sobol: { n: samples, k } });

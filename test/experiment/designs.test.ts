@@ -31,6 +31,30 @@ describe('designs', () => {
     expect(xs).toEqual(Array.from({ length: 20 }, (_, i) => i));
   });
 
+  it('an lhs design balances listed levels and multipliers for any number of samples and levels, and keeps a range one point per stratum', () => {
+    // 7 samples of 5 levels with seed 32 gave counts 1, 1, 3, 0, 2 when a stratum straddling two levels went either way.
+    for (const n of [1, 2, 5, 7, 10, 18, 37]) {
+      for (const l of [2, 3, 5, 12]) {
+        for (const seed of [1, 32, 77]) {
+          const levels = Array.from({ length: l }, (_, i) => `l${i}`);
+          const d = buildDesign(
+            exp(
+              { type: 'lhs', samples: n, bootstrap: 0 },
+              { a: { kind: 'levels', levels }, b: { kind: 'scale', min: 0.5, max: 1.5, levels: [0.5, 1, 1.5] }, x: { kind: 'range', min: 0, max: 1, integer: false } },
+              seed,
+            ),
+          );
+          for (const [j, values] of [[0, levels], [1, [0.5, 1, 1.5]]] as const) {
+            const counts = (values as readonly (string | number)[]).map((v) => Array.from({ length: n }, (_, i) => d.values(i)[j]).filter((x) => x === v).length);
+            expect(Math.max(...counts) - Math.min(...counts), `n=${n} levels=${values.length} seed=${seed}: ${counts}`).toBeLessThanOrEqual(1);
+          }
+          const xs = Array.from({ length: n }, (_, i) => Math.floor((d.values(i)[2] as number) * n)).sort((p, q) => p - q);
+          expect(xs).toEqual(Array.from({ length: n }, (_, i) => i));
+        }
+      }
+    }
+  });
+
   it('sobolPoints() gives the published first points of the Joe–Kuo sequence and stratifies every 2^m prefix', () => {
     const p = sobolPoints(10, 3);
     const want = [
