@@ -219,3 +219,16 @@ export function replicatesNeeded(s: Pick<MetricStats, 'n' | 'sd' | 'halfWidth'>,
   const need = Math.ceil(((t * s.sd) / target) ** 2);
   return Math.min(cap, Math.max(s.n + 1, need));
 }
+
+/**
+ * Runs a point needs for every given column's 95 % half-width to be at most
+ * `target`: replicatesNeeded counts values, and a run whose cell is empty (a
+ * value that was not a finite number) gives none, so a point needs its runs
+ * plus the values its neediest wide column lacks, capped; `have` when no
+ * column is wide.
+ */
+export function runsNeeded(columns: readonly Pick<MetricStats, 'n' | 'sd' | 'halfWidth'>[], have: number, target: number, cap: number): number {
+  const wide = columns.filter((s) => !(Number.isFinite(s.halfWidth) && s.halfWidth <= target));
+  if (wide.length === 0) return have;
+  return Math.min(cap, have + Math.max(...wide.map((s) => replicatesNeeded(s, target, cap) - s.n)));
+}

@@ -334,6 +334,28 @@ describe('two-fronts summarize and report', () => {
     expect(read(join(dir, 'grow/runs.csv'))).toBe(after);
   });
 
+  it('summarize --target-ci counts a run whose cell is empty as no value, and grows its point rather than calling it capped', () => {
+    cpSync(join(dir, 'w1'), join(dir, 'grow-empty'), { recursive: true });
+    const file = join(dir, 'grow-empty/runs.csv');
+    const lines = read(file).split('\n');
+    const col = lines[0]!.split(',').indexOf('companyProfit_cumulative');
+    // Runs 1–3 of point 1 leave their value empty, as a value that was not a finite number is written.
+    for (const i of [1, 2, 3]) lines[i] = lines[i]!.split(',').map((c, j) => (j === col ? '' : c)).join(',');
+    writeFileSync(file, lines.join('\n'));
+    const values = lines.slice(4, 21).map((l) => Number(l.split(',')[col]));
+    const mean = values.reduce((a, b) => a + b, 0) / 17;
+    const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / 16);
+    // A target that 20 values would meet: point 1 has 20 runs but 17 values, so it needs more runs, well below the cap.
+    const target = ((2.1199 * sd) / Math.sqrt(17)) * Math.sqrt(17 / 19.5);
+    const r = cli(['summarize', 'grow-empty', '--target-ci', String(target), '--metric', 'companyProfit'], dir);
+    expect(r.code).toBe(0);
+    expect(r.err).not.toMatch(/cap/);
+    expect(r.err).toMatch(/every point's 95 % half-width of companyProfit_cumulative is at most/);
+    const rows = csvParse(read(join(dir, 'grow-empty/summary.csv'))).filter((x) => x.metric === 'companyProfit_cumulative');
+    for (const x of rows) expect(Number(x.ci_high) - Number(x.mean)).toBeLessThanOrEqual(target);
+    expect(Number(rows[0]!.n)).toBeGreaterThan(17);
+  });
+
   it('validate names every problem of an experiment file in one pass, those that need the scenario included', () => {
     const file = join(dir, 'many-problems.yaml');
     writeFileSync(

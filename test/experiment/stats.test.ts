@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cohensD, meanInterval, tCdf, tQuantile, welchDifference, Welford } from '../../src/experiment/stats.js';
-import { effectsBetweenPoints, replicatesNeeded, SummaryBuilder } from '../../src/experiment/summary.js';
+import { effectsBetweenPoints, replicatesNeeded, runsNeeded, SummaryBuilder } from '../../src/experiment/summary.js';
 
 describe('statistics', () => {
   it('tQuantile(0.975, df) matches the tables', () => {
@@ -61,5 +61,19 @@ describe('statistics', () => {
     expect(tQuantile(0.975, need - 1) * (10 / Math.sqrt(need))).toBeLessThan(2);
     expect(replicatesNeeded(st, 2, 50)).toBe(50);
     expect(replicatesNeeded({ n: 10, sd: 1, halfWidth: 0.5 }, 2, 1000)).toBe(10);
+  });
+
+  it('runsNeeded() counts the runs whose cell is empty: 20 runs with 17 values that need 20 values need 23 runs, not the cap', () => {
+    const sd = 10;
+    const at = (n: number) => ({ n, sd, halfWidth: tQuantile(0.975, n - 1) * (sd / Math.sqrt(n)) });
+    const target = at(17).halfWidth * Math.sqrt(17 / 19.5);
+    expect(replicatesNeeded(at(17), target, 1000)).toBe(20);
+    // Before, 20 values needed at a point of 20 runs read as "no more runs help": the point was reported at the cap of 1000.
+    expect(runsNeeded([at(17)], 20, target, 1000)).toBe(23);
+    expect(runsNeeded([at(17)], 20, target, 21)).toBe(21);
+    // Without empty cells it is replicatesNeeded; a column already narrow enough asks for nothing; the neediest column decides.
+    expect(runsNeeded([at(17)], 17, target, 1000)).toBe(20);
+    expect(runsNeeded([{ n: 20, sd: 1, halfWidth: 0.1 }], 20, target, 1000)).toBe(20);
+    expect(runsNeeded([{ n: 20, sd: 1, halfWidth: 0.1 }, at(17)], 20, target, 1000)).toBe(23);
   });
 });

@@ -15,7 +15,7 @@ import { closest } from '../../scenario/schema.js';
 import { validateExperimentDocument } from '../../experiment/load.js';
 import type { Experiment } from '../../experiment/schema.js';
 import { replicatesPerPoint, type ListSegment } from '../../experiment/plan.js';
-import { effectsBetweenPoints, replicatesNeeded, sensitivity, SummaryBuilder, type Effect, type PointSummary, type Sensitivity } from '../../experiment/summary.js';
+import { effectsBetweenPoints, runsNeeded, sensitivity, SummaryBuilder, type Effect, type PointSummary, type Sensitivity } from '../../experiment/summary.js';
 import { columnName, csvTable } from '../csv.js';
 import { runBatch } from '../batch-run.js';
 import { UsageError, UserError } from '../errors.js';
@@ -263,9 +263,9 @@ async function growToTarget(dir: string, columns: string[], target: Target, io: 
     // The most replicates a capped point already has: above the cap when an earlier round or the batch gave more.
     let most = 0;
     for (const p of s.summaries) {
-      const wide = cs.map((c) => p.stats[c]!).filter((st) => !(Number.isFinite(st.halfWidth) && st.halfWidth <= width));
-      if (wide.length === 0) continue;
-      const need = Math.max(...wide.map((st) => replicatesNeeded(st, width, cap)));
+      const columnStats = cs.map((c) => p.stats[c]!);
+      if (columnStats.every((st) => Number.isFinite(st.halfWidth) && st.halfWidth <= width)) continue;
+      const need = runsNeeded(columnStats, have[p.point]!, width, cap);
       if (need > have[p.point]!) items.push({ point: p.point, from: have[p.point]!, to: need });
       else {
         capped++;
