@@ -5,20 +5,31 @@
  * Pure; imports nothing.
  */
 
-/** Streaming n, mean, variance, min and max in one pass (Welford 1962), numerically stable. */
+/**
+ * Streaming n, mean, variance, min and max in one pass (Welford 1962), numerically stable. Values are taken
+ * relative to the first one: unshifted, each step's mean update rounds at the scale of the values rather than
+ * of their spread: the sd of 20 values near 10¹² (sd 43) came out 1.2·10⁻⁷ off, a two-pass sd 4·10⁻¹².
+ */
 export class Welford {
   n = 0;
-  mean = 0;
   m2 = 0;
   min = Infinity;
   max = -Infinity;
+  private shift = 0;
+  private shiftedMean = 0;
+
+  get mean(): number {
+    return this.n ? this.shift + this.shiftedMean : 0;
+  }
 
   add(x: number): void {
     if (!Number.isFinite(x)) return;
+    if (this.n === 0) this.shift = x;
     this.n++;
-    const d = x - this.mean;
-    this.mean += d / this.n;
-    this.m2 += d * (x - this.mean);
+    const y = x - this.shift;
+    const d = y - this.shiftedMean;
+    this.shiftedMean += d / this.n;
+    this.m2 += d * (y - this.shiftedMean);
     if (x < this.min) this.min = x;
     if (x > this.max) this.max = x;
   }
@@ -199,7 +210,7 @@ export function welchDifference(a: SampleStats, b: SampleStats, level = 0.95): I
   return { estimate: diff, low: diff - h, high: diff + h, df };
 }
 
-/** Cohen's d of b − a with the pooled standard deviation; NaN when both samples are constant. */
+/** Cohen's d of b − a with the pooled standard deviation; when both samples are constant, 0 if their means are equal and NaN if not (d would be infinite). */
 export function cohensD(a: SampleStats, b: SampleStats): number {
   if (a.n < 2 || b.n < 2) return NaN;
   const pooled = Math.sqrt(((a.n - 1) * a.sd * a.sd + (b.n - 1) * b.sd * b.sd) / (a.n + b.n - 2));

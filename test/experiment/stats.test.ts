@@ -19,6 +19,17 @@ describe('statistics', () => {
     expect([w.min, w.max]).toEqual([1e9 + 4, 1e9 + 16]);
   });
 
+  it('Welford keeps the sd of values far from 0 to the last digits, as a two-pass sd does', () => {
+    // 40 values 10¹² + d (d a multiple of 1/1024, so every value is exact): the sd is that of the d's.
+    const ds = Array.from({ length: 40 }, (_, i) => (((i * 7919) % 101) - 50) * (43 / 1024));
+    const m = ds.reduce((a, b) => a + b, 0) / ds.length;
+    const sd = Math.sqrt(ds.reduce((a, b) => a + (b - m) ** 2, 0) / (ds.length - 1));
+    const w = new Welford();
+    ds.forEach((d) => w.add(1e12 + d));
+    expect(Math.abs(w.sd - sd) / sd).toBeLessThan(1e-12);
+    expect(w.mean).toBe(1e12 + m);
+  });
+
   it('meanInterval() is mean ± t·sd/√n', () => {
     const ci = meanInterval(10, 5, 2);
     expect(ci.halfWidth).toBeCloseTo((2.2622 * 2) / Math.sqrt(10), 3);
