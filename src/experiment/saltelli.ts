@@ -108,14 +108,18 @@ export function sobolIndices(y: ArrayLike<number>, n: number, k: number, opts: {
   return Array.from({ length: k }, (_, i) => {
     const s1 = bootS1[i]!.filter(Number.isFinite).sort();
     const st = bootST[i]!.filter(Number.isFinite).sort();
+    // No interval around an index that has no value: resamples that happened to leave out the rows without a
+    // value would give one, and it would read as real.
+    const s1Known = Number.isFinite(point.s1[i]!);
+    const stKnown = Number.isFinite(point.st[i]!);
     return {
       factor: i,
       S1: point.s1[i]!,
-      S1Low: quantileSorted(s1, lo),
-      S1High: quantileSorted(s1, 1 - lo),
+      S1Low: s1Known ? quantileSorted(s1, lo) : NaN,
+      S1High: s1Known ? quantileSorted(s1, 1 - lo) : NaN,
       ST: point.st[i]!,
-      STLow: quantileSorted(st, lo),
-      STHigh: quantileSorted(st, 1 - lo),
+      STLow: stKnown ? quantileSorted(st, lo) : NaN,
+      STHigh: stKnown ? quantileSorted(st, 1 - lo) : NaN,
     };
   });
 }

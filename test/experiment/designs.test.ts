@@ -167,6 +167,23 @@ describe('designs', () => {
     });
   });
 
+  it('sobolIndices() give no interval around an index without a value (an output missing)', () => {
+    const n = 64;
+    const k = 2;
+    const u = saltelliSample(n, k, 5);
+    const y = new Float64Array(n * (k + 2));
+    for (let r = 0; r < y.length; r++) y[r] = u[r * k]! + 2 * u[r * k + 1]!;
+    const whole = sobolIndices(y, n, k, { bootstrap: 100, seed: 6 });
+    for (const i of whole) for (const v of [i.S1, i.S1Low, i.S1High, i.ST, i.STLow, i.STHigh]) expect(Number.isFinite(v)).toBe(true);
+    y[3 * (k + 2)] = Number.NaN; // f(A) of base row 3
+    for (const i of sobolIndices(y, n, k, { bootstrap: 100, seed: 6 })) {
+      expect(i.S1).toBeNaN();
+      expect(i.ST).toBeNaN();
+      // Resamples without row 3 have values; an interval made of them alone would look real.
+      for (const v of [i.S1Low, i.S1High, i.STLow, i.STHigh]) expect(v).toBeNaN();
+    }
+  });
+
   it('morrisIndices() recover known effects: linear factors exactly (σ = 0), an inert factor 0, interacting factors σ > 0', () => {
     const k = 4;
     const d = morrisSample(30, k, 4, 9);
