@@ -323,7 +323,18 @@ export class App {
     });
   }
 
-  /** AI-only runs of the same scenario, in batches so progress can be shown. */
+  /**
+   * The luck check's stand-in on the game's own cards: the same scenario and
+   * seed with every seat, the player's too, played by the computer. Its
+   * reporter values per quarter.
+   */
+  async standInRun(): Promise<number[][]> {
+    const s = this.session!;
+    const [run] = await this.engine.runMany([{ scenario: s.state.scenario, seed: s.state.seed }]);
+    return run!.quarters;
+  }
+
+  /** AI-only runs of the same scenario with other seeds, in batches so progress can be shown. */
   async luckRuns(count: number, progress: (done: number) => void): Promise<number[][][]> {
     const s = this.session!;
     const out: number[][][] = [];

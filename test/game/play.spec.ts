@@ -8,6 +8,9 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { money, setLanguage } from '../../src/game/i18n';
+import { loadScenario } from '../../src/scenario/load';
+import { simulate, summarize } from '../../src/sim/index';
 import { finishQuarter, startTutorial, watchConsole } from './helpers';
 
 test('the tutorial plays from title to debrief, with why, counterfactual, luck check and exports', async ({ page }) => {
@@ -124,6 +127,14 @@ test('the tutorial plays from title to debrief, with why, counterfactual, luck c
   await expect(page.getByText('100 AI-only games played.')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByRole('img', { name: 'Your result among 100 AI-only games' })).toBeVisible();
   await expect(page.getByText(/Your result of .* beats \d+% of the 100 games/).first()).toBeVisible();
+  // The stand-in also plays the game's own seed, every other seat as it was: the engine's AI-only run of that seed,
+  // the player's result against it, and how good those cards were among the other draws.
+  const tutorial = loadScenario(readFileSync('scenarios/tutorial.yaml', 'utf8'), 'tutorial.yaml').input;
+  setLanguage('en');
+  const standIn = money(summarize(simulate(tutorial, {})).cumulative['kamScore.you']!);
+  await expect(page.getByText(`With your own cards (the same seed and colleagues) your stand-in made ${standIn}`, { exact: false })).toBeVisible();
+  await expect(page.getByText(/^Your cards were (good|poor|ordinary): your stand-in’s result with them beats \d+% of its 100 games with other draws\.$/)).toBeVisible();
+  await expect(page.getByText(/more than luck of the draw|with the same cards/)).toHaveCount(0);
   // Discussion questions.
   await expect(page.getByRole('heading', { level: 2, name: 'Questions for discussion' })).toBeVisible();
   await expect(page.getByText('Which of your requests got the least capacity, and which factor decided it?')).toBeVisible();

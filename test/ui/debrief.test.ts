@@ -9,12 +9,13 @@ import { differences, metricsOf } from '../../src/game/debrief/compare.js';
 import { accountsCsv, allocationsCsv, quartersCsv } from '../../src/game/debrief/csv.js';
 import { differenceText, metricDelta, metricValue, writtenDelta } from '../../src/game/debrief/format.js';
 import { leastServedRows } from '../../src/game/debrief/least.js';
+import { luckReading } from '../../src/game/debrief/luck.js';
 import { leastServed } from '../../src/game/explain.js';
 import { capacityByKam, kamRanking, median, percentile, sum } from '../../src/game/figures.js';
 import { setLanguage } from '../../src/game/i18n.js';
 import { Names } from '../../src/game/ui/labels.js';
 import { reasonText } from '../../src/game/ui/why.js';
-import { branch, createRun, reporterNames, simulate, step, summarize } from '../../src/sim/index.js';
+import { branch, createRun, emptyPlan, reporterNames, simulate, step, summarize } from '../../src/sim/index.js';
 import { shipped } from '../helpers.js';
 
 const input = shipped('tutorial').input;
@@ -48,6 +49,28 @@ describe('debrief figures', () => {
     const cf = metricsOf(s.history, names, input, 'you');
     const base = metricsOf(run.history, names, input, 'you');
     expect(differences(base, cf).length).toBeGreaterThan(0);
+  });
+
+  it('the luck check reads the player against the stand-in on the same seed, and the cards against the other draws', () => {
+    // pnl-trap, a player who plans nothing: a result far above the other draws, but on cards that are themselves
+    // better than most draws. Placing the result among games with other seeds alone said "more than luck of the draw".
+    const trap = shipped('pnl-trap').input;
+    const trapNames = reporterNames(trap);
+    let played = createRun(trap, {});
+    while (played.quarter < trap.quarters) played = step(played, [emptyPlan('you')]).state;
+    const yours = summarize(played).cumulative['kamScore.you']!;
+    const standIn = summarize(simulate(trap, { seed: played.seed })).cumulative['kamScore.you']!;
+    const scores = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((seed) => summarize(simulate(trap, { seed, record: 'reporters' })).cumulative['kamScore.you']!);
+    const r = luckReading(scores, yours, standIn);
+    expect(r.you).toBe(percentile(scores, yours));
+    expect(r.cards).toBe(percentile(scores, standIn));
+    expect(r.edge).toBe(Math.round(yours) - Math.round(standIn));
+    expect(r.edgeRead).toBe(r.edge > 0 ? 'ahead' : r.edge < 0 ? 'behind' : 'level');
+    expect(metricsOf(played.history, trapNames, trap, 'you').yourTotal).toBeCloseTo(yours, 9);
+    // Figures as the cards write them: level when the two whole k€ agree, good and poor cards at the edges.
+    expect(luckReading([1, 2, 3, 4], 2.4, 2.2)).toMatchObject({ edge: 0, edgeRead: 'level', cards: 0.5, cardsRead: 'usual' });
+    expect(luckReading([1, 2, 3, 4, 5], 1, 5)).toMatchObject({ edge: -4, edgeRead: 'behind', cards: 0.9, cardsRead: 'good', you: 0.1 });
+    expect(luckReading([1, 2, 3, 4, 5], 9, 1)).toMatchObject({ edge: 8, edgeRead: 'ahead', cardsRead: 'poor', you: 1 });
   });
 
   it('percentile() and median() place a result among many', () => {

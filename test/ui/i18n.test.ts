@@ -98,6 +98,8 @@ describe('game messages', () => {
       ...['none', 'low', 'medium', 'high'].map((l) => `level.${l}`),
       ...['fulfilment', 'satisfaction', 'revenue'].map((c) => `debrief.chart.${c}`),
       ...['accounts', 'company', 'who', 'alignment', 'counterfactual', 'luck', 'questions'].map((s) => `debrief.section.${s}`),
+      ...['ahead', 'behind', 'level'].map((r) => `luck.edge.${r}`),
+      ...['good', 'poor', 'usual'].map((r) => `luck.cards.${r}`),
     ];
     const missing = families.filter((k) => !has(k, 'en') || !has(k, 'nl'));
     expect(missing).toEqual([]);

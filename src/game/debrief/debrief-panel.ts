@@ -2,8 +2,9 @@
  * The debrief (loaded on demand with d3): the player's accounts over the
  * game, the company's profit and departments' P&L, the 7S elements, who got
  * what; the same game replayed under each of the scenario's comparison
- * regimes side by side with the differences named; the luck check against
- * 100 AI-only runs; the discussion questions; exports (CSV, each chart as SVG
+ * regimes side by side with the differences named; the luck check (the
+ * player's seat handed to its stand-in on the same seed and in 100 AI-only
+ * runs with other seeds); the discussion questions; exports (CSV, each chart as SVG
  * or PNG, a print-friendly page).
  */
 import { barChart } from '../../charts/debrief-bars';
@@ -24,12 +25,13 @@ import { differences, METRICS, metricsOf, type RunMetrics } from './compare';
 import { accountsCsv, allocationsCsv, quartersCsv } from './csv';
 import { differenceText, metricDelta, metricValue, writtenDelta } from './format';
 import { leastServedRows } from './least';
+import { luckReading } from './luck';
 
 const REGIMES: Regime[] = ['departmental-pnl', 'account-pnl', 'matrix', 'exec-sponsored', 'utilization'];
 export const LUCK_RUNS = 100;
 
 /** Replays and luck runs of a session, kept while the page lives (a language switch redraws without rerunning). */
-const cache = new WeakMap<Session, { cf: Map<Regime, RunState>; luck: number[][][] | null }>();
+const cache = new WeakMap<Session, { cf: Map<Regime, RunState>; luck: number[][][] | null; standIn: number[][] | null }>();
 
 /** A chart in a figure with its caption, a data table for screen readers, and SVG/PNG downloads. */
 function figure(svg: SVGSVGElement, caption: string, file: string, table: HTMLTableElement | null): HTMLElement {
@@ -224,7 +226,7 @@ export function renderDebrief(s: Session): HTMLElement {
   const cfStatus = h('p', { role: 'status', class: 'hint' });
   const cfBody = h('div', { class: 'counterfactual' });
   const others = REGIMES.filter((r) => r !== regime && !compare.includes(r));
-  const cached = cache.get(s) ?? { cf: new Map<Regime, RunState>(), luck: null };
+  const cached = cache.get(s) ?? { cf: new Map<Regime, RunState>(), luck: null, standIn: null };
   cache.set(s, cached);
   const cfRuns = cached.cf;
   const renderCounterfactual = () => {
@@ -357,9 +359,13 @@ export function renderDebrief(s: Session): HTMLElement {
     const profitIndex = N.indexOf('companyProfit');
     const runs = cached.luck ?? (await a.luckRuns(LUCK_RUNS, (done) => (luckStatus.textContent = tr('luck.running', { done, total: LUCK_RUNS }))));
     cached.luck = runs;
+    const own = cached.standIn ?? (await a.standInRun());
+    cached.standIn = own;
     const scores = runs.map((q) => sum(q.map((row) => row[scoreIndex]!)));
     const profits = runs.map((q) => sum(q.map((row) => row[profitIndex]!)));
-    const p = percentile(scores, base.yourTotal);
+    const standInTotal = sum(own.map((row) => row[scoreIndex]!));
+    const reading = luckReading(scores, base.yourTotal, standInTotal);
+    const p = reading.you;
     const pp = percentile(profits, base.companyProfit);
     const standIn = s.input.kams.find((k) => k.id === s.seat)!.persona;
     const persona = tr(`persona.${standIn}`);
@@ -371,8 +377,10 @@ export function renderDebrief(s: Session): HTMLElement {
       luckBody,
       h('p', { class: 'lead' }, desc),
       h('p', { class: 'hint' }, tr('luck.persona', { persona, explain })),
+      // The stand-in on the same seed: what the player did with the cards, and how good the cards were.
+      h('p', null, tr(`luck.edge.${reading.edgeRead}`, { standIn: money(standInTotal), delta: money(Math.abs(reading.edge)) })),
+      h('p', null, tr(`luck.cards.${reading.cardsRead}`, { share: pct(reading.cards), runs: LUCK_RUNS })),
       h('p', null, tr('luck.company', { value: money(base.companyProfit), share: pct(pp), median: money(median(profits)) })),
-      h('p', { class: 'hint' }, tr(p >= 0.8 ? 'luck.read.high' : p <= 0.2 ? 'luck.read.low' : 'luck.read.middle')),
       figure(
         histogram({
           title: caption,
