@@ -12,7 +12,7 @@ import { head, startEngine, type Engine } from './engine';
 import { language, setLanguage } from './i18n';
 import { LANGUAGES, type Lang } from '../i18n/index';
 import { defaultDraft, planContextOf, type Draft, type PlanContext } from './plan-draft';
-import { DRAFT_KEY, IdbStore, loadGame, peekGame, REPLAYS_KEY, saveEntries, SCREEN_KEY, type Refusal, type SavedScreen, type SavePeek, type SaveStore, type ScenarioSource, type Screen } from './save';
+import { DRAFT_KEY, IdbStore, loadGame, peekGame, REPLAYS_KEY, replayMatches, saveEntries, SCREEN_KEY, type Refusal, type SavedScreen, type SavePeek, type SaveStore, type ScenarioSource, type Screen } from './save';
 import { readLibrary } from './library';
 import { textOf } from './text';
 import { version } from '../../package.json';
@@ -84,6 +84,8 @@ export class App {
 
   /** The saved game as the page found it, read while the page boots (used once, by the first title screen). */
   private firstPeek: ReturnType<App['savedGame']> | null = null;
+  /** Set when resuming found the saved game made with another model; the title screen then says so until it is removed. */
+  private modelRefused = false;
 
   constructor(engine: Engine, store: SaveStore) {
     this.engine = engine;
@@ -280,6 +282,7 @@ export class App {
   }
 
   async savedGame(): Promise<SavePeek> {
+    if (this.modelRefused) return { ok: false, refusal: { reason: 'model' } };
     try {
       return await peekGame(this.store);
     } catch {
@@ -294,6 +297,22 @@ export class App {
     const { head: h, state, draft, screen, replays } = loaded.game;
     const parsed = await this.engine.load(h.text, h.source.kind === 'file' ? h.source.name : h.source.file);
     if (!parsed.ok) return { ok: false, refusal: { reason: 'damaged' } };
+    // Played on under a model that has changed since the save, the game would no longer be the one played (nor
+    // would its replays in the debrief start from it): replayed from its seed and the player's plans, every
+    // quarter played must come out as saved.
+    if (state.history.length > 0) {
+      const again = await this.engine.replay({
+        scenario: state.scenario,
+        seed: state.seed,
+        seats: [h.seat],
+        plans: state.history.map((r) => r.plans.filter((p) => p.kam === h.seat)),
+        regime: state.scenario.company.regime,
+      });
+      if (!replayMatches(state.history, again.history)) {
+        this.modelRefused = true;
+        return { ok: false, refusal: { reason: 'model' } };
+      }
+    }
     // The saved run carries the scenario it was started with; texts come from the saved file.
     const session = await this.sessionFor(h.source, h.text, parsed.scenario, state.scenario, state);
     session.seat = h.seat;
@@ -307,6 +326,7 @@ export class App {
 
   async discardSave(): Promise<void> {
     await this.store.clear();
+    this.modelRefused = false;
     this.session = null;
     this.savedUpTo = 0;
   }

@@ -62,7 +62,21 @@ export interface SavedGame {
 export type Refusal =
   | { reason: 'none' }
   | { reason: 'format'; found: string }
-  | { reason: 'damaged' };
+  | { reason: 'damaged' }
+  /** Saved by a version whose model gives other results for the same plans: played on, the game would no longer be the one played. */
+  | { reason: 'model' };
+
+/**
+ * Whether a replay of the saved game (same scenario, seed, regime and the
+ * player's recorded plans) gives every played quarter's reporters exactly as
+ * saved. Not when the model changed between saving and resuming.
+ */
+export function replayMatches(saved: readonly QuarterRecord[], replayed: readonly QuarterRecord[]): boolean {
+  return saved.every((rec, i) => {
+    const again = replayed[i];
+    return again !== undefined && again.quarter === rec.quarter && again.values.length === rec.values.length && rec.values.every((x, j) => Object.is(x, again.values[j]));
+  });
+}
 
 export type LoadOutcome = { ok: true; game: SavedGame } | { ok: false; refusal: Refusal; head?: Partial<SaveHead> };
 

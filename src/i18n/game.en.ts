@@ -103,6 +103,7 @@ export const en = {
   'title.refused.title': 'Your saved game cannot be continued',
   'title.refused.format': 'It was saved by a different version of Two Fronts (save format “{found}”), which this version cannot read safely.',
   'title.refused.damaged': 'The save is incomplete or damaged.',
+  'title.refused.model': 'It was saved by a version of Two Fronts whose model has changed since: the same plans no longer give the results you played, so the game cannot go on as it was.',
   'title.refused.advice': 'Nothing has been changed. Start a new game below; it will replace the old save.',
   'title.refused.remove': 'Remove the old save',
   'title.refused.removed': 'The old save was removed.',

@@ -98,6 +98,7 @@ export const nl: Record<keyof typeof en, string> = {
   'title.refused.title': 'Je bewaarde spel kan niet worden voortgezet',
   'title.refused.format': 'Het is bewaard door een andere versie van Two Fronts (bewaarformaat “{found}”), die deze versie niet veilig kan lezen.',
   'title.refused.damaged': 'Het bewaarde spel is onvolledig of beschadigd.',
+  'title.refused.model': 'Het is bewaard door een versie van Two Fronts waarvan het model sindsdien is veranderd: dezelfde plannen geven niet meer de uitkomsten die je speelde, dus het spel kan niet verder zoals het was.',
   'title.refused.advice': 'Er is niets veranderd. Begin hieronder een nieuw spel; dat vervangt het oude.',
   'title.refused.remove': 'Oud bewaard spel verwijderen',
   'title.refused.removed': 'Het oude bewaarde spel is verwijderd.',

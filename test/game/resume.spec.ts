@@ -2,7 +2,7 @@
  * Nothing lost: the game saves itself after every quarter; a reload continues
  * at the same quarter with identical results, and the same seed and plans
  * give the same game code as an uninterrupted game. A save from another
- * version is refused politely.
+ * version, or one the current model no longer reproduces, is refused politely.
  */
 import { expect, test } from '@playwright/test';
 import { finishQuarter, startTutorial, watchConsole } from './helpers';
@@ -158,6 +158,49 @@ test('a save from an incompatible version is refused politely', async ({ page })
   await page.reload();
   await expect(page.getByRole('heading', { level: 2, name: 'Scenario library' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'Your saved game cannot be continued' })).toHaveCount(0);
+  expect(watch.problems).toEqual([]);
+});
+
+test('a save whose quarters the current model no longer reproduces is refused politely, not played on', async ({ page }) => {
+  test.setTimeout(120_000);
+  const watch = watchConsole(page);
+  await page.goto('/');
+  await startTutorial(page);
+  await finishQuarter(page, 1);
+  await expect(page.getByRole('heading', { level: 1, name: 'Quarter 2 of 8: your plan' })).toBeVisible();
+  // As a save written by a version whose model gave other results: quarter 1's first reporter is not what the engine gives now.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('two-fronts');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('save', 'readwrite');
+          const store = tx.objectStore('save');
+          const get = store.get('q:1');
+          get.onsuccess = () => {
+            const rec = get.result as { values: number[] };
+            rec.values[0] = rec.values[0]! + 1;
+            store.put(rec, 'q:1');
+          };
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+  await page.reload();
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Your saved game cannot be continued' })).toBeVisible();
+  await expect(page.getByText(/whose model has changed since: the same plans no longer give the results you played/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Continue', exact: true })).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1, name: 'Quarter 2 of 8: your plan' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Remove the old save' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Your saved game cannot be continued' })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 2, name: 'Scenario library' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Continue your game' })).toHaveCount(0);
   expect(watch.problems).toEqual([]);
 });
 

@@ -4,7 +4,8 @@
  * another format or with missing quarters are refused, never half-loaded.
  */
 import { describe, expect, it } from 'vitest';
-import { checkHead, fingerprint, HEAD_KEY, headTitle, REPLAYS_KEY, loadGame, MemoryStore, peekGame, quarterKey, saveEntries, SAVE_FORMAT, whatANewGameReplaces } from '../../src/game/save.js';
+import { checkHead, fingerprint, HEAD_KEY, headTitle, REPLAYS_KEY, loadGame, MemoryStore, peekGame, quarterKey, replayMatches, saveEntries, SAVE_FORMAT, whatANewGameReplaces } from '../../src/game/save.js';
+import { engineHost } from '../../workers/host.js';
 import { createRun, emptyPlan, resultHash, step, type QuarterPlan, type RunState } from '../../src/sim/index.js';
 import { shipped } from '../helpers.js';
 
@@ -146,6 +147,31 @@ describe('save', () => {
     expect(fingerprint(a.history)).toMatch(/^[0-9a-f]{12}$/);
     expect(fingerprint(a.history)).toBe(fingerprint(structuredClone(a.history)));
     expect(fingerprint(a.history)).not.toBe(fingerprint(b.history));
+  });
+});
+
+describe('resuming under the model that played the game', () => {
+  it('a replay of the saved quarters (seed, regime, the player\'s plans) matches them exactly, and any other result does not', () => {
+    const played = play(createRun(input), 3);
+    const again = engineHost.replay({
+      scenario: played.scenario,
+      seed: played.seed,
+      seats: ['you'],
+      plans: played.history.map((r) => r.plans.filter((p) => p.kam === 'you')),
+      regime: played.scenario.company.regime,
+    });
+    expect(again.history.length).toBe(input.quarters);
+    expect(replayMatches(played.history, again.history)).toBe(true);
+    const changed = structuredClone(played.history);
+    changed[1]!.values[4] = changed[1]!.values[4]! * (1 + Number.EPSILON);
+    expect(replayMatches(changed, again.history)).toBe(false);
+    // Bit for bit: a zero of the other sign is another result.
+    const signed = structuredClone(played.history);
+    signed[0]!.values.push(0);
+    const signedAgain = structuredClone(again.history);
+    signedAgain[0]!.values.push(-0);
+    expect(replayMatches(signed, signedAgain)).toBe(false);
+    expect(replayMatches(played.history, again.history.slice(0, 2))).toBe(false);
   });
 });
 

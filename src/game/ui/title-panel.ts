@@ -107,7 +107,12 @@ function saveCard(saved: SavePeek, actions: TitleActions): HTMLElement | null {
     );
   }
   if (saved.refusal.reason === 'none') return null;
-  const reason = saved.refusal.reason === 'format' ? tr('title.refused.format', { found: saved.refusal.found }) : tr('title.refused.damaged');
+  const reason =
+    saved.refusal.reason === 'format'
+      ? tr('title.refused.format', { found: saved.refusal.found })
+      : saved.refusal.reason === 'model'
+        ? tr('title.refused.model')
+        : tr('title.refused.damaged');
   const box = h(
     'section',
     { class: 'card refused', role: 'status', 'aria-labelledby': 'refused-title' },
