@@ -5,7 +5,7 @@
  * stands out without colour.
  * Imports d3 and the chart frame.
  */
-import { axisBottom, axisLeft, max, min, scaleBand, scaleLinear } from 'd3';
+import { axisBottom, axisLeft, max, min, scaleBand, scaleLinear, type ScaleLinear } from 'd3';
 import { frame, grid, patternFill, styleAxis } from './frame';
 import { UI } from './palette';
 
@@ -21,6 +21,21 @@ export interface BarChartOptions {
   orientation?: 'vertical' | 'horizontal';
   width?: number;
   height?: number;
+}
+
+/**
+ * How many ticks the value axis of horizontal bars asks for: four, or fewer
+ * when the labels (about 7.4 px a character, with a gap) would run into each
+ * other, as long figures on a chart two to a row would.
+ */
+function valueTicks(value: ScaleLinear<number, number>, format: (v: number) => string): number {
+  for (let count = 4; count > 2; count--) {
+    const ticks = value.ticks(count);
+    const spacing = ticks.length > 1 ? Math.abs(value(ticks[1]!) - value(ticks[0]!)) : Infinity;
+    const widest = Math.max(...ticks.map((t) => format(t).length)) * 7.4 + 10;
+    if (widest <= spacing) return count;
+  }
+  return 2;
 }
 
 export function barChart(o: BarChartOptions): SVGSVGElement {
@@ -79,7 +94,7 @@ export function barChart(o: BarChartOptions): SVGSVGElement {
   );
   if (horizontal) {
     styleAxis(f.plot.append('g').call(axisLeft(band).tickSize(0).tickPadding(8)));
-    styleAxis(f.plot.append('g').attr('transform', `translate(0,${f.inner.h})`).call(axisBottom(value).ticks(4).tickFormat((v) => o.format(Number(v)))));
+    styleAxis(f.plot.append('g').attr('transform', `translate(0,${f.inner.h})`).call(axisBottom(value).ticks(valueTicks(value, o.format)).tickFormat((v) => o.format(Number(v)))));
   } else {
     styleAxis(f.plot.append('g').attr('transform', `translate(0,${f.inner.h})`).call(axisBottom(band)));
     styleAxis(f.plot.append('g').call(axisLeft(value).ticks(5).tickFormat((v) => o.format(Number(v)))));

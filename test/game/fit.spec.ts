@@ -94,11 +94,28 @@ test('at 1024 px the debrief\'s charts two to a row keep their axis words readab
   await startTutorial(page);
   for (let q = 1; q <= 8; q++) await finishQuarter(page, q);
   await expect(page.getByRole('heading', { level: 1, name: 'Debrief: First quarter on two fronts' })).toBeVisible();
-  const smallest = await page.locator('.chart-row figure.chart svg').evaluateAll((svgs) =>
-    svgs.map((svg) => Math.min(...[...svg.querySelectorAll('.tick text')].map((t) => t.getBoundingClientRect().height))),
+  // The charts are drawn as their data arrives (the replays come from the engine's worker) and again once the panel has
+  // its width, so the sizes are read until every chart is there as drawn last.
+  const smallest = () =>
+    page.locator('.chart-row figure.chart svg').evaluateAll((svgs) =>
+      svgs.map((svg) => Math.min(...[...svg.querySelectorAll('.tick text')].map((t) => t.getBoundingClientRect().height))),
+    );
+  await expect.poll(async () => (await smallest()).length, { timeout: 30_000 }).toBeGreaterThanOrEqual(5);
+  await expect.poll(async () => Math.min(...(await smallest()).filter(Number.isFinite)), { timeout: 30_000 }).toBeGreaterThanOrEqual(12);
+  // Kept at their size, an axis's words still leave room for each other: no two tick labels of one axis overlap.
+  const overlapping = await page.locator('.chart-row figure.chart svg').evaluateAll((svgs) =>
+    svgs.flatMap((svg) =>
+      [...svg.querySelectorAll('g')]
+        .filter((axis) => [...axis.children].some((c) => c.classList.contains('tick')))
+        .flatMap((axis) => {
+          const boxes = [...axis.querySelectorAll(':scope > .tick text')].map((t) => t.getBoundingClientRect()).filter((r) => r.width > 0);
+          return boxes.flatMap((a, i) =>
+            boxes.slice(i + 1).filter((b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5).map(() => svg.closest('figure')?.querySelector('figcaption')?.textContent ?? '?'),
+          );
+        }),
+    ),
   );
-  expect(smallest.length).toBeGreaterThanOrEqual(5);
-  for (const h of smallest.filter(Number.isFinite)) expect(h).toBeGreaterThanOrEqual(12);
+  expect(overlapping).toEqual([]);
 });
 
 test('the quarter marks of a twelve-quarter game hold two-digit numbers with the margin of one-digit ones, and the top bar still fits', async ({ page }) => {

@@ -290,6 +290,7 @@ export function renderDebrief(s: Session): HTMLElement {
       highlight: 0,
       orientation: 'horizontal',
       format: money,
+      width: half,
     });
     // A bar chart's numbers: one row per structure, the one played marked as such.
     const structureTable = (caption: string, column: string, values: number[]) =>
@@ -304,6 +305,7 @@ export function renderDebrief(s: Session): HTMLElement {
       highlight: 0,
       orientation: 'horizontal',
       format: money,
+      width: half,
     });
     mount(
       cfBody,
