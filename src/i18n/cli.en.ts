@@ -138,6 +138,7 @@ export const en = {
   'cli.runs.badPoint': '{path}:{line}: point_id "{value}" is not a point of this experiment\'s design (1 to {size}); the file has been edited or damaged',
   'cli.runs.notNumber': '{path}:{line}: {column} is "{value}", not a number; the file has been edited or damaged',
   'cli.runs.count': '{path}: {found} runs, but manifest.json lists {expected} for this finished batch; the file has been cut or edited. Restore it, or run the batch again into a new folder',
+  'cli.quarters.count': '{path}: {found} rows, but manifest.json lists {expected} for this finished batch; the file has been cut or edited. Restore it, or run the batch again into a new folder',
   'cli.status.running': 'running',
   'cli.status.complete': 'complete',
 

@@ -135,6 +135,7 @@ export const nl: Record<keyof typeof en, string> = {
   'cli.runs.badPoint': '{path}:{line}: point_id "{value}" is geen punt van het ontwerp van dit experiment (1 tot en met {size}); het bestand is bewerkt of beschadigd',
   'cli.runs.notNumber': '{path}:{line}: {column} is "{value}", geen getal; het bestand is bewerkt of beschadigd',
   'cli.runs.count': '{path}: {found} runs, maar manifest.json noemt er {expected} voor deze voltooide batch; het bestand is ingekort of bewerkt. Zet het terug, of draai de batch opnieuw in een nieuwe map',
+  'cli.quarters.count': '{path}: {found} rijen, maar manifest.json noemt er {expected} voor deze voltooide batch; het bestand is ingekort of bewerkt. Zet het terug, of draai de batch opnieuw in een nieuwe map',
   'cli.status.running': 'onvoltooid',
   'cli.status.complete': 'voltooid',
 

@@ -491,6 +491,32 @@ describe('two-fronts summarize and report', () => {
     expect(read(join(dir, 'half/report.html')).includes('<dt>status</dt><dd>complete</dd>')).toBe(true);
   });
 
+  it('report bands cover the runs runs.csv holds: on an unfinished batch, not the quarters written ahead of their run; a finished quarters file with a row doubled is refused', () => {
+    cpSync(join(dir, 'w1'), join(dir, 'ahead'), { recursive: true });
+    // Interrupted after its quarters were written and before their runs: runs.csv has 25 of 120 runs (point 1, and point 2's first 5), quarters.csv all 120.
+    const mPath = join(dir, 'ahead/manifest.json');
+    writeFileSync(mPath, JSON.stringify({ ...JSON.parse(read(mPath)), status: 'running', finished: null, rows: null }, null, 2));
+    const runsCsv = join(dir, 'ahead/runs.csv');
+    writeFileSync(runsCsv, read(runsCsv).split('\n').slice(0, 26).join('\n') + '\n');
+    expect(cli(['report', 'ahead', '--metric', 'companyProfit', '--quiet'], dir).code).toBe(0);
+    const data = JSON.parse(/<script type="application\/json" id="report-data">(.*?)<\/script>/s.exec(read(join(dir, 'ahead/report.html')))![1]!);
+    const series = data.metrics[0].quarterly;
+    const quarters = csvParse(read(join(dir, 'ahead/quarters.csv')));
+    const q1 = (from: number, to: number) => quarters.filter((q) => q.quarter === '1' && Number(q.run_id) >= from && Number(q.run_id) <= to).map((q) => Number(q.companyProfit));
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    expect(series[0].mean[0]).toBeCloseTo(mean(q1(1, 20)), 9);
+    expect(series[1].mean[0]).toBeCloseTo(mean(q1(21, 25)), 9);
+    expect(data.metrics[0].distribution.rows[1].counts.reduce((a: number, b: number) => a + b, 0)).toBe(5);
+    // Points without a run in runs.csv have no band either.
+    expect(series[2].mean).toEqual([]);
+    // A finished folder whose quarters.csv has a row doubled: refused, like a runs.csv cut or edited.
+    cpSync(join(dir, 'w1'), join(dir, 'doubledq'), { recursive: true });
+    const lines = read(join(dir, 'doubledq/quarters.csv')).split('\n');
+    writeFileSync(join(dir, 'doubledq/quarters.csv'), [...lines.slice(0, 3), lines[2], ...lines.slice(3)].join('\n'));
+    const r = cli(['report', 'doubledq', '--quiet'], dir);
+    expect([r.code, r.err.trim()]).toEqual([1, `two-fronts: ${join('doubledq', 'quarters.csv')}: 361 rows, but manifest.json lists 360 for this finished batch; the file has been cut or edited. Restore it, or run the batch again into a new folder`]);
+  });
+
   it('summarize shows by default the first four metrics in the order of the experiment\'s metrics: list', () => {
     const ord = experiment(dir, 'order.yaml', 'id: order\nreplications: 3\nset: { quarters: 2 }\nmetrics: [alignmentIndex, strategicGap, companyProfit, fulfilmentGini, churnedAccounts]\n');
     expect(cli(['batch', ord, '--out', 'order', '--quiet'], dir).code).toBe(0);

@@ -126,10 +126,19 @@ function quarterly(s: FolderSummary, reporters: string[], pooled: boolean, lang:
   const acc: Welford[][][] = reporters.map(() => Array.from({ length: groups }, () => []));
   const runs = shardRuns(m.plan, m.shard);
   let current = runs.next();
+  /** The position of `current` among the folder's runs (1 for its first). */
+  let position = 1;
+  let rows = 0;
   for (const { cells, number } of readRows(src, lang)) {
     const runId = toNumber(cells[0]!);
-    while (!current.done && current.value.runId < runId) current = runs.next();
+    while (!current.done && current.value.runId < runId) {
+      current = runs.next();
+      position++;
+    }
     if (current.done || current.value.runId !== runId) throw new UserError(t('cli.report.notInPlan', { path: src.path, run: String(runId) }, lang));
+    // A run's quarters are written before its row in runs.csv, so an unfinished batch can hold the quarters of a run that runs.csv does not have yet: the bands leave it out, as the distributions and tables do.
+    if (position > s.runs) break;
+    rows++;
     const group = pooled ? 0 : current.value.point;
     const q = toNumber(cells[1]!) - 1;
     at.forEach((col, k) => {
@@ -138,6 +147,8 @@ function quarterly(s: FolderSummary, reporters: string[], pooled: boolean, lang:
       series[q]!.add(numberCell(cells[col]!, src, number, col, lang));
     });
   }
+  // A finished batch whose quarters file holds other than the rows its manifest lists was cut or edited (a row doubled or lost): its bands would mislead.
+  if (m.status === 'complete' && m.rows && rows !== m.rows.quarters) throw new UserError(t('cli.quarters.count', { path: src.path, found: rows, expected: m.rows.quarters }, lang));
   return reporters.map((_, k) =>
     acc[k]!.map((series, g) => {
       const stats = series.map((w) => ({ w, ci: meanInterval(w.n, w.mean, w.sd) }));
