@@ -242,6 +242,7 @@ export const en = {
   'cli.merge.runElsewhere': 'merge: run {run} belongs to shard {owner} but appears in {file} (shard {shard}); the file has been edited or mixed up',
   'cli.merge.runMissing': 'merge: run {run} is missing from {file} (shard {shard}); found run {got} in its place',
   'cli.merge.runExtra': 'merge: {file} (shard {shard}) holds run {run}, which is doubled or not in the plan',
+  'cli.merge.rowCount': 'merge: {file} (shard {shard}) holds {found} rows, but its manifest.json lists {expected}; a row has been doubled or lost. Restore the file, or run the shard again into a new folder',
   'cli.merge.shards.one': '{count} shard',
   'cli.merge.shards.other': '{count} shards',
   'cli.merge.done.one': 'merged {shards} of {id}: {count} run in {out}',

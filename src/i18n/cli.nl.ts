@@ -239,6 +239,7 @@ export const nl: Record<keyof typeof en, string> = {
   'cli.merge.runElsewhere': 'merge: run {run} hoort bij shard {owner} maar staat in {file} (shard {shard}); het bestand is bewerkt of verwisseld',
   'cli.merge.runMissing': 'merge: run {run} ontbreekt in {file} (shard {shard}); op die plek staat run {got}',
   'cli.merge.runExtra': 'merge: {file} (shard {shard}) bevat run {run}, die dubbel is of niet in het plan staat',
+  'cli.merge.rowCount': 'merge: {file} (shard {shard}) bevat {found} rijen, maar zijn manifest.json noemt er {expected}; een rij is verdubbeld of verloren. Zet het bestand terug, of draai de shard opnieuw in een nieuwe map',
   'cli.merge.shards.one': '{count} shard',
   'cli.merge.shards.other': '{count} shards',
   'cli.merge.done.one': '{shards} van {id} samengevoegd: {count} run in {out}',

@@ -186,6 +186,19 @@ describe('two-fronts batch', () => {
     expect(cli(['merge', 's1', 'bad2', 's3', '--out', 'm-gap', '--quiet'], dir).code).toBe(0);
   });
 
+  it('merge refuses a shard whose quarters file has a row doubled or lost within a run (every run is there, the rows are not)', () => {
+    cpSync(join(dir, 's2'), join(dir, 'badq'), { recursive: true });
+    const lines = read(join(dir, 'badq/quarters.csv')).split('\n');
+    // Line 3 is run 2's second quarter: the run keeps its first and last rows.
+    writeFileSync(join(dir, 'badq/quarters.csv'), [...lines.slice(0, 3), lines[2], ...lines.slice(3)].join('\n'));
+    const doubled = cli(['merge', 's1', 'badq', 's3', '--out', 'm-badq'], dir);
+    expect([doubled.code, doubled.err.trim()]).toEqual([1, 'two-fronts: merge: badq/quarters.csv (shard 2/3) holds 121 rows, but its manifest.json lists 120; a row has been doubled or lost. Restore the file, or run the shard again into a new folder']);
+    expect(existsSync(join(dir, 'm-badq'))).toBe(false);
+    writeFileSync(join(dir, 'badq/quarters.csv'), [...lines.slice(0, 2), ...lines.slice(3)].join('\n'));
+    const lost = cli(['merge', 's1', 'badq', 's3', '--out', 'm-badq', '--lang', 'nl'], dir);
+    expect([lost.code, lost.err.trim()]).toEqual([1, 'two-fronts: merge: badq/quarters.csv (shard 2/3) bevat 119 rijen, maar zijn manifest.json noemt er 120; een rij is verdubbeld of verloren. Zet het bestand terug, of draai de shard opnieuw in een nieuwe map']);
+  });
+
   it('a file where a folder goes, a folder where a file goes and a damaged runs file are told by name and line, never with a stack trace', () => {
     writeFileSync(join(dir, 'a-file'), 'x');
     const merged = cli(['merge', 's1', 's2', 's3', '--out', 'a-file'], dir);

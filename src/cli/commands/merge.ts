@@ -83,6 +83,15 @@ function checkShards(dirs: string[], lang: Lang): { manifests: Manifest[]; count
   return { manifests, count };
 }
 
+/** A shard's file as it is copied: its next line, the rows copied so far and the rows its manifest says it holds. */
+interface Shard {
+  dir: string;
+  lines: Generator<{ text: string }>;
+  head: { text: string } | null;
+  rows: number;
+  expected: number | null;
+}
+
 interface Table {
   name: string;
   kind: 'csv' | 'jsonl';
@@ -94,7 +103,7 @@ function mergeTable(dirs: string[], manifests: Manifest[], out: string, table: T
   const { name, kind, header, perRun } = table;
   const refuse = refusal(lang);
   const count = manifests[0]!.shard!.count;
-  const byShard: { dir: string; lines: Generator<{ text: string }>; head: { text: string } | null }[] = new Array(count);
+  const byShard: Shard[] = new Array(count);
   manifests.forEach((m, i) => {
     const path = join(dirs[i]!, name);
     if (!existsSync(path)) throw refuse('fileMissing', { path });
@@ -104,7 +113,7 @@ function mergeTable(dirs: string[], manifests: Manifest[], out: string, table: T
       if (h.done || h.value.text + '\n' !== header) throw refuse('columns', { path });
     }
     const first = lines.next();
-    byShard[m.shard!.index - 1] = { dir: dirs[i]!, lines, head: first.done ? null : first.value };
+    byShard[m.shard!.index - 1] = { dir: dirs[i]!, lines, head: first.done ? null : first.value, rows: 0, expected: m.rows ? (perRun === 'one' ? m.rows.runs : m.rows.quarters) : null };
   });
   const file = new Buffered(new AppendFile(join(out, name)));
   try {
@@ -114,7 +123,7 @@ function mergeTable(dirs: string[], manifests: Manifest[], out: string, table: T
   }
 }
 
-function copyRuns(byShard: { dir: string; lines: Generator<{ text: string }>; head: { text: string } | null }[], file: Buffered, table: Table, planRuns: number, count: number, lang: Lang): number {
+function copyRuns(byShard: Shard[], file: Buffered, table: Table, planRuns: number, count: number, lang: Lang): number {
   const { name, kind, header, perRun } = table;
   const refuse = refusal(lang);
   if (header !== null) file.write(header);
@@ -134,6 +143,7 @@ function copyRuns(byShard: { dir: string; lines: Generator<{ text: string }>; he
     do {
       file.write(s.head!.text + '\n');
       rows++;
+      s.rows++;
       const n = s.lines.next();
       s.head = n.done ? null : n.value;
     } while (perRun === 'many' && s.head && runIdOf(kind, s.head.text) === run);
@@ -141,6 +151,8 @@ function copyRuns(byShard: { dir: string; lines: Generator<{ text: string }>; he
   for (let k = 0; k < count; k++) {
     const s = byShard[k]!;
     if (s.head) throw refuse('runExtra', { file: `${s.dir}/${name}`, shard: `${k + 1}/${count}`, run: String(runIdOf(kind, s.head.text)) });
+    // Every run is there once, but a shard's quarter rows can still be doubled or lost within a run: its manifest says how many it wrote.
+    if (s.expected !== null && s.rows !== s.expected) throw refuse('rowCount', { file: `${s.dir}/${name}`, shard: `${k + 1}/${count}`, found: String(s.rows), expected: String(s.expected) });
   }
   return rows;
 }
