@@ -197,7 +197,7 @@ function render(): void {
             description: tr(`${method}.desc`, { metric: s.metric }),
             indexNames: s.indexNames,
             bars: s.bars,
-            xLabel: tr(`${method}.axis`, { metric: s.metric }),
+            xLabel: tr(`${method}.axis`, { metric: s.metric, unit: s.unit }),
             locale,
             width,
           }),

@@ -27,6 +27,8 @@ export interface ReportMetric {
 export interface ReportSensitivity {
   method: 'sobol' | 'morris';
   metric: string;
+  /** The metric's unit in the report's language (as ReportMetric's): Morris μ* and σ are in it. */
+  unit: string;
   indexNames: string[];
   bars: { factor: string; values: { value: number; low?: number; high?: number }[] }[];
 }

@@ -563,6 +563,16 @@ describe('two-fronts summarize and report', () => {
     expect(csvParse(read(join(dir, 'sob/effects.csv')))).toHaveLength(0);
   });
 
+  it('report: the Morris bars\' axis names the metric\'s unit (μ* and σ are in it), in English and Dutch', () => {
+    expect(existsSync(join(dir, 'mor/runs.csv'))).toBe(true);
+    for (const [lang, axis, unit] of [['en', 'elementary effect on {metric} ({unit} per full range of the factor)', 'k€'], ['nl', 'elementair effect op {metric} ({unit} per volledig bereik van de factor)', 'k€']] as const) {
+      expect(cli(['report', 'mor', '--lang', lang, '--out', `mor-${lang}.html`, '--quiet'], dir).code).toBe(0);
+      const data = JSON.parse(/<script type="application\/json" id="report-data">(.*?)<\/script>/s.exec(read(join(dir, `mor-${lang}.html`)))![1]!);
+      expect(data.messages['research.chart.morris.axis']).toBe(axis);
+      expect(data.sensitivity.map((x: { metric: string; unit: string }) => [x.metric, x.unit])).toEqual([['companyProfit_cumulative', unit]]);
+    }
+  });
+
   it('report writes one self-contained HTML file: inline script and data, no external resources, accessible charts', () => {
     const r = cli(['report', 'w1'], dir);
     expect(r.code).toBe(0);

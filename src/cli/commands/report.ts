@@ -202,13 +202,13 @@ function effectsTable(s: FolderSummary, cols: string[], lang: Lang): string {
   return `<div class="scroll" role="region" tabindex="0" aria-labelledby="effects-caption"><table class="numbers"><caption id="effects-caption">${esc(t('research.effects.caption', {}, lang))}</caption><thead><tr><th scope="col">${m('change')}</th><th scope="col" class="text">${m('heldEqual')}</th><th scope="col">${m('difference')}</th><th scope="col">${m('ci')}</th><th scope="col">${m('d')}</th><th scope="col">${m('nAB')}</th></tr></thead>\n${groups}\n</table></div>${more > 0 ? `<p>${esc(tn('research.effects.more', more, {}, lang))}</p>` : ''}`;
 }
 
-function sensitivityData(s: FolderSummary, cols: string[], lang: Lang): ReportSensitivity[] {
+function sensitivityData(s: FolderSummary, cols: string[], units: string[], lang: Lang): ReportSensitivity[] {
   return s.sensitivity
     .filter((r) => cols.includes(r.metric))
     .map((r) =>
       r.method === 'sobol'
-        ? { method: 'sobol', metric: r.metric, indexNames: [t('research.sobol.S1', {}, lang), t('research.sobol.ST', {}, lang)], bars: r.indices.map((i) => ({ factor: i.path, values: [{ value: i.S1, low: i.S1Low, high: i.S1High }, { value: i.ST, low: i.STLow, high: i.STHigh }] })) }
-        : { method: 'morris', metric: r.metric, indexNames: ['μ*', 'σ'], bars: r.indices.map((i) => ({ factor: i.path, values: [{ value: i.muStar, low: i.muStarLow, high: i.muStarHigh }, { value: i.sigma }] })) },
+        ? { method: 'sobol', metric: r.metric, unit: units[cols.indexOf(r.metric)]!, indexNames: [t('research.sobol.S1', {}, lang), t('research.sobol.ST', {}, lang)], bars: r.indices.map((i) => ({ factor: i.path, values: [{ value: i.S1, low: i.S1Low, high: i.S1High }, { value: i.ST, low: i.STLow, high: i.STHigh }] })) }
+        : { method: 'morris', metric: r.metric, unit: units[cols.indexOf(r.metric)]!, indexNames: ['μ*', 'σ'], bars: r.indices.map((i) => ({ factor: i.path, values: [{ value: i.muStar, low: i.muStarLow, high: i.muStarHigh }, { value: i.sigma }] })) },
     );
 }
 
@@ -283,7 +283,7 @@ export function reportHtml(s: FolderSummary, cols: string[], script: string, lan
     pointNames: s.summaries.map((p) => pointName(s, p, lang)),
     pooled,
     metrics,
-    sensitivity: sensitivityData(s, cols, lang),
+    sensitivity: sensitivityData(s, cols, metrics.map((x) => x.unit), lang),
   };
   const title = m.experiment.title ?? m.experiment.id;
   const json = JSON.stringify(data, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v)).replace(/</g, '\\u003c');
