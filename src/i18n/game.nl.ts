@@ -564,6 +564,12 @@ export const nl: Record<keyof typeof en, string> = {
   'cf.chart.totals.desc': 'Totalen: {values}.',
   'cf.col.yourTotal': 'Jouw totale resultaat',
   'cf.col.profit': 'Winst van het bedrijf',
+  'cf.fit.title': 'Wat deze herhaling niet uit je spel kon overnemen',
+  'cf.fit.requests.one': '{count} van je {total} aanvragen kon hier niet gedaan worden: de klant ervan was in deze herhaling toen al vertrokken.',
+  'cf.fit.requests.other': '{count} van je {total} aanvragen konden hier niet gedaan worden: hun klanten waren in deze herhaling toen al vertrokken.',
+  'cf.fit.days': '{days} van de {planned} die je plande, werden hier niet besteed: aan klanten die vertrokken waren, aan pitches bij de directie terwijl die onder deze structuur geen accountplannen bespreekt, of ingekort tot je tijdsbudget.',
+  'cf.fit.unplanned.one': '{count} kans van een klant die je in je spel kwijtraakte, kwam hier wel; geen plan van jou dekt die, dus niemand pakte hem op.',
+  'cf.fit.unplanned.other': '{count} kansen van klanten die je in je spel kwijtraakte, kwamen hier wel; geen plan van jou dekt ze, dus niemand pakte ze op.',
 
   'luck.intro': 'Hoeveel was kunde en hoeveel geluk? Jouw rol gespeeld door de computer, alle andere rollen zoals ze waren: één keer met jouw eigen kaarten (dezelfde seed, dus dezelfde kansen en toevalstrekkingen) en in {runs} spellen met andere toevalstrekkingen.',
   'luck.running': 'De computer speelt alle rollen: spel {done} van {total}…',

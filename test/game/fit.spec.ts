@@ -116,6 +116,10 @@ test('at 1024 px the debrief\'s charts two to a row keep their axis words readab
     ),
   );
   expect(overlapping).toEqual([]);
+  // The replay under account-level P&L keeps a customer this game lost; its card says that customer's opportunities had no plan.
+  const card = page.getByRole('region', { name: 'Account-level P&L' });
+  await expect(card.getByRole('heading', { level: 4, name: 'What this replay could not take over from your game' })).toBeVisible();
+  await expect(card.getByText(/^6 opportunities of accounts you lost in your game came up here; no plan of yours covers them/)).toBeVisible();
 });
 
 test('the quarter marks of a twelve-quarter game hold two-digit numbers with the margin of one-digit ones, and the top bar still fits', async ({ page }) => {

@@ -10,12 +10,14 @@ import { accountsCsv, allocationsCsv, quartersCsv } from '../../src/game/debrief
 import { differenceText, metricDelta, metricValue, writtenDelta } from '../../src/game/debrief/format.js';
 import { leastServedRows } from '../../src/game/debrief/least.js';
 import { luckReading } from '../../src/game/debrief/luck.js';
+import { replayFit } from '../../src/game/debrief/replay-fit.js';
 import { leastServed } from '../../src/game/explain.js';
 import { capacityByKam, kamRanking, median, percentile, sum } from '../../src/game/figures.js';
 import { setLanguage } from '../../src/game/i18n.js';
 import { Names } from '../../src/game/ui/labels.js';
 import { reasonText } from '../../src/game/ui/why.js';
-import { branch, createRun, emptyPlan, reporterNames, simulate, step, summarize } from '../../src/sim/index.js';
+import { branch, createRun, emptyPlan, REGIMES, reporterNames, simulate, step, summarize, type QuarterPlan, type RunState } from '../../src/sim/index.js';
+import { engineHost } from '../../workers/host.js';
 import { shipped } from '../helpers.js';
 
 const input = shipped('tutorial').input;
@@ -183,5 +185,70 @@ describe('debrief figures', () => {
     expect(text(1000, 3000)).toBe('the company would have earned more: +€2,000k (200%)');
     expect(text(45, 736)).toBe('the company would have earned more: +€691k');
     expect(text(-200, 300)).toBe('the company would have earned more: +€500k');
+  });
+});
+
+describe('what a replay could not take over from the game', () => {
+  /** A player who pursues every opportunity of their own, asks for most of each need, pitches to the board where it reviews plans. */
+  function player(scenario: ReturnType<typeof shipped>['input'], seat: string) {
+    const own = new Set(scenario.kams.find((k) => k.id === seat)!.accounts);
+    return (state: RunState): QuarterPlan => {
+      const plan = emptyPlan(seat);
+      for (const o of state.opportunities) {
+        if (!own.has(o.account)) continue;
+        const capacity: Record<string, number> = {};
+        scenario.departments.forEach((d, i) => {
+          if (o.needs[i]! > 0) capacity[d.id] = o.needs[i]! * 0.9;
+        });
+        plan.requests.push({ opportunity: o.id, capacity });
+      }
+      scenario.accounts.forEach((a, i) => {
+        if (own.has(a.id) && state.accounts.alive[i]) plan.customer[a.id] = 8;
+      });
+      plan.lobbying = { [scenario.departments[0]!.id]: 2 };
+      return plan;
+    };
+  }
+
+  it('counts the requests whose opportunity did not come up, the days not spent and the opportunities only the replay had', () => {
+    let dropped = 0;
+    let unplanned = 0;
+    for (const id of ['tutorial', 'pnl-trap', 'mature-market']) {
+      const scenario = shipped(id).input;
+      const seat = scenario.kams.find((k) => k.control === 'player')!.id;
+      const own = new Set(scenario.kams.find((k) => k.id === seat)!.accounts);
+      const plan = player(scenario, seat);
+      let game = createRun(scenario);
+      while (game.quarter < scenario.quarters) game = step(game, [plan(game)]).state;
+      for (const regime of REGIMES.filter((r) => r !== scenario.company.regime)) {
+        const again = engineHost.replay({ scenario, seed: game.seed, seats: [seat], plans: game.history.map((r) => r.plans.filter((p) => p.kam === seat)), regime });
+        const fit = replayFit(game.history, again.history, seat, own);
+        // Counted another way: by the opportunities each game offered that quarter.
+        let requests = 0;
+        let lost = 0;
+        let only = 0;
+        game.history.forEach((rec, q) => {
+          const there = new Set(again.history[q]!.deliveries.map((d) => d.opportunity));
+          const here = new Set(rec.deliveries.map((d) => d.opportunity));
+          const mine = rec.plans.find((p) => p.kam === seat)!;
+          requests += mine.requests.length;
+          lost += mine.requests.filter((r) => !there.has(r.opportunity)).length;
+          only += again.history[q]!.deliveries.filter((d) => own.has(d.account) && !here.has(d.opportunity)).length;
+        });
+        expect([fit.requests, fit.droppedRequests, fit.unplanned]).toEqual([requests, lost, only]);
+        expect(fit.unspentDays).toBeGreaterThanOrEqual(0);
+        expect(fit.unspentDays).toBeLessThanOrEqual(fit.days);
+        if (lost > 0) expect(fit.unspentDays).toBeGreaterThan(0);
+        dropped += fit.droppedRequests;
+        unplanned += fit.unplanned;
+      }
+      // The same structure as played takes over everything.
+      const same = engineHost.replay({ scenario, seed: game.seed, seats: [seat], plans: game.history.map((r) => r.plans.filter((p) => p.kam === seat)), regime: scenario.company.regime });
+      const whole = replayFit(game.history, same.history, seat, own);
+      expect([whole.droppedRequests, whole.unspentDays, whole.unplanned]).toEqual([0, 0, 0]);
+    }
+    // Both kinds occur in these games, so the counts were put to the test.
+    expect(dropped).toBeGreaterThan(0);
+    expect(unplanned).toBeGreaterThan(0);
   });
 });

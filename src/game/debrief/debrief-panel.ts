@@ -26,6 +26,7 @@ import { accountsCsv, allocationsCsv, quartersCsv } from './csv';
 import { differenceText, metricDelta, metricValue, writtenDelta } from './format';
 import { leastServedRows } from './least';
 import { luckReading } from './luck';
+import { replayFit, UNSPENT_EPS, type ReplayFit } from './replay-fit';
 
 const REGIMES: Regime[] = ['departmental-pnl', 'account-pnl', 'matrix', 'exec-sponsored', 'utilization'];
 export const LUCK_RUNS = 100;
@@ -229,6 +230,7 @@ export function renderDebrief(s: Session): HTMLElement {
   const cached = cache.get(s) ?? { cf: new Map<Regime, RunState>(), luck: null, standIn: null };
   cache.set(s, cached);
   const cfRuns = cached.cf;
+  const ownAccounts = new Set(s.input.kams.find((k) => k.id === s.seat)?.accounts ?? []);
   const renderCounterfactual = () => {
     const regimes = [...cfRuns.keys()];
     if (regimes.length === 0) {
@@ -267,6 +269,7 @@ export function renderDebrief(s: Session): HTMLElement {
         r === regime
           ? h('p', { class: 'hint' }, tr('cf.playedHint'))
           : h('div', { class: 'named' }, h('h4', null, tr('cf.named')), diffs.length > 0 ? h('ul', null, diffs.slice(0, 5).map((d) => h('li', null, (d.better ? '▲ ' : '▼ ') + differenceText(d)))) : h('p', null, tr('cf.same'))),
+        r === regime ? null : fitNote(replayFit(history, cfRuns.get(r)!.history, s.seat, ownAccounts)),
       );
     };
     const perQuarterCaption = tr('cf.chart.perQuarter');
@@ -467,4 +470,14 @@ export function renderDebrief(s: Session): HTMLElement {
     await runLuck();
   }, 50);
   return panel;
+}
+
+/** What a replay could not take over from the game, on its card; nothing when it took over everything. */
+function fitNote(fit: ReplayFit): HTMLElement | null {
+  const items: string[] = [];
+  if (fit.droppedRequests > 0) items.push(trn('cf.fit.requests', fit.droppedRequests, { total: fit.requests }));
+  if (fit.unspentDays >= UNSPENT_EPS) items.push(tr('cf.fit.days', { days: days(fit.unspentDays), planned: days(fit.days) }));
+  if (fit.unplanned > 0) items.push(trn('cf.fit.unplanned', fit.unplanned));
+  if (items.length === 0) return null;
+  return h('div', { class: 'fit hint' }, h('h4', null, tr('cf.fit.title')), h('ul', null, items.map((x) => h('li', null, x))));
 }
