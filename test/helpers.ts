@@ -2,6 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadScenario, type LoadedScenario } from '../src/scenario/load.js';
+import { emptyPlan, type QuarterPlan, type RunState, type ScenarioInput } from '../src/sim/index.js';
 
 export const ROOT = join(import.meta.dirname, '..');
 
@@ -59,4 +60,26 @@ export function report(name: string, fields: Record<string, number | string>): v
     .map(([k, v]) => `${k}=${typeof v === 'number' ? (Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(3)) : v}`)
     .join(' ');
   console.log(`[effect] ${name}: ${text}`);
+}
+
+/**
+ * A player's plan in a quarter: every opportunity of the seat's accounts
+ * pursued, asking `share` of each need, and `customerDays` with each living
+ * account of the seat. Tests add lobbying and the like to it.
+ */
+export function pursueAll(scenario: ScenarioInput, seat: string, state: RunState, share: number, customerDays: number): QuarterPlan {
+  const own = new Set(scenario.kams.find((k) => k.id === seat)!.accounts);
+  const plan = emptyPlan(seat);
+  for (const o of state.opportunities) {
+    if (!own.has(o.account)) continue;
+    const capacity: Record<string, number> = {};
+    scenario.departments.forEach((d, i) => {
+      if (o.needs[i]! > 0) capacity[d.id] = o.needs[i]! * share;
+    });
+    plan.requests.push({ opportunity: o.id, capacity });
+  }
+  scenario.accounts.forEach((a, i) => {
+    if (own.has(a.id) && state.accounts.alive[i]) plan.customer[a.id] = customerDays;
+  });
+  return plan;
 }

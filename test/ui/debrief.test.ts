@@ -16,9 +16,9 @@ import { capacityByKam, kamRanking, median, percentile, sum } from '../../src/ga
 import { setLanguage } from '../../src/game/i18n.js';
 import { Names } from '../../src/game/ui/labels.js';
 import { reasonText } from '../../src/game/ui/why.js';
-import { branch, createRun, emptyPlan, REGIMES, reporterNames, simulate, step, summarize, type QuarterPlan, type RunState } from '../../src/sim/index.js';
+import { branch, createRun, emptyPlan, REGIMES, reporterNames, simulate, step, summarize, type QuarterPlan, type RunState, type ScenarioInput } from '../../src/sim/index.js';
 import { engineHost } from '../../workers/host.js';
-import { shipped } from '../helpers.js';
+import { pursueAll, shipped } from '../helpers.js';
 
 const input = shipped('tutorial').input;
 const names = reporterNames(input);
@@ -189,26 +189,11 @@ describe('debrief figures', () => {
 });
 
 describe('what a replay could not take over from the game', () => {
-  /** A player who pursues every opportunity of their own, asks for most of each need, pitches to the board where it reviews plans. */
-  function player(scenario: ReturnType<typeof shipped>['input'], seat: string) {
-    const own = new Set(scenario.kams.find((k) => k.id === seat)!.accounts);
-    return (state: RunState): QuarterPlan => {
-      const plan = emptyPlan(seat);
-      for (const o of state.opportunities) {
-        if (!own.has(o.account)) continue;
-        const capacity: Record<string, number> = {};
-        scenario.departments.forEach((d, i) => {
-          if (o.needs[i]! > 0) capacity[d.id] = o.needs[i]! * 0.9;
-        });
-        plan.requests.push({ opportunity: o.id, capacity });
-      }
-      scenario.accounts.forEach((a, i) => {
-        if (own.has(a.id) && state.accounts.alive[i]) plan.customer[a.id] = 8;
-      });
-      plan.lobbying = { [scenario.departments[0]!.id]: 2 };
-      return plan;
-    };
-  }
+  /** A player who pursues every opportunity of their own, asking for most of each need, and lobbies a little. */
+  const player = (scenario: ScenarioInput, seat: string) => (state: RunState): QuarterPlan => ({
+    ...pursueAll(scenario, seat, state, 0.9, 8),
+    lobbying: { [scenario.departments[0]!.id]: 2 },
+  });
 
   it('counts the requests whose opportunity did not come up, the days not spent and the opportunities only the replay had', () => {
     let dropped = 0;

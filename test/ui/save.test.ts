@@ -6,29 +6,14 @@
 import { describe, expect, it } from 'vitest';
 import { checkHead, fingerprint, HEAD_KEY, headTitle, REPLAYS_KEY, loadGame, MemoryStore, peekGame, quarterKey, replayMatches, saveEntries, SAVE_FORMAT, whatANewGameReplaces } from '../../src/game/save.js';
 import { engineHost } from '../../workers/host.js';
-import { createRun, emptyPlan, resultHash, step, type QuarterPlan, type RunState } from '../../src/sim/index.js';
-import { shipped } from '../helpers.js';
+import { createRun, resultHash, step, type QuarterPlan, type RunState } from '../../src/sim/index.js';
+import { pursueAll, shipped } from '../helpers.js';
 
 const input = shipped('tutorial').input;
 
 /** The player's plan in a quarter: lobby and build relationships, pursue everything. */
 function planFor(state: RunState): QuarterPlan {
-  const plan = emptyPlan('you');
-  const own = new Set(input.kams.find((k) => k.id === 'you')!.accounts);
-  for (const o of state.opportunities) {
-    if (!own.has(o.account)) continue;
-    const capacity: Record<string, number> = {};
-    input.departments.forEach((d, i) => {
-      if (o.needs[i]! > 0) capacity[d.id] = o.needs[i]! * 0.8;
-    });
-    plan.requests.push({ opportunity: o.id, capacity });
-  }
-  input.accounts.forEach((a, i) => {
-    if (own.has(a.id) && state.accounts.alive[i]) plan.customer[a.id] = 12;
-  });
-  plan.lobbying = { engineering: 3 + state.quarter };
-  plan.relationship = { product: 4 };
-  return plan;
+  return { ...pursueAll(input, 'you', state, 0.8, 12), lobbying: { engineering: 3 + state.quarter }, relationship: { product: 4 } };
 }
 
 function play(state: RunState, quarters: number): RunState {
