@@ -42,6 +42,15 @@ export function largeNumber(x: number, lang: Lang, messages: ScaleMessages): str
 }
 
 /**
+ * Decimals for a number below 1,000 in a table: `digits` below 100, none
+ * from 100 on, judged by the number as it would be written (99.9996 with two
+ * decimals is 100.00, so it is written 100).
+ */
+export function decimalsBelow1000(abs: number, digits: number): number {
+  return Number(abs.toFixed(digits)) >= 100 ? 0 : digits;
+}
+
+/**
  * A number for a terminal table: `digits` decimals below 100, whole numbers
  * up to a million with thousands separated (6,509), then two decimals of a
  * million (M), billion (bn) or trillion (tn), with the largest scale that
@@ -51,7 +60,7 @@ export function largeNumber(x: number, lang: Lang, messages: ScaleMessages): str
 export function formatNumber(x: number, digits = 2, lang: Lang = 'en'): string {
   if (!Number.isFinite(x)) return '–';
   const abs = Math.abs(x);
-  if (Math.round(abs) < 1000) return fixed(x, abs >= 100 ? 0 : digits, lang);
+  if (Math.round(abs) < 1000) return fixed(x, decimalsBelow1000(abs, digits), lang);
   if (Math.round(abs) < 1e6) return grouped(Math.round(x), lang, 0);
   return largeNumber(x, lang, TABLE_SCALES);
 }

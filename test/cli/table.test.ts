@@ -14,6 +14,10 @@ describe('numbers in terminal tables', () => {
     expect(formatNumber(12.345)).toBe('12.35');
     expect(formatNumber(123.4)).toBe('123');
     expect(formatNumber(999.6)).toBe('1,000');
+    // What is written 100 or more with its decimals gets none, as 100 does.
+    expect(formatNumber(99.996)).toBe('100');
+    expect(formatNumber(-99.996, 2, 'nl')).toBe('-100');
+    expect(formatNumber(99.994)).toBe('99.99');
     expect(formatNumber(-6509.2)).toBe('-6,509');
     // What rounds to zero has no sign.
     expect(formatNumber(-0.001)).toBe('0.00');

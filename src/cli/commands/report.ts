@@ -23,7 +23,7 @@ import { columnName } from '../csv.js';
 import { parseLang } from '../lang.js';
 import { EXIT_INTERNAL, UserError } from '../errors.js';
 import { writeAtomic } from '../io.js';
-import { largeNumber, type ScaleMessages } from '../table.js';
+import { decimalsBelow1000, largeNumber, type ScaleMessages } from '../table.js';
 import { finishCommand } from '../output/manifest.js';
 import { numberCell, readRows, requireRuns, tableSource, toNumber } from '../output/read.js';
 import { formatNumber, has, locale, register, t, tn, type Lang } from '../../i18n/index.js';
@@ -55,7 +55,7 @@ const SCALES: ScaleMessages = { million: 'research.num.million', billion: 'resea
 function num(x: number, lang: Lang): string {
   if (!Number.isFinite(x)) return '–';
   const abs = Math.abs(x);
-  if (Math.round(abs) < 1000) return formatNumber(x, lang, abs >= 100 ? 0 : 3);
+  if (Math.round(abs) < 1000) return formatNumber(x, lang, decimalsBelow1000(abs, 3));
   if (Math.round(abs) < 1e6) return formatNumber(Math.round(x), lang, 0);
   return largeNumber(x, lang, SCALES);
 }
