@@ -218,9 +218,11 @@ export function fitPlan(state: RunState, plan: QuarterPlan): QuarterPlan {
     jointOpps.add(j.opportunity);
     out.joint.push({ ...j });
   }
-  // Never more time than the budget, even if the recorded plan had it.
+  // Never more time than the budget, even if the recorded plan had it; within checkPlan's tolerance the plan was
+  // legal and played as it is (days in tenths that add up to the budget can sum a hair above it in binary), so
+  // scaling it would move the replay's results off the game's.
   const total = planDays(out);
-  if (total > kam.timeBudget) {
+  if (total > kam.timeBudget + EPS) {
     const f = kam.timeBudget / total;
     for (const use of ['customer', 'lobbying', 'relationship', 'businessCase', 'boardPitch'] as const) {
       for (const k of sortedKeys(out[use])) out[use][k] = out[use][k]! * f;

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkHead, fingerprint, HEAD_KEY, headTitle, REPLAYS_KEY, loadGame, MemoryStore, peekGame, quarterKey, replayMatches, saveEntries, SAVE_FORMAT, whatANewGameReplaces } from '../../src/game/save.js';
 import { engineHost } from '../../workers/host.js';
-import { createRun, resultHash, step, type QuarterPlan, type RunState } from '../../src/sim/index.js';
+import { checkPlan, createRun, planDays, resultHash, step, type QuarterPlan, type RunState } from '../../src/sim/index.js';
 import { pursueAll, shipped } from '../helpers.js';
 
 const input = shipped('tutorial').input;
@@ -157,6 +157,36 @@ describe('resuming under the model that played the game', () => {
     signedAgain[0]!.values.push(-0);
     expect(replayMatches(signed, signedAgain)).toBe(false);
     expect(replayMatches(played.history, again.history.slice(0, 2))).toBe(false);
+  });
+
+  it('a game whose days, in tenths, add up to the budget but sum a hair above it in binary is reproduced, not refused', () => {
+    // 59.6 + 0.2 + 0.2 days is 60.00000000000001 in floating point: legal (checkPlan allows 1e-9), so the game
+    // played it as it was. The replay must not scale it down to the budget, or the results move in their last
+    // digits and resuming calls the save one of another model.
+    const budget = input.kams.find((k) => k.id === 'you')!.timeBudget;
+    let game = createRun(input, { seed: 1 });
+    let overBy = 0;
+    while (game.quarter < input.quarters) {
+      const own = input.accounts.findIndex((a, i) => input.kams.find((k) => k.id === 'you')!.accounts.includes(a.id) && game.accounts.alive[i]);
+      const plan: QuarterPlan = {
+        ...pursueAll(input, 'you', game, 0.8, 0),
+        customer: own >= 0 ? { [input.accounts[own]!.id]: budget - 0.4 } : {},
+        lobbying: { [input.departments[0]!.id]: 0.2 },
+        relationship: { [input.departments[1]!.id]: 0.2 },
+      };
+      expect(checkPlan(game, plan)).toEqual([]);
+      overBy = Math.max(overBy, planDays(plan) - budget);
+      game = step(game, [plan]).state;
+    }
+    expect(overBy).toBeGreaterThan(0);
+    const again = engineHost.replay({
+      scenario: game.scenario,
+      seed: game.seed,
+      seats: ['you'],
+      plans: game.history.map((r) => r.plans.filter((p) => p.kam === 'you')),
+      regime: game.scenario.company.regime,
+    });
+    expect(replayMatches(game.history, again.history)).toBe(true);
   });
 });
 
