@@ -84,7 +84,7 @@ export class App {
 
   /** The saved game as the page found it, read while the page boots (used once, by the first title screen). */
   private firstPeek: ReturnType<App['savedGame']> | null = null;
-  /** Set when resuming found the saved game made with another model; the title screen then says so until it is removed. */
+  /** Set when resuming found the saved game made with another model; the title screen then says so until it is removed or a new game replaces it. */
   private modelRefused = false;
 
   constructor(engine: Engine, store: SaveStore) {
@@ -187,6 +187,8 @@ export class App {
     this.session = session;
     this.savedUpTo = 0;
     await this.store.clear();
+    // The refused save is gone with it: the title screen speaks of this game from now on.
+    this.modelRefused = false;
     await this.save();
   }
 

@@ -4,7 +4,7 @@
  * give the same game code as an uninterrupted game. A save from another
  * version, or one the current model no longer reproduces, is refused politely.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { finishQuarter, startTutorial, watchConsole } from './helpers';
 
 test('a reload mid-game resumes at the same quarter with identical results', async ({ page }) => {
@@ -161,14 +161,8 @@ test('a save from an incompatible version is refused politely', async ({ page })
   expect(watch.problems).toEqual([]);
 });
 
-test('a save whose quarters the current model no longer reproduces is refused politely, not played on', async ({ page }) => {
-  test.setTimeout(120_000);
-  const watch = watchConsole(page);
-  await page.goto('/');
-  await startTutorial(page);
-  await finishQuarter(page, 1);
-  await expect(page.getByRole('heading', { level: 1, name: 'Quarter 2 of 8: your plan' })).toBeVisible();
-  // As a save written by a version whose model gave other results: quarter 1's first reporter is not what the engine gives now.
+/** As a save written by a version whose model gave other results: quarter 1's first reporter is not what the engine gives now. */
+async function alterSavedQuarter1(page: Page): Promise<void> {
   await page.evaluate(
     () =>
       new Promise<void>((resolve, reject) => {
@@ -190,6 +184,16 @@ test('a save whose quarters the current model no longer reproduces is refused po
         };
       }),
   );
+}
+
+test('a save whose quarters the current model no longer reproduces is refused politely, not played on', async ({ page }) => {
+  test.setTimeout(120_000);
+  const watch = watchConsole(page);
+  await page.goto('/');
+  await startTutorial(page);
+  await finishQuarter(page, 1);
+  await expect(page.getByRole('heading', { level: 1, name: 'Quarter 2 of 8: your plan' })).toBeVisible();
+  await alterSavedQuarter1(page);
   await page.reload();
   await page.getByRole('button', { name: 'Continue', exact: true }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Your saved game cannot be continued' })).toBeVisible();
@@ -201,6 +205,29 @@ test('a save whose quarters the current model no longer reproduces is refused po
   await page.reload();
   await expect(page.getByRole('heading', { level: 2, name: 'Scenario library' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'Continue your game' })).toHaveCount(0);
+  expect(watch.problems).toEqual([]);
+});
+
+test('a new game started over a save the model refused is not refused in its turn', async ({ page }) => {
+  test.setTimeout(120_000);
+  const watch = watchConsole(page);
+  await page.goto('/');
+  await startTutorial(page);
+  await finishQuarter(page, 1);
+  await expect(page.getByRole('heading', { level: 1, name: 'Quarter 2 of 8: your plan' })).toBeVisible();
+  await alterSavedQuarter1(page);
+  await page.reload();
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Your saved game cannot be continued' })).toBeVisible();
+  // The card says a new game replaces the old save: the player starts one instead of removing it first.
+  await startTutorial(page);
+  await finishQuarter(page, 1);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Back to the title screen' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Continue your game' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Your saved game cannot be continued' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Quarter 2 of 8: your plan' })).toBeVisible();
   expect(watch.problems).toEqual([]);
 });
 
