@@ -197,7 +197,8 @@ function render(): void {
             description: tr(`${method}.desc`, { metric: s.metric }),
             indexNames: s.indexNames,
             bars: s.bars,
-            xLabel: tr(`${method}.axis`, { metric: s.metric, unit: s.unit }),
+            // A unit that is a range (0..1) or none says nothing an effect "per full range" needs.
+            xLabel: tr(method === 'morris' && (s.unit === '' || s.unit.includes('..')) ? 'morris.axis.plain' : `${method}.axis`, { metric: s.metric, unit: s.unit }),
             locale,
             width,
           }),

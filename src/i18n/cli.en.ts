@@ -297,6 +297,8 @@ export const en = {
   'cli.summarize.tci.capped.other': '--target-ci: {count} points stay above {width} at the cap of {cap} replicates (largest half-width {largest}); raise --max-replicates to go on',
   'cli.summarize.tci.over.one': '--target-ci: {count} point stays above {width} with {have} replicates, more than --max-replicates {cap} allows (largest half-width {largest}); raise --max-replicates above {have} to go on',
   'cli.summarize.tci.over.other': '--target-ci: {count} points stay above {width} with up to {have} replicates, more than --max-replicates {cap} allows (largest half-width {largest}); raise --max-replicates above {have} to go on',
+  'cli.summarize.tci.empty.one': '--target-ci: {count} point has no value of {column} in any of its runs (every cell is empty); more runs will not give it one',
+  'cli.summarize.tci.empty.other': '--target-ci: {count} points have no value of {column} in any of their runs (every cell is empty); more runs will not give them one',
   'cli.summarize.tci.met': "--target-ci: every point's 95 % half-width of {column} is at most {width} (largest {largest})",
   'cli.summarize.tci.each': 'each of {columns}',
   'cli.summarize.tci.round.one': '--target-ci round {round}: {runs} at {count} point',

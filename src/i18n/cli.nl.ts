@@ -296,6 +296,8 @@ export const nl: Record<keyof typeof en, string> = {
     '--target-ci: {count} punten blijven boven {width} bij het maximum van {cap} replicaties (grootste halve breedte {largest}); verhoog --max-replicates om door te gaan',
   'cli.summarize.tci.over.one': '--target-ci: {count} punt blijft boven {width} met {have} replicaties, meer dan --max-replicates {cap} toestaat (grootste halve breedte {largest}); zet --max-replicates hoger dan {have} om door te gaan',
   'cli.summarize.tci.over.other': '--target-ci: {count} punten blijven boven {width} met tot {have} replicaties, meer dan --max-replicates {cap} toestaat (grootste halve breedte {largest}); zet --max-replicates hoger dan {have} om door te gaan',
+  'cli.summarize.tci.empty.one': '--target-ci: {count} punt heeft in geen van zijn runs een waarde van {column} (elke cel is leeg); meer runs geven het er ook geen',
+  'cli.summarize.tci.empty.other': '--target-ci: {count} punten hebben in geen van hun runs een waarde van {column} (elke cel is leeg); meer runs geven ze er ook geen',
   'cli.summarize.tci.met': '--target-ci: op elk punt is de halve breedte van het 95%-interval van {column} hoogstens {width} (grootste {largest})',
   'cli.summarize.tci.each': 'elk van {columns}',
   'cli.summarize.tci.round.one': '--target-ci ronde {round}: {runs} op {count} punt',

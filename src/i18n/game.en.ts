@@ -588,7 +588,7 @@ export const en = {
   'cf.fit.title': 'What this replay could not take over from your game',
   'cf.fit.requests.one': '{count} of your {total} requests could not be made here: its account had already left by then in this replay.',
   'cf.fit.requests.other': '{count} of your {total} requests could not be made here: their accounts had already left by then in this replay.',
-  'cf.fit.days': '{days} of the {planned} you planned were not spent here: on accounts that had left, on board pitches this structure has no board review for, or cut back to your time budget.',
+  'cf.fit.days': 'Not spent here: {days} of the {planned} you planned, on accounts that had left, on board pitches this structure has no board review for, or cut back to your time budget.',
   'cf.fit.unplanned.one': '{count} opportunity of an account you lost in your game came up here; no plan of yours covers it, so it went unpursued.',
   'cf.fit.unplanned.other': '{count} opportunities of accounts you lost in your game came up here; no plan of yours covers them, so they went unpursued.',
 

@@ -102,5 +102,6 @@ export const en = {
   'research.chart.morris.title': 'Morris elementary effects of {metric}',
   'research.chart.morris.desc': 'Morris μ* (solid, with bootstrap 95% interval) and σ (hatched) of {metric} per factor.',
   'research.chart.morris.axis': 'elementary effect on {metric} ({unit} per full range of the factor)',
+  'research.chart.morris.axis.plain': 'elementary effect on {metric} (per full range of the factor)',
   'research.chart.morris.table': 'Morris indices of {metric}',
 } as const;

@@ -102,5 +102,6 @@ export const nl: Record<keyof typeof en, string> = {
   'research.chart.morris.title': 'Elementaire effecten volgens Morris op {metric}',
   'research.chart.morris.desc': 'Morris-μ* (effen, met 95%-bootstrapinterval) en σ (gearceerd) van {metric} per factor.',
   'research.chart.morris.axis': 'elementair effect op {metric} ({unit} per volledig bereik van de factor)',
+  'research.chart.morris.axis.plain': 'elementair effect op {metric} (per volledig bereik van de factor)',
   'research.chart.morris.table': 'Morris-indices van {metric}',
 };

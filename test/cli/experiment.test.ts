@@ -350,6 +350,23 @@ describe('two-fronts summarize and report', () => {
     expect(read(join(dir, 'grow/runs.csv'))).toBe(after);
   });
 
+  it('summarize --target-ci says so when a point has no value of the metric in any run, instead of adding runs that cannot give one', () => {
+    cpSync(join(dir, 'w1'), join(dir, 'grow-none'), { recursive: true });
+    const file = join(dir, 'grow-none/runs.csv');
+    const lines = read(file).split('\n');
+    const header = lines[0]!.split(',');
+    const col = header.indexOf('companyProfit_cumulative');
+    const point = header.indexOf('point_id');
+    // Every run of point 1 leaves its value empty.
+    const edited = lines.map((l, i) => (i > 0 && l.split(',')[point] === '1' ? l.split(',').map((c, j) => (j === col ? '' : c)).join(',') : l)).join('\n');
+    writeFileSync(file, edited);
+    const r = cli(['summarize', 'grow-none', '--target-ci', '1000000', '--metric', 'companyProfit'], dir);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/--target-ci: 1 point has no value of companyProfit_cumulative in any of its runs \(every cell is empty\); more runs will not give it one/);
+    expect(r.err).not.toMatch(/round|every point's 95 %/);
+    expect(read(file)).toBe(edited);
+  });
+
   it('summarize --target-ci counts a run whose cell is empty as no value, and grows its point rather than calling it capped', () => {
     cpSync(join(dir, 'w1'), join(dir, 'grow-empty'), { recursive: true });
     const file = join(dir, 'grow-empty/runs.csv');
@@ -569,6 +586,8 @@ describe('two-fronts summarize and report', () => {
       expect(cli(['report', 'mor', '--lang', lang, '--out', `mor-${lang}.html`, '--quiet'], dir).code).toBe(0);
       const data = JSON.parse(/<script type="application\/json" id="report-data">(.*?)<\/script>/s.exec(read(join(dir, `mor-${lang}.html`)))![1]!);
       expect(data.messages['research.chart.morris.axis']).toBe(axis);
+      // For a metric whose unit is a range (0..1) the axis says "per full range of the factor" without it.
+      expect(data.messages['research.chart.morris.axis.plain']).toBe(axis.replace('{unit} ', ''));
       expect(data.sensitivity.map((x: { metric: string; unit: string }) => [x.metric, x.unit])).toEqual([['companyProfit_cumulative', unit]]);
     }
   });

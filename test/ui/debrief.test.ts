@@ -214,11 +214,13 @@ describe('what a replay could not take over from the game', () => {
         let only = 0;
         game.history.forEach((rec, q) => {
           const there = new Set(again.history[q]!.deliveries.map((d) => d.opportunity));
-          const here = new Set(rec.deliveries.map((d) => d.opportunity));
           const mine = rec.plans.find((p) => p.kam === seat)!;
           requests += mine.requests.length;
           lost += mine.requests.filter((r) => !there.has(r.opportunity)).length;
-          only += again.history[q]!.deliveries.filter((d) => own.has(d.account) && !here.has(d.opportunity)).length;
+          // Only the replay offers the opportunities of an account of the player's that was alive there at the quarter's start but not in the game.
+          const aliveHere = new Set(rec.accounts.filter((a) => a.alive).map((a) => a.account));
+          const revived = new Set(again.history[q]!.accounts.filter((a) => a.alive && own.has(a.account) && !aliveHere.has(a.account)).map((a) => a.account));
+          only += again.history[q]!.deliveries.filter((d) => revived.has(d.account)).length;
         });
         expect([fit.requests, fit.droppedRequests, fit.unplanned]).toEqual([requests, lost, only]);
         expect(fit.unspentDays).toBeGreaterThanOrEqual(0);

@@ -260,11 +260,17 @@ async function growToTarget(dir: string, columns: string[], target: Target, io: 
     const have = replicatesPerPoint(manifest.plan, s.design.size);
     const items: ListSegment['items'] = [];
     let capped = 0;
+    // Points whose runs give no value of a column at all (every cell empty): more runs would give none either.
+    let empty = 0;
     // The most replicates a capped point already has: above the cap when an earlier round or the batch gave more.
     let most = 0;
     for (const p of s.summaries) {
       const columnStats = cs.map((c) => p.stats[c]!);
       if (columnStats.every((st) => Number.isFinite(st.halfWidth) && st.halfWidth <= width)) continue;
+      if (have[p.point]! >= 3 && columnStats.some((st) => st.n === 0)) {
+        empty++;
+        continue;
+      }
       const need = runsNeeded(columnStats, have[p.point]!, width, cap);
       if (need > have[p.point]!) items.push({ point: p.point, from: have[p.point]!, to: need });
       else {
@@ -276,12 +282,11 @@ async function growToTarget(dir: string, columns: string[], target: Target, io: 
       const largest = f(Math.max(...s.summaries.flatMap((p) => cs.map((c) => p.stats[c]!.halfWidth))), lang);
       const column = columns.length === 1 ? columns[0]! : t('cli.summarize.tci.each', { columns: columns.join(', ') }, lang);
       const shownWidth = shortNumber(width, lang);
-      if (!quiet)
-        io.err(
-          capped
-            ? tn(most > cap ? 'cli.summarize.tci.over' : 'cli.summarize.tci.capped', capped, { width: shownWidth, cap, have: most, largest }, lang)
-            : t('cli.summarize.tci.met', { column, width: shownWidth, largest }, lang),
-        );
+      if (!quiet) {
+        if (empty) io.err(tn('cli.summarize.tci.empty', empty, { column }, lang));
+        if (capped) io.err(tn(most > cap ? 'cli.summarize.tci.over' : 'cli.summarize.tci.capped', capped, { width: shownWidth, cap, have: most, largest }, lang));
+        else if (!empty) io.err(t('cli.summarize.tci.met', { column, width: shownWidth, largest }, lang));
+      }
       return false;
     }
     const extra = items.reduce((n, it) => n + it.to - it.from, 0);
