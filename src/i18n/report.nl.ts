@@ -31,7 +31,7 @@ export const nl: Record<keyof typeof en, string> = {
   'research.noscript.title': 'Voor de grafieken is JavaScript nodig',
   'research.noscript.body': 'elke tabel hieronder is ook zonder JavaScript volledig.',
   'research.nav': 'Inhoud',
-  'research.h.metrics': 'Uitkomstmaten',
+  'research.h.metrics': 'Metrieken',
   'research.h.effects': 'Effecten tussen ontwerppunten',
   'research.h.sensitivity': 'Gevoeligheidsanalyse',
   'research.metrics.note': 'Intervallen zijn 95%-t-intervallen van het gemiddelde over de replicaties.',
@@ -64,7 +64,7 @@ export const nl: Record<keyof typeof en, string> = {
   'research.col.nAB': 'n\u00a0A\u00a0/\u00a0B',
   'research.effects.none': 'Geen twee ontwerppunten verschillen in precies één categorische factor, dus er zijn geen effecten om te vergelijken.',
   'research.effects.caption':
-    "Verschil van de gemiddelden B − A tussen ontwerppunten die in één factor verschillen, per uitkomstmaat (95%-interval volgens Welch; Cohen's d met de gepoolde sd)",
+    "Verschil van de gemiddelden B − A tussen ontwerppunten die in één factor verschillen, per metriek (95%-interval volgens Welch; Cohen's d met de gepoolde sd)",
   'research.effects.more.one': 'Nog {count} rij in effects.csv.',
   'research.effects.more.other': 'Nog {count} rijen in effects.csv.',
   'research.sobol.S1': 'S1 (eerste orde)',

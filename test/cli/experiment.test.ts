@@ -617,7 +617,7 @@ describe('two-fronts summarize and report', () => {
     expect(r.code).toBe(0);
     const html = read(join(dir, 'nl.html'));
     expect(html.includes('<html lang="nl">')).toBe(true);
-    for (const dutch of ['<h2 id="metrics">Uitkomstmaten</h2>', '<h2 id="effects">Effecten tussen ontwerppunten</h2>', '<h2 id="sensitivity">Gevoeligheidsanalyse</h2>', '<caption>strategicGap_cumulative: per ontwerppunt (95%-t-interval)</caption>', '<th scope="col">gemiddelde</th>', '<dt>ontwerp</dt><dd>factorial, 6 ontwerppunten, 20 replicaties per punt</dd>', '<dt>status</dt><dd>voltooid</dd>']) {
+    for (const dutch of ['<h2 id="metrics">Metrieken</h2>', '<h2 id="effects">Effecten tussen ontwerppunten</h2>', '<h2 id="sensitivity">Gevoeligheidsanalyse</h2>', '<caption>strategicGap_cumulative: per ontwerppunt (95%-t-interval)</caption>', '<th scope="col">gemiddelde</th>', '<dt>ontwerp</dt><dd>factorial, 6 ontwerppunten, 20 replicaties per punt</dd>', '<dt>status</dt><dd>voltooid</dd>']) {
       expect(html.includes(dutch), dutch).toBe(true);
     }
     // strategicGap lies between −1 and 1: its means are written with a decimal comma, never a decimal point.

@@ -80,7 +80,7 @@ describe('systemRefusal', () => {
     expect(systemRefusal(err('ENOENT', 'scandir', 'out'), 'en')).toBe('out: no such folder');
     expect(systemRefusal(err('EACCES', 'open'), 'en')).toBe('out/runs.csv: cannot open (EACCES)');
     expect(systemRefusal(err('EACCES', 'read'), 'en')).toBe('out/runs.csv: cannot read (EACCES)');
-    expect(systemRefusal(err('ENOSPC', 'write'), 'nl')).toBe('out/runs.csv: kan niet schrijven (ENOSPC)');
+    expect(systemRefusal(err('ENOSPC', 'write'), 'nl')).toBe('out/runs.csv: kan niet worden geschreven (ENOSPC)');
     // Anything else is not the user's to fix: left to the internal-error report.
     expect(systemRefusal(new TypeError('x is undefined'), 'en')).toBeNull();
     expect(systemRefusal(Object.assign(new Error('no path'), { code: 'EPIPE', syscall: 'write' }), 'en')).toBeNull();

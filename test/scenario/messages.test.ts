@@ -594,7 +594,7 @@ describe('encodings and line ends from other systems', () => {
     expect(lines(needs, 'nl')[0]).toContain('schrijf een decimale punt: engineering: 0.6');
     // In Dutch the percentage is a Dutch number and the value to write keeps the file's point.
     expect(lines(BASE.replace(acme, '  - { id: acme, name: "Acme", wallet: 400, margin: 12.5, needs: { engineering: 1 } }'), 'nl')).toEqual([
-      '8:52: accounts[0].margin: mag hoogstens 1 zijn (brutomarge op de omzet); een aandeel schrijf je als deel van 1, met een punt: 12,5 % wordt 0.125',
+      '8:52: accounts[0].margin: mag hoogstens 1 zijn (brutomarge op de omzet); een aandeel schrijf je als deel van 1, met een punt: 12,5% wordt 0.125',
     ]);
   });
 
