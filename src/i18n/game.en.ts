@@ -608,6 +608,8 @@ export const en = {
   'luck.chart': 'Your result among {runs} AI-only games',
   'luck.you': 'You: {value}',
   'luck.median': 'median {value}',
+  'luck.standIn': 'Your stand-in with your cards: {value}',
+  'luck.standInRange': 'your stand-in with your cards',
   'luck.count': 'games',
   'luck.col.range': 'Result',
   'luck.col.games': 'Games',

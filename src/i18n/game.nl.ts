@@ -586,6 +586,8 @@ export const nl: Record<keyof typeof en, string> = {
   'luck.chart': 'Jouw resultaat tussen {runs} spellen van alleen de computer',
   'luck.you': 'Jij: {value}',
   'luck.median': 'mediaan {value}',
+  'luck.standIn': 'Je vervanger met jouw kaarten: {value}',
+  'luck.standInRange': 'je vervanger met jouw kaarten',
   'luck.count': 'spellen',
   'luck.col.range': 'Resultaat',
   'luck.col.games': 'Spellen',

@@ -135,6 +135,10 @@ test('the tutorial plays from title to debrief, with why, counterfactual, luck c
   await expect(page.getByText(`With your own cards (the same seed and colleagues) your stand-in made ${standIn}`, { exact: false })).toBeVisible();
   await expect(page.getByText(/^Your cards were (good|poor|ordinary): your stand-in’s result with them beats \d+% of its 100 games with other draws\.$/)).toBeVisible();
   await expect(page.getByText(/more than luck of the draw|with the same cards/)).toHaveCount(0);
+  // The chart places the stand-in's result on the player's cards among the other draws too, and its table says in which range.
+  const luckChart = page.getByRole('img', { name: 'Your result among 100 AI-only games' });
+  await expect(luckChart.getByText(`Your stand-in with your cards: ${standIn}`)).toBeVisible();
+  await expect(page.locator('td, th').filter({ hasText: /\(.*your stand-in with your cards\)/ })).toHaveCount(1);
   // Discussion questions.
   await expect(page.getByRole('heading', { level: 2, name: 'Questions for discussion' })).toBeVisible();
   await expect(page.getByText('Which of your requests got the least capacity, and which factor decided it?')).toBeVisible();

@@ -392,6 +392,7 @@ export function renderDebrief(s: Session): HTMLElement {
           description: desc,
           values: scores,
           mark: { value: base.yourTotal, label: tr('luck.you', { value: money(base.yourTotal) }) },
+          reference: { value: standInTotal, label: tr('luck.standIn', { value: money(standInTotal) }) },
           medianLabel: tr('luck.median', { value: money(median(scores)) }),
           countLabel: tr('luck.count'),
           format: money,
@@ -402,10 +403,11 @@ export function renderDebrief(s: Session): HTMLElement {
         dataTable(
           caption,
           [tr('luck.col.range'), tr('luck.col.games')],
-          histogramBins(scores, base.yourTotal).map((b) => [
-            tr('luck.range', { from: money(b.from), to: money(b.to) }) + (b.from <= base.yourTotal && base.yourTotal < b.to ? ` (${tr('luck.yourRange')})` : ''),
-            b.count,
-          ]),
+          histogramBins(scores, [base.yourTotal, standInTotal]).map((b) => {
+            const holds = (v: number) => b.from <= v && v < b.to;
+            const notes = [holds(base.yourTotal) ? tr('luck.yourRange') : null, holds(standInTotal) ? tr('luck.standInRange') : null].filter((n) => n !== null);
+            return [tr('luck.range', { from: money(b.from), to: money(b.to) }) + (notes.length ? ` (${notes.join('; ')})` : ''), b.count];
+          }),
         ),
       ),
     );
