@@ -12,7 +12,7 @@ import { head, startEngine, type Engine } from './engine';
 import { language, setLanguage } from './i18n';
 import { LANGUAGES, type Lang } from '../i18n/index';
 import { defaultDraft, planContextOf, type Draft, type PlanContext } from './plan-draft';
-import { DRAFT_KEY, IdbStore, loadGame, peekGame, REPLAYS_KEY, replayMatches, saveEntries, SCREEN_KEY, type Refusal, type SavedScreen, type SavePeek, type SaveStore, type ScenarioSource, type Screen } from './save';
+import { DRAFT_KEY, IdbStore, loadGame, peekGame, REPLAYS_KEY, replayMatches, replayOf, saveEntries, SCREEN_KEY, type Refusal, type SavedScreen, type SavePeek, type SaveStore, type ScenarioSource, type Screen } from './save';
 import { readLibrary } from './library';
 import { textOf } from './text';
 import { version } from '../../package.json';
@@ -303,13 +303,7 @@ export class App {
     // would its replays in the debrief start from it): replayed from its seed and the player's plans, every
     // quarter played must come out as saved.
     if (state.history.length > 0) {
-      const again = await this.engine.replay({
-        scenario: state.scenario,
-        seed: state.seed,
-        seats: [h.seat],
-        plans: state.history.map((r) => r.plans.filter((p) => p.kam === h.seat)),
-        regime: state.scenario.company.regime,
-      });
+      const again = await this.engine.replay(replayOf(state, h.seat, state.scenario.company.regime));
       if (!replayMatches(state.history, again.history)) {
         this.modelRefused = true;
         return { ok: false, refusal: { reason: 'model' } };
@@ -336,13 +330,7 @@ export class App {
   /** The game replayed under another regime: same seed, opportunities and the player's recorded plans. */
   async counterfactual(regime: Regime): Promise<RunState> {
     const s = this.session!;
-    return this.engine.replay({
-      scenario: s.state.scenario,
-      seed: s.state.seed,
-      seats: [s.seat],
-      plans: s.state.history.map((r) => r.plans.filter((p) => p.kam === s.seat)),
-      regime,
-    });
+    return this.engine.replay(replayOf(s.state, s.seat, regime));
   }
 
   /**

@@ -7,7 +7,8 @@
  * A save from another format is refused with a reason, never half-loaded.
  * Imports engine types only.
  */
-import type { QuarterRecord, RunState } from '../sim/types';
+import type { QuarterRecord, Regime, RunState } from '../sim/types';
+import type { ReplayRequest } from '../../workers/host';
 import type { Lang } from '../i18n/index';
 import type { Draft } from './plan-draft';
 
@@ -65,6 +66,11 @@ export type Refusal =
   | { reason: 'damaged' }
   /** Saved by a version whose model gives other results for the same plans: played on, the game would no longer be the one played. */
   | { reason: 'model' };
+
+/** The game replayed under `regime`: its scenario and seed, the seat's recorded plans. */
+export function replayOf(game: RunState, seat: string, regime: Regime): ReplayRequest {
+  return { scenario: game.scenario, seed: game.seed, seats: [seat], plans: game.history.map((r) => r.plans.filter((p) => p.kam === seat)), regime };
+}
 
 /**
  * Whether a replay of the saved game (same scenario, seed, regime and the

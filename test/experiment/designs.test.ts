@@ -10,6 +10,16 @@ import type { Experiment } from '../../src/experiment/schema.js';
 
 const exp = (design: Experiment['design'], factors: Record<string, FactorSpec>, seed = 1) => ({ design, factors, seed });
 
+/** The Ishigami function (a = 7, b = 0.1) at each row of three unit coordinates, mapped to [−π, π]. */
+function ishigami(u: ArrayLike<number>): Float64Array {
+  const y = new Float64Array(u.length / 3);
+  for (let r = 0; r < y.length; r++) {
+    const [x1, x2, x3] = [0, 1, 2].map((c) => -Math.PI + 2 * Math.PI * u[r * 3 + c]!) as [number, number, number];
+    y[r] = Math.sin(x1) + 7 * Math.sin(x2) ** 2 + 0.1 * x3 ** 4 * Math.sin(x1);
+  }
+  return y;
+}
+
 describe('designs', () => {
   it('latinHypercube(n, k) puts exactly one point in each of the n strata of every dimension', () => {
     for (const [n, k] of [[10, 3], [97, 5], [1, 2]] as const) {
@@ -120,16 +130,9 @@ describe('designs', () => {
   });
 
   it("sobolIndices() of the Ishigami function match the known first- and total-order indices", () => {
-    const a = 7;
-    const b = 0.1;
     const n = 8192;
     const k = 3;
-    const u = saltelliSample(n, k, 1);
-    const y = new Float64Array(n * (k + 2));
-    for (let r = 0; r < y.length; r++) {
-      const [x1, x2, x3] = [0, 1, 2].map((c) => -Math.PI + 2 * Math.PI * u[r * k + c]!) as [number, number, number];
-      y[r] = Math.sin(x1) + a * Math.sin(x2) ** 2 + b * x3 ** 4 * Math.sin(x1);
-    }
+    const y = ishigami(saltelliSample(n, k, 1));
     const idx = sobolIndices(y, n, k, { bootstrap: 200, seed: 1 });
     const S1 = [0.3139, 0.4424, 0];
     const ST = [0.5576, 0.4424, 0.2437];
@@ -147,12 +150,7 @@ describe('designs', () => {
     // A metric far from 0 (profit in k€, a Gini of 0.14 with sd 0.01) gave S1 above 1 before f(B) was centred.
     const n = 64;
     const k = 3;
-    const u = saltelliSample(n, k, 3);
-    const y = new Float64Array(n * (k + 2));
-    for (let r = 0; r < y.length; r++) {
-      const [x1, x2, x3] = [0, 1, 2].map((c) => -Math.PI + 2 * Math.PI * u[r * k + c]!) as [number, number, number];
-      y[r] = Math.sin(x1) + 7 * Math.sin(x2) ** 2 + 0.1 * x3 ** 4 * Math.sin(x1);
-    }
+    const y = ishigami(saltelliSample(n, k, 3));
     const base = sobolIndices(y, n, k, { bootstrap: 100, seed: 4 });
     const shifted = sobolIndices(
       y.map((v) => v + 1000),

@@ -161,6 +161,20 @@ test('a save from an incompatible version is refused politely', async ({ page })
   expect(watch.problems).toEqual([]);
 });
 
+/**
+ * Plays the tutorial's first quarter, alters its save as a version whose model gave other results would have
+ * written it, reloads and asks to continue: the title screen then says the game cannot be continued.
+ */
+async function playAndSeeRefused(page: Page): Promise<void> {
+  await startTutorial(page);
+  await finishQuarter(page, 1);
+  await expect(page.getByRole('heading', { level: 1, name: 'Quarter 2 of 8: your plan' })).toBeVisible();
+  await alterSavedQuarter1(page);
+  await page.reload();
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Your saved game cannot be continued' })).toBeVisible();
+}
+
 /** As a save written by a version whose model gave other results: quarter 1's first reporter is not what the engine gives now. */
 async function alterSavedQuarter1(page: Page): Promise<void> {
   await page.evaluate(
@@ -190,13 +204,7 @@ test('a save whose quarters the current model no longer reproduces is refused po
   test.setTimeout(120_000);
   const watch = watchConsole(page);
   await page.goto('/');
-  await startTutorial(page);
-  await finishQuarter(page, 1);
-  await expect(page.getByRole('heading', { level: 1, name: 'Quarter 2 of 8: your plan' })).toBeVisible();
-  await alterSavedQuarter1(page);
-  await page.reload();
-  await page.getByRole('button', { name: 'Continue', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 2, name: 'Your saved game cannot be continued' })).toBeVisible();
+  await playAndSeeRefused(page);
   await expect(page.getByText(/whose model has changed since: the same plans no longer give the results you played/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Continue', exact: true })).toHaveCount(0);
   await expect(page.getByRole('heading', { level: 1, name: 'Quarter 2 of 8: your plan' })).toHaveCount(0);
@@ -212,13 +220,7 @@ test('a new game started over a save the model refused is not refused in its tur
   test.setTimeout(120_000);
   const watch = watchConsole(page);
   await page.goto('/');
-  await startTutorial(page);
-  await finishQuarter(page, 1);
-  await expect(page.getByRole('heading', { level: 1, name: 'Quarter 2 of 8: your plan' })).toBeVisible();
-  await alterSavedQuarter1(page);
-  await page.reload();
-  await page.getByRole('button', { name: 'Continue', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 2, name: 'Your saved game cannot be continued' })).toBeVisible();
+  await playAndSeeRefused(page);
   // The card says a new game replaces the old save: the player starts one instead of removing it first.
   await startTutorial(page);
   await finishQuarter(page, 1);

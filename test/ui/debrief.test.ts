@@ -11,6 +11,7 @@ import { differenceText, metricDelta, metricValue, writtenDelta } from '../../sr
 import { leastServedRows } from '../../src/game/debrief/least.js';
 import { luckReading } from '../../src/game/debrief/luck.js';
 import { replayFit } from '../../src/game/debrief/replay-fit.js';
+import { replayOf } from '../../src/game/save.js';
 import { leastServed } from '../../src/game/explain.js';
 import { capacityByKam, kamRanking, median, percentile, sum } from '../../src/game/figures.js';
 import { setLanguage } from '../../src/game/i18n.js';
@@ -206,7 +207,7 @@ describe('what a replay could not take over from the game', () => {
       let game = createRun(scenario);
       while (game.quarter < scenario.quarters) game = step(game, [plan(game)]).state;
       for (const regime of REGIMES.filter((r) => r !== scenario.company.regime)) {
-        const again = engineHost.replay({ scenario, seed: game.seed, seats: [seat], plans: game.history.map((r) => r.plans.filter((p) => p.kam === seat)), regime });
+        const again = engineHost.replay(replayOf(game, seat, regime));
         const fit = replayFit(game.history, again.history, seat, own);
         // Counted another way: by the opportunities each game offered that quarter.
         let requests = 0;
@@ -230,7 +231,7 @@ describe('what a replay could not take over from the game', () => {
         unplanned += fit.unplanned;
       }
       // The same structure as played takes over everything.
-      const same = engineHost.replay({ scenario, seed: game.seed, seats: [seat], plans: game.history.map((r) => r.plans.filter((p) => p.kam === seat)), regime: scenario.company.regime });
+      const same = engineHost.replay(replayOf(game, seat, scenario.company.regime));
       const whole = replayFit(game.history, same.history, seat, own);
       expect([whole.droppedRequests, whole.unspentDays, whole.unplanned]).toEqual([0, 0, 0]);
     }

@@ -4,7 +4,7 @@
  * another format or with missing quarters are refused, never half-loaded.
  */
 import { describe, expect, it } from 'vitest';
-import { checkHead, fingerprint, HEAD_KEY, headTitle, REPLAYS_KEY, loadGame, MemoryStore, peekGame, quarterKey, replayMatches, saveEntries, SAVE_FORMAT, whatANewGameReplaces } from '../../src/game/save.js';
+import { checkHead, fingerprint, HEAD_KEY, headTitle, REPLAYS_KEY, loadGame, MemoryStore, peekGame, quarterKey, replayMatches, replayOf, saveEntries, SAVE_FORMAT, whatANewGameReplaces } from '../../src/game/save.js';
 import { engineHost } from '../../workers/host.js';
 import { checkPlan, createRun, planDays, resultHash, step, type QuarterPlan, type RunState } from '../../src/sim/index.js';
 import { pursueAll, shipped } from '../helpers.js';
@@ -138,13 +138,7 @@ describe('save', () => {
 describe('resuming under the model that played the game', () => {
   it('a replay of the saved quarters (seed, regime, the player\'s plans) matches them exactly, and any other result does not', () => {
     const played = play(createRun(input), 3);
-    const again = engineHost.replay({
-      scenario: played.scenario,
-      seed: played.seed,
-      seats: ['you'],
-      plans: played.history.map((r) => r.plans.filter((p) => p.kam === 'you')),
-      regime: played.scenario.company.regime,
-    });
+    const again = engineHost.replay(replayOf(played, 'you', played.scenario.company.regime));
     expect(again.history.length).toBe(input.quarters);
     expect(replayMatches(played.history, again.history)).toBe(true);
     const changed = structuredClone(played.history);
@@ -179,13 +173,7 @@ describe('resuming under the model that played the game', () => {
       game = step(game, [plan]).state;
     }
     expect(overBy).toBeGreaterThan(0);
-    const again = engineHost.replay({
-      scenario: game.scenario,
-      seed: game.seed,
-      seats: ['you'],
-      plans: game.history.map((r) => r.plans.filter((p) => p.kam === 'you')),
-      regime: game.scenario.company.regime,
-    });
+    const again = engineHost.replay(replayOf(game, 'you', game.scenario.company.regime));
     expect(replayMatches(game.history, again.history)).toBe(true);
   });
 });
