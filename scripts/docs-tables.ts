@@ -78,7 +78,7 @@ export const PARAM_GROUPS: readonly { title: string; params: readonly ModelParam
     title: 'Customers',
     params: [
       'satisfactionAnchor', 'qualityWeight', 'customerTimeWeight', 'customerDaysNeeded', 'walletShareSensitivity', 'walletShareSpeed',
-      'churnBase', 'churnSensitivity', 'walletCap',
+      'churnBase', 'churnSensitivity', 'walletCap', 'prospectFoothold',
     ],
   },
   { title: 'Accounting', params: ['departmentMarginCredit', 'kamDayCost', 'lobbyingOverhead', 'measurementCost'] },

@@ -47,7 +47,7 @@ export const KEY_DOCS: Readonly<Record<string, { meaning: string; unit: string }
   'accounts[].id': { meaning: 'Short name, used in the KAMs\' account lists.', unit: 'id' },
   'accounts[].name': { meaning: 'Name shown in the game.', unit: 'text' },
   'accounts[].wallet': { meaning: 'What the account could spend with us each quarter, in our categories.', unit: 'k€ per quarter' },
-  'accounts[].maxWallet': { meaning: 'The ceiling the wallet can grow to if the account is served well. A prospect (wallet 0) needs one, or it never spends anything.', unit: 'k€ per quarter' },
+  'accounts[].maxWallet': { meaning: 'The ceiling the wallet can grow to if the account is served well. A prospect (wallet 0) needs one, or it never spends anything; it is won from a foothold of `model.prospectFoothold` (a tenth) of it.', unit: 'k€ per quarter' },
   'accounts[].shareOfWallet': { meaning: 'The share of the wallet we win at the start.', unit: 'share' },
   'accounts[].margin': { meaning: 'Gross margin on the account\'s revenue.', unit: 'share of revenue' },
   'accounts[].growth': { meaning: 'Strategic growth potential per quarter. Hidden from department heads unless a business case, account measurement or the board makes it visible.', unit: 'share per quarter' },

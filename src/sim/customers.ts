@@ -9,7 +9,7 @@
 import type { ModelParams } from './params.js';
 import type { AccountsState } from './types.js';
 import { exp, log } from './math.js';
-import { roomToGrow } from './value.js';
+import { footing, roomToGrow } from './value.js';
 
 export function logit(p: number): number {
   const q = Math.min(1 - 1e-6, Math.max(1e-6, p));
@@ -60,8 +60,11 @@ export function respond(
     next.alive[ai] = false;
     next.churnedIn[ai] = quarter;
   }
-  const headroom = roomToGrow(wallet, next.maxWallet[ai]!);
-  next.wallet[ai] = Math.max(0, wallet * (1 + growth * (2 * q - 1) * headroom));
+  const ceiling = next.maxWallet[ai]!;
+  const change = growth * (2 * q - 1) * roomToGrow(wallet, ceiling);
+  // Below the foothold (a prospect) the wallet grows by what the foothold would; it shrinks by its own share.
+  const base = change > 0 ? footing(m, wallet, ceiling) : wallet;
+  next.wallet[ai] = Math.max(0, base === wallet ? wallet * (1 + change) : wallet + base * change);
   next.shareOfWallet[ai] = sow;
   next.satisfaction[ai] = s;
   next.lastQuality[ai] = q;

@@ -9,6 +9,7 @@ import { doubles } from './shapes.js';
 import type { AccountsState, Opportunity } from './types.js';
 import type { World } from './world.js';
 import { exp, pow } from './math.js';
+import { footing } from './value.js';
 
 /** Opportunities per account are capped so a hostile rate cannot blow up a quarter. */
 export const MAX_OPPORTUNITIES_PER_ACCOUNT = 12;
@@ -32,7 +33,9 @@ export function generateOpportunities(
   const noNeeds = doubles(D, () => 0);
   for (let ai = 0; ai < scenario.accounts.length; ai++) {
     const input = scenario.accounts[ai]!;
-    const wallet = accounts.wallet[ai]!;
+    // A prospect's opportunities are sized by its foothold: pilots, not nothing.
+    const ceiling = accounts.maxWallet[ai]!;
+    const wallet = footing(m, accounts.wallet[ai]!, ceiling);
     const rate = input.opportunitiesPerQuarter;
     // The number of slots depends on the scenario only, and each slot takes a
     // fixed number of draws, which keeps the stream aligned across runs.
@@ -41,7 +44,8 @@ export function generateOpportunities(
     const mix = world.needMix[ai]!;
     const ids = world.opportunityIds[ai]!;
     const draws = 2 + mix.length;
-    const start = input.wallet > 0 ? input.wallet : 1;
+    const opening = input.wallet > 0 ? input.wallet : m.prospectFoothold * ceiling;
+    const start = opening > 0 ? opening : 1;
     // Capacity needs grow with the wallet, less than proportionally (scope economies).
     const baseDays = start * pow(wallet / start, m.capacityElasticity) * m.opportunityDays;
     for (let k = 0; k < slots; k++) {

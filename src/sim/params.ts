@@ -200,6 +200,11 @@ export const MODEL_PARAMS = {
     doc: 'Wmax for accounts that set no maxWallet: the wallet cannot grow beyond this multiple.',
     source: 'assumption; logistic wallet growth',
   },
+  prospectFoothold: {
+    default: 0.1, min: 0, max: 1, unit: 'share of maxWallet',
+    doc: 'A wallet below this share of its ceiling (a prospect with wallet 0, or an account nearly lost) grows, and sizes its opportunities and requests, as if it stood at this share: logistic growth from nothing never starts.',
+    source: 'assumption: a first order or pilot is about a tenth of what a won account spends',
+  },
   relationshipDecay: {
     default: 0.08, min: 0, max: 1, unit: 'per quarter',
     doc: 'Share of relationship capital lost each quarter.',

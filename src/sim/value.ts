@@ -72,6 +72,16 @@ export function trueValue(m: ModelParams, s: RequestSlice, realUpside: number): 
 }
 
 /**
+ * The wallet an account grows from and is sized by: its own, or the foothold
+ * (`prospectFoothold` × ceiling) where it has less, so a prospect with
+ * wallet 0 can be won. Equal to the wallet wherever it is at the foothold or above.
+ */
+export function footing(m: ModelParams, wallet: number, ceiling: number): number {
+  const foothold = m.prospectFoothold * ceiling;
+  return wallet >= foothold ? wallet : foothold;
+}
+
+/**
  * How much of its ceiling an account's wallet has yet to grow into, as a
  * share of the ceiling (1 − wallet / maxWallet): 0 for an account with no
  * ceiling at all (maxWallet 0, so wallet 0 too), which has no room to grow.

@@ -17,7 +17,7 @@ import {
   type RunState,
   type ScenarioInput,
 } from '../../src/sim/index.js';
-import { shipped, shippedIds } from '../helpers.js';
+import { pursueAll, shipped, shippedIds } from '../helpers.js';
 
 const tutorial = shipped('tutorial').input;
 
@@ -121,7 +121,7 @@ describe('step(): accounting', () => {
   });
 });
 
-describe('step(): accounts without a wallet', () => {
+describe('step(): accounts without a wallet, and prospects', () => {
   it('an account with no wallet and no ceiling (wallet 0, no maxWallet) stays at 0 and every reporter stays finite', () => {
     for (const id of ['tutorial', 'pnl-trap']) {
       const input = shipped(id).input;
@@ -132,6 +132,48 @@ describe('step(): accounts without a wallet', () => {
         for (const rec of run.history) {
           for (const [name, v] of Object.entries(reportersOf(input, rec))) expect(Number.isFinite(v), `${id} ${which} q${rec.quarter} ${name}`).toBe(true);
           expect(rec.accounts.find((r) => r.account === input.accounts[0]!.id)!.wallet).toBe(0);
+        }
+      }
+    }
+  });
+
+  it('a prospect (wallet 0 with a maxWallet) brings pilots sized by its foothold, is won when served and stays at 0 when neglected', () => {
+    const input = shipped('tutorial').input;
+    const foothold = worldOf(input).model.prospectFoothold;
+    const ceiling = 400;
+    const prospect = input.accounts.find((a) => a.id === 'borealis')!;
+    // Capacity to spare, so serving the prospect is up to the seat alone.
+    const scenario: ScenarioInput = {
+      ...input,
+      departments: input.departments.map((d) => ({ ...d, capacity: d.capacity * 10 })),
+      accounts: input.accounts.map((a) => (a === prospect ? { ...a, wallet: 0, maxWallet: ceiling } : a)),
+    };
+    for (let seed = 1; seed <= 5; seed++) {
+      for (const served of [true, false]) {
+        let s = createRun(scenario, { seed, record: 'accounts' });
+        // An account row holds the wallet at the quarter's start and the quarter's quality.
+        let wallet = 0;
+        while (!isFinished(s)) {
+          const pilots = s.opportunities.filter((o) => o.account === prospect.id);
+          for (const o of pilots) {
+            expect(o.needs.reduce((x, y) => x + y, 0)).toBeGreaterThan(0);
+            expect(o.revenue).toBeGreaterThan(0);
+          }
+          const r = step(s, [served ? pursueAll(scenario, 'you', s, 1, 10) : emptyPlan('you')]);
+          const row = r.record.accounts.find((x) => x.account === prospect.id)!;
+          wallet = r.state.accounts.wallet[input.accounts.indexOf(prospect)]!;
+          if (!served) expect(wallet, `neglected, seed ${seed}, q${r.record.quarter}`).toBe(0);
+          else if (row.wallet < foothold * ceiling && row.quality !== null) {
+            // Below the foothold the wallet grows by what the foothold would: g · (2Q − 1) · (1 − W/Wmax) · f · Wmax.
+            const expected = row.wallet + foothold * ceiling * prospect.growth * (2 * row.quality - 1) * (1 - row.wallet / ceiling);
+            expect(wallet).toBeCloseTo(Math.max(0, expected), 9);
+          }
+          if (served) expect(wallet).toBeGreaterThanOrEqual(row.wallet);
+          s = r.state;
+        }
+        if (served) {
+          expect(wallet, `seed ${seed}`).toBeGreaterThan(0.5 * foothold * ceiling);
+          expect(wallet).toBeLessThan(ceiling);
         }
       }
     }
