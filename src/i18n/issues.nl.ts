@@ -257,7 +257,7 @@ export const nl: Record<keyof typeof en, string> = {
   'unit.growth': 'strategisch groeipotentieel per kwartaal',
   'unit.satisfaction': 'tevredenheid bij de start, 0..1',
   'unit.opportunities': 'kansen per kwartaal, gemiddeld',
-  'unit.charisma': 'charisma, 0,5..1,5',
+  'unit.charisma': 'charisma, 0.5..1.5',
   'unit.businessCaseSkill': 'vaardigheid in business cases, 0..1',
   'unit.timeBudget': 'dagen per kwartaal',
   'unit.relationship': 'relatiekapitaal bij de start, 0..1',

@@ -29,6 +29,14 @@ export function uncode(message: string): Coded | null {
 }
 
 /**
+ * Messages whose `min` and `max` are limits of a value in the file: written
+ * as the file takes them (a decimal point, no separators) in every language,
+ * so "at most 0.999" can be copied in as it stands. Other numbers (counts,
+ * sizes, the percentage a trainer wrote) are written in the reader's own way.
+ */
+const LIMITS: ReadonlySet<string> = new Set(['number.min', 'number.max', 'number.max-percent']);
+
+/**
  * Parameters may name other messages (a unit, a kind of thing) as `@key`, or
  * several as `@a|@b`; they are worded in the same language. A parameter made
  * with `coded` is a whole problem of its own (what a changed scenario would
@@ -37,9 +45,11 @@ export function uncode(message: string): Coded | null {
  */
 export function word(code: string, params: Params, lang: Lang): string {
   const resolved: Record<string, string | number> = {};
+  const asInFile = LIMITS.has(code);
   for (const [k, v] of Object.entries(params)) {
     const inner = typeof v === 'string' ? uncode(v) : null;
     if (inner) resolved[k] = word(inner.code, inner.params, lang);
+    else if (typeof v === 'number' && asInFile && (k === 'min' || k === 'max')) resolved[k] = v === 0 ? '0' : String(v);
     else if (typeof v === 'number') resolved[k] = new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 6 }).format(v);
     else if (v.split('|').every((x) => x.startsWith('@') && has(x.slice(1)))) resolved[k] = v.split('|').map((x) => t(x.slice(1), {}, lang)).join(' / ');
     else resolved[k] = v;

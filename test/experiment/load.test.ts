@@ -99,7 +99,7 @@ describe('experiment files', () => {
     expect(problems(head + 'replications: 0\n')).toEqual(['exp.yaml:4:15: replications: must be at least 1 (runs per design point)']);
     expect(problems(head + 'replications: 2.5\n')).toEqual(['exp.yaml:4:15: replications: must be a whole number (runs per design point)']);
     expect(problems(head + 'seed: -1\n')).toEqual(['exp.yaml:4:7: seed: must be at least 0 (experiment seed, the base of the per-run seeds)']);
-    expect(problems(head + 'seed: 4294967296\n')).toEqual(['exp.yaml:4:7: seed: must be at most 4,294,967,295 (experiment seed, the base of the per-run seeds)']);
+    expect(problems(head + 'seed: 4294967296\n')).toEqual(['exp.yaml:4:7: seed: must be at most 4294967295 (experiment seed, the base of the per-run seeds)']);
     expect(problems(head + 'design: { type: morris, samples: 0 }\nfactors:\n  model.decisiveness: { min: 1, max: 2 }\n')).toEqual([
       'exp.yaml:4:34: design.samples: must be at least 1 (lhs: points; sobol: base sample size N; morris: trajectories r)',
     ]);
@@ -349,7 +349,7 @@ describe('experiment problems in Dutch (validate --lang nl, batch --lang nl)', (
   it('a value that makes the scenario invalid: the scenario\'s own problem is in Dutch too', () => {
     expectDutch(head + 'factors:\n  model.decisiveness: [1, 50]\n  kams.*.charisma: { scale: [0.5, 2] }\n', [
       'exp.yaml:5:23: factors.model.decisiveness: waarde 50 maakt het scenario ongeldig: model.decisiveness: mag hoogstens 10 zijn (exponent)',
-      'exp.yaml:6:20: factors.kams.*.charisma: vermenigvuldiger 0.5 maakt het scenario ongeldig: kams.daan.charisma: moet minstens 0,5 zijn (charisma, 0,5..1,5)',
+      'exp.yaml:6:20: factors.kams.*.charisma: vermenigvuldiger 0.5 maakt het scenario ongeldig: kams.daan.charisma: moet minstens 0.5 zijn (charisma, 0.5..1.5)',
     ]);
     expectDutch(head + 'factors:\n  company.interventions.priorityAccess: [0.5]\n  company.interventions.crossFunctionalPool: [0.55]\n', [
       'exp.yaml:4:1: factors: ontwerppunt 1 (company.interventions.priorityAccess=0.5, company.interventions.crossFunctionalPool=0.55) maakt het scenario ongeldig: company.interventions.priorityAccess: priorityAccess + crossFunctionalPool kunnen samen hoogstens alle capaciteit reserveren (de som is hoogstens 1); elke waarde is alleen wel geldig, maar niet samen met de andere',

@@ -309,7 +309,7 @@ describe('one mistake, one message', () => {
     expect(lines(BASE.replace('title: "Base"', 'title: "Base"\ndebrief:\n  compareRegimes: account-pnl'))).toEqual([
       '5:19: debrief.compareRegimes: expected a list, found "account-pnl"; for a list of one, write [account-pnl]',
     ]);
-    expect(lines(BASE.replace('title: "Base"', 'title: "Base"\nseed: 99999999999999999999'))).toEqual(['4:7: seed: must be at most 4,294,967,295 (default seed)']);
+    expect(lines(BASE.replace('title: "Base"', 'title: "Base"\nseed: 99999999999999999999'))).toEqual(['4:7: seed: must be at most 4294967295 (default seed)']);
     expect(lines(BASE.replace('id: base', 'id: Base_Id_That_Is_Far_Too_Long_For_An_Id_Because_Ids_Have_At_Most_64_Characters'))).toEqual([
       '2:5: id: an id has at most 64 characters',
     ]);
@@ -596,6 +596,11 @@ describe('encodings and line ends from other systems', () => {
     expect(lines(BASE.replace(acme, '  - { id: acme, name: "Acme", wallet: 400, margin: 12.5, needs: { engineering: 1 } }'), 'nl')).toEqual([
       '8:52: accounts[0].margin: mag hoogstens 1 zijn (brutomarge op de omzet); een aandeel schrijf je als deel van 1, met een punt: 12,5% wordt 0.125',
     ]);
+    // A limit is written as the file takes it, in Dutch too, so it can be copied in: 0.999, not 0,999.
+    const share = (x: string, lang: 'en' | 'nl') => lines(BASE.replace(acme, `  - { id: acme, name: "Acme", wallet: 400, shareOfWallet: ${x}, needs: { engineering: 1 } }`), lang)[0];
+    expect(share('1', 'nl')).toMatch(/accounts\[0\]\.shareOfWallet: mag hoogstens 0\.999 zijn/);
+    expect(share('0', 'nl')).toMatch(/accounts\[0\]\.shareOfWallet: moet minstens 0\.001 zijn/);
+    expect(share('1', 'en')).toMatch(/accounts\[0\]\.shareOfWallet: must be at most 0\.999/);
   });
 
   it('a list written without brackets is put in brackets item by item; an id that is no id is never suggested', () => {
