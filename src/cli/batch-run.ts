@@ -60,6 +60,7 @@ export interface BatchOutcome {
   /** Runs done before this call (resumed). */
   resumedFrom: number;
   ran: number;
+  /** Stopped by Ctrl-C or SIGTERM: the folder is left unfinished, even when every run was written. */
   interrupted: boolean;
 }
 
@@ -463,7 +464,9 @@ export async function runBatch(ctx: ExperimentContext, opts: BatchOptions): Prom
     if (pool) await pool.close();
   }
 
-  if (written < total) {
+  // A stop asked for ends the command even when the runs in progress were the last: the folder is left for the
+  // command the line names (`--resume` marks it complete), and summarize --target-ci starts no further round.
+  if (stopRequested || written < total) {
     progress.finish(t('cli.batch.stopped', { done: written, total, command: finishCommand({ path: ctx.experimentFile.path, absolutePath: resolve(ctx.experimentFile.path) }, dir, shard) }, lang));
     return { dir, manifest, resumedFrom: done, ran, interrupted: true };
   }
