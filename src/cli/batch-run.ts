@@ -390,8 +390,14 @@ export async function runBatch(ctx: ExperimentContext, opts: BatchOptions): Prom
   const progress = new Progress(label, total, done, mode, lang, opts.stream ?? process.stderr);
   let written = done;
   let stopRequested = false;
+  const command = finishCommand({ path: ctx.experimentFile.path, absolutePath: resolve(ctx.experimentFile.path) }, dir, shard);
+  // Said on every stop, also with --quiet and at a second Ctrl-C: the runs written so far and the command that goes on.
+  const sayStopped = () => progress.stopped(t('cli.batch.stopped', { done: written, total, command }, lang));
   const onSignal = () => {
-    if (stopRequested) process.exit(130);
+    if (stopRequested) {
+      sayStopped();
+      process.exit(130);
+    }
     stopRequested = true;
     if (mode !== 'quiet') (opts.stream ?? process.stderr).write(`\n${t('cli.batch.stopping', { label }, lang)}\n`);
   };
@@ -467,7 +473,7 @@ export async function runBatch(ctx: ExperimentContext, opts: BatchOptions): Prom
   // A stop asked for ends the command even when the runs in progress were the last: the folder is left for the
   // command the line names (`--resume` marks it complete), and summarize --target-ci starts no further round.
   if (stopRequested || written < total) {
-    progress.finish(t('cli.batch.stopped', { done: written, total, command: finishCommand({ path: ctx.experimentFile.path, absolutePath: resolve(ctx.experimentFile.path) }, dir, shard) }, lang));
+    sayStopped();
     return { dir, manifest, resumedFrom: done, ran, interrupted: true };
   }
 

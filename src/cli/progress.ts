@@ -2,9 +2,10 @@
  * Progress of a long command on stderr. On a terminal: one line redrawn in
  * place, with a bar, runs done/total, runs per second and the time left.
  * Elsewhere (a log file, CI, Slurm): a plain line every few seconds. Quiet:
- * nothing. The rate is measured over the last stretch of work, not since the
- * start, so the estimate follows the machine's current pace. The words are
- * in the command's language.
+ * nothing but the line that says how to go on after a stop. The rate is
+ * measured over the last stretch of work, not since the start, so the
+ * estimate follows the machine's current pace. The words are in the
+ * command's language.
  */
 import { t, tn, type Lang } from './lang.js';
 import { fixed } from './table.js';
@@ -90,6 +91,12 @@ export class Progress {
     const filled = this.total > 0 ? Math.round((width * this.doneNow) / this.total) : width;
     const bar = '█'.repeat(filled) + '░'.repeat(width - filled);
     this.stream.write(`\r\x1b[2K${this.label} ${bar} ${text}`);
+  }
+
+  /** The closing line of a stopped command: written also when quiet, which keeps progress off the screen, not the way to go on. */
+  stopped(message: string): void {
+    if (this.mode === 'quiet') this.stream.write(`${this.label}: ${message}\n`);
+    else this.finish(message);
   }
 
   finish(message: string): void {

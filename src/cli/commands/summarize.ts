@@ -319,7 +319,8 @@ export async function summarizeCommand(dir: string, opts: SummarizeCliOptions, i
     const manifest = requireManifest(dir, lang);
     const columns = metricColumns(manifest, metrics[0]!, lang);
     if (await growToTarget(dir, columns, { width, cap, workers, quiet: opts.quiet ?? false, lang }, io)) {
-      if (!opts.quiet) io.err(t('cli.summarize.stopped', {}, lang));
+      // Said also with --quiet: it keeps progress off the screen, not the way to go on.
+      io.err(t('cli.summarize.stopped', {}, lang));
       return 130;
     }
   }
