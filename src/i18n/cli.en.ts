@@ -185,6 +185,7 @@ export const en = {
   'cli.progress.summary.other': '{message} ({count} runs in {time}, {rate} runs/s)',
 
   'cli.batch.format.none': '--format needs at least one of csv, jsonl, parquet',
+  'cli.batch.format.empty': '--format: "{value}" has an empty item (two commas in a row, or one at an end); give formats as csv,jsonl',
   'cli.batch.format.unknown': '--format: unknown format "{format}"; choose csv, jsonl or parquet (comma-separated for several)',
   'cli.batch.shard': '--shard must be K/N with 1 ≤ K ≤ N (e.g. --shard 2/8), got "{value}"',
   'cli.batch.done': '{id}: {runs} · {points} × {replicates} · {files} in {dir}',

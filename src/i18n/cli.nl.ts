@@ -182,6 +182,7 @@ export const nl: Record<keyof typeof en, string> = {
   'cli.progress.summary.other': '{message} ({count} runs in {time}, {rate} runs/s)',
 
   'cli.batch.format.none': '--format heeft minstens één van csv, jsonl, parquet nodig',
+  'cli.batch.format.empty': '--format: "{value}" heeft een leeg onderdeel (twee komma\'s achter elkaar, of een aan het begin of eind); geef formaten als csv,jsonl',
   'cli.batch.format.unknown': '--format: onbekend formaat "{format}"; kies csv, jsonl of parquet (meerdere gescheiden door komma\'s)',
   'cli.batch.shard': '--shard moet K/N zijn met 1 ≤ K ≤ N (bijvoorbeeld --shard 2/8), niet "{value}"',
   'cli.batch.done': '{id}: {runs} · {points} × {replicates} · {files} in {dir}',

@@ -699,4 +699,13 @@ describe('bad input', () => {
       expect(r.err).toContain('two-fronts --help');
     }
   });
+
+  it('--format with an empty item (csv,,jsonl or a comma at an end) is a usage error naming the flag, and writes nothing', () => {
+    for (const format of ['csv,,jsonl', 'csv,', ',jsonl']) {
+      const r = cli(['batch', sweep, '--out', 'empty-format', '--format', format], dir);
+      expect(r.code, format).toBe(2);
+      expect(r.err).toBe(`two-fronts: --format: "${format}" has an empty item (two commas in a row, or one at an end); give formats as csv,jsonl\n(run two-fronts --help for usage)\n`);
+      expect(existsSync(join(dir, 'empty-format'))).toBe(false);
+    }
+  });
 });

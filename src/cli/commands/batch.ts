@@ -27,8 +27,10 @@ export interface BatchCliOptions {
 
 export function parseFormats(text: string | undefined, lang: Lang = 'en'): OutputFormat[] {
   if (text === undefined) return ['csv'];
-  const parts = text.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
-  if (parts.length === 0) throw new UsageError(t('cli.batch.format.none', {}, lang), lang);
+  const parts = text.split(',').map((s) => s.trim().toLowerCase());
+  if (parts.every((p) => p === '')) throw new UsageError(t('cli.batch.format.none', {}, lang), lang);
+  // `csv,,jsonl` or `csv,` is a slip (a format left out?), not a list to tidy up silently.
+  if (parts.includes('')) throw new UsageError(t('cli.batch.format.empty', { value: text }, lang), lang);
   for (const p of parts) if (!(OUTPUT_FORMATS as readonly string[]).includes(p)) throw new UsageError(t('cli.batch.format.unknown', { format: p }, lang), lang);
   return OUTPUT_FORMATS.filter((f) => parts.includes(f));
 }
