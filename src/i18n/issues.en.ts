@@ -2,8 +2,11 @@
  * Problems in scenario and experiment files (English). `{what}` is a
  * unit hint (a `unit.*` message) or empty. `{problem}` is a whole problem
  * of the scenario an experiment would make (worded by the same catalogue).
+ * A warning's message is worded like a problem's; `issue.warning` marks its
+ * line (`FILE:LINE:COL: warning: path: message`).
  */
 export const en = {
+  'issue.warning': 'warning',
   'issue.file.too-big': 'the file is {mb} MB; files over {limit} MB are refused',
   'issue.file.empty': 'the file is empty',
   'issue.file.nul': 'this is a binary file, not YAML or JSON text (it contains NUL bytes)',
@@ -33,7 +36,7 @@ export const en = {
   'issue.file.odd-space': 'YAML/JSON syntax: a space that is not an ordinary space ({char}, as word processors put in) stands here; delete it and type an ordinary space',
   'issue.file.bullet': 'YAML/JSON syntax: a list item starts with "- ", not with "{char}" (as word processors write lists); replace it with -',
   'issue.file.curly-quote': 'YAML/JSON syntax: {char} is a curly quote (as word processors put in), not a quote for YAML; write straight quotes "…"',
-  'issue.file.curly-quoted': 'warning: the text is {text} with its curly quotes (as word processors put in): they show in the game; remove them, or write straight quotes "…"',
+  'issue.file.curly-quoted': 'the text is {text} with its curly quotes (as word processors put in): they show in the game; remove them, or write straight quotes "…"',
   'issue.file.more-problems': '… and {count} more problems after this point, not shown; fix these first and validate again',
   'issue.file.special-start': 'YAML/JSON syntax: a text that starts with {char} must be written in double quotes ("{char}...")',
   'issue.file.tag': 'YAML/JSON syntax: a text that starts with ! must be written in double quotes; YAML tags such as {tag} are not allowed',
@@ -125,8 +128,8 @@ export const en = {
   'issue.text.min': 'text needs at least {min} characters',
   'issue.text.empty': 'this text is required, so it cannot be empty',
   'issue.questions.count-mismatch': 'every language needs the same number of questions: en has {en}, nl has {nl}',
-  'issue.language.missing-nl': 'warning: no Dutch text (nl) here, though the file has Dutch elsewhere; Dutch players see the English',
-  'issue.language.missing-en': 'warning: no English text (en) here, though the file has English elsewhere; English players see the Dutch',
+  'issue.language.missing-nl': 'no Dutch text (nl) here, though the file has Dutch elsewhere; Dutch players see the English',
+  'issue.language.missing-en': 'no English text (en) here, though the file has English elsewhere; English players see the Dutch',
   'issue.text.no-language': 'give the text in at least one language (en or nl)',
   'issue.list.too-long': 'this list has more than {max} items',
   'issue.list.too-short': 'this list is too short: the minimum is {min}',
@@ -147,9 +150,9 @@ export const en = {
   'issue.needs.all-zero': 'an account needs at least one department (all needs are 0): give one a need above 0, or leave needs out and the account needs every department equally',
   'issue.wallet.max-below': 'maxWallet ({max}) must be at least the wallet ({wallet})',
   'issue.kam.adaptive-persona': 'an adaptive seat learns its own behaviour: leave persona out or set it to adaptive',
-  'issue.file.hash-comment': 'warning: the text is "{text}": YAML reads "{rest}" as a comment, because a # after a space starts one; to keep it, put the whole text in double quotes',
-  'issue.account.no-wallet': 'warning: with wallet 0 and no maxWallet this account never spends anything (maxWallet is wallet × walletCap by default, here 0); for a prospect that could grow, give maxWallet, what it could spend once won',
-  'issue.kam.second-player': 'warning: KAM "{kam}" is already the player seat; the game seats the player there and plays this KAM by its persona',
+  'issue.file.hash-comment': 'the text is "{text}": YAML reads "{rest}" as a comment, because a # after a space starts one; to keep it, put the whole text in double quotes',
+  'issue.account.no-wallet': 'with wallet 0 and no maxWallet this account never spends anything (maxWallet is wallet × walletCap by default, here 0); for a prospect that could grow, give maxWallet, what it could spend once won',
+  'issue.kam.second-player': 'KAM "{kam}" is already the player seat; the game seats the player there and plays this KAM by its persona',
   'issue.interventions.over-reserved': 'priorityAccess + crossFunctionalPool can reserve at most all capacity (their sum must be at most 1)',
   'issue.debrief.too-many-regimes': 'at most {max} regimes: there are only {max}, and the debrief replays each one once',
   'issue.debrief.duplicate-regime': 'regime "{regime}" is already listed (at {first}); the debrief replays each regime once, so list it once',

@@ -47,6 +47,11 @@ export function issueLine(i: FileIssue, lang: Lang): string {
   return `${i.file}:${i.line}:${i.col}: ${i.path ? `${i.path}: ` : ''}${issueMessage(i, lang)}`;
 }
 
+/** `FILE:LINE:COL: warning: path: message`: a warning of a valid file, marked as one, the message in `lang`. */
+export function warningLine(i: FileIssue, lang: Lang): string {
+  return `${i.file}:${i.line}:${i.col}: ${word('warning', {}, lang)}: ${i.path ? `${i.path}: ` : ''}${issueMessage(i, lang)}`;
+}
+
 /**
  * The one error type the loaders throw: a list of problems, each with its
  * place in the file, and the language a command wants them worded in (its

@@ -700,6 +700,21 @@ describe('bad input', () => {
     }
   });
 
+  it('an experiment file\'s warnings are marked as warnings, by validate and batch, with --quiet and in Dutch', () => {
+    experiment(dir, 'warned.yaml', 'id: warned\nset: { quarters: 2 }\ndesign:\n  type: factorial\n  samples: 10\nfactors:\n  model.decisiveness: { min: 0.5, max: 3 }\n');
+    const en = [
+      'warned.yaml:7:3: warning: design.samples: a factorial design runs every combination of the levels and does not use samples (it is for lhs, sobol and morris)',
+      'warned.yaml:9:23: warning: factors.model.decisiveness: a factorial design takes a range without steps at 3 levels: 0.5, 1.75, 3 (give steps or step, or a list, for others)',
+    ];
+    for (const args of [['validate', 'warned.yaml'], ['validate', 'warned.yaml', '--quiet'], ['batch', 'warned.yaml', '--out', 'warned', '--quiet']]) {
+      const r = cli(args, dir);
+      expect(r.code, args.join(' ')).toBe(0);
+      expect(r.err.split('\n').filter(Boolean), args.join(' ')).toEqual(en);
+    }
+    const nl = cli(['validate', 'warned.yaml', '--lang', 'nl'], dir);
+    expect(nl.err.split('\n').filter(Boolean).map((l) => l.split(': ').slice(0, 3).join(': '))).toEqual(['warned.yaml:7:3: waarschuwing: design.samples', 'warned.yaml:9:23: waarschuwing: factors.model.decisiveness']);
+  });
+
   it('--format with an empty item (csv,,jsonl or a comma at an end) is a usage error naming the flag, and writes nothing', () => {
     for (const format of ['csv,,jsonl', 'csv,', ',jsonl']) {
       const r = cli(['batch', sweep, '--out', 'empty-format', '--format', format], dir);

@@ -236,9 +236,9 @@ describe('refused instead of accepted silently', () => {
     expect(lines(two)).toEqual([]);
     const { warnings } = loadScenario(two, 'x.yaml');
     expect(warnings.map((w) => `${w.line}:${w.col}: ${w.path}: ${w.message}`)).toEqual([
-      '12:82: kams[1].control: warning: KAM "you" is already the player seat; the game seats the player there and plays this KAM by its persona',
+      '12:82: kams[1].control: KAM "you" is already the player seat; the game seats the player there and plays this KAM by its persona',
     ]);
-    expect(issueMessage(warnings[0]!, 'nl')).toBe('waarschuwing: KAM "you" is al de rol van de speler; het spel zet de speler daar en speelt deze KAM met zijn persona');
+    expect(issueMessage(warnings[0]!, 'nl')).toBe('KAM "you" is al de rol van de speler; het spel zet de speler daar en speelt deze KAM met zijn persona');
     // No player seat at all is valid too, without a warning: the game gives the person the first KAM.
     expect(lines(BASE.replace('control: player, ', ''))).toEqual([]);
     expect(loadScenario(BASE.replace('control: player, ', ''), 'x.yaml').warnings).toEqual([]);
@@ -627,7 +627,7 @@ describe('encodings and line ends from other systems', () => {
     // Curly quotes around a plain text are part of it: valid, with a warning.
     const curly = loadScenario(BASE.replace('name: "Acme"', 'name: “Acme”'), 'x.yaml').warnings;
     expect(curly.map((i) => `${i.line}:${i.col}: ${i.path}: ${issueMessage(i, 'en')}`)).toEqual([
-      '8:23: accounts[0].name: warning: the text is “Acme” with its curly quotes (as word processors put in): they show in the game; remove them, or write straight quotes "…"',
+      '8:23: accounts[0].name: the text is “Acme” with its curly quotes (as word processors put in): they show in the game; remove them, or write straight quotes "…"',
     ]);
   });
 

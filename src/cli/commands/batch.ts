@@ -5,7 +5,7 @@
  */
 import { setFlagsFromString } from 'node:v8';
 import { parseShard, replicatesPerPoint } from '../../experiment/plan.js';
-import { issueLine } from '../../scenario/document.js';
+import { warningLine } from '../../scenario/document.js';
 import { runBatch } from '../batch-run.js';
 import { UsageError } from '../errors.js';
 import { readExperiment } from '../experiment-file.js';
@@ -58,7 +58,7 @@ export async function batchCommand(path: string, opts: BatchCliOptions, io: Outp
   const formats = opts.format === undefined ? undefined : parseFormats(opts.format, lang);
   const ctx = readExperiment(path, lang);
   // What the design does with what it has no use for as written, as validate says it (also with --quiet).
-  for (const w of ctx.loaded.notes) io.err(issueLine(w, lang));
+  for (const w of ctx.loaded.notes) io.err(warningLine(w, lang));
   const outcome = await runBatch(ctx, {
     out: opts.out,
     workers,

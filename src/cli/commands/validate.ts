@@ -3,7 +3,7 @@
  * when all are valid. `--lang nl` words the problems and the verdicts in Dutch.
  */
 import { t, tn } from '../../i18n/index.js';
-import { FileError, issueLine } from '../../scenario/document.js';
+import { FileError, issueLine, warningLine } from '../../scenario/document.js';
 import { parseLang } from '../lang.js';
 import { EXIT_INVALID, EXIT_OK, UserError } from '../errors.js';
 import { validateText } from '../formats.js';
@@ -22,7 +22,7 @@ export function validateCommand(files: string[], opts: { quiet?: boolean; lang?:
       const file = readUserFile(path, lang);
       const { kind, warnings } = validateText(file.text, path, file.bytes, lang);
       // Warnings go with the problems (stderr) even with --quiet; they do not make the file invalid.
-      for (const w of warnings) io.err(issueLine(w, lang));
+      for (const w of warnings) io.err(warningLine(w, lang));
       const what = t(`cli.validate.kind.${kind}`, {}, lang);
       if (!opts.quiet) io.out(warnings.length ? tn('cli.validate.valid-warned', warnings.length, { file: path, kind: what }, lang) : t('cli.validate.valid', { file: path, kind: what }, lang));
     } catch (e) {
