@@ -63,6 +63,14 @@ function sampled(type: DesignType, factors: DesignFactor[], units: Float64Array,
   };
 }
 
+/**
+ * The level a Latin hypercube gives stratum `stratum` of `samples` for a factor of `count` levels: the one the
+ * stratum's middle falls in (exact in integers). With fewer samples than levels, `count − samples` levels get none.
+ */
+export function lhsLevel(stratum: number, samples: number, count: number): number {
+  return Math.floor(((2 * stratum + 1) * count) / (2 * samples));
+}
+
 export function buildDesign(e: Pick<Experiment, 'design' | 'factors' | 'seed'>): Design {
   const factors = designFactors(e);
   const k = factors.length;
@@ -93,7 +101,7 @@ export function buildDesign(e: Pick<Experiment, 'design' | 'factors' | 'seed'>):
       const l = levels.length;
       for (let i = 0; i < samples; i++) {
         const stratum = Math.min(samples - 1, Math.floor(units[i * k + j]! * samples));
-        units[i * k + j] = (Math.floor(((2 * stratum + 1) * l) / (2 * samples)) + 0.5) / l;
+        units[i * k + j] = (lhsLevel(stratum, samples, l) + 0.5) / l;
       }
     });
     return sampled('lhs', factors, units);

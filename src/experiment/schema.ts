@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { coded } from '../scenario/messages.js';
 import { formatSchema, idSchema } from '../scenario/schema.js';
+import { lhsLevel } from './design.js';
 import { FACTOR_SPEC_JSON_SCHEMA, levelsOf, parseFactorSpec, SET_VALUE_JSON_SCHEMA, type CodedProblem, type FactorSpec } from './factors.js';
 
 export const EXPERIMENT_FORMAT = 'two-fronts/experiment@1';
@@ -134,6 +135,14 @@ export function checkExperiment(e: ExperimentParsed): { experiment: Experiment; 
       // An integer range may have fewer distinct levels than steps.
       const levels = levelsOf(spec)!;
       note(['factors', path], spec.kind === 'range' ? 'design.factorial-range' : 'design.factorial-scale', { levels: levels.join(', '), steps: String(levels.length) });
+    }
+    // A Latin hypercube takes each listed level in as many strata as it can: with fewer samples than levels, some in none.
+    const listed = spec.kind === 'levels' ? spec.levels : spec.kind === 'scale' ? spec.levels : undefined;
+    if (d.type === 'lhs' && d.samples !== undefined && listed && d.samples < listed.length) {
+      const samples = d.samples;
+      const taken = new Set(Array.from({ length: samples }, (_, stratum) => lhsLevel(stratum, samples, listed.length)));
+      const never = listed.filter((_, i) => !taken.has(i));
+      note(['factors', path], 'design.lhs-levels', { samples: String(samples), count: String(listed.length), never: never.map(String).join(', ') });
     }
     if (d.type !== 'factorial' && spec.kind === 'range' && (spec.steps !== undefined || spec.step !== undefined)) {
       const key = spec.steps !== undefined ? 'steps' : 'step';
