@@ -152,6 +152,7 @@ export const en = {
   'issue.kam.adaptive-persona': 'an adaptive seat learns its own behaviour: leave persona out or set it to adaptive',
   'issue.file.hash-comment': 'the text is "{text}": YAML reads "{rest}" as a comment, because a # after a space starts one; to keep it, put the whole text in double quotes',
   'issue.account.no-wallet': 'with wallet 0 and no maxWallet this account never spends anything (maxWallet is wallet × walletCap by default, here 0); for a prospect that could grow, give maxWallet, what it could spend once won',
+  'issue.kam.player-no-accounts': 'KAM "{kam}" is the seat the person plays, and has no accounts: there would be nothing to plan for; give it at least one account',
   'issue.kam.second-player': 'KAM "{kam}" is already the player seat; the game seats the player there and plays this KAM by its persona',
   'issue.interventions.over-reserved': 'priorityAccess + crossFunctionalPool can reserve at most all capacity (their sum must be at most 1)',
   'issue.debrief.too-many-regimes': 'at most {max} regimes: there are only {max}, and the debrief replays each one once',

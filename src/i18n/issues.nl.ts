@@ -148,6 +148,7 @@ export const nl: Record<keyof typeof en, string> = {
   'issue.kam.adaptive-persona': 'een lerende KAM leert zijn eigen gedrag: laat persona weg of zet die op adaptive',
   'issue.file.hash-comment': 'de tekst is "{text}": YAML leest "{rest}" als commentaar, want een # na een spatie begint commentaar; zet de hele tekst tussen dubbele aanhalingstekens om het te houden',
   'issue.account.no-wallet': 'met wallet 0 en geen maxWallet geeft dit account nooit iets uit (maxWallet is standaard wallet × walletCap, hier 0); geef voor een prospect dat kan groeien een maxWallet: wat het zou kunnen uitgeven als je het wint',
+  'issue.kam.player-no-accounts': 'KAM "{kam}" is de rol die de speler speelt, en heeft geen accounts: er valt dan niets te plannen; geef deze KAM minstens één account',
   'issue.kam.second-player': 'KAM "{kam}" is al de rol van de speler; het spel zet de speler daar en speelt deze KAM met zijn persona',
   'issue.interventions.over-reserved': 'priorityAccess + crossFunctionalPool kunnen samen hoogstens alle capaciteit reserveren (de som is hoogstens 1)',
   'issue.debrief.too-many-regimes': 'hoogstens {max} regimes: er zijn er maar {max}, en de nabespreking speelt elk één keer opnieuw',

@@ -7,6 +7,8 @@
  *   and a file that never uses `nl` (or never `en`) is monolingual on purpose.
  * - More than one `control: player` seat: the game seats one person, at the
  *   first, and plays the others by their personas.
+ * - The seat the person plays (the first player seat, else the first KAM)
+ *   with no accounts: there would be nothing to plan for.
  * - An account with wallet 0 and no maxWallet: it can never spend anything.
  * - What reading noticed (SourceDocument.notes): a plain text cut short by a
  *   # meant as part of it.
@@ -72,6 +74,18 @@ export function extraPlayerSeats(doc: SourceDocument): FileIssue[] {
   return out;
 }
 
+/** The person's seat (the first player seat, or the first KAM where none is) with an empty account list. */
+export function emptyPlayerSeat(doc: SourceDocument): FileIssue[] {
+  const kams = (doc.value as { kams?: unknown } | null)?.kams;
+  if (!Array.isArray(kams) || kams.length === 0) return [];
+  const first = kams.findIndex((k: unknown) => isRecord(k) && k.control === 'player');
+  const i = first >= 0 ? first : 0;
+  const k: unknown = kams[i];
+  if (!isRecord(k) || !Array.isArray(k.accounts) || k.accounts.length > 0) return [];
+  const { line, col } = doc.positionOf(['kams', i, 'accounts']);
+  return [issueAt(doc.file, line, col, 'kam.player-no-accounts', { kam: typeof k.id === 'string' ? k.id : `kams[${i}]` }, formatPath(['kams', i, 'accounts']))];
+}
+
 /**
  * Accounts with no wallet and no ceiling: maxWallet defaults to wallet ×
  * walletCap, so an account at wallet 0 without maxWallet can never spend
@@ -91,5 +105,5 @@ export function walletlessAccounts(doc: SourceDocument): FileIssue[] {
 
 /** Every warning of a valid scenario file, in file order. */
 export function scenarioWarnings(doc: SourceDocument): FileIssue[] {
-  return [...(doc.notes ?? []), ...extraPlayerSeats(doc), ...walletlessAccounts(doc), ...languageGaps(doc)].sort((a, b) => a.line - b.line || a.col - b.col);
+  return [...(doc.notes ?? []), ...extraPlayerSeats(doc), ...emptyPlayerSeat(doc), ...walletlessAccounts(doc), ...languageGaps(doc)].sort((a, b) => a.line - b.line || a.col - b.col);
 }

@@ -244,6 +244,17 @@ describe('refused instead of accepted silently', () => {
     expect(loadScenario(BASE.replace('control: player, ', ''), 'x.yaml').warnings).toEqual([]);
   });
 
+  it('the seat the person plays with no accounts is valid, with a warning at its list: there would be nothing to plan for', () => {
+    const warned = (text: string) => loadScenario(text, 'x.yaml').warnings.map((w) => `${w.line}:${w.col}: ${w.path}: ${issueMessage(w, 'en')}`);
+    const empty = BASE.replace('accounts: [acme], control: player', 'accounts: [], control: player').replace('accounts: [globex]', 'accounts: [acme, globex]');
+    expect(lines(empty)).toEqual([]);
+    expect(warned(empty)).toEqual(['11:39: kams[0].accounts: KAM "you" is the seat the person plays, and has no accounts: there would be nothing to plan for; give it at least one account']);
+    expect(issueMessage(loadScenario(empty, 'x.yaml').warnings[0]!, 'nl')).toMatch(/^KAM "you" is de rol die de speler speelt, en heeft geen accounts/);
+    // Without a player seat the person plays the first KAM; a colleague without accounts is no one's concern.
+    expect(warned(empty.replace('control: player, ', ''))).toHaveLength(1);
+    expect(warned(BASE.replace('accounts: [globex]', 'accounts: []').replace('accounts: [acme]', 'accounts: [acme, globex]'))).toEqual([]);
+  });
+
   it('needs that name no department, or only zeros, are refused: the account would need nothing', () => {
     const needs = (yaml: string) => BASE.replace('needs: { engineering: 1 }', `needs: ${yaml}`);
     const empty = 'needs names no department, so the account would need nothing: give at least one department a need above 0, or leave needs out and the account needs every department equally';
