@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import type { Lang, Params } from '../i18n/index.js';
 import { jsonProblem, parsePosition } from './json.js';
 import { optionNamed, uncode, word } from './messages.js';
-import { closest } from './schema.js';
+import { closest, ID } from './schema.js';
 
 export const MAX_FILE_BYTES = 1_000_000;
 export const MAX_ALIASES = 100;
@@ -1022,6 +1022,25 @@ function describe(v: unknown): string {
 }
 
 /**
+ * What to say of a value that is no id: what the file has and, where it is
+ * clear, the id meant. In a list, words separated by spaces ("delta orion")
+ * are ids that lack their commas; elsewhere, a name ("Three_KAMs") gets its
+ * kebab-case form.
+ */
+function badId(actual: string, inList: boolean): { code: string; params: Params } {
+  const found = describe(actual);
+  const words = actual.trim().split(/\s+/);
+  if (inList && words.length > 1 && words.every((w) => ID.test(w))) return { code: 'id.format-space', params: { found, fix: words.join(', ') } };
+  const fix = actual
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return ID.test(fix) && fix.length <= 64 ? { code: 'id.format-fix', params: { found, fix } } : { code: 'id.format', params: { found } };
+}
+
+/**
  * What to say of a value where a number belongs: what the file has and, where
  * it is clear, how to write it: 0,4 as 0.4, "0.4" without quotes, 40% as 0.4
  * where the value is a `share` (elsewhere a percentage is no way to write it).
@@ -1189,7 +1208,10 @@ export function validateDocument<S extends z.ZodType>(
     if (own) {
       // A check cannot see its own key; the messages that name it get it here.
       const params = own.code === 'number.required' ? { ...own.params, name: String(path[path.length - 1] ?? '') } : own.params;
-      if (own.code === 'number.type') {
+      if (own.code === 'id.format' && typeof actual === 'string') {
+        const idIssue = badId(actual, typeof path[path.length - 1] === 'number');
+        push(path, idIssue.code, idIssue.params);
+      } else if (own.code === 'number.type') {
         if (commaKey(path, actual)) return;
         const n = notANumber(actual, doc.writtenAt?.(path)?.text, String(own.params.what ?? ''), own.params.share === 1);
         push(path, n.code, n.params);

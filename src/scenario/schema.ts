@@ -16,7 +16,7 @@ export const SCENARIO_FORMAT = 'two-fronts/scenario@1';
 export const LANGUAGES = ['en', 'nl'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-const ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+export const ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 /** Words a file may not use as a key (see document.ts), so not as an id either: ids are used as keys in needs and relationships. */
 export const RESERVED_IDS: readonly string[] = ['constructor', 'prototype'];
 

@@ -349,8 +349,20 @@ describe('one mistake, one message', () => {
     expect(lines(BASE.replace(/kams:\n( {2}- .*\n){2}/, ''))).toEqual(['1:1: kams: "kams" is required']);
     // Nor while an id in a KAM's accounts is written wrongly.
     expect(lines(BASE.replace('accounts: [acme]', 'accounts: [Acme]'))).toEqual([
-      '11:40: kams[0].accounts[0]: an id is kebab-case: lower-case letters and digits joined by single hyphens, starting with a letter (e.g. "solution-engineering")',
+      '11:40: kams[0].accounts[0]: an id is kebab-case: lower-case letters and digits joined by single hyphens, starting with a letter; found "Acme", write acme',
     ]);
+  });
+
+  it('an id that is no id is quoted, with the id meant where it is clear: commas between ids in a list, kebab-case for a name', () => {
+    expect(lines(BASE.replace('accounts: [acme]', 'accounts: [acme globex]').replace('accounts: [globex]', 'accounts: []'))).toEqual([
+      '11:40: kams[0].accounts[0]: an id has no spaces; found "acme globex": if these are several ids, separate them with commas: acme, globex',
+    ]);
+    expect(lines(BASE.replace('id: base', 'id: Base_Case Één'))[0]).toMatch(/^2:5: id: an id is kebab-case: .*; found "Base_Case Één", write base-case-een$/);
+    // Nothing kebab-case can be made of it: the value is quoted, and no id suggested.
+    expect(lines(BASE.replace('id: base', 'id: "2024"'))[0]).toMatch(/^2:5: id: an id is kebab-case: .*\(e\.g\. "solution-engineering"\); found "2024"$/);
+    expect(lines(BASE.replace('accounts: [acme]', 'accounts: [acme globex]').replace('accounts: [globex]', 'accounts: []'), 'nl')[0]).toBe(
+      "11:40: kams[0].accounts[0]: een id heeft geen spaties; gevonden: \"acme globex\": zijn dit meerdere ids, scheid ze dan met komma's: acme, globex",
+    );
   });
 });
 
@@ -619,7 +631,7 @@ describe('encodings and line ends from other systems', () => {
       '11:39: kams[0].accounts: expected a list, found "acme, globex"; put the items in square brackets: [acme, globex]',
     );
     expect(lines(BASE.replace('{ id: globex,', '{ id: Globex Corp,').replace('accounts: [globex]', 'accounts: [globex-corp]'))).toEqual([
-      '9:11: accounts[1].id: an id is kebab-case: lower-case letters and digits joined by single hyphens, starting with a letter (e.g. "solution-engineering")',
+      '9:11: accounts[1].id: an id is kebab-case: lower-case letters and digits joined by single hyphens, starting with a letter; found "Globex Corp", write globex-corp',
       '12:42: kams[1].accounts[0]: unknown account "globex-corp" (known: acme)',
     ]);
   });
