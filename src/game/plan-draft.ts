@@ -269,8 +269,9 @@ export function checkDraft(draft: Draft, ctx: PlanContext): DraftIssue[] {
   });
   if (issues.length === 0) {
     const used = totalDays(splitOf(toPlan(draft, ctx)));
-    if (used > ctx.budget + EPS) err('over-budget', 'time', { days: roundDays(used), budget: ctx.budget });
-    else if (ctx.budget - used >= 0.5) issues.push({ code: 'unplanned-days', path: 'time', params: { days: roundDays(ctx.budget - used) }, severity: 'warning' });
+    // The days as they are: the footer writes them as its meter does, so both give the same figure.
+    if (used > ctx.budget + EPS) err('over-budget', 'time', { days: used, budget: ctx.budget });
+    else if (ctx.budget - used >= 0.5) issues.push({ code: 'unplanned-days', path: 'time', params: { days: ctx.budget - used }, severity: 'warning' });
   }
   return issues;
 }

@@ -13,9 +13,12 @@
  *
  * In English and Dutch, on the plan, the results and the reports of two
  * quarters (the second with changes on the first).
+ *
+ * The plan's footer gives one figure for the time not yet planned: the note
+ * under the meter says the days the meter says are left, to the same digit.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { watchConsole } from './helpers';
+import { startTutorial, watchConsole } from './helpers';
 
 /** Every place in the panel's texts where a line may break between a number and its unit or sign, as "before⏎after". */
 async function splitValues(page: Page): Promise<string[]> {
@@ -122,3 +125,17 @@ for (const lang of ['English', 'Nederlands'] as const) {
     expect(watch.problems).toEqual([]);
   });
 }
+
+test('the note on unplanned time gives the days the meter gives, not a rounder figure', async ({ page }) => {
+  const watch = watchConsole(page);
+  await page.goto('/');
+  await startTutorial(page);
+  // A fraction of a day more lobbying leaves more than ten days with a fraction unplanned (written 20.4 d, never 20 d).
+  await page.getByRole('group', { name: 'Lobbying department heads' }).getByLabel('Solution Engineering').fill('1.6');
+  const meter = page.getByText(/ of 60\u00a0d planned · /);
+  await expect(meter).toHaveText(/ · \d+\.\d\u00a0d left$/);
+  const left = (await meter.textContent())!.match(/ · (\d+\.\d\u00a0d) left$/)![1]!;
+  expect(Number.parseFloat(left)).toBeGreaterThan(10);
+  await expect(page.locator('.plan-footer .issues')).toContainText(`${left} not planned yet.`);
+  expect(watch.problems).toEqual([]);
+});

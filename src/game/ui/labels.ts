@@ -102,14 +102,16 @@ export class Names {
       ? tr('place.joint', { kam: this.kam(draftJoints[Number(/^joint\[(\d+)\]/.exec(issue.path)![1])]?.partner ?? '?') })
       : this.place(issue.path, plan);
     // An ask over its need is about a day field: both are written as the field writes them (12.3 d over 12.21 d, never 12 d over 12 d).
-    const n = (x: string | number | undefined) => (typeof x === 'number' ? (issue.code === 'over-need' ? fieldDays(x) : days(x)) : String(x ?? ''));
+    // So is the time planned or left, as the meter above the note writes it (19.6 d left, never 20 d not planned).
+    const asFields = issue.code === 'over-need' || issue.path === 'time';
+    const n = (x: string | number | undefined) => (typeof x === 'number' ? (asFields ? fieldDays(x) : days(x)) : String(x ?? ''));
     return tr(`plan.issue.${issue.code}`, {
       where,
       days: n(p.days),
       budget: n(p.budget),
       need: n(p.need),
       min: n(p.min),
-      over: typeof p.days === 'number' && typeof p.budget === 'number' ? days(p.days - p.budget) : '',
+      over: typeof p.days === 'number' && typeof p.budget === 'number' ? n(p.days - p.budget) : '',
       opportunity: typeof p.opportunity === 'string' ? this.fromId(p.opportunity) : '',
       department: typeof p.department === 'string' ? this.department(p.department) : '',
       account: typeof p.account === 'string' ? this.account(p.account) : '',
