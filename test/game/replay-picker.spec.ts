@@ -2,6 +2,7 @@
  * The debrief's replay picker offers only structures not yet replayed; when
  * every one has been, it is disabled and says so. The structures added are
  * kept with the saved game: after a reload the debrief shows them again.
+ * The title screen then says the debrief has been seen.
  */
 import { expect, test } from '@playwright/test';
 import { finishQuarter, startTutorial, watchConsole } from './helpers';
@@ -32,7 +33,10 @@ test('the replay picker drops a structure once replayed and says when none are l
   await expect(page.getByText('Every other structure is already replayed above.')).toBeFocused();
   // A reload keeps the structures the player added: the debrief replays them again, and the picker stays empty.
   await page.reload();
-  await page.getByRole('button', { name: 'Open the debrief' }).click();
+  // The title screen knows the debrief has been seen: it offers it again, not as still waiting.
+  await expect(page.getByText('First quarter on two fronts: all 8 quarters played, and you have seen the debrief. It stays here until you start a new game.')).toBeVisible();
+  await expect(page.getByText(/debrief is waiting/)).toHaveCount(0);
+  await page.getByRole('button', { name: 'Open the debrief again' }).click();
   for (const name of offered) await expect(page.getByRole('heading', { level: 3, name, exact: true })).toBeVisible({ timeout: 60_000 });
   await expect(picker).toBeDisabled();
   expect(watch.problems).toEqual([]);

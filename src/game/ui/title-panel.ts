@@ -87,6 +87,7 @@ function saveCard(saved: SavePeek, actions: TitleActions): HTMLElement | null {
     const hd = saved.head;
     // Stopped on the last quarter's results or report: that is where Continue goes.
     const midQuarter = hd.played > 0 && (saved.screen === 'results' || saved.screen === 'report');
+    // Played to the end and past the last report: the debrief has been shown (a new game no longer asks before replacing it).
     const finished = hd.played >= hd.quarters && !midQuarter;
     const where = midQuarter
       ? saved.screen === 'results'
