@@ -26,6 +26,7 @@ export const en = {
   'top.quarter.current': 'Quarter {q}, now',
   'top.quarter.todo': 'Quarter {q}, to come',
   'top.result': 'Your result',
+  'top.result.short': 'Result',
   'top.briefing': 'Briefing',
   'top.settings': 'Settings',
   'settings.title': 'Settings',

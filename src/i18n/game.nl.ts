@@ -25,6 +25,7 @@ export const nl: Record<keyof typeof en, string> = {
   'top.quarter.current': 'Kwartaal {q}, nu',
   'top.quarter.todo': 'Kwartaal {q}, komt nog',
   'top.result': 'Jouw resultaat',
+  'top.result.short': 'Resultaat',
   'top.briefing': 'Briefing',
   'top.settings': 'Instellingen',
   'settings.title': 'Instellingen',

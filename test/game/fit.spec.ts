@@ -52,8 +52,12 @@ for (const lang of ['English', 'Nederlands'] as const) {
     await fits(page, 'briefing');
     await page.locator('.briefing .actions button').click();
     await expect(page.locator('.plan h1')).toBeVisible();
-    // The top bar has no room for the result's label at 1024 px; a screen reader still hears what the amount is.
+    // The top bar has room for a short label of the result at 1024 px, not the long one; a screen reader still hears the long one.
     expect(await page.locator('#topbar .result').ariaSnapshot()).toMatch(lang === 'English' ? /Your result/ : /Jouw resultaat/);
+    const shown = page.locator('#topbar .result').getByText(lang === 'English' ? 'Result' : 'Resultaat', { exact: true });
+    await expect(shown).toBeVisible();
+    expect((await shown.boundingBox())!.width).toBeGreaterThan(20);
+    expect(await page.locator('.topbar-inner').evaluate((bar) => bar.scrollWidth - bar.clientWidth)).toBeLessThanOrEqual(1);
     // The joint-proposal form, with the line under it that names what the chosen opportunities need.
     await expect(page.locator('#joint-theirs')).toBeVisible();
     await fits(page, 'plan');

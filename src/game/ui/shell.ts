@@ -74,7 +74,15 @@ export function renderTopBar(opts: TopBarOptions): void {
       h('div', { class: 'scenario-name' }, textOf(s.scenario.title, lang)),
       h('div', { class: 'step' }, opts.step ?? ''),
       steps,
-      h('div', { class: 'result', title: tr('top.result') }, h('span', { class: 'result-label' }, tr('top.result')), ' ', h('strong', null, money(result))),
+      // Narrow, the short label shows instead of the long one, which a screen reader still reads (the short one it skips).
+      h(
+        'div',
+        { class: 'result', title: tr('top.result') },
+        h('span', { class: 'result-label' }, tr('top.result')),
+        h('span', { class: 'result-short', 'aria-hidden': 'true' }, tr('top.result.short')),
+        ' ',
+        h('strong', null, money(result)),
+      ),
       h('button', { type: 'button', class: 'ghost', on: { click: () => openBriefing() } }, tr('top.briefing')),
     );
   }
