@@ -4,9 +4,11 @@
  * results or the report sits out of sight to the right, and with the shipped
  * scenario every table shows all its columns. On the debrief, a table of
  * numbers too wide for its chart scrolls in a box of its own, which is then a
- * named keyboard stop, and the page itself still does not.
+ * named keyboard stop, and the page itself still does not. What appears
+ * below the plan's fields (a colleague's reply) is brought into view above
+ * its footer.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { finishQuarter, startTutorial, watchConsole } from './helpers';
 
 test.use({ viewport: { width: 1024, height: 640 } });
@@ -71,6 +73,44 @@ for (const lang of ['English', 'Nederlands'] as const) {
     expect(watch.problems).toEqual([]);
   });
 }
+
+test('a colleague\'s reply to a joint proposal comes into view above the plan\'s footer, and is read out', async ({ page }) => {
+  const watch = watchConsole(page);
+  await page.goto('/');
+  await startTutorial(page);
+  const theirs = page.getByLabel('Their opportunity', { exact: true });
+  const ask = page.getByRole('button', { name: 'Ask the colleague' });
+  /** Whether the whole of `shown` lies between the panel's top and the footer's top, once the scrolling has settled. */
+  const inView = (shown: Locator) =>
+    expect
+      .poll(async () => {
+        const box = (await shown.boundingBox())!;
+        const footer = (await page.locator('.plan-footer').boundingBox())!;
+        const panel = (await page.locator('#panel').boundingBox())!;
+        return box.y >= panel.y && box.y + box.height <= footer.y;
+      })
+      .toBe(true);
+  // Sofia agrees to her first opportunity with the player's first: her reply stands under what is agreed, and the announcer reads it.
+  await page.getByLabel('Colleague', { exact: true }).selectOption({ label: 'Sofia' });
+  await theirs.selectOption({ index: 0 });
+  // From the keyboard: the button is brought just above the footer, and the reply would appear under it.
+  await ask.focus();
+  await page.keyboard.press('Enter');
+  const agreed = page.locator('.agreed').getByText(/^Sofia: “.*” Added to your plan\.$/);
+  await expect(agreed).toBeVisible();
+  await inView(agreed);
+  await expect(page.locator('#announcer')).toHaveText(/^Sofia: “/);
+  // Asked again for the same opportunity of the player's, the answer is in the form's live region, in view as well.
+  await page.getByLabel('Colleague', { exact: true }).selectOption({ label: 'Sofia' });
+  await theirs.selectOption({ index: 1 });
+  await ask.focus();
+  await page.keyboard.press('Enter');
+  const reply = page.locator('.propose [role="status"]');
+  await expect(reply).toHaveAttribute('aria-live', 'polite');
+  await expect(reply).not.toBeEmpty();
+  await inView(reply);
+  expect(watch.problems).toEqual([]);
+});
 
 test('on the debrief a wide table of numbers scrolls in its own box, a named keyboard stop, not the page', async ({ page }) => {
   test.setTimeout(150_000);

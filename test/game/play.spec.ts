@@ -62,7 +62,8 @@ test('the tutorial plays from title to debrief, with why, counterfactual, luck c
   await expect(mine).toHaveAccessibleDescription('Their opportunity needs Service Delivery and Legal & Contracts. Both need Service Delivery, so the two can be combined.');
   await page.getByLabel('Your days', { exact: true }).fill('4');
   await page.getByRole('button', { name: 'Ask the colleague' }).click();
-  await expect(page.getByText(/^Daan: “/)).toBeVisible();
+  // In the panel (the page's announcer reads an agreement out as well).
+  await expect(page.locator('#panel').getByText(/^Daan: “/)).toBeVisible();
 
   // Resolve quarter 1: the capacity flows, then the skip button goes away.
   await page.getByRole('button', { name: 'Submit plan for quarter 1' }).click();

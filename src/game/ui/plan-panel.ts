@@ -340,11 +340,17 @@ export function renderPlanPanel(s: Session, events: PlanPanelEvents): HTMLElemen
 
   // --- Joint proposals ----------------------------------------------------------------------
   const jointRoot = h('section', { class: 'joint', 'aria-labelledby': 'joint-title' });
-  const renderJoint = () => {
+  /** Draws the joint proposals; `answer` is the reply of a colleague who just agreed, shown under what is agreed. */
+  const renderJoint = (answer?: string) => {
     const colleagues = s.input.kams.filter((k) => k.id !== s.seat);
     const incoming = s.proposals.filter((p) => !draft.declined.includes(proposalKey(p)) && !draft.joint.some((j) => j.partner === p.from && j.partnerOpportunity === p.opportunity));
     const agreed = draft.joint;
     const reply = h('div', { class: 'reply', role: 'status', 'aria-live': 'polite' });
+    /** The reply, read out as a live region and brought into view (it appears below the button, where the footer may cover it). */
+    const say = (text: string) => {
+      reply.textContent = text;
+      reply.scrollIntoView({ block: 'nearest' });
+    };
     const colleagueSel = h('select', { id: 'joint-colleague' }, colleagues.map((k) => h('option', { value: k.id }, textOf(k.name, lang))));
     const theirSel = h('select', { id: 'joint-theirs' });
     const mineSel = h('select', { id: 'joint-mine' }, ctx.opportunities.filter((o) => draft.pursue[o.id]).map((o) => h('option', { value: o.id }, names.opportunity(o.id))));
@@ -411,11 +417,11 @@ export function renderPlanPanel(s: Session, events: PlanPanelEvents): HTMLElemen
             const mine = mineSel.value;
             const d = parseDays(daysField.input.value);
             if (!partner || !theirs || !mine) {
-              reply.textContent = tr('joint.incomplete');
+              say(tr('joint.incomplete'));
               return;
             }
             if (draft.joint.some((j) => j.opportunity === mine)) {
-              reply.textContent = tr('joint.already', { opportunity: names.opportunity(mine) });
+              say(tr('joint.already', { opportunity: names.opportunity(mine) }));
               return;
             }
             ask.setAttribute('aria-busy', 'true');
@@ -428,12 +434,15 @@ export function renderPlanPanel(s: Session, events: PlanPanelEvents): HTMLElemen
               // Asked and agreed: the form starts afresh.
               delete draft.proposal;
               update();
-              renderJoint();
-              const again = jointRoot.querySelector('.reply');
-              if (again) again.textContent = `${textOf(partnerKam.name, lang)}: “${line}” ${tr('joint.added')}`;
-              jointRoot.querySelector<HTMLElement>('.agreed')?.focus();
+              const answer = `${textOf(partnerKam.name, lang)}: “${line}” ${tr('joint.added')}`;
+              renderJoint(answer);
+              // Focus on what is agreed, the reply under it in view too; the reply is new, so the page's announcer reads it out.
+              const agreedBox = jointRoot.querySelector<HTMLElement>('.agreed');
+              agreedBox?.focus();
+              agreedBox?.scrollIntoView({ block: 'nearest' });
+              announce(answer);
             } else {
-              reply.textContent = `${textOf(partnerKam.name, lang)}: “${line}”`;
+              say(`${textOf(partnerKam.name, lang)}: “${line}”`);
             }
           },
         },
@@ -546,6 +555,7 @@ export function renderPlanPanel(s: Session, events: PlanPanelEvents): HTMLElemen
                 ),
               ),
             ),
+            answer ? h('p', { class: 'reply' }, answer) : null,
           )
         : null,
       colleagues.length > 0
