@@ -33,6 +33,38 @@ export async function recordLongTasks(page: Page): Promise<void> {
   });
 }
 
+/** A text written on a canvas: what, where (as drawn, after its alignment), and the width of the canvas. */
+export interface CanvasText {
+  text: string;
+  left: number;
+  right: number;
+  y: number;
+  canvasWidth: number;
+}
+
+/** Records every text written on a 2D canvas (the floor's layers are plain canvases). */
+export async function recordCanvas(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __texts: unknown[] };
+    w.__texts = [];
+    const fillText = CanvasRenderingContext2D.prototype.fillText;
+    CanvasRenderingContext2D.prototype.fillText = function (this: CanvasRenderingContext2D, text: string, x: number, y: number, maxWidth?: number) {
+      const width = this.measureText(text).width;
+      const left = this.textAlign === 'center' ? x - width / 2 : this.textAlign === 'right' || this.textAlign === 'end' ? x - width : x;
+      w.__texts.push({ text: String(text), left, right: left + width, y, canvasWidth: this.canvas.width });
+      return maxWidth === undefined ? fillText.call(this, text, x, y) : fillText.call(this, text, x, y, maxWidth);
+    };
+  });
+}
+
+/** The texts written on canvases `width` wide (give or take the pixel a layer rounds up), the last one written at each place (a repainted layer writes them again). */
+export async function canvasTexts(page: Page, width: number): Promise<CanvasText[]> {
+  const all = await page.evaluate(() => (window as unknown as { __texts: CanvasText[] }).__texts);
+  const last = new Map<string, CanvasText>();
+  for (const t of all) if (Math.abs(t.canvasWidth - width) <= 1) last.set(`${Math.round((t.left + t.right) / 2)}:${Math.round(t.y)}`, t);
+  return [...last.values()];
+}
+
 export async function longTasksSince(page: Page, since: number): Promise<{ start: number; duration: number }[]> {
   return page.evaluate((t) => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter((x) => x.start + x.duration >= t), since);
 }

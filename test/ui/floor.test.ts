@@ -1,7 +1,7 @@
 /** The floor's layout arithmetic: KAMs kept apart by their figures or their names, whichever is wider; the words of the report's 7S radar kept apart. */
 import { describe, expect, it } from 'vitest';
 import { overlaps, radarLayout, radarPoint, type RadarLayout } from '../../src/game/floor/radar-layout.js';
-import { besideBuilding, FIGURE_HALF, placeCaptions, spreadApart, walkPath, type CaptionPlace } from '../../src/game/floor/spread.js';
+import { besideBuilding, breakInTwo, FIGURE_HALF, placeCaptions, spreadApart, walkPath, type CaptionPlace } from '../../src/game/floor/spread.js';
 import { floorData } from '../../src/game/floor/model.js';
 import type { Session } from '../../src/game/app.js';
 import { money, setLanguage } from '../../src/game/i18n.js';
@@ -124,6 +124,25 @@ describe('account names under the towers', () => {
     for (let i = 1; i < ext.length; i++) expect(ext[i]![0] - ext[i - 1]![1]).toBeGreaterThanOrEqual(6 - 1e-9);
     // Long names between long names cannot borrow: they keep their slots.
     expect(places[3]).toEqual({ x: xs[3], room: 91 });
+  });
+});
+
+describe('what an account got, under its tower', () => {
+  /** Lines of at most `n` characters fit. */
+  const upTo = (n: number) => (line: string) => line.length <= n;
+
+  it('breaks between the share and the change, where the dot was', () => {
+    expect(breakInTwo('got 98% · +12 pts', upTo(12))).toEqual(['got 98%', '+12 pts']);
+    expect(breakInTwo('kreeg 79% · +6 ptn', upTo(10))).toEqual(['kreeg 79%', '+6 ptn']);
+  });
+
+  it('breaks at the last space that lets the first line fit when there is no dot', () => {
+    expect(breakInTwo('€1.2M revenue this quarter', upTo(14))).toEqual(['€1.2M revenue', 'this quarter']);
+  });
+
+  it('gives up when two lines are not enough', () => {
+    expect(breakInTwo('got 98% · +12 pts', upTo(5))).toBeUndefined();
+    expect(breakInTwo('Unbreakable', upTo(5))).toBeUndefined();
   });
 });
 

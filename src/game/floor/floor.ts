@@ -18,7 +18,7 @@ import Phaser from 'phaser';
 import { seriesStyle } from '../../charts/palette';
 import { COLORS, hex, label, marker, person } from './draw';
 import { besideBuilding, placeCaptions, spreadApart, walkPath, type CaptionPlace } from './spread';
-import { css, font, markerPath, roundRect, starPath, text, type Ctx, type TextStyle } from './paint';
+import { css, font, markerPath, roundRect, starPath, text, textLines, type Ctx, type TextStyle } from './paint';
 
 /** The least space between two account names, and between a name and the floor's edge. */
 const CAPTION_GAP = 6;
@@ -529,7 +529,8 @@ export class Floor {
 
   private paintAccountStatus(ctx: Ctx, v: AccountView): void {
     const k = this.k;
-    text(ctx, v.info, v.x, v.bottom + 22 * k, { size: 11 * k, color: v.alive ? '#4a5468' : '#a03c00', bold: !v.alive, shrink: 0.7 }, v.slot - 4);
+    // Too long for its slot ("got 98% · +12 pts" at 1024 px, longer in Dutch), it takes two lines rather than lose the change.
+    textLines(ctx, v.info, v.x, v.bottom + 22 * k, { size: 11 * k, color: v.alive ? '#4a5468' : '#a03c00', bold: !v.alive, shrink: 0.7 }, v.slot - 4, 12 * k);
     if (v.satisfaction === null) return;
     const { meter } = v;
     ctx.lineWidth = 6 * k;

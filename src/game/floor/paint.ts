@@ -8,6 +8,7 @@
  */
 import type { SeriesStyle } from '../../charts/palette';
 import { FONT, SERIF } from './draw';
+import { breakInTwo } from './spread';
 
 export type Ctx = CanvasRenderingContext2D;
 
@@ -154,4 +155,21 @@ export function text(ctx: Ctx, str: string, x: number, y: number, given: TextSty
   ctx.fillStyle = style.color ?? '#1d2330';
   ctx.fillText(shown, x, y);
   return w;
+}
+
+/**
+ * A text with its top at y, on one line if it fits at full size, else on two
+ * (`lineHeight` apart, see breakInTwo) before it is drawn smaller or
+ * shortened. Returns the number of lines.
+ */
+export function textLines(ctx: Ctx, str: string, x: number, y: number, style: TextStyle, maxWidth: number, lineHeight: number): number {
+  ctx.font = font(style);
+  const fits = (line: string) => ctx.measureText(line).width <= maxWidth;
+  const lines = fits(str) ? undefined : breakInTwo(str, fits);
+  if (!lines) {
+    text(ctx, str, x, y, style, maxWidth);
+    return 1;
+  }
+  lines.forEach((line, n) => text(ctx, line, x, y + n * lineHeight, style, maxWidth));
+  return 2;
 }

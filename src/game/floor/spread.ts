@@ -160,3 +160,22 @@ export const FIGURE_HALF = 12;
 export function besideBuilding(x: number, buildingWidth: number, gaugeWidth: number, k: number, side: -1 | 1): number {
   return x + side * Math.max(buildingWidth / 2 + 13 * k, gaugeWidth / 2 + FIGURE_HALF * k);
 }
+
+/**
+ * A caption too wide for its room, broken into two lines that each fit
+ * (`fits` says whether a line does): at a " · " between two figures by
+ * preference (which the break then replaces), else at the last space that
+ * lets the first line fit. Undefined when no break gives two lines that fit.
+ */
+export function breakInTwo(caption: string, fits: (line: string) => boolean): [string, string] | undefined {
+  const at = caption.lastIndexOf(' · ');
+  if (at > 0) {
+    const lines: [string, string] = [caption.slice(0, at), caption.slice(at + 3)];
+    if (lines.every(fits)) return lines;
+  }
+  for (let i = caption.lastIndexOf(' '); i > 0; i = caption.lastIndexOf(' ', i - 1)) {
+    const lines: [string, string] = [caption.slice(0, i), caption.slice(i + 1)];
+    if (fits(lines[0])) return fits(lines[1]) ? lines : undefined;
+  }
+  return undefined;
+}
