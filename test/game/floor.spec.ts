@@ -1,11 +1,13 @@
 /**
- * What the company floor writes stays on the canvas and readable: what each
- * account got under its tower keeps its change of satisfaction (on two lines
- * where one is too narrow, never cut short), in English and Dutch at 1024
- * and 1280 px.
+ * What the company floor writes and draws stays on the canvas and readable:
+ * what each account got under its tower keeps its change of satisfaction
+ * (on two lines where one is too narrow, never cut short), in English and
+ * Dutch at 1024 and 1280 px; the player's figure visiting the leftmost
+ * department stands wholly on the canvas, its name and "▼ you" above it
+ * and in front of it.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { canvasTexts, recordCanvas, watchConsole } from './helpers';
+import { canvasTexts, recordCanvas, startTutorial, watchConsole } from './helpers';
 
 async function stageWidth(page: Page): Promise<number> {
   return page.locator('#stage canvas').evaluate((c) => (c as HTMLCanvasElement).width);
@@ -42,6 +44,50 @@ for (const [lang, width, height] of [['English', 1024, 640], ['Nederlands', 1024
       expect(t.right).toBeLessThanOrEqual(floorWidth);
     }
     for (let i = 1; i < lines.length; i++) if (lines[i]!.y === lines[i - 1]!.y) expect(lines[i]!.left, lines[i]!.text).toBeGreaterThan(lines[i - 1]!.right);
+    expect(watch.problems).toEqual([]);
+  });
+}
+
+for (const [width, height] of [[1280, 800], [1024, 640]] as const) {
+  test(`the player's figure lobbying the leftmost department stays on the canvas, its labels above it (${width} px)`, async ({ page }) => {
+    const watch = watchConsole(page);
+    await page.setViewportSize({ width, height });
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await recordCanvas(page);
+    await page.goto('/');
+    await startTutorial(page);
+    await page.getByRole('group', { name: 'Lobbying department heads' }).getByLabel('Solution Engineering').fill('10');
+    // Where the floor put the player's figure (its feet), name and badge; the figure as person() draws it, the ring included.
+    const read = () =>
+      page.evaluate(() => {
+        type Box = { x: number; y: number; width: number; height: number };
+        type Label = { getBounds(): Box; depth: number };
+        const game = (window as unknown as { __game: { scene: { getScene(key: string): unknown } } }).__game;
+        const floor = (game.scene.getScene('Quarter') as { floor: { width: number; k: number; frontY: number; data: { kams: { mine: boolean }[] }; kams: { pos: { x: number; y: number }; g: { depth: number }; name: Label; badge: Label }[] } }).floor;
+        const v = floor.kams[floor.data.kams.findIndex((kam) => kam.mine)]!;
+        const h = 46 * floor.k;
+        const box = (l: Label) => {
+          const b = l.getBounds();
+          return { left: b.x, right: b.x + b.width, top: b.y, bottom: b.y + b.height };
+        };
+        return {
+          width: floor.width,
+          inside: v.pos.y < floor.frontY,
+          figure: { left: v.pos.x - 0.62 * h, right: v.pos.x + 0.62 * h, top: v.pos.y - 1.14 * h, bottom: v.pos.y },
+          name: box(v.name),
+          badge: box(v.badge),
+          inFront: v.name.depth > v.g.depth && v.badge.depth > v.g.depth,
+        };
+      });
+    await expect.poll(async () => (await read()).inside).toBe(true);
+    const at = await read();
+    for (const part of ['figure', 'name', 'badge'] as const) {
+      expect(at[part].left, part).toBeGreaterThanOrEqual(0);
+      expect(at[part].right, part).toBeLessThanOrEqual(at.width);
+    }
+    expect(at.name.bottom).toBeLessThanOrEqual(at.figure.top);
+    expect(at.badge.bottom).toBeLessThanOrEqual(at.name.top);
+    expect(at.inFront).toBe(true);
     expect(watch.problems).toEqual([]);
   });
 }

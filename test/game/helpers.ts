@@ -42,10 +42,15 @@ export interface CanvasText {
   canvasWidth: number;
 }
 
-/** Records every text written on a 2D canvas (the floor's layers are plain canvases). */
+/**
+ * Records every text written on a 2D canvas (the floor's layers are plain
+ * canvases), and keeps the Phaser game (Phaser publishes itself on the
+ * window as it loads) as `window.__game`, so a test can read where the
+ * floor put its people and labels.
+ */
 export async function recordCanvas(page: Page): Promise<void> {
   await page.addInitScript(() => {
-    const w = window as unknown as { __texts: unknown[] };
+    const w = window as unknown as { __texts: unknown[]; __game: unknown; Phaser?: { Game: { prototype: { boot(...args: unknown[]): unknown } } } };
     w.__texts = [];
     const fillText = CanvasRenderingContext2D.prototype.fillText;
     CanvasRenderingContext2D.prototype.fillText = function (this: CanvasRenderingContext2D, text: string, x: number, y: number, maxWidth?: number) {
@@ -54,6 +59,19 @@ export async function recordCanvas(page: Page): Promise<void> {
       w.__texts.push({ text: String(text), left, right: left + width, y, canvasWidth: this.canvas.width });
       return maxWidth === undefined ? fillText.call(this, text, x, y) : fillText.call(this, text, x, y, maxWidth);
     };
+    let phaser: typeof w.Phaser;
+    Object.defineProperty(window, 'Phaser', {
+      configurable: true,
+      get: () => phaser,
+      set(value: NonNullable<typeof w.Phaser>) {
+        phaser = value;
+        const boot = value.Game.prototype.boot;
+        value.Game.prototype.boot = function (this: unknown, ...args: unknown[]) {
+          w.__game = this;
+          return boot.apply(this, args);
+        };
+      },
+    });
   });
 }
 

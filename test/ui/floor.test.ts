@@ -1,7 +1,7 @@
 /** The floor's layout arithmetic: KAMs kept apart by their figures or their names, whichever is wider; the words of the report's 7S radar kept apart. */
 import { describe, expect, it } from 'vitest';
 import { overlaps, radarLayout, radarPoint, type RadarLayout } from '../../src/game/floor/radar-layout.js';
-import { besideBuilding, breakInTwo, FIGURE_HALF, placeCaptions, spreadApart, walkPath, type CaptionPlace } from '../../src/game/floor/spread.js';
+import { besideBuilding, breakInTwo, FIGURE_HALF, keepWithin, placeCaptions, spreadApart, walkPath, type CaptionPlace } from '../../src/game/floor/spread.js';
 import { floorData } from '../../src/game/floor/model.js';
 import type { Session } from '../../src/game/app.js';
 import { money, setLanguage } from '../../src/game/i18n.js';
@@ -28,6 +28,15 @@ describe('floor layout', () => {
     const xs = spreadApart([{ x: 489.123, half: 25.35 }, { x: 500.1, half: 25.35 }, { x: 510.7, half: 25.35 }]);
     expect(xs[1]! - xs[0]!).toBeCloseTo(50.7, 6);
     expect(xs[2]! - xs[1]!).toBeCloseTo(50.7, 6);
+  });
+});
+
+describe('a KAM on the canvas', () => {
+  it('keepWithin() moves a figure with its labels off an edge, and leaves one with room where it is', () => {
+    expect(keepWithin(14, 29, 625)).toBe(29);
+    expect(keepWithin(610, 29, 625)).toBe(596);
+    expect(keepWithin(160, 29, 625)).toBe(160);
+    expect(keepWithin(10, 400, 625)).toBe(312.5);
   });
 });
 

@@ -17,7 +17,7 @@
 import Phaser from 'phaser';
 import { seriesStyle } from '../../charts/palette';
 import { COLORS, hex, label, marker, person } from './draw';
-import { besideBuilding, placeCaptions, spreadApart, walkPath, type CaptionPlace } from './spread';
+import { besideBuilding, FIGURE_HALF, FIGURE_TOP, keepWithin, placeCaptions, PLAYER_RING_HALF, PLAYER_RING_TOP, spreadApart, walkPath, type CaptionPlace } from './spread';
 import { css, font, markerPath, roundRect, starPath, text, textLines, type Ctx, type TextStyle } from './paint';
 
 /** The least space between two account names, and between a name and the floor's edge. */
@@ -588,35 +588,51 @@ export class Floor {
       }),
     );
     this.data.kams.forEach((kam, i) => {
-      const x = xs[i]!;
       const g = scene.add.graphics();
-      const name = names[i]!.setX(x);
-      const badge = kam.mine ? label(scene, x, y - size - 20 * k, `▼ ${this.data.texts.you}`, { size: 12 * k, bold: true }) : null;
-      const view: KamView = { home: { x, y }, g, name, badge, bob: { dy: 0 }, pos: { x, y }, tween: null };
+      // Names and the "▼ you" marker over the figures, never behind them.
+      const name = names[i]!.setDepth(1);
+      const badge = kam.mine ? label(scene, 0, 0, `▼ ${this.data.texts.you}`, { size: 12 * k, bold: true }).setDepth(1) : null;
+      const view: KamView = { home: { x: 0, y }, g, name, badge, bob: { dy: 0 }, pos: { x: 0, y }, tween: null };
       this.kams.push(view);
+      const x = this.onCanvas(i, xs[i]!);
+      view.home.x = x;
       this.placeKam(i, x, y);
       // The "▼ you" marker bobs over the player's figure wherever it walks.
-      if (badge) scene.tweens.add({ targets: view.bob, dy: -5 * k, duration: 700, yoyo: true, repeat: -1, ease: 'Sine.easeInOut', onUpdate: () => this.placeBadge(view) });
+      if (badge) scene.tweens.add({ targets: view.bob, dy: -5 * k, duration: 700, yoyo: true, repeat: -1, ease: 'Sine.easeInOut', onUpdate: () => this.placeBadge(view, i) });
     });
+  }
+
+  /** How far above the feet a KAM's figure reaches: the head, or the ring round the player's. */
+  private figureTop(i: number): number {
+    return FIGURE_TOP * 46 * this.k * (this.data.kams[i]!.mine ? PLAYER_RING_TOP / FIGURE_TOP : 1);
+  }
+
+  /** The x nearest `x` at which a KAM's figure, name and badge are wholly on the canvas. */
+  private onCanvas(i: number, x: number): number {
+    const v = this.kams[i]!;
+    const half = Math.max(46 * this.k * (this.data.kams[i]!.mine ? PLAYER_RING_HALF : FIGURE_HALF / 46), v.name.width / 2, (v.badge?.width ?? 0) / 2) + 2 * this.k;
+    return keepWithin(x, half, this.width);
   }
 
   private placeKam(i: number, x: number, y: number): void {
     const v = this.kams[i]!;
     const kam = this.data.kams[i]!;
+    const k = this.k;
     v.pos = { x, y };
     v.g.clear();
-    person(v.g, x, y, 46 * this.k, seriesStyle(i), kam.mine);
-    // Inside (visiting a department) the name goes above the head, clear of the department's labels.
-    v.name.setPosition(x, y < this.frontY ? y - 46 * this.k - 20 * this.k : y + 3 * this.k);
-    this.placeBadge(v);
+    person(v.g, x, y, 46 * k, seriesStyle(i), kam.mine);
+    // Inside (visiting a department) the name goes above the figure, clear of the department's labels.
+    v.name.setPosition(x, y < this.frontY ? y - this.figureTop(i) - v.name.height - 2 * k : y + 3 * k);
+    this.placeBadge(v, i);
   }
 
-  /** Over the head at home; over the name when the name is over the head (visiting a department). */
-  private placeBadge(v: KamView): void {
+  /** Over the figure at home; over the name when the name is over the figure (visiting a department). */
+  private placeBadge(v: KamView, i: number): void {
     if (!v.badge) return;
     const k = this.k;
     const { x, y } = v.pos;
-    v.badge.setPosition(x, (y < this.frontY ? y - 46 * k - 38 * k : y - 46 * k - 20 * k) + v.bob.dy);
+    const over = y < this.frontY ? v.name.y : y - this.figureTop(i);
+    v.badge.setPosition(x, over - v.badge.height - 2 * k + v.bob.dy);
   }
 
   kamPosition(i: number): { x: number; y: number } {
@@ -630,8 +646,11 @@ export class Floor {
     v.tween?.stop();
     // Visitors stand beside the building's base, left or right by turn, clear of the labels under it.
     const d = department === null ? null : this.depts[department]!;
+    // On the other side where that keeps the figure and its labels on the canvas (the leftmost department's left is at its edge).
     const side = i % 2 === 0 ? -1 : 1;
-    const target = d === null ? v.home : { x: besideBuilding(d.x, d.width, d.gauge.w, this.k, side), y: d.bottom + 2 * this.k };
+    const beside = (s: -1 | 1) => (d === null ? v.home.x : besideBuilding(d.x, d.width, d.gauge.w, this.k, s));
+    const x = this.onCanvas(i, beside(side)) === beside(side) ? beside(side) : this.onCanvas(i, beside(side === -1 ? 1 : -1));
+    const target = d === null ? v.home : { x, y: d.bottom + 2 * this.k };
     if (opts.instant) {
       this.placeKam(i, target.x, target.y);
       return;

@@ -152,6 +152,16 @@ export function walkPath(from: Point, to: Point, streetY: number, frontY: number
 /** Half the width of a KAM's figure (46 px at scale 1), with a little air. */
 export const FIGURE_HALF = 12;
 
+/** How far the figure's head reaches above its feet, and the ring round the player's figure above and to each side, in figure heights (draw.ts's person). */
+export const FIGURE_TOP = 1.01;
+export const PLAYER_RING_TOP = 1.14;
+export const PLAYER_RING_HALF = 0.62;
+
+/** The x nearest `x` at which something `half` wide either side lies within [0, width] (centred when it is wider). */
+export function keepWithin(x: number, half: number, width: number): number {
+  return half * 2 >= width ? width / 2 : Math.min(width - half, Math.max(half, x));
+}
+
 /**
  * Where a visitor stands beside a department: clear of the building and of the
  * gauge under it (which is wider), on the left (side −1) or right (+1), so the
