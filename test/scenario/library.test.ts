@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { schemaText } from '../../src/cli/commands/schema.js';
 import { textIn } from '../../src/scenario/resolve.js';
-import { resultHash, simulate } from '../../src/sim/index.js';
+import { resultHash, simulate, worldOf } from '../../src/sim/index.js';
 import { ROOT, shipped, shippedIds } from '../helpers.js';
 import golden from './golden.json';
 
@@ -11,6 +11,23 @@ describe('the scenario library', () => {
   it('ships at least six scenarios, each teaching its own lesson', () => {
     expect(shippedIds().length).toBeGreaterThanOrEqual(6);
     for (const id of ['tutorial', 'pnl-trap', 'growth-market', 'mature-market', 'board-sponsorship', 'arms-race']) expect(shippedIds()).toContain(id);
+  });
+
+  it('asks 1.3 to 1.8 times the capacity there is, the arms race most, as the trainer\'s guide says', () => {
+    // The guide's rule of thumb: opportunitiesPerQuarter × wallet × model.opportunityDays expert-days a quarter per account.
+    const ratio = (id: string) => {
+      const input = shipped(id).input;
+      const m = worldOf(input).model;
+      const ask = input.accounts.reduce((s, a) => s + a.opportunitiesPerQuarter * a.wallet * m.opportunityDays, 0);
+      return ask / input.departments.reduce((s, d) => s + d.capacity, 0);
+    };
+    const ratios = Object.fromEntries(shippedIds().map((id) => [id, ratio(id)]));
+    for (const [id, r] of Object.entries(ratios)) {
+      expect(r, id).toBeGreaterThanOrEqual(1.25);
+      expect(r, id).toBeLessThan(1.85);
+    }
+    expect(Math.max(...Object.values(ratios))).toBe(ratios['arms-race']);
+    expect(Math.min(...Object.values(ratios))).toBe(ratios['growth-market']);
   });
 
   for (const id of shippedIds()) {
