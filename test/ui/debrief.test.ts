@@ -134,7 +134,7 @@ describe('debrief figures', () => {
         expect(r.received).toMatch(/%\)$/);
         expect(r.why).not.toMatch(/\{\w+\}|reason\.|why\./);
         // These requests got less than they asked: the sentence says what held them back and names the biggest factor.
-        expect(r.why).toMatch(lang === 'en' ? /Held back by / : /Gehinderd door /);
+        expect(r.why).toMatch(lang === 'en' ? /Held back by: / : /Gehinderd door: /);
         const worst = story.reasons.find((x) => x.sign < 0)!;
         expect(r.why).toContain(reasonText(worst, story, input.company.regime, r.department, names));
       });

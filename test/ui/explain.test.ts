@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { departmentStory, kamTotals, reasonsFor } from '../../src/game/explain.js';
 import { pct, setLanguage } from '../../src/game/i18n.js';
 import { Names } from '../../src/game/ui/labels.js';
-import { favouredSentence, neglectedSentence, reasonText, yourSentence } from '../../src/game/ui/why.js';
+import { favouredSentence, neglectedSentence, reasonText, whySentence, yourSentence } from '../../src/game/ui/why.js';
 import { createRun, emptyPlan, step, type AllocationEntry, type AllocationFactors, type DepartmentAllocation } from '../../src/sim/index.js';
 import { shipped } from '../helpers.js';
 
@@ -149,6 +149,25 @@ describe('explain', () => {
     expect(words(yours, 'en')).toMatchObject({ lobbying: 'you lobbied 6\u00a0d', relationship: 'your relationship with Engineering' });
     expect(words(withYou, 'nl')).toMatchObject({ lobbying: 'jij en Daan lobbyden samen 9,1\u00a0d', relationship: 'de relaties van jou en Daan met Engineering' });
     expect(words(yours, 'nl')).toMatchObject({ lobbying: 'jij lobbyde 6\u00a0d', relationship: 'jouw relatie met Engineering' });
+    setLanguage('en');
+  });
+  it('reasons are listed with semicolons, so each reads on its own (never "no board sponsorship, where others had it and a smaller account")', () => {
+    const input = shipped('board-sponsorship').input;
+    const mine = entry('birch-q1-1', 'you', 6, 1.8, { size: 0.85, noise: 0.8 });
+    const others = [entry('cedar-q1-1', 'olga', 6, 6, { sponsorship: 1.5, size: 1.2 }), entry('aster-q1-1', 'quinn', 6, 4, { sponsorship: 1.5, size: 1.2 })];
+    const alloc: DepartmentAllocation = { department: 'x', capacity: 11.8, demand: 18, allocated: 11.8, entries: [mine, ...others] };
+    const words = (lang: 'en' | 'nl') => {
+      setLanguage(lang);
+      const names = new Names(input, lang);
+      const story = departmentStory(alloc, 'exec-sponsored', 'you');
+      return { why: whySentence(story.yours[0]!, 'Field Service', input, names), worst: neglectedSentence(story, input, names)! };
+    };
+    const en = words('en');
+    expect(en.why).toBe('Held back by: no board sponsorship (others had it); a smaller account (0.8\u00a0× the typical size); the head rating it below its numbers.');
+    expect(en.worst).toMatch(/came off worst, with 30%: no board sponsorship \(others had it\); a smaller account \(0\.8\u00a0× the typical size\); the head rating it below its numbers\.$/);
+    const nl = words('nl');
+    expect(nl.why).toBe('Gehinderd door: geen sponsoring door de directie (anderen hadden die wel); een kleiner account (0,8\u00a0× de gewone omvang); een hoofd dat het lager inschatte dan de cijfers.');
+    expect(nl.worst).toMatch(/: geen sponsoring door de directie \(anderen hadden die wel\); een kleiner account/);
     setLanguage('en');
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The "why" in plain words: sentences built from the explanation codes of
  * explain.ts, e.g. "Solution Engineering favoured Globex, opportunity 1
- * (Bram): a bigger account (1.6 × the typical size) and Bram lobbied 6 days."
+ * (Bram), which got 100% of its ask: a bigger account (1.6 × the typical
+ * size); Bram lobbied 6 d."
  */
 import type { Regime, ScenarioInput } from '../../sim/types';
 import type { DepartmentStory, EntryStory, Reason } from '../explain';
@@ -42,14 +43,24 @@ export function reasonText(r: Reason, story: EntryStory, regime: Regime, departm
   }
 }
 
-/** "Engineering favoured Globex, opportunity 1 (Bram): a bigger account and Bram lobbied 6 days." */
+/**
+ * Reasons one after another, each reading on its own: "a bigger account
+ * (1.3 × the typical size); Bram lobbied 6 d". A comma would run into the
+ * commas inside a reason ("no board sponsorship (others had it), a smaller
+ * account" read as if the others had the smaller account).
+ */
+export function reasonList(reasons: readonly string[]): string {
+  return reasons.join('; ');
+}
+
+/** "Engineering favoured Globex, opportunity 1 (Bram), which got 100% of its ask: a bigger account (1.6 × the typical size); Bram lobbied 6 d." */
 export function favouredSentence(story: DepartmentStory, input: ScenarioInput, names: Names): string | null {
   const f = story.favoured;
   if (!f) return null;
   const department = names.department(story.department);
   const regime = input.company.regime;
   const reasons = f.reasons.filter((r) => r.sign > 0).slice(0, 3).map((r) => reasonText(r, f, regime, department, names));
-  const params = { department, request: names.request(f.entry.request), kam: list(f.entry.kams.map((k) => names.kam(k))), reasons: list(reasons), share: pct(f.fulfilment) };
+  const params = { department, request: names.request(f.entry.request), kam: list(f.entry.kams.map((k) => names.kam(k))), reasons: reasonList(reasons), share: pct(f.fulfilment) };
   if (!story.scarce) return tr('why.enough', params);
   return reasons.length > 0 ? tr('why.favoured', params) : tr('why.favoured.plain', params);
 }
@@ -59,7 +70,7 @@ export function neglectedSentence(story: DepartmentStory, input: ScenarioInput, 
   if (!n || !story.scarce) return null;
   const department = names.department(story.department);
   const reasons = n.reasons.filter((r) => r.sign < 0).slice(0, 3).map((r) => reasonText(r, n, input.company.regime, department, names));
-  const params = { department, request: names.request(n.entry.request), kam: list(n.entry.kams.map((k) => names.kam(k))), reasons: list(reasons), share: pct(n.fulfilment) };
+  const params = { department, request: names.request(n.entry.request), kam: list(n.entry.kams.map((k) => names.kam(k))), reasons: reasonList(reasons), share: pct(n.fulfilment) };
   return reasons.length > 0 ? tr('why.neglected', params) : tr('why.neglected.plain', params);
 }
 
@@ -69,15 +80,15 @@ export function yourSentence(story: EntryStory, department: string, input: Scena
   return [base, whySentence(story, department, input, names)].join(' ');
 }
 
-/** What helped and what held back one of the player's requests: "Helped by …. Held back by …." */
+/** What helped and what held back one of the player's requests: "Helped by: …; …. Held back by: …." */
 export function whySentence(story: EntryStory, department: string, input: ScenarioInput, names: Names): string {
   if (story.fulfilment >= 0.999) return tr('why.yours.full');
   const regime = input.company.regime;
   const up = story.reasons.filter((r) => r.sign > 0).slice(0, 3).map((r) => reasonText(r, story, regime, department, names));
   const down = story.reasons.filter((r) => r.sign < 0).slice(0, 3).map((r) => reasonText(r, story, regime, department, names));
   const parts: string[] = [];
-  if (up.length > 0) parts.push(tr('why.helped', { reasons: list(up) }));
-  if (down.length > 0) parts.push(tr('why.hurt', { reasons: list(down) }));
+  if (up.length > 0) parts.push(tr('why.helped', { reasons: reasonList(up) }));
+  if (down.length > 0) parts.push(tr('why.hurt', { reasons: reasonList(down) }));
   if (up.length === 0 && down.length === 0) parts.push(tr('why.typical'));
   return parts.join(' ');
 }
