@@ -5,7 +5,11 @@
  * the difference between two requests is the log of its ratio. The story of a
  * department names the request it favoured most and the factors that lifted
  * it above the department's average request, and for each of the player's
- * requests the factors that helped or hurt. Reasons are codes with numbers;
+ * requests the factors that helped or hurt, and what its lobbying added to
+ * its influence (a reason only says how it compared with the average
+ * request, and is left out when it moved the score by less than ~8 %, so a
+ * KAM who lobbied about as much as the others would never see their days
+ * named). Reasons are codes with numbers;
  * the panel words them in the player's language.
  * Pure: engine types only.
  */
@@ -41,6 +45,44 @@ export interface EntryStory {
   /** received / requested. */
   fulfilment: number;
   reasons: Reason[];
+  /** What the lobbying behind the request added, when its KAMs lobbied the department. */
+  lobbying: LobbyingEffect | null;
+}
+
+/**
+ * What lobbying added to one request, in absolute terms (the reasons only
+ * compare it with the department's average request). Influence is
+ * base + lobbying + relationship and the score is proportional to it, so
+ * without the lobbying the score would have been influence − lobbying over
+ * influence of what it was, every other factor the same.
+ */
+export interface LobbyingEffect {
+  /** Days the request's KAMs lobbied the department (both of a joint request's). */
+  days: number;
+  /** What they added to the request's influence. */
+  added: number;
+  influence: number;
+  /** The request's influence without the lobbying. */
+  without: number;
+  /** influence / without: how much the lobbying multiplied the request's score. */
+  factor: number;
+  /** The average added by lobbying to the requests of KAMs not behind this one; null when there are none. */
+  others: number | null;
+}
+
+export function lobbyingEffect(entry: AllocationEntry, all: readonly AllocationEntry[]): LobbyingEffect | null {
+  const f = entry.factors;
+  if (!(f.lobbyDays > 0)) return null;
+  const without = f.influence - f.lobbying;
+  const rivals = all.filter((e) => !e.kams.some((k) => entry.kams.includes(k)));
+  return {
+    days: f.lobbyDays,
+    added: f.lobbying,
+    influence: f.influence,
+    without,
+    factor: without > 0 ? f.influence / without : 1,
+    others: rivals.length > 0 ? mean(rivals.map((e) => e.factors.lobbying)) : null,
+  };
 }
 
 export interface DepartmentStory {
@@ -110,7 +152,7 @@ export function reasonsFor(entry: AllocationEntry, all: readonly AllocationEntry
 }
 
 function story(entry: AllocationEntry, all: readonly AllocationEntry[], regime: Regime): EntryStory {
-  return { entry, fulfilment: entry.requested > 0 ? entry.received / entry.requested : 0, reasons: reasonsFor(entry, all, regime) };
+  return { entry, fulfilment: entry.requested > 0 ? entry.received / entry.requested : 0, reasons: reasonsFor(entry, all, regime), lobbying: lobbyingEffect(entry, all) };
 }
 
 export function departmentStory(alloc: DepartmentAllocation, regime: Regime, seat: string): DepartmentStory {

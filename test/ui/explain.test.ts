@@ -3,10 +3,10 @@
  * of each department, and the sentences the player reads, in both languages.
  */
 import { describe, expect, it } from 'vitest';
-import { departmentStory, kamTotals, reasonsFor } from '../../src/game/explain.js';
+import { departmentStory, kamTotals, lobbyingEffect, reasonsFor } from '../../src/game/explain.js';
 import { pct, setLanguage } from '../../src/game/i18n.js';
 import { Names } from '../../src/game/ui/labels.js';
-import { favouredSentence, neglectedSentence, reasonText, whySentence, yourSentence } from '../../src/game/ui/why.js';
+import { favouredSentence, lobbyingSentence, neglectedSentence, reasonText, whySentence, yourSentence } from '../../src/game/ui/why.js';
 import { createRun, emptyPlan, step, type AllocationEntry, type AllocationFactors, type DepartmentAllocation } from '../../src/sim/index.js';
 import { shipped } from '../helpers.js';
 
@@ -95,7 +95,7 @@ describe('explain', () => {
     const input = shipped('tutorial').input;
     const sentence = (requested: number, received: number, lang: 'en' | 'nl') => {
       setLanguage(lang);
-      return yourSentence({ entry: entry('acme-q1-1', 'you', requested, received), fulfilment: received / requested, reasons: [] }, 'Engineering', input, new Names(input, lang));
+      return yourSentence({ entry: entry('acme-q1-1', 'you', requested, received), fulfilment: received / requested, reasons: [], lobbying: null }, 'Engineering', input, new Names(input, lang));
     };
     // 10.4 of 12.4 is 84 %; rounded to whole days, 10 of 12 would read as 83 %.
     expect(sentence(12.4, 10.4, 'en')).toMatch(/: got 10\.4\u00a0d of 12\.4\u00a0d\u00a0\(84%\)\./);
@@ -127,7 +127,7 @@ describe('explain', () => {
     const words = (e: AllocationEntry, lang: 'en' | 'nl') => {
       setLanguage(lang);
       const names = new Names(input, lang);
-      const story = { entry: e, fulfilment: 1, reasons: reasonsFor(e, [e, ...others], 'departmental-pnl') };
+      const story = { entry: e, fulfilment: 1, reasons: reasonsFor(e, [e, ...others], 'departmental-pnl'), lobbying: null };
       const text = (code: string) => reasonText(story.reasons.find((r) => r.code === code)!, story, 'departmental-pnl', 'Engineering', names);
       return { lobbying: text('lobbying'), relationship: text('relationship'), kams: e.kams.map((k) => names.kam(k)) };
     };
@@ -169,5 +169,71 @@ describe('explain', () => {
     expect(nl.why).toBe('Gehinderd door: geen sponsoring door de directie (anderen hadden die wel); een kleiner account (0,8\u00a0× de gewone omvang); een hoofd dat het lager inschatte dan de cijfers.');
     expect(nl.worst).toMatch(/: geen sponsoring door de directie \(anderen hadden die wel\); een kleiner account/);
     setLanguage('en');
+  });
+  it('the player’s lobbying is written out on each of their requests, with what it added to influence, even where it did not set the request apart', () => {
+    // The tutorial's first quarter, the player lobbying Solution Engineering 10 d as a trainee did.
+    const input = shipped('tutorial').input;
+    const run = createRun(input, {});
+    const plan = emptyPlan('you');
+    for (const o of run.opportunities.filter((x) => x.account === 'acme' || x.account === 'borealis')) {
+      const capacity: Record<string, number> = {};
+      input.departments.forEach((d, i) => o.needs[i]! > 0 && (capacity[d.id] = o.needs[i]!));
+      plan.requests.push({ opportunity: o.id, capacity });
+    }
+    plan.lobbying = { engineering: 10 };
+    const { record } = step(run, [plan]);
+    const alloc = record.allocations.find((a) => a.department === 'engineering')!;
+    const story = departmentStory(alloc, input.company.regime, 'you');
+    expect(story.yours).toHaveLength(4);
+    for (const y of story.yours) {
+      const f = y.entry.factors;
+      // Others lobbied too: measured against the average request, 10 d moved the score by less than 8 % and is no reason...
+      expect(y.reasons.map((r) => r.code)).not.toContain('lobbying');
+      // ...but what it added is there, from the engine's factors.
+      expect(y.lobbying).toMatchObject({ days: 10, added: f.lobbying, influence: f.influence, without: f.influence - f.lobbying });
+      expect(y.lobbying!.factor).toBeCloseTo(f.influence / (f.influence - f.lobbying), 12);
+      expect(y.lobbying!.added).toBeGreaterThan(0);
+    }
+    const rivals = alloc.entries.filter((e) => !e.kams.includes('you'));
+    expect(story.yours[0]!.lobbying!.others).toBeCloseTo(rivals.reduce((s, e) => s + e.factors.lobbying, 0) / rivals.length, 12);
+
+    const l = story.yours[0]!.lobbying!;
+    const two = (x: number, lang: 'en' | 'nl') => x.toFixed(2).replace('.', lang === 'en' ? '.' : ',');
+    for (const lang of ['en', 'nl'] as const) {
+      setLanguage(lang);
+      const names = new Names(input, lang);
+      const said = yourSentence(story.yours[0]!, names.department('engineering'), input, names);
+      const n = (x: number) => two(x, lang);
+      expect(said).toContain(
+        lang === 'en'
+          ? `You lobbied 10\u00a0d here: +${n(l.added)} influence, from ${n(l.without)} to ${n(l.influence)} (the score ×\u00a0${n(l.factor)}). The other KAMs’ requests here got +${n(l.others!)} from lobbying on average.`
+          : `Jij lobbyde hier 10\u00a0d: +${n(l.added)} invloed, van ${n(l.without)} naar ${n(l.influence)} (de score ×\u00a0${n(l.factor)}). De aanvragen van de andere KAM’s kregen hier gemiddeld +${n(l.others!)} door lobbyen.`,
+      );
+    }
+    setLanguage('en');
+  });
+
+  it('lobbyingSentence(): a joint request’s KAMs between them, the others not lobbying, a request served in full, and no lobbying reason said twice', () => {
+    const input = shipped('tutorial').input;
+    const names = new Names(input, 'en');
+    setLanguage('en');
+    const joint: AllocationEntry = { ...entry('acme-q1-1+stark-q1-1', 'you', 10, 4, { lobbying: 0.5, lobbyDays: 9.1, influence: 1.7 }), kams: ['you', 'daan'], joint: true };
+    const other = entry('hooli-q1-1', 'sofia', 10, 10, { lobbying: 0.9, lobbyDays: 12, influence: 2.1, size: 1.5 });
+    const all = [joint, other];
+    const story = { entry: joint, fulfilment: 0.4, reasons: reasonsFor(joint, all, 'departmental-pnl'), lobbying: lobbyingEffect(joint, all) };
+    expect(story.reasons.map((r) => r.code)).toContain('lobbying');
+    expect(lobbyingSentence(story, names)).toBe('You and Daan lobbied 9.1\u00a0d here between them: +0.50 influence, from 1.20 to 1.70 (the score ×\u00a01.42). The other KAMs’ requests here got +0.90 from lobbying on average.');
+    const why = whySentence(story, 'Engineering', input, names);
+    expect(why).not.toContain('less lobbying than the others');
+    expect(why.match(/lobbied/g)).toHaveLength(1);
+    // Served in full: said so, and what the lobbying added all the same; the others did not lobby.
+    const quiet = entry('hooli-q1-1', 'sofia', 10, 10);
+    const full = { entry: joint, fulfilment: 1, reasons: [], lobbying: lobbyingEffect(joint, [joint, quiet]) };
+    expect(whySentence(full, 'Engineering', input, names)).toBe('Served in full. You and Daan lobbied 9.1\u00a0d here between them: +0.50 influence, from 1.20 to 1.70 (the score ×\u00a01.42). The other KAMs did not lobby here.');
+    // No days lobbied: nothing to write out, and "less lobbying than the others" stays a reason.
+    const none = entry('acme-q1-1', 'you', 10, 2);
+    const plain = { entry: none, fulfilment: 0.2, reasons: reasonsFor(none, [none, other], 'departmental-pnl'), lobbying: lobbyingEffect(none, [none, other]) };
+    expect(plain.lobbying).toBeNull();
+    expect(whySentence(plain, 'Engineering', input, names)).toContain('less lobbying than the others');
   });
 });

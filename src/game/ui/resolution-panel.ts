@@ -7,7 +7,7 @@ import type { JointOutcome, QuarterRecord } from '../../sim/types';
 import { app, type Session } from '../app';
 import { h, inTurns, lazyDetails, scrollBox, uniqueId } from '../dom';
 import { departmentStory, kamTotals } from '../explain';
-import { days, daysShare, list, money, pct, pointsDelta, tr } from '../i18n';
+import { days, daysShare, list, money, num, pct, pointsDelta, tr } from '../i18n';
 import { Names } from './labels';
 import { perAccountTable } from './tables';
 import { favouredSentence, neglectedSentence, yourSentence } from './why';
@@ -91,7 +91,7 @@ export function renderResolution(s: Session, record: QuarterRecord, opts: { onCo
                 'table',
                 { class: 'data compact' },
                 h('caption', { class: 'visually-hidden' }, title),
-                h('thead', null, h('tr', null, ['res.col.request', 'res.col.kam', 'res.col.asked', 'res.col.got', 'res.col.share'].map((k) => h('th', { scope: 'col' }, tr(k))))),
+                h('thead', null, h('tr', null, ['res.col.request', 'res.col.kam', 'res.col.asked', 'res.col.got', 'res.col.share', 'res.col.lobbied', 'res.col.influence'].map((k) => h('th', { scope: 'col' }, tr(k))))),
                 h(
                   'tbody',
                   null,
@@ -107,6 +107,8 @@ export function renderResolution(s: Session, record: QuarterRecord, opts: { onCo
                         h('td', null, w.asked),
                         h('td', null, w.got),
                         h('td', null, w.share),
+                        h('td', null, e.factors.lobbyDays > 0 ? days(e.factors.lobbyDays) : '—'),
+                        h('td', null, e.factors.lobbyDays > 0 ? tr('res.influence.lobbied', { influence: num(e.factors.influence, 2), added: num(e.factors.lobbying, 2) }) : num(e.factors.influence, 2)),
                       );
                     }),
                 ),

@@ -9,12 +9,17 @@ import type { DepartmentStory, EntryStory, Reason } from '../explain';
 import { days, daysShare, euros, list, num, pct, tr, trn } from '../i18n';
 import { namesYou, type Names } from './labels';
 
+/** The request's KAMs as a sentence names them: a seat named "You" (or "Jij") is a pronoun, small inside a sentence. */
+function kamsOf(story: EntryStory, names: Names): { named: string[]; you: number; kams: string } {
+  const named = story.entry.kams.map((k) => names.kam(k));
+  const you = named.findIndex(namesYou);
+  return { named, you, kams: list(named.map((n, i) => (i === you ? n.toLowerCase() : n))) };
+}
+
 export function reasonText(r: Reason, story: EntryStory, regime: Regime, department: string, names: Names): string {
   const dir = r.sign > 0 ? 'up' : 'down';
-  const named = story.entry.kams.map((k) => names.kam(k));
-  // A seat named "You" (or "Jij") is a pronoun: small inside a sentence, and "your" where it owns something.
-  const you = named.findIndex(namesYou);
-  const kams = list(named.map((n, i) => (i === you ? n.toLowerCase() : n)));
+  // "your" where the seat named "You" owns something.
+  const { named, you, kams } = kamsOf(story, names);
   switch (r.code) {
     case 'size':
       return tr(`reason.size.${dir}`, { ratio: num(r.mine / Math.max(1e-9, r.typical), 1) });
@@ -80,15 +85,40 @@ export function yourSentence(story: EntryStory, department: string, input: Scena
   return [base, whySentence(story, department, input, names)].join(' ');
 }
 
-/** What helped and what held back one of the player's requests: "Helped by: …; …. Held back by: …." */
+/**
+ * What the lobbying behind a request added, whether or not it set the request
+ * apart: "You lobbied 10 d here: +0.40 influence, from 1.20 to 1.60 (the
+ * score × 1.33). The other KAMs' requests here got +0.22 from lobbying on
+ * average." Null when its KAMs did not lobby the department.
+ */
+export function lobbyingSentence(story: EntryStory, names: Names): string | null {
+  const l = story.lobbying;
+  if (!l) return null;
+  const { kams } = kamsOf(story, names);
+  const two = (x: number) => num(x, 2);
+  const said = trn('why.lobbying', story.entry.kams.length, { kam: kams, days: days(l.days), added: two(l.added), without: two(l.without), influence: two(l.influence), factor: two(l.factor) });
+  const parts = [said.charAt(0).toUpperCase() + said.slice(1)];
+  if (l.others !== null) parts.push(l.others > 0 ? tr('why.lobbying.others', { others: two(l.others) }) : tr('why.lobbying.othersNone'));
+  return parts.join(' ');
+}
+
+/**
+ * What helped and what held back one of the player's requests ("Helped by: …; …. Held back by: ….")
+ * and what its lobbying added. Where the lobbying is written out, it is not also a reason.
+ */
 export function whySentence(story: EntryStory, department: string, input: ScenarioInput, names: Names): string {
-  if (story.fulfilment >= 0.999) return tr('why.yours.full');
-  const regime = input.company.regime;
-  const up = story.reasons.filter((r) => r.sign > 0).slice(0, 3).map((r) => reasonText(r, story, regime, department, names));
-  const down = story.reasons.filter((r) => r.sign < 0).slice(0, 3).map((r) => reasonText(r, story, regime, department, names));
+  const lobbying = lobbyingSentence(story, names);
   const parts: string[] = [];
-  if (up.length > 0) parts.push(tr('why.helped', { reasons: reasonList(up) }));
-  if (down.length > 0) parts.push(tr('why.hurt', { reasons: reasonList(down) }));
-  if (up.length === 0 && down.length === 0) parts.push(tr('why.typical'));
+  if (story.fulfilment >= 0.999) parts.push(tr('why.yours.full'));
+  else {
+    const regime = input.company.regime;
+    const named = story.reasons.filter((r) => !(lobbying && r.code === 'lobbying'));
+    const up = named.filter((r) => r.sign > 0).slice(0, 3).map((r) => reasonText(r, story, regime, department, names));
+    const down = named.filter((r) => r.sign < 0).slice(0, 3).map((r) => reasonText(r, story, regime, department, names));
+    if (up.length > 0) parts.push(tr('why.helped', { reasons: reasonList(up) }));
+    if (down.length > 0) parts.push(tr('why.hurt', { reasons: reasonList(down) }));
+    if (up.length === 0 && down.length === 0) parts.push(tr('why.typical'));
+  }
+  if (lobbying) parts.push(lobbying);
   return parts.join(' ');
 }
