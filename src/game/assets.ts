@@ -9,37 +9,62 @@ export const ICON_URLS: Record<string, string> = Object.fromEntries(
   Object.entries(icons).map(([path, url]) => [path.split('/').pop()!.replace(/\.svg$/, ''), url]),
 );
 
-export const DEPARTMENT_ICONS = ['gear', 'wrench', 'flask', 'scales', 'truck', 'coins', 'chip', 'headset', 'megaphone', 'shield'] as const;
+export const DEPARTMENT_ICONS = ['gear', 'wrench', 'flask', 'scales', 'cap', 'truck', 'coins', 'shield', 'chip', 'headset', 'megaphone'] as const;
 
-const KEYWORDS: [RegExp, (typeof DEPARTMENT_ICONS)[number]][] = [
-  [/engineer|solution|design|architect/, 'gear'],
-  [/service|delivery|support|operations|ops/, 'wrench'],
-  [/product|r-?d|research|lab|innovation/, 'flask'],
-  [/legal|contract|compliance/, 'scales'],
+export type DepartmentIcon = (typeof DEPARTMENT_ICONS)[number];
+
+/** What a department's id or English name says it does; the first that matches wins. */
+const KEYWORDS: [RegExp, DepartmentIcon][] = [
+  [/engineer|solution|design|architect|automation/, 'gear'],
+  [/service|delivery|support|maintenance|install|commission|operations|\bops\b/, 'wrench'],
+  [/product|\br-?&?-?d\b|research|\blabs?\b|innovation/, 'flask'],
+  [/legal|contract|compliance|regulat|law\b|counsel/, 'scales'],
+  [/training|academy|education|learning|school/, 'cap'],
   [/supply|logistic|manufactur|production|plant/, 'truck'],
-  [/financ|pricing|credit|treasury/, 'coins'],
-  [/it$|^it-|data|software|digital|tech/, 'chip'],
+  [/financ|pricing|credit|treasury|billing/, 'coins'],
+  [/quality|security|risk|safety/, 'shield'],
+  [/^it$|^it-|-it$|\bit\b|data|software|digital|tech|control/, 'chip'],
   [/customer-care|helpdesk|call|success/, 'headset'],
   [/marketing|brand|communication/, 'megaphone'],
-  [/quality|security|risk|safety/, 'shield'],
 ];
 
-/** An icon for a department: by what its id says it does, else by position. */
-export function departmentIcon(id: string, index: number, taken: ReadonlySet<string> = new Set()): string {
-  for (const [re, icon] of KEYWORDS) if (re.test(id) && !taken.has(icon)) return icon;
-  for (let k = 0; k < DEPARTMENT_ICONS.length; k++) {
-    const icon = DEPARTMENT_ICONS[(index + k) % DEPARTMENT_ICONS.length]!;
-    if (!taken.has(icon)) return icon;
-  }
-  return DEPARTMENT_ICONS[index % DEPARTMENT_ICONS.length]!;
+/** The icon a department's id or English name clearly calls for, or null. */
+export function departmentIcon(id: string, name = ''): DepartmentIcon | null {
+  const said = `${id} ${name}`.toLowerCase();
+  for (const [re, icon] of KEYWORDS) if (re.test(said)) return icon;
+  return null;
 }
 
-/** Icons for all departments of a scenario, each different while there are icons to go round. */
-export function departmentIcons(ids: readonly string[]): string[] {
-  const taken = new Set<string>();
-  return ids.map((id, i) => {
-    const icon = departmentIcon(id, i, taken);
+/**
+ * Icons for all departments of a scenario, by what each says it does; each
+ * icon goes to one department only. A department that matches none, or whose
+ * icon another already has, gets null: the floor writes its initials instead
+ * of an icon that would say something wrong about it.
+ */
+export function departmentIcons(departments: readonly { id: string; name?: string }[]): (DepartmentIcon | null)[] {
+  const taken = new Set<DepartmentIcon>();
+  return departments.map((d) => {
+    const icon = departmentIcon(d.id, d.name);
+    if (icon === null || taken.has(icon)) return null;
     taken.add(icon);
     return icon;
   });
+}
+
+const MINOR = new Set(['and', 'of', 'the', 'for', 'en', 'van', 'de', 'het', 'voor']);
+
+/** Up to three initials of a department's name ("Systems Integration": "SI"); a one-word name gives its first two letters ("Commissioning": "Co"). */
+export function departmentInitials(name: string): string {
+  const words = name.split(/[\s&/+,.-]+/).filter((w) => /^\p{L}/u.test(w));
+  const major = words.filter((w) => !MINOR.has(w.toLowerCase()));
+  const used = major.length > 0 ? major : words;
+  if (used.length === 0) return name.trim().slice(0, 2);
+  if (used.length === 1) {
+    const [first = '', second = ''] = [...used[0]!];
+    return first.toUpperCase() + second.toLowerCase();
+  }
+  return used
+    .slice(0, 3)
+    .map((w) => [...w][0]!.toUpperCase())
+    .join('');
 }

@@ -4,7 +4,8 @@
  * (on two lines where one is too narrow, never cut short), in English and
  * Dutch at 1024 and 1280 px; the player's figure visiting the leftmost
  * department stands wholly on the canvas, its name and "▼ you" above it
- * and in front of it.
+ * and in front of it; a department gets the icon its name calls for, or its
+ * initials on the plate, never an icon by position.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { canvasTexts, recordCanvas, startTutorial, watchConsole } from './helpers';
@@ -88,6 +89,35 @@ for (const [width, height] of [[1280, 800], [1024, 640]] as const) {
     expect(at.name.bottom).toBeLessThanOrEqual(at.figure.top);
     expect(at.badge.bottom).toBeLessThanOrEqual(at.name.top);
     expect(at.inFront).toBe(true);
+    expect(watch.problems).toEqual([]);
+  });
+}
+
+for (const [title, icons] of [
+  ['Board sponsorship and its dilution', ['gear', 'scales', 'wrench', 'cap']],
+  ['Growth market: where account P&L pays', ['gear', null, 'wrench', 'coins']],
+] as const) {
+  test(`each department's plate bears the icon its name calls for, or its initials (${title})`, async ({ page }) => {
+    const watch = watchConsole(page);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await recordCanvas(page);
+    await page.goto('/');
+    await page.getByRole('button', { name: `Play ${title}` }).click();
+    await page.getByRole('button', { name: 'Start quarter 1' }).click();
+    await expect(page.getByRole('button', { name: 'Submit plan for quarter 1' })).toBeVisible();
+    const floor = await page.evaluate(() => {
+      const game = (window as unknown as { __game: { scene: { getScene(key: string): unknown } } }).__game;
+      const f = (game.scene.getScene('Quarter') as { floor: { width: number; data: { departments: { name: string; icon: string | null; initials: string }[] }; depts: { x: number; top: number; width: number }[] } }).floor;
+      return { width: f.width, departments: f.data.departments, views: f.depts.map((v) => ({ x: v.x, top: v.top, width: v.width })) };
+    });
+    expect(floor.departments.map((d) => d.icon)).toEqual(icons);
+    // Where there is no icon, the plate at the top of the building bears the department's initials.
+    const texts = await canvasTexts(page, floor.width);
+    floor.departments.forEach((d, i) => {
+      const v = floor.views[i]!;
+      const onPlate = texts.filter((t) => t.text === d.initials && Math.abs((t.left + t.right) / 2 - v.x) < 1 && t.y > v.top && t.y < v.top + 50);
+      expect(onPlate, `${d.name}: ${d.initials}`).toHaveLength(d.icon === null ? 1 : 0);
+    });
     expect(watch.problems).toEqual([]);
   });
 }

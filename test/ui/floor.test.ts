@@ -2,11 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { overlaps, radarLayout, radarPoint, type RadarLayout } from '../../src/game/floor/radar-layout.js';
 import { besideBuilding, breakInTwo, FIGURE_HALF, keepWithin, placeCaptions, spreadApart, walkPath, type CaptionPlace } from '../../src/game/floor/spread.js';
-import { floorData } from '../../src/game/floor/model.js';
+import { floorData, floorFromInput } from '../../src/game/floor/model.js';
+import { departmentIcon, departmentIcons, departmentInitials } from '../../src/game/assets.js';
 import type { Session } from '../../src/game/app.js';
 import { money, setLanguage } from '../../src/game/i18n.js';
 import { createRun, step } from '../../src/sim/index.js';
-import { shipped } from '../helpers.js';
+import { shipped, shippedIds } from '../helpers.js';
 
 describe('floor layout', () => {
   it('spreadApart() leaves KAMs under their accounts when they have room', () => {
@@ -229,5 +230,50 @@ describe('the floor of a game in progress', () => {
     expect(planning[0]!.revenueText).toBe(`wallet ${money(state.accounts.wallet[0]!)}`);
     expect(results[0]!.revenueText).toBe(`${money(row.revenue)} revenue`);
     expect(row.revenue).not.toBe(state.accounts.wallet[0]);
+  });
+});
+
+describe('department icons', () => {
+  const iconsOf = (id: string) => floorFromInput(shipped(id).input, 'en', 'you').departments.map((d) => d.icon ?? d.initials);
+
+  it('each shipped scenario’s departments get the icon their name calls for, or their initials, never an icon by position', () => {
+    // Regulatory Affairs once got a wrench, Field Service a lab flask and Clinical Training the scales, by position.
+    expect(iconsOf('board-sponsorship')).toEqual(['gear', 'scales', 'wrench', 'cap']);
+    expect(iconsOf('tutorial')).toEqual(['gear', 'wrench', 'flask', 'scales']);
+    expect(iconsOf('pnl-trap')).toEqual(['gear', 'wrench', 'flask', 'truck', 'scales']);
+    expect(iconsOf('arms-race')).toEqual(['gear', 'chip', 'wrench', 'scales']);
+    expect(iconsOf('growth-market')).toEqual(['gear', 'SI', 'wrench', 'coins']);
+    expect(iconsOf('mature-market')).toEqual(['gear', 'LI', 'wrench', 'coins']);
+    for (const id of shippedIds()) {
+      const icons = floorFromInput(shipped(id).input, 'en', 'you').departments.map((d) => d.icon).filter((x) => x !== null);
+      expect(new Set(icons).size, id).toBe(icons.length);
+    }
+  });
+
+  it('departmentIcon() reads the id and the English name; departmentIcons() gives an icon once and no icon by position', () => {
+    expect(departmentIcon('ra', 'Regulatory Affairs')).toBe('scales');
+    expect(departmentIcon('compliance')).toBe('scales');
+    expect(departmentIcon('academy')).toBe('cap');
+    expect(departmentIcon('customer-service')).toBe('wrench');
+    expect(departmentIcon('board-office', 'Board Office')).toBeNull();
+    expect(departmentIcon('audit')).toBeNull();
+    expect(departmentIcons([{ id: 'regulatory' }, { id: 'service' }, { id: 'field-service' }, { id: 'hr', name: 'People & Culture' }])).toEqual(['scales', 'wrench', null, null]);
+  });
+
+  it('departmentInitials() gives up to three initials, skipping small words, or two letters of a one-word name', () => {
+    expect(departmentInitials('Systems Integration')).toBe('SI');
+    expect(departmentInitials('Regulatory Affairs')).toBe('RA');
+    expect(departmentInitials('Research and Development of Tools')).toBe('RDT');
+    expect(departmentInitials('Commissioning')).toBe('Co');
+    expect(departmentInitials('Lijnintegratie')).toBe('Li');
+    expect(departmentInitials('Mensen & Cultuur')).toBe('MC');
+  });
+
+  it('the floor writes the initials of the name in the player’s language', () => {
+    setLanguage('nl');
+    const input = shipped('growth-market').input;
+    const floor = floorFromInput(input, 'nl', 'you');
+    expect(floor.departments[1]).toMatchObject({ icon: null, initials: 'Sy', name: 'Systeemintegratie' });
+    setLanguage('en');
   });
 });

@@ -27,7 +27,9 @@ export interface FloorDepartment {
   id: string;
   name: string;
   capacity: number;
-  icon: string;
+  /** The icon of what the department does, or null where none clearly fits: the plate then bears its initials. */
+  icon: string | null;
+  initials: string;
 }
 
 export interface FloorAccount {
@@ -379,8 +381,10 @@ export class Floor {
     ctx.strokeStyle = css(COLORS.ink);
     ctx.lineWidth = 2;
     ctx.stroke();
-    const icon = this.scene.textures.exists(d.icon) ? (this.scene.textures.get(d.icon).getSourceImage() as CanvasImageSource) : null;
+    const icon = d.icon !== null && this.scene.textures.exists(d.icon) ? (this.scene.textures.get(d.icon).getSourceImage() as CanvasImageSource) : null;
     if (icon) ctx.drawImage(icon, x - 13 * k, iconY - 13 * k, 26 * k, 26 * k);
+    // No icon that would say something wrong: the department's initials on the plate.
+    else text(ctx, d.initials, x, iconY - 7.5 * k, { size: 15 * k, bold: true, shrink: 0.7 }, 32 * k);
     text(ctx, d.name, x, bottom + 10 * k, { size: 14 * k, bold: true }, v.slot - 8);
   }
 

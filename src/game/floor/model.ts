@@ -1,14 +1,19 @@
 /**
  * What the floor shows, from the session: departments with their capacity and
- * icon, accounts with owner, size, satisfaction and wallet or revenue, KAMs. Texts
+ * icon (or initials), accounts with owner, size, satisfaction and wallet or revenue, KAMs. Texts
  * in the player's language.
  */
 import type { Session } from '../app';
-import { departmentIcons } from '../assets';
+import { departmentIcons, departmentInitials, type DepartmentIcon } from '../assets';
 import { days, money, pct, tr } from '../i18n';
 import { textOf } from '../text';
 import type { ScenarioInput } from '../../sim/types';
-import type { FloorData } from './floor';
+import type { FloorData, FloorDepartment } from './floor';
+
+/** A department on the floor: its icon, or its initials where no icon says what it does. */
+function floorDepartment(name: string, id: string, capacity: number, icon: DepartmentIcon | null): FloorDepartment {
+  return { id, name, capacity, icon, initials: departmentInitials(name) };
+}
 
 /** The floor's words in the current language. */
 function floorTexts(): FloorData['texts'] {
@@ -29,13 +34,13 @@ function floorTexts(): FloorData['texts'] {
  */
 export function floorData(s: Session, lang: 'en' | 'nl', view: 'planning' | 'results'): FloorData {
   const { input, state } = s;
-  const icons = departmentIcons(input.departments.map((d) => d.id));
+  const icons = departmentIcons(input.departments.map((d) => ({ id: d.id, name: textOf(d.name, 'en') })));
   const owner = new Map<string, number>();
   input.kams.forEach((k, ki) => k.accounts.forEach((a) => owner.set(a, ki)));
   const seatAccounts = new Set(input.kams.find((k) => k.id === s.seat)?.accounts ?? []);
   const last = state.history[state.history.length - 1];
   return {
-    departments: input.departments.map((d, i) => ({ id: d.id, name: textOf(d.name, lang), capacity: d.capacity, icon: icons[i]! })),
+    departments: input.departments.map((d, i) => floorDepartment(textOf(d.name, lang), d.id, d.capacity, icons[i]!)),
     accounts: input.accounts.map((a, i) => {
       const row = view === 'results' ? last?.accounts.find((r) => r.account === a.id) : undefined;
       return {
@@ -56,12 +61,12 @@ export function floorData(s: Session, lang: 'en' | 'nl', view: 'planning' | 'res
 
 /** The floor of a scenario before anyone plays it (the title screen's illustration). */
 export function floorFromInput(input: ScenarioInput, lang: 'en' | 'nl', seat: string | null): FloorData {
-  const icons = departmentIcons(input.departments.map((d) => d.id));
+  const icons = departmentIcons(input.departments.map((d) => ({ id: d.id, name: textOf(d.name, 'en') })));
   const owner = new Map<string, number>();
   input.kams.forEach((k, ki) => k.accounts.forEach((a) => owner.set(a, ki)));
   const mine = new Set(seat ? (input.kams.find((k) => k.id === seat)?.accounts ?? []) : []);
   return {
-    departments: input.departments.map((d, i) => ({ id: d.id, name: textOf(d.name, lang), capacity: d.capacity, icon: icons[i]! })),
+    departments: input.departments.map((d, i) => floorDepartment(textOf(d.name, lang), d.id, d.capacity, icons[i]!)),
     accounts: input.accounts.map((a) => ({
       id: a.id,
       name: textOf(a.name, lang),
