@@ -576,7 +576,12 @@ function trainerProblem(src: string, err: YAMLError): SyntaxProblem {
   const origin = err.pos[0];
   const start = lineStart(src, origin);
   const line = src.slice(start, endOfLine(src, origin));
-  const problem = (at: number, code: string, params: Params = {}, rank = 0): SyntaxProblem => ({ at, origin, code, params, rank, key: `${err.code}@${origin}`, span: lineSpan(src, at) });
+  const problem = (at: number, code: string, params: Params = {}, rank = 0): SyntaxProblem => {
+    // A line out of line because a tab indents it: the tab is the mistake (the parser may complain on the line above).
+    const tab = code === 'file.list-indent' || code === 'file.bad-indent' ? /^ *\t/.exec(src.slice(lineStart(src, at), endOfLine(src, at))) : null;
+    if (tab) return { at: lineStart(src, at) + tab[0].length - 1, origin, code: 'file.tab-indent', params: {}, rank: 0, key: `${err.code}@${origin}`, span: lineSpan(src, at) };
+    return { at, origin, code, params, rank, key: `${err.code}@${origin}`, span: lineSpan(src, at) };
+  };
   // Mistakes that make the parser misread a whole line explain everything else it says about the line.
   const dash = /^ *-(?=[[{]|[A-Za-z]\w*: )/.exec(line);
   if (dash) return problem(start + dash[0].length - 1, 'file.dash-space');

@@ -537,6 +537,14 @@ describe('one syntax mistake, one message', () => {
     expect(lines(tutorial.replace('  - { id: borealis', '  -{ id: borealis'), 'nl')).toEqual(['33:3: YAML/JSON-syntaxis: zet een spatie na het streepje: een lijstelement begint met "- "']);
   });
 
+  it('a tab before a list item\'s dash is named as the tab, in English and Dutch, not as an item out of line', () => {
+    const questions = (first: string) => `${BASE}debrief:\n  questions:\n${first}- "Who got the most?"\n    - "Why?"\n`;
+    expect(lines(questions('\t'))).toEqual(['15:1: YAML/JSON syntax: a tab is used to indent; indent with spaces']);
+    expect(lines(questions('\t'), 'nl')).toEqual(['15:1: YAML/JSON-syntaxis: er wordt met een tab ingesprongen; spring in met spaties']);
+    expect(lines(questions('  \t'))).toEqual(['15:3: YAML/JSON syntax: a tab is used to indent; indent with spaces']);
+    expect(lines(questions('    '))).toEqual([]);
+  });
+
   it('a text continued on a line that is not indented is one problem at its bracket, not one per line after it', () => {
     const broken = tutorial.replace('name: { en: "Legal & Contracts"', 'name: {\nen: "Legal & Contracts"');
     expect(lines(broken)).toEqual(['30:24: YAML/JSON syntax: this { is never closed: a } is missing (or a line after it is not indented enough)']);
