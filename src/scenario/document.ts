@@ -582,6 +582,8 @@ function trainerProblem(src: string, err: YAMLError): SyntaxProblem {
     if (tab) return { at: lineStart(src, at) + tab[0].length - 1, origin, code: 'file.tab-indent', params: {}, rank: 0, key: `${err.code}@${origin}`, span: lineSpan(src, at) };
     return { at, origin, code, params, rank, key: `${err.code}@${origin}`, span: lineSpan(src, at) };
   };
+  /** A line out of line: a list item, or a key (which has no dash to line up). */
+  const outOfLine = (at: number, rank = 1) => problem(at, isItem(src, lineStart(src, at)) ? 'file.list-indent' : 'file.bad-indent', {}, rank);
   // Mistakes that make the parser misread a whole line explain everything else it says about the line.
   const dash = /^ *-(?=[[{]|[A-Za-z]\w*: )/.exec(line);
   if (dash) return problem(start + dash[0].length - 1, 'file.dash-space');
@@ -622,7 +624,8 @@ function trainerProblem(src: string, err: YAMLError): SyntaxProblem {
       if (/Missing , or :/.test(m)) return problem(origin, 'file.missing-comma-or-colon');
       if (/Missing ,/.test(m)) return problem(origin, 'file.missing-comma');
       if (/Comments must be separated/.test(m)) return problem(origin, 'file.comment-space');
-      if (/Sequence item without/.test(m)) return problem(origin, 'file.list-indent', {}, 1);
+      // A line indented between a list's dashes and its items' keys: a key out of line, or an item whose dash is.
+      if (/Sequence item without/.test(m)) return outOfLine(oddLine(src, start));
       if (/Block scalar/i.test(m)) return problem(origin, 'file.block-indent');
       if (/Tags and anchors/.test(m)) {
         const special = specialStart(src, start, origin);
@@ -751,7 +754,23 @@ function misindented(src: string, keyLine: number): number {
   const next = nextContentLine(src, keyLine);
   if (next === undefined) return keyLine + indentOf(src, keyLine);
   const before = previousContentLine(src, keyLine);
-  return before !== undefined && indentOf(src, before) === indentOf(src, next) ? keyLine + indentOf(src, keyLine) : next + indentOf(src, next);
+  if (before !== undefined && indentOf(src, before) === indentOf(src, next)) return keyLine + indentOf(src, keyLine);
+  // The key line is the first of its block (under `company:`) and the deeper line stands where that block's keys
+  // usually do (two spaces in): the key line is the one out of line.
+  const opens = before !== undefined && indentOf(src, before) < indentOf(src, keyLine) && /:[ \t]*(#.*)?$/.test(src.slice(before, endOfLine(src, before)));
+  if (opens && indentOf(src, next) === usualIndent(src, before) && indentOf(src, keyLine) !== indentOf(src, next)) return keyLine + indentOf(src, keyLine);
+  return next + indentOf(src, next);
+}
+
+/** Where the lines under the line at `parent` usually start: two spaces in from a key; a key under a list item where the item's text does. */
+function usualIndent(src: string, parent: number): number {
+  const text = src.slice(parent, endOfLine(src, parent));
+  return /^ *- /.test(text) ? /^(?: *- +)+/.exec(text)![0].length : indentOf(src, parent) + 2;
+}
+
+/** Whether the line at `line` is a list item ("- ..."). */
+function isItem(src: string, line: number): boolean {
+  return /^ *-( |$)/.test(src.slice(line, endOfLine(src, line)));
 }
 
 /**
@@ -787,7 +806,7 @@ function oddLine(src: string, line: number): number {
   while (after !== undefined && indentOf(src, after) > indent) after = nextContentLine(src, after);
   const agrees = after !== undefined && indentOf(src, after) === indent && item(after) === item(line);
   // Two spaces in from a key; a key under a list item starts where the item's text does.
-  const usual = parent === undefined ? 0 : /^ *- /.test(src.slice(parent, endOfLine(src, parent))) ? /^(?: *- +)+/.exec(src.slice(parent, endOfLine(src, parent)))![0].length : indentOf(src, parent) + 2;
+  const usual = parent === undefined ? 0 : usualIndent(src, parent);
   return agrees || indent === usual ? first + firstIndent : here;
 }
 

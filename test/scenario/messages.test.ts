@@ -545,6 +545,20 @@ describe('one syntax mistake, one message', () => {
     expect(lines(questions('    '))).toEqual([]);
   });
 
+  it('a key indented unlike the keys around it is named at that key, not at the keys that are right', () => {
+    const misindented = 'YAML/JSON syntax: this line is indented differently from the other keys of its mapping; line them up';
+    // The first key under company: one space in, the keys after it two.
+    expect(lines(`${BASE}company:\n regime: matrix\n  fixedCostPerQuarter: 60\n  interventions:\n    kaAgendaItem: true\n  matrixWeight: 0.5\n`)).toEqual([`14:2: ${misindented}`]);
+    expect(lines(`${BASE}company:\n regime: matrix\n  fixedCostPerQuarter: 60\n`, 'nl')).toEqual([
+      '14:2: YAML/JSON-syntaxis: deze regel springt anders in dan de andere sleutels van zijn mapping; zet ze onder elkaar',
+    ]);
+    // A key of a list item one space short of the item's other keys: a key, not a list item, at its own column.
+    const you = '  - { id: you, name: "You", accounts: [acme], control: player, persona: analyst }';
+    const kam = BASE.replace(you, '  - id: you\n    name: "You"\n   accounts: [acme]\n    control: player\n    persona: analyst');
+    expect(lines(kam)).toEqual([`13:4: ${misindented}`]);
+    expect(lines(kam, 'nl')).toEqual(['13:4: YAML/JSON-syntaxis: deze regel springt anders in dan de andere sleutels van zijn mapping; zet ze onder elkaar']);
+  });
+
   it('a text continued on a line that is not indented is one problem at its bracket, not one per line after it', () => {
     const broken = tutorial.replace('name: { en: "Legal & Contracts"', 'name: {\nen: "Legal & Contracts"');
     expect(lines(broken)).toEqual(['30:24: YAML/JSON syntax: this { is never closed: a } is missing (or a line after it is not indented enough)']);
