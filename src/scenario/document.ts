@@ -298,6 +298,8 @@ function strictJson(src: string, file: string): { value: unknown } {
 const INVISIBLE: Readonly<Record<string, string>> = { '\u00a0': 'U+00A0', '\u202f': 'U+202F', '\u200b': 'U+200B', '\u200c': 'U+200C', '\u200d': 'U+200D', '\u2060': 'U+2060', '\ufeff': 'U+FEFF' };
 /** A bullet or dash where a list item's "- " belongs. */
 const BULLET_ITEM = /^ *([•◦‣▪·–—])[ \u00a0]/;
+/** The same at the start of a plain text (lines of a pasted list that YAML reads as one text). */
+const BULLET_TEXT = /^([•◦‣▪·–—])[ \u00a0]/;
 /** A curly quote where a quote would open a text: at the start, or after ":", ",", "[", "{" or "-". */
 const CURLY_OPENING = /(?:^|[:,[{-]\s*)([“”„‘’])/;
 /** Text up to the first ": " of a line outside quotes and comments. */
@@ -1197,6 +1199,15 @@ export function validateDocument<S extends z.ZodType>(
     pushComma(path, comma);
     return true;
   };
+  /**
+   * Lines of a list pasted from a word processor, `• "Who got …"` under
+   * `questions:`: YAML reads them as one plain text. The bullet (or dash) it
+   * starts with, where a list belongs.
+   */
+  const bulleted = (path: PathSegment[]): string | undefined => {
+    if (typeof valueAt(doc.value, path) !== 'string') return undefined;
+    return BULLET_TEXT.exec(doc.writtenAt?.(path)?.text ?? '')?.[1];
+  };
   const report = (raw: ZodIssueLike, prefix: PathSegment[]): void => {
     const path = [...prefix, ...raw.path.filter((s): s is PathSegment => typeof s === 'string' || typeof s === 'number')];
     const actual = valueAt(doc.value, path);
@@ -1264,7 +1275,8 @@ export function validateDocument<S extends z.ZodType>(
         return;
       }
       const expected = raw.errors.flatMap((branch) => branch.map((i) => i.expected ?? ''));
-      if (expected.includes('array') && expected.includes('object')) push(path, 'value.text-list', { found: describe(actual) });
+      if (expected.includes('array') && bulleted(path)) push(path, 'file.bullet', { char: bulleted(path)! });
+      else if (expected.includes('array') && expected.includes('object')) push(path, 'value.text-list', { found: describe(actual) });
       // name: 2024 or name: yes: YAML reads a number or true/false, which a text in quotes keeps as written.
       else if (expected.includes('string') && expected.includes('object') && (typeof actual === 'number' || typeof actual === 'boolean'))
         push(path, 'value.text-unquoted', { found: describe(actual), written: doc.writtenAt?.(path)?.text ?? String(actual) });
@@ -1279,8 +1291,9 @@ export function validateDocument<S extends z.ZodType>(
     if (raw.code === 'invalid_type') {
       const expected = raw.expected ?? '';
       if (expected === 'number' && commaKey(path, actual)) return;
+      if (expected === 'array' && bulleted(path)) push(path, 'file.bullet', { char: bulleted(path)! });
       // One value where a list belongs: show the list of one.
-      if (expected === 'array' && (typeof actual === 'string' || typeof actual === 'number' || typeof actual === 'boolean')) {
+      else if (expected === 'array' && (typeof actual === 'string' || typeof actual === 'number' || typeof actual === 'boolean')) {
         const item = (x: string) => (/^[\w.-]+$/.test(x) ? x : JSON.stringify(x));
         // "acme, initech" without brackets: the items of a list, not one item with a comma in it.
         const items = typeof actual === 'string' && actual.includes(',') ? actual.split(',').map((x) => x.trim()).filter((x) => x !== '') : [];

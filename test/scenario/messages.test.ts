@@ -663,6 +663,17 @@ describe('encodings and line ends from other systems', () => {
       '6:1: YAML/JSON syntax: a space that is not an ordinary space (U+00A0, as word processors put in) stands here; delete it and type an ordinary space',
     ]);
     expect(lines(BASE.replace('  - { id: globex', '  • { id: globex'))).toEqual(['9:3: YAML/JSON syntax: a list item starts with "- ", not with "•" (as word processors write lists); replace it with -']);
+    // List items that hold only a text: YAML reads the bulleted lines as one text, where a list belongs.
+    const questions = (bullet: string) => `${BASE}debrief:\n  questions:\n    ${bullet} "Who got the most?"\n    ${bullet} "Why?"\n`;
+    expect(lines(questions('•'))).toEqual(['15:5: debrief.questions: YAML/JSON syntax: a list item starts with "- ", not with "•" (as word processors write lists); replace it with -']);
+    expect(lines(questions('–'), 'nl')).toEqual([
+      '15:5: debrief.questions: YAML/JSON-syntaxis: een lijstelement begint met "- ", niet met "–" (zoals tekstverwerkers lijsten schrijven); vervang het door -',
+    ]);
+    expect(lines(`${BASE}debrief:\n  questions:\n    en:\n      • "Who got the most?"\n    nl: ["Wie kreeg het meest?"]\n`)).toEqual([
+      '16:7: debrief.questions.en: YAML/JSON syntax: a list item starts with "- ", not with "•" (as word processors write lists); replace it with -',
+    ]);
+    const bram = BASE.replace('  - { id: bram, name: "Bram", accounts: [globex], persona: heavyweight }', '  - id: bram\n    name: "Bram"\n    accounts:\n      · globex\n');
+    expect(lines(bram)).toEqual(['15:7: kams[1].accounts: YAML/JSON syntax: a list item starts with "- ", not with "·" (as word processors write lists); replace it with -']);
     expect(lines(BASE.replace('title: "Base"', 'title: { en: “Base: one” }'))).toEqual(['3:14: YAML/JSON syntax: “ is a curly quote (as word processors put in), not a quote for YAML; write straight quotes "…"']);
     expect(lines(BASE.replace('title: "Base"', 'title: { en: “Base: one” }'), 'nl')[0]).toContain('is een gekruld aanhalingsteken');
     // Curly quotes that start a plain text elsewhere are the text's own: a real mistake on another line is what is reported.
