@@ -1165,8 +1165,11 @@ export function validateDocument<S extends z.ZodType>(
   // Paths that already have a message about their value: whatever else is said there follows from it
   // (a text where a list belongs is not also "too long"; a number too big for a whole number is not also "not whole").
   const settled = new Set<string>();
+  // Paths whose key already has a message (a number cut by its comma made it): nothing more is said of the key.
+  const keyed = new Set<string>();
   const push = (path: PathSegment[], code: string, params: Params, key = false) => {
     if (followsFrom(code, params)) return;
+    if (key) keyed.add(formatPath(path));
     const p = doc.positionOf(path, key);
     const issue = issueAt(doc.file, p.line, p.col, code, params, formatPath(path));
     const id = formatIssue(issue);
@@ -1328,8 +1331,9 @@ export function validateDocument<S extends z.ZodType>(
     push(path, 'value.invalid', {});
   };
   for (const raw of result.error.issues as ZodIssueLike[]) report(raw, []);
-  // A check outside the schema says nothing new where the schema has already found the value wrong.
-  for (const x of extra(doc.value)) if (!settled.has(formatPath(x.path))) push(x.path, x.code, x.params, x.at === 'key');
+  // A check outside the schema says nothing new where the schema has already found the value wrong; a check of
+  // the key itself (a department named in needs or relationships) is another problem than its value's.
+  for (const x of extra(doc.value)) if (!(x.at === 'key' ? keyed : settled).has(formatPath(x.path))) push(x.path, x.code, x.params, x.at === 'key');
   issues.sort((a, b) => a.line - b.line || a.col - b.col);
   throw new FileError(shownProblems(issues));
 }

@@ -412,6 +412,16 @@ describe('a percentage is advice only where the value is a share', () => {
     const relationships = BASE.replace('persona: heavyweight }', 'persona: heavyweight, relationships: { service: 1.5 } }');
     expect(lines(relationships)).toEqual(['12:99: kams[1].relationships.service: must be at most 1 (starting relationship capital, 0..1)']);
     expect(lines(relationships, 'nl')).toEqual(['12:99: kams[1].relationships.service: mag hoogstens 1 zijn (relatiekapitaal bij de start, 0..1)']);
+    // A department misspelt as well: both problems in one round, the name at its key and the value at the value.
+    const both = BASE.replace('persona: heavyweight }', 'persona: heavyweight, relationships: { enginering: 50 } }');
+    expect(lines(both)).toEqual([
+      '12:90: kams[1].relationships.enginering: unknown department "enginering" (did you mean "engineering"?)',
+      '12:102: kams[1].relationships.enginering: must be at most 1 (starting relationship capital, 0..1)',
+    ]);
+    expect(lines(BASE.replace('needs: { engineering: 1 }', 'needs: { enginering: -1 }'), 'nl')).toEqual([
+      '8:53: accounts[0].needs.enginering: afdeling "enginering" is onbekend (bedoel je "engineering"?)',
+      '8:65: accounts[0].needs.enginering: moet minstens 0 zijn (relatieve behoefte aan de afdeling)',
+    ]);
     expect(lines(BASE.replace(acme, '  - { id: acme, name: "Acme", wallet: 400, satisfaction: 62, needs: { engineering: 1 } }'))).toEqual([
       '8:58: accounts[0].satisfaction: must be at most 1 (starting satisfaction, 0..1)',
     ]);
