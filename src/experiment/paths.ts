@@ -116,7 +116,12 @@ export function resolvePath(path: string, scenario: Scenario, schema: z.ZodType 
       if (def.type === 'object' && def.shape) {
         const keys = Object.keys(def.shape).filter((k) => k !== '$schema');
         if (seg === '*') throw new PathError('path.star-on-keys', { here, keys: keys.join(', ') });
-        if (!keys.includes(seg)) throw unknownName('path.no-key', { here, key: seg }, seg, keys);
+        if (!keys.includes(seg)) {
+          // Not a typo of a key here, but the one key of that name elsewhere (model.priorityAccess): that path.
+          const elsewhere = closest(seg, keys) ? [] : pathsOfKey(schema, seg);
+          if (elsewhere.length === 1) throw new PathError('path.no-key-elsewhere', { here, key: seg, place: elsewhere[0]! });
+          throw unknownName('path.no-key', { here, key: seg }, seg, keys);
+        }
         const inner = unwrap(def.shape[seg]);
         next.push({ schema: def.shape[seg], value: isRecord(c.value) ? c.value[seg] : undefined, place: [...c.place, seg], optional: inner.optional });
       } else if (def.type === 'array') {
@@ -139,6 +144,10 @@ export function resolvePath(path: string, scenario: Scenario, schema: z.ZodType 
           if (keys.length === 0) throw new PathError('path.no-keys', { here });
           for (const k of keys) next.push({ schema: def.valueType, value: obj[k], place: [...c.place, k], optional: false });
         } else next.push({ schema: def.valueType, value: obj[seg], place: [...c.place, seg], optional: true });
+      } else if (def.type === 'union') {
+        // A text (one, or { en, nl }) or a list of texts: what it is, rather than "a single value".
+        if ((def.options ?? []).some((o) => defOf(unwrap(o).schema).type === 'string')) throw new PathError('path.text-part', { here });
+        throw new PathError('path.group', { path: here });
       } else {
         throw new PathError('path.single-value', { here, key: seg });
       }
@@ -156,6 +165,26 @@ export function resolvePath(path: string, scenario: Scenario, schema: z.ZodType 
     throw new PathError(def.type === 'array' ? 'path.group-list' : 'path.group', { path });
   }
   return { path, places: cursors.map((c) => c.place), kind };
+}
+
+/**
+ * The factor paths (list elements as `*`) of every key named `key` in the
+ * scenario's schema, outside texts and id-keyed records.
+ */
+function pathsOfKey(schema: unknown, key: string): string[] {
+  const out: string[] = [];
+  const walk = (s: unknown, at: string[], depth: number) => {
+    const def = defOf(unwrap(s).schema);
+    if (depth > 8) return;
+    if (def.type === 'object' && def.shape) {
+      for (const [k, inner] of Object.entries(def.shape)) {
+        if (k === key) out.push([...at, k].join('.'));
+        walk(inner, [...at, k], depth + 1);
+      }
+    } else if (def.type === 'array') walk(def.element, [...at, '*'], depth + 1);
+  };
+  walk(schema, [], 0);
+  return out;
 }
 
 function getAt(root: unknown, place: Place): unknown {

@@ -79,6 +79,17 @@ describe('experiment files', () => {
       'exp.yaml:7:39: factors.company.interventions.kaAgendaItem: "yes" is not true or false (company.interventions.kaAgendaItem is true or false)',
       'exp.yaml:8:11: metrics[0]: unknown metric "companyProfitt" (did you mean "companyProfit"?); the reporters are listed in docs/RESEARCH.md under "The reporters"',
     ]);
+    // A key of a language of a text, and a key that lives elsewhere in the scenario, are said as such.
+    expect(problems(head + 'factors:\n  title.en: ["x"]\n  model.priorityAccess: { min: 0, max: 0.5 }\n  debrief.questions.en: ["x"]\n')).toEqual([
+      'exp.yaml:5:3: factors.title.en: title is a text, written once or per language as { en, nl }; a factor cannot vary a text, in any language',
+      'exp.yaml:6:3: factors.model.priorityAccess: model has no key "priorityAccess"; the key is company.interventions.priorityAccess: write that path',
+      'exp.yaml:7:3: factors.debrief.questions.en: debrief.questions is a group of values, not one value a factor can vary',
+    ]);
+    // A key of a list element is written with * (or an id); a typo close to a key here is still a typo.
+    expect(problems(head + 'factors:\n  model.charisma: [1]\n  model.decisivenes: [1]\n')).toEqual([
+      'exp.yaml:5:3: factors.model.charisma: model has no key "charisma"; the key is kams.*.charisma: write that path',
+      'exp.yaml:6:3: factors.model.decisivenes: model has no key "decisivenes" (did you mean "decisiveness"?)',
+    ]);
     expect(problems(head + 'metrics: [profit]\n')).toEqual([
       'exp.yaml:4:11: metrics[0]: unknown metric "profit" (metrics with "profit" in their name: companyProfit); the reporters are listed in docs/RESEARCH.md under "The reporters"',
     ]);
@@ -306,6 +317,10 @@ describe('experiment problems in Dutch (validate --lang nl, batch --lang nl)', (
       'exp.yaml:6:3: factors.*.x: het scenario: "*" staat voor elk element van een lijst; het scenario heeft sleutels met een naam: format, id, title, summary, briefing, quarters, seed, company, departments, accounts, kams, model, debrief',
       'exp.yaml:7:3: factors.departments.risk.capacity: departments heeft geen element met id "risk" (verwacht een van: engineering, service, product, legal); wijs lijstelementen aan met hun id, of met * voor alle',
       'exp.yaml:8:3: factors.title: title is een tekst, geen losse waarde die een factor kan variëren',
+    ]);
+    expectDutch(head + 'factors:\n  title.nl: ["x"]\n  model.priorityAccess: [0.2]\n', [
+      'exp.yaml:5:3: factors.title.nl: title is een tekst, één keer geschreven of per taal als { en, nl }; een factor kan een tekst niet variëren, in geen enkele taal',
+      'exp.yaml:6:3: factors.model.priorityAccess: model heeft geen sleutel "priorityAccess"; die sleutel is company.interventions.priorityAccess: schrijf dat pad',
     ]);
   });
 
