@@ -191,8 +191,12 @@ export function issue(doc: SourceDocument, path: PathSegment[], { code, params }
   return issueAt(doc.file, p.line, p.col, code, params, formatPath(path));
 }
 
-/** What is wrong with a changed scenario, each problem at the place it names. */
-function scenarioIssues(candidate: unknown): ScenarioProblem[] {
+/**
+ * What is wrong with a changed scenario, each problem at the place it names,
+ * list elements by their ids in `named` (the scenario before the change: a
+ * factor on ids should not rename the place it reports).
+ */
+function scenarioIssues(candidate: unknown, named: unknown = candidate): ScenarioProblem[] {
   if (scenarioSchema.safeParse(candidate).success) return [];
   const doc: SourceDocument = { file: '', value: candidate, positionOf: () => ({ line: 1, col: 1 }) };
   try {
@@ -200,7 +204,7 @@ function scenarioIssues(candidate: unknown): ScenarioProblem[] {
     return [];
   } catch (e) {
     if (!(e instanceof FileError)) throw e;
-    return e.issues.map((issue) => ({ place: issue.path ? placeName(candidate, parsePath(issue.path)) : '', issue }));
+    return e.issues.map((issue) => ({ place: issue.path ? placeName(named, parsePath(issue.path)) : '', issue }));
   }
 }
 
@@ -219,7 +223,7 @@ function probeProblem(spec: FactorSpec, resolved: ResolvedPath, scenario: Scenar
   for (const value of probes(spec)) {
     const candidate = structuredClone(scenario);
     applyValue(candidate, scenario, resolved, spec, value);
-    const problems = scenarioIssues(candidate);
+    const problems = scenarioIssues(candidate, scenario);
     if (problems.length)
       return spec.kind === 'scale'
         ? { code: 'factor.scale-invalid', params: { value: String(value), problem: problemParam(problems[0]!) } }
@@ -248,7 +252,7 @@ function invalidPoints(doc: SourceDocument, x: Pick<LoadedExperiment, 'scenario'
   const n = Math.min(design.size, POINTS_TRIED_AT_LOAD);
   for (let i = 0; i < n && out.length < INVALID_POINTS_SHOWN; i++) {
     const values = design.values(i);
-    const problem = scenarioIssues(applyPoint(x, values))[0];
+    const problem = scenarioIssues(applyPoint(x, values), x.scenario)[0];
     if (problem) out.push(issue(doc, ['factors'], { code: 'experiment.point-invalid', params: { point: String(i + 1), values: pointValues(x.factors, values), problem: problemParam(problem) } }, true));
   }
   return out;
@@ -344,7 +348,7 @@ export function loadExperiment(doc: SourceDocument, scenario: Scenario): LoadedE
   let baseScenario = base;
   const setOk = issues.length === 0;
   if (setOk) {
-    const problems = scenarioIssues(base);
+    const problems = scenarioIssues(base, scenario);
     // Each problem at the fixed value that made it, where one did; else at set: itself.
     const culprit = (p: ScenarioProblem) => (p.issue.path ? fixedBy.get(JSON.stringify(parsePath(p.issue.path))) : undefined);
     if (problems.length)
@@ -458,6 +462,6 @@ function overlap(f: DesignFactor, resolved: ResolvedPath, setBy: Map<string, str
 export function pointScenario(x: Pick<LoadedExperiment, 'scenario' | 'factors'>, i: number, values: readonly FactorValue[]): ScenarioInput {
   const candidate = applyPoint(x, values);
   const r = scenarioSchema.safeParse(candidate);
-  if (!r.success) throw new PointError(i, scenarioIssues(candidate));
+  if (!r.success) throw new PointError(i, scenarioIssues(candidate, x.scenario));
   return resolveScenario(r.data);
 }

@@ -153,6 +153,13 @@ describe('experiment files', () => {
     expect(problems(head + 'factors:\n  model.decisiveness: [1, 50]\n')).toEqual([
       'exp.yaml:5:23: factors.model.decisiveness: value 50 makes the scenario invalid: model.decisiveness: must be at most 10 (exponent)',
     ]);
+    // A factor on ids names the place by the id it has in the scenario, not by the value tried.
+    expect(problems(head + 'factors:\n  departments.*.id: ["a"]\n')).toEqual([
+      'exp.yaml:5:21: factors.departments.*.id: value "a" makes the scenario invalid: departments.service.id: duplicate department id "a" (already used by departments[0])',
+    ]);
+    expect(problems(head + 'factors:\n  departments.legal.id: [engineering]\n')).toEqual([
+      'exp.yaml:5:25: factors.departments.legal.id: value "engineering" makes the scenario invalid: departments.legal.id: duplicate department id "engineering" (already used by departments[0])',
+    ]);
     expect(problems(head + 'factors:\n  quarters: { min: 2, max: 6 }\ndesign: { type: lhs, samples: 4 }\n')[0]).toContain('quarters takes whole numbers: add "integer: true"');
     // A bound that is not whole is named where it stands.
     const bound = (min: number, max: number) => problems(head + `factors:\n  quarters: { min: ${min}, max: ${max}, integer: true }\ndesign: { type: lhs, samples: 4 }\n`)[0];
