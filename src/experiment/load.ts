@@ -19,7 +19,9 @@ import { buildDesign, DesignError, type Design, type DesignFactor } from './desi
 import { factorColumn, levelsOf, parseFactorSpec, RESULT_HASH_COLUMN, RUN_KEY_COLUMNS, type CodedProblem, type FactorSpec, type FactorValue } from './factors.js';
 import { hashHex } from './hash.js';
 import { applyValue, checkSpecAgainstKind, PathError, placeName, resolvePath, type ResolvedPath } from './paths.js';
-import { checkExperiment, EXPERIMENT_FORMAT, experimentSchema, type Experiment } from './schema.js';
+import { checkExperiment, EXPERIMENT_FORMAT, experimentSchema, type Experiment, type ExperimentProblem } from './schema.js';
+
+type ExperimentParsed = ReturnType<typeof experimentSchema.parse>;
 
 export interface ExperimentFactor extends DesignFactor {
   resolved: ResolvedPath;
@@ -117,6 +119,12 @@ function checkDocument(doc: SourceDocument): { experiment: Experiment; notes: Fi
     if (!(e instanceof FileError)) throw e;
     schemaIssues = e.issues;
   }
+  // Problems only in keys the design checks do not read (replications: 2.5): those checks run all the same.
+  const checkable = parsed ?? withoutProblems(doc.value, schemaIssues);
+  if (!parsed && checkable) {
+    const { problems } = checkExperiment(checkable);
+    throw mergeIssues(schemaIssues, [...problems, ...bootstrapProblem(doc, checkable)].map((p) => issue(doc, p.path, p, p.key)));
+  }
   if (!parsed) {
     // Factor specifications are checked even when other parts of the file failed, so one pass names every problem.
     const raw = (doc.value as { factors?: unknown }).factors;
@@ -129,12 +137,38 @@ function checkDocument(doc: SourceDocument): { experiment: Experiment; notes: Fi
     throw mergeIssues(schemaIssues, own);
   }
   const { experiment, problems, notes } = checkExperiment(parsed);
-  // bootstrap has a default, so only the written file says whether it was given.
-  const rawDesign = (doc.value as { design?: unknown }).design;
-  if (rawDesign !== null && typeof rawDesign === 'object' && 'bootstrap' in rawDesign && parsed.design.type !== 'sobol' && parsed.design.type !== 'morris')
-    problems.push({ path: ['design', 'bootstrap'], code: 'design.bootstrap', params: { type: parsed.design.type }, key: true });
+  problems.push(...bootstrapProblem(doc, parsed));
   if (problems.length) throw mergeIssues(problems.map((p) => issue(doc, p.path, p, p.key)), []);
   return { experiment, notes: notes.map((n) => issue(doc, n.path, n, n.key)) };
+}
+
+/** bootstrap where the design has no use for it; it has a default, so only the written file says whether it was given. */
+function bootstrapProblem(doc: SourceDocument, parsed: ExperimentParsed): ExperimentProblem[] {
+  const rawDesign = (doc.value as { design?: unknown }).design;
+  if (rawDesign !== null && typeof rawDesign === 'object' && 'bootstrap' in rawDesign && parsed.design.type !== 'sobol' && parsed.design.type !== 'morris')
+    return [{ path: ['design', 'bootstrap'], code: 'design.bootstrap', params: { type: parsed.design.type }, key: true }];
+  return [];
+}
+
+/** Stand-ins for required keys that have problems of their own, which no design check reads. */
+const STAND_INS: Readonly<Record<string, unknown>> = { id: 'x', scenario: 'x' };
+
+/**
+ * The file as the schema would take it without the keys it has problems in,
+ * when none of them is one the design checks read (design, factors, set):
+ * those keys left out, or a stand-in put for a required one. Null otherwise.
+ */
+function withoutProblems(value: unknown, issues: readonly FileIssue[]): ExperimentParsed | null {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
+  const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  for (const i of issues) {
+    const top = parsePath(i.path)[0];
+    if (typeof top !== 'string' || ['format', 'design', 'factors', 'set'].includes(top)) return null;
+    if (top in STAND_INS) copy[top] = STAND_INS[top];
+    else delete copy[top];
+  }
+  const r = experimentSchema.safeParse(copy);
+  return r.success ? r.data : null;
 }
 
 function dedupe(issues: FileIssue[]): FileIssue[] {

@@ -122,6 +122,34 @@ describe('experiment files', () => {
     expect.assertions(7);
   });
 
+  it('a problem in a key the design does not read hides none of the design\'s own problems', () => {
+    const lhs = 'design: { type: lhs, samples: 4, bootstrap: 10 }\nfactors:\n  model.decisiveness: { min: 0.5, max: 3, step: 0.5 }\n';
+    expect(problems(head + 'replications: 2.5\nseeds: 3\n' + lhs)).toEqual([
+      'exp.yaml:4:15: replications: must be a whole number (runs per design point)',
+      'exp.yaml:5:1: seeds: unknown key "seeds" (did you mean "seed"?)',
+      'exp.yaml:6:34: design.bootstrap: bootstrap is for sobol and morris designs (resamples for the intervals of their indices); a lhs design has none',
+      'exp.yaml:8:43: factors.model.decisiveness.step: step applies to factorial designs only; a lhs design samples the whole range { min, max } (add integer: true for whole numbers): remove "step"',
+    ]);
+    const dutch = () => {
+      try {
+        validateExperimentDocument(readDocument(head.replace('id: t', 'id: Two Words') + lhs, 'exp.yaml'));
+      } catch (e) {
+        if (e instanceof FileError) return e.issues.map((i) => issueLine(i, 'nl'));
+        throw e;
+      }
+      return [];
+    };
+    expect(dutch()).toEqual([
+      'exp.yaml:2:5: id: een id is kebab-case: kleine letters en cijfers verbonden door enkele streepjes, beginnend met een letter; gevonden: "Two Words", schrijf two-words',
+      'exp.yaml:4:34: design.bootstrap: bootstrap is voor sobol- en morris-ontwerpen (het aantal herhalingen voor de intervallen van hun indices); een lhs-ontwerp heeft die niet',
+      'exp.yaml:6:43: factors.model.decisiveness.step: step geldt alleen voor factorial-ontwerpen; een lhs-ontwerp trekt zijn steekproef uit het hele bereik { min, max } (voeg integer: true toe voor gehele getallen): haal "step" weg',
+    ]);
+    // A problem in the design itself: its checks are not run on a guess.
+    expect(problems(head + 'design: { type: lhs, samples: 0 }\nfactors:\n  model.decisiveness: { min: 0.5, max: 3, step: 0.5 }\n')).toEqual([
+      'exp.yaml:4:31: design.samples: must be at least 1 (lhs: points; sobol: base sample size N; morris: trajectories r)',
+    ]);
+  });
+
   it('an experiment without format is told to add it; a scenario file is not taken for an experiment', () => {
     expect(problems('id: t\nscenario: tutorial.yaml\nfactors:\n  company.regime: [matrix]\n')).toEqual([
       'exp.yaml:1:1: format: format is missing: this looks like an experiment file (it has scenario, factors); write "format: two-fronts/experiment@1" at the top',
