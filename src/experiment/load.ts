@@ -162,6 +162,8 @@ function withoutProblems(value: unknown, issues: readonly FileIssue[]): Experime
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
   const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) };
   for (const i of issues) {
+    // A key given twice: the file holds its last value, as checked.
+    if (i.code === 'file.duplicate-key') continue;
     const top = parsePath(i.path)[0];
     if (typeof top !== 'string' || ['format', 'design', 'factors', 'set'].includes(top)) return null;
     if (top in STAND_INS) copy[top] = STAND_INS[top];

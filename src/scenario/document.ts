@@ -95,6 +95,12 @@ export interface SourceDocument {
   writtenAt?(path: readonly PathSegment[], key?: boolean): { text: string; before: string } | undefined;
   /** Warnings noticed while reading (a text a # cut short), for files that turn out valid. */
   notes?: FileIssue[];
+  /**
+   * Problems noticed while reading that leave the data readable (a key given
+   * twice, read with its last value): reported with the schema's problems,
+   * so one round of fixing is enough. validateDocument throws them.
+   */
+  problems?: FileIssue[];
 }
 
 export function issueAt(file: string, line: number, col: number, code: string, params: Params = {}, path = ''): FileIssue {
@@ -123,11 +129,11 @@ const PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: false, strict: true, str
  * The YAML parser's reading of `text`. A broken file can give an error per
  * token; their stack traces, never shown, would cost most of the time.
  */
-function parseYaml(text: string, lineCounter?: LineCounter): Document.Parsed {
+function parseYaml(text: string, lineCounter?: LineCounter, uniqueKeys = true): Document.Parsed {
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    return parseDocument(text, { ...PARSE_OPTIONS, ...(lineCounter ? { lineCounter } : {}) });
+    return parseDocument(text, { ...PARSE_OPTIONS, uniqueKeys, ...(lineCounter ? { lineCounter } : {}) });
   } finally {
     Error.stackTraceLimit = limit;
   }
@@ -149,7 +155,7 @@ export function readDocument(text: string, file: string, bytes = byteLength(text
   // A .json file is JSON: what JSON.parse refuses (comments, a comma after the last item, ...) is refused
   // where it is, before the YAML parser, which reads all that and more, reads the file for its positions.
   const json = /\.json$/i.test(file) ? strictJson(src, file) : undefined;
-  const lineCounter = new LineCounter();
+  let lineCounter = new LineCounter();
   const pos = (offset: number) => {
     const p = lineCounter.linePos(offset);
     return { line: p.line, col: p.col };
@@ -161,16 +167,21 @@ export function readDocument(text: string, file: string, bytes = byteLength(text
     throw new FileError([unreadable(file, e)]);
   }
   const errors = [...doc.errors, ...doc.warnings];
+  let duplicates: FileIssue[] = [];
   if (errors.length > 0) {
     // Characters a word processor puts in, where YAML needs its own: the cause, named, rather than what the parser makes of them.
     const pasted = wordProcessorProblems(src, errors.map((e) => e.pos[0]));
     if (pasted.length > 0) throw new FileError(pasted.map((p) => issueAt(file, pos(p.at).line, pos(p.at).col, p.code, p.params)));
-    throw new FileError(
-      confirmedProblems(src, syntaxProblems(src, errors)).map((p) => {
-        const at = pos(p.at);
-        return issueAt(file, at.line, at.col, p.code, p.params);
-      }),
-    );
+    const problems = confirmedProblems(src, syntaxProblems(src, errors)).map((p) => {
+      const at = pos(p.at);
+      return issueAt(file, at.line, at.col, p.code, p.params);
+    });
+    // Keys given twice in a mapping (not in a list item, where a "- " may be missing) are the only problem: the file
+    // is read with the last value of each, as YAML tools do, so that its other problems are found in the same round.
+    const again = errors.every((e) => e.code === 'DUPLICATE_KEY') && problems.every((p) => p.code === 'file.duplicate-key') ? parseYaml(src, (lineCounter = new LineCounter()), false) : undefined;
+    if (!again || again.errors.length + again.warnings.length > 0) throw new FileError(problems);
+    doc = again;
+    duplicates = problems;
   }
 
   const structural: FileIssue[] = [];
@@ -219,7 +230,7 @@ export function readDocument(text: string, file: string, bytes = byteLength(text
       }
     },
   });
-  if (structural.length > 0) throw new FileError(structural);
+  if (structural.length > 0) throw new FileError([...duplicates, ...structural].sort((a, b) => a.line - b.line || a.col - b.col));
 
   let value: unknown;
   try {
@@ -250,7 +261,8 @@ export function readDocument(text: string, file: string, bytes = byteLength(text
     for (let i = 0; i < path.length; i++) {
       const seg = path[i]!;
       if (isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+        // The last pair with the key: the one whose value a key given twice has (see `problems`).
+        const pair = [...node.items].reverse().find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
         if (!pair) return { node: undefined, at };
         node = key && i === path.length - 1 ? pair.key : pair.value;
         at = start(node) ?? start(pair.key) ?? at;
@@ -267,7 +279,7 @@ export function readDocument(text: string, file: string, bytes = byteLength(text
     if (!range) return undefined;
     return { text: src.slice(range[0], range[1]), before: src.slice(src.lastIndexOf('\n', range[0] - 1) + 1, range[0]) };
   };
-  return { file, value, positionOf, writtenAt, notes };
+  return { file, value, positionOf, writtenAt, notes, ...(duplicates.length > 0 ? { problems: duplicates } : {}) };
 }
 
 /** Where an offset of `src` is, as line and column (from 1), counted as the YAML parser counts them. */
@@ -1159,8 +1171,9 @@ export function validateDocument<S extends z.ZodType>(
   followsFrom: (code: string, params: Params) => boolean = () => false,
 ): z.output<S> {
   const result = schema.safeParse(doc.value);
-  if (result.success) return result.data;
-  const issues: FileIssue[] = [];
+  if (result.success && !doc.problems?.length) return result.data;
+  if (result.success) throw new FileError(doc.problems!);
+  const issues: FileIssue[] = [...(doc.problems ?? [])];
   const seen = new Set<string>();
   // Paths that already have a message about their value: whatever else is said there follows from it
   // (a text where a list belongs is not also "too long"; a number too big for a whole number is not also "not whole").

@@ -144,6 +144,13 @@ describe('experiment files', () => {
       'exp.yaml:4:34: design.bootstrap: bootstrap is voor sobol- en morris-ontwerpen (het aantal herhalingen voor de intervallen van hun indices); een lhs-ontwerp heeft die niet',
       'exp.yaml:6:43: factors.model.decisiveness.step: step geldt alleen voor factorial-ontwerpen; een lhs-ontwerp trekt zijn steekproef uit het hele bereik { min, max } (voeg integer: true toe voor gehele getallen): haal "step" weg',
     ]);
+    // A key given twice hides nothing either: the file is checked with its last value.
+    expect(problems(head + 'replications: 2\nreplications: 2.5\n' + lhs)).toEqual([
+      'exp.yaml:5:1: YAML/JSON syntax: this key is already given above in the same mapping; give each key once',
+      'exp.yaml:5:15: replications: must be a whole number (runs per design point)',
+      'exp.yaml:6:34: design.bootstrap: bootstrap is for sobol and morris designs (resamples for the intervals of their indices); a lhs design has none',
+      'exp.yaml:8:43: factors.model.decisiveness.step: step applies to factorial designs only; a lhs design samples the whole range { min, max } (add integer: true for whole numbers): remove "step"',
+    ]);
     // A problem in the design itself: its checks are not run on a guess.
     expect(problems(head + 'design: { type: lhs, samples: 0 }\nfactors:\n  model.decisiveness: { min: 0.5, max: 3, step: 0.5 }\n')).toEqual([
       'exp.yaml:4:31: design.samples: must be at least 1 (lhs: points; sobol: base sample size N; morris: trajectories r)',

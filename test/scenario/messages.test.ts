@@ -712,6 +712,16 @@ describe('encodings and line ends from other systems', () => {
     expect(forgot[0]).toBe('12:5: YAML/JSON syntax: this key is already given above in the same list item; if a new item starts here, put "- " before its first key');
     expect(forgot.every((l) => l.includes('if a new item starts here'))).toBe(true);
     expect(lines(BASE + 'title: "Again"\n')).toEqual(['13:1: YAML/JSON syntax: this key is already given above in the same mapping; give each key once']);
+    // A key given twice hides nothing else: the file is checked with its last value, and that value's problems are where it stands.
+    expect(lines(BASE.replace('capacity: 60', 'capacity: -60') + 'title: 5\n')).toEqual([
+      '5:55: departments[0].capacity: must be at least 0 (expert-days per quarter)',
+      '13:1: YAML/JSON syntax: this key is already given above in the same mapping; give each key once',
+      '13:8: title: expected a text, found 5, which YAML reads as a number or true/false; for the text, put it in double quotes: "5"',
+    ]);
+    expect(lines(BASE.replace('capacity: 60', 'capacity: -60') + 'title: "Again"\n', 'nl')).toEqual([
+      '5:55: departments[0].capacity: moet minstens 0 zijn (expertdagen per kwartaal)',
+      '13:1: YAML/JSON-syntaxis: deze sleutel staat al eerder in dezelfde mapping; geef elke sleutel één keer',
+    ]);
   });
 
   it('a persona or regime written by the name the game shows (in Dutch too) is pointed to its id', () => {
