@@ -133,11 +133,39 @@ describe('two-fronts batch', () => {
     const other = experiment(dir, 'other.yaml', 'id: sweep\nreplications: 20\nseed: 10\nset: { quarters: 3 }\nfactors:\n  company.regime: [departmental-pnl]\n');
     const r = cli(['batch', other, '--out', 'w1', '--resume'], dir);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/cannot resume: w1 was made by a different experiment .*content hash/);
+    expect(r.err).toMatch(/cannot resume: w1 was made by a different experiment \(sweep from .*sweep\.yaml\): /);
+    expect(r.err).toContain('seed is 10 here, 9 in the folder; factors.company.regime is [departmental-pnl] here, [departmental-pnl, account-pnl, matrix] in the folder; factors.company.interventions.kaAgendaItem is in the folder ([false, true]) but not here;');
+    expect(r.err).toContain('resume with sweep.yaml, the experiment file it was made with, or choose another --out folder.');
     expect(r.err).not.toMatch(/at .*\.js:\d+/);
     const again = cli(['batch', sweep, '--out', 'w1'], dir);
     expect(again.code).toBe(1);
     expect(again.err).toContain('already holds a batch');
+  });
+
+  it('a refused resume names what changed (the seed, the scenario file) and offers to put the file back', () => {
+    const here = join(dir, 'changed');
+    mkdirSync(here);
+    const scenario = join(here, 'scen.yaml');
+    writeFileSync(scenario, read(TUTORIAL));
+    const file = join(here, 'exp.yaml');
+    const body = (seed: number) => `format: two-fronts/experiment@1\nid: changed\nscenario: scen.yaml\nseed: ${seed}\nset: { quarters: 2 }\nfactors:\n  company.regime: [matrix, account-pnl]\n`;
+    writeFileSync(file, body(42));
+    expect(cli(['batch', 'exp.yaml', '--out', 'o', '--quiet'], here).code).toBe(0);
+    writeFileSync(file, body(43));
+    const seed = cli(['batch', 'exp.yaml', '--out', 'o', '--resume', '--quiet'], here);
+    expect(seed.code).toBe(1);
+    expect(seed.err).toBe(
+      'two-fronts: cannot resume: o was made by a different experiment (changed from exp.yaml): seed is 43 here, 42 in the folder. Results of two experiments are never mixed: put exp.yaml back as it was (manifest.json in o keeps its text), or choose another --out folder.\n',
+    );
+    writeFileSync(file, body(42));
+    writeFileSync(scenario, read(TUTORIAL).replace('quarters: 8', 'quarters: 9').replace(/charisma: 1\.0\b/, 'charisma: 1.2'));
+    const edited = cli(['batch', 'exp.yaml', '--out', 'o', '--resume', '--quiet'], here);
+    expect(edited.err).toBe(
+      'two-fronts: cannot resume: o was made by a different experiment (changed from exp.yaml): the scenario file scen.yaml has changed since the folder was started. Results of two experiments are never mixed: put scen.yaml back as it was (manifest.json in o keeps its text), or choose another --out folder.\n',
+    );
+    // Put back from the manifest, the folder resumes.
+    writeFileSync(scenario, JSON.parse(read(join(here, 'o/manifest.json'))).scenario.text);
+    expect(cli(['batch', 'exp.yaml', '--out', 'o', '--resume', '--quiet'], here).code).toBe(0);
   });
 
   it('--shard K/N runs a deterministic part; merge joins the shards into exactly the unsharded output', () => {

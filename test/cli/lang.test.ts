@@ -133,7 +133,7 @@ describe('batch --lang nl', () => {
     const mixed = cli(['batch', other, '--out', 'b-nl', '--resume', '--lang', 'nl']);
     expect(mixed.code).toBe(1);
     expect(mixed.err).toContain('kan niet hervatten: b-nl is gemaakt door een ander experiment');
-    expect(mixed.err).toContain('Resultaten van twee experimenten worden nooit gemengd');
+    expect(mixed.err).toContain(': seed is hier 4, in de map 3. Resultaten van twee experimenten worden nooit gemengd: hervat met ');
 
     cpSync(join(dir, 'b-en'), join(dir, 'damaged'), { recursive: true });
     const manifest = JSON.parse(read(join(dir, 'damaged/manifest.json')));
