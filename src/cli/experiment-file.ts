@@ -5,11 +5,12 @@
  * manifest, so later commands (summarize --target-ci) rebuild exactly the
  * same experiment from the output folder alone.
  */
-import { existsSync, statSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, relative, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { FileError, readDocument, formatPath, issueAt, type SourceDocument } from '../scenario/document.js';
 import { loadScenario } from '../scenario/load.js';
+import { closest } from '../scenario/schema.js';
 import { checkExperimentFormat, loadExperiment, mergeIssues, rawPathIssues, validateExperimentDocument, type LoadedExperiment } from '../experiment/load.js';
 import { readUserFile } from './io.js';
 import { readIn, type Lang } from './lang.js';
@@ -27,10 +28,36 @@ export interface ExperimentContext {
   scenarioFile: SourceText;
 }
 
-/** The scenario file the experiment names does not exist; `shown` is its path from the working folder. */
-function scenarioMissing(doc: SourceDocument, shown: string, code = 'experiment.scenario-missing'): FileError {
+/** Scenario files are YAML or JSON. */
+const SCENARIO_FILE = /\.(ya?ml|json)$/i;
+
+/**
+ * The file the experiment's `written` scenario path probably meant: the
+ * closest name of a YAML or JSON file in the folder it names (not the
+ * experiment itself), written as the experiment writes its path; or undefined.
+ */
+function scenarioGuess(doc: SourceDocument, written: string, path: string): string | undefined {
+  const folder = dirname(path);
+  let names: string[];
+  try {
+    names = readdirSync(folder, { withFileTypes: true })
+      .filter((d) => !d.isDirectory() && SCENARIO_FILE.test(d.name) && resolve(folder, d.name) !== resolve(doc.file))
+      .map((d) => d.name);
+  } catch {
+    return undefined;
+  }
+  const guess = closest(basename(path), names);
+  if (guess === undefined) return undefined;
+  const cut = Math.max(written.lastIndexOf('/'), written.lastIndexOf('\\'));
+  return written.slice(0, cut + 1) + guess;
+}
+
+/** The scenario file the experiment names does not exist (or is a folder): named by its path as the file writes it, with the closest file there. */
+function scenarioMissing(doc: SourceDocument, written: string, code = 'experiment.scenario-missing'): FileError {
   const p = doc.positionOf(['scenario']);
-  return new FileError([issueAt(doc.file, p.line, p.col, code, { path: shown }, formatPath(['scenario']))]);
+  const guess = code === 'experiment.scenario-missing' ? scenarioGuess(doc, written, resolve(dirname(doc.file), written)) : undefined;
+  const issue = guess === undefined ? issueAt(doc.file, p.line, p.col, code, { path: written }, formatPath(['scenario'])) : issueAt(doc.file, p.line, p.col, `${code}-guess`, { path: written, guess }, formatPath(['scenario']));
+  return new FileError([issue]);
 }
 
 /** When the file itself has problems, the paths are still checked against the scenario if it can be read. */
@@ -39,7 +66,7 @@ function schemaProblems(doc: SourceDocument, e: FileError): FileError {
   if (typeof raw !== 'string') return e;
   try {
     const path = resolve(dirname(doc.file), raw);
-    if (!existsSync(path)) return mergeIssues(e.issues, scenarioMissing(doc, relative(process.cwd(), path) || path).issues);
+    if (!existsSync(path)) return mergeIssues(e.issues, scenarioMissing(doc, raw).issues);
     const file = readUserFile(path);
     const paths = rawPathIssues(doc, loadScenario(file.text, path).scenario);
     // A path that names no single value (a group, an unknown key) is the problem; the schema's complaint about its value is a symptom.
@@ -60,8 +87,8 @@ function withScenario(doc: SourceDocument, lang: Lang = 'en'): { loaded: LoadedE
   }
   const scenarioPath = resolve(dirname(doc.file), experiment.scenario);
   const shown = relative(process.cwd(), scenarioPath) || scenarioPath;
-  if (!existsSync(scenarioPath)) throw scenarioMissing(doc, shown);
-  if (statSync(scenarioPath).isDirectory()) throw scenarioMissing(doc, shown, 'experiment.scenario-folder');
+  if (!existsSync(scenarioPath)) throw scenarioMissing(doc, experiment.scenario);
+  if (statSync(scenarioPath).isDirectory()) throw scenarioMissing(doc, experiment.scenario, 'experiment.scenario-folder');
   const scen = readUserFile(shown, lang);
   const { scenario } = loadScenario(scen.text, shown);
   return { loaded: loadExperiment(doc, scenario), scenarioFile: { path: shown, sha256: scen.sha256, text: scen.text } };

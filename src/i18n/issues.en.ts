@@ -87,6 +87,7 @@ export const en = {
   'issue.format.experiment-missing': 'format is missing: this looks like an experiment file (it has {keys}); write "format: {expected}" at the top',
   'issue.experiment.scenario-folder': '{path} is a folder; scenario names one scenario file (the path is relative to the experiment file)',
   'issue.experiment.scenario-missing': 'no such scenario file: {path} (the path is relative to the experiment file)',
+  'issue.experiment.scenario-missing-guess': 'no such scenario file: {path} (the path is relative to the experiment file; did you mean {guess}?)',
   'issue.key.thousands-comma': 'unknown key "{key}": in "{name}: {written}" the comma ends the number and starts a new key; write {name}: {whole} if the comma separates thousands, or {name}: {fixed} if it is a decimal comma',
   'issue.key.decimal-comma': 'unknown key "{key}": in "{name}: {written}" the comma ends the number and starts a new key; write a decimal point: {name}: {fixed}',
   'issue.key.colon-space': 'unknown key "{key}": a key needs a space after its colon: write {name}: {value}',

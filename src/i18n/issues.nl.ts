@@ -83,6 +83,7 @@ export const nl: Record<keyof typeof en, string> = {
   'issue.format.experiment-missing': 'format ontbreekt: dit lijkt een experimentbestand (het heeft {keys}); zet "format: {expected}" bovenaan',
   'issue.experiment.scenario-folder': '{path} is een map; scenario noemt één scenariobestand (het pad is relatief ten opzichte van het experimentbestand)',
   'issue.experiment.scenario-missing': 'dit scenariobestand bestaat niet: {path} (het pad is relatief ten opzichte van het experimentbestand)',
+  'issue.experiment.scenario-missing-guess': 'dit scenariobestand bestaat niet: {path} (het pad is relatief ten opzichte van het experimentbestand; bedoel je {guess}?)',
   'issue.key.thousands-comma': 'onbekende sleutel "{key}": in "{name}: {written}" beëindigt de komma het getal en begint een nieuwe sleutel; schrijf {name}: {whole} als de komma duizendtallen scheidt, of {name}: {fixed} als het een decimale komma is',
   'issue.key.decimal-comma': 'onbekende sleutel "{key}": in "{name}: {written}" beëindigt de komma het getal en begint een nieuwe sleutel; schrijf een decimale punt: {name}: {fixed}',
   'issue.key.colon-space': 'onbekende sleutel "{key}": na de dubbele punt van een sleutel hoort een spatie: schrijf {name}: {value}',

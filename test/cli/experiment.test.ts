@@ -716,6 +716,27 @@ describe('bad input', () => {
     }
   });
 
+  it('a scenario path that names no file is shown as the experiment writes it, with the closest YAML or JSON file in its folder', () => {
+    mkdirSync(join(dir, 'mine'), { recursive: true });
+    mkdirSync(join(dir, 'scens'), { recursive: true });
+    writeFileSync(join(dir, 'scens/arms-race.yaml'), read(TUTORIAL));
+    writeFileSync(join(dir, 'scens/notes.txt'), 'arms_race');
+    writeFileSync(join(dir, 'mine/typo.yaml'), 'format: two-fronts/experiment@1\nid: typo\nscenario: ../scens/arms_race.yaml\n');
+    // Also when the file has other problems (then the scenario is looked for on the side).
+    writeFileSync(join(dir, 'mine/typo2.yaml'), 'format: two-fronts/experiment@1\nid: Typo\nscenario: ../scens/arms_race.yaml\n');
+    for (const args of [['validate', 'mine/typo.yaml'], ['batch', 'mine/typo.yaml', '--out', 'never', '--quiet']]) {
+      const r = cli(args, dir);
+      expect([r.code, r.err.trim()], args[0]).toEqual([1, 'mine/typo.yaml:3:11: scenario: no such scenario file: ../scens/arms_race.yaml (the path is relative to the experiment file; did you mean ../scens/arms-race.yaml?)']);
+    }
+    expect(cli(['validate', 'mine/typo2.yaml'], dir).err).toContain('mine/typo2.yaml:3:11: scenario: no such scenario file: ../scens/arms_race.yaml (the path is relative to the experiment file; did you mean ../scens/arms-race.yaml?)');
+    expect(cli(['validate', 'typo.yaml', '--lang', 'nl'], join(dir, 'mine')).err.trim()).toBe(
+      'typo.yaml:3:11: scenario: dit scenariobestand bestaat niet: ../scens/arms_race.yaml (het pad is relatief ten opzichte van het experimentbestand; bedoel je ../scens/arms-race.yaml?)',
+    );
+    // Nothing close: the path as written, no guess.
+    writeFileSync(join(dir, 'mine/far.yaml'), 'format: two-fronts/experiment@1\nid: far\nscenario: ../scens/pnl-trap.yaml\n');
+    expect(cli(['validate', 'mine/far.yaml'], dir).err.trim()).toBe('mine/far.yaml:3:11: scenario: no such scenario file: ../scens/pnl-trap.yaml (the path is relative to the experiment file)');
+  });
+
   it('batch on a broken file exits 1 with positions; wrong flags exit 2 with usage', () => {
     writeFileSync(join(dir, 'broken.yaml'), 'format: two-fronts/experiment@1\nid: [\n');
     const broken = cli(['batch', 'broken.yaml', '--out', 'x'], dir);

@@ -340,7 +340,7 @@ describe('validate --lang nl on experiment files', () => {
     writeFileSync(folder, `format: two-fronts/experiment@1\nid: folder\nscenario: .\n`);
     const nl = cli(['validate', 'folder-exp.yaml', '--lang', 'nl']);
     expect(nl.code).toBe(1);
-    const says = `folder-exp.yaml:3:11: scenario: ${dir} is een map; scenario noemt één scenariobestand (het pad is relatief ten opzichte van het experimentbestand)\n`;
+    const says = `folder-exp.yaml:3:11: scenario: . is een map; scenario noemt één scenariobestand (het pad is relatief ten opzichte van het experimentbestand)\n`;
     expect(nl.err).toBe(says);
     expect(cli(['batch', 'folder-exp.yaml', '--out', 'x', '--lang', 'nl']).err).toBe(says);
   });
