@@ -57,7 +57,7 @@ export const en = {
   'cli.help.summarize.targetCi': 'add replicates until the 95% CI half-width of --metric is at most W at every point',
   'cli.help.summarize.maxReplicates': 'cap on replicates per point for --target-ci (default 1000)',
   'cli.help.summarize.workers': 'worker threads for --target-ci (default: the available cores, once a round shows it has work for them)',
-  'cli.help.summarize.json': 'print the written files as JSON',
+  'cli.help.summarize.json': 'print the summary as JSON (what summary.json holds, for the --metric columns) instead of the tables',
   'cli.help.summarize.lang': 'language of the tables and the messages: en or nl (default en); the files are the same in both',
   'cli.help.summarize.quiet': 'write the files, print nothing (a stop still says how to go on)',
   'cli.help.report': 'a self-contained HTML report with charts (opens offline)',

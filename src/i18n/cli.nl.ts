@@ -54,7 +54,7 @@ export const nl: Record<keyof typeof en, string> = {
   'cli.help.summarize.targetCi': 'voeg replicaties toe tot de halve breedte van het 95%-BI van --metric op elk punt hoogstens W is',
   'cli.help.summarize.maxReplicates': 'maximum aantal replicaties per punt voor --target-ci (standaard 1000)',
   'cli.help.summarize.workers': 'aantal worker-threads voor --target-ci (standaard: de beschikbare kernen, zodra een ronde werk voor ze blijkt te hebben)',
-  'cli.help.summarize.json': 'toon de geschreven bestanden als JSON',
+  'cli.help.summarize.json': 'toon de samenvatting als JSON (wat summary.json bevat, voor de kolommen van --metric) in plaats van de tabellen',
   'cli.help.summarize.lang': 'taal van de tabellen en de meldingen: en of nl (standaard en); de bestanden zijn in beide gelijk',
   'cli.help.summarize.quiet': 'schrijf de bestanden, toon niets (na een stop staat er wel hoe je verdergaat)',
   'cli.help.report': 'een zelfstandig HTML-rapport met grafieken (opent offline)',

@@ -350,6 +350,26 @@ describe('two-fronts summarize and report', () => {
     expect(effects.filter((e) => e.metric === 'companyProfit_cumulative')).toHaveLength(9);
   });
 
+  it('summarize --json prints the summary tables as JSON: per point n, mean, sd, interval per metric, and the effects', () => {
+    const r = cli(['summarize', 'w1', '--metric', 'companyProfit', '--metric', 'strategicGap', '--json'], dir);
+    expect([r.code, r.err]).toEqual([0, '']);
+    const j = JSON.parse(r.out);
+    expect(j).toMatchObject({ experiment: 'sweep', design: 'factorial', runs: 120, confidence: 0.95, status: 'complete', factors: ['company.regime', 'company.interventions.kaAgendaItem'] });
+    expect(j.files).toEqual(['summary.csv', 'effects.csv', 'sensitivity.csv', 'summary.json'].map((f) => join('w1', f)));
+    expect(j.points).toHaveLength(6);
+    expect(j.points[2].values).toEqual({ 'company.regime': 'account-pnl', 'company.interventions.kaAgendaItem': false });
+    expect(Object.keys(j.points[2].metrics)).toEqual(['companyProfit_cumulative', 'strategicGap_cumulative']);
+    const row = csvParse(read(join(dir, 'w1/summary.csv'))).find((x) => x.point_id === '3' && x.metric === 'companyProfit_cumulative')!;
+    expect(j.points[2].metrics.companyProfit_cumulative).toMatchObject({ n: 20, mean: Number(row.mean), sd: Number(row.sd), low: Number(row.ci_low), high: Number(row.ci_high) });
+    expect(j.effects).toHaveLength(18);
+    expect(new Set(j.effects.map((e: { metric: string }) => e.metric))).toEqual(new Set(['companyProfit_cumulative', 'strategicGap_cumulative']));
+    expect(j.effects[0]).toHaveProperty('cohensD');
+    // Without --metric: every column, as summary.json holds them.
+    const all = JSON.parse(cli(['summarize', 'w1', '--json', '--quiet'], dir).out);
+    const { status: _s, files: _f, ...figures } = all;
+    expect(figures).toEqual(JSON.parse(read(join(dir, 'w1/summary.json'))));
+  });
+
   it('summarize --target-ci adds replicates until every half-width is below the target, keeping the runs there were', () => {
     expect(cli(['batch', sweep, '--out', 'grow', '--quiet'], dir).code).toBe(0);
     const before = read(join(dir, 'grow/runs.csv'));

@@ -142,7 +142,20 @@ export function writeSummaryFiles(s: FolderSummary): string[] {
     join(s.dir, 'sensitivity.csv'),
     csvTable(['method', 'metric', 'factor', 'S1', 'S1_low', 'S1_high', 'ST', 'ST_low', 'ST_high', 'mu', 'mu_star', 'mu_star_low', 'mu_star_high', 'sigma'], sensRows),
   );
-  const json = {
+  writeAtomic(join(s.dir, 'summary.json'), jsonText(summaryJson(s)));
+  return ['summary.csv', 'effects.csv', 'sensitivity.csv', 'summary.json'];
+}
+
+/**
+ * What summary.json holds: per point its factor values and, per metric
+ * column, n, mean, sd, se, the 95 % interval, min and max; the effects and
+ * the sensitivity indices. With `columns`, only those metric columns (as
+ * `summarize --metric` names them).
+ */
+export function summaryJson(s: FolderSummary, columns: readonly string[] = s.columns): Record<string, unknown> {
+  const kept = columns.map((c) => s.columns.indexOf(c)).filter((i) => i >= 0);
+  const wanted = new Set(kept.map((i) => s.columns[i]!));
+  return {
     experiment: s.manifest.experiment.id,
     design: s.manifest.design.type,
     runs: s.runs,
@@ -151,15 +164,16 @@ export function writeSummaryFiles(s: FolderSummary): string[] {
     points: s.summaries.map((p) => ({
       point_id: p.point + 1,
       values: Object.fromEntries(s.manifest.design.factors.map((f, i) => [f.path, p.values[i]])),
-      metrics: Object.fromEntries(s.columns.map((c, i) => [c, p.stats[i]])),
+      metrics: Object.fromEntries(kept.map((i) => [s.columns[i]!, p.stats[i]])),
     })),
-    effects: s.effects.map((e) => ({ ...e, pointA: e.pointA + 1, pointB: e.pointB + 1 })),
-    sensitivity: s.sensitivity,
+    effects: s.effects.filter((e) => wanted.has(e.metric)).map((e) => ({ ...e, pointA: e.pointA + 1, pointB: e.pointB + 1 })),
+    sensitivity: s.sensitivity.filter((r) => wanted.has(r.metric)),
     sensitivityNote: s.sensitivityProblem,
   };
-  writeAtomic(join(s.dir, 'summary.json'), JSON.stringify(json, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n');
-  return ['summary.csv', 'effects.csv', 'sensitivity.csv', 'summary.json'];
 }
+
+/** JSON as summary.json is written: two-space indents, a number that is not finite as null. */
+const jsonText = (x: unknown) => JSON.stringify(x, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n';
 
 /** Three significant digits below 100 (78.4, 0.0523), whole numbers above (6,509): what a reader compares at a glance. */
 const f = (x: number, lang: Lang) => (!Number.isFinite(x) || Math.abs(x) >= 100 ? formatNumber(x, 0, lang) : shortNumber(Number(x.toPrecision(3)), lang));
@@ -330,8 +344,11 @@ export async function summarizeCommand(dir: string, opts: SummarizeCliOptions, i
   const extraSens = shown.filter((c) => !c.endsWith('_cumulative'));
   const s = summarizeFolder(dir, { sensitivityColumns: [...cols.filter((c) => c.endsWith('_cumulative')), ...extraSens], lang });
   const files = writeSummaryFiles(s);
-  if (opts.json) io.out(JSON.stringify({ files: files.map((x) => join(dir, x)) }));
-  else if (!opts.quiet) {
+  if (opts.json) {
+    // The figures for a script on stdout (every metric column unless --metric chose some); what is unfinished goes to stderr.
+    if (manifest.status !== 'complete' && !opts.quiet) io.err(unfinishedNote(manifest, dir, s.runs, lang));
+    io.out(jsonText({ ...summaryJson(s, metrics.length ? shown : s.columns), status: manifest.status, files: files.map((x) => join(dir, x)) }).trimEnd());
+  } else if (!opts.quiet) {
     io.out(renderSummary(s, shown, lang));
     io.out('');
     io.out(t('cli.summarize.wrote', { files: files.map((x) => join(dir, x)).join(', ') }, lang));
