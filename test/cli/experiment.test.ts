@@ -640,6 +640,23 @@ describe('two-fronts summarize and report', () => {
     }
   });
 
+  it('report: the contents list only sections that hold something; Sobol\' and Morris reports open with the sensitivity bars', () => {
+    const contents = (html: string) => [...(/<nav[^>]*><ul>(.*?)<\/ul><\/nav>/s.exec(html)![1]!.matchAll(/href="#([^"]+)"/g))].map((x) => x[1]);
+    const headings = (html: string) => [...html.matchAll(/<h2 id="([^"]+)"/g)].map((x) => x[1]);
+    for (const folder of ['mor', 'sob']) {
+      expect(cli(['report', folder, '--out', `${folder}-order.html`, '--quiet'], dir).code).toBe(0);
+      const html = read(join(dir, `${folder}-order.html`));
+      // No "Effects between points": their points differ in one factor by design, and the indices are those effects.
+      expect(contents(html), folder).toEqual(['sensitivity', 'metric-0']);
+      expect(headings(html), folder).toEqual(['sensitivity', 'metrics']);
+    }
+    // A factorial has effects but no indices: the contents leave out the sensitivity section, which says why it is empty.
+    expect(cli(['report', 'w1', '--metric', 'companyProfit', '--out', 'w1-order.html', '--quiet'], dir).code).toBe(0);
+    const factorial = read(join(dir, 'w1-order.html'));
+    expect(contents(factorial)).toEqual(['metric-0', 'effects']);
+    expect(headings(factorial)).toEqual(['metrics', 'effects', 'sensitivity']);
+  });
+
   it('report writes one self-contained HTML file: inline script and data, no external resources, accessible charts', () => {
     const r = cli(['report', 'w1'], dir);
     expect(r.code).toBe(0);

@@ -304,6 +304,26 @@ export function reportHtml(s: FolderSummary, cols: string[], script: string, lan
     : s.sensitivity.length === 0
       ? `<p>${esc(tr('research.sens.none', { type: m.design.type }))}</p>`
       : `<p>${esc(tr(m.design.type === 'sobol' ? 'research.sens.sobol' : 'research.sens.morris'))}</p>`;
+  // Sobol' and Morris points differ in one factor by design: their effects are the indices, and the indices are the point of the design.
+  const sampledPairs = m.design.type === 'sobol' || m.design.type === 'morris';
+  const hasEffects = s.effects.some((e) => cols.includes(e.metric));
+  const hasIndices = s.sensitivity.some((r) => cols.includes(r.metric));
+  const sensitivitySection = `<h2 id="sensitivity">${esc(tr('research.h.sensitivity'))}</h2>
+<section>${sensNote}<div data-sensitivity></div></section>`;
+  const effectsSection = sampledPairs ? '' : `<h2 id="effects">${esc(tr('research.h.effects'))}</h2>
+<section>${effectsTable(s, cols, lang)}</section>`;
+  const metricsSection = `<h2 id="metrics">${esc(tr('research.h.metrics'))}</h2>
+<p class="note">${esc(tr('research.metrics.note'))}${pooled ? ` ${esc(tr('research.metrics.pooled', { count: s.summaries.length }))}` : ''}</p>
+${metricSections}`;
+  // The contents name the sections that hold something (a section that only says why it is empty is left out).
+  const sensitivityLink = hasIndices ? [`<li><a href="#sensitivity">${esc(tr('research.h.sensitivity'))}</a></li>`] : [];
+  const contents = [
+    ...(sampledPairs ? sensitivityLink : []),
+    ...metrics.map((x, i) => `<li><a href="#metric-${i}">${escPath(x.reporter)}</a></li>`),
+    ...(hasEffects && !sampledPairs ? [`<li><a href="#effects">${esc(tr('research.h.effects'))}</a></li>`] : []),
+    ...(sampledPairs ? [] : sensitivityLink),
+  ];
+  const body = sampledPairs ? [sensitivitySection, metricsSection] : [metricsSection, effectsSection, sensitivitySection];
   const design = [
     m.design.type,
     tn('research.design.points', m.design.points, {}, lang),
@@ -347,18 +367,10 @@ export function reportHtml(s: FolderSummary, cols: string[], script: string, lan
 </dl>
 ${m.status === 'complete' ? '' : `<p class="warning" role="note"><strong>${esc(tr('research.unfinished.title'))}</strong>: ${esc(tr('research.unfinished.body', { done: count(s.runs, lang), total: count(m.runs, lang) }))}</p>\n`}<noscript><p><strong>${esc(tr('research.noscript.title'))}</strong>; ${esc(tr('research.noscript.body'))}</p></noscript>
 <nav aria-label="${esc(tr('research.nav'))}"><ul>
-${metrics.map((x, i) => `<li><a href="#metric-${i}">${escPath(x.reporter)}</a></li>`).join('\n')}
-<li><a href="#effects">${esc(tr('research.h.effects'))}</a></li>
-<li><a href="#sensitivity">${esc(tr('research.h.sensitivity'))}</a></li>
+${contents.join('\n')}
 </ul></nav>
 </header>
-<h2 id="metrics">${esc(tr('research.h.metrics'))}</h2>
-<p class="note">${esc(tr('research.metrics.note'))}${pooled ? ` ${esc(tr('research.metrics.pooled', { count: s.summaries.length }))}` : ''}</p>
-${metricSections}
-<h2 id="effects">${esc(tr('research.h.effects'))}</h2>
-<section>${effectsTable(s, cols, lang)}</section>
-<h2 id="sensitivity">${esc(tr('research.h.sensitivity'))}</h2>
-<section>${sensNote}<div data-sensitivity></div></section>
+${body.join('\n')}
 </main>
 ${DATA_OPENING}${json}</script>
 <script>${script.replace(/<\/script/gi, '<\\/script')}</script>
