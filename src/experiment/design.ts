@@ -71,6 +71,25 @@ export function lhsLevel(stratum: number, samples: number, count: number): numbe
   return Math.floor(((2 * stratum + 1) * count) / (2 * samples));
 }
 
+/**
+ * The levels a Morris grid of `gridLevels` levels gives a factor of `count` listed levels: grid level j is the unit
+ * coordinate j / (p − 1), which takes the level it falls in (as fromUnit does). With fewer grid levels than the factor
+ * has, or a grid whose steps jump over a level (4 grid levels over 5 listed ones), some levels are never run, however
+ * many trajectories there are.
+ */
+export function morrisLevels(gridLevels: number, count: number): Set<number> {
+  const reached = new Set<number>();
+  for (let j = 0; j < gridLevels; j++) reached.add(Math.min(count - 1, Math.floor((j / (gridLevels - 1)) * count)));
+  return reached;
+}
+
+/** The fewest grid levels (even, at least `from`) on which a Morris design runs every one of `count` listed levels. */
+export function morrisLevelsForAll(count: number, from: number): number {
+  let p = from + (from % 2);
+  while (morrisLevels(p, count).size < count) p += 2;
+  return p;
+}
+
 export function buildDesign(e: Pick<Experiment, 'design' | 'factors' | 'seed'>): Design {
   const factors = designFactors(e);
   const k = factors.length;

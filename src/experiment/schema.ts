@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { coded } from '../scenario/messages.js';
 import { formatSchema, idSchema } from '../scenario/schema.js';
-import { lhsLevel } from './design.js';
+import { lhsLevel, morrisLevels, morrisLevelsForAll } from './design.js';
 import { FACTOR_SPEC_JSON_SCHEMA, levelsOf, parseFactorSpec, SET_VALUE_JSON_SCHEMA, type CodedProblem, type FactorSpec } from './factors.js';
 
 export const EXPERIMENT_FORMAT = 'two-fronts/experiment@1';
@@ -87,6 +87,9 @@ export interface ExperimentProblem extends CodedProblem {
 export const SOBOL_MIN_SAMPLES = 2;
 export const SOBOL_ROUGH_BELOW = 64;
 
+/** Grid levels p of a Morris design that does not give design.levels. */
+export const MORRIS_DEFAULT_LEVELS = 4;
+
 /** Levels a factorial design takes of a range or a scale given without any: its ends and its middle. */
 export const FACTORIAL_DEFAULT_STEPS = 3;
 
@@ -143,6 +146,14 @@ export function checkExperiment(e: ExperimentParsed): { experiment: Experiment; 
       const taken = new Set(Array.from({ length: samples }, (_, stratum) => lhsLevel(stratum, samples, listed.length)));
       const never = listed.filter((_, i) => !taken.has(i));
       note(['factors', path], 'design.lhs-levels', { samples: String(samples), count: String(listed.length), never: never.map(String).join(', ') });
+    }
+    // A Morris grid of p levels reaches a listed level only where one of its p points falls: 4 grid levels skip one of 5.
+    const grid = d.levels ?? MORRIS_DEFAULT_LEVELS;
+    if (d.type === 'morris' && listed && grid % 2 === 0) {
+      const reached = morrisLevels(grid, listed.length);
+      const never = listed.filter((_, i) => !reached.has(i));
+      if (never.length)
+        note(['factors', path], 'design.morris-levels', { levels: String(grid), count: String(listed.length), reached: String(reached.size), never: never.map(String).join(', '), enough: String(morrisLevelsForAll(listed.length, grid)) });
     }
     if (d.type !== 'factorial' && spec.kind === 'range' && (spec.steps !== undefined || spec.step !== undefined)) {
       const key = spec.steps !== undefined ? 'steps' : 'step';

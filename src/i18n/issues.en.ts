@@ -214,6 +214,7 @@ export const en = {
   'issue.design.factorial-range': 'a factorial design takes a range without steps at {steps} levels: {levels} (give steps or step, or a list, for others)',
   'issue.design.factorial-scale': 'a factorial design takes a scale without levels at {steps} multipliers: {levels} (give { scale: [0.8, 1, 1.2] } for others)',
   'issue.design.lhs-levels': 'a Latin hypercube of {samples} samples runs only {samples} of these {count} levels, one each; never run: {never} (give samples of at least {count} to run every level)',
+  'issue.design.morris-levels': 'a Morris grid of {levels} levels runs only {reached} of these {count} levels, whatever the number of trajectories; never run: {never} (give design.levels: {enough} to run every level)',
   'issue.design.steps-factorial-only': '{key} applies to factorial designs only; a {type} design samples the whole range { min, max } (add integer: true for whole numbers): remove "{key}"',
   'issue.design.bootstrap': 'bootstrap is for sobol and morris designs (resamples for the intervals of their indices); a {type} design has none',
   'issue.design.too-many-points': 'this factorial design has {points} points; at most {max}',

@@ -210,6 +210,7 @@ export const nl: Record<keyof typeof en, string> = {
   'issue.design.factorial-range': 'een factorial-ontwerp neemt een bereik zonder steps op {steps} niveaus: {levels} (geef steps of step, of een lijst, voor andere)',
   'issue.design.factorial-scale': 'een factorial-ontwerp neemt een schaal zonder niveaus op {steps} vermenigvuldigers: {levels} (geef { scale: [0.8, 1, 1.2] } voor andere)',
   'issue.design.lhs-levels': 'een Latin hypercube van {samples} samples draait maar {samples} van deze {count} niveaus, elk één keer; nooit gedraaid: {never} (geef samples van minstens {count} om elk niveau te draaien)',
+  'issue.design.morris-levels': 'een Morris-rooster van {levels} niveaus draait maar {reached} van deze {count} niveaus, hoeveel trajecten er ook zijn; nooit gedraaid: {never} (zet "design.levels: {enough}" om elk niveau te draaien)',
   'issue.design.steps-factorial-only': '{key} geldt alleen voor factorial-ontwerpen; een {type}-ontwerp trekt zijn steekproef uit het hele bereik { min, max } (voeg integer: true toe voor gehele getallen): haal "{key}" weg',
   'issue.design.bootstrap': 'bootstrap is voor sobol- en morris-ontwerpen (het aantal herhalingen voor de intervallen van hun indices); een {type}-ontwerp heeft die niet',
   'issue.design.too-many-points': 'dit factorial-ontwerp heeft {points} punten; het maximum is {max}',
