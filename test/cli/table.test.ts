@@ -4,7 +4,7 @@ import { renderSummary } from '../../src/cli/commands/run.js';
 import { formatNumber } from '../../src/cli/table.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { simulate } from '../../src/sim/index.js';
-import { SMALL_SCENARIO } from '../helpers.js';
+import { shipped, SMALL_SCENARIO } from '../helpers.js';
 
 /** What a number in a terminal table may look like: at most three digits before a separator, an optional scale. */
 const READABLE = /^-?\d{1,3}(,\d{3})*(\.\d+)?(M|bn|tn)?$/;
@@ -40,6 +40,16 @@ describe('numbers in terminal tables', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('two-fronts run names each seat once: a persona by its persona, an adaptive seat as adaptive, a player with its stand-in', () => {
+    const { input } = shipped('pnl-trap');
+    const rows = renderSummary(simulate(input, { seed: 1, record: 'accounts' }), 'Trap').split('\n');
+    const seat = (id: string) => rows.find((l) => l.startsWith(`${id} `))!.replace(/\s+-?[\d,.]+$/, '').slice(id.length).trim();
+    expect(seat('sam')).toBe('adaptive');
+    for (const k of input.kams.filter((k) => k.control === 'persona')) expect(seat(k.id)).toBe(k.persona);
+    const player = input.kams.find((k) => k.control === 'player')!;
+    expect(seat(player.id)).toBe(`player (${player.persona})`);
   });
 
   it('two-fronts run prints a company losing trillions readably', () => {

@@ -65,7 +65,12 @@ export function renderSummary(run: RunState, title: string, lang: Lang = 'en'): 
   const persona = (p: string) => say(`persona.${p}`);
   const kams = renderTable(
     ['KAM', 'seat', 'score'].map((c) => say(`col.${c}`)),
-    s.kams.map((k) => [k.id, k.control === 'persona' ? persona(k.persona) : say('seat', { control: say(`control.${k.control}`), persona: persona(k.persona) }), n(cumulative[`kamScore.${k.id}`]!)]),
+    // A persona seat is named by its persona, an adaptive one by its control; a player's seat names both (the persona stands in).
+    s.kams.map((k) => [
+      k.id,
+      k.control === 'persona' ? persona(k.persona) : k.control === 'adaptive' ? say('control.adaptive') : say('seat', { control: say(`control.${k.control}`), persona: persona(k.persona) }),
+      n(cumulative[`kamScore.${k.id}`]!),
+    ]),
     [false, false, true],
   );
   const depts = renderTable(
