@@ -26,9 +26,9 @@ export const KEY_DOCS: Readonly<Record<string, { meaning: string; unit: string }
   },
   'company.matrixWeight': { meaning: 'Matrix regime only: weight of account value against departmental value in the heads\' scorecard.', unit: 'share' },
   'company.interventions': { meaning: 'The alignment measures the company has switched on. They take hold over several quarters (model.adoptionRate).', unit: '—' },
-  'company.interventions.accountPnlMeasurement': { meaning: 'Profit and cash flow are measured per account: departments see more of an account\'s strategic upside. Costs model.measurementCost per quarter.', unit: 'yes / no' },
-  'company.interventions.kaAgendaItem': { meaning: 'A key-account item on every internal meeting agenda: heads judge requests with less noise, relationships build faster.', unit: 'yes / no' },
-  'company.interventions.boardAccountPlans': { meaning: 'KAMs present account plans to the board: upside becomes more visible, lobbying pays less, and the board sponsors accounts.', unit: 'yes / no' },
+  'company.interventions.accountPnlMeasurement': { meaning: 'Profit and cash flow are measured per account: departments see more of an account\'s strategic upside. Costs model.measurementCost per quarter.', unit: 'true / false' },
+  'company.interventions.kaAgendaItem': { meaning: 'A key-account item on every internal meeting agenda: heads judge requests with less noise, relationships build faster.', unit: 'true / false' },
+  'company.interventions.boardAccountPlans': { meaning: 'KAMs present account plans to the board: upside becomes more visible, lobbying pays less, and the board sponsors accounts.', unit: 'true / false' },
   'company.interventions.priorityAccess': { meaning: 'Share of every department\'s capacity handed out by account value before the contest in which lobbying counts.', unit: 'share of capacity' },
   'company.interventions.crossFunctionalPool': { meaning: 'Share of every department\'s capacity kept for joint proposals (two KAMs, one solution), handed out by account value. Unused, it goes back to the normal contest.', unit: 'share of capacity' },
   'company.sponsorship': { meaning: 'Board sponsorship, where the board reviews account plans (regime exec-sponsored or boardAccountPlans: true).', unit: '—' },
@@ -71,7 +71,7 @@ export const KEY_DOCS: Readonly<Record<string, { meaning: string; unit: string }
 };
 
 /** Units that are kinds of value rather than measures: an editor's hover names no unit for them. */
-const NOT_MEASURES: ReadonlySet<string> = new Set(['—', 'path', 'id', 'text', 'choice', 'yes / no', 'list of ids', 'list of regimes', 'list of texts']);
+const NOT_MEASURES: ReadonlySet<string> = new Set(['—', 'path', 'id', 'text', 'choice', 'true / false', 'list of ids', 'list of regimes', 'list of texts']);
 
 /** How a text or a list of texts may be written, for units that name them. */
 const FORMS: Readonly<Record<string, string>> = {
