@@ -137,5 +137,7 @@ test('the note on unplanned time gives the days the meter gives, not a rounder f
   const left = (await meter.textContent())!.match(/ · (\d+\.\d\u00a0d) left$/)![1]!;
   expect(Number.parseFloat(left)).toBeGreaterThan(10);
   await expect(page.locator('.plan-footer .issues')).toContainText(`${left} not planned yet.`);
+  // A screen reader hears the note's kind as a word of its own ("Note: 20.4 d …", not "Note:20.4 d …").
+  await expect(page.locator('.plan-footer .issues li').first()).toHaveText(/^\S+ Note: \d/);
   expect(watch.problems).toEqual([]);
 });

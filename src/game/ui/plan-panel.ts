@@ -99,7 +99,7 @@ export function renderPlanPanel(s: Session, events: PlanPanelEvents): HTMLElemen
     const shown = issues.filter((i) => i.path !== 'time' || i.code === 'over-budget' || i.code === 'unplanned-days');
     mount(
       issuesList,
-      shown.map((i) => h('li', { class: i.severity }, h('span', { class: 'icon', 'aria-hidden': 'true' }, i.severity === 'error' ? '⚠' : 'ℹ'), ' ', h('span', { class: 'visually-hidden' }, tr(`severity.${i.severity}`)), names.issue(i, plan, draft.joint))),
+      shown.map((i) => h('li', { class: i.severity }, h('span', { class: 'icon', 'aria-hidden': 'true' }, i.severity === 'error' ? '⚠' : 'ℹ'), ' ', h('span', { class: 'visually-hidden' }, `${tr(`severity.${i.severity}`)} `), names.issue(i, plan, draft.joint))),
     );
     for (const i of issues) {
       const f = fields.get(i.path);
