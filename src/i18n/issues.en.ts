@@ -155,6 +155,8 @@ export const en = {
   'issue.kam.adaptive-persona': 'an adaptive seat learns its own behaviour: leave persona out or set it to adaptive',
   'issue.file.hash-comment': 'the text is "{text}": YAML reads "{rest}" as a comment, because a # after a space starts one; to keep it, put the whole text in double quotes',
   'issue.account.no-wallet': 'with wallet 0 and no maxWallet this account never spends anything (maxWallet is wallet × walletCap by default, here 0); for a prospect that could grow, give maxWallet, what it could spend once won',
+  'issue.company.idle-matrix-weight': 'matrixWeight counts only under the matrix regime; this company plays {regime} and its debrief replays no matrix, so the value changes nothing',
+  'issue.company.idle-sponsorship': 'sponsorship counts only where the board sponsors accounts (regime exec-sponsored, or interventions.boardAccountPlans: true); in this file the board never does, so these settings change nothing',
   'issue.kam.player-no-accounts': 'KAM "{kam}" is the seat the person plays, and has no accounts: there would be nothing to plan for; give it at least one account',
   'issue.kam.second-player': 'KAM "{kam}" is already the player seat; the game seats the player there and plays this KAM by its persona',
   'issue.interventions.over-reserved': 'priorityAccess + crossFunctionalPool can reserve at most all capacity (their sum must be at most 1)',

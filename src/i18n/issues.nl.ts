@@ -151,6 +151,8 @@ export const nl: Record<keyof typeof en, string> = {
   'issue.kam.adaptive-persona': 'een lerende KAM leert zijn eigen gedrag: laat persona weg of zet die op adaptive',
   'issue.file.hash-comment': 'de tekst is "{text}": YAML leest "{rest}" als commentaar, want een # na een spatie begint commentaar; zet de hele tekst tussen dubbele aanhalingstekens om het te houden',
   'issue.account.no-wallet': 'met wallet 0 en geen maxWallet geeft dit account nooit iets uit (maxWallet is standaard wallet × walletCap, hier 0); geef voor een prospect dat kan groeien een maxWallet: wat het zou kunnen uitgeven als je het wint',
+  'issue.company.idle-matrix-weight': 'matrixWeight telt alleen in het matrixregime; dit bedrijf speelt {regime} en de nabespreking speelt geen matrix opnieuw, dus de waarde verandert niets',
+  'issue.company.idle-sponsorship': 'sponsorship telt alleen waar de directie accounts sponsort (regime exec-sponsored, of interventions.boardAccountPlans: true); in dit bestand doet de directie dat nooit, dus deze instellingen veranderen niets',
   'issue.kam.player-no-accounts': 'KAM "{kam}" is de rol die de speler speelt, en heeft geen accounts: er valt dan niets te plannen; geef deze KAM minstens één account',
   'issue.kam.second-player': 'KAM "{kam}" is al de rol van de speler; het spel zet de speler daar en speelt deze KAM met zijn persona',
   'issue.interventions.over-reserved': 'priorityAccess + crossFunctionalPool kunnen samen hoogstens alle capaciteit reserveren (de som is hoogstens 1)',

@@ -10,6 +10,9 @@
  * - The seat the person plays (the first player seat, else the first KAM)
  *   with no accounts: there would be nothing to plan for.
  * - An account with wallet 0 and no maxWallet: it can never spend anything.
+ * - Company settings no regime of the file uses, neither its own nor one its
+ *   debrief replays: matrixWeight outside the matrix, sponsorship where the
+ *   board sponsors no one.
  * - What reading noticed (SourceDocument.notes): a plain text cut short by a
  *   # meant as part of it.
  * Imports only src/scenario and src/i18n.
@@ -103,7 +106,32 @@ export function walletlessAccounts(doc: SourceDocument): FileIssue[] {
   return out;
 }
 
+/**
+ * Company settings that neither the file's regime nor any regime its debrief
+ * replays uses: `matrixWeight` counts only under the matrix, `sponsorship`
+ * only where the board sponsors accounts (exec-sponsored, or account plans
+ * at the board). An experiment may still vary the regime; the warning says
+ * what the file itself plays.
+ */
+export function idleCompanySettings(doc: SourceDocument): FileIssue[] {
+  const v = doc.value as { company?: unknown; debrief?: unknown } | null;
+  if (!isRecord(v?.company)) return [];
+  const company = v.company;
+  const regime = typeof company.regime === 'string' ? company.regime : 'departmental-pnl';
+  const compare = isRecord(v.debrief) && Array.isArray(v.debrief.compareRegimes) ? v.debrief.compareRegimes : [];
+  const played = [regime, ...compare];
+  const out: FileIssue[] = [];
+  const warn = (key: string, code: string) => {
+    const { line, col } = doc.positionOf(['company', key]);
+    out.push(issueAt(doc.file, line, col, code, { regime }, formatPath(['company', key])));
+  };
+  if (company.matrixWeight !== undefined && !played.includes('matrix')) warn('matrixWeight', 'company.idle-matrix-weight');
+  const boardPlans = isRecord(company.interventions) && company.interventions.boardAccountPlans === true;
+  if (company.sponsorship !== undefined && !boardPlans && !played.includes('exec-sponsored')) warn('sponsorship', 'company.idle-sponsorship');
+  return out;
+}
+
 /** Every warning of a valid scenario file, in file order. */
 export function scenarioWarnings(doc: SourceDocument): FileIssue[] {
-  return [...(doc.notes ?? []), ...extraPlayerSeats(doc), ...emptyPlayerSeat(doc), ...walletlessAccounts(doc), ...languageGaps(doc)].sort((a, b) => a.line - b.line || a.col - b.col);
+  return [...(doc.notes ?? []), ...extraPlayerSeats(doc), ...emptyPlayerSeat(doc), ...walletlessAccounts(doc), ...idleCompanySettings(doc), ...languageGaps(doc)].sort((a, b) => a.line - b.line || a.col - b.col);
 }

@@ -244,6 +244,24 @@ describe('refused instead of accepted silently', () => {
     expect(loadScenario(BASE.replace('control: player, ', ''), 'x.yaml').warnings).toEqual([]);
   });
 
+  it('company settings that no regime of the file uses are valid, with a warning at them: matrixWeight outside the matrix, sponsorship with no board', () => {
+    const warned = (company: string, debrief = '', lang: 'en' | 'nl' = 'en') =>
+      loadScenario(BASE.replace('title: "Base"', `title: "Base"\ncompany: ${company}${debrief}`), 'x.yaml').warnings.map((w) => `${w.line}:${w.col}: ${w.path}: ${issueMessage(w, lang)}`);
+    expect(warned('{ matrixWeight: 0.7 }')).toEqual([
+      '4:26: company.matrixWeight: matrixWeight counts only under the matrix regime; this company plays departmental-pnl and its debrief replays no matrix, so the value changes nothing',
+    ]);
+    expect(warned('{ sponsorship: { maxSponsored: 3 } }')).toEqual([
+      '4:25: company.sponsorship: sponsorship counts only where the board sponsors accounts (regime exec-sponsored, or interventions.boardAccountPlans: true); in this file the board never does, so these settings change nothing',
+    ]);
+    expect(warned('{ matrixWeight: 0.7 }', '', 'nl')[0]).toMatch(/: company\.matrixWeight: matrixWeight telt alleen in het matrixregime; dit bedrijf speelt departmental-pnl/);
+    // Used by the file's own regime, by a regime its debrief replays, or by account plans at the board: no warning.
+    expect(warned('{ regime: matrix, matrixWeight: 0.7 }')).toEqual([]);
+    expect(warned('{ matrixWeight: 0.7 }', '\ndebrief: { compareRegimes: [matrix] }')).toEqual([]);
+    expect(warned('{ regime: exec-sponsored, sponsorship: { boost: 2 } }')).toEqual([]);
+    expect(warned('{ sponsorship: { boost: 2 } }', '\ndebrief: { compareRegimes: [exec-sponsored] }')).toEqual([]);
+    expect(warned('{ sponsorship: { boost: 2 }, interventions: { boardAccountPlans: true } }')).toEqual([]);
+  });
+
   it('the seat the person plays with no accounts is valid, with a warning at its list: there would be nothing to plan for', () => {
     const warned = (text: string) => loadScenario(text, 'x.yaml').warnings.map((w) => `${w.line}:${w.col}: ${w.path}: ${issueMessage(w, 'en')}`);
     const empty = BASE.replace('accounts: [acme], control: player', 'accounts: [], control: player').replace('accounts: [globex]', 'accounts: [acme, globex]');
