@@ -597,6 +597,9 @@ export const en = {
   'cf.fit.requests.one': '{count} of your {total} requests could not be made here: its account had already left by then in this replay.',
   'cf.fit.requests.other': '{count} of your {total} requests could not be made here: their accounts had already left by then in this replay.',
   'cf.fit.days': 'Not spent here: {days} of the {planned} you planned, on accounts that had left, on board pitches this structure has no board review for, or cut back to your time budget.',
+  'cf.fit.board.none': 'Your game had no board review, so your plans pitched nothing to the board; here the board sponsored accounts your colleagues pitched, and none of yours.',
+  'cf.fit.board.one': 'Your game had no board review, so your plans pitched nothing to the board; here the board sponsored accounts your colleagues pitched, and yours in {count} quarter.',
+  'cf.fit.board.other': 'Your game had no board review, so your plans pitched nothing to the board; here the board sponsored accounts your colleagues pitched, and yours in {count} quarters.',
   'cf.fit.unplanned.one': '{count} opportunity of an account you lost in your game came up here; no plan of yours covers it, so it went unpursued.',
   'cf.fit.unplanned.other': '{count} opportunities of accounts you lost in your game came up here; no plan of yours covers them, so they went unpursued.',
 

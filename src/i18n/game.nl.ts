@@ -576,6 +576,9 @@ export const nl: Record<keyof typeof en, string> = {
   'cf.fit.requests.one': '{count} van je {total} aanvragen kon hier niet gedaan worden: de klant ervan was in deze herhaling toen al vertrokken.',
   'cf.fit.requests.other': '{count} van je {total} aanvragen konden hier niet gedaan worden: hun klanten waren in deze herhaling toen al vertrokken.',
   'cf.fit.days': 'Hier niet besteed: {days} van de {planned} die je plande, aan klanten die vertrokken waren, aan pitches bij de directie terwijl die onder deze structuur geen accountplannen bespreekt, of ingekort tot je tijdsbudget.',
+  'cf.fit.board.none': 'Je spel had geen directie die accountplannen bespreekt, dus je plannen pitchten niets bij de directie; hier sponsorde de directie accounts die je collega’s pitchten, en geen van de jouwe.',
+  'cf.fit.board.one': 'Je spel had geen directie die accountplannen bespreekt, dus je plannen pitchten niets bij de directie; hier sponsorde de directie accounts die je collega’s pitchten, en de jouwe in {count} kwartaal.',
+  'cf.fit.board.other': 'Je spel had geen directie die accountplannen bespreekt, dus je plannen pitchten niets bij de directie; hier sponsorde de directie accounts die je collega’s pitchten, en de jouwe in {count} kwartalen.',
   'cf.fit.unplanned.one': '{count} kans van een klant die je in je spel kwijtraakte, dook hier wel op; geen plan van jou dekt die, dus niemand pakte hem op.',
   'cf.fit.unplanned.other': '{count} kansen van klanten die je in je spel kwijtraakte, doken hier wel op; geen plan van jou dekt ze, dus niemand pakte ze op.',
 

@@ -233,7 +233,14 @@ describe('what a replay could not take over from the game', () => {
       // The same structure as played takes over everything.
       const same = engineHost.replay(replayOf(game, seat, scenario.company.regime));
       const whole = replayFit(game.history, same.history, seat, own);
-      expect([whole.droppedRequests, whole.unspentDays, whole.unplanned]).toEqual([0, 0, 0]);
+      expect([whole.droppedRequests, whole.unspentDays, whole.unplanned, whole.boardOnlyHere]).toEqual([0, 0, 0, false]);
+      // Where only the replay has a board review (these games have none), the card says the player's plans pitched nothing, and how often the board sponsored one of theirs.
+      const sponsoredReplay = engineHost.replay(replayOf(game, seat, 'exec-sponsored'));
+      const board = replayFit(game.history, sponsoredReplay.history, seat, own);
+      expect(game.history.every((rec) => rec.sponsored.length === 0)).toBe(true);
+      expect(board.boardOnlyHere).toBe(true);
+      expect(board.ownSponsored).toBe(sponsoredReplay.history.filter((rec) => rec.sponsored.some((a) => own.has(a))).length);
+      expect(replayFit(game.history, engineHost.replay(replayOf(game, seat, 'matrix')).history, seat, own).boardOnlyHere).toBe(false);
     }
     // Both kinds occur in these games, so the counts were put to the test.
     expect(dropped).toBeGreaterThan(0);

@@ -480,6 +480,7 @@ function fitNote(fit: ReplayFit): HTMLElement | null {
   if (fit.droppedRequests > 0) items.push(trn('cf.fit.requests', fit.droppedRequests, { total: fit.requests }));
   if (fit.unspentDays >= UNSPENT_EPS) items.push(tr('cf.fit.days', { days: days(fit.unspentDays), planned: days(fit.days) }));
   if (fit.unplanned > 0) items.push(trn('cf.fit.unplanned', fit.unplanned));
+  if (fit.boardOnlyHere) items.push(fit.ownSponsored > 0 ? trn('cf.fit.board', fit.ownSponsored) : tr('cf.fit.board.none'));
   if (items.length === 0) return null;
   return h('div', { class: 'fit hint' }, h('h4', null, tr('cf.fit.title')), h('ul', null, items.map((x) => h('li', null, x))));
 }

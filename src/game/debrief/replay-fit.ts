@@ -5,7 +5,9 @@
  * the recorded plans not spent (on what was gone, on board pitches where the
  * board takes none, time scaled back to the budget), and opportunities of the
  * player's accounts that came up only in the replay (an account lost in the
- * game but kept there), which no recorded plan covers. Without these, a card
+ * game but kept there), which no recorded plan covers; and a board that
+ * sponsored accounts only in the replay, where the player's plans, made
+ * without one, pitched nothing while the colleagues planned anew. Without these, a card
  * could not tell "your requests no longer existed" from "the departments
  * chose differently". Pure.
  */
@@ -21,10 +23,14 @@ export interface ReplayFit {
   unspentDays: number;
   /** Opportunities of the player's accounts that came up in the replay but not in the game. */
   unplanned: number;
+  /** True where only the replay's board sponsored accounts: the game had no board review, so the player's plans pitched nothing. */
+  boardOnlyHere: boolean;
+  /** Quarters of the replay in which the board sponsored an account of the player's. */
+  ownSponsored: number;
 }
 
 export function replayFit(played: readonly QuarterRecord[], replayed: readonly QuarterRecord[], seat: string, own: ReadonlySet<string>): ReplayFit {
-  const fit: ReplayFit = { requests: 0, droppedRequests: 0, days: 0, unspentDays: 0, unplanned: 0 };
+  const fit: ReplayFit = { requests: 0, droppedRequests: 0, days: 0, unspentDays: 0, unplanned: 0, boardOnlyHere: false, ownSponsored: 0 };
   played.forEach((rec, q) => {
     const again = replayed[q];
     const mine = rec.plans.find((p) => p.kam === seat);
@@ -42,6 +48,8 @@ export function replayFit(played: readonly QuarterRecord[], replayed: readonly Q
       fit.unplanned += again.deliveries.filter((d) => own.has(d.account) && !offered.has(d.opportunity)).length;
     }
   });
+  fit.boardOnlyHere = played.every((rec) => rec.sponsored.length === 0) && replayed.some((rec) => rec.sponsored.length > 0);
+  if (fit.boardOnlyHere) fit.ownSponsored = replayed.filter((rec) => rec.sponsored.some((a) => own.has(a))).length;
   return fit;
 }
 
