@@ -9,6 +9,7 @@ import type { Adoption } from './adoption.js';
 import type { AccountsState } from './types.js';
 import type { World } from './world.js';
 import { exp } from './math.js';
+import { footing } from './value.js';
 
 /** The board's view of an account's value per quarter, before noise. */
 export function boardView(world: World, adopt: Adoption, accounts: AccountsState, ai: number, pitchDays: number): number {
@@ -19,7 +20,8 @@ export function boardView(world: World, adopt: Adoption, accounts: AccountsState
   const visible = Math.min(1, m.visibilityBase + m.boardVisibility * adopt.board + m.measurementVisibility * adopt.measurement);
   const wallet = accounts.wallet[ai]!;
   const runRate = wallet * accounts.shareOfWallet[ai]! * input.margin;
-  const upside = input.growth * wallet * input.margin * m.upsideScale;
+  // The upside of a prospect is that of its foothold, as its opportunities' is (7.1).
+  const upside = input.growth * footing(m, wallet, accounts.maxWallet[ai]!) * input.margin * m.upsideScale;
   return (runRate + m.horizon * upside * visible) * (1 + m.sponsorPitchEffect * pitchDays * charisma);
 }
 

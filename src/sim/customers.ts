@@ -62,8 +62,9 @@ export function respond(
   }
   const ceiling = next.maxWallet[ai]!;
   const change = growth * (2 * q - 1) * roomToGrow(wallet, ceiling);
-  // Below the foothold (a prospect) the wallet grows by what the foothold would; it shrinks by its own share.
-  const base = change > 0 ? footing(m, wallet, ceiling) : wallet;
+  // Below the foothold (a prospect) the wallet grows by what the foothold would where it is served well
+  // (positive growth potential, quality above ½); otherwise it changes by its own share, so neglect never wins it.
+  const base = change > 0 && growth > 0 ? footing(m, wallet, ceiling) : wallet;
   next.wallet[ai] = Math.max(0, base === wallet ? wallet * (1 + change) : wallet + base * change);
   next.shareOfWallet[ai] = sow;
   next.satisfaction[ai] = s;

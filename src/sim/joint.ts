@@ -9,6 +9,7 @@ import { oppIndex, oppTable, type OppPair, type OppTable } from './matrix.js';
 import { personaOf } from './personas.js';
 import { LABEL, uniformAt } from './rng.js';
 import type { RunState } from './types.js';
+import { footingOf } from './value.js';
 import { worldOf, type World } from './world.js';
 
 export interface JointProposal {
@@ -66,7 +67,7 @@ export function decideJointIn(world: World, state: RunState, opps: OppTable, p: 
     case 'analyst':
       return u < 0.3 + (0.6 * fit) / Math.max(1e-9, opps.totalNeed[own]!) ? yes('good-fit') : no('no-fit');
     case 'heavyweight':
-      if (state.accounts.wallet[opps.account[theirs]!]! >= state.accounts.wallet[opps.account[own]!]!)
+      if (footingOf(world.model, state.accounts, opps.account[theirs]!) >= footingOf(world.model, state.accounts, opps.account[own]!))
         return u < 0.7 ? yes('bigger-partner') : no('not-now');
       return u < 0.2 ? yes('cooperative') : no('smaller-partner');
     case 'charmer':

@@ -15,6 +15,7 @@ import type { JointPlan, Persona, RunState, TimeUse } from './types.js';
 import { TIME_USES } from './types.js';
 import type { World } from './world.js';
 import { exp, pow } from './math.js';
+import { footingOf } from './value.js';
 
 type Split = Record<TimeUse, number>;
 
@@ -245,7 +246,7 @@ export function aiPlan(
   const portfolio = world.accountsOf[ki]!;
   for (const ai of portfolio) {
     if (!state.accounts.alive[ai]) continue;
-    const w = state.accounts.wallet[ai]!;
+    const w = footingOf(world.model, state.accounts, ai);
     weightTotal += persona === 'heavyweight' ? w : Math.sqrt(w);
     // The heavyweight pitches its biggest account; others their most strategic one.
     const key = (persona === 'heavyweight' ? 1 : scenario.accounts[ai]!.growth) * w;
@@ -262,7 +263,7 @@ export function aiPlan(
   if (customer > 0 && weightTotal > 0) {
     for (const ai of portfolio) {
       if (!state.accounts.alive[ai]) continue;
-      const w = state.accounts.wallet[ai]!;
+      const w = footingOf(world.model, state.accounts, ai);
       matrix.customer[ai]! += (customer * (persona === 'heavyweight' ? w : Math.sqrt(w))) / weightTotal;
     }
   }

@@ -5,7 +5,7 @@
  * Imports only src/sim.
  */
 import type { ModelParams } from './params.js';
-import type { Regime } from './types.js';
+import type { AccountsState, Regime } from './types.js';
 
 /** What one department sees in one request: its slice of the request's value. */
 export interface RequestSlice {
@@ -79,6 +79,11 @@ export function trueValue(m: ModelParams, s: RequestSlice, realUpside: number): 
 export function footing(m: ModelParams, wallet: number, ceiling: number): number {
   const foothold = m.prospectFoothold * ceiling;
   return wallet >= foothold ? wallet : foothold;
+}
+
+/** Account `ai`'s footing in `accounts`: its wallet, or its foothold where it has less. */
+export function footingOf(m: ModelParams, accounts: AccountsState, ai: number): number {
+  return footing(m, accounts.wallet[ai]!, accounts.maxWallet[ai]!);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  boardView,
   checkPlan,
   createRun,
   emptyPlan,
@@ -18,6 +19,7 @@ import {
   type ScenarioInput,
 } from '../../src/sim/index.js';
 import { pursueAll, shipped, shippedIds } from '../helpers.js';
+import { adoption } from '../../src/sim/adoption.js';
 
 const tutorial = shipped('tutorial').input;
 
@@ -176,7 +178,18 @@ describe('step(): accounts without a wallet, and prospects', () => {
           expect(wallet).toBeLessThan(ceiling);
         }
       }
+      // Neglect never wins a prospect, not even one whose growth potential is negative (where poor quality grows a wallet).
+      const declining: ScenarioInput = { ...scenario, accounts: scenario.accounts.map((a) => (a.id === prospect.id ? { ...a, growth: -0.2 } : a)) };
+      let s = createRun(declining, { seed });
+      while (!isFinished(s)) s = step(s, [emptyPlan('you')]).state;
+      expect(s.accounts.wallet[input.accounts.indexOf(prospect)]).toBe(0);
     }
+    // The board sees a prospect's upside by its foothold, so a pitch can win it sponsorship.
+    const world = worldOf(scenario);
+    const start = createRun(scenario);
+    const ai = input.accounts.indexOf(prospect);
+    expect(boardView(world, adoption(world, 1), start.accounts, ai, 10)).toBeGreaterThan(boardView(world, adoption(world, 1), start.accounts, ai, 0));
+    expect(boardView(world, adoption(world, 1), start.accounts, ai, 0)).toBeGreaterThan(0);
   });
 });
 
