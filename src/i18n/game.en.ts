@@ -386,6 +386,7 @@ export const en = {
   'why.lobbying.one': '{kam} lobbied {days} here: +{added} influence, from {without} to {influence} (the score ×\u00a0{factor}).',
   'why.lobbying.other': '{kam} lobbied {days} here between them: +{added} influence, from {without} to {influence} (the score ×\u00a0{factor}).',
   'why.lobbying.others': 'The other KAMs’ requests here got +{others} from lobbying on average.',
+  'why.lobbying.othersSlight': 'The other KAMs’ requests here got less than +0.01 from lobbying on average.',
   'why.lobbying.othersNone': 'The other KAMs did not lobby here.',
   'reason.size.up': 'a bigger account ({ratio}\u00a0× the typical size)',
   'reason.size.down': 'a smaller account ({ratio}\u00a0× the typical size)',

@@ -369,6 +369,7 @@ export const nl: Record<keyof typeof en, string> = {
   'why.lobbying.one': '{kam} lobbyde hier {days}: +{added} invloed, van {without} naar {influence} (de score ×\u00a0{factor}).',
   'why.lobbying.other': '{kam} lobbyden hier samen {days}: +{added} invloed, van {without} naar {influence} (de score ×\u00a0{factor}).',
   'why.lobbying.others': 'De aanvragen van de andere KAM’s kregen hier gemiddeld +{others} door lobbyen.',
+  'why.lobbying.othersSlight': 'De aanvragen van de andere KAM’s kregen hier gemiddeld minder dan +0,01 door lobbyen.',
   'why.lobbying.othersNone': 'De andere KAM’s lobbyden hier niet.',
   'reason.size.up': 'een groter account ({ratio}\u00a0× de gewone omvang)',
   'reason.size.down': 'een kleiner account ({ratio}\u00a0× de gewone omvang)',

@@ -136,7 +136,7 @@ export const nl: Record<keyof typeof en, string> = {
   'issue.id.too-long': 'een id mag hoogstens 64 tekens hebben',
   'issue.id.format': 'een id is kebab-case: kleine letters en cijfers verbonden door enkele streepjes, beginnend met een letter (bijv. "solution-engineering"); gevonden: {found}',
   'issue.id.format-fix': 'een id is kebab-case: kleine letters en cijfers verbonden door enkele streepjes, beginnend met een letter; gevonden: {found}, schrijf {fix}',
-  'issue.id.format-space': "een id heeft geen spaties; gevonden: {found}: zijn dit meerdere ids, scheid ze dan met komma's: {fix}",
+  'issue.id.format-space': "een id heeft geen spaties (gevonden: {found}); zijn dit meerdere ids, scheid ze dan met komma's: {fix}",
   'issue.id.reserved': '"{id}" kan geen id zijn: het is een gereserveerd woord in het programma dat dit bestand leest, en ids worden als sleutel gebruikt (in needs en relationships); kies een ander id',
   'issue.ref.duplicate': 'dubbel id "{id}" voor een {kind} (al gebruikt door {first})',
   'issue.ref.unknown-guess': '{kind} "{id}" is onbekend (bedoel je "{guess}"?)',

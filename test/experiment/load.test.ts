@@ -280,7 +280,7 @@ describe('experiment files', () => {
     const regimes = '[matrix, account-pnl, utilization, exec-sponsored, departmental-pnl]';
     const x = load(head + `design: { type: morris, samples: 50 }\nfactors:\n  company.regime: ${regimes}\n  model.decisiveness: { min: 1, max: 2 }\n`);
     expect(x.notes.map((i) => formatIssue(i))).toEqual([
-      'exp.yaml:6:19: factors.company.regime: a Morris grid of 4 levels runs only 4 of these 5 levels, whatever the number of trajectories; never run: utilization (give design.levels: 6 to run every level)',
+      'exp.yaml:6:19: factors.company.regime: a Morris grid of 4 levels runs only 4 of these 5 levels, whatever the number of trajectories; never run: utilization (set "design.levels: 6" to run every level)',
     ]);
     expect(issueMessage(x.notes[0]!, 'nl')).toBe('een Morris-rooster van 4 niveaus draait maar 4 van deze 5 niveaus, hoeveel trajecten er ook zijn; nooit gedraaid: utilization (zet "design.levels: 6" om elk niveau te draaien)');
     // The levels it names are the ones 50 trajectories leave out.
@@ -292,7 +292,7 @@ describe('experiment files', () => {
     expect(new Set(Array.from({ length: six.design.size }, (_, i) => six.design.values(i)[0])).size).toBe(5);
     // Listed multipliers too (two grid levels skip the middle one of three); a range, and levels the grid reaches, have nothing to say.
     const scaled = load(head + 'design: { type: morris, samples: 4, levels: 2 }\nfactors:\n  accounts.*.growth: { scale: [0.5, 1, 1.5] }\n');
-    expect(scaled.notes.map((i) => issueMessage(i, 'en'))).toEqual(['a Morris grid of 2 levels runs only 2 of these 3 levels, whatever the number of trajectories; never run: 1 (give design.levels: 4 to run every level)']);
+    expect(scaled.notes.map((i) => issueMessage(i, 'en'))).toEqual(['a Morris grid of 2 levels runs only 2 of these 3 levels, whatever the number of trajectories; never run: 1 (set "design.levels: 4" to run every level)']);
     expect(load(head + 'design: { type: morris, samples: 4 }\nfactors:\n  company.regime: [matrix, account-pnl, utilization, exec-sponsored]\n').notes).toEqual([]);
     expect(load(head + 'design: { type: morris, samples: 4 }\nfactors:\n  quarters: { min: 2, max: 8, integer: true }\n').notes).toEqual([]);
   });

@@ -373,13 +373,13 @@ describe('one mistake, one message', () => {
 
   it('an id that is no id is quoted, with the id meant where it is clear: commas between ids in a list, kebab-case for a name', () => {
     expect(lines(BASE.replace('accounts: [acme]', 'accounts: [acme globex]').replace('accounts: [globex]', 'accounts: []'))).toEqual([
-      '11:40: kams[0].accounts[0]: an id has no spaces; found "acme globex": if these are several ids, separate them with commas: acme, globex',
+      '11:40: kams[0].accounts[0]: an id has no spaces (found "acme globex"); if these are several ids, separate them with commas: acme, globex',
     ]);
     expect(lines(BASE.replace('id: base', 'id: Base_Case Één'))[0]).toMatch(/^2:5: id: an id is kebab-case: .*; found "Base_Case Één", write base-case-een$/);
     // Nothing kebab-case can be made of it: the value is quoted, and no id suggested.
     expect(lines(BASE.replace('id: base', 'id: "2024"'))[0]).toMatch(/^2:5: id: an id is kebab-case: .*\(e\.g\. "solution-engineering"\); found "2024"$/);
     expect(lines(BASE.replace('accounts: [acme]', 'accounts: [acme globex]').replace('accounts: [globex]', 'accounts: []'), 'nl')[0]).toBe(
-      "11:40: kams[0].accounts[0]: een id heeft geen spaties; gevonden: \"acme globex\": zijn dit meerdere ids, scheid ze dan met komma's: acme, globex",
+      "11:40: kams[0].accounts[0]: een id heeft geen spaties (gevonden: \"acme globex\"); zijn dit meerdere ids, scheid ze dan met komma's: acme, globex",
     );
   });
 });

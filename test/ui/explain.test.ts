@@ -230,6 +230,10 @@ describe('explain', () => {
     const quiet = entry('hooli-q1-1', 'sofia', 10, 10);
     const full = { entry: joint, fulfilment: 1, reasons: [], lobbying: lobbyingEffect(joint, [joint, quiet]) };
     expect(whySentence(full, 'Engineering', input, names)).toBe('Served in full. You and Daan lobbied 9.1\u00a0d here between them: +0.50 influence, from 1.20 to 1.70 (the score ×\u00a01.42). The other KAMs did not lobby here.');
+    // The others lobbied too little to show in hundredths: said as such, not as "+0.00".
+    const slight = entry('hooli-q1-1', 'sofia', 10, 10, { lobbying: 0.003, lobbyDays: 0.1, influence: 1.203 });
+    const little = { entry: joint, fulfilment: 0.4, reasons: [], lobbying: lobbyingEffect(joint, [joint, slight]) };
+    expect(lobbyingSentence(little, names)).toMatch(/ The other KAMs’ requests here got less than \+0\.01 from lobbying on average\.$/);
     // No days lobbied: nothing to write out, and "less lobbying than the others" stays a reason.
     const none = entry('acme-q1-1', 'you', 10, 2);
     const plain = { entry: none, fulfilment: 0.2, reasons: reasonsFor(none, [none, other], 'departmental-pnl'), lobbying: lobbyingEffect(none, [none, other]) };

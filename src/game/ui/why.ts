@@ -98,7 +98,8 @@ export function lobbyingSentence(story: EntryStory, names: Names): string | null
   const two = (x: number) => num(x, 2);
   const said = trn('why.lobbying', story.entry.kams.length, { kam: kams, days: days(l.days), added: two(l.added), without: two(l.without), influence: two(l.influence), factor: two(l.factor) });
   const parts = [said.charAt(0).toUpperCase() + said.slice(1)];
-  if (l.others !== null) parts.push(l.others > 0 ? tr('why.lobbying.others', { others: two(l.others) }) : tr('why.lobbying.othersNone'));
+  // Lobbying too slight to show in hundredths is said as such, not as "+0.00".
+  if (l.others !== null) parts.push(l.others >= 0.005 ? tr('why.lobbying.others', { others: two(l.others) }) : l.others > 0 ? tr('why.lobbying.othersSlight') : tr('why.lobbying.othersNone'));
   return parts.join(' ');
 }
 
