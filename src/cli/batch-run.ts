@@ -373,13 +373,6 @@ export async function runBatch(ctx: ExperimentContext, opts: BatchOptions): Prom
       });
   }
   if (existing) manifest.resumes = [...manifest.resumes, { at: new Date().toISOString(), doneBefore: done }];
-  writeManifest(dir, manifest);
-
-  const sinks = files.map((f) => {
-    const sink = new AppendFile(f.path);
-    if (f.kind === 'csv' && sink.size === 0) sink.write(f.header);
-    return { f, sink };
-  });
 
   const mode = opts.progress ?? 'quiet';
   const label = opts.label ?? 'batch';
@@ -397,91 +390,111 @@ export async function runBatch(ctx: ExperimentContext, opts: BatchOptions): Prom
     stopRequested = true;
     if (mode !== 'quiet') (opts.stream ?? process.stderr).write(`\n${t('cli.batch.stopping', { label }, lang)}\n`);
   };
+  // From the manifest's first write to the complete manifest (runs, closing the threads, the Parquet conversion),
+  // a stop says how to go on and leaves the folder resumable: the handlers stay until the command's work is done.
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-
-  const remaining = total - done;
-  const runs = shardRuns(plan, shard, done);
-  let chunkSize = MIN_CHUNK;
-  let msPerRun = 0;
-  // Without --workers, a batch starts on one thread and starts the others once it shows more work than they
-  // would take to start (each thread compiles the engine for a second or two before it runs at full speed).
-  const auto = opts.workers === undefined;
-  const grow = opts.grow ?? { checkAfterMs: GROW_CHECK_AFTER_MS, workMs: GROW_AFTER_MS };
-  const workers = Math.max(1, Math.min(opts.workers ?? defaultWorkers(), remaining));
-  let pool: WorkerPool | null = null;
-  let ran = 0;
   try {
-    if (remaining > 0) {
-      pool = new WorkerPool(workers, heapLimitsFor(JSON.stringify(loaded.baseInput).length), undefined, auto ? 1 : workers, lang);
-      const started = pool;
-      // Each thread is sent a design point's scenario once; later chunks name the point only.
-      const sentTo = new Map<number, Set<number>>();
-      const next = (thread: number): ChunkRequest | null => {
-        const batch: PlannedRun[] = [];
-        const size = Math.max(1, Math.min(chunkSize, Math.ceil((total - written) / (started.threads * 2)) || 1));
-        for (let i = 0; i < size; i++) {
-          const r = runs.next();
-          if (r.done) break;
-          batch.push(r.value);
-        }
-        if (batch.length === 0) return null;
-        let sent = sentTo.get(thread);
-        let warmUp: ScenarioInput[] | undefined;
-        if (!sent) {
-          sentTo.set(thread, (sent = new Set()));
-          warmUp = warmUpPoints(loaded.design.size).map((point) => cache.get(point).scenario);
-        }
-        const points = new Map<number, ChunkPoint>();
-        const chunkRuns = batch.map((run) => {
-          const p = cache.get(run.point);
-          if (!sent.has(run.point) && !points.has(run.point)) points.set(run.point, { point: run.point, scenario: p.scenario, cells: p.cells });
-          return { runId: run.runId, point: run.point, replicate: run.replicate + 1, seed: runSeed(e.seed, p.key, run.replicate + 1) };
-        });
-        for (const point of points.keys()) sent.add(point);
-        return { layout, points: [...points.values()], runs: chunkRuns, csv: text.includes('csv'), jsonl: text.includes('jsonl'), perQuarter: manifest.perQuarter, warmUp };
-      };
-      const deliver = (result: ChunkResult, req: ChunkRequest) => {
-        for (const { f, sink } of sinks) if (f.table === 'quarters') sink.write(f.kind === 'csv' ? result.quartersCsv : result.quartersJsonl);
-        for (const { f, sink } of sinks) if (f.table === 'runs') sink.write(f.kind === 'csv' ? result.runsCsv : result.runsJsonl);
-        written += req.runs.length;
-        ran += req.runs.length;
-        const per = result.ms / req.runs.length;
-        msPerRun = msPerRun === 0 ? per : 0.8 * msPerRun + 0.2 * per;
-        // About 100 ms of work per chunk: messaging stays a small share, and stopping stays quick.
-        chunkSize = Math.max(MIN_CHUNK, Math.min(2000, Math.round(100 / Math.max(msPerRun, 0.001))));
-        // Judged after the first second, when the thread runs compiled code, from its latest chunk: a batch that
-        // finishes within that second or has little work left never pays for starting more threads.
-        if (auto && started.threads < started.size && performance.now() - poolStart > grow.checkAfterMs && (total - written) * per > grow.workMs) started.grow();
-        progress.update(written);
-        opts.trace?.({ runs: req.runs.length, ms: result.ms, at: performance.now() - poolStart, threads: started.threads });
-      };
-      const poolStart = performance.now();
-      await pool.runOrdered(next, deliver, () => stopRequested);
-    }
+    writeManifest(dir, manifest);
+    return await runPlan();
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
-    for (const { sink } of sinks) sink.close();
-    if (pool) await pool.close();
   }
 
-  // A stop asked for ends the command even when the runs in progress were the last: the folder is left for the
-  // command the line names (`--resume` marks it complete), and summarize --target-ci starts no further round.
-  if (stopRequested || written < total) {
-    sayStopped();
-    return { dir, manifest, resumedFrom: done, ran, interrupted: true };
-  }
+  async function runPlan(): Promise<BatchOutcome> {
+    const sinks = files.map((f) => {
+      const sink = new AppendFile(f.path);
+      if (f.kind === 'csv' && sink.size === 0) sink.write(f.header);
+      return { f, sink };
+    });
 
-  if (manifest.formats.includes('parquet')) {
-    const source = text[0]!;
-    await writeParquetFrom(join(dir, `runs.${source}`), source, layout.runColumns, runColumnKinds(layout), join(dir, 'runs.parquet'));
-    if (manifest.perQuarter) await writeParquetFrom(join(dir, `quarters.${source}`), source, layout.quarterColumns, quarterColumnKinds(layout), join(dir, 'quarters.parquet'));
+    const remaining = total - done;
+    const runs = shardRuns(plan, shard, done);
+    let chunkSize = MIN_CHUNK;
+    let msPerRun = 0;
+    // Without --workers, a batch starts on one thread and starts the others once it shows more work than they
+    // would take to start (each thread compiles the engine for a second or two before it runs at full speed).
+    const auto = opts.workers === undefined;
+    const grow = opts.grow ?? { checkAfterMs: GROW_CHECK_AFTER_MS, workMs: GROW_AFTER_MS };
+    const workers = Math.max(1, Math.min(opts.workers ?? defaultWorkers(), remaining));
+    let pool: WorkerPool | null = null;
+    let ran = 0;
+    try {
+      if (remaining > 0) {
+        pool = new WorkerPool(workers, heapLimitsFor(JSON.stringify(loaded.baseInput).length), undefined, auto ? 1 : workers, lang);
+        const started = pool;
+        // Each thread is sent a design point's scenario once; later chunks name the point only.
+        const sentTo = new Map<number, Set<number>>();
+        const next = (thread: number): ChunkRequest | null => {
+          const batch: PlannedRun[] = [];
+          const size = Math.max(1, Math.min(chunkSize, Math.ceil((total - written) / (started.threads * 2)) || 1));
+          for (let i = 0; i < size; i++) {
+            const r = runs.next();
+            if (r.done) break;
+            batch.push(r.value);
+          }
+          if (batch.length === 0) return null;
+          let sent = sentTo.get(thread);
+          let warmUp: ScenarioInput[] | undefined;
+          if (!sent) {
+            sentTo.set(thread, (sent = new Set()));
+            warmUp = warmUpPoints(loaded.design.size).map((point) => cache.get(point).scenario);
+          }
+          const points = new Map<number, ChunkPoint>();
+          const chunkRuns = batch.map((run) => {
+            const p = cache.get(run.point);
+            if (!sent.has(run.point) && !points.has(run.point)) points.set(run.point, { point: run.point, scenario: p.scenario, cells: p.cells });
+            return { runId: run.runId, point: run.point, replicate: run.replicate + 1, seed: runSeed(e.seed, p.key, run.replicate + 1) };
+          });
+          for (const point of points.keys()) sent.add(point);
+          return { layout, points: [...points.values()], runs: chunkRuns, csv: text.includes('csv'), jsonl: text.includes('jsonl'), perQuarter: manifest.perQuarter, warmUp };
+        };
+        const deliver = (result: ChunkResult, req: ChunkRequest) => {
+          for (const { f, sink } of sinks) if (f.table === 'quarters') sink.write(f.kind === 'csv' ? result.quartersCsv : result.quartersJsonl);
+          for (const { f, sink } of sinks) if (f.table === 'runs') sink.write(f.kind === 'csv' ? result.runsCsv : result.runsJsonl);
+          written += req.runs.length;
+          ran += req.runs.length;
+          const per = result.ms / req.runs.length;
+          msPerRun = msPerRun === 0 ? per : 0.8 * msPerRun + 0.2 * per;
+          // About 100 ms of work per chunk: messaging stays a small share, and stopping stays quick.
+          chunkSize = Math.max(MIN_CHUNK, Math.min(2000, Math.round(100 / Math.max(msPerRun, 0.001))));
+          // Judged after the first second, when the thread runs compiled code, from its latest chunk: a batch that
+          // finishes within that second or has little work left never pays for starting more threads.
+          if (auto && started.threads < started.size && performance.now() - poolStart > grow.checkAfterMs && (total - written) * per > grow.workMs) started.grow();
+          progress.update(written);
+          opts.trace?.({ runs: req.runs.length, ms: result.ms, at: performance.now() - poolStart, threads: started.threads });
+        };
+        const poolStart = performance.now();
+        await pool.runOrdered(next, deliver, () => stopRequested);
+      }
+    } finally {
+      for (const { sink } of sinks) sink.close();
+      if (pool) await pool.close();
+    }
+
+    // A stop asked for ends the command even when the runs in progress were the last: the folder is left for the
+    // command the line names (`--resume` marks it complete), and summarize --target-ci starts no further round.
+    if (stopRequested || written < total) {
+      sayStopped();
+      return { dir, manifest, resumedFrom: done, ran, interrupted: true };
+    }
+
+    if (manifest.formats.includes('parquet')) {
+      const source = text[0]!;
+      await writeParquetFrom(join(dir, `runs.${source}`), source, layout.runColumns, runColumnKinds(layout), join(dir, 'runs.parquet'));
+      if (manifest.perQuarter) await writeParquetFrom(join(dir, `quarters.${source}`), source, layout.quarterColumns, quarterColumnKinds(layout), join(dir, 'quarters.parquet'));
+    }
+    let quarterRows = manifest.perQuarter ? countLines(join(dir, `quarters.${text[0]}`)) : 0;
+    if (manifest.perQuarter && text[0] === 'csv') quarterRows--;
+    // A stop during the Parquet conversion leaves the folder unfinished too: `--resume` converts again and completes it.
+    if (stopRequested) {
+      sayStopped();
+      return { dir, manifest, resumedFrom: done, ran, interrupted: true };
+    }
+    manifest = { ...manifest, status: 'complete', finished: new Date().toISOString(), rows: { runs: total, quarters: quarterRows } };
+    writeManifest(dir, manifest);
+    progress.finish(tn('cli.batch.finished', total, { dir }, lang));
+    return { dir, manifest, resumedFrom: done, ran, interrupted: false };
   }
-  let quarterRows = manifest.perQuarter ? countLines(join(dir, `quarters.${text[0]}`)) : 0;
-  if (manifest.perQuarter && text[0] === 'csv') quarterRows--;
-  manifest = { ...manifest, status: 'complete', finished: new Date().toISOString(), rows: { runs: total, quarters: quarterRows } };
-  writeManifest(dir, manifest);
-  progress.finish(tn('cli.batch.finished', total, { dir }, lang));
-  return { dir, manifest, resumedFrom: done, ran, interrupted: false };
 }

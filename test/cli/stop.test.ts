@@ -6,11 +6,24 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { runBatch } from '../../src/cli/batch-run.js';
 import { readExperiment } from '../../src/cli/experiment-file.js';
 import { BIN, cli, exitOf } from '../cli-process.js';
 import { ROOT } from '../helpers.js';
+
+/** Set by a test: a Ctrl-C lands while the batch converts its rows to Parquet. */
+const during = vi.hoisted(() => ({ parquet: false }));
+vi.mock('../../src/cli/output/parquet.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../src/cli/output/parquet.js')>();
+  return {
+    ...actual,
+    writeParquetFrom: async (...args: Parameters<typeof actual.writeParquetFrom>) => {
+      if (during.parquet) process.emit('SIGINT');
+      return actual.writeParquetFrom(...args);
+    },
+  };
+});
 
 function sweep(dir: string, replications: number, quarters = 2): string {
   const file = join(dir, `sweep-${replications}-${quarters}.yaml`);
@@ -65,6 +78,31 @@ describe('stopping a batch', () => {
     const resumed = await runBatch(readExperiment(file), { out, resume: true, workers: 1 });
     expect(resumed).toMatchObject({ interrupted: false, ran: 0, resumedFrom: 40 });
     expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).status).toBe('complete');
+  }, 60_000);
+
+  it('a Ctrl-C during the Parquet conversion still stops the command and says how to go on; --resume converts again and completes the folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tf-stop-'));
+    const file = sweep(dir, 5);
+    const out = join(dir, 'parquet');
+    const lines: string[] = [];
+    const stream = { write: (s: string) => lines.push(s) };
+    const before = process.listenerCount('SIGINT');
+    during.parquet = true;
+    let stopped;
+    try {
+      stopped = await runBatch(readExperiment(file), { out, workers: 1, formats: ['csv', 'parquet'], progress: 'quiet', stream });
+    } finally {
+      during.parquet = false;
+    }
+    expect(stopped.interrupted).toBe(true);
+    expect(lines.join('')).toMatch(/^batch: stopped at 10 of 10 runs; continue with: two-fronts batch .* --resume\n$/);
+    expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).status).toBe('running');
+    // The handlers go once the command is done, not before.
+    expect(process.listenerCount('SIGINT')).toBe(before);
+    const resumed = await runBatch(readExperiment(file), { out, resume: true, workers: 1 });
+    expect(resumed).toMatchObject({ interrupted: false, ran: 0, resumedFrom: 10 });
+    expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).status).toBe('complete');
+    expect(existsSync(join(out, 'runs.parquet'))).toBe(true);
   }, 60_000);
 
   it('with --quiet, a batch stopped by SIGTERM still says where it stopped and how to go on', async () => {
