@@ -53,6 +53,11 @@ export interface BatchOptions {
   trace?: (chunk: { runs: number; ms: number; at: number; threads: number }) => void;
   /** The language of the progress lines and the messages (default en). */
   lang?: Lang;
+  /**
+   * The line said on a stop, given the runs written and the runs planned; default the batch's own,
+   * `stopped at N of M runs; continue with: two-fronts batch … --resume` (summarize --target-ci says to run it again instead).
+   */
+  stoppedMessage?: (done: number, total: number) => string;
 }
 
 export interface BatchOutcome {
@@ -380,8 +385,9 @@ export async function runBatch(ctx: ExperimentContext, opts: BatchOptions): Prom
   let written = done;
   let stopRequested = false;
   const command = finishCommand({ path: ctx.experimentFile.path, absolutePath: resolve(ctx.experimentFile.path) }, dir, shard);
-  // Said on every stop, also with --quiet and at a second Ctrl-C: the runs written so far and the command that goes on.
-  const sayStopped = () => progress.stopped(t('cli.batch.stopped', { done: written, total, command }, lang));
+  // Said on every stop, also with --quiet and at a second Ctrl-C: the runs written so far and how to go on.
+  const stoppedMessage = opts.stoppedMessage ?? ((n: number, m: number) => t('cli.batch.stopped', { done: n, total: m, command }, lang));
+  const sayStopped = () => progress.stopped(stoppedMessage(written, total));
   const onSignal = () => {
     if (stopRequested) {
       sayStopped();

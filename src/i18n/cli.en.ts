@@ -298,7 +298,7 @@ export const en = {
   'cli.summarize.noIndices.one': 'No sensitivity indices: {count} design point has no runs yet (a shard alone, or an unfinished batch); indices need every point.',
   'cli.summarize.noIndices.other': 'No sensitivity indices: {count} design points have no runs yet (a shard alone, or an unfinished batch); indices need every point.',
   'cli.summarize.wrote': 'wrote {files}',
-  'cli.summarize.stopped': 'summarize: stopped; run the same command again to go on from the runs done so far',
+  'cli.summarize.stopped': 'stopped at {done} of {total} runs; run the same command again to go on from the runs done so far',
   'cli.summarize.metric':
     '--metric: this batch has no metric "{metric}"; its metrics are {metrics} (a per-entity name such as departmentPnl means every department; add _final for the last quarter\'s value); the reporters are listed in docs/RESEARCH.md under "The reporters"',
   'cli.summarize.metric.guess':

@@ -295,7 +295,7 @@ export const nl: Record<keyof typeof en, string> = {
   'cli.summarize.noIndices.one': 'Geen gevoeligheidsindices: {count} ontwerppunt heeft nog geen runs (alleen een shard, of een onvoltooide batch); de indices hebben elk punt nodig.',
   'cli.summarize.noIndices.other': 'Geen gevoeligheidsindices: {count} ontwerppunten hebben nog geen runs (alleen een shard, of een onvoltooide batch); de indices hebben elk punt nodig.',
   'cli.summarize.wrote': 'geschreven: {files}',
-  'cli.summarize.stopped': 'summarize: gestopt; geef hetzelfde commando nog een keer om verder te gaan vanaf de runs die al gedaan zijn',
+  'cli.summarize.stopped': 'gestopt bij {done} van {total} runs; geef hetzelfde commando nog een keer om verder te gaan vanaf de runs die al gedaan zijn',
   'cli.summarize.metric':
     '--metric: deze batch heeft geen metriek "{metric}"; de metrieken zijn {metrics} (een naam per entiteit zoals departmentPnl betekent elke afdeling; voeg _final toe voor de waarde in het laatste kwartaal); de reporters staan in docs/RESEARCH.md onder "The reporters"',
   'cli.summarize.metric.guess':

@@ -497,7 +497,9 @@ describe('two-fronts summarize and report', () => {
     // A command that ignored Ctrl-C would run on: give it 30 s, then stop it for good.
     const code = await exitOf(child, 30_000);
     expect(code).toBe(130);
-    expect(err).toContain('run the same command again');
+    expect(err).toMatch(/\nsummarize: stopped at [\d,]+ of [\d,]+ runs; run the same command again to go on from the runs done so far \([\d,]+ runs? in [^)]*\)\n$/);
+    // Not also batch's way to go on: --resume would finish the round but not grow the folder further.
+    expect(err).not.toContain('continue with');
     expect(err).not.toContain('round 2');
     const after = read(join(dir, 'grow-stop/runs.csv'));
     expect(after.startsWith(before)).toBe(true);

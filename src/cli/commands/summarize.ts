@@ -258,13 +258,15 @@ interface Target {
 async function growToTarget(dir: string, columns: string[], target: Target, io: Output): Promise<boolean> {
   const { width, cap, workers, quiet, lang } = target;
   const progress = Progress.modeFor(process.stderr, quiet);
+  // A stop names the way to go on that fits summarize: the same command again (it finishes the folder and goes on growing it).
+  const stoppedMessage = (done: number, total: number) => t('cli.summarize.stopped', { done, total }, lang);
   for (let round = 1; round <= 25; round++) {
     let manifest = requireManifest(dir, lang);
     if (manifest.shard) throw new UserError(t('cli.summarize.tci.shard', { dir, index: String(manifest.shard.index), count: String(manifest.shard.count) }, lang));
     const ctx = readIn(lang, () => experimentFromTexts(manifest.experiment, manifest.scenario));
     if (manifest.status !== 'complete') {
       if (!quiet) io.err(t('cli.summarize.tci.finishing', { dir }, lang));
-      const finishing = await runBatch(ctx, { out: dir, resume: true, workers, progress, label: 'summarize', lang });
+      const finishing = await runBatch(ctx, { out: dir, resume: true, workers, progress, label: 'summarize', lang, stoppedMessage });
       if (finishing.interrupted) return true;
       manifest = requireManifest(dir, lang);
     }
@@ -305,7 +307,7 @@ async function growToTarget(dir: string, columns: string[], target: Target, io: 
     }
     const extra = items.reduce((n, it) => n + it.to - it.from, 0);
     if (!quiet) io.err(tn('cli.summarize.tci.round', items.length, { round: String(round), runs: tn('cli.summarize.tci.runs', extra, {}, lang) }, lang));
-    const grown = await runBatch(ctx, { out: dir, extend: true, workers, plan: [...manifest.plan, { kind: 'list', items }], progress, label: 'summarize', lang });
+    const grown = await runBatch(ctx, { out: dir, extend: true, workers, plan: [...manifest.plan, { kind: 'list', items }], progress, label: 'summarize', lang, stoppedMessage });
     if (grown.interrupted) return true;
   }
   return false;
@@ -332,11 +334,8 @@ export async function summarizeCommand(dir: string, opts: SummarizeCliOptions, i
     const workers = opts.workers ? parseInteger('--workers', opts.workers, 1, 1024, lang) : undefined;
     const manifest = requireManifest(dir, lang);
     const columns = metricColumns(manifest, metrics[0]!, lang);
-    if (await growToTarget(dir, columns, { width, cap, workers, quiet: opts.quiet ?? false, lang }, io)) {
-      // Said also with --quiet: it keeps progress off the screen, not the way to go on.
-      io.err(t('cli.summarize.stopped', {}, lang));
-      return 130;
-    }
+    // Stopped: the round has said where it stopped and to run the same command again (also with --quiet).
+    if (await growToTarget(dir, columns, { width, cap, workers, quiet: opts.quiet ?? false, lang }, io)) return 130;
   }
   const manifest = requireManifest(dir, lang);
   const cols = manifest.columns.runs;
