@@ -29,7 +29,7 @@ import { csvHeader, factorColumnType, makeLayout, pointCells, type Layout, type 
 import { BATCH_FORMAT, fileNames, finishCommand, MANIFEST, readManifest, writeManifest, type Manifest, type OutputFormat } from './output/manifest.js';
 import { quarterColumnKinds, runColumnKinds, writeParquetFrom } from './output/parquet.js';
 import { heapLimitsFor, WorkerPool } from './pool.js';
-import { experimentChanges } from './resume-changes.js';
+import { resumeRefusal } from './resume-changes.js';
 import { Progress, type ProgressMode, type ProgressStream } from './progress.js';
 import { gitCommit, toolVersion } from './version.js';
 
@@ -317,11 +317,7 @@ export async function runBatch(ctx: ExperimentContext, opts: BatchOptions): Prom
   let manifest: Manifest;
   if (existing) {
     if (!opts.resume && !opts.extend) throw new UserError(t('cli.batch.exists', { dir, id: existing.experiment.id, status: t(`cli.status.${existing.status}`, {}, lang) }, lang));
-    if (existing.experiment.contentHash !== loaded.contentHash)
-    {
-      const { changes, fix } = experimentChanges(existing, ctx, dir, lang);
-      throw cannotResume(lang, 'otherExperiment', { dir, id: existing.experiment.id, path: existing.experiment.path, changes: changes.join('; '), fix });
-    }
+    if (existing.experiment.contentHash !== loaded.contentHash) throw new UserError(resumeRefusal(existing, ctx, dir, lang));
     const shard = opts.shard ?? null;
     const same = (a: Shard | null, b: Shard | null) => (a === null && b === null) || (a !== null && b !== null && a.index === b.index && a.count === b.count);
     const shardName = (x: Shard) => t('cli.batch.shardName', { index: String(x.index), count: String(x.count) }, lang);

@@ -64,8 +64,32 @@ export interface Changes {
   fix: string;
 }
 
-/** What differs between the experiment `m` was made by and `ctx`, worded in `lang`. */
-export function experimentChanges(m: Manifest, ctx: ExperimentContext, dir: string, lang: Lang): Changes {
+/**
+ * Why `batch --resume` refuses `dir` (made by the experiment `m` keeps) for `ctx`, whose content hash differs, in
+ * `lang`: what differs and what to put back; or, when nothing in the files differs, that the folder was started by
+ * a version of two-fronts that reads them into other values, and which version finishes it.
+ */
+export function resumeRefusal(m: Manifest, ctx: ExperimentContext, dir: string, lang: Lang): string {
+  const found = experimentChanges(m, ctx, dir, lang);
+  if (found)
+    return t('cli.batch.resume.otherExperiment', { dir, id: m.experiment.id, path: m.experiment.path, changes: found.changes.join('; '), fix: found.fix }, lang);
+  return t(
+    'cli.batch.resume.otherVersion',
+    {
+      dir,
+      version: m.version,
+      commit: m.gitCommit ?? t('cli.batch.commit.unknown', {}, lang),
+      path: ctx.experimentFile.path,
+      scenario: ctx.scenarioFile.path,
+      then: m.experiment.contentHash,
+      now: ctx.loaded.contentHash,
+    },
+    lang,
+  );
+}
+
+/** What differs between the experiment `m` was made by and `ctx`, worded in `lang`; null when nothing in the files does. */
+export function experimentChanges(m: Manifest, ctx: ExperimentContext, dir: string, lang: Lang): Changes | null {
   const { loaded } = ctx;
   const e = loaded.experiment;
   const changes: string[] = [];
@@ -109,11 +133,8 @@ export function experimentChanges(m: Manifest, ctx: ExperimentContext, dir: stri
   const experimentChanged = changes.length > 0;
   if (scenarioEdited) changes.push(t('cli.batch.resume.change.scenarioFile', { path: ctx.scenarioFile.path }, lang));
 
-  if (changes.length === 0) {
-    // Both files as they were: this version of the tool reads them into other values (a default of the model changed).
-    changes.push(t('cli.batch.resume.change.none', { then: m.experiment.contentHash, now: loaded.contentHash }, lang));
-    return { changes, fix: t('cli.batch.resume.fix.version', { version: m.version }, lang) };
-  }
+  // Both files as they were: this version of the tool reads them into other values (a default of the model changed).
+  if (changes.length === 0) return null;
 
   const sameFile = m.experiment.absolutePath ? resolve(m.experiment.absolutePath) === resolve(ctx.experimentFile.path) : m.experiment.path === ctx.experimentFile.path;
   const fixes: string[] = [];

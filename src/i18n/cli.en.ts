@@ -211,6 +211,8 @@ export const en = {
   'cli.batch.commit.unknown': 'unknown',
   'cli.batch.resume.otherExperiment':
     'cannot resume: {dir} was made by a different experiment ({id} from {path}): {changes}. Results of two experiments are never mixed: {fix}, or choose another --out folder.',
+  'cli.batch.resume.otherVersion':
+    'cannot resume: {dir} was started by two-fronts {version} (commit {commit}), which reads {path} and {scenario} into other values than this version does (content hash {then} in the folder, {now} here); neither file has changed. Finish the folder with two-fronts {version}, or choose another --out folder.',
   'cli.batch.resume.change.value': '{key} is {now} here, {then} in the folder',
   'cli.batch.resume.change.added': '{key} is new here ({now})',
   'cli.batch.resume.change.removed': '{key} is in the folder ({then}) but not here',
@@ -218,12 +220,10 @@ export const en = {
   'cli.batch.resume.change.metricsAdded': 'metrics {names} are recorded here but not in the folder',
   'cli.batch.resume.change.metricsDropped': 'metrics {names} are recorded in the folder but not here',
   'cli.batch.resume.more': '{names} and {count} more',
-  'cli.batch.resume.change.none': 'the files are as they were, but this version of two-fronts reads them into other values (content hash {then} in the folder, {now} here)',
   'cli.batch.resume.fix.restore': 'put {file} back as it was (manifest.json in {dir} keeps its text)',
   'cli.batch.resume.fix.restoreBoth': 'put {file} and {other} back as they were (manifest.json in {dir} keeps their texts)',
   'cli.batch.resume.fix.file': 'resume with {path}, the experiment file it was made with',
   'cli.batch.resume.fix.and': '{a}, and {b}',
-  'cli.batch.resume.fix.version': 'finish it with the version that started it ({version})',
   'cli.batch.resume.shard': 'cannot resume: {dir} holds {holds}, not {wanted}',
   'cli.batch.resume.formats': 'cannot resume: {dir} was started with --format {formats}; resume it with the same formats',
   'cli.batch.resume.engine':

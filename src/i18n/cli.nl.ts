@@ -208,6 +208,8 @@ export const nl: Record<keyof typeof en, string> = {
   'cli.batch.commit.unknown': 'onbekend',
   'cli.batch.resume.otherExperiment':
     'kan niet hervatten: {dir} is gemaakt door een ander experiment ({id} uit {path}): {changes}. Resultaten van twee experimenten worden nooit gemengd: {fix}, of kies een andere map voor --out.',
+  'cli.batch.resume.otherVersion':
+    'kan niet hervatten: {dir} is begonnen met two-fronts {version} (commit {commit}), die uit {path} en {scenario} andere waarden leest dan deze versie (inhoudshash {then} in de map, {now} hier); geen van beide bestanden is veranderd. Maak de map af met two-fronts {version}, of kies een andere map voor --out.',
   'cli.batch.resume.change.value': '{key} is hier {now}, in de map {then}',
   'cli.batch.resume.change.added': '{key} is hier nieuw ({now})',
   'cli.batch.resume.change.removed': '{key} staat in de map ({then}) maar niet hier',
@@ -215,12 +217,10 @@ export const nl: Record<keyof typeof en, string> = {
   'cli.batch.resume.change.metricsAdded': 'metrics {names} worden hier vastgelegd maar niet in de map',
   'cli.batch.resume.change.metricsDropped': 'metrics {names} worden in de map vastgelegd maar niet hier',
   'cli.batch.resume.more': '{names} en nog {count}',
-  'cli.batch.resume.change.none': 'de bestanden zijn zoals ze waren, maar deze versie van two-fronts leest er andere waarden uit (inhoudshash {then} in de map, {now} hier)',
   'cli.batch.resume.fix.restore': 'zet {file} terug zoals het was (manifest.json in {dir} bewaart de tekst)',
   'cli.batch.resume.fix.restoreBoth': 'zet {file} en {other} terug zoals ze waren (manifest.json in {dir} bewaart hun teksten)',
   'cli.batch.resume.fix.file': 'hervat met {path}, het experimentbestand waarmee de map is gemaakt',
   'cli.batch.resume.fix.and': '{a}, en {b}',
-  'cli.batch.resume.fix.version': 'maak de map af met de versie die haar begon ({version})',
   'cli.batch.resume.shard': 'kan niet hervatten: {dir} bevat {holds}, niet {wanted}',
   'cli.batch.resume.formats': 'kan niet hervatten: {dir} is begonnen met --format {formats}; hervat met dezelfde formaten',
   'cli.batch.resume.engine':

@@ -168,6 +168,32 @@ describe('two-fronts batch', () => {
     expect(cli(['batch', 'exp.yaml', '--out', 'o', '--resume', '--quiet'], here).code).toBe(0);
   });
 
+  it('a folder whose files are unchanged but which another version reads into other values is refused as such, naming the version to finish it with', () => {
+    const here = join(dir, 'other-version');
+    mkdirSync(here);
+    writeFileSync(join(here, 'scen.yaml'), read(TUTORIAL));
+    writeFileSync(join(here, 'exp.yaml'), `format: two-fronts/experiment@1\nid: kept\nscenario: scen.yaml\nset: { quarters: 2 }\nfactors:\n  company.regime: [matrix, account-pnl]\n`);
+    expect(cli(['batch', 'exp.yaml', '--out', 'o', '--quiet'], here).code).toBe(0);
+    // As an older version would have left it: the same texts, read into other values (another content hash).
+    const path = join(here, 'o/manifest.json');
+    const m = JSON.parse(read(path));
+    const now = m.experiment.contentHash;
+    writeFileSync(path, JSON.stringify({ ...m, version: '0.0.9', gitCommit: 'abc1234', experiment: { ...m.experiment, contentHash: '0123456789abcdef' } }));
+    const en = cli(['batch', 'exp.yaml', '--out', 'o', '--resume', '--quiet'], here);
+    expect([en.code, en.err]).toEqual([
+      1,
+      `two-fronts: cannot resume: o was started by two-fronts 0.0.9 (commit abc1234), which reads exp.yaml and scen.yaml into other values than this version does (content hash 0123456789abcdef in the folder, ${now} here); neither file has changed. Finish the folder with two-fronts 0.0.9, or choose another --out folder.\n`,
+    ]);
+    // Not a different experiment, and nothing to put back.
+    expect(en.err).not.toContain('different experiment');
+    expect(en.err).not.toContain('back as');
+    const nl = cli(['batch', 'exp.yaml', '--out', 'o', '--resume', '--quiet', '--lang', 'nl'], here);
+    expect([nl.code, nl.err]).toEqual([
+      1,
+      `two-fronts: kan niet hervatten: o is begonnen met two-fronts 0.0.9 (commit abc1234), die uit exp.yaml en scen.yaml andere waarden leest dan deze versie (inhoudshash 0123456789abcdef in de map, ${now} hier); geen van beide bestanden is veranderd. Maak de map af met two-fronts 0.0.9, of kies een andere map voor --out.\n`,
+    ]);
+  });
+
   it('--shard K/N runs a deterministic part; merge joins the shards into exactly the unsharded output', () => {
     for (const k of [1, 2, 3]) expect(cli(['batch', sweep, '--out', `s${k}`, '--shard', `${k}/3`, '--quiet'], dir).code).toBe(0);
     const s2 = csvParse(read(join(dir, 's2/runs.csv')));
