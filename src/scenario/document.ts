@@ -6,7 +6,7 @@
  * in the file with "did you mean" suggestions. Shared by scenarios and
  * experiments; runs in Node and the browser (no Node imports).
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, YAMLParseError, type Document, type Node, type YAMLError } from 'yaml';
 import type { z } from 'zod';
 import type { Lang, Params } from '../i18n/index.js';
 import { jsonProblem, parsePosition } from './json.js';
@@ -123,20 +123,55 @@ function binaryReason(text: string): string | null {
   return null;
 }
 
-const PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: false, strict: true, stringKeys: true } as const;
+const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: true, stringKeys: true } as const;
 
 /**
  * The YAML parser's reading of `text`. A broken file can give an error per
- * token; their stack traces, never shown, would cost most of the time.
+ * token; their stack traces, never shown, would cost most of the time. The
+ * parser's own check for keys given twice compares every key with all keys
+ * before it (minutes for a mapping of 100,000 keys): keys given twice are
+ * found here instead, in one pass, and reported as the parser reports them.
  */
-function parseYaml(text: string, lineCounter?: LineCounter, uniqueKeys = true): Document.Parsed {
+function parseYaml(text: string, lineCounter?: LineCounter): Document.Parsed {
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    return parseDocument(text, { ...PARSE_OPTIONS, uniqueKeys, ...(lineCounter ? { lineCounter } : {}) });
+    const doc = parseDocument(text, { ...PARSE_OPTIONS, ...(lineCounter ? { lineCounter } : {}) });
+    const twice = duplicateKeys(doc);
+    if (twice.length > 0) doc.errors = withErrors(doc.errors, twice);
+    return doc;
   } finally {
     Error.stackTraceLimit = limit;
   }
+}
+
+/** A DUPLICATE_KEY error, where the parser's own check puts it, for each key given again in the same mapping; in file order. */
+function duplicateKeys(doc: Document.Parsed): YAMLParseError[] {
+  const at: number[] = [];
+  visit(doc, {
+    Map(_, map) {
+      // Keys compared as the parser compares them: scalars by their value.
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        if (seen.has(pair.key.value)) at.push(pair.key.range?.[0] ?? 0);
+        else seen.add(pair.key.value);
+      }
+    },
+  });
+  return at.sort((a, b) => a - b).map((i) => new YAMLParseError([i, i + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+}
+
+/** The parser's errors with `more` (in file order) put among them by position: each before the first error that comes after it. */
+function withErrors(errors: YAMLParseError[], more: YAMLParseError[]): YAMLParseError[] {
+  const out: YAMLParseError[] = [];
+  let k = 0;
+  for (const e of errors) {
+    while (k < more.length && more[k]!.pos[0] < e.pos[0]) out.push(more[k++]!);
+    out.push(e);
+  }
+  while (k < more.length) out.push(more[k++]!);
+  return out;
 }
 
 /**
@@ -155,7 +190,7 @@ export function readDocument(text: string, file: string, bytes = byteLength(text
   // A .json file is JSON: what JSON.parse refuses (comments, a comma after the last item, ...) is refused
   // where it is, before the YAML parser, which reads all that and more, reads the file for its positions.
   const json = /\.json$/i.test(file) ? strictJson(src, file) : undefined;
-  let lineCounter = new LineCounter();
+  const lineCounter = new LineCounter();
   const pos = (offset: number) => {
     const p = lineCounter.linePos(offset);
     return { line: p.line, col: p.col };
@@ -178,9 +213,7 @@ export function readDocument(text: string, file: string, bytes = byteLength(text
     });
     // Keys given twice in a mapping (not in a list item, where a "- " may be missing) are the only problem: the file
     // is read with the last value of each, as YAML tools do, so that its other problems are found in the same round.
-    const again = errors.every((e) => e.code === 'DUPLICATE_KEY') && problems.every((p) => p.code === 'file.duplicate-key') ? parseYaml(src, (lineCounter = new LineCounter()), false) : undefined;
-    if (!again || again.errors.length + again.warnings.length > 0) throw new FileError(problems);
-    doc = again;
+    if (!errors.every((e) => e.code === 'DUPLICATE_KEY') || !problems.every((p) => p.code === 'file.duplicate-key')) throw new FileError(problems);
     duplicates = problems;
   }
 
