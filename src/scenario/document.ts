@@ -521,9 +521,12 @@ const readCost = (text: string, complaints: number) => text.length + 50 * compla
 /** The parser's complaints about `src` as problems in a trainer's words, knock-ons of an unclosed bracket left out. */
 function syntaxProblems(src: string, errors: readonly YAMLError[]): SyntaxProblem[] {
   const out: SyntaxProblem[] = [];
-  // What the parser read as inside a bracket left open: from the bracket to where it gave up.
-  const insideOpen: [number, number][] = [];
-  const withinOpen = (at: number) => insideOpen.some(([from, to]) => at > from && at <= to);
+  // What the parser read as inside a bracket left open: from the bracket to where it gave up (each, and all of them).
+  const insideOpen = new Map<number, number[]>();
+  const inside = new Spans();
+  const withinOpen = (at: number) => inside.has(at);
+  let unclosed = false;
+  let deep = false;
   for (const err of errors) {
     const origin = err.pos[0];
     // An unclosed [ or { is noticed lines later, where the parser gives up; point at the bracket itself.
@@ -533,19 +536,25 @@ function syntaxProblems(src: string, errors: readonly YAMLError[]): SyntaxProble
       const opener = unclosedBracket(src, origin, open);
       if (opener !== undefined) {
         // A bracket inside one already reported is the same problem.
-        if (!withinOpen(opener) && !insideOpen.some(([from]) => from === opener))
+        if (!withinOpen(opener) && !insideOpen.has(opener)) {
           out.push({ at: opener, origin, code: 'file.unclosed', params: { open, close: closer }, rank: 0, key: `open@${opener}`, span: bracketSpan(src, opener, origin) });
-        insideOpen.push([opener, origin]);
+          unclosed = true;
+        }
+        const ends = insideOpen.get(opener);
+        if (ends) ends.push(origin);
+        else insideOpen.set(opener, [origin]);
+        inside.add(opener, origin);
         continue;
       }
       // Closed after all: by a closer meant for an outer bracket ({ [a }, where the [ is reported), or on a line not indented enough.
-      if (unclosedBracket(src, origin, closer === ']' ? '{' : '[') !== undefined || out.some((p) => p.code === 'file.unclosed')) continue;
+      if (unclosedBracket(src, origin, closer === ']' ? '{' : '[') !== undefined || unclosed) continue;
       out.push({ at: origin, origin, code: 'file.flow-indent', params: {}, rank: 1, key: `${err.code}@${origin}`, span: lineSpan(src, origin) });
       continue;
     }
     // The YAML library's own words for this name its API and its stack; a trainer needs the cause.
     if (err.code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(err.message)) {
-      if (!out.some((p) => p.code === 'file.too-deep')) out.push({ at: origin, origin, code: 'file.too-deep', params: { depth: MAX_DEPTH }, rank: 0, key: 'deep', span: lineSpan(src, origin) });
+      if (!deep) out.push({ at: origin, origin, code: 'file.too-deep', params: { depth: MAX_DEPTH }, rank: 0, key: 'deep', span: lineSpan(src, origin) });
+      deep = true;
       continue;
     }
     out.push(trainerProblem(src, err));
@@ -553,10 +562,59 @@ function syntaxProblems(src: string, errors: readonly YAMLError[]): SyntaxProble
   // Inside a bracket left open the parser reads on as if it were closed later: what it says there only repeats that.
   // What it says after giving up on the bracket is a problem of its own. A quote left open inside the
   // bracket is the one problem: it swallowed the closing bracket.
-  const quoteIn = ([from, to]: [number, number]) => out.some((p) => p.code === 'file.unclosed-quote' && p.at > from && p.at <= to);
+  const quotes = out.filter((p) => p.code === 'file.unclosed-quote').map((p) => p.at).sort((x, y) => x - y);
+  const quoteIn = (from: number, to: number) => {
+    const i = firstAfter(quotes, from);
+    return i < quotes.length && quotes[i]! <= to;
+  };
   return out.filter((p) =>
-    p.code === 'file.unclosed' ? !insideOpen.some((r) => r[0] === p.at && quoteIn(r)) : p.code === 'file.unclosed-quote' || !withinOpen(p.origin),
+    p.code === 'file.unclosed' ? !(insideOpen.get(p.at) ?? []).some((to) => quoteIn(p.at, to)) : p.code === 'file.unclosed-quote' || !withinOpen(p.origin),
   );
+}
+
+/** The index of the first number in `sorted` greater than `x` (its length if there is none). */
+function firstAfter(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! > x) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** A union of stretches of a text, each from just after `from` up to and including `to`: whether an offset is in one. */
+class Spans {
+  /** Disjoint stretches, in order. */
+  private readonly from: number[] = [];
+  private readonly to: number[] = [];
+
+  add(from: number, to: number): void {
+    if (to <= from) return;
+    let i = firstAfter(this.from, from);
+    // Stretches that overlap or touch this one become one with it.
+    if (i > 0 && this.to[i - 1]! >= from) {
+      i--;
+      from = this.from[i]!;
+      to = Math.max(to, this.to[i]!);
+      this.from.splice(i, 1);
+      this.to.splice(i, 1);
+    }
+    while (i < this.from.length && this.from[i]! <= to) {
+      to = Math.max(to, this.to[i]!);
+      this.from.splice(i, 1);
+      this.to.splice(i, 1);
+    }
+    this.from.splice(i, 0, from);
+    this.to.splice(i, 0, to);
+  }
+
+  has(at: number): boolean {
+    // The last stretch that starts before `at`.
+    const i = firstAfter(this.from, at - 1) - 1;
+    return i >= 0 && at <= this.to[i]!;
+  }
 }
 
 /**
@@ -878,6 +936,10 @@ function nextContentLine(src: string, line: number): number | undefined {
  * item whose first key stands where this one does, is that item's dash.
  */
 function inListItem(src: string, line: number): boolean {
+  // Asked of many lines of a file (every key given twice), the nearest line above indented less is looked up, not sought.
+  if (itemLines?.src !== src) itemLines = { src, inItem: listItemLines(src) };
+  const known = itemLines.inItem.get(line);
+  if (known !== undefined) return known;
   const indent = indentOf(src, line);
   for (let l = previousContentLine(src, line); l !== undefined; l = previousContentLine(src, l)) {
     const dash = /^( *)- +(?=\S)/.exec(src.slice(l, endOfLine(src, l)));
@@ -885,6 +947,30 @@ function inListItem(src: string, line: number): boolean {
     if (indentOf(src, l) < indent) return false;
   }
   return false;
+}
+
+let itemLines: { src: string; inItem: Map<number, boolean> } | undefined;
+
+/**
+ * inListItem of every line with content, in one pass. A line indented
+ * deeper than another cannot hold a dash as wide as that one's indent, so the
+ * answer is in the first line above indented less: whether it is a list item
+ * whose dash is as wide.
+ */
+function listItemLines(src: string): Map<number, boolean> {
+  const out = new Map<number, boolean>();
+  // Lines with content above the current one, each indented deeper than the one before it.
+  const open: { indent: number; dash: number }[] = [];
+  for (let l = 0; l < src.length; l = endOfLine(src, l) + 1) {
+    if (!isContent(src, l)) continue;
+    const text = src.slice(l, endOfLine(src, l));
+    const indent = /^ */.exec(text)![0].length;
+    while (open.length > 0 && open[open.length - 1]!.indent >= indent) open.pop();
+    const parent = open[open.length - 1];
+    out.set(l, parent !== undefined && parent.dash === indent);
+    open.push({ indent, dash: /^( *)- +(?=\S)/.exec(text)?.[0].length ?? -1 });
+  }
+  return out;
 }
 
 function indentOf(src: string, line: number): number {
@@ -908,53 +994,92 @@ function lineSpan(src: string, i: number): [number, number] {
  * own kind, and the bracket it skips stays unclosed (in `{ a: [b }` the [).
  */
 export function unclosedBracket(src: string, end: number, open: '[' | '{'): number | undefined {
-  const stack: number[] = [];
-  const abandoned: number[] = [];
+  // A file with many brackets left open asks about one after another, further on each time: the scan goes on from
+  // where it stopped, rather than from the start (which took minutes for a file of 50,000 of them).
+  if (bracketScan?.src !== src || bracketScan.i > end) bracketScan = { src, i: 0, stack: [], abandoned: [], last: '\n' };
+  const scan = bracketScan;
+  scanBrackets(scan, end);
   const lastOf = (list: number[], bracket: string) => {
     for (let k = list.length - 1; k >= 0; k--) if (src[list[k]!] === bracket) return k;
     return -1;
   };
-  let lastSignificant = '\n';
-  for (let i = 0; i < end && i < src.length; i++) {
+  const k = lastOf(scan.stack, open);
+  if (k >= 0) return scan.stack[k];
+  const j = lastOf(scan.abandoned, open);
+  return j >= 0 ? scan.abandoned[j] : undefined;
+}
+
+/**
+ * How far unclosedBracket has read a text: up to `i`, where the brackets in
+ * `stack` are open and those in `abandoned` will never be closed; `last` is
+ * the last character that was not a space.
+ */
+interface BracketScan {
+  src: string;
+  i: number;
+  stack: number[];
+  abandoned: number[];
+  last: string;
+}
+
+let bracketScan: BracketScan | undefined;
+
+/**
+ * Reads `scan` on up to `end`. A comment, quoted text or block scalar that
+ * goes on past `end` opens and closes no bracket before it: the scan stops at
+ * its start, so that a later read with a further end reads it whole.
+ */
+function scanBrackets(scan: BracketScan, end: number): void {
+  const { src, stack, abandoned } = scan;
+  const stop = Math.min(end, src.length);
+  while (scan.i < stop) {
+    let i = scan.i;
     const c = src[i]!;
     if (c === '#' && (i === 0 || /\s/.test(src[i - 1]!))) {
-      while (i < end && src[i] !== '\n') i++;
-      lastSignificant = '\n';
+      const eol = src.indexOf('\n', i);
+      if (eol < 0 || eol >= end) return;
+      scan.i = eol + 1;
+      scan.last = '\n';
       continue;
     }
     // A quote starts a quoted scalar only where a value can start (not in "don't").
-    if ((c === '"' || c === "'") && /[\n:\-[{,?]/.test(lastSignificant)) {
-      for (i++; i < end && i < src.length; i++) {
+    if ((c === '"' || c === "'") && /[\n:\-[{,?]/.test(scan.last)) {
+      for (i++; i < src.length; i++) {
         if (c === '"' && src[i] === '\\') i++;
         else if (src[i] === c) {
           if (c === "'" && src[i + 1] === "'") i++;
           else break;
         }
       }
-      lastSignificant = c;
+      if (i >= end || i >= src.length) return;
+      scan.i = i + 1;
+      scan.last = c;
       continue;
     }
     // A block scalar (| or > after a key, a dash or a ?) is text: brackets in it open nothing.
     if (c === '|' || c === '>') {
-      const after = blockScalarEnd(src, i, end);
+      const after = blockScalarEnd(src, i, src.length);
       if (after !== undefined) {
-        i = after - 1;
-        lastSignificant = '\n';
+        if (after >= end) return;
+        scan.i = after;
+        scan.last = '\n';
         continue;
       }
     }
     if (c === '[' || c === '{') stack.push(i);
     else if (c === ']' || c === '}') {
       // A closer closes the innermost bracket of its kind; brackets still open inside that one are never closed.
-      const k = lastOf(stack, c === ']' ? '[' : '{');
-      if (k >= 0) abandoned.push(...stack.splice(k).slice(1));
+      const bracket = c === ']' ? '[' : '{';
+      let k = stack.length - 1;
+      while (k >= 0 && src[stack[k]!] !== bracket) k--;
+      if (k >= 0) {
+        for (let m = k + 1; m < stack.length; m++) abandoned.push(stack[m]!);
+        stack.length = k;
+      }
     }
-    if (c === '\n' || !/\s/.test(c)) lastSignificant = c;
+    if (c === '\n' || !/\s/.test(c)) scan.last = c;
+    scan.i = i + 1;
   }
-  const k = lastOf(stack, open);
-  if (k >= 0) return stack[k];
-  const j = lastOf(abandoned, open);
-  return j >= 0 ? abandoned[j] : undefined;
 }
 
 /**
