@@ -6,7 +6,7 @@
  * in the file with "did you mean" suggestions. Shared by scenarios and
  * experiments; runs in Node and the browser (no Node imports).
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, YAMLParseError, type Document, type Node, type YAMLError } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, YAMLParseError, type Document, type Node, type Pair, type YAMLError } from 'yaml';
 import type { z } from 'zod';
 import type { Lang, Params } from '../i18n/index.js';
 import { jsonProblem, parsePosition } from './json.js';
@@ -283,6 +283,18 @@ export function readDocument(text: string, file: string, bytes = byteLength(text
   }
 
   const start = (n: unknown) => (n as Node | null)?.range?.[0];
+  // The pairs of each mapping by key, made when first asked: a file with thousands of unknown keys asks for each.
+  const pairs = new WeakMap<object, Map<string, Pair>>();
+  const pairsOf = (map: { items: unknown[] }): Map<string, Pair> => {
+    let byKey = pairs.get(map);
+    if (!byKey) {
+      byKey = new Map();
+      // The last pair with the key: the one whose value a key given twice has (see `problems`).
+      for (const p of map.items) if (isPair(p) && isScalar(p.key)) byKey.set(String(p.key.value), p);
+      pairs.set(map, byKey);
+    }
+    return byKey;
+  };
   /**
    * Follows `path` (to the key itself when `key`) through the document: the
    * node it names, undefined when the path leaves what is written, and where
@@ -294,8 +306,7 @@ export function readDocument(text: string, file: string, bytes = byteLength(text
     for (let i = 0; i < path.length; i++) {
       const seg = path[i]!;
       if (isMap(node)) {
-        // The last pair with the key: the one whose value a key given twice has (see `problems`).
-        const pair = [...node.items].reverse().find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+        const pair = pairsOf(node).get(String(seg));
         if (!pair) return { node: undefined, at };
         node = key && i === path.length - 1 ? pair.key : pair.value;
         at = start(node) ?? start(pair.key) ?? at;
@@ -1173,25 +1184,62 @@ function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
  * The key of the mapping at `path` that an unknown key `key` belongs under,
  * when it is a key one level down (a key indented too little): the key
  * written just before it if that one fits, else the only one that does.
+ * Made for one document: what it learns of a mapping (the keys one level
+ * down, the order of its keys) it keeps for the next key asked about, as a
+ * file with thousands of unknown keys asks about each.
  */
-function ownerOf(schema: z.ZodType, root: unknown, path: readonly PathSegment[], key: string): string | undefined {
-  const holder = valueAt(root, path);
-  if (holder === null || typeof holder !== 'object' || Array.isArray(holder)) return undefined;
-  const owners = keysAt(schema, path).filter((k) => keysAt(schema, [...path, k]).includes(key) || keysAt(schema, [...path, k, 0]).includes(key));
-  const written = Object.keys(holder);
-  const before = written[written.indexOf(key) - 1];
-  if (before !== undefined && owners.includes(before)) return before;
-  return owners.length === 1 ? owners[0] : undefined;
+function ownerFinder(schema: z.ZodType, root: unknown): (path: readonly PathSegment[], key: string) => string | undefined {
+  const below = new Map<string, { name: string; keys: Set<string> }[]>();
+  const order = new WeakMap<object, { keys: string[]; index: Map<string, number> }>();
+  return (path, key) => {
+    const holder = valueAt(root, path);
+    if (holder === null || typeof holder !== 'object' || Array.isArray(holder)) return undefined;
+    const id = JSON.stringify(path);
+    let children = below.get(id);
+    if (!children) {
+      children = keysAt(schema, path).map((name) => ({ name, keys: new Set([...keysAt(schema, [...path, name]), ...keysAt(schema, [...path, name, 0])]) }));
+      below.set(id, children);
+    }
+    const owners = children.filter((c) => c.keys.has(key)).map((c) => c.name);
+    let written = order.get(holder);
+    if (!written) {
+      const keys = Object.keys(holder);
+      written = { keys, index: new Map(keys.map((k, i) => [k, i])) };
+      order.set(holder, written);
+    }
+    const before = written.keys[(written.index.get(key) ?? -1) - 1];
+    if (before !== undefined && owners.includes(before)) return before;
+    return owners.length === 1 ? owners[0] : undefined;
+  };
 }
 
-/** Whether the object holding the missing key at `path` has an unknown key that is a misspelling of it. */
-function misspeltKeyFor(schema: z.ZodType, root: unknown, path: readonly PathSegment[]): boolean {
-  const parent = path.slice(0, -1);
-  const holder = valueAt(root, parent);
-  if (holder === null || typeof holder !== 'object' || Array.isArray(holder)) return false;
-  const known = keysAt(schema, parent);
-  const missing = String(path[path.length - 1]);
-  return Object.keys(holder).some((k) => !known.includes(k) && (closest(k, known) === missing || k.startsWith(`${missing}:`)));
+/**
+ * Whether the object holding the missing key at `path` has an unknown key
+ * that is a misspelling of it. Made for one document: the misspellings of a
+ * mapping are worked out once, for all the keys it misses.
+ */
+function misspeltFinder(schema: z.ZodType, root: unknown): (path: readonly PathSegment[]) => boolean {
+  const meant = new WeakMap<object, { guesses: Set<string>; glued: string[] }>();
+  return (path) => {
+    const parent = path.slice(0, -1);
+    const holder = valueAt(root, parent);
+    if (holder === null || typeof holder !== 'object' || Array.isArray(holder)) return false;
+    let unknown = meant.get(holder);
+    if (!unknown) {
+      // The known keys the unknown ones are misspellings of, and the unknown keys with a colon in them ("name:You").
+      const known = keysAt(schema, parent);
+      unknown = { guesses: new Set(), glued: [] };
+      for (const k of Object.keys(holder)) {
+        if (known.includes(k)) continue;
+        const guess = closest(k, known);
+        if (guess !== undefined) unknown.guesses.add(guess);
+        if (k.includes(':')) unknown.glued.push(k);
+      }
+      meant.set(holder, unknown);
+    }
+    const missing = String(path[path.length - 1]);
+    return unknown.guesses.has(missing) || unknown.glued.some((k) => k.startsWith(`${missing}:`));
+  };
 }
 
 const TYPE_NAMES: Record<string, string> = {
@@ -1333,6 +1381,8 @@ export function validateDocument<S extends z.ZodType>(
   if (result.success) throw new FileError(doc.problems!);
   const issues: FileIssue[] = [...(doc.problems ?? [])];
   const seen = new Set<string>();
+  const ownerOf = ownerFinder(schema, doc.value);
+  const misspelt = misspeltFinder(schema, doc.value);
   // Paths that already have a message about their value: whatever else is said there follows from it
   // (a text where a list belongs is not also "too long"; a number too big for a whole number is not also "not whole").
   const settled = new Set<string>();
@@ -1392,7 +1442,16 @@ export function validateDocument<S extends z.ZodType>(
     }
     if (raw.code === 'unrecognized_keys' && raw.keys) {
       const known = keysAt(schema, path);
-      for (const k of raw.keys) {
+      // Of thousands of unknown keys in one mapping, only the first written can be among the problems shown: the others
+      // are counted (as unknown, at their places) without looking for what they may mean.
+      let keys = raw.keys;
+      let counted: { k: string; at: { line: number; col: number } }[] = [];
+      if (keys.length > MAX_PROBLEMS_SHOWN + 1) {
+        const placed = keys.map((k) => ({ k, at: doc.positionOf([...path, k], true) })).sort((a, b) => a.at.line - b.at.line || a.at.col - b.at.col);
+        keys = placed.slice(0, MAX_PROBLEMS_SHOWN + 1).map((x) => x.k);
+        counted = placed.slice(MAX_PROBLEMS_SHOWN + 1);
+      }
+      for (const k of keys) {
         const guess = closest(k, known);
         const comma = decimalComma([...path, k]);
         // In { name:"You" } the missing space makes one key of it all.
@@ -1405,14 +1464,20 @@ export function validateDocument<S extends z.ZodType>(
         else if (dotted && known.includes(dotted[1]!)) push([...path, k], 'key.dotted', { key: k, parent: dotted[1]!, child: dotted[2]! }, true);
         else if (glued && known.includes(glued[1]!)) push([...path, k], 'key.colon-space', { key: k, name: glued[1]!, value: glued[2]! }, true);
         else if (guess) push([...path, k], 'key.unknown-guess', { key: visible(k), guess }, true);
-        else if (ownerOf(schema, doc.value, path, k)) push([...path, k], 'key.belongs-under', { key: k, parent: ownerOf(schema, doc.value, path, k)! }, true);
+        else if (ownerOf(path, k)) push([...path, k], 'key.belongs-under', { key: k, parent: ownerOf(path, k)! }, true);
         else if (known.length > 0) push([...path, k], 'key.unknown-list', { key: k, known: known.join(', ') }, true);
         else push([...path, k], 'key.unknown', { key: k }, true);
+      }
+      for (const { k, at } of counted) {
+        const issue = issueAt(doc.file, at.line, at.col, 'key.unknown', { key: k }, formatPath([...path, k]));
+        keyed.add(issue.path);
+        seen.add(formatIssue(issue));
+        issues.push(issue);
       }
       return;
     }
     // A required key that is missing because it is misspelt: the "did you mean" at the misspelt key says it all.
-    if (actual === undefined && path.length > 0 && misspeltKeyFor(schema, doc.value, path)) return;
+    if (actual === undefined && path.length > 0 && misspelt(path)) return;
     const own = uncode(raw.message);
     if (own) {
       // A check cannot see its own key; the messages that name it get it here.

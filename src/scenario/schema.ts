@@ -370,14 +370,18 @@ export function closest(name: string, known: readonly string[]): string | undefi
   let best: string | undefined;
   let bestD = Infinity;
   const lower = name.toLowerCase();
+  // A name longer or shorter by more than the distance allowed is never close enough: not measured.
+  const allowed = Math.max(2, Math.floor(name.length / 3));
   for (const k of known) {
-    const d = editDistance(lower, k.toLowerCase());
+    const other = k.toLowerCase();
+    if (Math.abs(other.length - lower.length) > allowed) continue;
+    const d = editDistance(lower, other);
     if (d < bestD) {
       bestD = d;
       best = k;
     }
   }
-  if (best !== undefined && bestD <= Math.max(2, Math.floor(name.length / 3)) && bestD < name.length) return best;
+  if (best !== undefined && bestD <= allowed && bestD < name.length) return best;
   const starts = lower.length >= 3 ? known.filter((k) => k.toLowerCase().startsWith(lower)) : [];
   return starts.length === 1 ? starts[0] : undefined;
 }
