@@ -263,7 +263,7 @@ export function readDocument(text: string, file: string, bytes = byteLength(text
       }
     },
   });
-  if (structural.length > 0) throw new FileError([...duplicates, ...structural].sort((a, b) => a.line - b.line || a.col - b.col));
+  if (structural.length > 0) throw new FileError(shownProblems([...duplicates, ...structural].sort((a, b) => a.line - b.line || a.col - b.col)));
 
   let value: unknown;
   try {
@@ -407,9 +407,22 @@ function pathOf(ancestors: readonly unknown[], self: unknown): PathSegment[] {
   const out: PathSegment[] = [];
   ancestors.forEach((node, i) => {
     if (isPair(node)) out.push(isScalar(node.key) ? String(node.key.value) : '?');
-    else if (isSeq(node)) out.push(node.items.indexOf((ancestors[i + 1] ?? self) as never));
+    else if (isSeq(node)) out.push(itemIndex(node.items, (ancestors[i + 1] ?? self) as never));
   });
   return out;
+}
+
+/** The items of each list by their place, made when first asked: a list of thousands of items asks for each. */
+const itemPlaces = new WeakMap<readonly unknown[], Map<unknown, number>>();
+
+function itemIndex(items: readonly unknown[], item: unknown): number {
+  let places = itemPlaces.get(items);
+  if (!places) {
+    places = new Map();
+    for (let i = items.length - 1; i >= 0; i--) places.set(items[i], i);
+    itemPlaces.set(items, places);
+  }
+  return places.get(item) ?? -1;
 }
 
 /**
@@ -526,7 +539,7 @@ interface SyntaxProblem {
  * rather than of time, so a file gives the same messages on every machine.
  */
 const MAX_SYNTAX_PROBLEMS = 20;
-const SYNTAX_BUDGET = 4_000_000;
+const SYNTAX_BUDGET = 1_500_000;
 const readCost = (text: string, complaints: number) => text.length + 50 * complaints;
 
 /** The parser's complaints about `src` as problems in a trainer's words, knock-ons of an unclosed bracket left out. */
