@@ -220,7 +220,15 @@ export function readDocument(text: string, file: string, bytes = byteLength(text
   const structural: FileIssue[] = [];
   // Plain texts cut short by a # that was meant as part of them (see SourceDocument.notes).
   const notes: FileIssue[] = [];
+  // The anchors (&name) met so far: an alias stands for the last one of its name before it.
+  const anchors = new Set<string>();
   visit(doc, {
+    Map(_, node) {
+      if (node.anchor) anchors.add(node.anchor);
+    },
+    Seq(_, node) {
+      if (node.anchor) anchors.add(node.anchor);
+    },
     Pair(_, pair, path) {
       const k = isScalar(pair.key) ? String(pair.key.value) : '';
       if (FORBIDDEN_KEYS.has(k)) {
@@ -236,12 +244,13 @@ export function readDocument(text: string, file: string, bytes = byteLength(text
     },
     Alias(_, node) {
       // `*Important*` is an alias to nothing: a text meant to start with *.
-      if (!node.resolve(doc)) {
+      if (!anchors.has(node.source)) {
         const p = pos(node.range?.[0] ?? 0);
         structural.push(issueAt(file, p.line, p.col, 'file.special-start', { char: '*' }));
       }
     },
     Scalar(_, node, path) {
+      if (node.anchor) anchors.add(node.anchor);
       if (node.tag && !node.tag.startsWith('tag:yaml.org,2002:')) {
         const p = pos(node.range?.[0] ?? 0);
         structural.push(issueAt(file, p.line, p.col, 'file.custom-tag', { tag: node.tag }));
