@@ -110,6 +110,7 @@ export const en = {
   'cli.bench.largest': '{id} runs/s (largest shipped)',
   'cli.bench.large': 'large company 500 KAMs × 1,000 accounts × 40 depts × 40 quarters',
   'cli.bench.scaling': 'time 10× accounts / 1× (100 → 1,000 accounts)',
+  'cli.bench.hostile': 'validate the slowest of {files} hostile files near 1 MB',
   'cli.bench.batch.one': 'batch runs/s, 1 worker ({runs} {scenario} runs, CSV on disk)',
   'cli.bench.batch.many': 'batch runs/s, {workers} workers',
   'cli.bench.batch.speedup': 'batch speed-up, {workers} workers / 1 (same runs.csv: yes)',

@@ -107,6 +107,7 @@ export const nl: Record<keyof typeof en, string> = {
   'cli.bench.largest': '{id}, runs/s (grootste meegeleverde scenario)',
   'cli.bench.large': 'groot bedrijf: 500 KAM’s × 1.000 accounts × 40 afdelingen × 40 kwartalen',
   'cli.bench.scaling': 'tijd bij 10× zoveel accounts / 1× (100 → 1.000 accounts)',
+  'cli.bench.hostile': 'controle van het traagste van {files} vijandige bestanden van bijna 1 MB',
   'cli.bench.batch.one': 'batch, runs/s, 1 worker ({runs} runs van {scenario}, CSV op schijf)',
   'cli.bench.batch.many': 'batch, runs/s, {workers} workers',
   'cli.bench.batch.speedup': 'versnelling van de batch, {workers} workers / 1 (zelfde runs.csv: ja)',

@@ -2,13 +2,17 @@
  * `two-fronts bench`: the project's own benchmark. Single-thread runs per
  * second on the tutorial and on the largest shipped scenario, the time for a
  * generated large company (500 KAMs, 1,000 accounts, 40 departments, 40
- * quarters), and how time grows from 1× to 10× accounts.
+ * quarters), how time grows from 1× to 10× accounts, and how long
+ * validating the slowest of the hostile files near 1 MB takes.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { FileError } from '../../scenario/document.js';
 import { generateCompany } from '../../scenario/generate.js';
+import { HOSTILE_FILES } from '../../scenario/hostile.js';
 import { simulate, type ScenarioInput } from '../../sim/index.js';
 import { benchBatch } from '../bench-batch.js';
+import { validateText } from '../formats.js';
 import { parsePositive, readScenario } from '../scenario-file.js';
 import { parseLang, t, type Lang } from '../lang.js';
 import { formatNumber, renderTable } from '../table.js';
@@ -104,6 +108,29 @@ export function scaling(small: ScenarioInput, big: ScenarioInput, rounds: number
   return { t1: median(a), t10: median(b) };
 }
 
+/**
+ * The slowest validation, in wall milliseconds, of the hostile files near
+ * 1 MB (best of `repeats` for each), and which file it was. Each must end in
+ * the loader's own problems; anything else is a failure of the loader.
+ */
+export function hostileValidation(repeats: number): { ms: number; name: string } {
+  let worst = { ms: 0, name: '' };
+  for (const { name, text } of HOSTILE_FILES) {
+    let best = Infinity;
+    for (let r = 0; r < repeats; r++) {
+      const t0 = performance.now();
+      try {
+        validateText(text, 'hostile.yaml');
+      } catch (e) {
+        if (!(e instanceof FileError)) throw e;
+      }
+      best = Math.min(best, performance.now() - t0);
+    }
+    if (best > worst.ms) worst = { ms: best, name };
+  }
+  return worst;
+}
+
 function shippedScenarios(): { path: string; input: ScenarioInput }[] {
   const dir = join(ROOT, 'scenarios');
   return readdirSync(dir)
@@ -130,6 +157,8 @@ export function benchEngine(opts: { seconds: number; quick?: boolean }): BenchRe
   const base = { departments: 20, quarters: 20, seed: 11 };
   const { t1, t10 } = scaling(generateCompany({ ...base, kams: 50, accounts: 100 }), generateCompany({ ...base, kams: 500, accounts: 1000 }), opts.quick ? 3 : 9);
   out.push(result('scaling', {}, t10 / t1, '×', { target: '≤ 12', pass: t10 / t1 <= 12 }));
+  const hostile = hostileValidation(opts.quick ? 1 : 3);
+  out.push(result('hostile', { files: String(HOSTILE_FILES.length) }, hostile.ms / 1000, 's', { target: '< 2', pass: hostile.ms < 2000 }));
   return out;
 }
 
