@@ -188,8 +188,11 @@ test('switching the language from the keyboard keeps focus on the choice, and cl
   await expect(page.getByRole('radio', { name: 'Nederlands' })).toBeFocused();
   await page.getByRole('button', { name: 'Spelen: Eerste kwartaal op twee fronten' }).click();
   await page.getByRole('button', { name: 'Begin kwartaal 1' }).click();
+  // The plan takes focus to its heading once drawn (a frame or more later); only then is Settings focused, so the key goes to it.
+  await expect(page.getByRole('heading', { level: 1, name: 'Kwartaal 1 van 8: jouw plan' })).toBeFocused();
   // Mid-game, in Settings: the dialog opens on the language in use, switches back with an arrow key and stays on it.
   await page.getByRole('button', { name: 'Instellingen' }).focus();
+  await expect(page.getByRole('button', { name: 'Instellingen' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('dialog').getByRole('radio', { name: 'Nederlands' })).toBeFocused();
   await page.keyboard.press('ArrowLeft');
