@@ -13,7 +13,7 @@ import { lobbyDamping, sponsorFactor, type Adoption } from './adoption.js';
 import type { OppTable, PlanMatrix } from './matrix.js';
 import { normalAt } from './rng.js';
 import type { AllocationEntry, DepartmentAllocation, RunState } from './types.js';
-import { accountValue, departmentValue, footing, perceivedValue, roomToGrow, trueValue, type RequestSlice } from './value.js';
+import { accountValue, departmentValue, footingOf, perceivedValue, roomToGrow, trueValue, type RequestSlice } from './value.js';
 import type { World } from './world.js';
 import { exp, pow } from './math.js';
 
@@ -61,7 +61,7 @@ export function buildRequests(
   let alive = 0;
   for (let ai = 0; ai < acc.alive.length; ai++) {
     if (acc.alive[ai]) {
-      meanWallet += footing(m, acc.wallet[ai]!, acc.maxWallet[ai]!);
+      meanWallet += footingOf(m, acc, ai);
       alive++;
     }
   }
@@ -121,7 +121,7 @@ export function buildRequests(
       visWeighted += vis * (up + 1e-9);
       upsideTotal += up + 1e-9;
       satisfaction = Math.min(satisfaction, acc.satisfaction[ai]!);
-      size = Math.max(size, pow(footing(m, acc.wallet[ai]!, acc.maxWallet[ai]!) / meanWallet, m.sizeAdvantage));
+      size = Math.max(size, pow(footingOf(m, acc, ai) / meanWallet, m.sizeAdvantage));
       if (sponsored[ai]) r.sponsored[i] = 1;
     }
     r.immediateMargin[i] = margin;

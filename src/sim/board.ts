@@ -9,7 +9,7 @@ import type { Adoption } from './adoption.js';
 import type { AccountsState } from './types.js';
 import type { World } from './world.js';
 import { exp } from './math.js';
-import { footing } from './value.js';
+import { footingOf } from './value.js';
 
 /** The board's view of an account's value per quarter, before noise. */
 export function boardView(world: World, adopt: Adoption, accounts: AccountsState, ai: number, pitchDays: number): number {
@@ -21,7 +21,7 @@ export function boardView(world: World, adopt: Adoption, accounts: AccountsState
   const wallet = accounts.wallet[ai]!;
   const runRate = wallet * accounts.shareOfWallet[ai]! * input.margin;
   // The upside of a prospect is that of its foothold, as its opportunities' is (7.1).
-  const upside = input.growth * footing(m, wallet, accounts.maxWallet[ai]!) * input.margin * m.upsideScale;
+  const upside = input.growth * footingOf(m, accounts, ai) * input.margin * m.upsideScale;
   return (runRate + m.horizon * upside * visible) * (1 + m.sponsorPitchEffect * pitchDays * charisma);
 }
 

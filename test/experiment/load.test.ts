@@ -259,37 +259,37 @@ describe('experiment files', () => {
     expect(load(head + 'factors:\n  model.decisiveness: { min: 0.5, max: 3, steps: 6 }\n').notes).toEqual([]);
   });
 
+  const FIVE_REGIMES = '[matrix, account-pnl, utilization, exec-sponsored, departmental-pnl]';
+  /** The values a design gives its first factor, over all its points. */
+  const firstLevels = (design: { size: number; values: (i: number) => readonly unknown[] }) => new Set(Array.from({ length: design.size }, (_, i) => design.values(i)[0]));
+
   it('a Latin hypercube with fewer samples than a factor has levels warns at the factor, naming the levels that never run', () => {
-    const regimes = '[matrix, account-pnl, utilization, exec-sponsored, departmental-pnl]';
-    const x = load(head + `design: { type: lhs, samples: 4 }\nfactors:\n  company.regime: ${regimes}\n  model.decisiveness: { min: 1, max: 2 }\n`);
+    const x = load(head + `design: { type: lhs, samples: 4 }\nfactors:\n  company.regime: ${FIVE_REGIMES}\n  model.decisiveness: { min: 1, max: 2 }\n`);
     expect(x.notes.map((i) => formatIssue(i))).toEqual([
       'exp.yaml:6:19: factors.company.regime: a Latin hypercube of 4 samples runs only 4 of these 5 levels, one each; never run: utilization (give samples of at least 5 to run every level)',
     ]);
     expect(issueMessage(x.notes[0]!, 'nl')).toBe('een Latin hypercube van 4 samples draait maar 4 van deze 5 niveaus, elk één keer; nooit gedraaid: utilization (geef samples van minstens 5 om elk niveau te draaien)');
     // The levels it names are the ones the design leaves out.
-    const run = new Set(Array.from({ length: x.design.size }, (_, i) => x.design.values(i)[0]));
-    expect([...run].sort()).toEqual(['account-pnl', 'departmental-pnl', 'exec-sponsored', 'matrix']);
+    expect([...firstLevels(x.design)].sort()).toEqual(['account-pnl', 'departmental-pnl', 'exec-sponsored', 'matrix']);
     // Listed multipliers too; a range, and as many samples as levels, have nothing to say.
     const scaled = load(head + 'design: { type: lhs, samples: 2 }\nfactors:\n  accounts.*.growth: { scale: [0.5, 0.75, 1, 1.25, 1.5] }\n');
     expect(scaled.notes.map((i) => issueMessage(i, 'en'))).toEqual(['a Latin hypercube of 2 samples runs only 2 of these 5 levels, one each; never run: 0.5, 1, 1.5 (give samples of at least 5 to run every level)']);
-    expect(load(head + `design: { type: lhs, samples: 5 }\nfactors:\n  company.regime: ${regimes}\n`).notes).toEqual([]);
+    expect(load(head + `design: { type: lhs, samples: 5 }\nfactors:\n  company.regime: ${FIVE_REGIMES}\n`).notes).toEqual([]);
     expect(load(head + 'design: { type: lhs, samples: 2 }\nfactors:\n  quarters: { min: 2, max: 6, integer: true }\n').notes).toEqual([]);
   });
 
   it('a Morris grid that skips a listed level warns at the factor, naming the levels that never run and the grid that runs them all', () => {
-    const regimes = '[matrix, account-pnl, utilization, exec-sponsored, departmental-pnl]';
-    const x = load(head + `design: { type: morris, samples: 50 }\nfactors:\n  company.regime: ${regimes}\n  model.decisiveness: { min: 1, max: 2 }\n`);
+    const x = load(head + `design: { type: morris, samples: 50 }\nfactors:\n  company.regime: ${FIVE_REGIMES}\n  model.decisiveness: { min: 1, max: 2 }\n`);
     expect(x.notes.map((i) => formatIssue(i))).toEqual([
       'exp.yaml:6:19: factors.company.regime: a Morris grid of 4 levels runs only 4 of these 5 levels, whatever the number of trajectories; never run: utilization (set "design.levels: 6" to run every level)',
     ]);
     expect(issueMessage(x.notes[0]!, 'nl')).toBe('een Morris-rooster van 4 niveaus draait maar 4 van deze 5 niveaus, hoeveel trajecten er ook zijn; nooit gedraaid: utilization (zet "design.levels: 6" om elk niveau te draaien)');
     // The levels it names are the ones 50 trajectories leave out.
-    const run = new Set(Array.from({ length: x.design.size }, (_, i) => x.design.values(i)[0]));
-    expect([...run].sort()).toEqual(['account-pnl', 'departmental-pnl', 'exec-sponsored', 'matrix']);
+    expect([...firstLevels(x.design)].sort()).toEqual(['account-pnl', 'departmental-pnl', 'exec-sponsored', 'matrix']);
     // The grid it suggests runs every level.
-    const six = load(head + `design: { type: morris, samples: 50, levels: 6 }\nfactors:\n  company.regime: ${regimes}\n`);
+    const six = load(head + `design: { type: morris, samples: 50, levels: 6 }\nfactors:\n  company.regime: ${FIVE_REGIMES}\n`);
     expect(six.notes).toEqual([]);
-    expect(new Set(Array.from({ length: six.design.size }, (_, i) => six.design.values(i)[0])).size).toBe(5);
+    expect(firstLevels(six.design).size).toBe(5);
     // Listed multipliers too (two grid levels skip the middle one of three); a range, and levels the grid reaches, have nothing to say.
     const scaled = load(head + 'design: { type: morris, samples: 4, levels: 2 }\nfactors:\n  accounts.*.growth: { scale: [0.5, 1, 1.5] }\n');
     expect(scaled.notes.map((i) => issueMessage(i, 'en'))).toEqual(['a Morris grid of 2 levels runs only 2 of these 3 levels, whatever the number of trajectories; never run: 1 (set "design.levels: 4" to run every level)']);
